@@ -1,0 +1,158 @@
+"""The records that travel from a socket session to whoever draws it.
+
+One :class:`Chunk` per ``recv()``/``recvfrom()``/``recvmsg()`` return (RX) and one
+per completed send command (TX). ``data`` stays ``bytes`` all the way; hex and text
+are only ways of drawing it. Connection life-cycle changes travel the same road as
+small :class:`ConnEvent` records, so a log can interleave both in true order by
+``seq``.
+
+The records are immutable ``NamedTuple`` s rather than the frozen dataclasses the
+design first named: building a frozen dataclass costs ~0.9 µs (every field goes
+through ``object.__setattr__``) against ~0.2 µs for a named tuple, and at a 1 KiB
+recv size under a loopback flood that difference alone is 25% of the budget per
+recv. They stay immutable, typed and cheap to keep by the hundred thousand.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import NamedTuple
+
+
+class Direction(enum.Enum):
+    """Which way a chunk went."""
+
+    RX = "rx"
+    TX = "tx"
+
+
+class ChunkFlag(enum.IntFlag):
+    """Extra facts about a chunk."""
+
+    NONE = 0
+    #: A datagram was larger than the receive buffer; ``orig_len`` has its true size.
+    TRUNCATED = 1
+    #: A broadcast or multicast datagram (sent or received).
+    BROADCAST = 2
+
+
+class EventKind(enum.Enum):
+    """Connection events, named as the user sees them."""
+
+    LISTENING = "listening"  # server socket bound and listening / UDP socket bound
+    ACCEPTED = "accepted"  # server accepted a client
+    CONNECTING = "connecting"  # client started connect()
+    CONNECTED = "connected"  # client connect() completed
+    CLOSED = "closed"  # peer closed its side (FIN: recv() returned b"")
+    RESET = "reset"  # peer reset the connection (RST)
+    LOCAL_CLOSE = "local_close"  # we closed / disconnected it
+    HALF_CLOSED = "half_closed"  # we sent FIN with shutdown(SHUT_WR)
+    ABORTED = "aborted"  # we reset it (SO_LINGER 0 + close)
+    SEND_PROGRESS = "send_progress"  # a large send is partly written
+    ERROR = "error"  # something failed; ``message`` says what, in plain words
+    STOPPED = "stopped"  # the session ended
+
+
+class Chunk(NamedTuple):
+    """One socket read or one send, exactly as the OS delivered or took it.
+
+    Attributes:
+        seq: Session-wide sequence number shared with :class:`ConnEvent`.
+        ts_ns: Wall-clock time (``time.time_ns()``) when the call returned.
+        conn_id: Connection number within the session (0 for UDP).
+        direction: RX or TX.
+        local: Local address, formatted (``127.0.0.1:9000``, ``[::1]:9000``, a path).
+        peer: Peer address, formatted the same way ("" if unknown, e.g. unnamed AF_UNIX).
+        data: The bytes, untouched.
+        flags: :class:`ChunkFlag` bits.
+        orig_len: For a truncated datagram, its true size; otherwise ``len(data)``.
+    """
+
+    seq: int
+    ts_ns: int
+    conn_id: int
+    direction: Direction
+    local: str
+    peer: str
+    data: bytes
+    flags: ChunkFlag = ChunkFlag.NONE
+    orig_len: int = -1
+
+    @property
+    def length(self) -> int:
+        """Number of bytes in this chunk."""
+        return len(self.data)
+
+    @property
+    def truncated(self) -> bool:
+        """True if the datagram did not fit the receive buffer."""
+        return bool(self.flags & ChunkFlag.TRUNCATED)
+
+    @property
+    def true_length(self) -> int:
+        """The size on the wire: ``orig_len`` where known, else ``len(data)``."""
+        return self.orig_len if self.orig_len >= 0 else len(self.data)
+
+
+class ConnEvent(NamedTuple):
+    """A change in a connection's life, or an error, in the session's order.
+
+    Attributes:
+        seq: Session-wide sequence number shared with :class:`Chunk`.
+        ts_ns: Wall-clock time (``time.time_ns()``).
+        kind: What happened.
+        conn_id: Connection number (0 for the listening socket / UDP socket / session).
+        local: Local address, formatted.
+        peer: Peer address, formatted ("" when none).
+        message: Plain-words description for the user (always set for ERROR).
+        sent: For SEND_PROGRESS: bytes written so far.
+        total: For SEND_PROGRESS: bytes of the whole send.
+    """
+
+    seq: int
+    ts_ns: int
+    kind: EventKind
+    conn_id: int = 0
+    local: str = ""
+    peer: str = ""
+    message: str = ""
+    sent: int = 0
+    total: int = 0
+
+
+Event = Chunk | ConnEvent
+
+
+def format_address(addr: object) -> str:
+    """Format a socket address the way users write it.
+
+    ``('127.0.0.1', 9000)`` -> ``127.0.0.1:9000``; IPv6 tuples -> ``[::1]:9000``;
+    AF_UNIX paths stay as they are; abstract names start with ``@``; unnamed -> "".
+    """
+    if isinstance(addr, tuple):
+        host, port = addr[0], addr[1]
+        if ":" in str(host):
+            return f"[{host}]:{port}"
+        return f"{host}:{port}"
+    if isinstance(addr, bytes):
+        if addr.startswith(b"\0"):
+            return "@" + addr[1:].decode("utf-8", "backslashreplace")
+        return addr.decode("utf-8", "backslashreplace")
+    if addr is None:
+        return ""
+    return str(addr)
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """Inverse of :func:`format_address` for IP addresses: ``[::1]:9000`` -> ``("::1", 9000)``.
+
+    Raises:
+        ValueError: no port in ``text``.
+    """
+    if text.startswith("["):
+        host, sep, port = text[1:].partition("]:")
+    else:
+        host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit():
+        raise ValueError(f"{text!r} has no port; write host:port, e.g. 127.0.0.1:9000")
+    return host, int(port)

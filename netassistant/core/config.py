@@ -1,0 +1,283 @@
+"""What a socket session is: kind, address family, addresses and socket options.
+
+:class:`SessionConfig` is plain data. ``validate()`` checks it and raises
+:class:`ConfigError` naming the field, so the CLI, the profile store and the
+window all report a bad port or address the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_RECV_SIZE = 1024 * 1024
+_HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$"
+)
+
+
+class Kind(enum.StrEnum):
+    """The three session kinds, named as on the command line."""
+
+    TCP_SERVER = "tcp-server"
+    TCP_CLIENT = "tcp-client"
+    UDP = "udp"
+
+
+class Family(enum.StrEnum):
+    """Address families. ``unix`` is SOCK_STREAM for TCP kinds, SOCK_DGRAM for UDP."""
+
+    INET = "inet"
+    INET6 = "inet6"
+    UNIX = "unix"
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; ``field`` names it, the message says what to do."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.reason = message
+
+
+@dataclass(slots=True)
+class SessionConfig:
+    """Everything needed to open one socket session.
+
+    For ``family == unix`` the host fields hold filesystem paths (a leading ``@``
+    means a Linux abstract name) and the port fields are ignored.
+
+    Attributes:
+        kind: tcp-server, tcp-client or udp.
+        family: inet, inet6 or unix.
+        local_host: Address (or path) to bind; "" lets the OS choose (clients).
+        local_port: Port to bind; 0 takes an ephemeral port.
+        remote_host: Client: where to connect. UDP: default datagram target.
+        remote_port: Port of the remote; 0 for UDP means "no default target".
+        recv_size: Bytes asked for per recv()/recvfrom() (1 B .. 1 MiB).
+        nodelay: TCP_NODELAY (turn Nagle's algorithm off).
+        reuseaddr: SO_REUSEADDR before bind.
+        rcvbuf: SO_RCVBUF in bytes, 0 keeps the OS default.
+        sndbuf: SO_SNDBUF in bytes, 0 keeps the OS default.
+        backlog: listen() backlog.
+        connect_timeout: Seconds before a connect attempt is given up.
+        broadcast: SO_BROADCAST on the UDP socket.
+        multicast_group: UDP: group address to join on start ("" for none).
+        read_delay_ms: "Slow reader": wait this long before each recv() so data piles up.
+        framing: Framing spec (see :mod:`netassistant.core.framing`), "" for raw only.
+        encoding: Text encoding used to draw and to send text.
+    """
+
+    kind: Kind = Kind.TCP_SERVER
+    family: Family = Family.INET
+    local_host: str = "127.0.0.1"
+    local_port: int = 0
+    remote_host: str = "127.0.0.1"
+    remote_port: int = 0
+    recv_size: int = 65536
+    nodelay: bool = False
+    reuseaddr: bool = True
+    rcvbuf: int = 0
+    sndbuf: int = 0
+    backlog: int = 16
+    connect_timeout: float = 5.0
+    broadcast: bool = False
+    multicast_group: str = ""
+    read_delay_ms: int = 0
+    framing: str = ""
+    encoding: str = "utf-8"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # ----------------------------------------------------------------- checks
+    def validate(self) -> SessionConfig:
+        """Check every field; raise :class:`ConfigError` on the first bad one.
+
+        Returns:
+            self, so calls can be chained.
+        """
+        if not isinstance(self.kind, Kind):
+            raise ConfigError(
+                "kind", f"unknown kind {self.kind!r}; use tcp-server, tcp-client or udp"
+            )
+        if not isinstance(self.family, Family):
+            raise ConfigError("family", f"unknown family {self.family!r}; use inet, inet6 or unix")
+        _check_int("recv_size", self.recv_size, 1, MAX_RECV_SIZE, "bytes (1 B .. 1 MiB)")
+        _check_int("rcvbuf", self.rcvbuf, 0, 256 * 1024 * 1024, "bytes (0 = system default)")
+        _check_int("sndbuf", self.sndbuf, 0, 256 * 1024 * 1024, "bytes (0 = system default)")
+        _check_int("backlog", self.backlog, 0, 65535, "connections")
+        _check_int("read_delay_ms", self.read_delay_ms, 0, 60_000, "milliseconds")
+        if not isinstance(self.connect_timeout, int | float) or not 0 < self.connect_timeout <= 600:
+            raise ConfigError("connect_timeout", "must be between 0 and 600 seconds")
+        _check_encoding(self.encoding)
+        if self.framing:
+            from netassistant.core.framing import FramingError, parse_frame_spec
+
+            try:
+                parse_frame_spec(self.framing)
+            except FramingError as exc:
+                raise ConfigError("framing", str(exc)) from None
+        if self.family is Family.UNIX:
+            self._validate_unix()
+        else:
+            self._validate_inet()
+        return self
+
+    def _validate_unix(self) -> None:
+        if self.kind is Kind.TCP_SERVER and not self.local_host:
+            raise ConfigError("local_host", "a unix server needs a socket path to bind")
+        if self.kind is Kind.TCP_CLIENT and not self.remote_host:
+            raise ConfigError("remote_host", "a unix client needs the socket path to connect to")
+        for name in ("local_host", "remote_host"):
+            value = getattr(self, name)
+            if "\0" in value:
+                raise ConfigError(name, "a socket path cannot contain a NUL character")
+            if len(value.encode()) > 107:
+                raise ConfigError(name, "socket path is longer than 107 bytes; use a shorter path")
+        if self.multicast_group or self.broadcast:
+            field_name = "multicast_group" if self.multicast_group else "broadcast"
+            raise ConfigError(field_name, "broadcast and multicast need inet or inet6, not unix")
+
+    def _validate_inet(self) -> None:
+        _check_int("local_port", self.local_port, 0, 65535, "(0 = any free port)")
+        low = 1 if self.kind is Kind.TCP_CLIENT else 0
+        _check_int("remote_port", self.remote_port, low, 65535, "")
+        _check_host("local_host", self.local_host, self.family, allow_empty=True)
+        if self.kind is Kind.TCP_CLIENT or (self.kind is Kind.UDP and self.remote_host):
+            _check_host(
+                "remote_host", self.remote_host, self.family, allow_empty=self.kind is Kind.UDP
+            )
+        if self.multicast_group:
+            try:
+                group = ipaddress.ip_address(self.multicast_group)
+            except ValueError:
+                raise ConfigError(
+                    "multicast_group", f"{self.multicast_group!r} is not an IP address"
+                ) from None
+            if not group.is_multicast:
+                raise ConfigError(
+                    "multicast_group",
+                    f"{group} is not a multicast address (224.0.0.0/4 or ff00::/8)",
+                )
+            if (group.version == 6) != (self.family is Family.INET6):
+                raise ConfigError("multicast_group", f"{group} does not match family {self.family}")
+        if self.kind is not Kind.UDP and (self.multicast_group or self.broadcast):
+            raise ConfigError("broadcast", "broadcast and multicast are for UDP sessions")
+
+    # ------------------------------------------------------------ conversion
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (enums as their strings)."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, enum.Enum):
+                value = value.value
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionConfig:
+        """Build and validate a config from a dict; unknown keys are an error.
+
+        Raises:
+            ConfigError: naming the first bad field.
+        """
+        if not isinstance(data, dict):
+            raise ConfigError("config", "must be a JSON object")
+        names = {f.name: f for f in dataclasses.fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in names:
+                raise ConfigError(key, "unknown setting")
+            kwargs[key] = value
+        if "kind" in kwargs:
+            try:
+                kwargs["kind"] = Kind(kwargs["kind"])
+            except ValueError:
+                raise ConfigError(
+                    "kind", f"unknown kind {kwargs['kind']!r}; use tcp-server, tcp-client or udp"
+                ) from None
+        if "family" in kwargs:
+            try:
+                kwargs["family"] = Family(kwargs["family"])
+            except ValueError:
+                raise ConfigError(
+                    "family", f"unknown family {kwargs['family']!r}; use inet, inet6 or unix"
+                ) from None
+        for key in ("local_host", "remote_host", "multicast_group", "framing", "encoding"):
+            if key in kwargs and not isinstance(kwargs[key], str):
+                raise ConfigError(key, "must be a string")
+        for key in ("nodelay", "reuseaddr", "broadcast"):
+            if key in kwargs and not isinstance(kwargs[key], bool):
+                raise ConfigError(key, "must be true or false")
+        if "extra" in kwargs and not isinstance(kwargs["extra"], dict):
+            raise ConfigError("extra", "must be a JSON object")
+        return cls(**kwargs).validate()
+
+    def replace(self, **changes: Any) -> SessionConfig:
+        """A copy with some fields changed (not validated)."""
+        return dataclasses.replace(self, **changes)
+
+    def describe(self) -> str:
+        """Short human summary, e.g. ``tcp-client → 127.0.0.1:9000``."""
+        if self.family is Family.UNIX:
+            local, remote = self.local_host, self.remote_host
+        else:
+            local = _hostport(self.local_host or "*", self.local_port)
+            remote = _hostport(self.remote_host, self.remote_port)
+        if self.kind is Kind.TCP_SERVER:
+            return f"{self.kind.value} {local}"
+        if self.kind is Kind.TCP_CLIENT:
+            return f"{self.kind.value} → {remote}"
+        return f"{self.kind.value} {local}" + (
+            f" → {remote}"
+            if self.remote_host and (self.remote_port or self.family is Family.UNIX)
+            else ""
+        )
+
+
+def _hostport(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _check_int(name: str, value: Any, low: int, high: int, unit: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(name, f"must be a whole number, not {value!r}")
+    if not low <= value <= high:
+        raise ConfigError(name, f"{value} is out of range {low}..{high} {unit}".rstrip())
+
+
+def _check_encoding(encoding: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise ConfigError(
+            "encoding", f"unknown text encoding {encoding!r}; try utf-8 or gbk"
+        ) from None
+
+
+def _check_host(name: str, host: str, family: Family, *, allow_empty: bool) -> None:
+    if not host:
+        if allow_empty:
+            return
+        raise ConfigError(name, "an address is needed")
+    try:
+        addr = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        if _HOSTNAME_RE.match(host):
+            return
+        raise ConfigError(name, f"{host!r} is not an IP address or host name") from None
+    if family is Family.INET and addr.version != 4:
+        raise ConfigError(
+            name, f"{host} is an IPv6 address; choose family inet6 or an IPv4 address"
+        )
+    if family is Family.INET6 and addr.version != 6:
+        raise ConfigError(name, f"{host} is an IPv4 address; choose family inet or an IPv6 address")

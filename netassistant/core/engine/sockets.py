@@ -1,0 +1,125 @@
+"""Creating sockets from a :class:`SessionConfig`: address resolution and options."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import socket
+import struct
+from typing import Any
+
+from netassistant.core import errors
+from netassistant.core.chunk import format_address
+from netassistant.core.config import Family, SessionConfig
+
+FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
+if hasattr(socket, "AF_UNIX"):
+    FAMILIES[Family.UNIX] = socket.AF_UNIX
+
+
+class SetupError(Exception):
+    """Opening the session failed; the message is already in plain words."""
+
+
+def unix_address(path: str) -> str | bytes:
+    """A leading ``@`` means a Linux abstract socket name."""
+    if path.startswith("@"):
+        return b"\0" + path[1:].encode()
+    return path
+
+
+def resolve(config: SessionConfig, host: str, port: int, *, passive: bool) -> Any:
+    """Turn host/port (or a path) into a sockaddr for the config's family.
+
+    Raises:
+        SetupError: the name does not resolve.
+    """
+    if config.family is Family.UNIX:
+        return unix_address(host)
+    family = FAMILIES[config.family]
+    if not host:
+        host = "" if passive else ("127.0.0.1" if family == socket.AF_INET else "::1")
+    with contextlib.suppress(ValueError):
+        ipaddress.ip_address(host.split("%", 1)[0])
+        if "%" not in host:
+            return (host, port) if family == socket.AF_INET else (host, port, 0, 0)
+    try:
+        infos = socket.getaddrinfo(
+            host or None, port, family, 0, 0, socket.AI_PASSIVE if passive else 0
+        )
+    except OSError as exc:
+        raise SetupError(errors.resolve_error(exc, host)) from None
+    return infos[0][4]
+
+
+def new_socket(config: SessionConfig, kind: int) -> socket.socket:
+    """A non-blocking socket of the config's family with the general options set."""
+    family = FAMILIES.get(config.family)
+    if family is None:
+        raise SetupError(f"address family {config.family} is not supported on this system")
+    sock = socket.socket(family, kind)
+    try:
+        sock.setblocking(False)
+        if config.reuseaddr and family != getattr(socket, "AF_UNIX", None):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if config.rcvbuf:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, config.rcvbuf)
+        if config.sndbuf:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, config.sndbuf)
+        if family == socket.AF_INET6:
+            # Bind "::" to IPv6 only, so an inet and an inet6 session can share a port.
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+    except OSError as exc:
+        sock.close()
+        raise SetupError(f"cannot set socket options: {exc.strerror or exc}") from None
+    return sock
+
+
+def set_nodelay(sock: socket.socket, on: bool) -> None:
+    """TCP_NODELAY on a TCP socket; a no-op for AF_UNIX."""
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1 if on else 0)
+
+
+def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> None:
+    """bind() with the plain-words error on failure."""
+    unix = config.family is Family.UNIX
+    addr = resolve(config, host, port, passive=True)
+    try:
+        sock.bind(addr)
+    except OSError as exc:
+        where = host if unix else format_address((host or "*", port))
+        raise SetupError(
+            errors.bind_error(exc, where, port=None if unix else port, unix=unix)
+        ) from None
+
+
+def local_name(sock: socket.socket) -> str:
+    """The socket's own address, formatted ("" if it has none)."""
+    try:
+        return format_address(sock.getsockname())
+    except OSError:
+        return ""
+
+
+def remove_unix_path(path: str) -> None:
+    """Remove a filesystem socket we created (abstract names need no clean-up)."""
+    if path and not path.startswith("@"):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def multicast_request(group: str, family: int) -> tuple[int, int, bytes]:
+    """(level, option, value) to join ``group``; swap the option to leave it."""
+    if family == socket.AF_INET6:
+        mreq = socket.inet_pton(socket.AF_INET6, group) + struct.pack("@I", 0)
+        return socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, mreq
+    mreq = socket.inet_aton(group) + socket.inet_aton("0.0.0.0")
+    return socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq
+
+
+def multicast_leave_option(family: int) -> int:
+    """The option that undoes :func:`multicast_request`'s join."""
+    return socket.IPV6_LEAVE_GROUP if family == socket.AF_INET6 else socket.IP_DROP_MEMBERSHIP

@@ -1,0 +1,317 @@
+"""One connected stream socket (TCP or AF_UNIX SOCK_STREAM) inside an engine loop.
+
+Shared by the TCP server (one per accepted client) and the TCP client. Reads go
+straight to RX chunks; writes are non-blocking with the unsent rest queued, so a
+50 MB send never stalls the loop, and a TX chunk is recorded when a send command
+has been handed to the kernel completely.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import selectors
+import socket
+import struct
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from netassistant.core import errors
+from netassistant.core.chunk import Chunk, ChunkFlag, Direction, EventKind
+from netassistant.core.engine.base import READ_BUDGET
+
+if TYPE_CHECKING:
+    from netassistant.core.engine.base import Engine
+
+#: Sends at least this big report their progress.
+PROGRESS_MIN_BYTES = 1024 * 1024
+PROGRESS_INTERVAL = 0.1
+
+
+class _Outgoing:
+    __slots__ = ("data", "last_progress", "sent", "total", "view")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.view = memoryview(data)
+        self.sent = 0
+        self.total = len(data)
+        self.last_progress = 0.0
+
+
+class StreamConn:
+    """A connected stream socket registered in an engine's selector.
+
+    Attributes:
+        conn_id: Number of this connection within the session.
+        peer: Formatted peer address.
+        local: Formatted local address.
+        since_ns: When it was accepted/connected (``time.time_ns()``).
+        rx_bytes: Bytes received.
+        tx_bytes: Bytes handed to the kernel.
+        closed: True once the socket is closed.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        sock: socket.socket,
+        conn_id: int,
+        local: str,
+        peer: str,
+        on_closed: Callable[[StreamConn], None],
+    ) -> None:
+        self.engine = engine
+        self.sock = sock
+        self.conn_id = conn_id
+        self.local = local
+        self.peer = peer
+        self.since_ns = time.time_ns()
+        self.rx_bytes = 0
+        self.tx_bytes = 0
+        self.closed = False
+        self._on_closed = on_closed
+        self._outq: collections.deque[_Outgoing] = collections.deque()
+        self._reading = True
+        self._read_paused = False
+        self._write_shut = False
+        self._after_drain: str | None = None  # "close" or "half_close"
+        self._registered = 0
+        self._update_interest()
+
+    # ---------------------------------------------------------------- commands
+    def send(self, data: bytes) -> None:
+        """Queue ``data``; write what the kernel takes now."""
+        if self.closed or self._write_shut or self._after_drain:
+            self.engine.emit_event(
+                EventKind.ERROR,
+                self.conn_id,
+                local=self.local,
+                peer=self.peer,
+                message=f"cannot send: the connection to {self.peer} is closed for sending; "
+                "nothing was sent",
+            )
+            return
+        self._outq.append(_Outgoing(data))
+        if len(self._outq) == 1:
+            self._write()
+
+    @property
+    def queued_bytes(self) -> int:
+        """Bytes accepted by :meth:`send` but not yet handed to the kernel."""
+        return sum(item.total - item.sent for item in self._outq)
+
+    def disconnect(self) -> None:
+        """Close gracefully once queued data is written (FIN to the peer)."""
+        self._reading = False
+        self._after_drain = "close"
+        if not self._outq:
+            self._finish_drain()
+        else:
+            self._update_interest()
+
+    def half_close(self) -> None:
+        """shutdown(SHUT_WR) once queued data is written; keep reading."""
+        if self._write_shut:
+            return
+        self._after_drain = "half_close"
+        if not self._outq:
+            self._finish_drain()
+
+    def abort(self) -> None:
+        """Reset the connection (RST) at once: SO_LINGER 0, then close."""
+        if self.closed:
+            return
+        unsent = self.queued_bytes
+        with contextlib.suppress(OSError):
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        message = "aborted with RST"
+        if unsent:
+            message += f"; {unsent} queued bytes were discarded unsent"
+        self._close(EventKind.ABORTED, message)
+
+    def set_nodelay(self, on: bool) -> None:
+        """TCP_NODELAY on this connection (ignored for AF_UNIX)."""
+        from netassistant.core.engine.sockets import set_nodelay
+
+        with contextlib.suppress(OSError):
+            set_nodelay(self.sock, on)
+
+    # ------------------------------------------------------------- selector io
+    def on_ready(self, sock: socket.socket, mask: int) -> None:
+        """Selector callback."""
+        if mask & selectors.EVENT_READ:
+            self._read()
+        if mask & selectors.EVENT_WRITE and not self.closed:
+            self._write()
+
+    def _read(self) -> None:
+        # The hot path of the whole product: names are bound to locals and the
+        # Chunk is built inline because every recv() under a flood pays for them.
+        engine = self.engine
+        recv = self.sock.recv
+        pending = engine._pending
+        seq = engine._seq
+        now = time.time_ns
+        conn_id, local, peer, rx = self.conn_id, self.local, self.peer, Direction.RX
+        none = ChunkFlag.NONE
+        got = 0
+        try:
+            for _ in range(READ_BUDGET):
+                size = engine.recv_size
+                try:
+                    data = recv(size)
+                except (BlockingIOError, InterruptedError):
+                    return
+                except ConnectionResetError:
+                    self._close(
+                        EventKind.RESET, self._with_unsent(f"connection reset by {self.peer} (RST)")
+                    )
+                    return
+                except OSError as exc:
+                    self._close(
+                        EventKind.ERROR, self._with_unsent(errors.io_error(exc, "receive", peer))
+                    )
+                    return
+                if not data:
+                    self._peer_closed()
+                    return
+                n = len(data)
+                got += n
+                pending.append(Chunk(next(seq), now(), conn_id, rx, local, peer, data, none, -1))
+                if engine.read_delay:
+                    self._pause_reading(engine.read_delay)
+                    return
+                if n < size:
+                    return
+        finally:
+            self.rx_bytes += got
+            engine._pending_bytes += got
+
+    def _pause_reading(self, delay: float) -> None:
+        self._read_paused = True
+        self._update_interest()
+        self.engine.call_later(delay, self._resume_reading)
+
+    def _resume_reading(self) -> None:
+        self._read_paused = False
+        if not self.closed:
+            self._update_interest()
+
+    def _peer_closed(self) -> None:
+        self._reading = False
+        self.engine.emit_event(
+            EventKind.CLOSED,
+            self.conn_id,
+            local=self.local,
+            peer=self.peer,
+            message=f"{self.peer} closed the connection (FIN)",
+        )
+        # The peer will read no more from us in the usual case: finish what is queued, then close.
+        self._after_drain = "close-silent"
+        if not self._outq:
+            self._finish_drain()
+        else:
+            self._update_interest()
+
+    def _write(self) -> None:
+        engine = self.engine
+        while self._outq:
+            item = self._outq[0]
+            try:
+                n = self.sock.send(item.view[item.sent :])
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError as exc:
+                kind = EventKind.RESET if isinstance(exc, ConnectionResetError) else EventKind.ERROR
+                self._close(kind, self._with_unsent(errors.io_error(exc, "send", self.peer)))
+                return
+            item.sent += n
+            self.tx_bytes += n
+            if item.sent < item.total:
+                self._report_progress(item, force=False)
+                continue
+            self._outq.popleft()
+            if item.total >= PROGRESS_MIN_BYTES:
+                self._report_progress(item, force=True)
+            engine.emit_chunk(self.conn_id, Direction.TX, self.local, self.peer, item.data)
+        if not self._outq and self._after_drain:
+            self._finish_drain()
+        else:
+            self._update_interest()
+
+    def _report_progress(self, item: _Outgoing, *, force: bool) -> None:
+        if item.total < PROGRESS_MIN_BYTES:
+            return
+        now = time.monotonic()
+        if force or now - item.last_progress >= PROGRESS_INTERVAL:
+            item.last_progress = now
+            self.engine.emit_event(
+                EventKind.SEND_PROGRESS,
+                self.conn_id,
+                local=self.local,
+                peer=self.peer,
+                sent=item.sent,
+                total=item.total,
+            )
+
+    def _finish_drain(self) -> None:
+        action, self._after_drain = self._after_drain, None
+        if action == "half_close":
+            try:
+                self.sock.shutdown(socket.SHUT_WR)
+            except OSError as exc:
+                self._close(EventKind.ERROR, errors.io_error(exc, "send", self.peer))
+                return
+            self._write_shut = True
+            self.engine.emit_event(
+                EventKind.HALF_CLOSED,
+                self.conn_id,
+                local=self.local,
+                peer=self.peer,
+                message=f"sent FIN to {self.peer} (half-close); still receiving",
+            )
+            self._update_interest()
+        elif action == "close":
+            self._close(EventKind.LOCAL_CLOSE, f"disconnected from {self.peer}")
+        elif action == "close-silent":
+            self._close(None, "")
+
+    def _with_unsent(self, message: str) -> str:
+        unsent = self.queued_bytes
+        if unsent:
+            return f"{message}; {unsent} queued bytes were not sent"
+        return message
+
+    # ------------------------------------------------------------------ state
+    def _update_interest(self) -> None:
+        if self.closed:
+            return
+        events = 0
+        if self._reading and not self._read_paused:
+            events |= selectors.EVENT_READ
+        if self._outq:
+            events |= selectors.EVENT_WRITE
+        self._registered = self.engine.set_interest(
+            self.sock, self._registered, events, self.on_ready
+        )
+
+    def _close(self, kind: EventKind | None, message: str) -> None:
+        if self.closed:
+            return
+        self._registered = self.engine.set_interest(self.sock, self._registered, 0, self.on_ready)
+        self.closed = True
+        self._outq.clear()
+        try:
+            self.sock.close()
+        finally:
+            if kind is not None:
+                self.engine.emit_event(
+                    kind, self.conn_id, local=self.local, peer=self.peer, message=message
+                )
+            self._on_closed(self)
+
+    def close_quietly(self) -> None:
+        """Close at session end (stop): a normal close, reported as a local close."""
+        self._close(EventKind.LOCAL_CLOSE, f"disconnected from {self.peer} (session stopped)")

@@ -1,0 +1,174 @@
+"""TCP (or AF_UNIX stream) client: one non-blocking connect, then one connection.
+
+The session ends when the connection ends (FIN, RST, error or disconnect), as in
+NetAssist where the client goes back to "disconnected" and waits for the next click.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import selectors
+import socket
+from typing import Any
+
+from netassistant.core import errors
+from netassistant.core.chunk import EventKind, format_address
+from netassistant.core.config import Family
+from netassistant.core.engine.base import Engine
+from netassistant.core.engine.sockets import (
+    SetupError,
+    bind,
+    local_name,
+    new_socket,
+    resolve,
+    set_nodelay,
+)
+from netassistant.core.engine.stream import StreamConn
+
+CONN_ID = 1
+
+
+class TcpClientEngine(Engine):
+    """Connects to ``config.remote_host:remote_port`` (or the unix path).
+
+    Attributes:
+        conn: The connection once connected, else None (loop thread only).
+        remote: The formatted remote address.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conn: StreamConn | None = None
+        self._sock: socket.socket | None = None
+        self._connecting = False
+        cfg = self.config
+        if cfg.family is Family.UNIX:
+            self.remote = cfg.remote_host
+        else:
+            self.remote = format_address((cfg.remote_host, cfg.remote_port))
+
+    # ------------------------------------------------------------ commands
+    def send(self, data: bytes, conn_id: int | None = None) -> None:
+        """Send on the connection."""
+        self._post(self._do_send, data)
+
+    def disconnect(self, conn_id: int = CONN_ID) -> None:
+        """Close gracefully (FIN) once queued data is written; the session then ends."""
+        self._post(self._on_conn, StreamConn.disconnect)
+
+    def half_close(self, conn_id: int = CONN_ID) -> None:
+        """shutdown(SHUT_WR): the server sees EOF, we keep reading."""
+        self._post(self._on_conn, StreamConn.half_close)
+
+    def abort(self, conn_id: int = CONN_ID) -> None:
+        """Reset the connection with RST; the session then ends."""
+        self._post(self._on_conn, StreamConn.abort)
+
+    def set_nodelay(self, on: bool) -> None:
+        """Turn Nagle's algorithm off (True) or on while connected."""
+        self._post(self._on_conn, lambda conn: conn.set_nodelay(on))
+
+    def _do_send(self, data: bytes) -> None:
+        if self.conn is None:
+            state = "still connecting" if self._connecting else "not connected"
+            self.emit_event(
+                EventKind.ERROR,
+                CONN_ID,
+                peer=self.remote,
+                message=f"cannot send: {state} to {self.remote}; nothing was sent",
+            )
+            return
+        self.conn.send(data)
+
+    def _on_conn(self, method: Any) -> None:
+        if self.conn is not None:
+            method(self.conn)
+
+    # ----------------------------------------------------------------- loop
+    def _open(self) -> None:
+        cfg = self.config
+        unix = cfg.family is Family.UNIX
+        addr = resolve(cfg, cfg.remote_host, cfg.remote_port, passive=False)
+        sock = new_socket(cfg, socket.SOCK_STREAM)
+        try:
+            if cfg.nodelay:
+                set_nodelay(sock, True)
+            if not unix and cfg.local_port:
+                bind(sock, cfg, cfg.local_host, cfg.local_port)
+            elif unix and cfg.local_host:
+                bind(sock, cfg, cfg.local_host, 0)
+            code = sock.connect_ex(addr)
+        except SetupError:
+            sock.close()
+            raise
+        except OSError as exc:
+            sock.close()
+            raise SetupError(errors.connect_error(exc, self.remote, unix=unix)) from None
+        if code not in (0, errno.EINPROGRESS, errno.EAGAIN, errno.EWOULDBLOCK):
+            sock.close()
+            raise SetupError(
+                errors.connect_error(
+                    OSError(code, errno.errorcode.get(code, str(code))), self.remote, unix=unix
+                )
+            )
+        self._sock = sock
+        self._connecting = True
+        self.emit_event(
+            EventKind.CONNECTING, CONN_ID, peer=self.remote, message=f"connecting to {self.remote}"
+        )
+        self._sel.register(sock, selectors.EVENT_WRITE, self._on_connect_ready)
+        self.call_later(cfg.connect_timeout, self._on_connect_timeout)
+
+    def _on_connect_ready(self, sock: socket.socket, mask: int) -> None:
+        self._sel.unregister(sock)
+        self._connecting = False
+        code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if code:
+            unix = self.config.family is Family.UNIX
+            message = errors.connect_error(OSError(code, _strerror(code)), self.remote, unix=unix)
+            self._give_up(message)
+            return
+        local = local_name(sock)
+        self.local_address = local
+        self.conn = StreamConn(self, sock, CONN_ID, local, self.remote, self._on_conn_closed)
+        self._sock = None
+        self.emit_event(
+            EventKind.CONNECTED,
+            CONN_ID,
+            local=local,
+            peer=self.remote,
+            message=f"connected to {self.remote} from {local or 'an unnamed socket'}",
+        )
+
+    def _on_connect_timeout(self) -> None:
+        if self._connecting and self._sock is not None:
+            self._sel.unregister(self._sock)
+            self._connecting = False
+            self._give_up(errors.connect_timeout(self.remote, self.config.connect_timeout))
+
+    def _give_up(self, message: str) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        self.emit_event(EventKind.ERROR, CONN_ID, peer=self.remote, message=message)
+        self._stop_requested = True
+
+    def _on_conn_closed(self, conn: StreamConn) -> None:
+        self.conn = None
+        self._stop_requested = True
+
+    def _close_all(self) -> None:
+        if self.conn is not None:
+            self.conn.close_quietly()
+        if self._sock is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                self._sel.unregister(self._sock)
+            self._sock.close()
+            self._sock = None
+
+
+def _strerror(code: int) -> str:
+    import os
+
+    return os.strerror(code)

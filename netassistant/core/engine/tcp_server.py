@@ -1,0 +1,168 @@
+"""TCP (or AF_UNIX stream) server: listen, accept many clients, talk to one or all."""
+
+from __future__ import annotations
+
+import contextlib
+import selectors
+import socket
+from typing import Any
+
+from netassistant.core.chunk import EventKind, format_address
+from netassistant.core.config import Family
+from netassistant.core.engine.base import Engine
+from netassistant.core.engine.sockets import (
+    SetupError,
+    bind,
+    local_name,
+    new_socket,
+    remove_unix_path,
+    set_nodelay,
+)
+from netassistant.core.engine.stream import StreamConn
+
+ACCEPT_BUDGET = 64
+
+
+class TcpServerEngine(Engine):
+    """Listening socket plus one :class:`StreamConn` per accepted client.
+
+    Attributes:
+        conns: Open connections by id (loop thread only; use :meth:`clients` elsewhere).
+        port: The bound port (useful with port 0), 0 for AF_UNIX.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conns: dict[int, StreamConn] = {}
+        self._listener: socket.socket | None = None
+        self._next_id = 1
+        self.port = 0
+        self._nodelay = self.config.nodelay
+
+    # ------------------------------------------------------------ commands
+    def send(self, data: bytes, conn_id: int | None = None) -> None:
+        """Send to one client, or to every client when ``conn_id`` is None."""
+        self._post(self._do_send, data, conn_id)
+
+    def disconnect(self, conn_id: int) -> None:
+        """Close one client gracefully (after its queued data)."""
+        self._post(self._on_conn, conn_id, StreamConn.disconnect)
+
+    def half_close(self, conn_id: int) -> None:
+        """shutdown(SHUT_WR) one client: it sees EOF, we keep reading."""
+        self._post(self._on_conn, conn_id, StreamConn.half_close)
+
+    def abort(self, conn_id: int) -> None:
+        """Reset one client with RST."""
+        self._post(self._on_conn, conn_id, StreamConn.abort)
+
+    def set_nodelay(self, on: bool) -> None:
+        """TCP_NODELAY for current and future clients."""
+        self._post(self._do_nodelay, on)
+
+    def _do_nodelay(self, on: bool) -> None:
+        self._nodelay = on
+        for conn in self.conns.values():
+            conn.set_nodelay(on)
+
+    def _do_send(self, data: bytes, conn_id: int | None) -> None:
+        if conn_id is None:
+            if not self.conns:
+                self.emit_event(
+                    EventKind.ERROR,
+                    local=self.local_address,
+                    message="no client is connected; nothing was sent",
+                )
+                return
+            for each in list(self.conns.values()):
+                each.send(data)
+            return
+        conn = self.conns.get(conn_id)
+        if conn is None:
+            self._no_such_client(conn_id, "nothing was sent")
+        else:
+            conn.send(data)
+
+    def _on_conn(self, conn_id: int, method: Any) -> None:
+        conn = self.conns.get(conn_id)
+        if conn is None:
+            self._no_such_client(conn_id, "nothing was done")
+        else:
+            method(conn)
+
+    def _no_such_client(self, conn_id: int, what: str) -> None:
+        self.emit_event(
+            EventKind.ERROR,
+            conn_id,
+            local=self.local_address,
+            message=f"client #{conn_id} is no longer connected; {what}",
+        )
+
+    # ----------------------------------------------------------------- loop
+    def _open(self) -> None:
+        cfg = self.config
+        sock = new_socket(cfg, socket.SOCK_STREAM)
+        try:
+            bind(sock, cfg, cfg.local_host, cfg.local_port)
+            sock.listen(cfg.backlog)
+        except OSError as exc:
+            sock.close()
+            raise SetupError(f"cannot listen: {exc.strerror or exc}") from None
+        except SetupError:
+            sock.close()
+            raise
+        self._listener = sock
+        self.local_address = local_name(sock)
+        if cfg.family is not Family.UNIX:
+            self.port = sock.getsockname()[1]
+        self._sel.register(sock, selectors.EVENT_READ, self._on_accept)
+        self.emit_event(
+            EventKind.LISTENING,
+            local=self.local_address,
+            message=f"listening on {self.local_address}",
+        )
+
+    def _on_accept(self, listener: socket.socket, mask: int) -> None:
+        for _ in range(ACCEPT_BUDGET):
+            try:
+                sock, addr = listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                # EMFILE and friends: report, keep listening.
+                self.emit_event(
+                    EventKind.ERROR,
+                    local=self.local_address,
+                    message=f"cannot accept a client: {exc.strerror or exc}",
+                )
+                return
+            sock.setblocking(False)
+            if self._nodelay:
+                with contextlib.suppress(OSError):
+                    set_nodelay(sock, True)
+            conn_id = self._next_id
+            self._next_id += 1
+            peer = format_address(addr) or f"client #{conn_id}"
+            conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
+            self.conns[conn_id] = conn
+            self.emit_event(
+                EventKind.ACCEPTED,
+                conn_id,
+                local=conn.local,
+                peer=peer,
+                message=f"accepted {peer} as client #{conn_id}",
+            )
+
+    def _forget(self, conn: StreamConn) -> None:
+        self.conns.pop(conn.conn_id, None)
+
+    def _close_all(self) -> None:
+        for conn in list(self.conns.values()):
+            conn.close_quietly()
+        if self._listener is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                self._sel.unregister(self._listener)
+            self._listener.close()
+            self._listener = None
+            if self.config.family is Family.UNIX:
+                remove_unix_path(self.config.local_host)

@@ -1,0 +1,273 @@
+"""UDP (or AF_UNIX datagram) session: one chunk per datagram, truncation made visible."""
+
+from __future__ import annotations
+
+import collections
+import selectors
+import socket
+import sys
+from typing import Any
+
+from netassistant.core import errors
+from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
+from netassistant.core.config import Family
+from netassistant.core.engine.base import READ_BUDGET, Engine
+from netassistant.core.engine.sockets import (
+    SetupError,
+    bind,
+    local_name,
+    multicast_leave_option,
+    multicast_request,
+    new_socket,
+    remove_unix_path,
+    resolve,
+)
+
+#: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
+_MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux") else 0
+_UDP_LIMIT = {socket.AF_INET: 65507, socket.AF_INET6: 65527}
+
+
+class UdpEngine(Engine):
+    """A bound datagram socket; sends to a target, to the last sender, or anywhere.
+
+    Attributes:
+        port: The bound port (0 for AF_UNIX).
+        last_peer: Formatted address of the last sender ("" before any datagram).
+        groups: Multicast groups joined.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._sock: socket.socket | None = None
+        self._buf = bytearray(self.recv_size)
+        self._last_addr: Any = None
+        self.last_peer = ""
+        self.port = 0
+        self.groups: list[str] = []
+        self._outq: collections.deque[tuple[bytes, Any, str]] = collections.deque()
+        self._bound_path = ""
+        self._interest = 0
+        self._read_paused = False
+
+    # ------------------------------------------------------------ commands
+    def send(self, data: bytes, conn_id: int | None = None) -> None:
+        """Send one datagram to the configured target."""
+        cfg = self.config
+        self._post(self._do_send_to, data, cfg.remote_host, cfg.remote_port)
+
+    def send_to(self, data: bytes, host: str, port: int = 0) -> None:
+        """Send one datagram to ``host:port`` (or a unix path)."""
+        self._post(self._do_send_to, data, host, port)
+
+    def reply(self, data: bytes) -> None:
+        """Send one datagram back to whoever sent the last one."""
+        self._post(self._do_reply, data)
+
+    def join_group(self, group: str) -> None:
+        """Join a multicast group."""
+        self._post(self._do_membership, group, True)
+
+    def leave_group(self, group: str) -> None:
+        """Leave a multicast group."""
+        self._post(self._do_membership, group, False)
+
+    def set_broadcast(self, on: bool) -> None:
+        """SO_BROADCAST on or off."""
+        self._post(self._do_broadcast, on)
+
+    # ------------------------------------------------------------- handlers
+    def _do_send_to(self, data: bytes, host: str, port: int) -> None:
+        unix = self.config.family is Family.UNIX
+        if not host or (not unix and not port):
+            self.emit_event(
+                EventKind.ERROR,
+                local=self.local_address,
+                message="no target address: set the remote host and port; nothing was sent",
+            )
+            return
+        try:
+            addr = resolve(self.config, host, port, passive=False)
+        except SetupError as exc:
+            self.emit_event(EventKind.ERROR, local=self.local_address, message=str(exc))
+            return
+        self._queue(data, addr, host if unix else format_address((host, port)))
+
+    def _do_reply(self, data: bytes) -> None:
+        if self._last_addr is None:
+            self.emit_event(
+                EventKind.ERROR,
+                local=self.local_address,
+                message="no datagram received yet, so there is nobody to reply to; "
+                "nothing was sent",
+            )
+            return
+        self._queue(data, self._last_addr, self.last_peer)
+
+    def _queue(self, data: bytes, addr: Any, peer: str) -> None:
+        assert self._sock is not None
+        limit = _UDP_LIMIT.get(self._sock.family)
+        if limit is not None and len(data) > limit:
+            self.emit_event(
+                EventKind.ERROR,
+                local=self.local_address,
+                peer=peer,
+                message=errors.datagram_too_large(len(data), peer, limit),
+            )
+            return
+        self._outq.append((data, addr, peer))
+        if len(self._outq) == 1:
+            self._write()
+
+    def _write(self) -> None:
+        sock = self._sock
+        assert sock is not None
+        while self._outq:
+            data, addr, peer = self._outq[0]
+            try:
+                sock.sendto(data, addr)
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError as exc:
+                self._outq.popleft()
+                self.emit_event(
+                    EventKind.ERROR,
+                    local=self.local_address,
+                    peer=peer,
+                    message=errors.io_error(exc, "send", peer) + "; the datagram was not sent",
+                )
+                continue
+            self._outq.popleft()
+            self.emit_chunk(0, Direction.TX, self.local_address, peer, data)
+        self._update_interest()
+
+    def _do_membership(self, group: str, join: bool) -> None:
+        sock = self._sock
+        assert sock is not None
+        try:
+            level, option, value = multicast_request(group, sock.family)
+            if not join:
+                option = multicast_leave_option(sock.family)
+            sock.setsockopt(level, option, value)
+        except OSError as exc:
+            verb = "join" if join else "leave"
+            self.emit_event(
+                EventKind.ERROR,
+                local=self.local_address,
+                message=f"cannot {verb} multicast group {group}: {exc.strerror or exc}",
+            )
+            return
+        if join:
+            self.groups.append(group)
+        elif group in self.groups:
+            self.groups.remove(group)
+        verb = "joined" if join else "left"
+        self.emit_event(
+            EventKind.LISTENING, local=self.local_address, message=f"{verb} multicast group {group}"
+        )
+
+    def _do_broadcast(self, on: bool) -> None:
+        if self._sock is not None:
+            self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1 if on else 0)
+
+    # ----------------------------------------------------------------- loop
+    def _open(self) -> None:
+        cfg = self.config
+        unix = cfg.family is Family.UNIX
+        sock = new_socket(cfg, socket.SOCK_DGRAM)
+        try:
+            if cfg.broadcast:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+            if unix:
+                if cfg.local_host:
+                    bind(sock, cfg, cfg.local_host, 0)
+                    self._bound_path = cfg.local_host
+                elif sys.platform.startswith("linux"):
+                    sock.bind("")  # autobind an abstract name so replies can reach us
+            else:
+                bind(sock, cfg, cfg.local_host, cfg.local_port)
+        except SetupError:
+            sock.close()
+            raise
+        except OSError as exc:
+            sock.close()
+            raise SetupError(f"cannot open the UDP socket: {exc.strerror or exc}") from None
+        self._sock = sock
+        self.local_address = local_name(sock)
+        if not unix:
+            self.port = sock.getsockname()[1]
+        self._update_interest()
+        self.emit_event(
+            EventKind.LISTENING,
+            local=self.local_address,
+            message=f"bound to {self.local_address or 'an unnamed socket'}",
+        )
+        if cfg.multicast_group:
+            self._do_membership(cfg.multicast_group, True)
+
+    def _on_ready(self, sock: socket.socket, mask: int) -> None:
+        if mask & selectors.EVENT_READ:
+            self._read(sock)
+        if mask & selectors.EVENT_WRITE:
+            self._write()
+
+    def _read(self, sock: socket.socket) -> None:
+        local = self.local_address
+        emit = self.emit_chunk
+        for _ in range(READ_BUDGET):
+            size = self.recv_size
+            if len(self._buf) != size:
+                self._buf = bytearray(size)
+            try:
+                if _MSG_TRUNC:
+                    # recvfrom_into with MSG_TRUNC returns the datagram's true length.
+                    n, addr = sock.recvfrom_into(self._buf, size, _MSG_TRUNC)
+                    data = bytes(self._buf[: min(n, size)])
+                    flags, orig = (ChunkFlag.TRUNCATED, n) if n > size else (ChunkFlag.NONE, -1)
+                else:
+                    data, _anc, msg_flags, addr = sock.recvmsg(size)
+                    trunc = msg_flags & getattr(socket, "MSG_TRUNC", 0)
+                    flags, orig = (ChunkFlag.TRUNCATED, -1) if trunc else (ChunkFlag.NONE, -1)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                # ICMP errors from earlier sends surface here; report and keep serving.
+                self.emit_event(
+                    EventKind.ERROR,
+                    local=local,
+                    message=errors.io_error(exc, "receive", self.last_peer or "the peer"),
+                )
+                return
+            if addr != self._last_addr:
+                self._last_addr = addr
+                self.last_peer = format_address(addr)
+            emit(0, Direction.RX, local, self.last_peer, data, flags, orig)
+            if self.read_delay:
+                self._pause()
+                return
+
+    def _pause(self) -> None:
+        self._read_paused = True
+        self._update_interest()
+
+        def resume() -> None:
+            self._read_paused = False
+            self._update_interest()
+
+        self.call_later(self.read_delay, resume)
+
+    def _update_interest(self) -> None:
+        if self._sock is None:
+            return
+        wanted = (0 if self._read_paused else selectors.EVENT_READ) | (
+            selectors.EVENT_WRITE if self._outq else 0
+        )
+        self._interest = self.set_interest(self._sock, self._interest, wanted, self._on_ready)
+
+    def _close_all(self) -> None:
+        if self._sock is not None:
+            self._interest = self.set_interest(self._sock, self._interest, 0, self._on_ready)
+            self._sock.close()
+            self._sock = None
+        if self._bound_path:
+            remove_unix_path(self._bound_path)

@@ -1,0 +1,148 @@
+"""Chunks, events and framed messages as log records: NetAssist-like text and JSON.
+
+Shared by the CLI's output and by "save log" in the window, so a log written by
+either reads the same.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from netassistant.core.chunk import Chunk, ConnEvent, EventKind
+
+#: JSON ``event`` names for connection events; CLOSED/RESET/LOCAL_CLOSE/ABORTED are all
+#: "close" with a ``reason``, so a script can wait for one word.
+EVENT_NAMES: dict[EventKind, str] = {
+    EventKind.LISTENING: "listening",
+    EventKind.ACCEPTED: "open",
+    EventKind.CONNECTING: "connecting",
+    EventKind.CONNECTED: "open",
+    EventKind.CLOSED: "close",
+    EventKind.RESET: "close",
+    EventKind.LOCAL_CLOSE: "close",
+    EventKind.ABORTED: "close",
+    EventKind.HALF_CLOSED: "half_close",
+    EventKind.SEND_PROGRESS: "progress",
+    EventKind.ERROR: "error",
+    EventKind.STOPPED: "stopped",
+}
+CLOSE_REASONS: dict[EventKind, str] = {
+    EventKind.CLOSED: "fin",
+    EventKind.RESET: "rst",
+    EventKind.LOCAL_CLOSE: "local",
+    EventKind.ABORTED: "abort",
+}
+
+
+def clock(ts_ns: int) -> str:
+    """``HH:MM:SS.mmm`` local time, as NetAssist shows it."""
+    seconds, ns = divmod(ts_ns, 1_000_000_000)
+    return time.strftime("%H:%M:%S", time.localtime(seconds)) + f".{ns // 1_000_000:03d}"
+
+
+def _text(data: bytes, encoding: str) -> str:
+    from netassistant.core.codec import decode_segments
+
+    return "".join(text for text, _special in decode_segments(data, encoding))
+
+
+def _hex(data: bytes) -> str:
+    from netassistant.core.codec import format_hex
+
+    return format_hex(data)
+
+
+def chunk_record(chunk: Chunk, encoding: str = "utf-8", *, udp: bool = False) -> dict[str, Any]:
+    """One chunk as a JSON-ready dict (the CLI's ``--json`` line)."""
+    record: dict[str, Any] = {
+        "event": "chunk",
+        "seq": chunk.seq,
+        "ts": round(chunk.ts_ns / 1e9, 6),
+        "conn": chunk.conn_id,
+        "dir": chunk.direction.value,
+        "local": chunk.local,
+        "peer": chunk.peer,
+        "len": len(chunk.data),
+        "hex": chunk.data.hex(),
+        "text": _text(chunk.data, encoding),
+    }
+    if udp:
+        record["truncated"] = chunk.truncated
+        record["orig_len"] = chunk.true_length
+    return record
+
+
+def event_record(event: ConnEvent) -> dict[str, Any]:
+    """One connection event as a JSON-ready dict."""
+    record: dict[str, Any] = {
+        "event": EVENT_NAMES[event.kind],
+        "kind": event.kind.value,
+        "seq": event.seq,
+        "ts": round(event.ts_ns / 1e9, 6),
+        "conn": event.conn_id,
+        "local": event.local,
+        "peer": event.peer,
+        "message": event.message,
+    }
+    if event.kind in CLOSE_REASONS:
+        record["reason"] = CLOSE_REASONS[event.kind]
+    if event.kind is EventKind.SEND_PROGRESS:
+        record["sent"] = event.sent
+        record["total"] = event.total
+    return record
+
+
+def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[str, Any]:
+    """A framed message (:class:`netassistant.core.framing.Message`) as a JSON-ready dict."""
+    return {
+        "event": "message",
+        "conn": conn_id,
+        "index": message.index,
+        "len": len(message.payload),
+        "hex": message.payload.hex(),
+        "text": _text(message.payload, encoding),
+        "chunks": list(dict.fromkeys(span.chunk_seq for span in message.spans)),
+        "spans": [[span.chunk_seq, span.start, span.end] for span in message.spans],
+    }
+
+
+def chunk_line(chunk: Chunk, encoding: str = "utf-8", show: str = "both") -> str:
+    """NetAssist-like text log line for a chunk.
+
+    ``12:00:01.234 RX #1 127.0.0.1:50000 chunk 7 len 10 | 68 65 6C ... | helloworld``
+    """
+    arrow = "RX" if chunk.direction.value == "rx" else "TX"
+    head = (
+        f"{clock(chunk.ts_ns)} {arrow} #{chunk.conn_id} {chunk.peer or '-'} "
+        f"chunk {chunk.seq} len {len(chunk.data)}"
+    )
+    if chunk.truncated:
+        head += f" (TRUNCATED from {chunk.true_length})"
+    parts = [head]
+    if show in ("hex", "both"):
+        parts.append(_hex(chunk.data))
+    if show in ("text", "both"):
+        parts.append(_text(chunk.data, encoding))
+    return " | ".join(parts)
+
+
+def event_line(event: ConnEvent) -> str:
+    """Text log line for a connection event."""
+    what = event.message or event.kind.value
+    if event.kind is EventKind.SEND_PROGRESS:
+        what = f"sent {event.sent} of {event.total} bytes to {event.peer}"
+    return f"{clock(event.ts_ns)} -- {event.kind.value.upper()} #{event.conn_id} {what}"
+
+
+def message_line(message: Any, conn_id: int, encoding: str = "utf-8", show: str = "both") -> str:
+    """Text log line for a framed message, with the chunks it came from."""
+    seqs = ",".join(str(s) for s in dict.fromkeys(span.chunk_seq for span in message.spans))
+    parts = [
+        f"   MSG #{conn_id} message {message.index} len {len(message.payload)} from chunk {seqs}"
+    ]
+    if show in ("hex", "both"):
+        parts.append(_hex(message.payload))
+    if show in ("text", "both"):
+        parts.append(_text(message.payload, encoding))
+    return " | ".join(parts)

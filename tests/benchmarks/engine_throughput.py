@@ -1,0 +1,204 @@
+"""Engine receive throughput against a raw Python socket loop, measured in the same run.
+
+Run: ``python tests/benchmarks/engine_throughput.py [--quick]``
+
+Every load is on loopback (127.0.0.1), bounded in bytes/datagrams and in time.
+The last line printed is one JSON object with ``tcp_64k_ratio``, ``tcp_1k_ratio``,
+``udp_64_ratio`` and ``udp_1400_ratio`` (engine rate / raw rate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing as mp
+import socket
+import statistics
+import threading
+import time
+
+from netassistant.core.chunk import Chunk
+from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.engine import create_engine
+
+HOST = "127.0.0.1"
+TIME_LIMIT = 20.0  # seconds: no single measurement may run longer
+
+
+# ------------------------------------------------------------------ senders (child processes)
+def _tcp_sender(port: int, total: int) -> None:
+    block = b"\xa5" * (256 * 1024)
+    with socket.create_connection((HOST, port), timeout=TIME_LIMIT) as s:
+        sent = 0
+        deadline = time.monotonic() + TIME_LIMIT
+        while sent < total and time.monotonic() < deadline:
+            n = min(len(block), total - sent)
+            s.sendall(block[:n])
+            sent += n
+
+
+def _udp_sender(port: int, size: int, seconds: float) -> None:
+    payload = b"\x5a" * size
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect((HOST, port))
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for _ in range(256):
+                with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
+                    s.send(payload)
+        # End marker: a few empty datagrams.
+        for _ in range(20):
+            with contextlib.suppress(ConnectionRefusedError):
+                s.send(b"")
+            time.sleep(0.005)
+
+
+# --------------------------------------------------------------------------- TCP
+def tcp_raw(recv_size: int, total: int) -> float:
+    srv = socket.create_server((HOST, 0))
+    port = srv.getsockname()[1]
+    proc = mp.Process(target=_tcp_sender, args=(port, total))
+    proc.start()
+    conn, _ = srv.accept()
+    got = 0
+    t0 = time.perf_counter()
+    recv = conn.recv
+    while True:
+        data = recv(recv_size)
+        if not data:
+            break
+        got += len(data)
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    srv.close()
+    proc.join(TIME_LIMIT)
+    assert got == total, (got, total)
+    return got / elapsed
+
+
+def tcp_engine(recv_size: int, total: int) -> float:
+    counts = {"bytes": 0, "chunks": 0, "last_seq": 0}
+    done = threading.Event()
+    times: dict[str, float] = {}
+
+    def sink(batch: list) -> None:
+        # Record every event cheaply: sequence numbers must be gap-free, bytes must add up.
+        if batch[0].seq != counts["last_seq"] + 1 or batch[-1].seq != counts["last_seq"] + len(
+            batch
+        ):
+            raise AssertionError("sequence gap: an event was dropped")
+        counts["last_seq"] = batch[-1].seq
+        chunks = [ev for ev in batch if type(ev) is Chunk]
+        if chunks and not counts["chunks"]:
+            times["t0"] = time.perf_counter()
+        counts["chunks"] += len(chunks)
+        counts["bytes"] += sum(map(len, [c.data for c in chunks]))
+        if any(type(ev) is not Chunk and ev.kind.value == "closed" for ev in batch):
+            times["t1"] = time.perf_counter()
+            done.set()
+
+    cfg = SessionConfig(kind=Kind.TCP_SERVER, local_port=0, recv_size=recv_size)
+    eng = create_engine(cfg, sink, flush_interval=1 / 60)
+    th = threading.Thread(target=eng.run)
+    th.start()
+    eng.opened.wait(5)
+    proc = mp.Process(target=_tcp_sender, args=(eng.port, total))
+    proc.start()
+    done.wait(TIME_LIMIT)
+    eng.stop()
+    th.join(5)
+    proc.join(TIME_LIMIT)
+    assert counts["bytes"] == total, (counts, total)
+    # The first chunk arrives after accept; time from the first chunk to FIN, like the raw loop.
+    return counts["bytes"] / (times["t1"] - times["t0"])
+
+
+# --------------------------------------------------------------------------- UDP
+def _udp_count_raw(size: int, seconds: float) -> float:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 * 1024 * 1024)
+    s.bind((HOST, 0))
+    s.settimeout(TIME_LIMIT)
+    proc = mp.Process(target=_udp_sender, args=(s.getsockname()[1], size, seconds))
+    proc.start()
+    n = 0
+    t0 = t1 = 0.0
+    while True:
+        data, _addr = s.recvfrom(2048)
+        if not data:
+            break
+        if not n:
+            t0 = time.perf_counter()
+        n += 1
+        t1 = time.perf_counter()
+    s.close()
+    proc.join(TIME_LIMIT)
+    return n / (t1 - t0)
+
+
+def _udp_count_engine(size: int, seconds: float) -> float:
+    state = {"n": 0, "t0": 0.0, "t1": 0.0}
+    done = threading.Event()
+
+    def sink(batch: list) -> None:
+        for ev in batch:
+            if type(ev) is Chunk:
+                if not ev.data:
+                    done.set()
+                    continue
+                if not state["n"]:
+                    state["t0"] = time.perf_counter()
+                state["n"] += 1
+                state["t1"] = time.perf_counter()
+
+    cfg = SessionConfig(kind=Kind.UDP, local_port=0, recv_size=2048, rcvbuf=4 * 1024 * 1024)
+    eng = create_engine(cfg, sink, flush_interval=1 / 60)
+    th = threading.Thread(target=eng.run)
+    th.start()
+    eng.opened.wait(5)
+    proc = mp.Process(target=_udp_sender, args=(eng.port, size, seconds))
+    proc.start()
+    done.wait(TIME_LIMIT)
+    eng.stop()
+    th.join(5)
+    proc.join(TIME_LIMIT)
+    return state["n"] / (state["t1"] - state["t0"])
+
+
+def best_of(fn, runs: int, *args) -> float:
+    return max(fn(*args) for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller volumes, one run each")
+    args = parser.parse_args()
+    runs = 1 if args.quick else 3
+    big = (256 if args.quick else 1024) * 1024 * 1024
+    small = (32 if args.quick else 128) * 1024 * 1024
+    udp_seconds = 0.5 if args.quick else 1.5
+    out: dict[str, float] = {}
+    for label, recv_size, total in (("64k", 65536, big), ("1k", 1024, small)):
+        raw = best_of(tcp_raw, runs, recv_size, total)
+        eng = best_of(tcp_engine, runs, recv_size, total)
+        print(
+            f"TCP recv {label:>3}: raw {raw / 1e6:9.1f} MB/s   engine {eng / 1e6:9.1f} MB/s   ratio {eng / raw:.2f}"
+        )
+        out[f"tcp_{label}_raw_mb_s"] = round(raw / 1e6, 1)
+        out[f"tcp_{label}_engine_mb_s"] = round(eng / 1e6, 1)
+        out[f"tcp_{label}_ratio"] = round(eng / raw, 3)
+    for size in (64, 1400):
+        raw = statistics.median(_udp_count_raw(size, udp_seconds) for _ in range(runs))
+        eng = statistics.median(_udp_count_engine(size, udp_seconds) for _ in range(runs))
+        print(
+            f"UDP {size:>4} B:   raw {raw:9.0f} dgram/s  engine {eng:9.0f} dgram/s  ratio {eng / raw:.2f}"
+        )
+        out[f"udp_{size}_raw_per_s"] = round(raw)
+        out[f"udp_{size}_engine_per_s"] = round(eng)
+        out[f"udp_{size}_ratio"] = round(eng / raw, 3)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Test helpers: run an engine on a thread and wait for what it reports."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.config import SessionConfig
+from netassistant.core.engine import Engine, create_engine
+
+TIMEOUT = 5.0
+
+
+class Harness:
+    """An engine running on its own thread, its events collected in order."""
+
+    def __init__(self, config: SessionConfig, **options: Any) -> None:
+        self.events: list[Chunk | ConnEvent] = []
+        self.batches = 0
+        self._cond = threading.Condition()
+        self.engine: Engine = create_engine(config.validate(), self._sink, **options)
+        self.thread = threading.Thread(target=self.engine.run, daemon=True)
+
+    def _sink(self, batch: list[Any]) -> None:
+        with self._cond:
+            self.events.extend(batch)
+            self.batches += 1
+            self._cond.notify_all()
+
+    def start(self) -> Harness:
+        self.thread.start()
+        assert self.engine.opened.wait(TIMEOUT)
+        return self
+
+    def stop(self) -> None:
+        self.engine.stop()
+        self.thread.join(TIMEOUT)
+        assert not self.thread.is_alive(), "engine did not stop"
+
+    def wait_for(self, predicate: Callable[[list[Any]], Any], timeout: float = TIMEOUT) -> Any:
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                result = predicate(self.events)
+                if result:
+                    return result
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"timed out; events so far: {self.events!r}")
+                self._cond.wait(left)
+
+    def wait_event(self, kind: EventKind, timeout: float = TIMEOUT, n: int = 1) -> ConnEvent:
+        return self.wait_for(
+            lambda evs: (
+                [e for e in evs if isinstance(e, ConnEvent) and e.kind is kind][n - 1 : n] or [None]
+            )[0],
+            timeout,
+        )
+
+    def chunks(
+        self, direction: Direction = Direction.RX, conn_id: int | None = None
+    ) -> list[Chunk]:
+        with self._cond:
+            return [
+                e
+                for e in self.events
+                if isinstance(e, Chunk)
+                and e.direction is direction
+                and (conn_id is None or e.conn_id == conn_id)
+            ]
+
+    def wait_rx_bytes(
+        self, total: int, conn_id: int | None = None, timeout: float = TIMEOUT
+    ) -> bytes:
+        def enough(_evs: list[Any]) -> bool:
+            return sum(len(c.data) for c in self.chunks(Direction.RX, conn_id)) >= total
+
+        self.wait_for(enough, timeout)
+        return b"".join(c.data for c in self.chunks(Direction.RX, conn_id))
+
+    def kinds(self) -> list[EventKind]:
+        with self._cond:
+            return [e.kind for e in self.events if isinstance(e, ConnEvent)]
+
+
+@contextlib.contextmanager
+def running(config: SessionConfig, **options: Any) -> Iterator[Harness]:
+    h = Harness(config, **options).start()
+    try:
+        yield h
+    finally:
+        h.stop()
+
+
+def free_port(family: int = socket.AF_INET, kind: int = socket.SOCK_STREAM) -> int:
+    """A port that was free a moment ago (bound then closed)."""
+    host = "127.0.0.1" if family == socket.AF_INET else "::1"
+    with socket.socket(family, kind) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def recv_exactly(sock: socket.socket, n: int, timeout: float = TIMEOUT) -> bytes:
+    sock.settimeout(timeout)
+    buf = b""
+    while len(buf) < n:
+        data = sock.recv(n - len(buf))
+        if not data:
+            break
+        buf += data
+    return buf
