@@ -71,25 +71,50 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
+class _AppendSend(argparse.Action):
+    """Collects ``--send``/``--send-hex``/``--send-file`` as (kind, value) in typed order."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        items = list(getattr(namespace, self.dest, None) or [])
+        items.append((self.const, values))
+        setattr(namespace, self.dest, items)
+
+
+def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
     """Sending and output options (top level and on each session sub-command)."""
     send = parser.add_argument_group("sending")
+    # The three kinds go to one list so they are sent in command-line order; a sub-command
+    # keeps its own list because argparse replaces, not extends, the top level's one.
+    sends = "sends" if top_level else "sub_sends"
     send.add_argument(
         "--send",
-        action="append",
-        default=[],
+        action=_AppendSend,
+        dest=sends,
+        const="text",
         metavar="TEXT",
         help="send TEXT (escapes \\r \\n \\t \\0 \\xNN \\\\ understood)",
     )
     send.add_argument(
         "--send-hex",
-        action="append",
-        default=[],
+        action=_AppendSend,
+        dest=sends,
+        const="hex",
         metavar="HEX",
         help="send bytes given in hex, e.g. '01 02 0a'",
     )
     send.add_argument(
-        "--send-file", action="append", default=[], metavar="PATH", help="send a file's bytes"
+        "--send-file",
+        action=_AppendSend,
+        dest=sends,
+        const="file",
+        metavar="PATH",
+        help="send a file's bytes",
     )
     send.add_argument("--repeat", type=int, default=1, metavar="N", help="send everything N times")
     send.add_argument(
@@ -142,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Exit codes: 0 done, 1 runtime failure, 2 usage error.",
     )
-    _add_run_options(parser)
+    _add_run_options(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for kind, help_text in (
         (Kind.TCP_SERVER, "listen, accept clients, show what they send"),
@@ -152,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(kind.value, help=help_text)
         # A sub-command's defaults would overwrite options given before the sub-command
         # (an argparse quirk), so there the run options default to "not given".
-        _add_run_options(p)
+        _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
     prof = sub.add_parser("profile", help="manage saved profiles")
@@ -202,27 +227,44 @@ def _config_from_args(args: argparse.Namespace) -> SessionConfig:
     elif not args.profile:
         raise UsageError("choose tcp-server, tcp-client or udp (or --profile NAME)")
     base.update(_overrides(args))
+    _family_hosts(base)
     try:
         return SessionConfig.from_dict(base)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
 
+def _family_hosts(data: dict[str, Any]) -> None:
+    """Give the host settings nobody set a default that fits the family.
+
+    SessionConfig's defaults are IPv4 loopback: for inet6 that is an error about an address
+    the user never typed, and for unix a socket file named "127.0.0.1" in the current folder.
+    """
+    family = data.get("family")
+    if family in (Family.INET6, Family.UNIX):
+        default = "::1" if family == Family.INET6 else ""
+        for key in ("local_host", "remote_host"):
+            data.setdefault(key, default)
+
+
 def _payloads(args: argparse.Namespace, config: SessionConfig) -> list[bytes]:
     from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 
     out: list[bytes] = []
-    try:
-        out += [encode_text(t, config.encoding, escapes=True) for t in args.send]
-        out += [parse_hex(h) for h in args.send_hex]
-    except (HexError, EscapeError, EncodeError) as exc:
-        raise UsageError(f"cannot send: {exc}") from None
-    for path in args.send_file:
+    typed = (getattr(args, "sends", None) or []) + (getattr(args, "sub_sends", None) or [])
+    for kind, value in typed:
         try:
-            with open(path, "rb") as fh:
-                out.append(fh.read())
+            if kind == "text":
+                out.append(encode_text(value, config.encoding, escapes=True))
+            elif kind == "hex":
+                out.append(parse_hex(value))
+            else:
+                with open(value, "rb") as fh:
+                    out.append(fh.read())
+        except (HexError, EscapeError, EncodeError) as exc:
+            raise UsageError(f"cannot send: {exc}") from None
         except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise UsageError(f"cannot read {value}: {exc.strerror or exc}") from None
     if args.frame_send:
         from netassistant.core.framing import FramingError, encode_frame, parse_frame_spec
 
@@ -250,9 +292,10 @@ class Runner:
         self.config = config
         self.args = args
         self.out = out
+        # Before the engine exists: a usage error must not leave its sockets behind.
+        self.payloads = _payloads(args, config)
         self.events: queue.SimpleQueue[list[Any]] = queue.SimpleQueue()
         self.engine = create_engine(config, self.events.put, flush_interval=0.0)
-        self.payloads = _payloads(args, config)
         self.rx_chunks = 0
         self.failed: str | None = None
         self.decoders: dict[int, Any] = {}
@@ -261,21 +304,31 @@ class Runner:
             from netassistant.core.framing import parse_frame_spec
 
             self.spec = parse_frame_spec(config.framing)
+        self.crash = ""
         self._send_started = False
         self._next_send = 0.0
         self._send_index = 0
 
+    def _run_engine(self) -> None:
+        try:
+            self.engine.run()
+        except Exception:
+            import traceback
+
+            self.crash = traceback.format_exc(limit=8)
+            self.events.put([])
+
     def run(self) -> int:
-        thread = threading.Thread(target=self.engine.run, name="netassistant-engine", daemon=True)
+        thread = threading.Thread(target=self._run_engine, name="netassistant-engine", daemon=True)
         thread.start()
         deadline = None if self.args.duration is None else time.monotonic() + self.args.duration
         stopped = False
         try:
-            while not stopped:
+            while not stopped and not self.crash:
                 timeout = 0.2
                 if self._send_started and self._send_index < len(self.payloads):
                     timeout = max(0.0, self._next_send - time.monotonic())
-                if deadline is not None:
+                if deadline is not None and not self.engine.stop_requested:
                     timeout = min(timeout, max(0.0, deadline - time.monotonic()))
                 try:
                     batch = self.events.get(timeout=timeout)
@@ -288,11 +341,17 @@ class Runner:
                     self.engine.stop()
                 if self.args.count is not None and self.rx_chunks >= self.args.count:
                     self.engine.stop()
+            thread.join(5)
         except KeyboardInterrupt:
             self.engine.stop()
             self._drain(thread)
             return EXIT_OK
-        thread.join(5)
+        if self.crash:
+            print(
+                f"netassistant-cli: internal error, please report it:\n{self.crash}",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         if self.failed:
             print(f"netassistant-cli: {self.failed}", file=sys.stderr)
             return EXIT_FAILURE
@@ -339,6 +398,8 @@ class Runner:
             self._next_send = time.monotonic()
         if event.kind is EventKind.ERROR and (self.engine.failed or not self._session_alive()):
             self.failed = event.message
+        if event.kind is EventKind.RESET and self.config.kind is Kind.TCP_CLIENT:
+            self.failed = event.message  # the server reset our only connection: a failure
         return event.kind is EventKind.STOPPED
 
     def _session_alive(self) -> bool:
@@ -432,6 +493,7 @@ def _profile_command(args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_OK
         if args.profile_command == "save":
             data = {"kind": args.kind, **_overrides(args)}
+            _family_hosts(data)
             try:
                 config = SessionConfig.from_dict(data)
             except ConfigError as exc:

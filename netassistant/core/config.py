@@ -281,3 +281,12 @@ def _check_host(name: str, host: str, family: Family, *, allow_empty: bool) -> N
         )
     if family is Family.INET6 and addr.version != 6:
         raise ConfigError(name, f"{host} is an IPv4 address; choose family inet or an IPv6 address")
+
+
+def default_config(kind: Kind) -> SessionConfig:
+    """What a new pane starts with: NetAssist's habit of port 8080, on this machine only."""
+    if kind is Kind.TCP_SERVER:
+        return SessionConfig(kind=kind, local_port=8080)
+    if kind is Kind.TCP_CLIENT:
+        return SessionConfig(kind=kind, local_host="", remote_port=8080)
+    return SessionConfig(kind=kind, local_port=8081, remote_port=8082)

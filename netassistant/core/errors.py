@@ -11,7 +11,9 @@ import errno
 import socket
 
 
-def bind_error(exc: OSError, where: str, *, port: int | None, unix: bool) -> str:
+def bind_error(
+    exc: OSError, where: str, *, port: int | None, unix: bool, reuseaddr: bool = False
+) -> str:
     """Message for a failed ``bind()``.
 
     Args:
@@ -19,6 +21,7 @@ def bind_error(exc: OSError, where: str, *, port: int | None, unix: bool) -> str
         where: The formatted address or path that was asked for.
         port: The port number (None for AF_UNIX).
         unix: True for an AF_UNIX path.
+        reuseaddr: SO_REUSEADDR was already set: TIME_WAIT cannot be the reason then.
     """
     code = exc.errno
     if code == errno.EADDRINUSE:
@@ -26,6 +29,11 @@ def bind_error(exc: OSError, where: str, *, port: int | None, unix: bool) -> str
             return (
                 f"socket path {where} is already in use — another server is listening there, "
                 "or a stale socket file was left behind; delete it or choose another path"
+            )
+        if reuseaddr:
+            return (
+                f"port {port} is already in use — another program is bound to it; "
+                "choose another port or stop that program"
             )
         return (
             f"port {port} is already in use — another program, or a recent server still "
@@ -57,6 +65,8 @@ def connect_error(exc: OSError, where: str, *, unix: bool = False) -> str:
         return f"connection refused by {where} — nothing is listening there"
     if code == errno.ENOENT and unix:
         return f"no socket at {where} — is the server running, and is the path right?"
+    if code == errno.ECONNRESET:
+        return f"connection reset by {where} (RST) as soon as it was accepted"
     if code == errno.ENETUNREACH:
         return f"network unreachable for {where} — check the address and this machine's network"
     if code == errno.EHOSTUNREACH:

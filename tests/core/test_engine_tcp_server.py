@@ -140,13 +140,20 @@ def test_port_in_use_gives_plain_words_and_ends_the_session():
         blocker.bind(("127.0.0.1", 0))
         blocker.listen()
         port = blocker.getsockname()[1]
-        with running(server_config(local_port=port)) as h:
+        with running(server_config(local_port=port, reuseaddr=False)) as h:
             ev = h.wait_event(EventKind.ERROR)
             h.wait_event(EventKind.STOPPED)
             assert h.engine.failed
             assert ev.message == (
                 f"port {port} is already in use — another program, or a recent server still "
                 "in TIME_WAIT (try SO_REUSEADDR)"
+            )
+        # With SO_REUSEADDR already on, TIME_WAIT cannot be the reason: say so.
+        with running(server_config(local_port=port, reuseaddr=True)) as h:
+            ev = h.wait_event(EventKind.ERROR)
+            assert ev.message == (
+                f"port {port} is already in use — another program is bound to it; "
+                "choose another port or stop that program"
             )
 
 
@@ -212,3 +219,16 @@ def test_stop_closes_clients_gracefully():
     assert c.recv(10) == b""
     c.close()
     assert h.kinds()[-2:] == [EventKind.LOCAL_CLOSE, EventKind.STOPPED]
+
+
+def test_send_then_stop_still_sends_everything():
+    payload = b"last words" * 100_000  # ~1 MB: more than one write
+    with running(server_config()) as h:
+        c = connect(h.engine.port)
+        h.wait_event(EventKind.ACCEPTED)
+        h.engine.send(payload)
+        h.engine.stop()
+        h.thread.join(TIMEOUT)
+        got = recv_exactly(c, len(payload) + 1)
+        c.close()
+    assert got == payload

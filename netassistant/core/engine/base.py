@@ -69,6 +69,7 @@ class Engine:
             collections.deque()
         )
         self._stop_requested = False
+        self._stop_signalled = False
         self._seq = itertools.count(1)
         self._pending: list[Event] = []
         self._pending_bytes = 0
@@ -80,18 +81,25 @@ class Engine:
         self.local_address = ""
         self.opened = threading.Event()
         self.failed = False
-        self._running = False
+        self._ran = False
 
     # ------------------------------------------------------------ thread-safe API
     def stop(self) -> None:
-        """Ask the loop to end; :meth:`run` returns within one loop turn."""
+        """Ask the loop to end; :meth:`run` returns within one loop turn.
+
+        The stop is queued behind commands already posted, so a ``send()`` followed by
+        ``stop()`` still sends; queued output is flushed as far as the kernel takes it.
+        """
+        self._stop_signalled = True
+        self._post(self._request_stop)
+
+    def _request_stop(self) -> None:
         self._stop_requested = True
-        self._wake()
 
     @property
     def stop_requested(self) -> bool:
-        """True once :meth:`stop` has been called."""
-        return self._stop_requested
+        """True once :meth:`stop` has been called (from any thread)."""
+        return self._stop_signalled or self._stop_requested
 
     def send(self, data: bytes, conn_id: int | None = None) -> None:
         """Send ``data`` (to one connection, or where the kind sends by default)."""
@@ -122,7 +130,9 @@ class Engine:
     # -------------------------------------------------------------------- the loop
     def run(self) -> None:
         """Open the session and serve it until :meth:`stop`; never raises on socket errors."""
-        self._running = True
+        if self._ran:
+            raise RuntimeError("an engine runs once; create a new one")
+        self._ran = True
         self._sel.register(self._wake_r, selectors.EVENT_READ, self._on_wake)
         try:
             try:
@@ -143,7 +153,14 @@ class Engine:
                 self._sel.close()
                 self._wake_r.close()
                 self._wake_w.close()
-                self._running = False
+
+    def close(self) -> None:
+        """Release the engine's resources if :meth:`run` never ran (it cleans up itself)."""
+        if not self._ran:
+            self._ran = True
+            self._sel.close()
+            self._wake_r.close()
+            self._wake_w.close()
 
     def _turn(self) -> None:
         for key, mask in self._sel.select(self._next_timeout()):

@@ -91,9 +91,10 @@ def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> No
         sock.bind(addr)
     except OSError as exc:
         where = host if unix else format_address((host or "*", port))
-        raise SetupError(
-            errors.bind_error(exc, where, port=None if unix else port, unix=unix)
-        ) from None
+        message = errors.bind_error(
+            exc, where, port=None if unix else port, unix=unix, reuseaddr=config.reuseaddr
+        )
+        raise SetupError(message) from None
 
 
 def local_name(sock: socket.socket) -> str:

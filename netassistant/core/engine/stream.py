@@ -313,5 +313,14 @@ class StreamConn:
             self._on_closed(self)
 
     def close_quietly(self) -> None:
-        """Close at session end (stop): a normal close, reported as a local close."""
-        self._close(EventKind.LOCAL_CLOSE, f"disconnected from {self.peer} (session stopped)")
+        """Close at session end (stop): queued data goes out as far as the kernel takes it."""
+        if self.closed:
+            return
+        if self._outq:
+            self._write()
+            if self.closed:
+                return
+        message = f"disconnected from {self.peer} (session stopped)"
+        if self.queued_bytes:
+            message += f"; {self.queued_bytes} queued bytes were not sent"
+        self._close(EventKind.LOCAL_CLOSE, message)

@@ -21,6 +21,7 @@ from netassistant.core.engine.sockets import (
     bind,
     local_name,
     new_socket,
+    remove_unix_path,
     resolve,
     set_nodelay,
 )
@@ -42,6 +43,7 @@ class TcpClientEngine(Engine):
         self.conn: StreamConn | None = None
         self._sock: socket.socket | None = None
         self._connecting = False
+        self._bound_path = ""
         cfg = self.config
         if cfg.family is Family.UNIX:
             self.remote = cfg.remote_host
@@ -98,6 +100,7 @@ class TcpClientEngine(Engine):
                 bind(sock, cfg, cfg.local_host, cfg.local_port)
             elif unix and cfg.local_host:
                 bind(sock, cfg, cfg.local_host, 0)
+                self._bound_path = cfg.local_host
             code = sock.connect_ex(addr)
         except SetupError:
             sock.close()
@@ -166,6 +169,8 @@ class TcpClientEngine(Engine):
                 self._sel.unregister(self._sock)
             self._sock.close()
             self._sock = None
+        if self._bound_path:
+            remove_unix_path(self._bound_path)
 
 
 def _strerror(code: int) -> str:

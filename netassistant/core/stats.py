@@ -1,0 +1,139 @@
+"""Counters and the client table of a session, computed from its events.
+
+Pure Python so the CLI, the window and the tests count the same way. Counters
+count everything that happened, whatever a view shows or drops.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+
+
+class SessionState(enum.Enum):
+    """Where a session is in its life, as the status line shows it."""
+
+    IDLE = "idle"
+    STARTING = "starting"
+    LISTENING = "listening"  # server listening / UDP bound
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    STOPPING = "stopping"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+
+@dataclass(slots=True)
+class ClientInfo:
+    """One connection of a session (a server's client, or the client's one connection).
+
+    Attributes:
+        conn_id: Connection number.
+        peer: Formatted peer address.
+        since_ns: When it was accepted/connected.
+        rx_bytes: Bytes received on it.
+        tx_bytes: Bytes sent on it.
+        half_closed: We have sent FIN (shutdown SHUT_WR).
+    """
+
+    conn_id: int
+    peer: str
+    since_ns: int
+    rx_bytes: int = 0
+    tx_bytes: int = 0
+    half_closed: bool = False
+
+
+_GONE = frozenset({EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED})
+
+
+class SessionStats:
+    """Running totals for one session.
+
+    Attributes:
+        rx_bytes, tx_bytes, rx_chunks, tx_chunks: Totals since start or the last reset.
+        clients: Open connections by id.
+        state: The session's state as far as its events tell.
+        local: The session's local address once known.
+        last_error: The most recent error message ("" if none).
+    """
+
+    def __init__(self) -> None:
+        self.rx_bytes = self.tx_bytes = self.rx_chunks = self.tx_chunks = 0
+        self.clients: dict[int, ClientInfo] = {}
+        self.state = SessionState.IDLE
+        self.local = ""
+        self.last_error = ""
+
+    def reset_counters(self) -> None:
+        """Zero the byte and chunk counters (the client table and state stay)."""
+        self.rx_bytes = self.tx_bytes = self.rx_chunks = self.tx_chunks = 0
+        for client in self.clients.values():
+            client.rx_bytes = client.tx_bytes = 0
+
+    def apply(self, events: Iterable[Chunk | ConnEvent]) -> bool:
+        """Count a batch of events.
+
+        Returns:
+            True if the client table or the state changed.
+        """
+        changed = False
+        clients = self.clients
+        for ev in events:
+            if type(ev) is Chunk:
+                n = len(ev.data)
+                client = clients.get(ev.conn_id)
+                if ev.direction is Direction.RX:
+                    self.rx_bytes += n
+                    self.rx_chunks += 1
+                    if client is not None:
+                        client.rx_bytes += n
+                else:
+                    self.tx_bytes += n
+                    self.tx_chunks += 1
+                    if client is not None:
+                        client.tx_bytes += n
+                continue
+            assert isinstance(ev, ConnEvent)
+            changed |= self._apply_event(ev)
+        return changed
+
+    def _apply_event(self, ev: ConnEvent) -> bool:
+        kind = ev.kind
+        if kind in (EventKind.ACCEPTED, EventKind.CONNECTED):
+            self.clients[ev.conn_id] = ClientInfo(ev.conn_id, ev.peer, ev.ts_ns)
+            if kind is EventKind.CONNECTED:
+                self.state = SessionState.CONNECTED
+                self.local = ev.local
+            return True
+        if kind in _GONE:
+            return self.clients.pop(ev.conn_id, None) is not None
+        if kind is EventKind.HALF_CLOSED:
+            client = self.clients.get(ev.conn_id)
+            if client is not None:
+                client.half_closed = True
+            return True
+        if kind is EventKind.LISTENING:
+            if self.state is not SessionState.LISTENING:
+                self.state = SessionState.LISTENING
+                self.local = ev.local
+                return True
+            return False
+        if kind is EventKind.CONNECTING:
+            self.state = SessionState.CONNECTING
+            return True
+        if kind is EventKind.ERROR:
+            self.last_error = ev.message
+            if self.state in (SessionState.STARTING, SessionState.CONNECTING):
+                self.state = SessionState.FAILED
+                return True
+            return False
+        if kind is EventKind.STOPPED:
+            if self.state is not SessionState.FAILED:
+                self.state = SessionState.STOPPED
+            self.clients.clear()
+            return True
+        return False

@@ -1,0 +1,248 @@
+"""SessionPane: one TCP server, TCP client or UDP session, composed of shared parts.
+
+The three kinds differ only in their settings rows and in who a send goes to;
+everything else (receive view, send panel, status line) is the same class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from netassistant.core.config import ConfigError, Kind, SessionConfig
+from netassistant.core.stats import SessionState
+from netassistant.qt.session import SessionController
+from netassistant.ui.clientlist import ClientList
+from netassistant.ui.receiveview import ReceiveView
+from netassistant.ui.sendpanel import SendPanel, SendRequest
+from netassistant.ui.settingspanel import SettingsPanel
+from netassistant.ui.statsbar import StatsBar
+
+_ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
+
+
+class SessionPane(QWidget):
+    """A NetAssist-like pane: settings column | receive view over send panel | status line.
+
+    Attributes:
+        kind: The session kind of this pane.
+        controller: The GUI-thread handle on the session.
+        settings: The settings column.
+        receive: The receive view.
+        send_panel: The send panel.
+        stats: The status line.
+        clients: The client list (TCP server panes only, else None).
+
+    Signals:
+        title_changed(str): the tab title should change.
+    """
+
+    title_changed = Signal(str)
+
+    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName(f"pane-{kind.value}")
+        self.controller = SessionController(self)
+        self.settings = SettingsPanel(kind)
+        self.receive = ReceiveView()
+        self.send_panel = SendPanel(kind)
+        self.stats = StatsBar()
+        self.clients = ClientList() if kind is Kind.TCP_SERVER else None
+        self._build()
+        self._connect_signals()
+        self._on_encoding_changed()
+        self._sync_udp_target()
+        self._on_state_changed(SessionState.IDLE)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.settings)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.sizeHint().width() + 24)
+        scroll.setObjectName("settingsScroll")
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("paneSplitter")
+        right.addWidget(self.receive)
+        if self.clients is not None:
+            right.addWidget(self.clients)
+        right.addWidget(self.send_panel)
+        right.setStretchFactor(0, 5)
+        right.setChildrenCollapsible(False)
+
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("bodySplitter")
+        body.addWidget(scroll)
+        body.addWidget(right)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+        self.splitters = (body, right)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(body, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.stats, 1)
+        layout.addLayout(bottom)
+
+    def _connect_signals(self) -> None:
+        ctl = self.controller
+        ctl.events_received.connect(self.receive.append_events)
+        ctl.stats_changed.connect(self._on_stats_changed)
+        ctl.clients_changed.connect(self._on_clients_changed)
+        ctl.state_changed.connect(self._on_state_changed)
+        ctl.finished.connect(self._on_finished)
+        self.settings.start_stop_clicked.connect(self.toggle)
+        self.settings.live_option_changed.connect(self._on_live_option)
+        self.settings.encoding.currentTextChanged.connect(self._on_encoding_changed)
+        if self.kind is Kind.UDP:
+            self.settings.remote_host.textChanged.connect(self._sync_udp_target)
+            self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
+        self.send_panel.send_requested.connect(self.send)
+        self.stats.reset_requested.connect(ctl.reset_counters)
+        self.receive.dropped_changed.connect(self.stats.set_dropped)
+        if self.clients is not None:
+            self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
+            self.clients.half_close_requested.connect(lambda cid: ctl.call("half_close", cid))
+            self.clients.abort_requested.connect(lambda cid: ctl.call("abort", cid))
+            self.clients.selection_changed.connect(self._on_client_selected)
+        clear = QShortcut(QKeySequence("Ctrl+L"), self)
+        clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        clear.activated.connect(self.receive.clear)
+
+    # ----------------------------------------------------------------- actions
+    @Slot()
+    def toggle(self) -> None:
+        """Start the session, or stop it (a client disconnects gracefully)."""
+        if self.controller.running:
+            if self.kind is Kind.TCP_CLIENT and self.controller.state is SessionState.CONNECTED:
+                self.controller.call("disconnect")
+            else:
+                self.controller.stop()
+            return
+        self.start()
+
+    def start(self) -> bool:
+        """Start with the current settings; False (and an inline message) if they are bad."""
+        if self.controller.running:
+            return True
+        try:
+            config = self.settings.config()
+        except ConfigError:
+            return False
+        self.settings.clear_error()
+        self.controller.start(config)
+        self.settings.set_running(True)
+        return True
+
+    def config(self) -> SessionConfig:
+        """The pane's current settings (validated)."""
+        return self.settings.config()
+
+    @Slot(object)
+    def send(self, request: SendRequest) -> None:
+        """Hand a send request to the session."""
+        ctl = self.controller
+        if not ctl.running:
+            self.send_panel.show_error(self.tr("the session is not running; nothing was sent"))
+            return
+        if self.kind is Kind.UDP:
+            if request.reply:
+                ctl.call("reply", request.data)
+            else:
+                ctl.call("send_to", request.data, request.udp_host, request.udp_port)
+        elif self.kind is Kind.TCP_SERVER:
+            if not ctl.stats.clients:
+                self.send_panel.show_error(self.tr("no client is connected; nothing was sent"))
+                return
+            ctl.send(request.data, request.conn_id)
+        else:
+            ctl.send(request.data)
+
+    def shutdown(self) -> bool:
+        """Stop the session and wait for its thread (closing the pane or the window)."""
+        return self.controller.shutdown()
+
+    # ---------------------------------------------------------------- updates
+    @Slot()
+    def _on_stats_changed(self) -> None:
+        self.stats.update_stats(self.controller.stats)
+
+    @Slot()
+    def _on_clients_changed(self) -> None:
+        clients = self.controller.stats.clients
+        listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
+        self.send_panel.set_clients(listing)
+        self.receive.set_connections(listing)
+        if self.clients is not None:
+            self.clients.update_clients(clients)
+
+    @Slot(object)
+    def _on_client_selected(self, conn_id: Any) -> None:
+        if conn_id is not None:
+            self.send_panel.select_client(conn_id)
+
+    @Slot(object)
+    def _on_state_changed(self, state: SessionState) -> None:
+        ctl = self.controller
+        self.stats.update_stats(ctl.stats)
+        self.send_panel.set_running(state in _ACTIVE)
+        if state is SessionState.LISTENING and ctl.engine is not None:
+            self.settings.set_bound_port(getattr(ctl.engine, "port", 0))
+        if state is SessionState.FAILED and ctl.stats.last_error:
+            self.settings.show_error(ctl.stats.last_error)
+        self.title_changed.emit(self.title())
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self.settings.set_running(False)
+        self.send_panel.set_running(False)
+        self.title_changed.emit(self.title())
+
+    @Slot(str, object)
+    def _on_live_option(self, name: str, value: Any) -> None:
+        if not self.controller.running:
+            return
+        method = {"recv_size": "set_recv_size", "read_delay_ms": "set_read_delay"}.get(name)
+        if method is not None:
+            self.controller.call(method, value)
+        elif name == "nodelay":
+            self.controller.call("set_nodelay", value)
+
+    @Slot()
+    def _sync_udp_target(self) -> None:
+        """The UDP send target follows the settings' remote (and can be changed while running)."""
+        if self.kind is Kind.UDP:
+            self.send_panel.set_udp_target(
+                self.settings.remote_host.text().strip(), self.settings.remote_port.value()
+            )
+
+    @Slot()
+    def _on_encoding_changed(self) -> None:
+        encoding = self.settings.encoding.currentText()
+        self.receive.set_encoding(encoding)
+        self.send_panel.set_encoding(encoding)
+
+    def title(self) -> str:
+        """Tab title: kind and address, with a dot while running."""
+        names = {
+            Kind.TCP_SERVER: self.tr("TCP server"),
+            Kind.TCP_CLIENT: self.tr("TCP client"),
+            Kind.UDP: self.tr("UDP"),
+        }
+        try:
+            where = self.settings.config(show_errors=False).describe().split(" ", 1)[1]
+        except ConfigError:
+            where = ""
+        mark = "● " if self.controller.running else ""
+        return f"{mark}{names[self.kind]} {where}".strip()

@@ -1,0 +1,530 @@
+"""SendPanel: NetAssist's send area (input, text/hex mode, escapes, line ending, target).
+
+The panel only turns what the user typed into a :class:`SendRequest`; the pane decides
+what a request means for its session. Bad input never leaves the panel: it is
+explained in an inline label and nothing is sent.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netassistant.core.codec import (
+    EncodeError,
+    EscapeError,
+    HexError,
+    encode_text,
+    format_hex,
+    parse_hex,
+)
+from netassistant.core.config import Kind
+from netassistant.ui.widgets import decorate
+
+MODES: tuple[str, ...] = ("text", "hex")
+#: Line endings the append combo offers, in its order ("" = none).
+APPENDS: tuple[str, ...] = ("", "\r\n", "\n")
+
+# Codec messages are English; these patterns recover their arguments so the panel can
+# show the same message through tr(). An unknown message is shown as it is.
+_CODEC_MESSAGES = tuple(
+    re.compile(pattern, re.DOTALL)
+    for pattern in (
+        r"invalid hex character (.+) at position (\d+)",
+        r"empty '(.*)' prefix at position (\d+)",
+        r"odd number of hex digits in '(.*)' at position (\d+)",
+        r"incomplete \\x escape at position (\d+);.*",
+        r"lone '\\' at end of text at position (\d+);.*",
+        r"bad escape (.+) at position (\d+);.*",
+        r"character (.+) at position (\d+) cannot be encoded as (.+)",
+    )
+)
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+# Text made from hex must survive QPlainTextEdit (which turns \r into \n) and be
+# visible; \n and \t are kept. \xNN means a raw byte, which equals the code point
+# below 0x80 in every ASCII-compatible encoding (all of codec.ENCODINGS).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ESCAPE_OUT = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c not in (0x09, 0x0A)},
+    ord("\\"): "\\\\",
+    ord("\r"): "\\r",
+    0: "\\0",
+}
+
+
+def _fill(template: str, *args: str) -> str:
+    """Replace %1..%9 in one pass, so an argument holding "%2" stays as it is."""
+
+    def arg(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return args[number - 1] if 0 < number <= len(args) else match.group(0)
+
+    return _PLACEHOLDER.sub(arg, template)
+
+
+@dataclass(frozen=True, slots=True)
+class SendRequest:
+    """What the user asked to send, and to whom.
+
+    Attributes:
+        data: The bytes, line ending included.
+        conn_id: TCP server: the client to send to; None sends to all clients.
+        udp_host: UDP: the remote host (or unix socket path); "" with ``reply``.
+        udp_port: UDP: the remote port (0 for a unix socket path).
+        reply: UDP: send to whoever sent the last datagram instead.
+    """
+
+    data: bytes
+    conn_id: int | None = None
+    udp_host: str = ""
+    udp_port: int = 0
+    reply: bool = False
+
+
+class SendInputError(ValueError):
+    """Input that cannot be sent; the message is translated and ready to show.
+
+    Attributes:
+        position: 0-based index of the culprit in the input text, or None.
+    """
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+class SendPanel(QWidget):
+    """The send area of a pane. Sending stays disabled until ``set_running(True)``.
+
+    Attributes:
+        kind: The session kind; it only decides the target row.
+        input: The multi-line input.
+        send_button: The Send button.
+
+    Signals:
+        send_requested(SendRequest): the user asked to send valid input.
+    """
+
+    send_requested = Signal(object)
+
+    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._mode = "text"
+        self._encoding = "utf-8"
+        self._running = False
+        self._build()
+        self._connect_signals()
+        self.set_running(False)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if self.kind is Kind.TCP_SERVER:
+            layout.addLayout(self._build_server_target())
+        elif self.kind is Kind.UDP:
+            layout.addLayout(self._build_udp_target())
+
+        self.input = QPlainTextEdit()
+        decorate(
+            self.input,
+            "sendInput",
+            self.tr("Data to send"),
+            self.tr("What to send: text in the session's encoding, or hex like 01 02 0A"),
+        )
+        layout.addWidget(self.input, 1)
+
+        options = QHBoxLayout()
+        self._mode_combo = QComboBox()
+        self._mode_combo.addItem(self.tr("Text"), "text")
+        self._mode_combo.addItem(self.tr("Hex"), "hex")
+        decorate(
+            self._mode_combo,
+            "sendMode",
+            self.tr("Send mode"),
+            self.tr("Text is encoded with the session's encoding; Hex takes bytes like 01 02 0A"),
+        )
+        self._escapes = QCheckBox(self.tr("Escapes"))
+        decorate(
+            self._escapes,
+            "sendEscapes",
+            self.tr("Interpret escapes"),
+            self.tr("In text mode, \\r \\n \\t \\0 \\xNN and \\\\ stand for those bytes"),
+        )
+        append_label = QLabel(self.tr("Append:"))
+        self._append = QComboBox()
+        self._append.addItem(self.tr("Nothing"), APPENDS[0])
+        self._append.addItem(self.tr("\\r\\n (CR LF)"), APPENDS[1])
+        self._append.addItem(self.tr("\\n (LF)"), APPENDS[2])
+        decorate(
+            self._append,
+            "sendAppend",
+            self.tr("Line ending to append"),
+            self.tr("Line ending added after the data, in both modes"),
+        )
+        append_label.setBuddy(self._append)
+        self.send_button = QPushButton(self.tr("Send"))
+        decorate(self.send_button, "sendButton", self.tr("Send"), self.tr("Send (Ctrl+Enter)"))
+        for widget in (self._mode_combo, self._escapes, append_label, self._append):
+            options.addWidget(widget)
+        options.addStretch(1)
+        options.addWidget(self.send_button)
+        layout.addLayout(options)
+
+        self._error = QLabel()
+        self._error.setObjectName("sendError")
+        self._error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user input
+        self._error.setWordWrap(True)
+        self._error.setStyleSheet("color: #c62828;")
+        self._error.hide()
+        layout.addWidget(self._error)
+
+    def _build_server_target(self) -> QHBoxLayout:
+        label = QLabel(self.tr("Send to:"))
+        self._target = QComboBox()
+        self._target.addItem(self.tr("All clients"), None)
+        self._target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        decorate(
+            self._target,
+            "sendTarget",
+            self.tr("Send target"),
+            self.tr("Send to every connected client, or to one of them"),
+        )
+        label.setBuddy(self._target)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self._target)
+        row.addStretch(1)
+        return row
+
+    def _build_udp_target(self) -> QHBoxLayout:
+        label = QLabel(self.tr("Remote:"))
+        self._udp_host = QLineEdit()
+        self._udp_host.setPlaceholderText(self.tr("host or IP"))
+        decorate(
+            self._udp_host,
+            "udpTargetHost",
+            self.tr("Remote host"),
+            self.tr("Host, IP address or unix socket path to send to"),
+        )
+        label.setBuddy(self._udp_host)
+        self._udp_port = QSpinBox()
+        self._udp_port.setRange(0, 65535)  # 0: unix socket paths have no port
+        decorate(
+            self._udp_port, "udpTargetPort", self.tr("Remote port"), self.tr("Remote UDP port")
+        )
+        self._udp_reply = QCheckBox(self.tr("Reply to last sender"))
+        decorate(
+            self._udp_reply,
+            "udpReply",
+            self.tr("Reply to last sender"),
+            self.tr("Send to whoever sent the last datagram instead of the remote above"),
+        )
+        row = QHBoxLayout()
+        for widget in (label, self._udp_host, self._udp_port, self._udp_reply):
+            row.addWidget(widget)
+        return row
+
+    def _connect_signals(self) -> None:
+        self.input.textChanged.connect(self.clear_error)
+        self._mode_combo.currentIndexChanged.connect(self._on_mode_index)
+        self._escapes.toggled.connect(self.clear_error)
+        self.send_button.clicked.connect(self.send)
+        if self.kind is Kind.UDP:
+            self._udp_reply.toggled.connect(self._on_reply_toggled)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.send)
+
+    # ----------------------------------------------------------------- sending
+    @Slot()
+    def send(self) -> None:
+        """Emit :attr:`send_requested` for valid input, or explain the problem inline."""
+        if not self._running:
+            self.show_error(self.tr("the session is not running; nothing was sent"))
+            return
+        try:
+            request = self.build_request()
+        except SendInputError as exc:
+            self.show_error(str(exc))
+            if exc.position is not None:
+                self._put_cursor(exc.position)
+            return
+        self.send_requested.emit(request)
+
+    def build_payload(self) -> bytes:
+        """The bytes to send: the input in the current mode, then the line ending.
+
+        Raises:
+            SendInputError: bad hex, a bad escape, an unencodable character, or no data.
+        """
+        text = self.input_text()
+        data = self._parse_hex(text) if self._mode == "hex" else self._encode(text)
+        if not data:
+            raise SendInputError(self.tr("nothing to send: type some text or hex"))
+        return data + self.append().encode("ascii")
+
+    def build_request(self) -> SendRequest:
+        """The payload with its target.
+
+        Raises:
+            SendInputError: see :meth:`build_payload`; UDP also needs a target.
+        """
+        data = self.build_payload()
+        if self.kind is Kind.TCP_SERVER:
+            return SendRequest(data, conn_id=self.target_client())
+        if self.kind is not Kind.UDP:
+            return SendRequest(data)
+        if self._udp_reply.isChecked():
+            return SendRequest(data, reply=True)
+        host, port = self._udp_host.text().strip(), self._udp_port.value()
+        if not host:
+            raise SendInputError(
+                self.tr("enter the remote host and port, or tick Reply to last sender")
+            )
+        if port == 0 and not host.startswith(("/", "@")):
+            raise SendInputError(self.tr("choose a remote port from 1 to 65535"))
+        return SendRequest(data, udp_host=host, udp_port=port)
+
+    def _parse_hex(self, text: str) -> bytes:
+        try:
+            return parse_hex(text)
+        except HexError as exc:
+            raise SendInputError(self._explain(exc), exc.position) from None
+
+    def _encode(self, text: str) -> bytes:
+        try:
+            return encode_text(text, self._encoding, self.escapes())
+        except (EscapeError, EncodeError) as exc:
+            raise SendInputError(self._explain(exc), exc.position) from None
+
+    def _explain(self, exc: ValueError) -> str:
+        """The codec's message for ``exc`` through tr() (the same words in English)."""
+        templates = (
+            self.tr("invalid hex character %1 at position %2"),
+            self.tr("empty '%1' prefix at position %2"),
+            self.tr("odd number of hex digits in '%1' at position %2"),
+            self.tr("incomplete \\x escape at position %1; write two hex digits, like \\x0d"),
+            self.tr("lone '\\' at end of text at position %1; write \\\\ for a backslash"),
+            self.tr("bad escape %1 at position %2; use \\r \\n \\t \\0 \\xNN or \\\\"),
+            self.tr("character %1 at position %2 cannot be encoded as %3"),
+        )
+        message = str(exc)
+        for pattern, template in zip(_CODEC_MESSAGES, templates, strict=True):
+            match = pattern.fullmatch(message)
+            if match:
+                return _fill(template, *match.groups())
+        return message
+
+    def _put_cursor(self, position: int) -> None:
+        # Python counts code points, QTextCursor UTF-16 units; they differ after an emoji.
+        units = len(self.input_text()[:position].encode("utf-16-le")) // 2
+        cursor = self.input.textCursor()
+        cursor.setPosition(min(units, self.input.document().characterCount() - 1))
+        self.input.setTextCursor(cursor)
+        self.input.setFocus()
+
+    # -------------------------------------------------------------- text <-> hex
+    @Slot(int)
+    def _on_mode_index(self, index: int) -> None:
+        if not self._switch_mode(MODES[index], convert=True):
+            with QSignalBlocker(self._mode_combo):
+                self._mode_combo.setCurrentIndex(MODES.index(self._mode))
+
+    def _switch_mode(self, mode: str, convert: bool) -> bool:
+        if mode == self._mode:
+            return True
+        text = self.input_text()
+        if convert and text:
+            try:
+                text = self._to_hex(text) if mode == "hex" else self._to_text(text)
+            except SendInputError as exc:
+                self.show_error(str(exc))
+                return False
+            self.set_input_text(text)
+        self._mode = mode
+        with QSignalBlocker(self._mode_combo):
+            self._mode_combo.setCurrentIndex(MODES.index(mode))
+        self.clear_error()
+        return True
+
+    def _to_hex(self, text: str) -> str:
+        try:
+            return format_hex(self._encode(text))
+        except SendInputError as exc:
+            message = _fill(self.tr("cannot convert to hex: %1"), str(exc))
+            raise SendInputError(message, exc.position) from None
+
+    def _to_text(self, text: str) -> str:
+        data = self._parse_hex(text)
+        try:
+            decoded = data.decode(self._encoding)
+        except UnicodeDecodeError as exc:
+            template = self.tr("byte 0x%1 at offset %2 is not valid %3 text; kept as hex")
+            byte, offset = f"{data[exc.start]:02X}", str(exc.start)
+            raise SendInputError(_fill(template, byte, offset, self._encoding)) from None
+        if self.escapes():
+            return decoded.translate(_ESCAPE_OUT)
+        control = _CONTROL.search(decoded)
+        if control:
+            template = self.tr("the bytes hold %1, which the text box cannot keep; tick Escapes")
+            raise SendInputError(_fill(template, control.group().translate(_ESCAPE_OUT)))
+        return decoded
+
+    # ------------------------------------------------------------------ targets
+    def set_clients(self, clients: list[tuple[int, str]]) -> None:
+        """TCP server: list ``(conn_id, peer)`` pairs as targets, keeping the selection."""
+        if self.kind is not Kind.TCP_SERVER:
+            return
+        current = self.target_client()
+        with QSignalBlocker(self._target):
+            while self._target.count() > 1:
+                self._target.removeItem(1)
+            for conn_id, peer in clients:
+                self._target.addItem(_fill(self.tr("#%1 %2"), str(conn_id), peer), conn_id)
+            index = self._target.findData(current) if current is not None else 0
+            self._target.setCurrentIndex(max(index, 0))
+
+    def select_client(self, conn_id: int | None) -> None:
+        """TCP server: make a listed client the target (None or unlisted: all clients)."""
+        if self.kind is Kind.TCP_SERVER:
+            index = self._target.findData(conn_id) if conn_id is not None else 0
+            self._target.setCurrentIndex(max(index, 0))
+
+    def target_client(self) -> int | None:
+        """TCP server: the chosen client's id; None for all clients (and other kinds)."""
+        if self.kind is not Kind.TCP_SERVER:
+            return None
+        conn_id = self._target.currentData()
+        return conn_id if isinstance(conn_id, int) else None
+
+    def set_udp_target(self, host: str, port: int) -> None:
+        """UDP: fill in the remote host and port."""
+        if self.kind is Kind.UDP:
+            self._udp_host.setText(host)
+            self._udp_port.setValue(port)
+
+    @Slot(bool)
+    def _on_reply_toggled(self, on: bool) -> None:
+        self._udp_host.setEnabled(not on)
+        self._udp_port.setEnabled(not on)
+        self.clear_error()
+
+    # ------------------------------------------------------------------- state
+    def set_running(self, running: bool) -> None:
+        """Enable sending while the session runs; the button's tooltip says why it is off."""
+        self._running = running
+        self.send_button.setEnabled(running)
+        self.send_button.setToolTip(
+            self.tr("Send the data (Ctrl+Enter)")
+            if running
+            else self.tr("Start the session first; then Send (or Ctrl+Enter) sends the data")
+        )
+
+    def set_encoding(self, name: str) -> None:
+        """Encode text mode with ``name`` (a Python codec such as utf-8 or gbk).
+
+        Raises:
+            LookupError: for an unknown codec, which is a programming error.
+        """
+        codecs.lookup(name)
+        self._encoding = name
+
+    def show_error(self, message: str) -> None:
+        """Show ``message`` (already translated) in the inline error label."""
+        self._error.setText(message)
+        self._error.show()
+
+    @Slot()
+    def clear_error(self) -> None:
+        """Hide the inline error label."""
+        self._error.clear()
+        self._error.hide()
+
+    # ---------------------------------------------------------------- settings
+    def input_text(self) -> str:
+        """The input as typed."""
+        return self.input.toPlainText()
+
+    def set_input_text(self, text: str) -> None:
+        """Replace the input, unconverted whatever the mode."""
+        self.input.setPlainText(text)
+
+    def mode(self) -> str:
+        """``"text"`` or ``"hex"``."""
+        return self._mode
+
+    def set_mode(self, mode: str, convert: bool = True) -> bool:
+        """Switch mode; with ``convert`` the input is converted as a user's switch does.
+
+        Returns:
+            False if the conversion failed: the reason is shown inline, the mode stays.
+
+        Raises:
+            ValueError: for a mode not in :data:`MODES`.
+        """
+        if mode not in MODES:
+            raise ValueError(f"unknown send mode {mode!r}")
+        return self._switch_mode(mode, convert)
+
+    def escapes(self) -> bool:
+        """True if text mode interprets backslash escapes."""
+        return self._escapes.isChecked()
+
+    def set_escapes(self, on: bool) -> None:
+        """Turn escape interpretation on or off."""
+        self._escapes.setChecked(on)
+
+    def append(self) -> str:
+        """The line ending added to every send, one of :data:`APPENDS`."""
+        return str(self._append.currentData())
+
+    def set_append(self, ending: str) -> None:
+        """Choose the line ending.
+
+        Raises:
+            ValueError: for an ending not in :data:`APPENDS`.
+        """
+        if ending not in APPENDS:
+            raise ValueError(f"unknown line ending {ending!r}")
+        self._append.setCurrentIndex(APPENDS.index(ending))
+
+    def settings(self) -> dict[str, Any]:
+        """The panel's state for a profile: mode, escapes, append, text."""
+        return {
+            "mode": self._mode,
+            "escapes": self.escapes(),
+            "append": self.append(),
+            "text": self.input_text(),
+        }
+
+    def apply_settings(self, settings: dict[str, Any]) -> None:
+        """Restore :meth:`settings` output; a missing or bad value leaves its field alone."""
+        if settings.get("mode") in MODES:
+            self._switch_mode(settings["mode"], convert=False)
+        if isinstance(settings.get("escapes"), bool):
+            self.set_escapes(settings["escapes"])
+        if settings.get("append") in APPENDS:
+            self.set_append(settings["append"])
+        if isinstance(settings.get("text"), str):
+            self.set_input_text(settings["text"])

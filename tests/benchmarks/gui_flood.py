@@ -1,0 +1,222 @@
+"""Flood the real main window and measure throughput, GUI latency, freezes and memory.
+
+Run: ``python tests/benchmarks/gui_flood.py [--udp] [--seconds S] [--recv-size N]``
+
+The real :class:`MainWindow` runs offscreen with one TCP server pane (or a UDP pane with
+``--udp``). A separate process floods it over loopback (127.0.0.1 only) for a bounded
+time. In the same run a raw Python ``recv()`` loop receives the same flood as baseline.
+A 10 ms QTimer in the GUI thread probes responsiveness: latency is how late each tick
+fires, a freeze is the longest gap between ticks. The last line printed is one JSON
+object with ``ratio_vs_raw``, ``latency_p50_ms``, ``latency_p99_ms``, ``max_freeze_ms``,
+``rss_growth_mb`` and ``bytes`` (plus ``datagrams`` for UDP).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import multiprocessing as mp
+import os
+import socket
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HOST = "127.0.0.1"
+PROBE_MS = 10
+
+
+def _tcp_flood(port: int, seconds: float) -> None:
+    block = b"\x5a" * (256 * 1024)
+    with socket.create_connection((HOST, port), timeout=30) as s:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            s.sendall(block)
+
+
+def _udp_flood(port: int, seconds: float, size: int) -> None:
+    payload = b"\x5a" * size
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect((HOST, port))
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            for _ in range(256):
+                with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
+                    s.send(payload)
+        for _ in range(50):  # end markers: empty datagrams
+            with contextlib.suppress(ConnectionRefusedError):
+                s.send(b"")
+            time.sleep(0.002)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+# ------------------------------------------------------------------------------- baselines
+def raw_tcp(seconds: float, recv_size: int) -> tuple[float, int]:
+    srv = socket.create_server((HOST, 0))
+    proc = mp.Process(target=_tcp_flood, args=(srv.getsockname()[1], seconds))
+    proc.start()
+    conn, _ = srv.accept()
+    got = 0
+    t0 = time.perf_counter()
+    while data := conn.recv(recv_size):
+        got += len(data)
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    srv.close()
+    proc.join(30)
+    return got / elapsed, got
+
+
+def raw_udp(seconds: float, size: int) -> tuple[float, int]:
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 * 1024 * 1024)
+    s.bind((HOST, 0))
+    s.settimeout(30)
+    proc = mp.Process(target=_udp_flood, args=(s.getsockname()[1], seconds, size))
+    proc.start()
+    n = 0
+    t0 = t1 = 0.0
+    while s.recv(2048):
+        if not n:
+            t0 = time.perf_counter()
+        n += 1
+        t1 = time.perf_counter()
+    s.close()
+    proc.join(30)
+    return n / (t1 - t0), n
+
+
+# ------------------------------------------------------------------------------------- GUI
+def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, float]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from netassistant.core.chunk import Chunk
+    from netassistant.core.config import Kind
+    from netassistant.core.stats import SessionState
+    from netassistant.ui.mainwindow import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.show()
+    pane = window.open_pane(Kind.UDP if udp else Kind.TCP_SERVER)
+    pane.settings.local_port.setValue(0)
+    pane.settings.recv_size.setValue(recv_size if not udp else 2048)
+    if udp:
+        pane.settings.rcvbuf.setValue(4 * 1024 * 1024)
+    assert pane.start()
+    deadline = time.monotonic() + 10
+    while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
+        app.processEvents()
+    port = pane.controller.engine.port
+
+    state = {"first": 0.0, "last": 0.0, "done": False, "dgrams": 0, "bytes": 0}
+
+    def on_events(batch: list) -> None:
+        now = time.perf_counter()
+        for ev in batch:
+            if type(ev) is Chunk:
+                if udp and not ev.data:
+                    state["done"] = True
+                    continue
+                if not state["first"]:
+                    state["first"] = now
+                state["last"] = now
+                state["dgrams"] += 1
+                state["bytes"] += len(ev.data)
+            elif ev.kind.value == "closed":
+                state["done"] = True
+
+    pane.controller.events_received.connect(on_events)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(PROBE_MS)
+    probe.timeout.connect(tick)
+    rss0 = _rss_mb()
+    rss_peak = rss0
+    if udp:
+        proc = mp.Process(target=_udp_flood, args=(port, seconds, size))
+    else:
+        proc = mp.Process(target=_tcp_flood, args=(port, seconds))
+    probe.start()
+    proc.start()
+    hard_stop = time.monotonic() + seconds + 30
+    while not state["done"] and time.monotonic() < hard_stop:
+        app.processEvents()
+        rss_peak = max(rss_peak, _rss_mb())
+        time.sleep(0.0005)
+    probe.stop()
+    proc.join(30)
+    elapsed = max(1e-9, state["last"] - state["first"])
+    late = sorted(max(0.0, g - PROBE_MS) for g in gaps) or [0.0]
+    shown = pane.receive.model.rowCount()
+    for p in window.panes():
+        p.shutdown()
+    window.close()
+    return {
+        "rate": (state["dgrams"] if udp else state["bytes"]) / elapsed,
+        "bytes": state["bytes"],
+        "datagrams": state["dgrams"],
+        "latency_p50_ms": statistics.median(late),
+        "latency_p99_ms": late[min(len(late) - 1, int(len(late) * 0.99))],
+        "max_freeze_ms": max(gaps) if gaps else 0.0,
+        "rss_growth_mb": rss_peak - rss0,
+        "rows_held": shown,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--udp", action="store_true", help="flood 64-byte UDP datagrams")
+    parser.add_argument("--seconds", type=float, default=4.0, help="flood duration (default 4)")
+    parser.add_argument("--recv-size", type=int, default=65536, help="TCP recv size")
+    parser.add_argument("--size", type=int, default=64, help="UDP datagram size")
+    args = parser.parse_args()
+    if args.udp:
+        raw_rate, raw_n = raw_udp(args.seconds, args.size)
+        print(f"raw recvfrom loop: {raw_rate:,.0f} datagrams/s ({raw_n:,} received)")
+    else:
+        raw_rate, raw_n = raw_tcp(args.seconds, args.recv_size)
+        print(f"raw recv loop:     {raw_rate / 1e6:,.1f} MB/s ({raw_n / 1e9:.2f} GB)")
+    gui = gui_run(args.seconds, args.recv_size, args.udp, args.size)
+    unit = "datagrams/s" if args.udp else "MB/s"
+    shown = gui["rate"] if args.udp else gui["rate"] / 1e6
+    print(f"main window:       {shown:,.1f} {unit} ({gui['bytes'] / 1e9:.2f} GB)")
+    print(
+        f"GUI probe: latency p50 {gui['latency_p50_ms']:.1f} ms, p99 {gui['latency_p99_ms']:.1f} ms,"
+        f" longest freeze {gui['max_freeze_ms']:.1f} ms; RSS growth {gui['rss_growth_mb']:.0f} MB;"
+        f" rows held {gui['rows_held']}"
+    )
+    result = {
+        "mode": "udp" if args.udp else "tcp",
+        "recv_size": args.recv_size,
+        "ratio_vs_raw": round(gui["rate"] / raw_rate, 3),
+        "latency_p50_ms": round(gui["latency_p50_ms"], 2),
+        "latency_p99_ms": round(gui["latency_p99_ms"], 2),
+        "max_freeze_ms": round(gui["max_freeze_ms"], 1),
+        "rss_growth_mb": round(gui["rss_growth_mb"], 1),
+        "bytes": gui["bytes"],
+    }
+    if args.udp:
+        result["datagrams"] = gui["datagrams"]
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+"""Test-wide settings: Qt draws offscreen, profiles never touch the real user folder."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config_dir(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("NETASSISTANT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -1,0 +1,147 @@
+"""SessionController/SessionWorker: real sessions on QThreads, signals in the GUI thread."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from netassistant.core.chunk import Chunk, Direction
+from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.stats import SessionState
+from netassistant.qt.session import SessionController
+from tests.helpers import TIMEOUT, free_port
+
+WAIT_MS = int(TIMEOUT * 1000)
+
+
+def wait_state(qtbot, ctl: SessionController, state: SessionState) -> None:
+    qtbot.waitUntil(lambda: ctl.state is state, timeout=WAIT_MS)
+
+
+@pytest.fixture
+def controller(qtbot):
+    ctl = SessionController()
+    yield ctl
+    assert ctl.shutdown()
+
+
+def test_server_receives_and_counts_in_gui_thread(qtbot, controller):
+    seen: list = []
+    threads: set = set()
+
+    def on_events(batch):
+        threads.add(threading.current_thread() is threading.main_thread())
+        seen.extend(batch)
+
+    controller.events_received.connect(on_events)
+    with qtbot.waitSignal(controller.state_changed, timeout=WAIT_MS):
+        controller.start(SessionConfig(kind=Kind.TCP_SERVER).validate())
+    wait_state(qtbot, controller, SessionState.LISTENING)
+    port = controller.engine.port
+    with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as c:
+        with qtbot.waitSignal(controller.clients_changed, timeout=WAIT_MS):
+            pass
+        assert list(controller.stats.clients) == [1]
+        c.sendall(b"hello netassistant")
+        qtbot.waitUntil(lambda: controller.stats.rx_bytes == 18, timeout=WAIT_MS)
+        assert controller.send(b"back")
+        c.settimeout(TIMEOUT)
+        assert c.recv(10) == b"back"
+        qtbot.waitUntil(lambda: controller.stats.tx_bytes == 4, timeout=WAIT_MS)
+    assert threads == {True}, "batches arrive in the GUI thread"
+    rx = [e for e in seen if isinstance(e, Chunk) and e.direction is Direction.RX]
+    assert b"".join(c.data for c in rx) == b"hello netassistant"
+    assert controller.stats.rx_chunks == len(rx)
+    assert controller.stats.clients[1].rx_bytes == 18 or not controller.stats.clients
+
+
+def test_refused_client_reports_plain_error_and_fails(qtbot, controller):
+    port = free_port()
+    with qtbot.waitSignal(controller.error, timeout=WAIT_MS) as blocker:
+        controller.start(SessionConfig(kind=Kind.TCP_CLIENT, remote_port=port).validate())
+    assert blocker.args == [f"connection refused by 127.0.0.1:{port} — nothing is listening there"]
+    qtbot.waitUntil(lambda: not controller.running, timeout=WAIT_MS)
+    assert controller.state is SessionState.FAILED
+
+
+def test_client_session_ends_when_server_closes(qtbot, controller):
+    with socket.create_server(("127.0.0.1", 0)) as srv:
+        srv.settimeout(TIMEOUT)
+        controller.start(
+            SessionConfig(kind=Kind.TCP_CLIENT, remote_port=srv.getsockname()[1]).validate()
+        )
+        conn, _ = srv.accept()
+        wait_state(qtbot, controller, SessionState.CONNECTED)
+        with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+            conn.close()
+    assert controller.state is SessionState.STOPPED
+    assert not controller.running
+
+
+def test_stop_then_start_again(qtbot, controller):
+    cfg = SessionConfig(kind=Kind.UDP).validate()
+    for _ in range(3):
+        controller.start(cfg)
+        wait_state(qtbot, controller, SessionState.LISTENING)
+        with qtbot.waitSignal(controller.finished, timeout=WAIT_MS):
+            controller.stop()
+        assert controller.state is SessionState.STOPPED
+
+
+def test_flood_arrives_complete_and_in_order(qtbot, controller):
+    seen: list = []
+    controller.events_received.connect(seen.extend)
+    controller.start(SessionConfig(kind=Kind.TCP_SERVER, recv_size=1024).validate())
+    wait_state(qtbot, controller, SessionState.LISTENING)
+    total = 8 * 1024 * 1024
+    block = bytes(range(256)) * 256
+
+    def flood() -> None:
+        with socket.create_connection(("127.0.0.1", controller.engine.port), timeout=TIMEOUT) as c:
+            for _ in range(total // len(block)):
+                c.sendall(block)
+
+    t = threading.Thread(target=flood)
+    t.start()
+    qtbot.waitUntil(lambda: controller.stats.rx_bytes == total, timeout=30_000)
+    t.join(TIMEOUT)
+    seqs = [e.seq for e in seen]
+    assert seqs == list(range(1, len(seqs) + 1))
+    data = b"".join(e.data for e in seen if isinstance(e, Chunk))
+    assert data == block * (total // len(block))
+
+
+def _open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_fifty_sessions_leave_no_thread_or_socket_behind(qtbot):
+    before_fds = _open_fds()
+    before_threads = threading.active_count()
+    kinds = [Kind.TCP_SERVER, Kind.UDP]
+    controllers = []
+    for i in range(50):
+        ctl = SessionController()
+        ctl.start(SessionConfig(kind=kinds[i % 2]).validate())
+        controllers.append(ctl)
+    for ctl in controllers:
+        wait_state(qtbot, ctl, SessionState.LISTENING)
+    for ctl in controllers:
+        assert ctl.shutdown()
+        assert not ctl.running
+    assert threading.active_count() == before_threads
+    assert _open_fds() == before_fds
+
+
+def test_shutdown_is_idempotent_and_safe_before_start(qtbot):
+    ctl = SessionController()
+    assert ctl.shutdown()
+    ctl.start(SessionConfig(kind=Kind.TCP_SERVER).validate())
+    assert ctl.shutdown()
+    assert ctl.shutdown()
+    assert QThread.currentThread() is not None
