@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +89,9 @@ class ChunkDetail(QWidget):
         )
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # peers and messages are data
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Both may shrink (the header is cut, the buttons fold into the toolbar's ">>"):
+        # two panes side by side must fit a laptop screen.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
         self._copy_hex = self._button(
             "copyHex",
@@ -108,8 +113,11 @@ class ChunkDetail(QWidget):
             self.tr("Copy as Python bytes"),
             self.tr("Copy the chunk as a Python bytes literal, like b'hi\\r\\n'"),
         )
+        buttons = QToolBar()
+        buttons.setObjectName("detailToolbar")
         for button in self.copy_buttons:
-            top.addWidget(button)
+            buttons.addWidget(button)
+        top.addWidget(buttons)
         layout.addLayout(top)
 
         self._note = QLabel()

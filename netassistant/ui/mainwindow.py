@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from netassistant import __version__
 from netassistant.core.config import Kind
@@ -28,7 +37,15 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        # Side by side: the same panes in a splitter, for showing a server and a client at once.
+        self.tiles = QSplitter()
+        self.tiles.setObjectName("sessionTiles")
+        self.tiles.setChildrenCollapsible(False)
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.tabs)
+        self._pages.addWidget(self.tiles)
+        self.setCentralWidget(self._pages)
+        self._panes: list[SessionPane] = []
         self._empty = QLabel(
             self.tr(
                 "No session open. Use the toolbar to open a TCP server, "
@@ -90,6 +107,18 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setToolTip(tr("Stop every session and quit"))
         file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        self.tile_action = QAction(tr("Side by &side"), self)
+        self.tile_action.setObjectName("sideBySide")
+        self.tile_action.setCheckable(True)
+        self.tile_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.tile_action.setToolTip(
+            tr("Show all panes next to each other instead of as tabs (e.g. a server and a client)")
+        )
+        view_menu.addAction(self.tile_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.tile_action)
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.setObjectName("helpMenu")
         self.about_action = QAction(tr("&About netassistant"), self)
@@ -99,25 +128,61 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         for kind, action in self.new_actions.items():
             action.triggered.connect(lambda _checked=False, k=kind: self.open_pane(k))
-        self.close_action.triggered.connect(lambda: self.close_pane(self.tabs.currentIndex()))
+        self.close_action.triggered.connect(self._close_current)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._about)
+        self.tile_action.toggled.connect(self.set_side_by_side)
         self.tabs.tabCloseRequested.connect(self.close_pane)
 
     # -------------------------------------------------------------------- panes
     def open_pane(self, kind: Kind) -> SessionPane:
         """Open a new pane of ``kind`` and show it."""
         pane = SessionPane(kind)
-        index = self.tabs.addTab(pane, pane.title())
-        self.tabs.setCurrentIndex(index)
+        self._panes.append(pane)
+        if self.tile_action.isChecked():
+            self.tiles.addWidget(pane)
+        else:
+            self.tabs.setCurrentIndex(self.tabs.addTab(pane, pane.title()))
         pane.title_changed.connect(lambda title, p=pane: self._retitle(p, title))
         return pane
 
     def panes(self) -> list[SessionPane]:
-        """The open panes, in tab order."""
-        return [
-            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), SessionPane)
-        ]
+        """The open panes, in display order."""
+        return self.panes_in(self.tiles if self.tile_action.isChecked() else self.tabs)
+
+    @Slot(bool)
+    def set_side_by_side(self, on: bool) -> None:
+        """Move every pane between the tabs and the side-by-side splitter."""
+        if self.tile_action.isChecked() != on:
+            self.tile_action.setChecked(on)  # comes back here through toggled
+            return
+        if on:
+            panes = self.panes_in(self.tabs)
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for pane in panes:
+                self.tiles.addWidget(pane)
+                pane.show()  # the tab widget had hidden every page but the current one
+            self.tiles.setSizes([1000] * len(panes))
+        else:
+            for pane in self.panes_in(self.tiles):
+                self.tabs.addTab(pane, pane.title())
+        self._pages.setCurrentWidget(self.tiles if on else self.tabs)
+
+    @staticmethod
+    def panes_in(view: QTabWidget | QSplitter) -> list[SessionPane]:
+        """The panes held by ``view``, in order."""
+        return [p for i in range(view.count()) if isinstance(p := view.widget(i), SessionPane)]
+
+    def _close_current(self) -> None:
+        if not self.tile_action.isChecked():
+            self.close_pane(self.tabs.currentIndex())
+            return
+        focus = self.focusWidget()
+        for pane in self._panes:
+            if focus is not None and pane.isAncestorOf(focus):
+                self.close_session(pane)
+                return
 
     def _retitle(self, pane: SessionPane, title: str) -> None:
         index = self.tabs.indexOf(pane)
@@ -126,17 +191,25 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def close_pane(self, index: int) -> None:
-        """Stop the pane's session, wait for it, and remove the pane."""
+        """Close the pane at tab ``index`` (see :meth:`close_session`)."""
         pane = self.tabs.widget(index)
-        if not isinstance(pane, SessionPane):
-            return
+        if isinstance(pane, SessionPane):
+            self.close_session(pane)
+
+    def close_session(self, pane: SessionPane) -> None:
+        """Stop the pane's session, wait for its thread, and remove the pane."""
         pane.shutdown()
-        self.tabs.removeTab(index)
+        if pane in self._panes:
+            self._panes.remove(pane)
+        index = self.tabs.indexOf(pane)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        pane.setParent(None)
         pane.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every session is stopped and its thread waited for before the window goes."""
-        for pane in self.panes():
+        for pane in self._panes:
             pane.shutdown()
         super().closeEvent(event)
 

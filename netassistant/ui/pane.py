@@ -16,6 +16,7 @@ from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
 from netassistant.ui.clientlist import ClientList
+from netassistant.ui.loglimits import LogLimitsBox
 from netassistant.ui.receiveview import ReceiveView
 from netassistant.ui.sendpanel import SendPanel, SendRequest
 from netassistant.ui.settingspanel import SettingsPanel
@@ -52,6 +53,7 @@ class SessionPane(QWidget):
         self.send_panel = SendPanel(kind)
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
+        self.log_limits = LogLimitsBox()
         self._build()
         self._connect_signals()
         self._on_encoding_changed()
@@ -64,6 +66,8 @@ class SessionPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        left_layout.addWidget(self.log_limits)
+        left_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
@@ -77,15 +81,21 @@ class SessionPane(QWidget):
         if self.clients is not None:
             right.addWidget(self.clients)
         right.addWidget(self.send_panel)
-        right.setStretchFactor(0, 5)
         right.setChildrenCollapsible(False)
+        # Most of the height for what arrives; the send box and client list stay compact.
+        sizes = [560, 130, 170] if self.clients is not None else [620, 180]
+        right.setSizes(sizes)
+        for index in range(right.count()):
+            right.setStretchFactor(index, 4 if index == 0 else 1)
 
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setObjectName("bodySplitter")
         body.addWidget(scroll)
         body.addWidget(right)
         body.setStretchFactor(1, 1)
-        body.setChildrenCollapsible(False)
+        # The settings column may be dragged shut to give the log the width (side by side).
+        body.setCollapsible(0, True)
+        body.setCollapsible(1, False)
         self.splitters = (body, right)
 
         layout = QVBoxLayout(self)
@@ -111,6 +121,7 @@ class SessionPane(QWidget):
         self.send_panel.send_requested.connect(self.send)
         self.stats.reset_requested.connect(ctl.reset_counters)
         self.receive.dropped_changed.connect(self.stats.set_dropped)
+        self.log_limits.limits_changed.connect(self.receive.model.set_limits)
         if self.clients is not None:
             self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
             self.clients.half_close_requested.connect(lambda cid: ctl.call("half_close", cid))
@@ -177,6 +188,8 @@ class SessionPane(QWidget):
     @Slot()
     def _on_stats_changed(self) -> None:
         self.stats.update_stats(self.controller.stats)
+        if self.clients is not None and self.controller.stats.clients:
+            self.clients.update_clients(self.controller.stats.clients)  # per-client byte counts
 
     @Slot()
     def _on_clients_changed(self) -> None:

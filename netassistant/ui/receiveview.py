@@ -14,13 +14,8 @@ from typing import Any, Final
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +33,7 @@ from netassistant.qt.chunkmodel import (
 )
 from netassistant.ui.chunkdetail import ChunkDetail
 from netassistant.ui.delegates import ChunkTableView
+from netassistant.ui.receivetoolbar import ReceiveToolbar
 from netassistant.ui.streamview import StreamView
 from netassistant.ui.widgets import decorate
 
@@ -96,7 +92,21 @@ class ReceiveView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(self._build_toolbar())
+        self.toolbar = ReceiveToolbar()
+        layout.addWidget(self.toolbar)
+        bar = self.toolbar
+        self.display_combo, self.stream_toggle, self.pause_button = (
+            bar.display_combo,
+            bar.stream_toggle,
+            bar.pause_button,
+        )
+        self.autoscroll_button, self.clear_button = bar.autoscroll_button, bar.clear_button
+        self.conn_filter, self.dir_filter, self.peer_filter = (
+            bar.conn_filter,
+            bar.dir_filter,
+            bar.peer_filter,
+        )
+        self.show_events, self.paused_label = bar.show_events, bar.paused_label
 
         self.table = ChunkTableView(self.proxy)
         decorate(
@@ -122,99 +132,6 @@ class ReceiveView(QWidget):
         self.splitter.setCollapsible(1, True)
         layout.addWidget(self.splitter, 1)
 
-    def _button(self, name: str, text: str, tooltip: str, checked: bool | None) -> QToolButton:
-        """A text tool button; checkable unless ``checked`` is None."""
-        button = QToolButton()
-        button.setText(text)
-        button.setCheckable(checked is not None)
-        button.setChecked(bool(checked))
-        decorate(button, name, text, tooltip)
-        return button
-
-    def _combo(self, name: str, accessible: str, tooltip: str, items: Any) -> QComboBox:
-        combo = QComboBox()
-        for label, value in items:
-            combo.addItem(label, value)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        decorate(combo, name, accessible, tooltip)
-        return combo
-
-    def _build_toolbar(self) -> QHBoxLayout:
-        tr = self.tr
-        self.display_combo = self._combo(
-            "displayMode",
-            tr("Display mode"),
-            tr("Show received bytes as hex, as text, or both side by side"),
-            [(tr("Hex"), "hex"), (tr("Text"), "text"), (tr("Both"), "both")],
-        )
-        self.stream_toggle = self._button(
-            "streamToggle",
-            tr("Stream view"),
-            tr("Show the newest chunks back to back; each colour band is one recv()"),
-            checked=False,
-        )
-        self.pause_button = self._button(
-            "pauseButton",
-            tr("Pause"),
-            tr("Stop adding to the log; what arrives meanwhile waits and is added on resume"),
-            checked=False,
-        )
-        self.autoscroll_button = self._button(
-            "autoscroll",
-            tr("Auto-scroll"),
-            tr(
-                "Keep the newest chunk in view. Turns off by itself when you scroll up "
-                "and back on when you scroll to the bottom."
-            ),
-            checked=True,
-        )
-        self.clear_button = self._button(
-            "clearButton",
-            tr("Clear"),
-            tr("Remove all received chunks from the view (Ctrl+L)"),
-            checked=None,
-        )
-        self.conn_filter = self._combo(
-            "connFilter",
-            tr("Connection filter"),
-            tr("Show the chunks of all connections or of one"),
-            [(tr("All connections"), None)],
-        )
-        self.dir_filter = self._combo(
-            "dirFilter",
-            tr("Direction filter"),
-            tr("Show received (RX) chunks, sent (TX) chunks, or both"),
-            [(tr("All"), "all"), (tr("RX"), "rx"), (tr("TX"), "tx")],
-        )
-        self.show_events = QCheckBox(tr("Events"))
-        self.show_events.setChecked(True)
-        decorate(
-            self.show_events,
-            "showEvents",
-            tr("Show connection events"),
-            tr("Show connects, closes, resets and errors between the chunks"),
-        )
-        self.paused_label = QLabel()
-        self.paused_label.setObjectName("pausedLabel")
-        self.paused_label.setStyleSheet("color: #8a5a00;")
-        self.paused_label.hide()
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
-        for widget in (
-            self.display_combo,
-            self.stream_toggle,
-            self.pause_button,
-            self.autoscroll_button,
-            self.clear_button,
-            self.conn_filter,
-            self.dir_filter,
-            self.show_events,
-            self.paused_label,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        return bar
-
     def _connect_signals(self) -> None:
         self.model.dropped_changed.connect(self._on_model_dropped)
         self.display_combo.currentIndexChanged.connect(self._on_display_index)
@@ -224,6 +141,7 @@ class ReceiveView(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.conn_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.dir_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.peer_filter.textChanged.connect(self._on_filters_changed)
         self.show_events.toggled.connect(self._on_show_events)
         self.table.verticalScrollBar().valueChanged.connect(self._on_table_scrolled)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -401,9 +319,11 @@ class ReceiveView(QWidget):
     def _on_filters_changed(self) -> None:
         conn = self.conn_filter.currentData()
         direction = self.dir_filter.currentData()
+        peer = self.peer_filter.text().strip()
         self.proxy.set_conn_filter(conn)
         self.proxy.set_direction_filter(direction)
-        self.stream.set_filters(conn, direction)
+        self.proxy.set_peer_filter(peer)
+        self.stream.set_filters(conn, direction, peer)
         self._follow()
 
     @Slot(bool)

@@ -105,6 +105,7 @@ class SettingsPanel(QWidget):
         self.encoding = QComboBox()
         self.encoding.addItems(list(ENCODINGS))
         self.start_button = QPushButton()
+        self.start_button.setMinimumHeight(32)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -160,13 +161,15 @@ class SettingsPanel(QWidget):
         opt.addRow(self._timeout_label, self.connect_timeout)
         opt.addRow(tr("Slow reader delay"), self.read_delay)
 
+        network = QGroupBox(tr("Network settings"))
+        network.setObjectName("networkSettings")
+        network.setLayout(main)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(main)
-        layout.addWidget(options)
-        layout.addWidget(self.error_label)
+        layout.addWidget(network)
         layout.addWidget(self.start_button)
-        layout.addStretch(1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(options)
 
         server, client, udp = (self.kind is k for k in (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP))
         for widget, visible in (

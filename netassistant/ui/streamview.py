@@ -32,7 +32,7 @@ DEFAULT_MAX_BYTES: Final = 64 * 1024
 REBUILD_INTERVAL_MS: Final = 200
 
 #: Background of even and odd bands (light amber, light blue).
-STREAM_BANDS: Final = ("#fff0c2", "#d6e8ff")
+STREAM_BANDS: Final = ("#ffe08a", "#a8d1ff")  # strong enough for a projector
 #: The glyph and colour that mark a boundary between two chunks.
 BOUNDARY_MARK: Final = "│"
 BOUNDARY_COLOR: Final = "#e0115f"
@@ -94,6 +94,7 @@ class StreamView(QWidget):
         self.rebuild_count = 0
         self._conn: int | None = None
         self._direction = "all"
+        self._peer = ""
         self._dirty = True
         self._moving = False
         self.rebuild_timer = QTimer(self)
@@ -111,6 +112,7 @@ class StreamView(QWidget):
         self.legend.setObjectName("streamLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setText(self._legend_html())
+        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
@@ -157,21 +159,24 @@ class StreamView(QWidget):
         """Whether the model changed since the last rebuild."""
         return self._dirty
 
-    def set_filters(self, conn_id: int | None, direction: str) -> None:
+    def set_filters(self, conn_id: int | None, direction: str, peer: str = "") -> None:
         """Draw only one connection's chunks (None: all) of one direction.
 
         Args:
             conn_id: Connection id, or None for all.
             direction: ``"all"``, ``"rx"`` or ``"tx"``.
+            peer: Only chunks whose peer contains this text (case-insensitive); "" for all.
 
         Raises:
             ValueError: For another direction.
         """
         if direction not in _DIRECTIONS:
             raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
-        if (conn_id, direction) != (self._conn, self._direction):
+        peer = peer.casefold()
+        if (conn_id, direction, peer) != (self._conn, self._direction, self._peer):
             self._conn = conn_id
             self._direction = direction
+            self._peer = peer
             self.mark_dirty()
 
     def set_autoscroll(self, on: bool) -> None:
@@ -233,6 +238,7 @@ class StreamView(QWidget):
         model = self.model
         wanted = _DIRECTIONS[self._direction]
         conn = self._conn
+        peer = self._peer
         budget = self.max_bytes
         picked: list[tuple[int, Chunk, bytes]] = []
         row = model.rowCount() - 1
@@ -242,6 +248,7 @@ class StreamView(QWidget):
                 isinstance(event, Chunk)
                 and (wanted is None or event.direction is wanted)
                 and (conn is None or event.conn_id == conn)
+                and (not peer or peer in event.peer.casefold())
             ):
                 data = event.data if len(event.data) <= budget else event.data[-budget:]
                 budget -= len(data)

@@ -383,3 +383,18 @@ def test_toolbar_buttons_toggle_with_the_mouse(view, qtbot):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert button.isChecked()
     assert view.paused_label.text() == "paused — 0 chunks waiting"
+
+
+def test_peer_filter_for_udp_senders(shown):
+    # UDP: every datagram is connection 0, so senders are told apart by peer address.
+    shown.append_events(
+        [rx(1, b"from-a", 0, PEER_A), rx(2, b"from-b", 0, PEER_B), rx(3, b"a-again", 0, PEER_A)]
+    )
+    port_b = PEER_B.rsplit(":", 1)[1]
+    shown.peer_filter.setText(port_b)
+    assert shown_seqs(shown) == [2]
+    shown.stream_toggle.click()
+    shown.stream.rebuild()
+    assert shown.stream.text.toPlainText() == "from-b"
+    shown.peer_filter.clear()
+    assert shown_seqs(shown) == [1, 2, 3]

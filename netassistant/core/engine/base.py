@@ -76,6 +76,11 @@ class Engine:
         self._last_flush = time.monotonic()
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_ids = itertools.count()
+        self._cancelled_timers: set[int] = set()
+        self._plan_ids = itertools.count(1)
+        self._runners: dict[int, Runner] = {}
+        self._plan_status: dict[int, PlanStatus] = {}
+        self._plan_status_lock = threading.Lock()
         self.recv_size = config.recv_size
         self.read_delay = config.read_delay_ms / 1000.0
         self.local_address = ""
@@ -220,15 +225,38 @@ class Engine:
         return wanted
 
     # ------------------------------------------------------------------- timers
-    def call_later(self, delay: float, fn: Callable[[], None]) -> None:
-        """Run ``fn`` on the loop thread after ``delay`` seconds (loop thread only)."""
-        heapq.heappush(self._timers, (time.monotonic() + delay, next(self._timer_ids), fn))
+    def call_later(self, delay: float, fn: Callable[[], None]) -> int:
+        """Run ``fn`` on the loop thread after ``delay`` seconds (loop thread only).
+
+        Returns:
+            A timer id for :meth:`cancel_timer`.
+        """
+        timer_id = next(self._timer_ids)
+        heapq.heappush(self._timers, (time.monotonic() + delay, timer_id, fn))
+        return timer_id
+
+    def cancel_timer(self, timer_id: int) -> None:
+        """Forget a timer from :meth:`call_later` (loop thread only; unknown ids are ignored)."""
+        self._cancelled_timers.add(timer_id)
+        self._drop_cancelled_timers()
+
+    def _drop_cancelled_timers(self) -> None:
+        # Only the head matters for the select() timeout; the rest go when they come up.
+        timers, cancelled = self._timers, self._cancelled_timers
+        while timers and timers[0][1] in cancelled:
+            cancelled.discard(heapq.heappop(timers)[1])
 
     def _run_timers(self) -> None:
         now = time.monotonic()
-        while self._timers and self._timers[0][0] <= now:
-            _, _, fn = heapq.heappop(self._timers)
+        timers, cancelled = self._timers, self._cancelled_timers
+        while timers and timers[0][0] <= now:
+            _, timer_id, fn = heapq.heappop(timers)
+            if cancelled and timer_id in cancelled:
+                cancelled.discard(timer_id)
+                continue
             fn()
+        if cancelled:
+            self._drop_cancelled_timers()
 
     # ------------------------------------------------------------------- events
     def emit_chunk(

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 #: Sends at least this big report their progress.
 PROGRESS_MIN_BYTES = 1024 * 1024
 PROGRESS_INTERVAL = 0.1
+#: Why a send plan or file send to a reset connection stopped.
+RESET_REASON = "connection reset by peer (RST)"
 
 
 class _Outgoing:
@@ -78,6 +80,11 @@ class StreamConn:
         self._write_shut = False
         self._after_drain: str | None = None  # "close" or "half_close"
         self._registered = 0
+        self._queued = 0
+        self._drain_waiters: list[Callable[[], None]] = []
+        self._end_reason = ""
+        #: Bytes still queued when the connection closed (they were never sent).
+        self.unsent_at_close = 0
         self._update_interest()
 
     # ---------------------------------------------------------------- commands
@@ -94,18 +101,45 @@ class StreamConn:
             )
             return
         self._outq.append(_Outgoing(data))
+        self._queued += len(data)
         if len(self._outq) == 1:
             self._write()
 
     @property
     def queued_bytes(self) -> int:
-        """Bytes accepted by :meth:`send` but not yet handed to the kernel."""
-        return sum(item.total - item.sent for item in self._outq)
+        """Bytes accepted by :meth:`send` but not yet handed to the kernel.
+
+        A plain counter: safe to read (approximately) from any thread.
+        """
+        return self._queued
+
+    @property
+    def send_refusal(self) -> str:
+        """Why :meth:`send` would refuse data now, in plain words; "" if it would take it."""
+        if self.closed or self._write_shut or self._after_drain:
+            return self._end_reason or "the connection is closed"
+        return ""
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once (on the loop, never re-entrantly) when nothing is queued any more.
+
+        Also called when the connection closes, so a waiter is never left hanging.
+        """
+        if self.closed or not self._outq:
+            self.engine.call_later(0, fn)
+        else:
+            self._drain_waiters.append(fn)
+
+    def _notify_drained(self) -> None:
+        waiters, self._drain_waiters = self._drain_waiters, []
+        for fn in waiters:
+            self.engine.call_later(0, fn)
 
     def disconnect(self) -> None:
         """Close gracefully once queued data is written (FIN to the peer)."""
         self._reading = False
         self._after_drain = "close"
+        self._end_reason = self._end_reason or "the connection was closed (disconnect)"
         if not self._outq:
             self._finish_drain()
         else:
@@ -116,6 +150,7 @@ class StreamConn:
         if self._write_shut:
             return
         self._after_drain = "half_close"
+        self._end_reason = self._end_reason or "the sending side was shut down (FIN sent)"
         if not self._outq:
             self._finish_drain()
 
@@ -129,7 +164,7 @@ class StreamConn:
         message = "aborted with RST"
         if unsent:
             message += f"; {unsent} queued bytes were discarded unsent"
-        self._close(EventKind.ABORTED, message)
+        self._close(EventKind.ABORTED, message, "the connection was aborted (RST sent)")
 
     def set_nodelay(self, on: bool) -> None:
         """TCP_NODELAY on this connection (ignored for AF_UNIX)."""
@@ -166,13 +201,14 @@ class StreamConn:
                     return
                 except ConnectionResetError:
                     self._close(
-                        EventKind.RESET, self._with_unsent(f"connection reset by {self.peer} (RST)")
+                        EventKind.RESET,
+                        self._with_unsent(f"connection reset by {self.peer} (RST)"),
+                        RESET_REASON,
                     )
                     return
                 except OSError as exc:
-                    self._close(
-                        EventKind.ERROR, self._with_unsent(errors.io_error(exc, "receive", peer))
-                    )
+                    reason = errors.io_error(exc, "receive", peer)
+                    self._close(EventKind.ERROR, self._with_unsent(reason), reason)
                     return
                 if not data:
                     self._peer_closed()
@@ -201,6 +237,7 @@ class StreamConn:
 
     def _peer_closed(self) -> None:
         self._reading = False
+        self._end_reason = self._end_reason or "the peer closed the connection (FIN)"
         self.engine.emit_event(
             EventKind.CLOSED,
             self.conn_id,
@@ -224,11 +261,17 @@ class StreamConn:
             except (BlockingIOError, InterruptedError):
                 break
             except OSError as exc:
-                kind = EventKind.RESET if isinstance(exc, ConnectionResetError) else EventKind.ERROR
-                self._close(kind, self._with_unsent(errors.io_error(exc, "send", self.peer)))
+                reset = isinstance(exc, ConnectionResetError)
+                message = errors.io_error(exc, "send", self.peer)
+                self._close(
+                    EventKind.RESET if reset else EventKind.ERROR,
+                    self._with_unsent(message),
+                    RESET_REASON if reset else message,
+                )
                 return
             item.sent += n
             self.tx_bytes += n
+            self._queued -= n
             if item.sent < item.total:
                 self._report_progress(item, force=False)
                 continue
@@ -240,6 +283,8 @@ class StreamConn:
             self._finish_drain()
         else:
             self._update_interest()
+        if not self._outq and self._drain_waiters:
+            self._notify_drained()
 
     def _report_progress(self, item: _Outgoing, *, force: bool) -> None:
         if item.total < PROGRESS_MIN_BYTES:
@@ -262,7 +307,8 @@ class StreamConn:
             try:
                 self.sock.shutdown(socket.SHUT_WR)
             except OSError as exc:
-                self._close(EventKind.ERROR, errors.io_error(exc, "send", self.peer))
+                message = errors.io_error(exc, "send", self.peer)
+                self._close(EventKind.ERROR, message, message)
                 return
             self._write_shut = True
             self.engine.emit_event(
@@ -297,12 +343,15 @@ class StreamConn:
             self.sock, self._registered, events, self.on_ready
         )
 
-    def _close(self, kind: EventKind | None, message: str) -> None:
+    def _close(self, kind: EventKind | None, message: str, reason: str = "") -> None:
         if self.closed:
             return
         self._registered = self.engine.set_interest(self.sock, self._registered, 0, self.on_ready)
         self.closed = True
+        self._end_reason = self._end_reason or reason or "the connection was closed"
+        self.unsent_at_close = self._queued
         self._outq.clear()
+        self._queued = 0
         try:
             self.sock.close()
         finally:
@@ -311,6 +360,7 @@ class StreamConn:
                     kind, self.conn_id, local=self.local, peer=self.peer, message=message
                 )
             self._on_closed(self)
+            self._notify_drained()
 
     def close_quietly(self) -> None:
         """Close at session end (stop): queued data goes out as far as the kernel takes it."""
@@ -323,4 +373,4 @@ class StreamConn:
         message = f"disconnected from {self.peer} (session stopped)"
         if self.queued_bytes:
             message += f"; {self.queued_bytes} queued bytes were not sent"
-        self._close(EventKind.LOCAL_CLOSE, message)
+        self._close(EventKind.LOCAL_CLOSE, message, "the session stopped")

@@ -1,0 +1,75 @@
+"""Drive the real window on a display (e.g. Xvfb :99) and save the README screenshots.
+
+Run: ``DISPLAY=:99 .venv/bin/python docs/make_screenshots.py docs/``
+
+A TCP server pane (slow reader, so data piles up) and a TCP client pane are shown side by
+side; the client sends five small messages back to back, which arrive in fewer recv()
+calls: a sticky packet (粘包). Everything stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from netassistant.core.config import Kind
+from netassistant.core.stats import SessionState
+from netassistant.ui.mainwindow import MainWindow
+
+
+def pump(app: QApplication, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def wait_for(app: QApplication, predicate, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while not predicate() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(out: Path) -> None:
+    app = QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.resize(1600, 900)
+    window.show()
+    server = window.open_pane(Kind.TCP_SERVER)
+    server.settings.local_port.setValue(0)
+    server.settings.read_delay.setValue(400)
+    server.start()
+    wait_for(app, lambda: server.controller.state is SessionState.LISTENING)
+    client = window.open_pane(Kind.TCP_CLIENT)
+    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.settings.nodelay.setChecked(True)
+    client.start()
+    wait_for(app, lambda: client.controller.state is SessionState.CONNECTED)
+    window.set_side_by_side(True)
+    for pane in (server, client):
+        body = pane.splitters[0]
+        body.setSizes([0, 1])  # settings columns dragged shut: the logs get the width
+    for i in range(5):
+        client.send_panel.set_input_text(f"hello {i};")
+        client.send_panel.send()
+    pump(app, 1.5)
+    client.send_panel.set_input_text("你好，服务器")
+    client.send_panel.send()
+    pump(app, 1.0)
+    server.receive.table.selectRow(server.receive.proxy.rowCount() - 2)
+    pump(app, 0.5)
+    window.grab().save(str(out / "screenshot-sticky.png"))
+    server.receive.stream_toggle.click()
+    pump(app, 0.8)
+    window.grab().save(str(out / "screenshot-stream.png"))
+    for pane in window.panes():
+        pane.shutdown()
+    window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))

@@ -1,0 +1,139 @@
+"""The receive view's toolbar: display mode, stream toggle, pause, filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from netassistant.ui.widgets import decorate
+
+
+class ReceiveToolbar(QWidget):
+    """The row of controls above the chunk log; :class:`ReceiveView` wires them.
+
+    Attributes:
+        display_combo, stream_toggle, pause_button, autoscroll_button, clear_button,
+        conn_filter, dir_filter, peer_filter, show_events, paused_label: The controls.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build()
+
+    def _button(self, name: str, text: str, tooltip: str, checked: bool | None) -> QToolButton:
+        """A text tool button; checkable unless ``checked`` is None."""
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(checked is not None)
+        button.setChecked(bool(checked))
+        decorate(button, name, text, tooltip)
+        return button
+
+    def _combo(self, name: str, accessible: str, tooltip: str, items: Any) -> QComboBox:
+        combo = QComboBox()
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        decorate(combo, name, accessible, tooltip)
+        return combo
+
+    def _build(self) -> None:
+        tr = self.tr
+        self.display_combo = self._combo(
+            "displayMode",
+            tr("Display mode"),
+            tr("Show received bytes as hex, as text, or both side by side"),
+            [(tr("Hex"), "hex"), (tr("Text"), "text"), (tr("Both"), "both")],
+        )
+        self.stream_toggle = self._button(
+            "streamToggle",
+            tr("Stream view"),
+            tr("Show the newest chunks back to back; each colour band is one recv()"),
+            checked=False,
+        )
+        self.pause_button = self._button(
+            "pauseButton",
+            tr("Pause"),
+            tr("Stop adding to the log; what arrives meanwhile waits and is added on resume"),
+            checked=False,
+        )
+        self.autoscroll_button = self._button(
+            "autoscroll",
+            tr("Auto-scroll"),
+            tr(
+                "Keep the newest chunk in view. Turns off by itself when you scroll up "
+                "and back on when you scroll to the bottom."
+            ),
+            checked=True,
+        )
+        self.clear_button = self._button(
+            "clearButton",
+            tr("Clear"),
+            tr("Remove all received chunks from the view (Ctrl+L)"),
+            checked=None,
+        )
+        self.conn_filter = self._combo(
+            "connFilter",
+            tr("Connection filter"),
+            tr("Show the chunks of all connections or of one"),
+            [(tr("All connections"), None)],
+        )
+        self.dir_filter = self._combo(
+            "dirFilter",
+            tr("Direction filter"),
+            tr("Show received (RX) chunks, sent (TX) chunks, or both"),
+            [(tr("All"), "all"), (tr("RX"), "rx"), (tr("TX"), "tx")],
+        )
+        self.peer_filter = QLineEdit()
+        self.peer_filter.setPlaceholderText(tr("Filter peer"))
+        self.peer_filter.setClearButtonEnabled(True)
+        self.peer_filter.setMaximumWidth(160)
+        decorate(
+            self.peer_filter,
+            "peerFilter",
+            tr("Peer filter"),
+            tr("Show only rows whose peer address contains this text, e.g. a UDP sender's port"),
+        )
+        self.show_events = QCheckBox(tr("Events"))
+        self.show_events.setChecked(True)
+        decorate(
+            self.show_events,
+            "showEvents",
+            tr("Show connection events"),
+            tr("Show connects, closes, resets and errors between the chunks"),
+        )
+        self.paused_label = QLabel()
+        self.paused_label.setObjectName("pausedLabel")
+        self.paused_label.setStyleSheet("color: #8a5a00;")
+        self.paused_label.hide()
+        # A QToolBar folds what does not fit into its ">>" menu, so two panes side by side
+        # still fit on a laptop screen.
+        bar = QToolBar()
+        bar.setObjectName("receiveToolbar")
+        bar.setMovable(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(bar)
+        for widget in (
+            self.display_combo,
+            self.stream_toggle,
+            self.pause_button,
+            self.autoscroll_button,
+            self.clear_button,
+            self.conn_filter,
+            self.dir_filter,
+            self.peer_filter,
+            self.show_events,
+            self.paused_label,
+        ):
+            bar.addWidget(widget)
