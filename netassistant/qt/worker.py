@@ -1,7 +1,7 @@
 """SessionWorker: runs one engine on a QThread and emits its events in batches.
 
-The engine already collects events per ``flush_interval`` (1/60 s here), so at most
-~60 ``events`` emissions a second cross to the GUI thread however hard the peer
+The engine already collects events per ``flush_interval`` (1/30 s here), so at most
+~30 ``events`` emissions a second cross to the GUI thread however hard the peer
 floods. The worker also applies back-pressure: once ``max_inflight`` batches are
 emitted but not yet acknowledged by the GUI (:meth:`ack`), the engine thread waits
 — a TCP sender then slows down instead of the GUI's event queue growing without
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from netassistant.core.config import SessionConfig
 from netassistant.core.engine import Engine, create_engine
 
-FLUSH_INTERVAL = 1 / 60
+FLUSH_INTERVAL = 1 / 30
 MAX_INFLIGHT = 4
 
 

@@ -1,8 +1,9 @@
 """How the receive log draws: fixed-height rows, row separators, marked-up control bytes.
 
-Every chunk is its own row; :class:`ChunkRowDelegate` draws a line under each cell so
-the boundary between two recv() results is visible even between rows of the same band
-colour. :class:`ChunkDataDelegate` draws the DATA column of Text and Both modes from the
+Every chunk is its own row; the table's grid (drawn by Qt in C++, not by a Python
+delegate per cell, which cost a quarter of a millisecond a cell under a flood) marks the
+boundary between two recv() results even between rows of the same band colour.
+:class:`ChunkDataDelegate` draws the DATA column of Text and Both modes from the
 model's ``SegmentsRole`` runs, so an escaped ``\\r\\n`` or ``\\0`` in a box never looks
 like the same characters typed in the data. :class:`ChunkTableView` is the table that
 puts them together.
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.qt.chunkmodel import Column, DisplayMode, SegmentsRole
 
-#: Line drawn under every row.
+#: Grid line between rows (and columns).
 SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
 #: Escaped control characters and undecodable bytes: grey-purple text ...
 SPECIAL_FOREGROUND: Final = QColor(0x7B, 0x5E, 0x9E)
@@ -49,24 +50,7 @@ _AnyIndex = QModelIndex | QPersistentModelIndex
 _Run = tuple[str, bool]  # (text, special), as codec.decode_segments returns them
 
 
-def draw_row_separator(painter: QPainter, rect: QRect) -> None:
-    """Draw the one-pixel line under a cell that marks the end of its row."""
-    painter.save()
-    painter.setPen(SEPARATOR_COLOR)
-    painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
-    painter.restore()
-
-
-class ChunkRowDelegate(QStyledItemDelegate):
-    """Paints a cell the standard way, then a separator line under it."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
-        """Paint the cell and the row separator."""
-        super().paint(painter, option, index)
-        draw_row_separator(painter, option.rect)
-
-
-class ChunkDataDelegate(ChunkRowDelegate):
+class ChunkDataDelegate(QStyledItemDelegate):
     """Paints the DATA column with control characters in a distinct style.
 
     In Hex mode (and for connection events) the cell is painted the standard way. In
@@ -112,7 +96,6 @@ class ChunkDataDelegate(ChunkRowDelegate):
             super().paint(painter, option, index)
             return
         self._paint_runs(painter, opt, runs)
-        draw_row_separator(painter, opt.rect)
 
     def _runs(
         self, display: str, segments: list[tuple[str, bool]]
@@ -199,7 +182,8 @@ class ChunkTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(False)
-        self.setShowGrid(False)  # the delegates draw the row separators
+        self.setShowGrid(True)  # the row separators: painted in C++, cheap under a flood
+        self.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
         self.setSortingEnabled(False)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         height = max(QFontMetrics(fixed).height(), QFontMetrics(self.font()).height()) + 6
@@ -213,9 +197,15 @@ class ChunkTableView(QTableView):
         columns.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             self.setColumnWidth(column, width)
-        self.setItemDelegate(ChunkRowDelegate(self))
         self.data_delegate = ChunkDataDelegate(self)
         self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
+
+    def set_source(self, model: QAbstractItemModel) -> None:
+        """Show another model (the log or its filter proxy), keeping the column widths."""
+        widths = [self.columnWidth(c) for c in range(len(Column))]
+        self.setModel(model)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
 
     def is_at_bottom(self) -> bool:
         """Whether the view is scrolled to the last row."""

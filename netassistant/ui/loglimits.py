@@ -23,32 +23,31 @@ class LogLimitsBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Receive log"), parent)
         self.setObjectName("logLimits")
-        tr = self.tr
         self.max_rows = QSpinBox()
         self.max_rows.setRange(100, 5_000_000)
         self.max_rows.setSingleStep(10_000)
-        self.max_rows.setSuffix(tr(" chunks"))
+        self.max_rows.setSuffix(self.tr(" chunks"))
         decorate(
             self.max_rows,
             "maxRows",
-            tr("Chunks kept"),
-            tr(
+            self.tr("Chunks kept"),
+            self.tr(
                 "The view keeps this many newest rows; older ones fall off and are "
                 "counted as dropped. Counters and captures keep everything"
             ),
         )
         self.max_mb = QSpinBox()
         self.max_mb.setRange(1, 4096)
-        self.max_mb.setSuffix(tr(" MB"))
+        self.max_mb.setSuffix(self.tr(" MB"))
         decorate(
             self.max_mb,
             "maxMegabytes",
-            tr("Memory kept"),
-            tr("The view holds at most this much received data in memory"),
+            self.tr("Memory kept"),
+            self.tr("The view holds at most this much received data in memory"),
         )
         form = QFormLayout(self)
-        form.addRow(tr("Keep newest"), self.max_rows)
-        form.addRow(tr("Keep at most"), self.max_mb)
+        form.addRow(self.tr("Keep newest"), self.max_rows)
+        form.addRow(self.tr("Keep at most"), self.max_mb)
         self.set_limits(DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES)
         self.max_rows.valueChanged.connect(self._emit)
         self.max_mb.valueChanged.connect(self._emit)

@@ -60,32 +60,31 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
     def _build_actions(self) -> None:
-        tr = self.tr
         self.new_actions: dict[Kind, QAction] = {}
-        toolbar = QToolBar(tr("Sessions"))
+        toolbar = QToolBar(self.tr("Sessions"))
         toolbar.setObjectName("sessionToolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         for kind, text, shortcut, tip in (
             (
                 Kind.TCP_SERVER,
-                tr("New TCP &server"),
+                self.tr("New TCP &server"),
                 "Ctrl+Shift+S",
-                tr("Open a pane that listens for TCP clients"),
+                self.tr("Open a pane that listens for TCP clients"),
             ),
             (
                 Kind.TCP_CLIENT,
-                tr("New TCP &client"),
+                self.tr("New TCP &client"),
                 "Ctrl+Shift+C",
-                tr("Open a pane that connects to a TCP server"),
+                self.tr("Open a pane that connects to a TCP server"),
             ),
             (
                 Kind.UDP,
-                tr("New &UDP session"),
+                self.tr("New &UDP session"),
                 "Ctrl+Shift+U",
-                tr("Open a pane that sends and receives UDP datagrams"),
+                self.tr("Open a pane that sends and receives UDP datagrams"),
             ),
         ):
             action = QAction(text, self)
@@ -97,31 +96,33 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
             toolbar.addAction(action)
         file_menu.addSeparator()
-        self.close_action = QAction(tr("&Close session"), self)
+        self.close_action = QAction(self.tr("&Close session"), self)
         self.close_action.setObjectName("closeSession")
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
-        self.close_action.setToolTip(tr("Stop the current session and close its pane"))
+        self.close_action.setToolTip(self.tr("Stop the current session and close its pane"))
         file_menu.addAction(self.close_action)
-        self.quit_action = QAction(tr("&Quit"), self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quit")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setToolTip(tr("Stop every session and quit"))
+        self.quit_action.setToolTip(self.tr("Stop every session and quit"))
         file_menu.addAction(self.quit_action)
-        view_menu = self.menuBar().addMenu(tr("&View"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
-        self.tile_action = QAction(tr("Side by &side"), self)
+        self.tile_action = QAction(self.tr("Side by &side"), self)
         self.tile_action.setObjectName("sideBySide")
         self.tile_action.setCheckable(True)
         self.tile_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.tile_action.setToolTip(
-            tr("Show all panes next to each other instead of as tabs (e.g. a server and a client)")
+            self.tr(
+                "Show all panes next to each other instead of as tabs (e.g. a server and a client)"
+            )
         )
         view_menu.addAction(self.tile_action)
         toolbar.addSeparator()
         toolbar.addAction(self.tile_action)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
-        self.about_action = QAction(tr("&About netassistant"), self)
+        self.about_action = QAction(self.tr("&About netassistant"), self)
         self.about_action.setObjectName("about")
         help_menu.addAction(self.about_action)
 

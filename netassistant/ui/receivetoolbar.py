@@ -48,29 +48,28 @@ class ReceiveToolbar(QWidget):
         return combo
 
     def _build(self) -> None:
-        tr = self.tr
         self.display_combo = self._combo(
             "displayMode",
-            tr("Display mode"),
-            tr("Show received bytes as hex, as text, or both side by side"),
-            [(tr("Hex"), "hex"), (tr("Text"), "text"), (tr("Both"), "both")],
+            self.tr("Display mode"),
+            self.tr("Show received bytes as hex, as text, or both side by side"),
+            [(self.tr("Hex"), "hex"), (self.tr("Text"), "text"), (self.tr("Both"), "both")],
         )
         self.stream_toggle = self._button(
             "streamToggle",
-            tr("Stream view"),
-            tr("Show the newest chunks back to back; each colour band is one recv()"),
+            self.tr("Stream view"),
+            self.tr("Show the newest chunks back to back; each colour band is one recv()"),
             checked=False,
         )
         self.pause_button = self._button(
             "pauseButton",
-            tr("Pause"),
-            tr("Stop adding to the log; what arrives meanwhile waits and is added on resume"),
+            self.tr("Pause"),
+            self.tr("Stop adding to the log; what arrives meanwhile waits and is added on resume"),
             checked=False,
         )
         self.autoscroll_button = self._button(
             "autoscroll",
-            tr("Auto-scroll"),
-            tr(
+            self.tr("Auto-scroll"),
+            self.tr(
                 "Keep the newest chunk in view. Turns off by itself when you scroll up "
                 "and back on when you scroll to the bottom."
             ),
@@ -78,39 +77,41 @@ class ReceiveToolbar(QWidget):
         )
         self.clear_button = self._button(
             "clearButton",
-            tr("Clear"),
-            tr("Remove all received chunks from the view (Ctrl+L)"),
+            self.tr("Clear"),
+            self.tr("Remove all received chunks from the view (Ctrl+L)"),
             checked=None,
         )
         self.conn_filter = self._combo(
             "connFilter",
-            tr("Connection filter"),
-            tr("Show the chunks of all connections or of one"),
-            [(tr("All connections"), None)],
+            self.tr("Connection filter"),
+            self.tr("Show the chunks of all connections or of one"),
+            [(self.tr("All connections"), None)],
         )
         self.dir_filter = self._combo(
             "dirFilter",
-            tr("Direction filter"),
-            tr("Show received (RX) chunks, sent (TX) chunks, or both"),
-            [(tr("All"), "all"), (tr("RX"), "rx"), (tr("TX"), "tx")],
+            self.tr("Direction filter"),
+            self.tr("Show received (RX) chunks, sent (TX) chunks, or both"),
+            [(self.tr("All"), "all"), (self.tr("RX"), "rx"), (self.tr("TX"), "tx")],
         )
         self.peer_filter = QLineEdit()
-        self.peer_filter.setPlaceholderText(tr("Filter peer"))
+        self.peer_filter.setPlaceholderText(self.tr("Filter peer"))
         self.peer_filter.setClearButtonEnabled(True)
         self.peer_filter.setMaximumWidth(160)
         decorate(
             self.peer_filter,
             "peerFilter",
-            tr("Peer filter"),
-            tr("Show only rows whose peer address contains this text, e.g. a UDP sender's port"),
+            self.tr("Peer filter"),
+            self.tr(
+                "Show only rows whose peer address contains this text, e.g. a UDP sender's port"
+            ),
         )
-        self.show_events = QCheckBox(tr("Events"))
+        self.show_events = QCheckBox(self.tr("Events"))
         self.show_events.setChecked(True)
         decorate(
             self.show_events,
             "showEvents",
-            tr("Show connection events"),
-            tr("Show connects, closes, resets and errors between the chunks"),
+            self.tr("Show connection events"),
+            self.tr("Show connects, closes, resets and errors between the chunks"),
         )
         self.paused_label = QLabel()
         self.paused_label.setObjectName("pausedLabel")

@@ -108,7 +108,9 @@ class ReceiveView(QWidget):
         )
         self.show_events, self.paused_label = bar.show_events, bar.paused_label
 
-        self.table = ChunkTableView(self.proxy)
+        # The table shows the model itself while nothing is filtered: a proxy would call a
+        # Python filterAcceptsRow() for every inserted row, thousands a second under a flood.
+        self.table = ChunkTableView(self.model)
         decorate(
             self.table,
             "chunkTable",
@@ -324,12 +326,27 @@ class ReceiveView(QWidget):
         self.proxy.set_direction_filter(direction)
         self.proxy.set_peer_filter(peer)
         self.stream.set_filters(conn, direction, peer)
+        self._choose_table_model()
         self._follow()
 
     @Slot(bool)
     def _on_show_events(self, show: bool) -> None:
         self.proxy.set_show_events(show)
+        self._choose_table_model()
         self._follow()
+
+    def _choose_table_model(self) -> None:
+        proxy = self.proxy
+        filtering = (
+            proxy.conn_filter is not None
+            or proxy.direction_filter != "all"
+            or bool(proxy.peer_filter)
+            or not proxy.show_events
+        )
+        wanted = proxy if filtering else self.model
+        if self.table.model() is not wanted:
+            self.table.set_source(wanted)
+            self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:

@@ -83,25 +83,24 @@ class SettingsPanel(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        tr = self.tr
         self.family = QComboBox()
         for family, label in (
-            (Family.INET, tr("IPv4")),
-            (Family.INET6, tr("IPv6")),
-            (Family.UNIX, tr("Unix socket (AF_UNIX)")),
+            (Family.INET, self.tr("IPv4")),
+            (Family.INET6, self.tr("IPv6")),
+            (Family.UNIX, self.tr("Unix socket (AF_UNIX)")),
         ):
             self.family.addItem(label, family.value)
         self.local_host = QComboBox()
         self.local_host.setEditable(True)
         self.local_port = QSpinBox()
         self.local_port.setRange(0, 65535)
-        self.local_port.setSpecialValueText(tr("0 (any free port)"))
+        self.local_port.setSpecialValueText(self.tr("0 (any free port)"))
         self.remote_host = QLineEdit()
         self.remote_port = QSpinBox()
         self.remote_port.setRange(0, 65535)
         self.recv_size = QSpinBox()
         self.recv_size.setRange(1, MAX_RECV_SIZE)
-        self.recv_size.setSuffix(tr(" B"))
+        self.recv_size.setSuffix(self.tr(" B"))
         self.encoding = QComboBox()
         self.encoding.addItems(list(ENCODINGS))
         self.start_button = QPushButton()
@@ -111,57 +110,57 @@ class SettingsPanel(QWidget):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
 
-        self.nodelay = QCheckBox(tr("TCP_NODELAY (Nagle off)"))
-        self.reuseaddr = QCheckBox(tr("SO_REUSEADDR"))
-        self.broadcast = QCheckBox(tr("SO_BROADCAST"))
+        self.nodelay = QCheckBox(self.tr("TCP_NODELAY (Nagle off)"))
+        self.reuseaddr = QCheckBox(self.tr("SO_REUSEADDR"))
+        self.broadcast = QCheckBox(self.tr("SO_BROADCAST"))
         self.multicast = QLineEdit()
-        self.multicast.setPlaceholderText(tr("e.g. 239.1.2.3"))
+        self.multicast.setPlaceholderText(self.tr("e.g. 239.1.2.3"))
         self.rcvbuf = QSpinBox()
         self.sndbuf = QSpinBox()
         for spin in (self.rcvbuf, self.sndbuf):
             spin.setRange(0, 256 * 1024 * 1024)
             spin.setSingleStep(4096)
-            spin.setSpecialValueText(tr("system default"))
-            spin.setSuffix(tr(" B"))
+            spin.setSpecialValueText(self.tr("system default"))
+            spin.setSuffix(self.tr(" B"))
         self.backlog = QSpinBox()
         self.backlog.setRange(0, 65535)
         self.connect_timeout = QDoubleSpinBox()
         self.connect_timeout.setRange(0.1, 600)
-        self.connect_timeout.setSuffix(tr(" s"))
+        self.connect_timeout.setSuffix(self.tr(" s"))
         self.read_delay = QSpinBox()
         self.read_delay.setRange(0, 60_000)
-        self.read_delay.setSuffix(tr(" ms"))
-        self.read_delay.setSpecialValueText(tr("off"))
+        self.read_delay.setSuffix(self.tr(" ms"))
+        self.read_delay.setSpecialValueText(self.tr("off"))
 
         main = QFormLayout()
-        self._local_host_label = QLabel(tr("Local host"))
-        self._local_port_label = QLabel(tr("Local port"))
-        self._remote_host_label = QLabel(tr("Remote host"))
-        self._remote_port_label = QLabel(tr("Remote port"))
-        main.addRow(tr("Protocol family"), self.family)
+        self._local_host_label = QLabel(self.tr("Local host"))
+        self._local_port_label = QLabel(self.tr("Local port"))
+        self._remote_host_label = QLabel(self.tr("Remote host"))
+        self._remote_port_label = QLabel(self.tr("Remote port"))
+        main.addRow(self.tr("Protocol family"), self.family)
         main.addRow(self._local_host_label, self.local_host)
         main.addRow(self._local_port_label, self.local_port)
         main.addRow(self._remote_host_label, self.remote_host)
         main.addRow(self._remote_port_label, self.remote_port)
-        main.addRow(tr("Recv size"), self.recv_size)
-        main.addRow(tr("Text encoding"), self.encoding)
+        main.addRow(self.tr("Recv size"), self.recv_size)
+        main.addRow(self.tr("Text encoding"), self.encoding)
 
-        options = QGroupBox(tr("Socket options"))
+        options = QGroupBox(self.tr("Socket options"))
         opt = QFormLayout(options)
         opt.addRow(self.nodelay)
         opt.addRow(self.reuseaddr)
         opt.addRow(self.broadcast)
-        self._multicast_label = QLabel(tr("Multicast group"))
+        self._multicast_label = QLabel(self.tr("Multicast group"))
         opt.addRow(self._multicast_label, self.multicast)
-        opt.addRow(tr("SO_RCVBUF"), self.rcvbuf)
-        opt.addRow(tr("SO_SNDBUF"), self.sndbuf)
-        self._backlog_label = QLabel(tr("Listen backlog"))
+        opt.addRow(self.tr("SO_RCVBUF"), self.rcvbuf)
+        opt.addRow(self.tr("SO_SNDBUF"), self.sndbuf)
+        self._backlog_label = QLabel(self.tr("Listen backlog"))
         opt.addRow(self._backlog_label, self.backlog)
-        self._timeout_label = QLabel(tr("Connect timeout"))
+        self._timeout_label = QLabel(self.tr("Connect timeout"))
         opt.addRow(self._timeout_label, self.connect_timeout)
-        opt.addRow(tr("Slow reader delay"), self.read_delay)
+        opt.addRow(self.tr("Slow reader delay"), self.read_delay)
 
-        network = QGroupBox(tr("Network settings"))
+        network = QGroupBox(self.tr("Network settings"))
         network.setObjectName("networkSettings")
         network.setLayout(main)
         layout = QVBoxLayout(self)
@@ -191,18 +190,17 @@ class SettingsPanel(QWidget):
         self._update_button()
 
     def _decorate(self) -> None:
-        tr = self.tr
         decorate(
             self.family,
             "family",
-            tr("Address family"),
-            tr("IPv4 (AF_INET), IPv6 (AF_INET6) or a Unix domain socket (AF_UNIX)"),
+            self.tr("Address family"),
+            self.tr("IPv4 (AF_INET), IPv6 (AF_INET6) or a Unix domain socket (AF_UNIX)"),
         )
         decorate(
             self.local_host,
             "localHost",
-            tr("Local host"),
-            tr(
+            self.tr("Local host"),
+            self.tr(
                 "Address to bind: one of this machine's addresses, 127.0.0.1 (this machine "
                 "only) or 0.0.0.0 (all interfaces); a socket path for AF_UNIX"
             ),
@@ -210,23 +208,26 @@ class SettingsPanel(QWidget):
         decorate(
             self.local_port,
             "localPort",
-            tr("Local port"),
-            tr("Port to bind; 0 lets the system pick a free one (shown once started)"),
+            self.tr("Local port"),
+            self.tr("Port to bind; 0 lets the system pick a free one (shown once started)"),
         )
         decorate(
             self.remote_host,
             "remoteHost",
-            tr("Remote host"),
-            tr("Address (or socket path) to connect or send to"),
+            self.tr("Remote host"),
+            self.tr("Address (or socket path) to connect or send to"),
         )
         decorate(
-            self.remote_port, "remotePort", tr("Remote port"), tr("Port to connect or send to")
+            self.remote_port,
+            "remotePort",
+            self.tr("Remote port"),
+            self.tr("Port to connect or send to"),
         )
         decorate(
             self.recv_size,
             "recvSize",
-            tr("Receive size"),
-            tr(
+            self.tr("Receive size"),
+            self.tr(
                 "Bytes asked for per recv() call; each call's result is one row. "
                 "Changes apply at once, also while running"
             ),
@@ -234,17 +235,20 @@ class SettingsPanel(QWidget):
         decorate(
             self.encoding,
             "encoding",
-            tr("Text encoding"),
-            tr("How bytes are drawn as text and how typed text is sent (UTF-8, GBK, ...)"),
+            self.tr("Text encoding"),
+            self.tr("How bytes are drawn as text and how typed text is sent (UTF-8, GBK, ...)"),
         )
         decorate(
-            self.start_button, "startButton", tr("Start or stop"), tr("Start or stop this session")
+            self.start_button,
+            "startButton",
+            self.tr("Start or stop"),
+            self.tr("Start or stop this session"),
         )
         decorate(
             self.nodelay,
             "nodelay",
-            tr("TCP_NODELAY"),
-            tr(
+            self.tr("TCP_NODELAY"),
+            self.tr(
                 "Turn Nagle's algorithm off: small sends leave at once instead of being "
                 "coalesced. Applies at once, also while running"
             ),
@@ -252,40 +256,40 @@ class SettingsPanel(QWidget):
         decorate(
             self.reuseaddr,
             "reuseaddr",
-            tr("SO_REUSEADDR"),
-            tr("Allow binding a port that still has connections in TIME_WAIT"),
+            self.tr("SO_REUSEADDR"),
+            self.tr("Allow binding a port that still has connections in TIME_WAIT"),
         )
         decorate(
             self.broadcast,
             "broadcast",
-            tr("SO_BROADCAST"),
-            tr("Allow sending to a broadcast address"),
+            self.tr("SO_BROADCAST"),
+            self.tr("Allow sending to a broadcast address"),
         )
         decorate(
             self.multicast,
             "multicastGroup",
-            tr("Multicast group"),
-            tr("Join this multicast group when the session starts"),
+            self.tr("Multicast group"),
+            self.tr("Join this multicast group when the session starts"),
         )
-        decorate(self.rcvbuf, "rcvbuf", tr("SO_RCVBUF"), tr("Kernel receive buffer size"))
-        decorate(self.sndbuf, "sndbuf", tr("SO_SNDBUF"), tr("Kernel send buffer size"))
+        decorate(self.rcvbuf, "rcvbuf", self.tr("SO_RCVBUF"), self.tr("Kernel receive buffer size"))
+        decorate(self.sndbuf, "sndbuf", self.tr("SO_SNDBUF"), self.tr("Kernel send buffer size"))
         decorate(
             self.backlog,
             "backlog",
-            tr("Listen backlog"),
-            tr("listen() backlog: connections the kernel queues before accept()"),
+            self.tr("Listen backlog"),
+            self.tr("listen() backlog: connections the kernel queues before accept()"),
         )
         decorate(
             self.connect_timeout,
             "connectTimeout",
-            tr("Connect timeout"),
-            tr("Give up connecting after this many seconds"),
+            self.tr("Connect timeout"),
+            self.tr("Give up connecting after this many seconds"),
         )
         decorate(
             self.read_delay,
             "readDelay",
-            tr("Slow reader delay"),
-            tr(
+            self.tr("Slow reader delay"),
+            self.tr(
                 "Wait this long before each recv() so data piles up in the kernel: "
                 "makes sticky packets (粘包) easy to see. Applies at once"
             ),
@@ -381,19 +385,18 @@ class SettingsPanel(QWidget):
             raise
 
     def _field_labels(self) -> dict[str, str]:
-        tr = self.tr
         return {
-            "local_host": tr("Socket path")
+            "local_host": self.tr("Socket path")
             if self.current_family() is Family.UNIX
-            else tr("Local host"),
-            "local_port": tr("Local port"),
-            "remote_host": tr("Remote host"),
-            "remote_port": tr("Remote port"),
-            "recv_size": tr("Recv size"),
-            "multicast_group": tr("Multicast group"),
-            "broadcast": tr("SO_BROADCAST"),
-            "encoding": tr("Text encoding"),
-            "framing": tr("Framing"),
+            else self.tr("Local host"),
+            "local_port": self.tr("Local port"),
+            "remote_host": self.tr("Remote host"),
+            "remote_port": self.tr("Remote port"),
+            "recv_size": self.tr("Recv size"),
+            "multicast_group": self.tr("Multicast group"),
+            "broadcast": self.tr("SO_BROADCAST"),
+            "encoding": self.tr("Text encoding"),
+            "framing": self.tr("Framing"),
         }
 
     def set_config(self, config: SessionConfig) -> None:

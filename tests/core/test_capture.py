@@ -211,12 +211,14 @@ def test_text_log_lines_are_the_cli_lines(tmp_path, batches):
     assert log.bytes_written == path.stat().st_size
 
 
-def test_text_log_with_hex_only_and_gbk(tmp_path):
+def test_text_log_with_text_only_and_gbk(tmp_path):
     path = tmp_path / "log.txt"
     data = "时间".encode("gbk")
     with LogCapture(path, "text", encoding="gbk", show="text") as log:
         log.write_batch([rx(1, data)])
-    assert path.read_text(encoding="utf-8") == logformat.chunk_line(rx(1, data), "gbk", "text") + "\n"
+    assert (
+        path.read_text(encoding="utf-8") == logformat.chunk_line(rx(1, data), "gbk", "text") + "\n"
+    )
     assert path.read_text(encoding="utf-8").endswith("len 4 | 时间\n")
 
 

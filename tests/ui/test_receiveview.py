@@ -95,8 +95,17 @@ def test_controls_are_named_and_described(view):
 
 def test_table_layout(view):
     table = view.table
-    assert table.model() is view.proxy
+    # Unfiltered, the table shows the model itself; the proxy comes in with a filter,
+    # and the column widths survive the switch both ways.
+    assert table.model() is view.model
     assert view.proxy.sourceModel() is view.model
+    table.setColumnWidth(Column.PEER, 170)
+    view.peer_filter.setText("127.0.0.1")
+    assert table.model() is view.proxy
+    assert table.columnWidth(Column.PEER) == 170
+    view.peer_filter.clear()
+    assert table.model() is view.model
+    table.setColumnWidth(Column.PEER, 150)
     assert not table.verticalHeader().isVisible()
     assert table.horizontalHeader().stretchLastSection()
     assert not table.wordWrap()
