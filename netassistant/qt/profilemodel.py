@@ -225,7 +225,8 @@ class ProfileListModel(QAbstractTableModel):
         try:
             Path(path).write_bytes(profile.to_json_bytes())
         except OSError as exc:
-            message = f"cannot write {os.fspath(path)}: {exc.strerror or exc}"
+            message = self.tr("cannot write {path}: {reason}")
+            message = message.format(path=os.fspath(path), reason=exc.strerror or exc)
             raise ProfileError(message, path=os.fspath(path)) from None
 
     # -------------------------------------------------------- the model's API
