@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -23,6 +24,14 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         choices=[k.value for k in Kind],
         default=[],
         help="open a pane of this kind at start (may be repeated)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="open a pane with this saved (or built-in) profile; the CLI reads the same store",
+    )
+    parser.add_argument(
+        "--no-restore", action="store_true", help="do not reopen the panes of the last run"
     )
     parser.add_argument("--version", action="version", version=f"netassistant {__version__}")
     return parser.parse_known_args(list(argv))[0]
@@ -57,10 +66,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     install_translators(app)
 
+    window = build_window(args)
+    window.show()
+    return app.exec()
+
+
+def build_window(args: argparse.Namespace) -> Any:
+    """The main window with the panes asked for, or those of the last run, or a default one.
+
+    Problems (an unknown ``--profile``, unreadable profile files) are shown in the status
+    bar; the app always starts.
+    """
+    from netassistant.core.profiles import ProfileError, find_profile
     from netassistant.ui.mainwindow import MainWindow
 
     window = MainWindow()
-    for kind in args.new or [Kind.TCP_SERVER.value]:
+    notices: list[str] = []
+    if args.profile:
+        try:
+            window.open_profile(find_profile(args.profile))
+        except ProfileError as exc:
+            notices.append(str(exc))
+    for kind in args.new:
         window.open_pane(Kind(kind))
-    window.show()
-    return app.exec()
+    asked = bool(args.profile or args.new or args.no_restore)
+    if not asked:
+        window.restore()
+    else:
+        geometry = window.state.value("window/geometry")
+        if geometry:
+            window.restoreGeometry(geometry)
+    if not window.panes():
+        window.open_pane(Kind.TCP_SERVER)
+    bad_files = window.store.list().errors
+    if bad_files:
+        first = str(bad_files[0])
+        more = len(bad_files) - 1
+        notices.append(first if not more else f"{first} (and {more} more unreadable profiles)")
+    if notices:
+        window.notify(" · ".join(notices))
+    return window

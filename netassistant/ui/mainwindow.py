@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant import __version__
-from netassistant.core.config import Kind
+from netassistant.core.config import ConfigError, Kind
+from netassistant.core.profile_store import ProfileStore
+from netassistant.core.profiles import Profile, ProfileError
+from netassistant.ui.appstate import AppState
 from netassistant.ui.pane import SessionPane
 
 
@@ -27,8 +30,11 @@ class MainWindow(QMainWindow):
         tabs: One tab per :class:`SessionPane`.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state = state if state is not None else AppState()
+        self.store = ProfileStore()
+        self._manager: QWidget | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("netassistant — socket debugging assistant"))
         self.tabs = QTabWidget()
@@ -96,6 +102,24 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
             toolbar.addAction(action)
         file_menu.addSeparator()
+        self.profiles_action = QAction(self.tr("&Profiles…"), self)
+        self.profiles_action.setObjectName("profiles")
+        self.profiles_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.profiles_action.setToolTip(
+            self.tr("Open, rename, duplicate, delete, import and export saved profiles")
+        )
+        file_menu.addAction(self.profiles_action)
+        self.save_profile_action = QAction(self.tr("&Save pane as profile…"), self)
+        self.save_profile_action.setObjectName("saveProfile")
+        self.save_profile_action.setShortcut(QKeySequence("Ctrl+S"))
+        self.save_profile_action.setToolTip(
+            self.tr("Save the current pane's settings, send presets and view as a profile")
+        )
+        file_menu.addAction(self.save_profile_action)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent sessions"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.setToolTip(self.tr("The last sessions you started"))
+        file_menu.addSeparator()
         self.close_action = QAction(self.tr("&Close session"), self)
         self.close_action.setObjectName("closeSession")
         self.close_action.setShortcut(QKeySequence("Ctrl+W"))
@@ -118,6 +142,14 @@ class MainWindow(QMainWindow):
             )
         )
         view_menu.addAction(self.tile_action)
+        self.restore_action = QAction(self.tr("&Reopen panes at start"), self)
+        self.restore_action.setObjectName("restorePanes")
+        self.restore_action.setCheckable(True)
+        self.restore_action.setChecked(self.state.restore_panes)
+        self.restore_action.setToolTip(
+            self.tr("When the app starts, reopen the panes that were open (settings, not traffic)")
+        )
+        view_menu.addAction(self.restore_action)
         toolbar.addSeparator()
         toolbar.addAction(self.tile_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -133,6 +165,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._about)
         self.tile_action.toggled.connect(self.set_side_by_side)
+        self.profiles_action.triggered.connect(self.show_profiles)
+        self.save_profile_action.triggered.connect(self.save_current_as_profile)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.restore_action.toggled.connect(self._on_restore_toggled)
         self.tabs.tabCloseRequested.connect(self.close_pane)
 
     # -------------------------------------------------------------------- panes
@@ -145,6 +181,14 @@ class MainWindow(QMainWindow):
         else:
             self.tabs.setCurrentIndex(self.tabs.addTab(pane, pane.title()))
         pane.title_changed.connect(lambda title, p=pane: self._retitle(p, title))
+        pane.started.connect(lambda p=pane: self._remember(p))
+        self._restore_splitters(pane)
+        return pane
+
+    def open_profile(self, profile: Profile) -> SessionPane:
+        """Open ``profile`` in a new pane of its kind (a copy: the profile is not changed)."""
+        pane = self.open_pane(profile.config.kind)
+        pane.apply_profile(profile)
         return pane
 
     def panes(self) -> list[SessionPane]:
@@ -210,6 +254,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every session is stopped and its thread waited for before the window goes."""
+        self.save_state()
         for pane in self._panes:
             pane.shutdown()
         super().closeEvent(event)
@@ -224,3 +269,131 @@ class MainWindow(QMainWindow):
                 "recv() is shown as its own chunk, so sticky and split packets can be seen."
             ).replace("%1", __version__),
         )
+
+    # ---------------------------------------------------------------- profiles
+    def current_pane(self) -> SessionPane | None:
+        """The pane the user works in: the current tab, or the focused tile."""
+        if not self.tile_action.isChecked():
+            pane = self.tabs.currentWidget()
+            return pane if isinstance(pane, SessionPane) else None
+        focus = self.focusWidget()
+        for pane in self._panes:
+            if focus is not None and pane.isAncestorOf(focus):
+                return pane
+        return self._panes[-1] if self._panes else None
+
+    @Slot()
+    def show_profiles(self) -> None:
+        """Show the (non-modal) profile manager."""
+        from netassistant.ui.profiledialog import ProfileManager
+
+        if self._manager is None:
+            manager = ProfileManager(self.store, self)
+            manager.open_requested.connect(self.open_profile)
+            self._manager = manager
+        self._manager.show()
+        self._manager.raise_()
+        self._manager.activateWindow()
+
+    @Slot()
+    def save_current_as_profile(self) -> None:
+        """Ask for a name and save the current pane as a profile."""
+        from PySide6.QtWidgets import QInputDialog
+
+        pane = self.current_pane()
+        if pane is None:
+            self.notify(self.tr("open a pane first; there is nothing to save"))
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Save as profile"),
+            self.tr("Profile name:"),
+            text=pane.profile_name or pane.base_title(),
+        )
+        if ok and name.strip():
+            self.save_pane_as(pane, name.strip())
+
+    def save_pane_as(self, pane: SessionPane, name: str) -> bool:
+        """Save ``pane`` under ``name`` (replacing a profile of that name); report inline."""
+        try:
+            profile = pane.profile(name)
+            replaced = self.store.exists(name)
+            self.store.save(profile)
+        except ConfigError:
+            self.notify(self.tr("the pane's settings are not valid; fix them first"))
+            return False
+        except ProfileError as exc:
+            self.notify(str(exc))
+            return False
+        pane.profile_name = name
+        pane.title_changed.emit(pane.title())
+        message = self.tr("replaced profile '%1'") if replaced else self.tr("saved profile '%1'")
+        self.notify(message.replace("%1", name))
+        if self._manager is not None:
+            self._manager.refresh()  # type: ignore[attr-defined]
+        return True
+
+    def notify(self, message: str) -> None:
+        """Show a message in the status bar (never a modal dialog)."""
+        self.statusBar().showMessage(message)
+
+    # ------------------------------------------------------------------ state
+    def _remember(self, pane: SessionPane) -> None:
+        snapshot = pane.snapshot()
+        if snapshot is not None:
+            self.state.add_recent(snapshot)
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.state.recent()
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("(none yet)"))
+            empty.setEnabled(False)
+            return
+        for profile in recent:
+            action = self.recent_menu.addAction(f"{profile.name} — {profile.config.describe()}")
+            action.triggered.connect(lambda _checked=False, p=profile: self.open_profile(p))
+
+    @Slot(bool)
+    def _on_restore_toggled(self, on: bool) -> None:
+        self.state.restore_panes = on
+
+    def restore(self) -> int:
+        """Restore geometry, and the panes of the last run if the user wants them.
+
+        Returns:
+            The number of panes reopened.
+        """
+        geometry = self.state.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        opened = 0
+        if self.state.restore_panes:
+            for profile in self.state.open_panes():
+                self.open_profile(profile)
+                opened += 1
+        if self.state.value("window/side_by_side", "false") == "true":
+            self.set_side_by_side(True)
+        for message in self.state.skipped:
+            self.notify(message)
+        return opened
+
+    def save_state(self) -> None:
+        """Remember geometry, splitters and (if wanted) the open panes."""
+        self.state.set_value("window/geometry", self.saveGeometry())
+        self.state.set_value(
+            "window/side_by_side", "true" if self.tile_action.isChecked() else "false"
+        )
+        snapshots = [s for p in self.panes() if (s := p.snapshot()) is not None]
+        self.state.set_open_panes(snapshots if self.state.restore_panes else [])
+        for pane in self._panes:
+            for name, splitter in zip(("body", "right"), pane.splitters, strict=True):
+                self.state.set_value(f"splitters/{pane.kind.value}/{name}", splitter.saveState())
+        self.state.sync()
+
+    def _restore_splitters(self, pane: SessionPane) -> None:
+        for name, splitter in zip(("body", "right"), pane.splitters, strict=True):
+            saved = self.state.value(f"splitters/{pane.kind.value}/{name}")
+            if saved:
+                splitter.restoreState(saved)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from netassistant.core.config import ConfigError, Kind, SessionConfig
+from netassistant.core.profiles import Profile, SendPreset
 from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
 from netassistant.ui.clientlist import ClientList
@@ -39,9 +40,11 @@ class SessionPane(QWidget):
 
     Signals:
         title_changed(str): the tab title should change.
+        started(): the user started the session (for the recent-sessions list).
     """
 
     title_changed = Signal(str)
+    started = Signal()
 
     def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,10 @@ class SessionPane(QWidget):
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
         self.log_limits = LogLimitsBox()
+        #: The profile this pane was opened from or saved as ("" if none).
+        self.profile_name = ""
+        self.description = ""
+        self.presets: list[SendPreset] = []
         self._build()
         self._connect_signals()
         self._on_encoding_changed()
@@ -154,11 +161,45 @@ class SessionPane(QWidget):
         self.settings.clear_error()
         self.controller.start(config)
         self.settings.set_running(True)
+        self.started.emit()
         return True
 
     def config(self) -> SessionConfig:
         """The pane's current settings (validated)."""
         return self.settings.config()
+
+    # ---------------------------------------------------------------- profiles
+    def profile(self, name: str, description: str = "") -> Profile:
+        """The pane's whole setup as a profile (configuration, not traffic).
+
+        Raises:
+            ConfigError: the settings are invalid (also shown inline).
+        """
+        view = dict(self.receive.settings())
+        return Profile(
+            name=name,
+            config=self.settings.config(),
+            description=description or self.description,
+            send_presets=list(self.presets),
+            view=view,
+            send=dict(self.send_panel.settings()),
+        )
+
+    def apply_profile(self, profile: Profile) -> None:
+        """Show ``profile``'s settings in this pane (its kind must be the pane's kind)."""
+        if profile.config.kind is not self.kind:
+            raise ValueError(
+                f"a {profile.config.kind.value} profile cannot open in a {self.kind.value} pane"
+            )
+        self.settings.set_config(profile.config)
+        self.receive.apply_settings(profile.view)
+        self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
+        self.send_panel.apply_settings(profile.send)
+        self.presets = list(profile.send_presets)
+        self.description = profile.description
+        self.profile_name = profile.name
+        self._sync_udp_target()
+        self.title_changed.emit(self.title())
 
     @Slot(object)
     def send(self, request: SendRequest) -> None:
@@ -246,6 +287,17 @@ class SessionPane(QWidget):
         self.receive.set_encoding(encoding)
         self.send_panel.set_encoding(encoding)
 
+    def snapshot(self) -> Profile | None:
+        """The pane as a profile for the recent list and restore (None: invalid settings)."""
+        try:
+            return self.profile(self.profile_name or self.base_title())
+        except ConfigError:
+            return None
+
+    def base_title(self) -> str:
+        """The title without the running mark."""
+        return self.title().removeprefix("● ")
+
     def title(self) -> str:
         """Tab title: kind and address, with a dot while running."""
         names = {
@@ -258,4 +310,6 @@ class SessionPane(QWidget):
         except ConfigError:
             where = ""
         mark = "● " if self.controller.running else ""
+        if self.profile_name:
+            return f"{mark}{self.profile_name}"
         return f"{mark}{names[self.kind]} {where}".strip()

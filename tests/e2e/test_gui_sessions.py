@@ -228,6 +228,18 @@ def _threads() -> int:
     return len(os.listdir("/proc/self/task"))  # OS threads: QThreads included
 
 
+def _session_threads() -> int:
+    # Session QThreads are named "session-<kind>" (the kernel keeps 15 characters).
+    names = []
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as fh:
+                names.append(fh.read())
+        except OSError:  # the thread ended while we looked
+            continue
+    return sum(name.startswith("session-") for name in names)
+
+
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
 def test_fifty_panes_open_and_close_leave_nothing_behind(qtbot, window):
     def cycle(i: int) -> None:
@@ -240,12 +252,14 @@ def test_fifty_panes_open_and_close_leave_nothing_behind(qtbot, window):
     # with one pane of each kind before taking the baseline.
     cycle(0)
     cycle(1)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: _session_threads() == 0, timeout=2000)
     before_fds, before_threads = _fds(), _threads()
     for i in range(50):
         cycle(i)
     qtbot.waitUntil(lambda: window.tabs.count() == 0, timeout=WAIT)
-    # Every session's thread was waited for in close_session(): nothing may linger.
+    # Every session's thread was waited for in close_session(); the last OS thread may
+    # still be unwinding for a moment after QThread.wait() returns (Qt detaches them).
+    qtbot.waitUntil(lambda: _session_threads() == 0, timeout=2000)
     assert _threads() == before_threads
     assert _fds() == before_fds
 
