@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import socket
 
+from netassistant.core.i18n import text
+
 
 def bind_error(
     exc: OSError, where: str, *, port: int | None, unix: bool, reuseaddr: bool = False
@@ -26,34 +28,42 @@ def bind_error(
     code = exc.errno
     if code == errno.EADDRINUSE:
         if unix:
-            return (
-                f"socket path {where} is already in use — another server is listening there, "
-                "or a stale socket file was left behind; delete it or choose another path"
+            return text(
+                "socket path {where} is already in use — another server is listening there, or a "
+                "stale socket file was left behind; delete it or choose another path",
+                where=where,
             )
         if reuseaddr:
-            return (
-                f"port {port} is already in use — another program is bound to it; "
-                "choose another port or stop that program"
+            return text(
+                "port {port} is already in use — another program is bound to it; choose another "
+                "port or stop that program",
+                port=port,
             )
-        return (
-            f"port {port} is already in use — another program, or a recent server still "
-            "in TIME_WAIT (try SO_REUSEADDR)"
+        return text(
+            "port {port} is already in use — another program, or a recent server still in "
+            "TIME_WAIT (try SO_REUSEADDR)",
+            port=port,
         )
     if code == errno.EADDRNOTAVAIL:
-        return (
-            f"address {where} is not an address of this machine — choose one of its "
-            "interface addresses, 127.0.0.1, or 0.0.0.0 for all"
+        return text(
+            "address {where} is not an address of this machine — choose one of its interface "
+            "addresses, 127.0.0.1, or 0.0.0.0 for all",
+            where=where,
         )
     if code == errno.EACCES:
         if unix:
-            return f"permission denied creating socket {where} — choose a folder you can write to"
-        return (
-            f"permission denied binding port {port} — ports below 1024 need administrator "
-            "rights; choose a port above 1023"
+            return text(
+                "permission denied creating socket {where} — choose a folder you can write to",
+                where=where,
+            )
+        return text(
+            "permission denied binding port {port} — ports below 1024 need administrator rights; "
+            "choose a port above 1023",
+            port=port,
         )
     if code == errno.ENOENT and unix:
-        return f"cannot create socket {where} — its folder does not exist"
-    return f"cannot bind {where}: {_strerror(exc)}"
+        return text("cannot create socket {where} — its folder does not exist", where=where)
+    return text("cannot bind {where}: {reason}", where=where, reason=_strerror(exc))
 
 
 def connect_error(exc: OSError, where: str, *, unix: bool = False) -> str:
@@ -61,35 +71,51 @@ def connect_error(exc: OSError, where: str, *, unix: bool = False) -> str:
     code = exc.errno
     if code == errno.ECONNREFUSED:
         if unix:
-            return f"connection refused by {where} — no server is listening on that socket"
-        return f"connection refused by {where} — nothing is listening there"
+            return text(
+                "connection refused by {where} — no server is listening on that socket", where=where
+            )
+        return text("connection refused by {where} — nothing is listening there", where=where)
     if code == errno.ENOENT and unix:
-        return f"no socket at {where} — is the server running, and is the path right?"
+        return text(
+            "no socket at {where} — is the server running, and is the path right?", where=where
+        )
     if code == errno.ECONNRESET:
-        return f"connection reset by {where} (RST) as soon as it was accepted"
+        return text("connection reset by {where} (RST) as soon as it was accepted", where=where)
     if code == errno.ENETUNREACH:
-        return f"network unreachable for {where} — check the address and this machine's network"
+        return text(
+            "network unreachable for {where} — check the address and this machine's network",
+            where=where,
+        )
     if code == errno.EHOSTUNREACH:
-        return f"host unreachable: {where} — check the address and any firewall"
+        return text("host unreachable: {where} — check the address and any firewall", where=where)
     if code == errno.ETIMEDOUT:
-        return f"connecting to {where} timed out — the host did not answer"
+        return text("connecting to {where} timed out — the host did not answer", where=where)
     if code == errno.EADDRNOTAVAIL:
-        return f"cannot connect to {where} — the address is not valid for this machine's network"
-    return f"cannot connect to {where}: {_strerror(exc)}"
+        return text(
+            "cannot connect to {where} — the address is not valid for this machine's network",
+            where=where,
+        )
+    return text("cannot connect to {where}: {reason}", where=where, reason=_strerror(exc))
 
 
 def connect_timeout(where: str, seconds: float) -> str:
     """Message for a connect() that did not finish in time."""
-    return (
-        f"connecting to {where} timed out after {seconds:g} s — the host did not answer; "
-        "check the address and any firewall"
+    return text(
+        "connecting to {where} timed out after {seconds:g} s — the host did not answer; check the "
+        "address and any firewall",
+        where=where,
+        seconds=seconds,
     )
 
 
 def resolve_error(exc: OSError, host: str) -> str:
     """Message for a host name that does not resolve."""
     reason = exc.strerror if isinstance(exc, socket.gaierror) and exc.strerror else str(exc)
-    return f"cannot resolve host name {host!r}: {reason} — check the spelling or use an IP address"
+    return text(
+        "cannot resolve host name {host!r}: {reason} — check the spelling or use an IP address",
+        host=host,
+        reason=reason,
+    )
 
 
 def io_error(exc: OSError, action: str, peer: str) -> str:
@@ -102,31 +128,44 @@ def io_error(exc: OSError, action: str, peer: str) -> str:
     """
     code = exc.errno
     if code == errno.ECONNRESET:
-        return f"connection reset by {peer} (RST)"
+        return text("connection reset by {peer} (RST)", peer=peer)
     if code == errno.EPIPE:
-        return f"cannot {action}: the connection to {peer} is closed"
+        return text(
+            "cannot {action}: the connection to {peer} is closed", action=text(action), peer=peer
+        )
     if code == errno.EMSGSIZE:
-        return f"cannot {action}: the datagram is too large for {peer}"
+        return text(
+            "cannot {action}: the datagram is too large for {peer}", action=text(action), peer=peer
+        )
     if code == errno.ECONNREFUSED:
-        return (
-            f"{peer} refused the datagram — nothing is listening on that port "
-            "(ICMP port unreachable)"
+        return text(
+            "{peer} refused the datagram — nothing is listening on that port (ICMP port "
+            "unreachable)",
+            peer=peer,
         )
     if code == errno.ENETUNREACH:
-        return f"cannot {action}: network unreachable for {peer}"
-    if code == errno.EACCES and action == "send":
-        return (
-            f"cannot send to {peer}: permission denied — a broadcast address needs the "
-            "broadcast option"
+        return text(
+            "cannot {action}: network unreachable for {peer}", action=text(action), peer=peer
         )
-    return f"cannot {action} ({peer}): {_strerror(exc)}"
+    if code == errno.EACCES and action == "send":
+        return text(
+            "cannot send to {peer}: permission denied — a broadcast address needs the broadcast "
+            "option",
+            peer=peer,
+        )
+    return text(
+        "cannot {action} ({peer}): {reason}", action=text(action), peer=peer, reason=_strerror(exc)
+    )
 
 
 def datagram_too_large(size: int, peer: str, limit: int) -> str:
     """Message for a datagram over the transport's limit (nothing is sent)."""
-    return (
-        f"datagram of {size} bytes is too large to send to {peer} (the limit is {limit} bytes); "
-        "nothing was sent — split the data or send a file with a smaller datagram size"
+    return text(
+        "datagram of {size} bytes is too large to send to {peer} (the limit is {limit} bytes); "
+        "nothing was sent — split the data or send a file with a smaller datagram size",
+        size=size,
+        peer=peer,
+        limit=limit,
     )
 
 

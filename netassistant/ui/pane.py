@@ -197,7 +197,7 @@ class SessionPane(QWidget):
         self.send_panel.apply_settings(profile.send)
         self.presets = list(profile.send_presets)
         self.description = profile.description
-        self.profile_name = profile.name
+        self.profile_name = str(profile.view.get("profile", profile.name))
         self._sync_udp_target()
         self.title_changed.emit(self.title())
 
@@ -290,9 +290,12 @@ class SessionPane(QWidget):
     def snapshot(self) -> Profile | None:
         """The pane as a profile for the recent list and restore (None: invalid settings)."""
         try:
-            return self.profile(self.profile_name or self.base_title())
+            snapshot = self.profile(self.profile_name or self.base_title())
         except ConfigError:
             return None
+        # Whether the pane carried a profile's name, so a restored pane titles itself the same.
+        snapshot.view["profile"] = self.profile_name
+        return snapshot
 
     def base_title(self) -> str:
         """The title without the running mark."""

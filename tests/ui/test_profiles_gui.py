@@ -63,7 +63,9 @@ def test_save_close_reopen_gives_the_same_pane_and_it_works(qtbot, window):
     # ... and it works against a live peer.
     again.start()
     qtbot.waitUntil(lambda: again.controller.state is SessionState.LISTENING, timeout=WAIT)
-    with socket.create_connection(("127.0.0.1", again.controller.engine.port), timeout=TIMEOUT) as c:
+    with socket.create_connection(
+        ("127.0.0.1", again.controller.engine.port), timeout=TIMEOUT
+    ) as c:
         c.sendall("你好".encode("gbk"))
         qtbot.waitUntil(lambda: again.controller.stats.rx_bytes == 4, timeout=WAIT)
     assert window.save_pane_as(again, "demo")
@@ -149,14 +151,30 @@ def test_cli_and_gui_read_the_same_store(window):
     env = dict(os.environ)
     proc = subprocess.run(
         [sys.executable, "-m", "netassistant.cli", "profile", "show", "shared"],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["config"]["remote_port"] == 9777
     proc = subprocess.run(
-        [sys.executable, "-m", "netassistant.cli", "profile", "save", "from-cli",
-         "--kind", "udp", "--local-port", "9100"],
-        capture_output=True, text=True, env=env, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "netassistant.cli",
+            "profile",
+            "save",
+            "from-cli",
+            "--kind",
+            "udp",
+            "--local-port",
+            "9100",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     opened = window.open_profile(find_profile("from-cli"))
@@ -169,3 +187,19 @@ def test_state_file_lives_in_the_config_dir():
     state.set_value("probe", "1")
     state.sync()
     assert Path(state.settings.fileName()) == ProfileStore().config_dir / "settings.ini"
+
+
+def test_restored_unnamed_pane_keeps_a_live_title(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_pane(Kind.TCP_SERVER).settings.local_port.setValue(9124)
+    named = first.open_pane(Kind.TCP_SERVER)
+    assert first.save_pane_as(named, "mine")
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.restore()
+    plain, mine = second.panes()
+    assert (plain.profile_name, mine.profile_name) == ("", "mine")
+    plain.settings.local_port.setValue(9125)
+    assert plain.title() == "TCP server 127.0.0.1:9125"

@@ -9,6 +9,7 @@ from typing import Any
 
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.engine.base import Engine, Sink
+from netassistant.core.engine.sendplan import PlanStatus, SendPlan
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.engine.tcp_client import TcpClientEngine
 from netassistant.core.engine.tcp_server import TcpServerEngine
@@ -29,6 +30,8 @@ def create_engine(config: SessionConfig, sink: Sink, **options: Any) -> Engine:
 __all__ = [
     "ENGINES",
     "Engine",
+    "PlanStatus",
+    "SendPlan",
     "SetupError",
     "Sink",
     "TcpClientEngine",

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import heapq
 import itertools
+import os
 import selectors
 import socket
 import threading
@@ -25,6 +27,15 @@ from typing import Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
+from netassistant.core.engine.filesend import FileRunner
+from netassistant.core.engine.sendplan import (
+    PlanRunner,
+    PlanStatus,
+    Route,
+    Runner,
+    SendPlan,
+    check_interval,
+)
 from netassistant.core.engine.sockets import SetupError
 
 Sink = Callable[[list[Event]], None]
@@ -32,6 +43,8 @@ Sink = Callable[[list[Event]], None]
 #: Reads per readiness notification before going back to select(): amortises the
 #: select() call under a flood without starving other sockets.
 READ_BUDGET = 64
+#: Finished plans whose status is kept for :meth:`Engine.plan_status`.
+KEEP_FINISHED_PLANS = 256
 
 
 class Engine:
@@ -81,6 +94,7 @@ class Engine:
         self._runners: dict[int, Runner] = {}
         self._plan_status: dict[int, PlanStatus] = {}
         self._plan_status_lock = threading.Lock()
+        self._loop_done = False
         self.recv_size = config.recv_size
         self.read_delay = config.read_delay_ms / 1000.0
         self.local_address = ""
@@ -132,6 +146,178 @@ class Engine:
         with contextlib.suppress(OSError):
             self._wake_w.send(b"\0")
 
+    # --------------------------------------------------------- the send toolkit
+    def start_plan(self, plan: SendPlan) -> int:
+        """Start a repeat / periodic / burst / split / counted send (see :class:`SendPlan`).
+
+        Progress arrives as SEND_PROGRESS events (``sent`` = messages sent, ``total`` =
+        ``plan.count``, 0 for a periodic send) at most ~10 times a second, plus one when
+        the plan ends; a target that goes away ends the plan with one ERROR event.
+
+        Returns:
+            The plan id, for :meth:`cancel_plan`, :meth:`set_plan_interval` and
+            :meth:`plan_status`.
+        """
+        if not isinstance(plan, SendPlan):
+            raise TypeError("start_plan() needs a SendPlan")
+        plan_id = self._new_plan("plan", plan.count)
+        self._post(self._do_start_plan, plan_id, plan)
+        return plan_id
+
+    def send_file(
+        self,
+        path: str | os.PathLike[str],
+        conn_id: int | None = None,
+        *,
+        chunk_size: int = 64 * 1024,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+        datagram_size: int = 1400,
+    ) -> int:
+        """Stream a file from disk: ``chunk_size`` pieces on TCP, one datagram per
+        ``datagram_size`` piece on UDP; one TX chunk per piece.
+
+        Never more than a small high-water mark of the file is held in memory.
+        Progress arrives as SEND_PROGRESS events in bytes (``sent`` / ``total``), at most
+        ~10 a second plus a final one; an unreadable file or a connection that goes
+        away is one ERROR event saying how much was sent.
+
+        Returns:
+            An id, cancellable with :meth:`cancel_plan`.
+        """
+        if not 1 <= chunk_size <= 16 * 1024 * 1024:
+            raise ValueError(f"the chunk size must be 1 B .. 16 MiB, not {chunk_size}")
+        if not 1 <= datagram_size <= 65527:
+            raise ValueError(f"the datagram size must be 1 .. 65527 bytes, not {datagram_size}")
+        plan_id = self._new_plan("file", 0)
+        target = (conn_id, udp_host, udp_port, reply)
+        self._post(self._do_send_file, plan_id, os.fspath(path), target, chunk_size, datagram_size)
+        return plan_id
+
+    def cancel_plan(self, plan_id: int) -> None:
+        """Stop a plan or file send; its final event says how far it got (unknown ids: no-op)."""
+        self._post(self._do_cancel_plan, plan_id)
+
+    def cancel_all_plans(self) -> None:
+        """Stop every running plan and file send."""
+        self._post(self._do_cancel_all_plans)
+
+    def set_plan_interval(self, plan_id: int, interval_ms: float) -> None:
+        """Change a running plan's interval; a wait under way is re-timed at once."""
+        check_interval(interval_ms)
+        self._post(self._do_set_plan_interval, plan_id, interval_ms)
+
+    def plan_status(self, plan_id: int) -> PlanStatus | None:
+        """The latest status of a plan or file send (None for an unknown id)."""
+        with self._plan_status_lock:
+            return self._plan_status.get(plan_id)
+
+    def plans(self) -> dict[int, PlanStatus]:
+        """The status of every running and recently finished plan, by id."""
+        with self._plan_status_lock:
+            return dict(self._plan_status)
+
+    def queued_bytes(self, conn_id: int | None = None) -> int:
+        """Bytes accepted for sending but not yet handed to the kernel (approximate).
+
+        ``conn_id`` None = the sum over all connections. Safe from any thread.
+        """
+        return 0
+
+    def _new_plan(self, what: str, total: int) -> int:
+        plan_id = next(self._plan_ids)
+        self._set_plan_status(PlanStatus(plan_id, what, 0, total, "running"))
+        if self._loop_done:
+            self._mark_unstarted_plans()  # posted too late: the loop will never start it
+        return plan_id
+
+    def _set_plan_status(self, status: PlanStatus) -> None:
+        with self._plan_status_lock:
+            statuses = self._plan_status
+            statuses[status.plan_id] = status
+            if len(statuses) > KEEP_FINISHED_PLANS + len(self._runners):
+                for old in [k for k, v in statuses.items() if not v.running][:64]:
+                    del statuses[old]
+
+    def _do_start_plan(self, plan_id: int, plan: SendPlan) -> None:
+        routes = self._routes(plan.conn_id, plan.udp_host, plan.udp_port, plan.reply, False)
+        if isinstance(routes, str):
+            self._refuse_plan(plan_id, "plan", plan.count, plan.conn_id, routes)
+            return
+        runner = PlanRunner(self, plan_id, plan, routes[0])
+        self._runners[plan_id] = runner
+        runner.start()
+
+    def _do_send_file(
+        self,
+        plan_id: int,
+        path: str,
+        target: tuple[int | None, str, int, bool],
+        chunk_size: int,
+        datagram_size: int,
+    ) -> None:
+        conn_id = target[0]
+        try:
+            fh = open(path, "rb")  # noqa: SIM115 -- the runner closes it when it ends
+        except OSError as exc:
+            message = f"cannot read {path}: {exc.strerror or exc}; nothing was sent"
+            self._refuse_plan(plan_id, "file", 0, conn_id, message)
+            return
+        routes = self._routes(*target, True)
+        if isinstance(routes, str):
+            fh.close()
+            self._refuse_plan(plan_id, "file", 0, conn_id, routes)
+            return
+        piece = datagram_size if self.datagrams else chunk_size
+        runner = FileRunner(self, plan_id, path, fh, routes, piece)
+        self._runners[plan_id] = runner
+        runner.start()
+
+    def _refuse_plan(
+        self, plan_id: int, what: str, total: int, conn_id: int | None, message: str
+    ) -> None:
+        self.emit_event(EventKind.ERROR, conn_id or 0, local=self.local_address, message=message)
+        self._set_plan_status(PlanStatus(plan_id, what, 0, total, "failed", message))
+
+    def _do_cancel_plan(self, plan_id: int) -> None:
+        runner = self._runners.get(plan_id)
+        if runner is not None:
+            runner.cancel()
+
+    def _do_cancel_all_plans(self) -> None:
+        for runner in list(self._runners.values()):
+            runner.cancel()
+
+    def _do_set_plan_interval(self, plan_id: int, interval_ms: float) -> None:
+        runner = self._runners.get(plan_id)
+        if runner is not None:
+            runner.set_interval(interval_ms)
+
+    def _target_closed(self) -> None:
+        """A connection closed: plans aimed at it end now rather than at their next send."""
+        if self._runners:
+            self.call_later(0, self._check_plans)
+
+    def _check_plans(self) -> None:
+        for runner in list(self._runners.values()):
+            runner.check_gone()
+
+    def _end_plans(self) -> None:
+        for runner in list(self._runners.values()):
+            runner.stop_with_session()
+        self._loop_done = True
+        self._mark_unstarted_plans()
+
+    def _mark_unstarted_plans(self) -> None:
+        with self._plan_status_lock:
+            for plan_id, status in list(self._plan_status.items()):
+                if status.running and plan_id not in self._runners:
+                    message = "the session stopped before it started; nothing was sent"
+                    self._plan_status[plan_id] = dataclasses.replace(
+                        status, state="stopped", message=message
+                    )
+
     # -------------------------------------------------------------------- the loop
     def run(self) -> None:
         """Open the session and serve it until :meth:`stop`; never raises on socket errors."""
@@ -151,7 +337,10 @@ class Engine:
                 self._turn()
         finally:
             try:
-                self._close_all()
+                try:
+                    self._end_plans()
+                finally:
+                    self._close_all()
             finally:
                 self.emit_event(EventKind.STOPPED, local=self.local_address)
                 self._flush()
@@ -290,6 +479,19 @@ class Engine:
         self._pending.append(ConnEvent(next(self._seq), time.time_ns(), kind, conn_id, **fields))
 
     # ------------------------------------------------------------- for subclasses
+    #: True for datagram sessions: a file goes as one datagram per piece.
+    datagrams = False
+
+    def _routes(
+        self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
+    ) -> list[Route] | str:
+        """Where a plan or file send goes, or why it cannot start (in plain words).
+
+        ``fan_out`` (file sends): one route per current client rather than a route
+        that follows whoever is connected at each send.
+        """
+        raise NotImplementedError
+
     def _open(self) -> None:
         raise NotImplementedError
 

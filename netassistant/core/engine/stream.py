@@ -374,3 +374,33 @@ class StreamConn:
         if self.queued_bytes:
             message += f"; {self.queued_bytes} queued bytes were not sent"
         self._close(EventKind.LOCAL_CLOSE, message, "the session stopped")
+
+
+#: A plan or file send waits for the connection to drain once this much is queued.
+STREAM_HIGH_WATER = 256 * 1024
+
+
+class StreamRoute:
+    """A send plan's route to one connection (see :class:`~.sendplan.Route`)."""
+
+    high_water = STREAM_HIGH_WATER
+
+    def __init__(self, conn: StreamConn) -> None:
+        self.conn = conn
+        self.conn_id = conn.conn_id
+        self.local = conn.local
+        self.peer = conn.peer
+
+    def refusal(self) -> str:
+        return self.conn.send_refusal
+
+    def send(self, data: bytes) -> bool:
+        self.conn.send(data)
+        return True
+
+    def backlog(self) -> int:
+        conn = self.conn
+        return conn.unsent_at_close if conn.closed else conn.queued_bytes
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        self.conn.when_drained(fn)

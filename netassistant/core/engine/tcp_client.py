@@ -16,6 +16,7 @@ from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import Engine
+from netassistant.core.engine.sendplan import Route
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -25,7 +26,7 @@ from netassistant.core.engine.sockets import (
     resolve,
     set_nodelay,
 )
-from netassistant.core.engine.stream import StreamConn
+from netassistant.core.engine.stream import StreamConn, StreamRoute
 
 CONN_ID = 1
 
@@ -71,17 +72,29 @@ class TcpClientEngine(Engine):
         """Turn Nagle's algorithm off (True) or on while connected."""
         self._post(self._on_conn, lambda conn: conn.set_nodelay(on))
 
+    def queued_bytes(self, conn_id: int | None = None) -> int:
+        """Bytes queued on the connection (approximate; any thread)."""
+        conn = self.conn
+        return conn.queued_bytes if conn is not None else 0
+
     def _do_send(self, data: bytes) -> None:
         if self.conn is None:
-            state = "still connecting" if self._connecting else "not connected"
             self.emit_event(
-                EventKind.ERROR,
-                CONN_ID,
-                peer=self.remote,
-                message=f"cannot send: {state} to {self.remote}; nothing was sent",
+                EventKind.ERROR, CONN_ID, peer=self.remote, message=self._not_connected()
             )
             return
         self.conn.send(data)
+
+    def _not_connected(self) -> str:
+        state = "still connecting" if self._connecting else "not connected"
+        return f"cannot send: {state} to {self.remote}; nothing was sent"
+
+    def _routes(
+        self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
+    ) -> list[Route] | str:
+        if self.conn is None:
+            return self._not_connected()
+        return [StreamRoute(self.conn)]
 
     def _on_conn(self, method: Any) -> None:
         if self.conn is not None:
@@ -160,6 +173,7 @@ class TcpClientEngine(Engine):
     def _on_conn_closed(self, conn: StreamConn) -> None:
         self.conn = None
         self._stop_requested = True
+        self._target_closed()
 
     def _close_all(self) -> None:
         if self.conn is not None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import selectors
 import socket
+from collections.abc import Callable
 from typing import Any
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import Engine
+from netassistant.core.engine.sendplan import Route
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -18,7 +20,7 @@ from netassistant.core.engine.sockets import (
     remove_unix_path,
     set_nodelay,
 )
-from netassistant.core.engine.stream import StreamConn
+from netassistant.core.engine.stream import STREAM_HIGH_WATER, StreamConn, StreamRoute
 
 ACCEPT_BUDGET = 64
 
@@ -60,6 +62,13 @@ class TcpServerEngine(Engine):
         """TCP_NODELAY for current and future clients."""
         self._post(self._do_nodelay, on)
 
+    def queued_bytes(self, conn_id: int | None = None) -> int:
+        """Bytes queued for one client, or for all of them (approximate; any thread)."""
+        if conn_id is not None:
+            conn = self.conns.get(conn_id)
+            return conn.queued_bytes if conn is not None else 0
+        return sum(conn.queued_bytes for conn in list(self.conns.values()))
+
     def _do_nodelay(self, on: bool) -> None:
         self._nodelay = on
         for conn in self.conns.values():
@@ -89,6 +98,20 @@ class TcpServerEngine(Engine):
             self._no_such_client(conn_id, "nothing was done")
         else:
             method(conn)
+
+    def _routes(
+        self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
+    ) -> list[Route] | str:
+        if conn_id is None:
+            if not self.conns:
+                return "no client is connected; nothing was sent"
+            if fan_out:
+                return [StreamRoute(conn) for conn in self.conns.values()]
+            return [ClientsRoute(self)]
+        conn = self.conns.get(conn_id)
+        if conn is None:
+            return f"client #{conn_id} is no longer connected; nothing was sent"
+        return [StreamRoute(conn)]
 
     def _no_such_client(self, conn_id: int, what: str) -> None:
         self.emit_event(
@@ -155,6 +178,7 @@ class TcpServerEngine(Engine):
 
     def _forget(self, conn: StreamConn) -> None:
         self.conns.pop(conn.conn_id, None)
+        self._target_closed()
 
     def _close_all(self) -> None:
         for conn in list(self.conns.values()):
@@ -166,3 +190,41 @@ class TcpServerEngine(Engine):
             self._listener = None
             if self.config.family is Family.UNIX:
                 remove_unix_path(self.config.local_host)
+
+
+class ClientsRoute:
+    """A plan's route to every client connected at the time of each send.
+
+    Clients that connect later get the next sends; the plan waits for the slowest
+    client to drain (honest back-pressure: nobody silently misses a message), and
+    ends only when no client is left.
+    """
+
+    conn_id = 0
+    peer = "all clients"
+    high_water = STREAM_HIGH_WATER
+
+    def __init__(self, server: TcpServerEngine) -> None:
+        self.server = server
+        self.local = server.local_address
+
+    def _open(self) -> list[StreamConn]:
+        return [conn for conn in self.server.conns.values() if not conn.send_refusal]
+
+    def refusal(self) -> str:
+        return "" if self._open() else "no client is connected"
+
+    def send(self, data: bytes) -> bool:
+        for conn in self._open():
+            conn.send(data)
+        return True
+
+    def backlog(self) -> int:
+        return max((conn.queued_bytes for conn in self.server.conns.values()), default=0)
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        conns = list(self.server.conns.values())
+        if conns:
+            max(conns, key=lambda conn: conn.queued_bytes).when_drained(fn)
+        else:
+            self.server.call_later(0, fn)

@@ -6,12 +6,14 @@ import collections
 import selectors
 import socket
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import READ_BUDGET, Engine
+from netassistant.core.engine.sendplan import Route
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -28,6 +30,9 @@ _MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux")
 _UDP_LIMIT = {socket.AF_INET: 65507, socket.AF_INET6: 65527}
 
 
+_NOBODY_TO_REPLY = "no datagram received yet, so there is nobody to reply to; nothing was sent"
+
+
 class UdpEngine(Engine):
     """A bound datagram socket; sends to a target, to the last sender, or anywhere.
 
@@ -36,6 +41,8 @@ class UdpEngine(Engine):
         last_peer: Formatted address of the last sender ("" before any datagram).
         groups: Multicast groups joined.
     """
+
+    datagrams = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -46,6 +53,9 @@ class UdpEngine(Engine):
         self.port = 0
         self.groups: list[str] = []
         self._outq: collections.deque[tuple[bytes, Any, str]] = collections.deque()
+        self._queued = 0
+        self._send_failures = 0
+        self._drain_waiters: list[Callable[[], None]] = []
         self._bound_path = ""
         self._interest = 0
         self._read_paused = False
@@ -76,35 +86,51 @@ class UdpEngine(Engine):
         """SO_BROADCAST on or off."""
         self._post(self._do_broadcast, on)
 
+    def queued_bytes(self, conn_id: int | None = None) -> int:
+        """Bytes of datagrams waiting for the socket to take them (approximate; any thread)."""
+        return self._queued
+
     # ------------------------------------------------------------- handlers
     def _do_send_to(self, data: bytes, host: str, port: int) -> None:
+        target = self._target(host, port)
+        if isinstance(target, str):
+            self.emit_event(EventKind.ERROR, local=self.local_address, message=target)
+            return
+        self._queue(data, *target)
+
+    def _target(self, host: str, port: int) -> tuple[Any, str] | str:
+        """(sockaddr, formatted peer) for host/port, or why there is none."""
         unix = self.config.family is Family.UNIX
         if not host or (not unix and not port):
-            self.emit_event(
-                EventKind.ERROR,
-                local=self.local_address,
-                message="no target address: set the remote host and port; nothing was sent",
-            )
-            return
+            return "no target address: set the remote host and port; nothing was sent"
         try:
             addr = resolve(self.config, host, port, passive=False)
         except SetupError as exc:
-            self.emit_event(EventKind.ERROR, local=self.local_address, message=str(exc))
-            return
-        self._queue(data, addr, host if unix else format_address((host, port)))
+            return str(exc)
+        return addr, host if unix else format_address((host, port))
 
     def _do_reply(self, data: bytes) -> None:
         if self._last_addr is None:
-            self.emit_event(
-                EventKind.ERROR,
-                local=self.local_address,
-                message="no datagram received yet, so there is nobody to reply to; "
-                "nothing was sent",
-            )
+            self.emit_event(EventKind.ERROR, local=self.local_address, message=_NOBODY_TO_REPLY)
             return
         self._queue(data, self._last_addr, self.last_peer)
 
-    def _queue(self, data: bytes, addr: Any, peer: str) -> None:
+    def _routes(
+        self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
+    ) -> list[Route] | str:
+        if reply:
+            if self._last_addr is None:
+                return _NOBODY_TO_REPLY
+            return [DatagramRoute(self, self._last_addr, self.last_peer)]
+        if not host:
+            host, port = self.config.remote_host, self.config.remote_port
+        target = self._target(host, port)
+        if isinstance(target, str):
+            return target
+        return [DatagramRoute(self, *target)]
+
+    def _queue(self, data: bytes, addr: Any, peer: str) -> bool:
+        """Send or queue one datagram; False if it was refused (reported as an ERROR)."""
         assert self._sock is not None
         limit = _UDP_LIMIT.get(self._sock.family)
         if limit is not None and len(data) > limit:
@@ -114,10 +140,18 @@ class UdpEngine(Engine):
                 peer=peer,
                 message=errors.datagram_too_large(len(data), peer, limit),
             )
-            return
+            return False
         self._outq.append((data, addr, peer))
+        self._queued += len(data)
         if len(self._outq) == 1:
             self._write()
+        return True
+
+    def _when_drained(self, fn: Callable[[], None]) -> None:
+        if self._outq and self._sock is not None:
+            self._drain_waiters.append(fn)
+        else:
+            self.call_later(0, fn)
 
     def _write(self) -> None:
         sock = self._sock
@@ -130,6 +164,8 @@ class UdpEngine(Engine):
                 break
             except OSError as exc:
                 self._outq.popleft()
+                self._queued -= len(data)
+                self._send_failures += 1
                 self.emit_event(
                     EventKind.ERROR,
                     local=self.local_address,
@@ -138,8 +174,13 @@ class UdpEngine(Engine):
                 )
                 continue
             self._outq.popleft()
+            self._queued -= len(data)
             self.emit_chunk(0, Direction.TX, self.local_address, peer, data)
         self._update_interest()
+        if not self._outq and self._drain_waiters:
+            waiters, self._drain_waiters = self._drain_waiters, []
+            for fn in waiters:
+                self.call_later(0, fn)
 
     def _do_membership(self, group: str, join: bool) -> None:
         sock = self._sock
@@ -271,3 +312,34 @@ class UdpEngine(Engine):
             self._sock = None
         if self._bound_path:
             remove_unix_path(self._bound_path)
+
+
+class DatagramRoute:
+    """A send plan's route to one datagram address (see :class:`~.sendplan.Route`).
+
+    Any queued datagram means the socket said EAGAIN: the runner then waits for
+    the socket to take it before handing over more, so the queue stays bounded.
+    """
+
+    conn_id = 0
+    high_water = 1
+
+    def __init__(self, engine: UdpEngine, addr: Any, peer: str) -> None:
+        self.engine = engine
+        self.addr = addr
+        self.peer = peer
+        self.local = engine.local_address
+
+    def refusal(self) -> str:
+        return "" if self.engine._sock is not None else "the socket is closed"
+
+    def send(self, data: bytes) -> bool:
+        engine = self.engine
+        failures = engine._send_failures
+        return engine._queue(data, self.addr, self.peer) and engine._send_failures == failures
+
+    def backlog(self) -> int:
+        return self.engine._queued
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        self.engine._when_drained(fn)

@@ -1,0 +1,432 @@
+"""The send toolkit: repeat, periodic, burst, split and counted sends, and file sends.
+
+A :class:`SendPlan` says *what* to send and how often; the engine runs it on its
+loop with ``call_later`` timers (never ``sleep``), so other sockets and commands
+are served between sends. Each send call the plan makes is one ordinary send on
+the connection, so it still yields exactly one TX chunk: a message split into 5
+pieces is 5 TX chunks, a one-call burst of 20 copies is 1.
+
+A runner talks to its target through a :class:`Route` (one TCP connection, all
+clients of a server, or a datagram address), which also tells it how much is
+still queued, so a plan or a file never piles up more than a small high-water
+mark of data in memory. File sends live in :mod:`.filesend`.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from netassistant.core.chunk import ConnEvent, EventKind
+
+if TYPE_CHECKING:
+    from netassistant.core.engine.base import Engine
+
+BURSTS = ("none", "one_call", "back_to_back")
+#: A burst is queued in one loop turn, so its total size is bounded.
+MAX_BURST_BYTES = 64 * 1024 * 1024
+MAX_BURST_COUNT = 100_000
+COUNTER = b"{n}"
+#: Progress events per plan at most this often (plus a final one).
+PROGRESS_INTERVAL = 0.1
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SendPlan:
+    """What to send, how often, and to whom.
+
+    Attributes:
+        payload: The message (bytes as they go on the wire).
+        count: How many messages; 0 = until cancelled (periodic send).
+        interval_ms: Gap between messages, measured start to start.
+        burst: "none"; "one_call" = the ``count`` copies joined into one send call;
+            "back_to_back" = ``count`` separate send calls in the same loop turn.
+        split: Send each message as this many pieces (as even as possible).
+        split_gap_ms: Gap between the pieces of one message.
+        counter: Replace ``{n}`` in the payload by 1, 2, 3, ... per message.
+        conn_id: TCP server: the client; None = every client connected at each send.
+        udp_host: UDP: target host (or AF_UNIX path); "" = the configured remote.
+        udp_port: UDP: target port (with ``udp_host``).
+        reply: UDP: send to whoever sent the last datagram when the plan starts.
+    """
+
+    payload: bytes
+    count: int = 1
+    interval_ms: float = 0
+    burst: str = "none"
+    split: int = 1
+    split_gap_ms: float = 0
+    counter: bool = False
+    conn_id: int | None = None
+    udp_host: str = ""
+    udp_port: int = 0
+    reply: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.payload, bytes | bytearray | memoryview):
+            raise ValueError("the payload must be bytes")
+        object.__setattr__(self, "payload", bytes(self.payload))  # frozen means frozen
+        size = len(self.payload)
+        if not size:
+            raise ValueError("the payload is empty; there is nothing to send")
+        if self.count < 0:
+            raise ValueError(f"count must be 0 (send until stopped) or more, not {self.count}")
+        check_interval(self.interval_ms)
+        if self.split_gap_ms < 0:
+            raise ValueError(f"the split gap must be 0 ms or more, not {self.split_gap_ms:g} ms")
+        if not 1 <= self.split <= size:
+            raise ValueError(
+                f"split must be 1 .. {size} pieces for a {size}-byte payload, not {self.split}"
+            )
+        if self.burst not in BURSTS:
+            raise ValueError(
+                f"burst must be 'none', 'one_call' or 'back_to_back', not {self.burst!r}"
+            )
+        if self.burst != "none":
+            if self.count < 1:
+                raise ValueError("a burst needs a count of 1 or more; it cannot run until stopped")
+            if self.count > MAX_BURST_COUNT:
+                raise ValueError(
+                    f"a burst of {self.count} messages is too many; the limit is {MAX_BURST_COUNT}"
+                )
+            total = self.total_size()
+            if total > MAX_BURST_BYTES:
+                raise ValueError(
+                    f"a burst of {self.count} × {size} bytes is {total} bytes; "
+                    f"the limit is {MAX_BURST_BYTES // (1024 * 1024)} MiB"
+                )
+        if self.counter and COUNTER not in self.payload:
+            raise ValueError("the counter is on but the payload has no {n} placeholder")
+        if self.conn_id is not None and self.conn_id < 1:
+            raise ValueError(f"a client number starts at 1, not {self.conn_id}")
+        if not 0 <= self.udp_port <= 65535:
+            raise ValueError(f"port must be 0 .. 65535, not {self.udp_port}")
+
+    @property
+    def title(self) -> str:
+        """What the user would call this plan ("periodic send", "burst send", ...)."""
+        if self.count == 0:
+            return "periodic send"
+        if self.burst != "none":
+            return "burst send"
+        if self.count > 1:
+            return "repeat send"
+        return "split send" if self.split > 1 else "send"
+
+    def message(self, n: int) -> bytes:
+        """The ``n``-th message (1-based) with the counter filled in."""
+        if self.counter:
+            return self.payload.replace(COUNTER, str(n).encode("ascii"))
+        return self.payload
+
+    def total_size(self) -> int:
+        """Bytes of all ``count`` messages (computed, not built; 0 for a periodic plan)."""
+        size = len(self.payload)
+        if not self.counter:
+            return size * self.count
+        places = self.payload.count(COUNTER)
+        digits = sum(len(str(n)) for n in range(1, self.count + 1))
+        return (size - len(COUNTER) * places) * self.count + places * digits
+
+
+def check_interval(interval_ms: float) -> None:
+    """Raise ValueError for an interval below 0 ms."""
+    if not interval_ms >= 0:
+        raise ValueError(f"the interval must be 0 ms or more, not {interval_ms:g} ms")
+
+
+def split_evenly(data: bytes, pieces: int) -> list[bytes]:
+    """``data`` in ``pieces`` parts, the first ones one byte longer where it does not divide."""
+    pieces = max(1, min(pieces, len(data)))
+    size, extra = divmod(len(data), pieces)
+    out, start = [], 0
+    for i in range(pieces):
+        end = start + size + (1 if i < extra else 0)
+        out.append(data[start:end])
+        start = end
+    return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlanStatus:
+    """A snapshot of one plan or file send, readable from any thread.
+
+    Attributes:
+        plan_id: The id :meth:`Engine.start_plan` / :meth:`Engine.send_file` returned.
+        what: "plan" or "file".
+        sent: Messages sent (plans) or bytes handed to the kernel (files).
+        total: ``count`` (0 = periodic) or the file size in bytes.
+        state: "running", "done", "cancelled", "stopped" (with the session) or "failed".
+        message: The last progress or end message, in plain words.
+    """
+
+    plan_id: int
+    what: str
+    sent: int
+    total: int
+    state: str
+    message: str = ""
+
+    @property
+    def running(self) -> bool:
+        """True until the plan has ended, whichever way."""
+        return self.state == "running"
+
+
+class Route(Protocol):
+    """Where a runner's sends go: one connection, all clients, or a datagram target.
+
+    Attributes:
+        conn_id: Connection number for events (0 = several / UDP).
+        local: Formatted local address for events.
+        peer: Formatted target for events and messages ("all clients" for a fan-out).
+        high_water: Wait for the queue to drain once this many bytes are queued.
+    """
+
+    conn_id: int
+    local: str
+    peer: str
+    high_water: int
+
+    def refusal(self) -> str:
+        """Why the target cannot take data any more ("" while it can)."""
+        ...
+
+    def send(self, data: bytes) -> bool:
+        """One send call; False if it failed (already reported as an ERROR event)."""
+        ...
+
+    def backlog(self) -> int:
+        """Bytes queued but not yet handed to the kernel (for a gone target: never sent)."""
+        ...
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once on the loop when nothing is queued, or when the target goes."""
+        ...
+
+
+class Runner:
+    """What plan and file runners share: timers with generations, status, events."""
+
+    what = "plan"
+
+    def __init__(self, engine: Engine, plan_id: int, total: int) -> None:
+        self.engine = engine
+        self.plan_id = plan_id
+        self.total = total
+        self.sent = 0
+        self.finished = False
+        self._gen = 0
+        self._timer: int | None = None
+        self._last_progress = time.monotonic()
+        self._progress_timer: int | None = None
+
+    # ---------------------------------------------------------------- control
+    def cancel(self) -> None:
+        """Stop at once on the user's request; say how far it got."""
+        raise NotImplementedError
+
+    def stop_with_session(self) -> None:
+        """The loop is ending: no timer survives it."""
+        raise NotImplementedError
+
+    def set_interval(self, interval_ms: float) -> None:
+        """Change the gap between messages (only plans have one)."""
+
+    def check_gone(self) -> None:
+        """A connection closed somewhere: end (or narrow) the send if it was the target."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- helpers
+    def _run(self) -> None:
+        raise NotImplementedError
+
+    def _wake(self, gen: int) -> None:
+        if gen == self._gen and not self.finished:
+            self._timer = None
+            self._run()
+
+    def _schedule(self, delay: float) -> None:
+        self._forget_wakeups()
+        gen = self._gen
+        self._timer = self.engine.call_later(delay, lambda: self._wake(gen))
+
+    def _wait_drain(self, route: Route) -> None:
+        self._forget_wakeups()
+        gen = self._gen
+        route.when_drained(lambda: self._wake(gen))
+
+    def _forget_wakeups(self) -> None:
+        self._gen += 1
+        if self._timer is not None:
+            self.engine.cancel_timer(self._timer)
+            self._timer = None
+
+    def _event(self, kind: EventKind, route: Route, message: str) -> None:
+        fields = {"plan_id": self.plan_id} if "plan_id" in ConnEvent._fields else {}
+        self.engine.emit_event(
+            kind,
+            route.conn_id,
+            local=route.local,
+            peer=route.peer,
+            message=message,
+            sent=self.sent,
+            total=self.total,
+            **fields,
+        )
+
+    def _status(self, state: str, message: str) -> None:
+        self.engine._set_plan_status(
+            PlanStatus(self.plan_id, self.what, self.sent, self.total, state, message)
+        )
+
+    def _progress(self) -> None:
+        """Report progress now, or as soon as the rate limit allows (never dropped)."""
+        if self._progress_timer is not None:
+            return
+        wait = self._last_progress + PROGRESS_INTERVAL - time.monotonic()
+        if wait > 0:
+            self._progress_timer = self.engine.call_later(wait, self._progress_due)
+            return
+        self._last_progress = time.monotonic()
+        route, message = self._progress_report()
+        self._event(EventKind.SEND_PROGRESS, route, message)
+        self._status("running", message)
+
+    def _progress_due(self) -> None:
+        self._progress_timer = None
+        if not self.finished:
+            self._progress()
+
+    def _progress_report(self) -> tuple[Route, str]:
+        """The route to report under and the progress message, as of now."""
+        raise NotImplementedError
+
+    def _end(self, state: str, route: Route | None, message: str, kind: EventKind | None) -> None:
+        """Finish once: forget timers, leave the engine's list, report."""
+        if self.finished:
+            return
+        self.finished = True
+        self._forget_wakeups()
+        if self._progress_timer is not None:
+            self.engine.cancel_timer(self._progress_timer)
+            self._progress_timer = None
+        self.engine._runners.pop(self.plan_id, None)
+        if kind is not None and route is not None:
+            self._event(kind, route, message)
+        self._status(state, message)
+
+
+class PlanRunner(Runner):
+    """Runs one :class:`SendPlan` against one route."""
+
+    def __init__(self, engine: Engine, plan_id: int, plan: SendPlan, route: Route) -> None:
+        super().__init__(engine, plan_id, plan.count)
+        self.plan = plan
+        self.route = route
+        self.interval = plan.interval_ms / 1000.0
+        self._pieces: collections.deque[bytes] = collections.deque()
+        self._number = 0  # the message being sent (1-based)
+        # Start-to-start timing on the scheduled times, so timer latency does not add up.
+        self._msg_due = 0.0  # when the message in progress (or the last one) was due
+        self._next_due = 0.0  # when the next message is due
+        self._waiting_interval = False
+
+    def start(self) -> None:
+        """Send the first message now."""
+        self._next_due = time.monotonic()
+        self._run()
+
+    def set_interval(self, interval_ms: float) -> None:
+        self.interval = interval_ms / 1000.0
+        if self._waiting_interval and not self.finished:
+            # Re-time the wait under way from the start of the last message.
+            now = time.monotonic()
+            self._next_due = self._catch_up(self._msg_due + self.interval, now)
+            self._schedule(max(0.0, self._next_due - now))
+
+    def _catch_up(self, due: float, now: float) -> float:
+        # Far behind (a slow peer, a long split): start again from now rather than rush.
+        return now if due < now - self.interval else due
+
+    def cancel(self) -> None:
+        self._end(
+            "cancelled", self.route, self._counted("cancelled after"), EventKind.SEND_PROGRESS
+        )
+
+    def stop_with_session(self) -> None:
+        reason = self.route.refusal() or "the session stopped"
+        message = f"{self._counted('stopped after')}: {reason}"
+        self._end("stopped", self.route, message, EventKind.SEND_PROGRESS)
+
+    def check_gone(self) -> None:
+        if not self.finished and self.route.refusal():
+            self._fail()
+
+    def _fail(self) -> None:
+        route = self.route
+        message = f"{self._counted('stopped after', route.peer)}: {route.refusal()}"
+        self._end("failed", route, message, EventKind.ERROR)
+
+    def _counted(self, what: str, to: str = "") -> str:
+        title = f"{self.plan.title} to {to}" if to else self.plan.title
+        if self.plan.count == 0:
+            return f"{title} {what} {self.sent} sent"
+        return f"{title} {what} {self.sent} of {self.plan.count} sent"
+
+    def _progress_report(self) -> tuple[Route, str]:
+        if self.plan.count == 0:
+            return self.route, f"{self.plan.title}: {self.sent} sent"
+        return self.route, f"{self.plan.title}: {self.sent} of {self.plan.count} sent"
+
+    def _run(self) -> None:
+        plan, route = self.plan, self.route
+        self._waiting_interval = False
+        in_burst = False
+        while True:
+            if route.refusal():
+                self._fail()
+                return
+            if not self._pieces:
+                if not in_burst and route.backlog() >= route.high_water:
+                    self._wait_drain(route)
+                    return
+                self._msg_due = self._next_due
+                self._next_message()
+            if not route.send(self._pieces.popleft()):
+                self._pieces.clear()
+                message = f"{self._counted('stopped after', route.peer)}: the send failed"
+                self._end("failed", None, message, None)
+                return
+            if self._pieces:
+                if plan.split_gap_ms:
+                    self._schedule(plan.split_gap_ms / 1000.0)
+                    return
+                continue
+            self.sent = self._number
+            if plan.count and self.sent >= plan.count:
+                done = f"{plan.title}: done, {self.sent} of {plan.count} sent"
+                self._end("done", route, done, EventKind.SEND_PROGRESS)
+                return
+            self._progress()
+            if plan.burst == "back_to_back":
+                in_burst = True
+                continue
+            now = time.monotonic()
+            self._next_due = self._catch_up(self._msg_due + self.interval, now)
+            self._waiting_interval = True
+            self._schedule(max(0.0, self._next_due - now))
+            return
+
+    def _next_message(self) -> None:
+        plan = self.plan
+        if plan.burst == "one_call":
+            data = b"".join(plan.message(n) for n in range(1, plan.count + 1))
+            self._number = plan.count
+        else:
+            self._number += 1
+            data = plan.message(self._number)
+        self._pieces.extend(split_evenly(data, plan.split))
