@@ -130,7 +130,7 @@ def chunk_line(chunk: Chunk, encoding: str = "utf-8", show: str = "both") -> str
 def event_line(event: ConnEvent) -> str:
     """Text log line for a connection event."""
     what = event.message or event.kind.value
-    if event.kind is EventKind.SEND_PROGRESS:
+    if event.kind is EventKind.SEND_PROGRESS and not event.message:
         what = f"sent {event.sent} of {event.total} bytes to {event.peer}"
     return f"{clock(event.ts_ns)} -- {event.kind.value.upper()} #{event.conn_id} {what}"
 

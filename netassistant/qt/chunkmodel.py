@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
 from netassistant.core.codec import decode_segments
 from netassistant.core.logformat import clock
+from netassistant.qt.coremessages import tr_core
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -500,12 +501,13 @@ class ChunkLogModel(QAbstractTableModel):
         return ""
 
     def _event_message(self, event: ConnEvent) -> str:
+        if event.message:
+            # Plans and file sends describe their own progress ("repeat send: 3 of 5 sent").
+            return tr_core(event.message)
         if event.kind is EventKind.SEND_PROGRESS:
             return self.tr("sent {sent} of {total} bytes").format(
                 sent=event.sent, total=event.total
             )
-        if event.message:
-            return event.message
         return self._kind_label(event.kind)
 
     def _kind_label(self, kind: EventKind) -> str:

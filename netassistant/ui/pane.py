@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, 
 from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.profiles import Profile, SendPreset
 from netassistant.core.stats import SessionState
+from netassistant.qt.coremessages import tr_core
 from netassistant.qt.session import SessionController
 from netassistant.ui.clientlist import ClientList
 from netassistant.ui.loglimits import LogLimitsBox
@@ -254,7 +255,7 @@ class SessionPane(QWidget):
         if state is SessionState.LISTENING and ctl.engine is not None:
             self.settings.set_bound_port(getattr(ctl.engine, "port", 0))
         if state is SessionState.FAILED and ctl.stats.last_error:
-            self.settings.show_error(ctl.stats.last_error)
+            self.settings.show_error(tr_core(ctl.stats.last_error))
         self.title_changed.emit(self.title())
 
     @Slot()

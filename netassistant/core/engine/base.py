@@ -37,6 +37,7 @@ from netassistant.core.engine.sendplan import (
     check_interval,
 )
 from netassistant.core.engine.sockets import SetupError
+from netassistant.core.i18n import text
 
 Sink = Callable[[list[Event]], None]
 
@@ -261,7 +262,11 @@ class Engine:
         try:
             fh = open(path, "rb")  # noqa: SIM115 -- the runner closes it when it ends
         except OSError as exc:
-            message = f"cannot read {path}: {exc.strerror or exc}; nothing was sent"
+            message = text(
+                "cannot read {path}: {reason}; nothing was sent",
+                path=path,
+                reason=exc.strerror or str(exc),
+            )
             self._refuse_plan(plan_id, "file", 0, conn_id, message)
             return
         routes = self._routes(*target, True)

@@ -12,6 +12,7 @@ from typing import Any
 from netassistant.core import errors
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
+from netassistant.core.i18n import text
 
 FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
 if hasattr(socket, "AF_UNIX"):
@@ -57,7 +58,12 @@ def new_socket(config: SessionConfig, kind: int) -> socket.socket:
     """A non-blocking socket of the config's family with the general options set."""
     family = FAMILIES.get(config.family)
     if family is None:
-        raise SetupError(f"address family {config.family} is not supported on this system")
+        raise SetupError(
+            text(
+                "address family {family} is not supported on this system",
+                family=config.family.value,
+            )
+        )
     sock = socket.socket(family, kind)
     try:
         sock.setblocking(False)
@@ -73,7 +79,9 @@ def new_socket(config: SessionConfig, kind: int) -> socket.socket:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
     except OSError as exc:
         sock.close()
-        raise SetupError(f"cannot set socket options: {exc.strerror or exc}") from None
+        raise SetupError(
+            text("cannot set socket options: {reason}", reason=exc.strerror or str(exc))
+        ) from None
     return sock
 
 

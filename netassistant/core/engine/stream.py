@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from netassistant.core import errors
 from netassistant.core.chunk import Chunk, ChunkFlag, Direction, EventKind
 from netassistant.core.engine.base import READ_BUDGET
+from netassistant.core.i18n import text
 
 if TYPE_CHECKING:
     from netassistant.core.engine.base import Engine
@@ -96,8 +97,10 @@ class StreamConn:
                 self.conn_id,
                 local=self.local,
                 peer=self.peer,
-                message=f"cannot send: the connection to {self.peer} is closed for sending; "
-                "nothing was sent",
+                message=text(
+                    "cannot send: the connection to {peer} is closed for sending; nothing was sent",
+                    peer=self.peer,
+                ),
             )
             return
         self._outq.append(_Outgoing(data))
@@ -161,9 +164,11 @@ class StreamConn:
         unsent = self.queued_bytes
         with contextlib.suppress(OSError):
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        message = "aborted with RST"
+        message: str = text("aborted with RST")
         if unsent:
-            message += f"; {unsent} queued bytes were discarded unsent"
+            message = text(
+                "aborted with RST; {unsent} queued bytes were discarded unsent", unsent=unsent
+            )
         self._close(EventKind.ABORTED, message, "the connection was aborted (RST sent)")
 
     def set_nodelay(self, on: bool) -> None:
@@ -202,7 +207,7 @@ class StreamConn:
                 except ConnectionResetError:
                     self._close(
                         EventKind.RESET,
-                        self._with_unsent(f"connection reset by {self.peer} (RST)"),
+                        self._with_unsent(text("connection reset by {peer} (RST)", peer=self.peer)),
                         RESET_REASON,
                     )
                     return
@@ -243,7 +248,7 @@ class StreamConn:
             self.conn_id,
             local=self.local,
             peer=self.peer,
-            message=f"{self.peer} closed the connection (FIN)",
+            message=text("{peer} closed the connection (FIN)", peer=self.peer),
         )
         # The peer will read no more from us in the usual case: finish what is queued, then close.
         self._after_drain = "close-silent"
@@ -316,18 +321,20 @@ class StreamConn:
                 self.conn_id,
                 local=self.local,
                 peer=self.peer,
-                message=f"sent FIN to {self.peer} (half-close); still receiving",
+                message=text("sent FIN to {peer} (half-close); still receiving", peer=self.peer),
             )
             self._update_interest()
         elif action == "close":
-            self._close(EventKind.LOCAL_CLOSE, f"disconnected from {self.peer}")
+            self._close(EventKind.LOCAL_CLOSE, text("disconnected from {peer}", peer=self.peer))
         elif action == "close-silent":
             self._close(None, "")
 
     def _with_unsent(self, message: str) -> str:
         unsent = self.queued_bytes
         if unsent:
-            return f"{message}; {unsent} queued bytes were not sent"
+            return text(
+                "{message}; {unsent} queued bytes were not sent", message=message, unsent=unsent
+            )
         return message
 
     # ------------------------------------------------------------------ state
@@ -370,9 +377,9 @@ class StreamConn:
             self._write()
             if self.closed:
                 return
-        message = f"disconnected from {self.peer} (session stopped)"
+        message: str = text("disconnected from {peer} (session stopped)", peer=self.peer)
         if self.queued_bytes:
-            message += f"; {self.queued_bytes} queued bytes were not sent"
+            message = self._with_unsent(message)
         self._close(EventKind.LOCAL_CLOSE, message, "the session stopped")
 
 

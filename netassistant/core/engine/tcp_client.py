@@ -27,6 +27,7 @@ from netassistant.core.engine.sockets import (
     set_nodelay,
 )
 from netassistant.core.engine.stream import StreamConn, StreamRoute
+from netassistant.core.i18n import text
 
 CONN_ID = 1
 
@@ -86,8 +87,11 @@ class TcpClientEngine(Engine):
         self.conn.send(data)
 
     def _not_connected(self) -> str:
-        state = "still connecting" if self._connecting else "not connected"
-        return f"cannot send: {state} to {self.remote}; nothing was sent"
+        if self._connecting:
+            return text(
+                "cannot send: still connecting to {remote}; nothing was sent", remote=self.remote
+            )
+        return text("cannot send: not connected to {remote}; nothing was sent", remote=self.remote)
 
     def _routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
@@ -131,7 +135,10 @@ class TcpClientEngine(Engine):
         self._sock = sock
         self._connecting = True
         self.emit_event(
-            EventKind.CONNECTING, CONN_ID, peer=self.remote, message=f"connecting to {self.remote}"
+            EventKind.CONNECTING,
+            CONN_ID,
+            peer=self.remote,
+            message=text("connecting to {remote}", remote=self.remote),
         )
         self._sel.register(sock, selectors.EVENT_WRITE, self._on_connect_ready)
         self.call_later(cfg.connect_timeout, self._on_connect_timeout)
@@ -154,7 +161,9 @@ class TcpClientEngine(Engine):
             CONN_ID,
             local=local,
             peer=self.remote,
-            message=f"connected to {self.remote} from {local or 'an unnamed socket'}",
+            message=text("connected to {remote} from {local}", remote=self.remote, local=local)
+            if local
+            else text("connected to {remote} from an unnamed socket", remote=self.remote),
         )
 
     def _on_connect_timeout(self) -> None:

@@ -21,6 +21,7 @@ from netassistant.core.engine.sockets import (
     set_nodelay,
 )
 from netassistant.core.engine.stream import STREAM_HIGH_WATER, StreamConn, StreamRoute
+from netassistant.core.i18n import text
 
 ACCEPT_BUDGET = 64
 
@@ -80,7 +81,7 @@ class TcpServerEngine(Engine):
                 self.emit_event(
                     EventKind.ERROR,
                     local=self.local_address,
-                    message="no client is connected; nothing was sent",
+                    message=text("no client is connected; nothing was sent"),
                 )
                 return
             for each in list(self.conns.values()):
@@ -104,13 +105,13 @@ class TcpServerEngine(Engine):
     ) -> list[Route] | str:
         if conn_id is None:
             if not self.conns:
-                return "no client is connected; nothing was sent"
+                return text("no client is connected; nothing was sent")
             if fan_out:
                 return [StreamRoute(conn) for conn in self.conns.values()]
             return [ClientsRoute(self)]
         conn = self.conns.get(conn_id)
         if conn is None:
-            return f"client #{conn_id} is no longer connected; nothing was sent"
+            return text("client #{conn} is no longer connected; nothing was sent", conn=conn_id)
         return [StreamRoute(conn)]
 
     def _no_such_client(self, conn_id: int, what: str) -> None:
@@ -118,7 +119,9 @@ class TcpServerEngine(Engine):
             EventKind.ERROR,
             conn_id,
             local=self.local_address,
-            message=f"client #{conn_id} is no longer connected; {what}",
+            message=text(
+                "client #{conn} is no longer connected; {what}", conn=conn_id, what=text(what)
+            ),
         )
 
     # ----------------------------------------------------------------- loop
@@ -130,7 +133,9 @@ class TcpServerEngine(Engine):
             sock.listen(cfg.backlog)
         except OSError as exc:
             sock.close()
-            raise SetupError(f"cannot listen: {exc.strerror or exc}") from None
+            raise SetupError(
+                text("cannot listen: {reason}", reason=exc.strerror or str(exc))
+            ) from None
         except SetupError:
             sock.close()
             raise
@@ -142,7 +147,7 @@ class TcpServerEngine(Engine):
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,
-            message=f"listening on {self.local_address}",
+            message=text("listening on {local}", local=self.local_address),
         )
 
     def _on_accept(self, listener: socket.socket, mask: int) -> None:
@@ -156,7 +161,9 @@ class TcpServerEngine(Engine):
                 self.emit_event(
                     EventKind.ERROR,
                     local=self.local_address,
-                    message=f"cannot accept a client: {exc.strerror or exc}",
+                    message=text(
+                        "cannot accept a client: {reason}", reason=exc.strerror or str(exc)
+                    ),
                 )
                 return
             sock.setblocking(False)
@@ -173,7 +180,7 @@ class TcpServerEngine(Engine):
                 conn_id,
                 local=conn.local,
                 peer=peer,
-                message=f"accepted {peer} as client #{conn_id}",
+                message=text("accepted {peer} as client #{conn}", peer=peer, conn=conn_id),
             )
 
     def _forget(self, conn: StreamConn) -> None:

@@ -24,13 +24,16 @@ from netassistant.core.engine.sockets import (
     remove_unix_path,
     resolve,
 )
+from netassistant.core.i18n import text
 
 #: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
 _MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux") else 0
 _UDP_LIMIT = {socket.AF_INET: 65507, socket.AF_INET6: 65527}
 
 
-_NOBODY_TO_REPLY = "no datagram received yet, so there is nobody to reply to; nothing was sent"
+_NOBODY_TO_REPLY = text(
+    "no datagram received yet, so there is nobody to reply to; nothing was sent"
+)
 
 
 class UdpEngine(Engine):
@@ -102,7 +105,7 @@ class UdpEngine(Engine):
         """(sockaddr, formatted peer) for host/port, or why there is none."""
         unix = self.config.family is Family.UNIX
         if not host or (not unix and not port):
-            return "no target address: set the remote host and port; nothing was sent"
+            return text("no target address: set the remote host and port; nothing was sent")
         try:
             addr = resolve(self.config, host, port, passive=False)
         except SetupError as exc:
@@ -191,20 +194,24 @@ class UdpEngine(Engine):
                 option = multicast_leave_option(sock.family)
             sock.setsockopt(level, option, value)
         except OSError as exc:
-            verb = "join" if join else "leave"
+            template = (
+                "cannot join multicast group {group}: {reason}"
+                if join
+                else "cannot leave multicast group {group}: {reason}"
+            )
             self.emit_event(
                 EventKind.ERROR,
                 local=self.local_address,
-                message=f"cannot {verb} multicast group {group}: {exc.strerror or exc}",
+                message=text(template, group=group, reason=exc.strerror or str(exc)),
             )
             return
         if join:
             self.groups.append(group)
         elif group in self.groups:
             self.groups.remove(group)
-        verb = "joined" if join else "left"
+        template = "joined multicast group {group}" if join else "left multicast group {group}"
         self.emit_event(
-            EventKind.LISTENING, local=self.local_address, message=f"{verb} multicast group {group}"
+            EventKind.LISTENING, local=self.local_address, message=text(template, group=group)
         )
 
     def _do_broadcast(self, on: bool) -> None:
@@ -232,7 +239,9 @@ class UdpEngine(Engine):
             raise
         except OSError as exc:
             sock.close()
-            raise SetupError(f"cannot open the UDP socket: {exc.strerror or exc}") from None
+            raise SetupError(
+                text("cannot open the UDP socket: {reason}", reason=exc.strerror or str(exc))
+            ) from None
         self._sock = sock
         self.local_address = local_name(sock)
         if not unix:
@@ -241,7 +250,9 @@ class UdpEngine(Engine):
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,
-            message=f"bound to {self.local_address or 'an unnamed socket'}",
+            message=text("bound to {local}", local=self.local_address)
+            if self.local_address
+            else text("bound to an unnamed socket"),
         )
         if cfg.multicast_group:
             self._do_membership(cfg.multicast_group, True)
