@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from netassistant import __version__
@@ -55,6 +56,12 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
     return translators
 
 
+def _icon() -> QIcon:
+    from importlib import resources
+
+    return QIcon(str(resources.files("netassistant.resources").joinpath("icons/netassistant.svg")))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     argv = list(sys.argv if argv is None else argv)
@@ -64,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("netassistant")
     app.setOrganizationName("netassistant")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("netassistant")
+    app.setWindowIcon(_icon())
     install_translators(app)
 
     window = build_window(args)
