@@ -7,6 +7,7 @@ import socket
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.config import Family, Kind
@@ -272,3 +273,23 @@ def test_closing_the_window_shuts_every_session_down(qtbot):
         start(qtbot, p)
     win.close()
     assert all(not p.controller.running for p in panes)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+def test_keyboard_ctrl_enter_sends_and_ctrl_l_clears(qtbot, window):
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    server = open_server(qtbot, window)
+    client = connect_client(qtbot, window, server.controller.engine.port)
+    window.tabs.setCurrentWidget(client)
+    editor = client.send_panel.findChild(QPlainTextEdit, "sendInput")
+    editor.setFocus()
+    qtbot.keyClicks(editor, "keyboard")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == 8, timeout=WAIT)
+    qtbot.waitUntil(lambda: client.controller.stats.tx_bytes == 8, timeout=WAIT)
+    assert client.receive.model.rowCount() > 0
+    qtbot.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert client.receive.model.rowCount() == 0
+    assert client.controller.stats.tx_bytes == 8, "clearing the view keeps the counters"
