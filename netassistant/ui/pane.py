@@ -16,9 +16,12 @@ from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.profiles import Profile, SendPreset
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core
+from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.session import SessionController
 from netassistant.ui.clientlist import ClientList
+from netassistant.ui.framingbox import FramingBox
 from netassistant.ui.loglimits import LogLimitsBox
+from netassistant.ui.messageview import MessageView
 from netassistant.ui.receiveview import ReceiveView
 from netassistant.ui.sendpanel import SendPanel, SendRequest
 from netassistant.ui.settingspanel import SettingsPanel
@@ -58,6 +61,9 @@ class SessionPane(QWidget):
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
         self.log_limits = LogLimitsBox()
+        self.decode = DecodePipeline(self)
+        self.framing = FramingBox()
+        self.messages = MessageView(self.decode)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -65,6 +71,7 @@ class SessionPane(QWidget):
         self._build()
         self._connect_signals()
         self._on_encoding_changed()
+        self._on_display_changed()
         self._sync_udp_target()
         self._on_state_changed(SessionState.IDLE)
 
@@ -74,6 +81,7 @@ class SessionPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        left_layout.addWidget(self.framing)
         left_layout.addWidget(self.log_limits)
         left_layout.addStretch(1)
         scroll = QScrollArea()
@@ -85,7 +93,15 @@ class SessionPane(QWidget):
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("paneSplitter")
-        right.addWidget(self.receive)
+        # Raw chunks on the left, the decoded messages (the cure) on the right.
+        self.receive_split = QSplitter(Qt.Orientation.Horizontal)
+        self.receive_split.setObjectName("receiveMessagesSplitter")
+        self.receive_split.addWidget(self.receive)
+        self.receive_split.addWidget(self.messages)
+        self.receive_split.setStretchFactor(0, 3)
+        self.receive_split.setStretchFactor(1, 2)
+        self.messages.setVisible(False)
+        right.addWidget(self.receive_split)
         if self.clients is not None:
             right.addWidget(self.clients)
         right.addWidget(self.send_panel)
@@ -116,6 +132,12 @@ class SessionPane(QWidget):
     def _connect_signals(self) -> None:
         ctl = self.controller
         ctl.events_received.connect(self.receive.append_events)
+        # Every batch, also while the view is paused: a decoder that misses a byte is lost.
+        ctl.events_received.connect(self.decode.feed)
+        self.framing.changed.connect(self._on_framing_changed)
+        self.messages.message_selected.connect(self._on_message_selected)
+        self.receive.clear_button.clicked.connect(self.messages.clear)
+        self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
         ctl.stats_changed.connect(self._on_stats_changed)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
@@ -138,6 +160,7 @@ class SessionPane(QWidget):
         clear = QShortcut(QKeySequence("Ctrl+L"), self)
         clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         clear.activated.connect(self.receive.clear)
+        clear.activated.connect(self.messages.clear)
 
     # ----------------------------------------------------------------- actions
     @Slot()
@@ -177,6 +200,7 @@ class SessionPane(QWidget):
             ConfigError: the settings are invalid (also shown inline).
         """
         view = dict(self.receive.settings())
+        view["decode"] = self.framing.settings()
         return Profile(
             name=name,
             config=self.settings.config(),
@@ -194,6 +218,11 @@ class SessionPane(QWidget):
             )
         self.settings.set_config(profile.config)
         self.receive.apply_settings(profile.view)
+        decode = profile.view.get("decode")
+        if isinstance(decode, dict):
+            self.framing.apply_settings(decode)
+        else:
+            self.framing.apply_settings({"frame": profile.config.framing})
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_panel.apply_settings(profile.send)
         self.presets = list(profile.send_presets)
@@ -283,8 +312,26 @@ class SessionPane(QWidget):
             )
 
     @Slot()
+    def _on_framing_changed(self) -> None:
+        spec = self.framing.spec_text()
+        checksum, order = self.framing.checksum()
+        self.decode.configure(spec, checksum, order)
+        self.settings.set_framing(spec)
+        self.messages.setVisible(self.decode.enabled)
+
+    @Slot(object)
+    def _on_message_selected(self, item: Any) -> None:
+        if item is not None and item.spans:
+            self.receive.select_seq(item.spans[0].chunk_seq)
+
+    @Slot()
+    def _on_display_changed(self) -> None:
+        self.messages.set_display_mode(self.receive.display_combo.currentData())
+
+    @Slot()
     def _on_encoding_changed(self) -> None:
         encoding = self.settings.encoding.currentText()
+        self.messages.set_encoding(encoding)
         self.receive.set_encoding(encoding)
         self.send_panel.set_encoding(encoding)
 

@@ -358,6 +358,28 @@ class ReceiveView(QWidget):
         event_text = index.data() if index.data(IsEventRole) else None
         self.detail.show_item(index.data(ChunkRole), event_text)
 
+    def select_seq(self, seq: int) -> bool:
+        """Select and show the row of chunk ``seq`` (e.g. where a decoded message began).
+
+        Returns:
+            False if that chunk is no longer held (trimmed by the caps) or is filtered out.
+        """
+        model = self.model
+        for row in range(model.rowCount() - 1, -1, -1):
+            if model.chunk_at(row).seq == seq:
+                index = model.index(row, Column.DATA)
+                if self.table.model() is self.proxy:
+                    index = self.proxy.mapFromSource(index)
+                    if not index.isValid():
+                        return False
+                self.autoscroll_button.setChecked(False)  # stay on the chosen row
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
+                return True
+            if model.chunk_at(row).seq < seq:
+                break
+        return False
+
     # ---------------------------------------------------------------- settings
     def settings(self) -> dict[str, Any]:
         """Return the view settings saved in profiles."""
