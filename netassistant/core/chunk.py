@@ -105,8 +105,9 @@ class ConnEvent(NamedTuple):
         local: Local address, formatted.
         peer: Peer address, formatted ("" when none).
         message: Plain-words description for the user (always set for ERROR).
-        sent: For SEND_PROGRESS: bytes written so far.
-        total: For SEND_PROGRESS: bytes of the whole send.
+        sent: For SEND_PROGRESS: bytes written so far (messages, for a send plan).
+        total: For SEND_PROGRESS: bytes of the whole send (messages; 0 = periodic).
+        plan_id: The send plan or file send this event is about (0 for none).
     """
 
     seq: int
@@ -118,6 +119,7 @@ class ConnEvent(NamedTuple):
     message: str = ""
     sent: int = 0
     total: int = 0
+    plan_id: int = 0
 
 
 Event = Chunk | ConnEvent

@@ -17,7 +17,7 @@ from netassistant.core.chunk import ConnEvent, EventKind
 from netassistant.core.config import SessionConfig
 from netassistant.core.engine import Engine
 from netassistant.core.stats import SessionState, SessionStats
-from netassistant.qt.worker import SessionWorker
+from netassistant.qt.worker import SessionWorker, Tap
 
 SHUTDOWN_TIMEOUT_MS = 5000
 
@@ -36,6 +36,8 @@ class SessionController(QObject):
         clients_changed(): a connection opened, closed or half-closed.
         error(str): a plain-words error message from the session.
         finished(): the session's thread has ended.
+        tap_failed(str): a tap raised in the engine thread and was removed
+            (``"ExceptionType: message"``).
     """
 
     events_received = Signal(object)
@@ -44,6 +46,7 @@ class SessionController(QObject):
     clients_changed = Signal()
     error = Signal(str)
     finished = Signal()
+    tap_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +54,8 @@ class SessionController(QObject):
         self.stats = SessionStats()
         self._thread: QThread | None = None
         self._worker: SessionWorker | None = None
+        # Taps outlive a run: each start installs them on the new worker.
+        self._taps: list[Tap] = []
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -81,6 +86,8 @@ class SessionController(QObject):
         self.stats.clients = {}
         self.stats.last_error = ""
         worker = SessionWorker(config)
+        for tap in self._taps:
+            worker.add_tap(tap)
         thread = QThread()
         thread.setObjectName(f"session-{config.kind.value}")
         worker.moveToThread(thread)
@@ -89,6 +96,7 @@ class SessionController(QObject):
         thread.started.connect(worker.run, Qt.ConnectionType.QueuedConnection)
         worker.events.connect(self._on_events)
         worker.errored.connect(self._on_errored)
+        worker.tap_failed.connect(self._on_tap_failed)
         # quit() is thread-safe; a direct call from the worker thread cannot be lost in a
         # blocked GUI event queue (shutdown() waits in the GUI thread).
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
@@ -168,6 +176,14 @@ class SessionController(QObject):
         self.stats.last_error = text
         self.error.emit(self.tr("internal error, please report it: %1").replace("%1", text))
 
+    @Slot(str)
+    def _on_tap_failed(self, text: str) -> None:
+        worker = self.sender()
+        if isinstance(worker, SessionWorker):
+            installed = worker.taps()
+            self._taps = [tap for tap in self._taps if tap in installed]
+        self.tap_failed.emit(text)
+
     def _set_state(self, state: SessionState) -> None:
         if self.stats.state is not state:
             self.stats.state = state
@@ -177,6 +193,33 @@ class SessionController(QObject):
         """Zero the counters (the "reset" button)."""
         self.stats.reset_counters()
         self.stats_changed.emit()
+
+    # ------------------------------------------------------------------- taps
+    def add_tap(self, fn: Tap) -> None:
+        """Call ``fn(batch)`` with every batch in the engine thread, now and in later runs.
+
+        The tap sees each batch before the GUI does and whatever the view shows (paused,
+        capped); it must be thread-safe and quick. A tap that raises is removed and
+        ``tap_failed`` is emitted. Adding a tap twice does nothing.
+        """
+        if fn not in self._taps:
+            self._taps.append(fn)
+        if self._worker is not None:
+            self._worker.add_tap(fn)
+
+    def remove_tap(self, fn: Tap) -> None:
+        """Stop calling ``fn`` (unknown taps are ignored).
+
+        A batch the engine thread is already handing to ``fn`` still completes, so a
+        tap that owns a file should close it in a thread-safe way after this.
+        """
+        self._taps = [tap for tap in self._taps if tap != fn]
+        if self._worker is not None:
+            self._worker.remove_tap(fn)
+
+    def taps(self) -> list[Tap]:
+        """The taps installed now and at every start."""
+        return list(self._taps)
 
     # --------------------------------------------------------------- commands
     def _engine(self) -> Any:
@@ -189,6 +232,18 @@ class SessionController(QObject):
             return False
         engine.send(data, conn_id)
         return True
+
+    def command(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        """Call a thread-safe engine command and return its result (e.g. a plan id).
+
+        Raises:
+            RuntimeError: no session is running.
+            AttributeError: the engine has no such command.
+        """
+        engine = self._engine()
+        if engine is None:
+            raise RuntimeError("no session is running")
+        return getattr(engine, method)(*args, **kwargs)
 
     def call(self, method: str, *args: Any) -> bool:
         """Call a thread-safe engine command by name (``disconnect``, ``reply``, ...).

@@ -13,17 +13,20 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from netassistant.core.config import ConfigError, Kind, SessionConfig
-from netassistant.core.profiles import Profile, SendPreset
+from netassistant.core.profiles import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.session import SessionController
+from netassistant.qt.taps import AutoResponder
+from netassistant.ui.autoreplybox import AutoReplyBox
+from netassistant.ui.capturebox import CaptureBox
 from netassistant.ui.clientlist import ClientList
 from netassistant.ui.framingbox import FramingBox
 from netassistant.ui.loglimits import LogLimitsBox
 from netassistant.ui.messageview import MessageView
 from netassistant.ui.receiveview import ReceiveView
-from netassistant.ui.sendpanel import SendPanel, SendRequest
+from netassistant.ui.sendarea import SendArea
 from netassistant.ui.settingspanel import SettingsPanel
 from netassistant.ui.statsbar import StatsBar
 
@@ -57,17 +60,22 @@ class SessionPane(QWidget):
         self.controller = SessionController(self)
         self.settings = SettingsPanel(kind)
         self.receive = ReceiveView()
-        self.send_panel = SendPanel(kind)
+        self.send_area = SendArea(kind, self.controller)
+        self.send_panel = self.send_area.panel
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
         self.log_limits = LogLimitsBox()
         self.decode = DecodePipeline(self)
         self.framing = FramingBox()
         self.messages = MessageView(self.decode)
+        self.auto_reply = AutoReplyBox()
+        self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        # Runs in the engine thread on every batch (installed now and at every start).
+        self.responder = AutoResponder(self.controller, parent=self)
+        self.controller.add_tap(self.responder)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
-        self.presets: list[SendPreset] = []
         self._build()
         self._connect_signals()
         self._on_encoding_changed()
@@ -82,6 +90,8 @@ class SessionPane(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
         left_layout.addWidget(self.framing)
+        left_layout.addWidget(self.auto_reply)
+        left_layout.addWidget(self.capture)
         left_layout.addWidget(self.log_limits)
         left_layout.addStretch(1)
         scroll = QScrollArea()
@@ -104,7 +114,7 @@ class SessionPane(QWidget):
         right.addWidget(self.receive_split)
         if self.clients is not None:
             right.addWidget(self.clients)
-        right.addWidget(self.send_panel)
+        right.addWidget(self.send_area)
         right.setChildrenCollapsible(False)
         # Most of the height for what arrives; the send box and client list stay compact.
         sizes = [560, 130, 170] if self.clients is not None else [620, 180]
@@ -135,6 +145,9 @@ class SessionPane(QWidget):
         # Every batch, also while the view is paused: a decoder that misses a byte is lost.
         ctl.events_received.connect(self.decode.feed)
         self.framing.changed.connect(self._on_framing_changed)
+        self.auto_reply.changed.connect(self._on_auto_reply_changed)
+        self.responder.paused.connect(self.auto_reply.show_status)
+        ctl.tap_failed.connect(self._on_tap_failed)
         self.messages.message_selected.connect(self._on_message_selected)
         self.receive.clear_button.clicked.connect(self.messages.clear)
         self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
@@ -148,7 +161,6 @@ class SessionPane(QWidget):
         if self.kind is Kind.UDP:
             self.settings.remote_host.textChanged.connect(self._sync_udp_target)
             self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
-        self.send_panel.send_requested.connect(self.send)
         self.stats.reset_requested.connect(ctl.reset_counters)
         self.receive.dropped_changed.connect(self.stats.set_dropped)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
@@ -205,9 +217,9 @@ class SessionPane(QWidget):
             name=name,
             config=self.settings.config(),
             description=description or self.description,
-            send_presets=list(self.presets),
+            send_presets=self.send_area.presets.presets(),
             view=view,
-            send=dict(self.send_panel.settings()),
+            send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
         )
 
     def apply_profile(self, profile: Profile) -> None:
@@ -224,36 +236,21 @@ class SessionPane(QWidget):
         else:
             self.framing.apply_settings({"frame": profile.config.framing})
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
-        self.send_panel.apply_settings(profile.send)
-        self.presets = list(profile.send_presets)
+        self.send_area.apply_settings(profile.send)
+        self.send_area.set_presets(list(profile.send_presets))
+        auto_reply = profile.send.get("auto_reply")
+        if isinstance(auto_reply, dict):
+            self.auto_reply.apply_settings(auto_reply)
         self.description = profile.description
         self.profile_name = str(profile.view.get("profile", profile.name))
         self._sync_udp_target()
         self.title_changed.emit(self.title())
 
-    @Slot(object)
-    def send(self, request: SendRequest) -> None:
-        """Hand a send request to the session."""
-        ctl = self.controller
-        if not ctl.running:
-            self.send_panel.show_error(self.tr("the session is not running; nothing was sent"))
-            return
-        if self.kind is Kind.UDP:
-            if request.reply:
-                ctl.call("reply", request.data)
-            else:
-                ctl.call("send_to", request.data, request.udp_host, request.udp_port)
-        elif self.kind is Kind.TCP_SERVER:
-            if not ctl.stats.clients:
-                self.send_panel.show_error(self.tr("no client is connected; nothing was sent"))
-                return
-            ctl.send(request.data, request.conn_id)
-        else:
-            ctl.send(request.data)
-
     def shutdown(self) -> bool:
         """Stop the session and wait for its thread (closing the pane or the window)."""
-        return self.controller.shutdown()
+        ended = self.controller.shutdown()
+        self.capture.stop_all()
+        return ended
 
     # ---------------------------------------------------------------- updates
     @Slot()
@@ -280,7 +277,7 @@ class SessionPane(QWidget):
     def _on_state_changed(self, state: SessionState) -> None:
         ctl = self.controller
         self.stats.update_stats(ctl.stats)
-        self.send_panel.set_running(state in _ACTIVE)
+        self.send_area.set_running(state in _ACTIVE)
         if state is SessionState.LISTENING and ctl.engine is not None:
             self.settings.set_bound_port(getattr(ctl.engine, "port", 0))
         if state is SessionState.FAILED and ctl.stats.last_error:
@@ -290,7 +287,7 @@ class SessionPane(QWidget):
     @Slot()
     def _on_finished(self) -> None:
         self.settings.set_running(False)
-        self.send_panel.set_running(False)
+        self.send_area.set_running(False)
         self.title_changed.emit(self.title())
 
     @Slot(str, object)
@@ -319,6 +316,16 @@ class SessionPane(QWidget):
         self.settings.set_framing(spec)
         self.messages.setVisible(self.decode.enabled)
 
+    @Slot()
+    def _on_auto_reply_changed(self) -> None:
+        self.responder.set_rule(self.auto_reply.rule())
+
+    @Slot(str)
+    def _on_tap_failed(self, message: str) -> None:
+        self.stats.show_message(
+            self.tr("internal error in a capture or auto-reply: %1").replace("%1", message)
+        )
+
     @Slot(object)
     def _on_message_selected(self, item: Any) -> None:
         if item is not None and item.spans:
@@ -332,8 +339,10 @@ class SessionPane(QWidget):
     def _on_encoding_changed(self) -> None:
         encoding = self.settings.encoding.currentText()
         self.messages.set_encoding(encoding)
+        self.auto_reply.set_encoding(encoding)
+        self.capture.set_encoding(encoding)
         self.receive.set_encoding(encoding)
-        self.send_panel.set_encoding(encoding)
+        self.send_area.set_encoding(encoding)
 
     def snapshot(self) -> Profile | None:
         """The pane as a profile for the recent list and restore (None: invalid settings)."""

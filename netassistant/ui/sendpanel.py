@@ -290,7 +290,14 @@ class SendPanel(QWidget):
         Raises:
             SendInputError: see :meth:`build_payload`; UDP also needs a target.
         """
-        data = self.build_payload()
+        return self.build_target(self.build_payload())
+
+    def build_target(self, data: bytes) -> SendRequest:
+        """``data`` addressed to the target chosen in the panel (used by presets too).
+
+        Raises:
+            SendInputError: UDP without a usable target.
+        """
         if self.kind is Kind.TCP_SERVER:
             return SendRequest(data, conn_id=self.target_client())
         if self.kind is not Kind.UDP:

@@ -40,6 +40,10 @@ class StatsBar(QWidget):
         self.dropped.hide()
         self.state = QLabel()
         self.state.setObjectName("statsState")
+        self.message = QLabel()
+        self.message.setObjectName("statsMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
         self.reset_button = QPushButton(self.tr("Reset counters"))
         decorate(
             self.reset_button,
@@ -48,6 +52,7 @@ class StatsBar(QWidget):
             self.tr("Set the RX and TX byte and chunk counters back to zero"),
         )
         self.reset_button.clicked.connect(self.reset_requested)
+        self.reset_button.clicked.connect(lambda: self.show_message(""))
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,6 +61,7 @@ class StatsBar(QWidget):
         layout.addWidget(self.counters)
         layout.addSpacing(12)
         layout.addWidget(self.dropped)
+        layout.addWidget(self.message, 1)
         layout.addStretch(1)
         layout.addWidget(self.reset_button)
         self.update_stats(SessionStats())
@@ -98,6 +104,11 @@ class StatsBar(QWidget):
             SessionState.FAILED: self.tr("Failed"),
         }
         return names[state]
+
+    def show_message(self, text: str) -> None:
+        """Show a problem on the status line until the counters are reset."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def set_dropped(self, rows: int, nbytes: int) -> None:
         """Say how many chunks and bytes the view has dropped (hidden for 0 chunks)."""

@@ -760,12 +760,15 @@ def test_builtin_profiles() -> None:
         "reply": "{time}",
     }
     sticky = by_name["Sticky-packet demo client"]
-    assert (sticky.send["repeat"], sticky.send["burst"]) == (10, True)
+    assert (sticky.send["repeat"], sticky.send["burst"]) == (10, "one_call")
     assert [p.data for p in sticky.send_presets] == ["hello"]
     assert any(p.data == "你好" for p in by_name["Chat client"].send_presets)
     for name in ("Length-prefix server", "Length-prefix client"):
         assert by_name[name].config.framing == "length:!I"
-        assert by_name[name].send["frame"] == "length:!I"
+        assert (by_name[name].send["frame"], by_name[name].send["frame_spec"]) == (
+            "length",
+            "length:!I",
+        )
     assert by_name["UDP chat A"].config.remote_host == "127.0.0.1"
     builtin_profiles()[0].send_presets.clear()  # fresh objects each call
     assert builtin_profiles()[0].send_presets

@@ -7,6 +7,7 @@ import struct
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar
 
 from netassistant.core.checksum import append_checksum
 from netassistant.core.chunk import Chunk, Direction
@@ -116,3 +117,134 @@ def test_selecting_a_message_selects_its_first_chunk(qtbot, window):
     chunk = selected[0].data(ChunkRole)
     assert chunk.seq == messages(pane)[1].spans[0].chunk_seq
     assert b"beta\n" in chunk.data
+
+
+def client_of(qtbot, window, port: int):
+    pane = window.open_pane(Kind.TCP_CLIENT)
+    pane.settings.remote_port.setValue(port)
+    qtbot.mouseClick(pane.settings.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.controller.state is SessionState.CONNECTED, timeout=WAIT)
+    return pane
+
+
+def press_send(pane, text: str) -> None:
+    pane.send_panel.set_input_text(text)
+    pane.send_panel.send()
+
+
+def tx_chunks(pane) -> list[Chunk]:
+    model = pane.receive.model
+    rows = [model.chunk_at(r) for r in range(model.rowCount())]
+    return [r for r in rows if isinstance(r, Chunk) and r.direction is Direction.TX]
+
+
+def test_client_bursts_framed_messages_and_server_decodes_them(qtbot, window):
+    # The sender's half of the cure (a length header on each message) and the receiver's.
+    server = server_with_framing(qtbot, window, "length:!I", delay=200)
+    client = client_of(qtbot, window, server.controller.engine.port)
+    client.send_area.tools.apply_settings(
+        {
+            "repeat": 20,
+            "burst": "one_call",
+            "counter": True,
+            "frame": "length",
+            "frame_spec": "length:!I",
+        }
+    )
+    press_send(client, "msg {n};")
+    qtbot.waitUntil(lambda: len(messages(server)) == 20, timeout=WAIT)
+    assert [m.payload for m in messages(server)] == [f"msg {i};".encode() for i in range(1, 21)]
+    qtbot.waitUntil(lambda: bool(tx_chunks(client)), timeout=WAIT)
+    qtbot.wait(50)
+    assert len(tx_chunks(client)) == 1, "N copies in one send call: one TX chunk"
+    assert len(rx_chunks(server)) < 20
+
+
+def test_split_send_arrives_as_one_decoded_message(qtbot, window):
+    server = server_with_framing(qtbot, window, "delimiter:\\n")
+    client = client_of(qtbot, window, server.controller.engine.port)
+    client.settings.nodelay.setChecked(True)
+    client.send_area.tools.apply_settings({"split": 5, "split_gap_ms": 40})
+    client.send_panel.set_append("\n")
+    press_send(client, "split into five")
+    qtbot.waitUntil(lambda: len(messages(server)) == 1, timeout=WAIT)
+    assert messages(server)[0].payload == b"split into five"
+    qtbot.waitUntil(lambda: len(tx_chunks(client)) == 5, timeout=WAIT)
+    assert b"".join(c.data for c in tx_chunks(client)) == b"split into five\n"
+
+
+def test_periodic_send_stops_when_the_session_stops(qtbot, window):
+    with socket.create_server(("127.0.0.1", 0)) as srv:
+        srv.settimeout(TIMEOUT)
+        client = client_of(qtbot, window, srv.getsockname()[1])
+        conn, _ = srv.accept()
+        with conn:
+            client.send_area.tools.apply_settings({"periodic": True, "interval_ms": 20})
+            press_send(client, "tick")
+            qtbot.waitUntil(lambda: len(tx_chunks(client)) >= 3, timeout=WAIT)
+            assert client.send_area.tools.plan_running()
+            with qtbot.waitSignal(client.controller.finished, timeout=WAIT):
+                client.controller.stop()
+            qtbot.waitUntil(lambda: not client.send_area.tools.plan_running(), timeout=WAIT)
+            conn.settimeout(TIMEOUT)
+            got = b""
+            while chunk := conn.recv(65536):
+                got += chunk
+            sent = len(tx_chunks(client))
+            assert got == b"tick" * sent, "every tick that was recorded arrived, none after"
+            qtbot.wait(100)
+            assert len(tx_chunks(client)) == sent
+
+
+def test_fifty_megabyte_file_arrives_byte_identical(qtbot, window, tmp_path):
+    import hashlib
+    import threading
+
+    data = hashlib.sha256(b"seed").digest() * (50 * 1024 * 1024 // 32)
+    path = tmp_path / "big.bin"
+    path.write_bytes(data)
+    with socket.create_server(("127.0.0.1", 0)) as srv:
+        srv.settimeout(TIMEOUT)
+        client = client_of(qtbot, window, srv.getsockname()[1])
+        conn, _ = srv.accept()
+        digest = hashlib.sha256()
+        received = [0]
+
+        def read_all() -> None:
+            conn.settimeout(30)
+            while received[0] < len(data):
+                chunk = conn.recv(1 << 20)
+                if not chunk:
+                    break
+                digest.update(chunk)
+                received[0] += len(chunk)
+
+        reader = threading.Thread(target=read_all)
+        reader.start()
+        assert client.send_area.files.request_file(str(path))
+        # The GUI must keep running meanwhile: the session hands it batches as it sends.
+        qtbot.waitUntil(lambda: received[0] == len(data), timeout=60_000)
+        reader.join(TIMEOUT)
+        conn.close()
+    assert received[0] == len(data)
+    assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+    bar = client.send_area.files.findChild(QProgressBar, "fileSendProgress")
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum(), timeout=WAIT)
+
+
+def test_capture_file_matches_what_was_received_while_paused(qtbot, window, tmp_path):
+    server = window.open_pane(Kind.TCP_SERVER)
+    server.settings.local_port.setValue(0)
+    raw = tmp_path / "rx.bin"
+    assert server.capture.start_raw(str(raw))
+    qtbot.mouseClick(server.settings.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: server.controller.state is SessionState.LISTENING, timeout=WAIT)
+    server.receive.set_paused(True)
+    payload = bytes(range(256)) * 4096  # 1 MiB
+    with socket.create_connection(
+        ("127.0.0.1", server.controller.engine.port), timeout=TIMEOUT
+    ) as c:
+        c.sendall(payload)
+        qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == len(payload), timeout=WAIT)
+    server.capture.stop_raw()
+    assert raw.read_bytes() == payload
