@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -65,6 +65,9 @@ class SessionPane(QWidget):
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
         self.log_limits = LogLimitsBox()
+        self._clients_timer = QTimer(self)
+        self._clients_timer.setSingleShot(True)
+        self._clients_timer.setInterval(250)
         self.decode = DecodePipeline(self)
         self.framing = FramingBox()
         self.messages = MessageView(self.decode)
@@ -110,6 +113,7 @@ class SessionPane(QWidget):
         self.receive_split.addWidget(self.messages)
         self.receive_split.setStretchFactor(0, 3)
         self.receive_split.setStretchFactor(1, 2)
+        self.receive_split.setSizes([600, 400])
         self.messages.setVisible(False)
         right.addWidget(self.receive_split)
         if self.clients is not None:
@@ -152,6 +156,7 @@ class SessionPane(QWidget):
         self.receive.clear_button.clicked.connect(self.messages.clear)
         self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
         ctl.stats_changed.connect(self._on_stats_changed)
+        self._clients_timer.timeout.connect(self._refresh_client_counters)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
         ctl.finished.connect(self._on_finished)
@@ -256,8 +261,13 @@ class SessionPane(QWidget):
     @Slot()
     def _on_stats_changed(self) -> None:
         self.stats.update_stats(self.controller.stats)
-        if self.clients is not None and self.controller.stats.clients:
-            self.clients.update_clients(self.controller.stats.clients)  # per-client byte counts
+        if self.clients is not None and not self._clients_timer.isActive():
+            self._clients_timer.start()  # per-client byte counts, at most 4 times a second
+
+    @Slot()
+    def _refresh_client_counters(self) -> None:
+        if self.clients is not None:
+            self.clients.update_clients(self.controller.stats.clients)
 
     @Slot()
     def _on_clients_changed(self) -> None:

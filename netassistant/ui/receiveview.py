@@ -9,10 +9,11 @@ split TCP packets are seen, not guessed.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from typing import Any, Final
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
@@ -38,6 +39,10 @@ from netassistant.ui.streamview import StreamView
 from netassistant.ui.widgets import decorate
 
 DEFAULT_DISPLAY: Final = DisplayMode.TEXT
+
+
+#: Shortest gap between two repaints of the log while batches keep coming (10 Hz).
+PAINT_INTERVAL_MS: Final = 100
 
 
 class ReceiveView(QWidget):
@@ -76,8 +81,11 @@ class ReceiveView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = ChunkLogModel(self, max_rows=max_rows, max_bytes=max_bytes)
+        self._last_paint = 0.0
+        self._paint_timer = QTimer(self)
+        self._paint_timer.setSingleShot(True)
+        self._paint_timer.timeout.connect(self._paint_now)
         self.proxy = ChunkFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self._waiting: deque[Event] = deque()
         self._waiting_bytes = 0
         self._pause_dropped_rows = 0
@@ -160,6 +168,29 @@ class ReceiveView(QWidget):
             return
         self.model.append_events(batch)
         self._follow()
+        self._throttle_paint()
+
+    def _throttle_paint(self) -> None:
+        """Repaint the table at most :data:`PAINT_INTERVAL_MS` apart under a flood.
+
+        The model is always current (its caps bound the memory); only the drawing waits.
+        Painting calls back into Python for every visible cell, and that competes with the
+        session's engine thread for the GIL.
+        """
+        now = time.monotonic()
+        if now - self._last_paint >= PAINT_INTERVAL_MS / 1000 and not self._paint_timer.isActive():
+            self._last_paint = now
+            return
+        viewport = self.table.viewport()
+        if viewport.updatesEnabled():
+            viewport.setUpdatesEnabled(False)
+        if not self._paint_timer.isActive():
+            self._paint_timer.start(PAINT_INTERVAL_MS)
+
+    @Slot()
+    def _paint_now(self) -> None:
+        self._last_paint = time.monotonic()
+        self.table.viewport().setUpdatesEnabled(True)  # repaints once, with every new row
 
     @Slot()
     def clear(self) -> None:
@@ -345,7 +376,13 @@ class ReceiveView(QWidget):
         )
         wanted = proxy if filtering else self.model
         if self.table.model() is not wanted:
+            # A proxy attached to the model filters every inserted row (in Python) even while
+            # no view shows it: attach it only while a filter is set.
+            if filtering:
+                proxy.setSourceModel(self.model)
             self.table.set_source(wanted)
+            if not filtering:
+                proxy.setSourceModel(None)
             self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
     @Slot(QItemSelection, QItemSelection)

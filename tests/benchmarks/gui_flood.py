@@ -52,6 +52,23 @@ def _udp_flood(port: int, seconds: float, size: int) -> None:
             time.sleep(0.002)
 
 
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds per thread name of this process (Linux /proc)."""
+    out: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/stat") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        name = "gui" if tid == str(os.getpid()) else name
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
 def _rss_mb() -> float:
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
@@ -95,7 +112,7 @@ def raw_udp(seconds: float, size: int) -> tuple[float, int]:
 
 # ------------------------------------------------------------------------------------- GUI
 def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from netassistant.core.chunk import Chunk
@@ -115,6 +132,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
     deadline = time.monotonic() + 10
     while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.005)
     port = pane.controller.engine.port
 
     state = {"first": 0.0, "last": 0.0, "done": False, "dgrams": 0, "bytes": 0}
@@ -154,14 +172,28 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
         proc = mp.Process(target=_udp_flood, args=(port, seconds, size))
     else:
         proc = mp.Process(target=_tcp_flood, args=(port, seconds))
-    probe.start()
-    proc.start()
+    # A real event loop, as app.exec() runs it: the GUI thread sleeps when it has nothing to do.
+    loop = QEventLoop()
     hard_stop = time.monotonic() + seconds + 30
-    while not state["done"] and time.monotonic() < hard_stop:
-        app.processEvents()
-        rss_peak = max(rss_peak, _rss_mb())
-        time.sleep(0.0005)
+    peak = [rss_peak]
+
+    def check() -> None:
+        peak[0] = max(peak[0], _rss_mb())
+        if state["done"] or time.monotonic() > hard_stop:
+            loop.quit()
+
+    checker = QTimer()
+    checker.setInterval(50)
+    checker.timeout.connect(check)
+    probe.start()
+    checker.start()
+    cpu0 = _thread_cpu()
+    proc.start()
+    loop.exec()
+    cpu1 = _thread_cpu()
+    checker.stop()
     probe.stop()
+    rss_peak = peak[0]
     proc.join(30)
     elapsed = max(1e-9, state["last"] - state["first"])
     late = sorted(max(0.0, g - PROBE_MS) for g in gaps) or [0.0]
@@ -178,6 +210,10 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
         "max_freeze_ms": max(gaps) if gaps else 0.0,
         "rss_growth_mb": rss_peak - rss0,
         "rows_held": shown,
+        "gui_cpu_s": cpu1.get("gui", 0.0) - cpu0.get("gui", 0.0),
+        "engine_cpu_s": sum(v for k, v in cpu1.items() if k.startswith("session"))
+        - sum(v for k, v in cpu0.items() if k.startswith("session")),
+        "elapsed_s": elapsed,
     }
 
 
@@ -203,6 +239,10 @@ def main() -> None:
         f" longest freeze {gui['max_freeze_ms']:.1f} ms; RSS growth {gui['rss_growth_mb']:.0f} MB;"
         f" rows held {gui['rows_held']}"
     )
+    print(
+        f"CPU during the flood: GUI thread {gui['gui_cpu_s']:.2f} s, engine thread "
+        f"{gui['engine_cpu_s']:.2f} s, over {gui['elapsed_s']:.2f} s (2 cores, sender included)"
+    )
     result = {
         "mode": "udp" if args.udp else "tcp",
         "recv_size": args.recv_size,
@@ -212,6 +252,8 @@ def main() -> None:
         "max_freeze_ms": round(gui["max_freeze_ms"], 1),
         "rss_growth_mb": round(gui["rss_growth_mb"], 1),
         "bytes": gui["bytes"],
+        "gui_cpu_share": round(gui["gui_cpu_s"] / gui["elapsed_s"], 3),
+        "engine_cpu_share": round(gui["engine_cpu_s"] / gui["elapsed_s"], 3),
     }
     if args.udp:
         result["datagrams"] = gui["datagrams"]
