@@ -65,6 +65,11 @@ class SessionPane(QWidget):
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
         self.log_limits = LogLimitsBox()
+        self._stats_dirty = False
+        self._dropped = (0, 0)
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(100)
         self._clients_timer = QTimer(self)
         self._clients_timer.setSingleShot(True)
         self._clients_timer.setInterval(250)
@@ -157,6 +162,7 @@ class SessionPane(QWidget):
         self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
         ctl.stats_changed.connect(self._on_stats_changed)
         self._clients_timer.timeout.connect(self._refresh_client_counters)
+        self._stats_timer.timeout.connect(self._flush_stats)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
         ctl.finished.connect(self._on_finished)
@@ -167,7 +173,7 @@ class SessionPane(QWidget):
             self.settings.remote_host.textChanged.connect(self._sync_udp_target)
             self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
         self.stats.reset_requested.connect(ctl.reset_counters)
-        self.receive.dropped_changed.connect(self.stats.set_dropped)
+        self.receive.dropped_changed.connect(self._on_dropped)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
         if self.clients is not None:
             self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
@@ -260,9 +266,32 @@ class SessionPane(QWidget):
     # ---------------------------------------------------------------- updates
     @Slot()
     def _on_stats_changed(self) -> None:
-        self.stats.update_stats(self.controller.stats)
+        # Text layout of the labels is real work under a flood: at most 10 updates a second,
+        # the first at once and the last one always shown.
+        if self._stats_timer.isActive():
+            self._stats_dirty = True
+        else:
+            self.stats.update_stats(self.controller.stats)
+            self._stats_dirty = False
+            self._stats_timer.start()
         if self.clients is not None and not self._clients_timer.isActive():
             self._clients_timer.start()  # per-client byte counts, at most 4 times a second
+
+    @Slot()
+    def _flush_stats(self) -> None:
+        if self._stats_dirty:
+            self._stats_dirty = False
+            self.stats.update_stats(self.controller.stats)
+            self.stats.set_dropped(*self._dropped)
+            self._stats_timer.start()
+
+    @Slot("qint64", "qint64")
+    def _on_dropped(self, rows: int, nbytes: int) -> None:
+        self._dropped = (rows, nbytes)
+        if self._stats_timer.isActive():
+            self._stats_dirty = True
+        else:
+            self.stats.set_dropped(rows, nbytes)
 
     @Slot()
     def _refresh_client_counters(self) -> None:

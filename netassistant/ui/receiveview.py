@@ -167,30 +167,35 @@ class ReceiveView(QWidget):
             self._hold(batch)
             return
         self.model.append_events(batch)
-        self._follow()
-        self._throttle_paint()
+        if self._throttle_paint():
+            self._follow()
 
-    def _throttle_paint(self) -> None:
+    def _throttle_paint(self) -> bool:
         """Repaint the table at most :data:`PAINT_INTERVAL_MS` apart under a flood.
 
         The model is always current (its caps bound the memory); only the drawing waits.
         Painting calls back into Python for every visible cell, and that competes with the
         session's engine thread for the GIL.
+
+        Returns:
+            True if the table may be drawn (and scrolled) now; False if it waits.
         """
         now = time.monotonic()
         if now - self._last_paint >= PAINT_INTERVAL_MS / 1000 and not self._paint_timer.isActive():
             self._last_paint = now
-            return
+            return True
         viewport = self.table.viewport()
         if viewport.updatesEnabled():
             viewport.setUpdatesEnabled(False)
         if not self._paint_timer.isActive():
             self._paint_timer.start(PAINT_INTERVAL_MS)
+        return False
 
     @Slot()
     def _paint_now(self) -> None:
         self._last_paint = time.monotonic()
         self.table.viewport().setUpdatesEnabled(True)  # repaints once, with every new row
+        self._follow()
 
     @Slot()
     def clear(self) -> None:

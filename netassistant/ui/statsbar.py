@@ -64,7 +64,34 @@ class StatsBar(QWidget):
         layout.addWidget(self.message, 1)
         layout.addStretch(1)
         layout.addWidget(self.reset_button)
+        self._fix_sizes()
         self.update_stats(SessionStats())
+
+    def _fix_sizes(self) -> None:
+        """Give the changing labels fixed sizes, wide enough for big numbers.
+
+        A label whose text changes width asks its parent layout to redo itself, and that
+        goes up to the window: under a flood that re-laid out and repainted the whole
+        window many times a second. Qt does not propagate geometry updates from a widget
+        of fixed size.
+        """
+        big = SessionStats()
+        big.rx_bytes = big.tx_bytes = 999_999_999_999
+        big.rx_chunks = big.tx_chunks = 99_999_999
+        self.update_stats(big)
+        self.set_dropped(99_999_999, 999_999_999_999)
+        metrics = self.fontMetrics()
+        height = metrics.height() + 4
+        for label in (self.counters, self.dropped):
+            label.setFixedSize(metrics.horizontalAdvance(label.text()) + 8, height)
+        self.state.setFixedSize(
+            metrics.horizontalAdvance(
+                self.state_text(SessionState.LISTENING, "[ffff:ffff::1]:65535")
+            )
+            + 8,
+            height,
+        )
+        self.set_dropped(0, 0)
 
     def _chunks(self, n: int) -> str:
         # Two strings rather than "%n chunk(s)": no English .qm is shipped for plurals,
