@@ -28,6 +28,7 @@ from typing import Any
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
 from netassistant.core.engine.filesend import FileRunner
+from netassistant.core.engine.memory import keep_freed_memory
 from netassistant.core.engine.sendplan import (
     PlanRunner,
     PlanStatus,
@@ -70,6 +71,7 @@ class Engine:
         max_batch: int = 8192,
         max_batch_bytes: int = 8 * 1024 * 1024,
     ) -> None:
+        keep_freed_memory()  # see engine/memory.py: half the flood throughput otherwise
         self.config = config
         self._sink = sink
         self._flush_interval = flush_interval

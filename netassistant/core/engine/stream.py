@@ -196,10 +196,16 @@ class StreamConn:
         now = time.time_ns
         conn_id, local, peer, rx = self.conn_id, self.local, self.peer, Direction.RX
         none = ChunkFlag.NONE
+        # Read once per readiness: a change of recv size or delay applies from the next one.
+        size = engine.recv_size
+        delay = engine.read_delay
+        # tuple.__new__ skips the named tuple's generated __new__ frame: the same Chunk, cheaper.
+        make = tuple.__new__
         got = 0
         try:
+            # Under a flood the next recv() usually has data already: read until EAGAIN
+            # (bounded by the budget) instead of going back to select() after a short read.
             for _ in range(READ_BUDGET):
-                size = engine.recv_size
                 try:
                     data = recv(size)
                 except (BlockingIOError, InterruptedError):
@@ -220,11 +226,11 @@ class StreamConn:
                     return
                 n = len(data)
                 got += n
-                pending.append(Chunk(next(seq), now(), conn_id, rx, local, peer, data, none, -1))
-                if engine.read_delay:
-                    self._pause_reading(engine.read_delay)
-                    return
-                if n < size:
+                pending.append(
+                    make(Chunk, (next(seq), now(), conn_id, rx, local, peer, data, none, -1))
+                )
+                if delay:
+                    self._pause_reading(delay)
                     return
         finally:
             self.rx_bytes += got
