@@ -67,8 +67,44 @@ def main(out: Path) -> None:
     pump(app, 0.8)
     window.grab().save(str(out / "screenshot-stream.png"))
     for pane in window.panes():
-        pane.shutdown()
+        window.close_session(pane)
+    cure(app, window, out)
     window.close()
+
+
+def cure(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The same burst, framed: the server decodes ten messages from fewer raw chunks."""
+    from netassistant.core.profiles import find_profile
+
+    window.set_side_by_side(False)
+    server = window.open_profile(find_profile("Length-prefix server"))
+    server.settings.local_port.setValue(0)
+    server.settings.read_delay.setValue(300)
+    server.start()
+    wait_for(app, lambda: server.controller.state is SessionState.LISTENING)
+    client = window.open_profile(find_profile("Length-prefix client"))
+    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.start()
+    wait_for(app, lambda: client.controller.state is SessionState.CONNECTED)
+    client.send_area.tools.apply_settings(
+        {
+            "repeat": 10,
+            "burst": "one_call",
+            "counter": True,
+            "frame": "length",
+            "frame_spec": "length:!I",
+        }
+    )
+    client.send_panel.set_input_text("message {n}")
+    client.send_panel.send()
+    wait_for(app, lambda: server.decode.model.rowCount() == 10)
+    pump(app, 0.5)
+    window.tabs.setCurrentWidget(server)
+    server.messages.table.selectRow(4)
+    pump(app, 0.6)
+    window.grab().save(str(out / "screenshot-cure.png"))
+    for pane in window.panes():
+        window.close_session(pane)
 
 
 if __name__ == "__main__":

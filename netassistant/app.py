@@ -87,6 +87,7 @@ def build_window(args: argparse.Namespace) -> Any:
     bar; the app always starts.
     """
     from netassistant.core.profiles import ProfileError, find_profile
+    from netassistant.qt.coremessages import tr_error
     from netassistant.ui.mainwindow import MainWindow
 
     window = MainWindow()
@@ -95,7 +96,7 @@ def build_window(args: argparse.Namespace) -> Any:
         try:
             window.open_profile(find_profile(args.profile))
         except ProfileError as exc:
-            notices.append(str(exc))
+            notices.append(tr_error(exc))
     for kind in args.new:
         window.open_pane(Kind(kind))
     asked = bool(args.profile or args.new or args.no_restore)

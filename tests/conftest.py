@@ -12,3 +12,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 @pytest.fixture(autouse=True)
 def _isolated_config_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NETASSISTANT_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def c_locale():
+    """Make the C locale Qt's default for the test, so numbers read the same everywhere."""
+    from PySide6.QtCore import QLocale  # imported here: core tests run without Qt
+
+    saved = QLocale()
+    QLocale.setDefault(QLocale.c())
+    yield
+    QLocale.setDefault(saved)

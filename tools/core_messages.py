@@ -2,8 +2,9 @@
 
 The core builds user-facing messages with ``netassistant.core.i18n.text("template", ...)``
 but never imports Qt, so lupdate cannot see them there. This script finds every template
-(the literal first argument of ``text()``, or the string literals assigned to the name
-passed instead) and writes them as ``QT_TRANSLATE_NOOP("core", ...)`` entries.
+(the literal first argument of ``text()``, the string literals assigned to the name
+passed instead, or the literal argument of ``translatable()``, which marks a template kept
+in a table until ``text()`` fills it) and writes them as ``QT_TRANSLATE_NOOP("core", ...)`` entries.
 
 Run: ``.venv/bin/python tools/core_messages.py`` (``--check`` exits 1 if the file is stale).
 """
@@ -38,6 +39,16 @@ def tr_core(message: str) -> str:
     return render(message, lambda template: QCoreApplication.translate("core", template))
 
 
+def tr_error(exc: BaseException) -> str:
+    """The message of a core exception in the user's language.
+
+    The core's exceptions carry their message as ``args[0]``, a translatable ``Text``;
+    anything else is shown as ``str(exc)``.
+    """
+    first = exc.args[0] if exc.args else ""
+    return tr_core(first) if isinstance(first, str) and first else str(exc)
+
+
 # fmt: off
 TEMPLATES = (
 '''
@@ -65,7 +76,7 @@ def collect() -> list[str]:
                 if not (
                     isinstance(node, ast.Call)
                     and isinstance(node.func, ast.Name)
-                    and node.func.id in ("text", "Text")
+                    and node.func.id in ("text", "Text", "translatable")
                     and node.args
                 ):
                     continue

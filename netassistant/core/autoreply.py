@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
+from netassistant.core.i18n import Text, translatable
 
 ECHO = "echo"
 MATCH = "match"
@@ -39,6 +40,8 @@ _SAMPLE_VALUES = {"time": "00:00:00", "date": "2000-01-01", "datetime": "2000-01
 
 class AutoReplyError(ValueError):
     """A rule that cannot be used; the message says why in plain words.
+
+    ``args[0]`` is the message as a translatable :class:`~netassistant.core.i18n.Text`.
 
     Attributes:
         field: The rule field at fault (``"mode"``, ``"match"``, ``"reply"``, ...), so a
@@ -111,7 +114,8 @@ class AutoReplyRule:
         try:
             codecs.lookup(self.encoding)
         except LookupError:
-            raise AutoReplyError(f"unknown encoding {self.encoding!r}", "encoding") from None
+            message = Text("unknown encoding {encoding!r}", encoding=self.encoding)
+            raise AutoReplyError(message, "encoding") from None
         prepared = _Prepared(None, None, None, "")
         if self.mode == MATCH:
             prepared = _Prepared(*self._prepare_match(), *self._prepare_reply())
@@ -121,13 +125,15 @@ class AutoReplyRule:
     def _prepare_match(self) -> tuple[bytes | None, re.Pattern[bytes] | None]:
         if not self.match:
             raise AutoReplyError(
-                "nothing to match: enter the text, hex bytes or regular expression to look for",
+                Text(
+                    "nothing to match: enter the text, hex bytes or regular expression to look for"
+                ),
                 "match",
             )
         if self.match_mode == "hex":
             needle = _hex_field(self.match, "match")
             if not needle:
-                raise AutoReplyError("nothing to match: the hex field has no bytes", "match")
+                raise AutoReplyError(Text("nothing to match: the hex field has no bytes"), "match")
             return needle, None
         if self.match_mode == "text":
             return self._encode(self.match, "match", self.escapes), None
@@ -136,15 +142,20 @@ class AutoReplyRule:
             return None, re.compile(source)
         except re.error as exc:
             position = -1 if exc.pos is None else exc.pos
-            raise AutoReplyError(f"invalid regular expression: {exc}", "match", position) from None
+            message = Text("invalid regular expression: {error}", error=str(exc))
+            raise AutoReplyError(message, "match", position) from None
 
     def _prepare_reply(self) -> tuple[bytes | None, str]:
         if not self.reply:
-            raise AutoReplyError("the reply is empty: enter text or hex bytes to send", "reply")
+            raise AutoReplyError(
+                Text("the reply is empty: enter text or hex bytes to send"), "reply"
+            )
         if self.reply_mode == "hex":
             reply = _hex_field(self.reply, "reply")
             if not reply:
-                raise AutoReplyError("the reply is empty: the hex field has no bytes", "reply")
+                raise AutoReplyError(
+                    Text("the reply is empty: the hex field has no bytes"), "reply"
+                )
             return reply, ""
         if _has_placeholder(self.reply):
             # Try the template once with sample values, so a bad escape or a character the
@@ -158,7 +169,7 @@ class AutoReplyRule:
             return encode_text(text, self.encoding, escapes=escapes)
         except (EncodeError, EscapeError) as exc:
             # With placeholders filled in the position may be off; the message still helps.
-            raise AutoReplyError(str(exc), field_name, exc.position) from None
+            raise AutoReplyError(exc.args[0], field_name, exc.position) from None
 
     # -- running ------------------------------------------------------------------------
 
@@ -233,25 +244,35 @@ class AutoReplyRule:
                 mode is unknown.
         """
         if not isinstance(data, Mapping):
-            raise AutoReplyError(
-                f"auto_reply must be an object, not {type(data).__name__}", "auto_reply"
-            )
+            message = Text("auto_reply must be an object, not {type}", type=type(data).__name__)
+            raise AutoReplyError(message, "auto_reply")
         kwargs: dict[str, Any] = {}
         for name in ("mode", "match", "match_mode", "reply", "reply_mode", "encoding"):
             if name in data:
                 value = data[name]
                 if not isinstance(value, str):
-                    raise AutoReplyError(
-                        f"auto_reply {name} must be text, not {type(value).__name__}", name
+                    message = Text(
+                        "auto_reply {name} must be text, not {type}",
+                        name=name,
+                        type=type(value).__name__,
                     )
+                    raise AutoReplyError(message, name)
                 kwargs[name] = value
         if "escapes" in data:
             if not isinstance(data["escapes"], bool):
-                raise AutoReplyError("auto_reply escapes must be true or false", "escapes")
+                raise AutoReplyError(Text("auto_reply escapes must be true or false"), "escapes")
             kwargs["escapes"] = data["escapes"]
         rule = cls(**kwargs)
         _check_choices(rule)
         return rule
+
+
+# One whole sentence per field (the choices are spelled out as MODES etc. list them).
+_UNKNOWN_CHOICE = {
+    "mode": translatable("unknown auto-reply mode {value!r}; use echo or match"),
+    "match_mode": translatable("unknown auto-reply match mode {value!r}; use text, hex or regex"),
+    "reply_mode": translatable("unknown auto-reply reply mode {value!r}; use text or hex"),
+}
 
 
 def _check_choices(rule: AutoReplyRule) -> None:
@@ -261,16 +282,14 @@ def _check_choices(rule: AutoReplyRule) -> None:
         ("reply_mode", rule.reply_mode, REPLY_MODES),
     ):
         if value not in choices:
-            words = name.replace("_", " ")
-            listed = f"{', '.join(choices[:-1])} or {choices[-1]}"
-            raise AutoReplyError(f"unknown auto-reply {words} {value!r}; use {listed}", name)
+            raise AutoReplyError(Text(_UNKNOWN_CHOICE[name], value=value), name)
 
 
 def _hex_field(text: str, field_name: str) -> bytes:
     try:
         return parse_hex(text)
     except HexError as exc:
-        raise AutoReplyError(str(exc), field_name, exc.position) from None
+        raise AutoReplyError(exc.args[0], field_name, exc.position) from None
 
 
 def _has_placeholder(template: str) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import IO, Any
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction
+from netassistant.core.i18n import text
 from netassistant.core.logformat import (
     chunk_line,
     chunk_record,
@@ -43,7 +44,10 @@ _SHOW = ("hex", "text", "both")
 
 
 class CaptureError(ValueError):
-    """A capture that cannot start; the message says why in plain words."""
+    """A capture that cannot start; the message says why in plain words.
+
+    ``args[0]`` is the message as a translatable :class:`~netassistant.core.i18n.Text`.
+    """
 
 
 def _reason(exc: Exception) -> str:
@@ -57,7 +61,7 @@ class _Capture:
 
     Attributes:
         path: The file written to.
-        error: Why the capture stopped early, or None while all is well.
+        error: Why the capture stopped early (a translatable Text), or None while all is well.
         bytes_written: Bytes handed to the file so far (after encoding, for logs).
     """
 
@@ -72,7 +76,10 @@ class _Capture:
         try:
             file: IO[Any] = opener()
         except OSError as exc:
-            raise CaptureError(f"cannot open {self.path} for writing: {_reason(exc)}") from None
+            message = text(
+                "cannot open {path} for writing: {reason}", path=self.path, reason=_reason(exc)
+            )
+            raise CaptureError(message) from None
         return file
 
     @property
@@ -117,17 +124,20 @@ class _Capture:
                 file.close()
             except (OSError, ValueError) as exc:
                 if self.error is None:
-                    self.error = f"cannot write to {self.path}: {_reason(exc)}"
+                    self.error = self._write_error(exc)
 
     def _fail(self, exc: Exception) -> None:
         # Called with the lock held. Stop for good: a disk that is full now would make
         # every later batch fail too, and a file with a hole in it is worse than a short one.
-        self.error = f"cannot write to {self.path}: {_reason(exc)}"
+        self.error = self._write_error(exc)
         file, self._file = self._file, None
         if file is not None:
             # The error above is the one worth reporting.
             with contextlib.suppress(OSError, ValueError):
                 file.close()
+
+    def _write_error(self, exc: Exception) -> str:
+        return text("cannot write to {path}: {reason}", path=self.path, reason=_reason(exc))
 
     def _write(self, file: IO[Any], events: Iterable[Any]) -> None:
         raise NotImplementedError
@@ -157,7 +167,9 @@ class RawCapture(_Capture):
     def __init__(self, path: str | os.PathLike[str], *, direction: str = "rx") -> None:
         super().__init__(path)
         if direction not in RAW_DIRECTIONS:
-            raise CaptureError(f"direction must be rx, tx or both, not {direction!r}")
+            raise CaptureError(
+                text("direction must be rx, tx or both, not {direction!r}", direction=direction)
+            )
         self.direction = direction
         self._wanted = {
             "rx": (Direction.RX,),
@@ -213,11 +225,11 @@ class LogCapture(_Capture):
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise CaptureError(f"unknown encoding {encoding!r}") from None
+            raise CaptureError(text("unknown encoding {encoding!r}", encoding=encoding)) from None
         if fmt not in LOG_FORMATS:
-            raise CaptureError(f"log format must be text, csv or jsonl, not {fmt!r}")
+            raise CaptureError(text("log format must be text, csv or jsonl, not {fmt!r}", fmt=fmt))
         if show not in _SHOW:
-            raise CaptureError(f"show must be hex, text or both, not {show!r}")
+            raise CaptureError(text("show must be hex, text or both, not {show!r}", show=show))
         self.fmt = fmt
         self.encoding = encoding
         self.show = show
@@ -232,15 +244,15 @@ class LogCapture(_Capture):
                 self._file.flush()
             except OSError as exc:
                 self._fail(exc)
-                raise CaptureError(str(self.error)) from None
+                raise CaptureError(self.error) from None
             self.bytes_written += len(header)
 
     def _write(self, file: IO[Any], events: Iterable[Any]) -> None:
         if self.fmt == "text":
             lines = [self._text_line(event) for event in events]
-            text = "".join(line + "\n" for line in lines if line is not None)
+            joined = "".join(line + "\n" for line in lines if line is not None)
             count = len(lines) - lines.count(None)
-            data = text.encode("utf-8", "backslashreplace")
+            data = joined.encode("utf-8", "backslashreplace")
         elif self.fmt == "jsonl":
             records = [self._record(event) for event in events]
             kept = [json.dumps(r, ensure_ascii=False) + "\n" for r in records if r is not None]

@@ -15,9 +15,11 @@ from typing import Literal
 
 from crcmod.predefined import mkPredefinedCrcFun
 
+from netassistant.core.i18n import text
+
 
 class ChecksumError(ValueError):
-    """An unknown checksum name."""
+    """An unknown checksum name; ``args[0]`` is the message as a translatable Text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,10 @@ def _algorithm(name: str) -> Algorithm:
         return ALGORITHMS[name]
     except KeyError:
         choices = ", ".join(ALGORITHMS)
-        raise ChecksumError(f"unknown checksum {name!r}; choose one of: {choices}") from None
+        message = text(
+            "unknown checksum {name!r}; choose one of: {choices}", name=name, choices=choices
+        )
+        raise ChecksumError(message) from None
 
 
 def _byteorder(algorithm: Algorithm, byteorder: str | None) -> Literal["little", "big"]:

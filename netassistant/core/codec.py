@@ -2,7 +2,8 @@
 
 Everything here is a pure function of its arguments. Parse errors carry the
 0-based ``position`` in the user's text, so a view can put the cursor on the
-culprit, and their messages are written to be shown to the user as they are.
+culprit, and their messages are written to be shown to the user as they are (``args[0]``
+is the message as a translatable :class:`~netassistant.core.i18n.Text`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+
+from netassistant.core.i18n import Text
 
 #: Text encodings in the order the GUI offers them.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gbk", "gb18030", "big5", "latin-1", "ascii")
@@ -116,13 +119,28 @@ def parse_hex(text: str) -> bytes:
         if token[:2] in ("0x", "0X"):
             body, body_start = token[2:], start + 2
             if not body:
-                raise HexError(f"empty '{token}' prefix at position {start}", start)
+                raise HexError(
+                    Text(
+                        "empty '{token}' prefix at position {position}", token=token, position=start
+                    ),
+                    start,
+                )
         for offset, ch in enumerate(body):
             if ch not in _HEX_DIGITS:
                 pos = body_start + offset
-                raise HexError(f"invalid hex character {_show_char(ch)} at position {pos}", pos)
+                message = Text(
+                    "invalid hex character {char} at position {position}",
+                    char=_show_char(ch),
+                    position=pos,
+                )
+                raise HexError(message, pos)
         if len(body) % 2:
-            raise HexError(f"odd number of hex digits in '{token}' at position {start}", start)
+            message = Text(
+                "odd number of hex digits in '{token}' at position {position}",
+                token=token,
+                position=start,
+            )
+            raise HexError(message, start)
         digits.append(body)
     return bytes.fromhex("".join(digits))
 
@@ -182,10 +200,13 @@ def encode_text(text: str, encoding: str = "utf-8", escapes: bool = False) -> by
         except UnicodeEncodeError as exc:
             pos = start + exc.start
             ch = piece[exc.start]
-            raise EncodeError(
-                f"character {_show_char(ch)} at position {pos} cannot be encoded as {encoding}",
-                pos,
-            ) from None
+            message = Text(
+                "character {char} at position {position} cannot be encoded as {encoding}",
+                char=_show_char(ch),
+                position=pos,
+                encoding=encoding,
+            )
+            raise EncodeError(message, pos) from None
     out += encoder.encode("", final=True)
     return bytes(out)
 
@@ -202,24 +223,38 @@ def _split_escapes(text: str) -> list[tuple[int, str | bytes]]:
         if code == "x":
             hex_digits = text[pos + 2 : pos + 4]
             if len(hex_digits) < 2 or not set(hex_digits) <= _HEX_DIGITS:
-                raise EscapeError(
-                    f"incomplete \\x escape at position {pos}; write two hex digits, like \\x0d",
-                    pos,
+                message = Text(
+                    "incomplete \\x escape at position {position}; "
+                    "write two hex digits, like \\x0d",
+                    position=pos,
                 )
+                raise EscapeError(message, pos)
             pieces.append((pos, bytes.fromhex(hex_digits)))
             run_start = pos + 4
         elif code in _CHAR_ESCAPES:
             pieces.append((pos, _CHAR_ESCAPES[code]))
             run_start = pos + 2
         elif not code:
-            raise EscapeError(
-                f"lone '\\' at end of text at position {pos}; write \\\\ for a backslash", pos
+            message = Text(
+                "lone '\\' at end of text at position {position}; write \\\\ for a backslash",
+                position=pos,
             )
+            raise EscapeError(message, pos)
+        elif code.isprintable():
+            message = Text(
+                "bad escape '\\{code}' at position {position}; use \\r \\n \\t \\0 \\xNN or \\\\",
+                code=code,
+                position=pos,
+            )
+            raise EscapeError(message, pos)
         else:
-            shown = f"'\\{code}'" if code.isprintable() else f"'\\' before {_show_char(code)}"
-            raise EscapeError(
-                f"bad escape {shown} at position {pos}; use \\r \\n \\t \\0 \\xNN or \\\\", pos
+            message = Text(
+                "bad escape '\\' before {char} at position {position}; "
+                "use \\r \\n \\t \\0 \\xNN or \\\\",
+                char=_show_char(code),
+                position=pos,
             )
+            raise EscapeError(message, pos)
         pos = text.find("\\", run_start)
     if run_start < len(text):
         pieces.append((run_start, text[run_start:]))

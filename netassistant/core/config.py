@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from netassistant.core.i18n import text, translatable
+
 MAX_RECV_SIZE = 1024 * 1024
 _HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$"
@@ -37,10 +39,19 @@ class Family(enum.StrEnum):
 
 
 class ConfigError(ValueError):
-    """A setting is wrong; ``field`` names it, the message says what to do."""
+    """A setting is wrong; ``field`` names it, the message says what to do.
+
+    ``str(exc)`` is ``"field: reason"``; ``args[0]`` is that as a translatable
+    :class:`~netassistant.core.i18n.Text`.
+
+    Attributes:
+        field: The setting at fault (``remote_port``), as named in :class:`SessionConfig`.
+        reason: What is wrong with it: a :class:`~netassistant.core.i18n.Text` when the
+            core made it, so a window can show it translated next to its own field label.
+    """
 
     def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(f"{field_name}: {message}")
+        super().__init__(text("{field}: {reason}", field=field_name, reason=message))
         self.field = field_name
         self.reason = message
 
@@ -101,18 +112,16 @@ class SessionConfig:
             self, so calls can be chained.
         """
         if not isinstance(self.kind, Kind):
-            raise ConfigError(
-                "kind", f"unknown kind {self.kind!r}; use tcp-server, tcp-client or udp"
-            )
+            raise ConfigError("kind", _unknown_kind(self.kind))
         if not isinstance(self.family, Family):
-            raise ConfigError("family", f"unknown family {self.family!r}; use inet, inet6 or unix")
-        _check_int("recv_size", self.recv_size, 1, MAX_RECV_SIZE, "bytes (1 B .. 1 MiB)")
-        _check_int("rcvbuf", self.rcvbuf, 0, 256 * 1024 * 1024, "bytes (0 = system default)")
-        _check_int("sndbuf", self.sndbuf, 0, 256 * 1024 * 1024, "bytes (0 = system default)")
-        _check_int("backlog", self.backlog, 0, 65535, "connections")
-        _check_int("read_delay_ms", self.read_delay_ms, 0, 60_000, "milliseconds")
+            raise ConfigError("family", _unknown_family(self.family))
+        _check_int("recv_size", self.recv_size, 1, MAX_RECV_SIZE, _RANGE_RECV_SIZE)
+        _check_int("rcvbuf", self.rcvbuf, 0, 256 * 1024 * 1024, _RANGE_BUFFER)
+        _check_int("sndbuf", self.sndbuf, 0, 256 * 1024 * 1024, _RANGE_BUFFER)
+        _check_int("backlog", self.backlog, 0, 65535, _RANGE_BACKLOG)
+        _check_int("read_delay_ms", self.read_delay_ms, 0, 60_000, _RANGE_DELAY)
         if not isinstance(self.connect_timeout, int | float) or not 0 < self.connect_timeout <= 600:
-            raise ConfigError("connect_timeout", "must be between 0 and 600 seconds")
+            raise ConfigError("connect_timeout", text("must be between 0 and 600 seconds"))
         _check_encoding(self.encoding)
         if self.framing:
             from netassistant.core.framing import FramingError, parse_frame_spec
@@ -120,7 +129,7 @@ class SessionConfig:
             try:
                 parse_frame_spec(self.framing)
             except FramingError as exc:
-                raise ConfigError("framing", str(exc)) from None
+                raise ConfigError("framing", exc.args[0]) from None
         if self.family is Family.UNIX:
             self._validate_unix()
         else:
@@ -129,23 +138,29 @@ class SessionConfig:
 
     def _validate_unix(self) -> None:
         if self.kind is Kind.TCP_SERVER and not self.local_host:
-            raise ConfigError("local_host", "a unix server needs a socket path to bind")
+            raise ConfigError("local_host", text("a unix server needs a socket path to bind"))
         if self.kind is Kind.TCP_CLIENT and not self.remote_host:
-            raise ConfigError("remote_host", "a unix client needs the socket path to connect to")
+            raise ConfigError(
+                "remote_host", text("a unix client needs the socket path to connect to")
+            )
         for name in ("local_host", "remote_host"):
             value = getattr(self, name)
             if "\0" in value:
-                raise ConfigError(name, "a socket path cannot contain a NUL character")
+                raise ConfigError(name, text("a socket path cannot contain a NUL character"))
             if len(value.encode()) > 107:
-                raise ConfigError(name, "socket path is longer than 107 bytes; use a shorter path")
+                raise ConfigError(
+                    name, text("socket path is longer than 107 bytes; use a shorter path")
+                )
         if self.multicast_group or self.broadcast:
             field_name = "multicast_group" if self.multicast_group else "broadcast"
-            raise ConfigError(field_name, "broadcast and multicast need inet or inet6, not unix")
+            raise ConfigError(
+                field_name, text("broadcast and multicast need inet or inet6, not unix")
+            )
 
     def _validate_inet(self) -> None:
-        _check_int("local_port", self.local_port, 0, 65535, "(0 = any free port)")
+        _check_int("local_port", self.local_port, 0, 65535, _RANGE_LOCAL_PORT)
         low = 1 if self.kind is Kind.TCP_CLIENT else 0
-        _check_int("remote_port", self.remote_port, low, 65535, "")
+        _check_int("remote_port", self.remote_port, low, 65535, _RANGE_PLAIN)
         _check_host("local_host", self.local_host, self.family, allow_empty=True)
         if self.kind is Kind.TCP_CLIENT or (self.kind is Kind.UDP and self.remote_host):
             _check_host(
@@ -156,17 +171,28 @@ class SessionConfig:
                 group = ipaddress.ip_address(self.multicast_group)
             except ValueError:
                 raise ConfigError(
-                    "multicast_group", f"{self.multicast_group!r} is not an IP address"
+                    "multicast_group",
+                    text("{group!r} is not an IP address", group=self.multicast_group),
                 ) from None
             if not group.is_multicast:
                 raise ConfigError(
                     "multicast_group",
-                    f"{group} is not a multicast address (224.0.0.0/4 or ff00::/8)",
+                    text(
+                        "{group} is not a multicast address (224.0.0.0/4 or ff00::/8)",
+                        group=str(group),
+                    ),
                 )
             if (group.version == 6) != (self.family is Family.INET6):
-                raise ConfigError("multicast_group", f"{group} does not match family {self.family}")
+                raise ConfigError(
+                    "multicast_group",
+                    text(
+                        "{group} does not match family {family}",
+                        group=str(group),
+                        family=str(self.family),
+                    ),
+                )
         if self.kind is not Kind.UDP and (self.multicast_group or self.broadcast):
-            raise ConfigError("broadcast", "broadcast and multicast are for UDP sessions")
+            raise ConfigError("broadcast", text("broadcast and multicast are for UDP sessions"))
 
     # ------------------------------------------------------------ conversion
     def to_dict(self) -> dict[str, Any]:
@@ -189,35 +215,31 @@ class SessionConfig:
             ConfigError: naming the first bad field.
         """
         if not isinstance(data, dict):
-            raise ConfigError("config", "must be a JSON object")
+            raise ConfigError("config", text("must be a JSON object"))
         names = {f.name: f for f in dataclasses.fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             if key not in names:
-                raise ConfigError(key, "unknown setting")
+                raise ConfigError(key, text("unknown setting"))
             kwargs[key] = value
         if "kind" in kwargs:
             try:
                 kwargs["kind"] = Kind(kwargs["kind"])
             except ValueError:
-                raise ConfigError(
-                    "kind", f"unknown kind {kwargs['kind']!r}; use tcp-server, tcp-client or udp"
-                ) from None
+                raise ConfigError("kind", _unknown_kind(kwargs["kind"])) from None
         if "family" in kwargs:
             try:
                 kwargs["family"] = Family(kwargs["family"])
             except ValueError:
-                raise ConfigError(
-                    "family", f"unknown family {kwargs['family']!r}; use inet, inet6 or unix"
-                ) from None
+                raise ConfigError("family", _unknown_family(kwargs["family"])) from None
         for key in ("local_host", "remote_host", "multicast_group", "framing", "encoding"):
             if key in kwargs and not isinstance(kwargs[key], str):
-                raise ConfigError(key, "must be a string")
+                raise ConfigError(key, text("must be a string"))
         for key in ("nodelay", "reuseaddr", "broadcast"):
             if key in kwargs and not isinstance(kwargs[key], bool):
-                raise ConfigError(key, "must be true or false")
+                raise ConfigError(key, text("must be true or false"))
         if "extra" in kwargs and not isinstance(kwargs["extra"], dict):
-            raise ConfigError("extra", "must be a JSON object")
+            raise ConfigError("extra", text("must be a JSON object"))
         return cls(**kwargs).validate()
 
     def replace(self, **changes: Any) -> SessionConfig:
@@ -246,11 +268,29 @@ def _hostport(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
-def _check_int(name: str, value: Any, low: int, high: int, unit: str) -> None:
+# "out of range" sentences, one per unit, so a translator sees each one whole.
+_RANGE_PLAIN = translatable("{value} is out of range {low}..{high}")
+_RANGE_RECV_SIZE = translatable("{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)")
+_RANGE_BUFFER = translatable("{value} is out of range {low}..{high} bytes (0 = system default)")
+_RANGE_BACKLOG = translatable("{value} is out of range {low}..{high} connections")
+_RANGE_DELAY = translatable("{value} is out of range {low}..{high} milliseconds")
+_RANGE_LOCAL_PORT = translatable("{value} is out of range {low}..{high} (0 = any free port)")
+
+
+def _unknown_kind(kind: Any) -> str:
+    return text("unknown kind {kind!r}; use tcp-server, tcp-client or udp", kind=kind)
+
+
+def _unknown_family(family: Any) -> str:
+    return text("unknown family {family!r}; use inet, inet6 or unix", family=family)
+
+
+def _check_int(name: str, value: Any, low: int, high: int, out_of_range: str) -> None:
+    """Raise ConfigError unless ``value`` is an int in ``low..high`` (``out_of_range`` says so)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(name, f"must be a whole number, not {value!r}")
+        raise ConfigError(name, text("must be a whole number, not {value!r}", value=value))
     if not low <= value <= high:
-        raise ConfigError(name, f"{value} is out of range {low}..{high} {unit}".rstrip())
+        raise ConfigError(name, text(out_of_range, value=value, low=low, high=high))
 
 
 def _check_encoding(encoding: str) -> None:
@@ -260,7 +300,8 @@ def _check_encoding(encoding: str) -> None:
         codecs.lookup(encoding)
     except (LookupError, TypeError):
         raise ConfigError(
-            "encoding", f"unknown text encoding {encoding!r}; try utf-8 or gbk"
+            "encoding",
+            text("unknown text encoding {encoding!r}; try utf-8 or gbk", encoding=encoding),
         ) from None
 
 
@@ -268,19 +309,25 @@ def _check_host(name: str, host: str, family: Family, *, allow_empty: bool) -> N
     if not host:
         if allow_empty:
             return
-        raise ConfigError(name, "an address is needed")
+        raise ConfigError(name, text("an address is needed"))
     try:
         addr = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
         if _HOSTNAME_RE.match(host):
             return
-        raise ConfigError(name, f"{host!r} is not an IP address or host name") from None
+        raise ConfigError(
+            name, text("{host!r} is not an IP address or host name", host=host)
+        ) from None
     if family is Family.INET and addr.version != 4:
         raise ConfigError(
-            name, f"{host} is an IPv6 address; choose family inet6 or an IPv4 address"
+            name,
+            text("{host} is an IPv6 address; choose family inet6 or an IPv4 address", host=host),
         )
     if family is Family.INET6 and addr.version != 6:
-        raise ConfigError(name, f"{host} is an IPv4 address; choose family inet or an IPv6 address")
+        raise ConfigError(
+            name,
+            text("{host} is an IPv4 address; choose family inet or an IPv6 address", host=host),
+        )
 
 
 def default_config(kind: Kind) -> SessionConfig:

@@ -26,6 +26,8 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from netassistant.core.i18n import Text, translatable
+
 DELIMITER = "delimiter"
 FIXED = "fixed"
 LENGTH = "length"
@@ -43,19 +45,19 @@ _ESCAPE_OUT = {0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x5C: "\\\\"}
 
 
 class FramingError(ValueError):
-    """A framing spec, frame or payload that cannot be used; the message says why."""
+    """A framing spec, frame or payload that cannot be used; the message says why.
+
+    ``args[0]`` is the message as a translatable :class:`~netassistant.core.i18n.Text`;
+    ``str(exc)`` is its English text.
+    """
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _unknown_kind(kind: str) -> str:
-    return f"unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT"
+def _unknown_kind(kind: str) -> Text:
+    return Text("unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT", kind=kind)
 
 
 def _check_int_format(fmt: str) -> None:
-    message = f"{fmt!r} is not a single integer struct format (try !I, <H or B)"
+    message = Text("{fmt!r} is not a single integer struct format (try !I, <H or B)", fmt=fmt)
     if not isinstance(fmt, str) or not _INT_FORMAT.fullmatch(fmt):
         raise FramingError(message)
     try:
@@ -101,18 +103,21 @@ class FrameSpec:
         # Validating here means decoders and encoders never meet a spec they cannot run.
         if self.kind == DELIMITER:
             if not self.delimiter:
-                raise FramingError("empty delimiter")
+                raise FramingError(Text("empty delimiter"))
         elif self.kind == FIXED:
             if not _is_count(self.size, 1, MAX_FIXED_SIZE):
                 raise FramingError(
-                    f"fixed length must be a whole number of bytes from 1 to {MAX_FIXED_SIZE}"
+                    Text(
+                        "fixed length must be a whole number of bytes from 1 to {largest}",
+                        largest=MAX_FIXED_SIZE,
+                    )
                 )
         elif self.kind == LENGTH:
             _check_int_format(self.fmt)
         else:
             raise FramingError(_unknown_kind(str(self.kind)))
         if not _is_count(self.max_length, 1):
-            raise FramingError("max must be a whole number of bytes, at least 1")
+            raise FramingError(Text("max must be a whole number of bytes, at least 1"))
 
     @property
     def header_size(self) -> int:
@@ -136,7 +141,7 @@ def _unescape(text: str) -> bytes:
             # not valid in the locale's encoding.
             out += text[pos:slash].encode("utf-8", "surrogateescape")
         except UnicodeEncodeError:
-            raise FramingError("delimiter text cannot be encoded as UTF-8") from None
+            raise FramingError(Text("delimiter text cannot be encoded as UTF-8")) from None
         if slash == len(text):
             break
         code = text[slash + 1 : slash + 2]
@@ -146,14 +151,21 @@ def _unescape(text: str) -> bytes:
         elif code == "x":
             digits = text[slash + 2 : slash + 4]
             if len(digits) != 2 or not all(c in string.hexdigits for c in digits):
-                raise FramingError(f"\\x needs two hex digits (at position {slash})")
+                raise FramingError(
+                    Text("\\x needs two hex digits (at position {position})", position=slash)
+                )
             out.append(int(digits, 16))
             pos = slash + 4
         elif not code:
-            raise FramingError("delimiter ends with a lone backslash; write \\\\ for a backslash")
+            raise FramingError(
+                Text("delimiter ends with a lone backslash; write \\\\ for a backslash")
+            )
         else:
             raise FramingError(
-                f"unknown escape '\\{code}' in delimiter; use \\r \\n \\t \\0 \\xNN or \\\\"
+                Text(
+                    "unknown escape '\\{code}' in delimiter; use \\r \\n \\t \\0 \\xNN or \\\\",
+                    code=code,
+                )
             )
     return bytes(out)
 
@@ -173,9 +185,11 @@ def _escape(data: bytes) -> str:
     return "".join(parts)
 
 
-def _parse_options(kind: str, options: list[str], allowed: tuple[str, ...]) -> dict[str, int]:
-    """Parse ``flag`` and ``max=N`` options; returns {name: value}, flags as 1."""
-    hint = " or ".join([*allowed, "max=N"])
+def _parse_options(options: list[str], allowed: tuple[str, ...], unknown: str) -> dict[str, int]:
+    """Parse ``flag`` and ``max=N`` options; returns {name: value}, flags as 1.
+
+    ``unknown`` is the template (with ``{option}``) for an option not in ``allowed``.
+    """
     found: dict[str, int] = {}
     for raw in options:
         option = raw.strip().lower()
@@ -187,11 +201,14 @@ def _parse_options(kind: str, options: list[str], allowed: tuple[str, ...]) -> d
             value = option[4:].strip()
             if not value.isdigit() or not value.isascii() or int(value) < 1:
                 raise FramingError(
-                    f"max must be a whole number of bytes, at least 1 (got {value!r})"
+                    Text(
+                        "max must be a whole number of bytes, at least 1 (got {value!r})",
+                        value=value,
+                    )
                 )
             found["max"] = int(value)
         else:
-            raise FramingError(f"unknown option {raw.strip()!r} for {kind} framing; use {hint}")
+            raise FramingError(Text(unknown, option=raw.strip()))
     return found
 
 
@@ -220,14 +237,20 @@ def parse_frame_spec(text: str) -> FrameSpec | None:
         hex_text, *options = rest.split(":")
         hex_text = hex_text.strip()
         if not hex_text:
-            raise FramingError("empty delimiter")
+            raise FramingError(Text("empty delimiter"))
         try:
             delimiter = bytes.fromhex(hex_text)
         except ValueError:
             raise FramingError(
-                f"{hex_text!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)"
+                Text(
+                    "{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)",
+                    hex=hex_text,
+                )
             ) from None
-        found = _parse_options(kind, options, ("keep",))
+        unknown = translatable(
+            "unknown option {option!r} for delimiter-hex framing; use keep or max=N"
+        )
+        found = _parse_options(options, ("keep",), unknown)
         return FrameSpec(
             DELIMITER,
             delimiter=delimiter,
@@ -243,9 +266,12 @@ def parse_frame_spec(text: str) -> FrameSpec | None:
         fmt, *options = rest.split(":")
         fmt = fmt.strip()
         if not fmt:
-            raise FramingError("length framing needs a struct format, e.g. length:!I or length:<H")
+            raise FramingError(
+                Text("length framing needs a struct format, e.g. length:!I or length:<H")
+            )
         _check_int_format(fmt)
-        found = _parse_options(kind, options, ("incl",))
+        unknown = translatable("unknown option {option!r} for length framing; use incl or max=N")
+        found = _parse_options(options, ("incl",), unknown)
         return FrameSpec(
             LENGTH,
             fmt=fmt,
@@ -329,7 +355,7 @@ class Message:
 class FrameErrorRecord:
     """Bytes a decoder gave up on, and why in plain words."""
 
-    message: str
+    message: str  # a translatable Text
     spans: tuple[Span, ...]
 
     @property
@@ -455,8 +481,14 @@ class Decoder:
 
     def _breach(self, out: list[Message | FrameErrorRecord], reason: str) -> None:
         """Drop everything buffered and start a new stream; the stream is out of step."""
-        dropped = _plural(self.pending, "buffered byte")
-        message = f"{reason}; dropping {dropped} and waiting for a new stream"
+        template = (
+            translatable("{reason}; dropping {count} buffered byte and waiting for a new stream")
+            if self.pending == 1
+            else translatable(
+                "{reason}; dropping {count} buffered bytes and waiting for a new stream"
+            )
+        )
+        message = Text(template, reason=reason, count=self.pending)
         out.append(FrameErrorRecord(message, self.pending_spans()))
         self._drop_all()
 
@@ -488,8 +520,12 @@ class DelimiterDecoder(Decoder):
             self._scan = self._start
             if payload_len > limit:
                 # The delimiter keeps the stream in step, so only this message is lost.
-                text = f"message of {payload_len} bytes exceeds the maximum {limit} bytes"
-                out.append(FrameErrorRecord(f"{text}; dropping it", spans))
+                message = Text(
+                    "message of {size} bytes exceeds the maximum {limit} bytes; dropping it",
+                    size=payload_len,
+                    limit=limit,
+                )
+                out.append(FrameErrorRecord(message, spans))
                 continue
             payload = frame if self.spec.keep_delimiter else frame[:payload_len]
             self._emit(out, payload, frame, spans)
@@ -497,7 +533,7 @@ class DelimiterDecoder(Decoder):
         self._scan = max(self._start, len(buf) - size + 1)
         if self._scan - self._start > limit:
             # Bounds memory when the peer never sends the delimiter.
-            self._breach(out, f"no delimiter within the maximum {limit} bytes")
+            self._breach(out, Text("no delimiter within the maximum {limit} bytes", limit=limit))
 
 
 class FixedDecoder(Decoder):
@@ -528,16 +564,25 @@ class LengthDecoder(Decoder):
         limit = self.spec.max_length
         if self.spec.header_counted:
             if value < header:
-                return f"length {value} is smaller than the {header}-byte header"
+                return Text(
+                    "length {value} is smaller than the {header}-byte header",
+                    value=value,
+                    header=header,
+                )
             payload_len = value - header
             if payload_len > limit:
-                return (
-                    f"length {value} ({payload_len}-byte payload) exceeds the maximum {limit} bytes"
+                return Text(
+                    "length {value} ({payload}-byte payload) exceeds the maximum {limit} bytes",
+                    value=value,
+                    payload=payload_len,
+                    limit=limit,
                 )
         elif value < 0:
-            return f"length {value} is negative"
+            return Text("length {value} is negative", value=value)
         elif value > limit:
-            return f"length {value} exceeds the maximum {limit} bytes"
+            return Text(
+                "length {value} exceeds the maximum {limit} bytes", value=value, limit=limit
+            )
         return ""
 
     def _decode(self, out: list[Message | FrameErrorRecord]) -> None:
@@ -606,31 +651,53 @@ def encode_frame(spec: FrameSpec, payload: bytes) -> bytes:
     size = len(payload)
     if spec.kind == FIXED:
         if size != spec.size:
-            raise FramingError(
-                f"payload is {_plural(size, 'byte')} but fixed framing needs exactly "
-                f"{_plural(spec.size, 'byte')}"
-            )
+            if size == 1:
+                template = translatable(
+                    "payload is {size} byte but fixed framing needs exactly {needed} bytes"
+                )
+            elif spec.size == 1:
+                template = translatable(
+                    "payload is {size} bytes but fixed framing needs exactly {needed} byte"
+                )
+            else:
+                template = translatable(
+                    "payload is {size} bytes but fixed framing needs exactly {needed} bytes"
+                )
+            raise FramingError(Text(template, size=size, needed=spec.size))
         return payload
     if size > spec.max_length:
-        raise FramingError(f"payload of {size} bytes exceeds the maximum {spec.max_length} bytes")
+        raise FramingError(
+            Text(
+                "payload of {size} bytes exceeds the maximum {limit} bytes",
+                size=size,
+                limit=spec.max_length,
+            )
+        )
     if spec.kind == DELIMITER:
         delimiter = spec.delimiter
         if delimiter in payload:
             raise FramingError(
-                "payload contains the delimiter; it would be split into two messages"
+                Text("payload contains the delimiter; it would be split into two messages")
             )
         frame = payload + delimiter
         if frame.find(delimiter) != size:
             # e.g. delimiter "==" after a payload ending in "=": the decoder stops one byte early.
             raise FramingError(
-                "payload ends with the start of the delimiter; the message would end too early"
+                Text(
+                    "payload ends with the start of the delimiter; the message would end too early"
+                )
             )
         return frame
     value = size + spec.header_size if spec.header_counted else size
     largest = _largest(spec.fmt)
     if value > largest:
         raise FramingError(
-            f"length {value} does not fit the {spec.fmt!r} header (largest is {largest})"
+            Text(
+                "length {value} does not fit the {fmt!r} header (largest is {largest})",
+                value=value,
+                fmt=spec.fmt,
+                largest=largest,
+            )
         )
     return struct.pack(spec.fmt, value) + payload
 

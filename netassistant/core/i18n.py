@@ -44,6 +44,15 @@ def text(template: str, /, **values: Any) -> Text:
     return Text(template, **values)
 
 
+def translatable(template: str) -> str:
+    """Mark a template that is chosen before :func:`text` fills it (a table of sentences).
+
+    Returns ``template`` unchanged; ``tools/core_messages.py`` lists its literal argument
+    for translation, as it does the literal first argument of :func:`text`.
+    """
+    return template
+
+
 def render(message: str, translate: Any) -> str:
     """``message`` in the user's language.
 

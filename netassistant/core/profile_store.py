@@ -23,6 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
+from netassistant.core.i18n import text
 from netassistant.core.profiles import (
     CONFIG_DIR_ENV,
     Profile,
@@ -48,10 +49,10 @@ _WINDOWS_RESERVED = frozenset(
 def _file_stem(name: str) -> str:
     """File name (without ``.json``) for a profile name; collisions are handled by the store."""
     # NFC so the same name typed on macOS (NFD) and elsewhere maps to the same file.
-    text = unicodedata.normalize("NFC", name)
+    normalized = unicodedata.normalize("NFC", name)
     stem = "".join(
         c if c.isalnum() or c in "-_." or unicodedata.category(c).startswith("M") else "_"
-        for c in text
+        for c in normalized
     )
     encoded = stem.encode("utf-8")
     if len(encoded) > _STEM_MAX_BYTES:
@@ -118,8 +119,11 @@ def _write_file(target: Path, data: bytes) -> None:
     try:
         _atomic_write(target, data)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        message = f"cannot write profile file {target}: {reason}"
+        message = text(
+            "cannot write profile file {path}: {reason}",
+            path=str(target),
+            reason=exc.strerror or str(exc),
+        )
         raise ProfileError(message, path=str(target)) from None
 
 
@@ -158,8 +162,11 @@ class ProfileStore:
         except FileNotFoundError:
             return []
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            message = f"cannot read profile folder {self.profiles_dir}: {reason}"
+            message = text(
+                "cannot read profile folder {path}: {reason}",
+                path=str(self.profiles_dir),
+                reason=exc.strerror or str(exc),
+            )
             raise ProfileError(message, path=str(self.profiles_dir)) from None
 
     def _files(self) -> builtins.list[Path]:
@@ -203,26 +210,33 @@ class ProfileStore:
         for path in self._candidates(name):
             if _fold(path.name) not in taken:
                 return path
-        message = f"cannot find a free file name for profile {name!r} in {self.profiles_dir}"
+        message = text(
+            "cannot find a free file name for profile {name!r} in {folder}",
+            name=name,
+            folder=str(self.profiles_dir),
+        )
         raise ProfileError(message, field="name")
 
     def _locate(self, name: str) -> Path:
         path = self._find(name)
         if path is None:
-            raise ProfileNotFoundError(f"no profile named {name!r}", field="name")
+            raise ProfileNotFoundError(text("no profile named {name!r}", name=name), field="name")
         return path
 
     def _store(self, target: Path, data: bytes) -> None:
         try:
             self.profiles_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            message = f"cannot create profile folder {self.profiles_dir}: {reason}"
+            message = text(
+                "cannot create profile folder {path}: {reason}",
+                path=str(self.profiles_dir),
+                reason=exc.strerror or str(exc),
+            )
             raise ProfileError(message, path=str(self.profiles_dir)) from None
         _write_file(target, data)
 
     def _exists_error(self, name: str, path: str | None = None) -> ProfileExistsError:
-        message = f"a profile named {name!r} already exists"
+        message = text("a profile named {name!r} already exists", name=name)
         return ProfileExistsError(message, path=path, field="name")
 
     # ------------------------------------------------------------------ public
@@ -262,7 +276,11 @@ class ProfileStore:
             listing.profiles.append(winner[1])
             for path, _ in entries:
                 if path != winner[0]:
-                    reason = f"{name!r} is also used by {winner[0]}; rename or delete one of them"
+                    reason = text(
+                        "{name!r} is also used by {path}; rename or delete one of them",
+                        name=name,
+                        path=str(winner[0]),
+                    )
                     listing.errors.append(_field_error("name", reason, str(path)))
         listing.profiles.sort(key=lambda p: (p.name.casefold(), p.name))
         listing.errors.sort(key=lambda e: e.path or "")
@@ -305,7 +323,11 @@ class ProfileStore:
         try:
             path.unlink()
         except OSError as exc:
-            message = f"cannot delete profile file {path}: {exc.strerror or exc}"
+            message = text(
+                "cannot delete profile file {path}: {reason}",
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            )
             raise ProfileError(message, path=str(path)) from None
 
     def rename(self, old: str, new: str) -> Profile:

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from netassistant.core.config import ConfigError, SessionConfig
+from netassistant.core.i18n import Text
 
 #: Version written into every file; bump it together with a new :data:`MIGRATIONS` entry.
 SCHEMA_VERSION = 1
@@ -40,11 +41,13 @@ MAX_FILE_SIZE = 4 * 1024 * 1024
 
 _DOCUMENT_KEYS = ("schema_version", "name", "description", "config", "send_presets", "view", "send")
 _PRESET_KEYS = ("name", "data", "mode", "append")
-_UNTOUCHED = "it was left untouched — fix or delete it"
 
 
 class ProfileError(ValueError):
     """A profile or profile file cannot be used; the message is written for the user.
+
+    ``args[0]`` is the message as a translatable :class:`~netassistant.core.i18n.Text`
+    (a plain string when it came from outside the core); ``str(exc)`` is its English text.
 
     Attributes:
         path: The file concerned, or None when the profile did not come from a file.
@@ -180,8 +183,13 @@ class ProfileListing:
 
 # --------------------------------------------------------------------------- documents
 def _field_error(field_name: str, reason: str, path: str | None) -> ProfileError:
-    where = f"profile file {path}: " if path is not None else ""
-    return ProfileError(f"{where}{field_name}: {reason}", path=path, field=field_name)
+    if path is None:
+        message = Text("{field}: {reason}", field=field_name, reason=reason)
+    else:
+        message = Text(
+            "profile file {path}: {field}: {reason}", path=path, field=field_name, reason=reason
+        )
+    return ProfileError(message, path=path, field=field_name)
 
 
 def _short(value: Any) -> str:
@@ -206,33 +214,55 @@ def _dump(document: dict[str, Any]) -> bytes:
 def _upgrade(data: Any, path: str | None) -> dict[str, Any]:
     """Check that ``data`` is a profile document, refuse newer schemas, apply migrations."""
     if not isinstance(data, dict) or "schema_version" not in data:
-        subject = f"{path} is" if path is not None else "this is"
-        raise ProfileError(f'{subject} not a netassistant profile (no "schema_version")', path=path)
+        message = (
+            Text('this is not a netassistant profile (no "schema_version")')
+            if path is None
+            else Text('{path} is not a netassistant profile (no "schema_version")', path=path)
+        )
+        raise ProfileError(message, path=path)
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _field_error("schema_version", f"must be a whole number, not {_short(version)}", path)
+        reason = Text("must be a whole number, not {value}", value=_short(version))
+        raise _field_error("schema_version", reason, path)
     if version > SCHEMA_VERSION:
-        subject = f"profile file {path}" if path is not None else "this profile"
-        raise ProfileError(
-            f"{subject} was written by a newer netassistant (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}) — update netassistant to open it",
-            path=path,
-            field="schema_version",
-        )
+        if path is None:
+            message = Text(
+                "this profile was written by a newer netassistant (schema {version}; this "
+                "version reads up to {supported}) — update netassistant to open it",
+                version=version,
+                supported=SCHEMA_VERSION,
+            )
+        else:
+            message = Text(
+                "profile file {path} was written by a newer netassistant (schema {version}; "
+                "this version reads up to {supported}) — update netassistant to open it",
+                path=path,
+                version=version,
+                supported=SCHEMA_VERSION,
+            )
+        raise ProfileError(message, path=path, field="schema_version")
     # Migrations may edit in place; the caller's dict must stay as it was.
     document = copy.deepcopy(data)
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            reason = f"cannot read schema {version} (no upgrade to schema {version + 1} exists)"
+            reason = Text(
+                "cannot read schema {version} (no upgrade to schema {next} exists)",
+                version=version,
+                next=version + 1,
+            )
             raise _field_error("schema_version", reason, path)
         try:
             document = step(document)
         except Exception as exc:  # a broken old file must be reported, not crash list()
-            reason = f"cannot upgrade from schema {version}: {exc}"
+            reason = Text(
+                "cannot upgrade from schema {version}: {error}", version=version, error=str(exc)
+            )
             raise _field_error("schema_version", reason, path) from exc
         if not isinstance(document, dict):
-            reason = f"upgrade from schema {version} did not give a JSON object"
+            reason = Text(
+                "upgrade from schema {version} did not give a JSON object", version=version
+            )
             raise _field_error("schema_version", reason, path)
         version += 1
         document["schema_version"] = version
@@ -241,15 +271,23 @@ def _upgrade(data: Any, path: str | None) -> dict[str, Any]:
 
 def _check_name(value: Any, field_name: str, path: str | None) -> str:
     if not isinstance(value, str):
-        raise _field_error(field_name, f"must be a string, not {_short(value)}", path)
+        raise _field_error(field_name, _not_a_string(value), path)
     if not value.strip():
-        raise _field_error(field_name, "must not be empty", path)
+        raise _field_error(field_name, Text("must not be empty"), path)
     if len(value) > MAX_NAME_LENGTH:
-        reason = f"is {len(value)} characters long; the limit is {MAX_NAME_LENGTH}"
+        reason = Text(
+            "is {length} characters long; the limit is {limit}",
+            length=len(value),
+            limit=MAX_NAME_LENGTH,
+        )
         raise _field_error(field_name, reason, path)
     for index, char in enumerate(value):
         if unicodedata.category(char) == "Cc":
-            reason = f"must not contain control characters ({char!r} at position {index + 1})"
+            reason = Text(
+                "must not contain control characters ({char!r} at position {position})",
+                char=char,
+                position=index + 1,
+            )
             raise _field_error(field_name, reason, path)
     return value
 
@@ -257,8 +295,12 @@ def _check_name(value: Any, field_name: str, path: str | None) -> str:
 def _check_str(doc: dict[str, Any], key: str, where: str, path: str | None, default: str) -> str:
     value = doc.get(key, default)
     if not isinstance(value, str):
-        raise _field_error(where, f"must be a string, not {_short(value)}", path)
+        raise _field_error(where, _not_a_string(value), path)
     return value
+
+
+def _not_a_string(value: Any) -> Text:
+    return Text("must be a string, not {value}", value=_short(value))
 
 
 def _check_json(value: Any, where: str, path: str | None) -> None:
@@ -269,7 +311,7 @@ def _check_json(value: Any, where: str, path: str | None) -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            reason = "contains a lone surrogate character, which UTF-8 cannot store"
+            reason = Text("contains a lone surrogate character, which UTF-8 cannot store")
             raise _field_error(where, reason, path) from None
         return
     if isinstance(value, list):
@@ -279,7 +321,7 @@ def _check_json(value: Any, where: str, path: str | None) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _field_error(where, f"key {_short(key)} is not a string", path)
+                raise _field_error(where, Text("key {key} is not a string", key=_short(key)), path)
             child = f"{where}.{key}" if where else key
             _check_json(key, child, path)
             _check_json(item, child, path)
@@ -287,29 +329,29 @@ def _check_json(value: Any, where: str, path: str | None) -> None:
     if isinstance(value, float):
         if math.isfinite(value):
             return
-        reason = f"{value!r} cannot be stored in JSON; use a finite number"
+        reason = Text("{value!r} cannot be stored in JSON; use a finite number", value=value)
     else:
-        reason = (
-            f"{_short(value)} is not JSON data "
-            "(use strings, numbers, true/false, null, lists or objects)"
+        reason = Text(
+            "{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)",
+            value=_short(value),
         )
     raise _field_error(where, reason, path)
 
 
 def _build_preset(item: Any, where: str, path: str | None) -> SendPreset:
     if not isinstance(item, dict):
-        raise _field_error(where, "must be a JSON object", path)
+        raise _field_error(where, Text("must be a JSON object"), path)
     for key in item:
         if key not in _PRESET_KEYS:
-            raise _field_error(f"{where}.{key}", "unknown setting", path)
+            raise _field_error(f"{where}.{key}", Text("unknown setting"), path)
     for key in ("name", "data"):
         if key not in item:
-            raise _field_error(f"{where}.{key}", "is missing", path)
+            raise _field_error(f"{where}.{key}", Text("is missing"), path)
     name = _check_name(item["name"], f"{where}.name", path)
     data = _check_str(item, "data", f"{where}.data", path, "")
     mode = item.get("mode", "text")
     if not isinstance(mode, str) or mode not in PRESET_MODES:
-        raise _field_error(f"{where}.mode", 'must be "text" or "hex"', path)
+        raise _field_error(f"{where}.mode", Text('must be "text" or "hex"'), path)
     append = _check_str(item, "append", f"{where}.append", path, "")
     return SendPreset(name=name, data=data, mode=mode, append=append)
 
@@ -318,28 +360,28 @@ def _build(doc: dict[str, Any], path: str | None) -> Profile:
     """Validate an upgraded document and turn it into a :class:`Profile`."""
     for key in doc:
         if key not in _DOCUMENT_KEYS:
-            raise _field_error(str(key), "unknown setting", path)
+            raise _field_error(str(key), Text("unknown setting"), path)
     if "name" not in doc:
-        raise _field_error("name", "is missing", path)
+        raise _field_error("name", Text("is missing"), path)
     name = _check_name(doc["name"], "name", path)
     description = _check_str(doc, "description", "description", path, "")
     if "config" not in doc:
-        raise _field_error("config", "is missing", path)
+        raise _field_error("config", Text("is missing"), path)
     if not isinstance(doc["config"], dict):
-        raise _field_error("config", "must be a JSON object", path)
+        raise _field_error("config", Text("must be a JSON object"), path)
     try:
         config = SessionConfig.from_dict(doc["config"])
     except ConfigError as exc:
         raise _field_error(f"config.{exc.field}", exc.reason, path) from None
     raw_presets = doc.get("send_presets", [])
     if not isinstance(raw_presets, list):
-        raise _field_error("send_presets", "must be a JSON list", path)
+        raise _field_error("send_presets", Text("must be a JSON list"), path)
     presets = [_build_preset(p, f"send_presets[{i}]", path) for i, p in enumerate(raw_presets)]
     settings = {}
     for key in ("view", "send"):
         settings[key] = doc.get(key, {})
         if not isinstance(settings[key], dict):
-            raise _field_error(key, "must be a JSON object", path)
+            raise _field_error(key, Text("must be a JSON object"), path)
     # Last, so the specific messages above win; this catches NaN, lone surrogates and
     # non-JSON objects anywhere (config.extra, view, send, strings in the config).
     _check_json(doc, "", path)
@@ -359,13 +401,20 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             raw = handle.read(MAX_FILE_SIZE + 1) if size <= MAX_FILE_SIZE else b""
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ProfileError(f"cannot read profile file {path}: {reason}", path=str(path)) from None
-    if size > MAX_FILE_SIZE or len(raw) > MAX_FILE_SIZE:
-        raise ProfileError(
-            f"profile file {path} is too large (over {MAX_FILE_SIZE} bytes); {_UNTOUCHED}",
+        message = Text(
+            "cannot read profile file {path}: {reason}",
             path=str(path),
+            reason=exc.strerror or str(exc),
         )
+        raise ProfileError(message, path=str(path)) from None
+    if size > MAX_FILE_SIZE or len(raw) > MAX_FILE_SIZE:
+        message = Text(
+            "profile file {path} is too large (over {limit} bytes); "
+            "it was left untouched — fix or delete it",
+            path=str(path),
+            limit=MAX_FILE_SIZE,
+        )
+        raise ProfileError(message, path=str(path))
     return raw
 
 
@@ -374,17 +423,32 @@ def _parse(raw: bytes, path: str) -> Profile:
         # utf-8-sig: Notepad and friends may add a BOM when someone edits a profile by hand.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        detail = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
-        message = f"profile file {path} is not valid UTF-8 text ({detail}); {_UNTOUCHED}"
+        message = Text(
+            "profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); "
+            "it was left untouched — fix or delete it",
+            path=path,
+            byte=raw[exc.start],
+            offset=exc.start,
+        )
         raise ProfileError(message, path=path) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        detail = f"line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        message = f"profile file {path} is not valid JSON ({detail}); {_UNTOUCHED}"
+        message = Text(
+            "profile file {path} is not valid JSON (line {line}, column {column}: {error}); "
+            "it was left untouched — fix or delete it",
+            path=path,
+            line=exc.lineno,
+            column=exc.colno,
+            error=exc.msg,
+        )
         raise ProfileError(message, path=path) from None
     except RecursionError:
-        message = f"profile file {path} is not valid JSON (nested too deeply); {_UNTOUCHED}"
+        message = Text(
+            "profile file {path} is not valid JSON (nested too deeply); "
+            "it was left untouched — fix or delete it",
+            path=path,
+        )
         raise ProfileError(message, path=path) from None
     return _build(_upgrade(data, path), path)
 
@@ -429,4 +493,4 @@ def find_profile(name: str, store_dir: str | os.PathLike[str] | None = None) -> 
     for profile in builtin_profiles():
         if profile.name == name:
             return profile
-    raise ProfileNotFoundError(f"no profile named {name!r}")
+    raise ProfileNotFoundError(Text("no profile named {name!r}", name=name))

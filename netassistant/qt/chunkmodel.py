@@ -8,29 +8,33 @@ sticky and split TCP packets stay visible; the model never merges or splits chun
 
 from __future__ import annotations
 
-import codecs
 import enum
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, Final
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
 from netassistant.core.codec import decode_segments
 from netassistant.core.logformat import clock
+from netassistant.qt.cellformat import DisplayMode as DisplayMode
 from netassistant.qt.coremessages import tr_core
-
-_AnyIndex = QModelIndex | QPersistentModelIndex
+from netassistant.qt.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
+from netassistant.qt.ringmodel import RingTableModel, check_max_rows
+from netassistant.qt.tablemodel import (
+    ALIGN_RIGHT,
+    ALIGNMENT_ROLE,
+    BACKGROUND_ROLE,
+    DISPLAY_ROLE,
+    FONT_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    AnyIndex,
+    RowFilterProxy,
+)
 
 
 class Column(enum.IntEnum):
@@ -45,46 +49,24 @@ class Column(enum.IntEnum):
     DATA = 6
 
 
-class DisplayMode(enum.StrEnum):
-    """How the DATA column draws a chunk's bytes."""
-
-    HEX = "hex"
-    TEXT = "text"
-    BOTH = "both"  # "68 65 6C | hel"
-
-
-_USER_ROLE = int(Qt.ItemDataRole.UserRole)
 #: The row's :class:`Chunk` or :class:`ConnEvent` itself (any column).
-ChunkRole: Final = _USER_ROLE + 1
+ChunkRole: Final = USER_ROLE + 1
 #: True for a :class:`ConnEvent` row, False for a :class:`Chunk` row.
-IsEventRole: Final = _USER_ROLE + 2
+IsEventRole: Final = USER_ROLE + 2
 #: ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk's preview
 #: bytes in the current encoding (None for events), so a delegate can draw control
 #: characters and undecodable bytes distinctly. In text mode DisplayRole is the joined
 #: segments followed by the truncation note, if any.
-SegmentsRole: Final = _USER_ROLE + 3
+SegmentsRole: Final = USER_ROLE + 3
 #: 0 or 1, alternating from one chunk to the next in seq order; an event carries the
 #: band of the chunk before it.
-BandRole: Final = _USER_ROLE + 4
+BandRole: Final = USER_ROLE + 4
 
 DEFAULT_MAX_ROWS: Final = 100_000
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
 DEFAULT_PREVIEW_BYTES: Final = 512
-#: The tooltip shows at most this much of a chunk as hex.
-TOOLTIP_BYTES: Final = 4096
-_TOOLTIP_LINE_BYTES = 32
-
-# data() runs for every visible cell on every repaint; comparing plain ints is the
-# cheapest dispatch PySide allows.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
 _RIGHT_ALIGNED = frozenset({Column.CONN, Column.SEQ, Column.LEN})
-_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 # Colours chosen to read well on a light background, as NetAssist draws its log.
 RX_COLOR: Final = QColor(0x00, 0x00, 0x99)  # dark blue
@@ -97,11 +79,10 @@ EVENT_BACKGROUND: Final = QColor(0xFF, 0xF8, 0xDC)  # light yellow
 _ERROR_KINDS = frozenset({EventKind.ERROR, EventKind.RESET, EventKind.ABORTED})
 
 
-class ChunkLogModel(QAbstractTableModel):
+class ChunkLogModel(RingTableModel[Event]):
     """The newest chunks and connection events of a session, one per row, in seq order.
 
-    Rows live in a list with a head offset: trimming the oldest rows only advances
-    the head (the list is compacted once the head passes half of it), so row access,
+    Rows live in a :class:`RingTableModel`'s list with a head offset, so row access,
     appending and trimming stay O(1) per row. Cumulative byte counts kept beside the
     rows make the byte cap a bisection instead of a walk.
 
@@ -127,6 +108,10 @@ class ChunkLogModel(QAbstractTableModel):
     # int; the stubs only know Python types as signal arguments.
     dropped_changed = Signal("qint64", "qint64")  # type: ignore[arg-type]
 
+    columns = Column
+    data_column = Column.DATA
+    data_roles = (DISPLAY_ROLE, SegmentsRole)
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -135,37 +120,23 @@ class ChunkLogModel(QAbstractTableModel):
         max_bytes: int = DEFAULT_MAX_BYTES,
         preview_bytes: int = DEFAULT_PREVIEW_BYTES,
     ) -> None:
-        super().__init__(parent)
         _check_limits(max_rows, max_bytes)
-        if preview_bytes < 1:
-            raise ValueError(f"preview_bytes must be at least 1, not {preview_bytes}")
-        self._max_rows = max_rows
+        super().__init__(parent, max_rows=max_rows, preview_bytes=preview_bytes)
         self._max_bytes = max_bytes
-        self._preview_bytes = preview_bytes
-        self._mode = DisplayMode.HEX
-        self._encoding = "utf-8"
         self._fixed_font: QFont | None = None
         self._event_font: QFont | None = None
-        self._reset_storage()
 
     def _reset_storage(self) -> None:
-        self._rows: list[Event] = []
-        self._head = 0
+        super()._reset_storage()
         # _cum[i] is a running total of data bytes before physical row i, so _cum has one
         # entry more than _rows and rows i..j-1 hold _cum[j] - _cum[i] bytes. Only these
         # differences mean anything (rows skipped from a batch are not in the total).
         self._cum: list[int] = [0]
         self._bands: list[int] = []
         self._chunk_count = 0
-        self._dropped_rows = 0
         self._dropped_bytes = 0
 
     # -- state ------------------------------------------------------------------------
-
-    @property
-    def dropped_rows(self) -> int:
-        """Rows dropped because of the caps since the last :meth:`clear`."""
-        return self._dropped_rows
 
     @property
     def dropped_bytes(self) -> int:
@@ -178,39 +149,13 @@ class ChunkLogModel(QAbstractTableModel):
         return self._cum[-1] - self._cum[self._head]
 
     @property
-    def max_rows(self) -> int:
-        """Row cap."""
-        return self._max_rows
-
-    @property
     def max_bytes(self) -> int:
         """Cap on :attr:`held_bytes`."""
         return self._max_bytes
 
-    @property
-    def preview_bytes(self) -> int:
-        """Bytes of a chunk the DATA column draws."""
-        return self._preview_bytes
-
-    @property
-    def display_mode(self) -> DisplayMode:
-        """How the DATA column draws bytes."""
-        return self._mode
-
-    @property
-    def encoding(self) -> str:
-        """Codec name for text."""
-        return self._encoding
-
     def chunk_at(self, row: int) -> Event:
-        """Return the record shown in ``row``.
-
-        Raises:
-            IndexError: ``row`` is not a row of the model.
-        """
-        if not 0 <= row < len(self._rows) - self._head:
-            raise IndexError(f"row {row} out of range")
-        return self._rows[self._head + row]
+        """Return the chunk or event shown in ``row`` (IndexError for a row not held)."""
+        return self._row_at(row)
 
     # -- changing the rows ------------------------------------------------------------
 
@@ -287,9 +232,7 @@ class ChunkLogModel(QAbstractTableModel):
     def clear(self) -> None:
         """Remove all rows and reset the drop counters."""
         had_drops = self._dropped_rows or self._dropped_bytes
-        self.beginResetModel()
-        self._reset_storage()
-        self.endResetModel()
+        super().clear()
         if had_drops:
             self.dropped_changed.emit(0, 0)
 
@@ -310,17 +253,10 @@ class ChunkLogModel(QAbstractTableModel):
             by_bytes = len(self._rows) - self._head + bisect_left(batch_cum, threshold)
         return max(start, by_bytes)
 
-    def _remove_top(self, count: int) -> None:
-        self.beginRemoveRows(QModelIndex(), 0, count - 1)
-        self._head += count
-        if self._head * 2 > len(self._rows):
-            # Amortised O(1) per removed row: each compaction copies fewer rows than
-            # were dropped since the last one.
-            del self._rows[: self._head]
-            del self._cum[: self._head]
-            del self._bands[: self._head]
-            self._head = 0
-        self.endRemoveRows()
+    def _compact(self, head: int) -> None:
+        super()._compact(head)
+        del self._cum[:head]
+        del self._bands[:head]
 
     def _count_dropped(self, rows: int, data_bytes: int) -> None:
         if rows:
@@ -328,76 +264,9 @@ class ChunkLogModel(QAbstractTableModel):
             self._dropped_bytes += data_bytes
             self.dropped_changed.emit(self._dropped_rows, self._dropped_bytes)
 
-    # -- view settings ----------------------------------------------------------------
-
-    def set_display_mode(self, mode: str) -> None:
-        """Draw the DATA column as ``"hex"``, ``"text"`` or ``"both"``.
-
-        Raises:
-            ValueError: For another mode name.
-        """
-        new = DisplayMode(mode)
-        if new is not self._mode:
-            self._mode = new
-            self._data_column_changed()
-
-    def set_encoding(self, name: str) -> None:
-        """Decode text with the codec ``name`` (``utf-8``, ``gbk``, ...).
-
-        Raises:
-            LookupError: For an unknown codec name.
-        """
-        codecs.lookup(name)  # fail here, not in data() during a paint
-        if name != self._encoding:
-            self._encoding = name
-            self._data_column_changed()
-
-    def _data_column_changed(self) -> None:
-        last = len(self._rows) - self._head - 1
-        if last >= 0:
-            self.dataChanged.emit(
-                self.index(0, Column.DATA),
-                self.index(last, Column.DATA),
-                [_DISPLAY, SegmentsRole],
-            )
-
     # -- QAbstractItemModel -----------------------------------------------------------
 
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of rows held (0 under a valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(self._rows) - self._head
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns (0 under a valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable (for copying), never editable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Return the translated column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < len(Column)
-        ):
-            return self._column_titles()[section]
-        return super().headerData(section, orientation, role)
-
-    def _column_titles(self) -> tuple[str, ...]:
-        # Translated on every call, not cached, so a language switch shows up at once.
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("Time"),
             self.tr("Dir"),
@@ -408,32 +277,26 @@ class ChunkLogModel(QAbstractTableModel):
             self.tr("Data"),
         )
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return the value of ``role`` for a cell; see the module's role constants."""
-        if not index.isValid():
-            return None
-        physical = self._head + index.row()
-        if physical >= len(self._rows):
-            return None
+    def _cell_data(self, physical: int, column: int, role: int) -> Any:
+        # The module's role constants say what each role returns.
         event = self._rows[physical]
-        column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             if isinstance(event, Chunk):
                 return self._chunk_text(event, column)
             return self._event_text(event, column)
-        if role == _FOREGROUND:
+        if role == FOREGROUND_ROLE:
             if isinstance(event, Chunk):
                 return RX_COLOR if event.direction is Direction.RX else TX_COLOR
             return ERROR_COLOR if event.kind in _ERROR_KINDS else EVENT_COLOR
-        if role == _BACKGROUND:
+        if role == BACKGROUND_ROLE:
             if isinstance(event, Chunk):
                 return BAND_COLORS[self._bands[physical]]
             return EVENT_BACKGROUND
-        if role == _FONT:
+        if role == FONT_ROLE:
             return self._font(event, column)
-        if role == _ALIGNMENT:
-            return _ALIGN_RIGHT if column in _RIGHT_ALIGNED else None
-        if role == _TOOLTIP:
+        if role == ALIGNMENT_ROLE:
+            return ALIGN_RIGHT if column in _RIGHT_ALIGNED else None
+        if role == TOOLTIP_ROLE:
             return self._tooltip(event) if column == Column.DATA else None
         if role == ChunkRole:
             return event
@@ -468,22 +331,8 @@ class ChunkLogModel(QAbstractTableModel):
             return str(len(chunk.data))
         return ""
 
-    def _data_text(self, data: bytes) -> str:
-        preview = data[: self._preview_bytes]
-        if self._mode is DisplayMode.HEX:
-            text = _hex(preview)
-        elif self._mode is DisplayMode.TEXT:
-            text = self._plain_text(preview)
-        else:
-            text = f"{_hex(preview)} | {self._plain_text(preview)}"
-        hidden = len(data) - len(preview)
-        if hidden:
-            text += " " + self.tr("… (+{count} bytes)").format(count=hidden)
-        return text
-
-    def _plain_text(self, data: bytes) -> str:
-        # Control characters escaped (\r\n, \0, ...) keep each row on one line.
-        return "".join(text for text, _special in decode_segments(data, self._encoding))
+    def _more_bytes(self, count: int) -> str:
+        return self.tr("… (+{count} bytes)").format(count=count)
 
     def _event_text(self, event: ConnEvent, column: int) -> str:
         if column == Column.DATA:
@@ -532,21 +381,12 @@ class ChunkLogModel(QAbstractTableModel):
             return self._event_message(event)
         data = event.data
         if event.truncated:
-            lines = [
-                self.tr("{held} of {total} bytes (datagram truncated)").format(
-                    held=len(data), total=event.true_length
-                )
-            ]
+            size = self.tr("{held} of {total} bytes (datagram truncated)").format(
+                held=len(data), total=event.true_length
+            )
         else:
-            lines = [self.tr("{count} bytes").format(count=len(data))]
-        shown = data[:TOOLTIP_BYTES]
-        lines.extend(
-            _hex(shown[i : i + _TOOLTIP_LINE_BYTES])
-            for i in range(0, len(shown), _TOOLTIP_LINE_BYTES)
-        )
-        if len(data) > len(shown):
-            lines.append(self.tr("… (+{count} bytes)").format(count=len(data) - len(shown)))
-        return "\n".join(lines)
+            size = self.tr("{count} bytes").format(count=len(data))
+        return self._bytes_tooltip(size, data)
 
     def _font(self, event: Event, column: int) -> QFont | None:
         # Fonts need a QGuiApplication, so they are made on first use, not at import.
@@ -562,7 +402,7 @@ class ChunkLogModel(QAbstractTableModel):
         return None
 
 
-class ChunkFilterProxy(QSortFilterProxyModel):
+class ChunkFilterProxy(RowFilterProxy):
     """Shows the rows of a :class:`ChunkLogModel` that match the filters, in source order.
 
     Filtering is O(rows) per filter change; inserts are filtered row by row as they come.
@@ -651,10 +491,7 @@ class ChunkFilterProxy(QSortFilterProxyModel):
             self._show_events = show
             self._end_filter_change()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Do nothing: the log keeps seq order, even under a view with sorting enabled."""
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         """Return whether a source row passes every filter."""
         if self._log is None or source_parent.isValid():
             return False
@@ -669,33 +506,8 @@ class ChunkFilterProxy(QSortFilterProxyModel):
             return False
         return not self._peer or self._peer.casefold() in event.peer.casefold()
 
-    # Qt 6.10 deprecated invalidateRowsFilter() (PySide warns, and the suite makes
-    # warnings errors) in favour of a begin/end pair around the filter change.
-    def _begin_filter_change(self) -> None:
-        if _HAS_FILTER_CHANGE:
-            self.beginFilterChange()
-
-    def _end_filter_change(self) -> None:
-        if _HAS_FILTER_CHANGE:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-
-_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
-
 
 def _check_limits(max_rows: int, max_bytes: int) -> None:
-    if max_rows < 1:
-        raise ValueError(f"max_rows must be at least 1, not {max_rows}")
+    check_max_rows(max_rows)
     if max_bytes < 0:
         raise ValueError(f"max_bytes must not be negative, not {max_bytes}")
-
-
-def _hex(data: bytes) -> str:
-    """Return ``codec.format_hex(data)``, computed in C.
-
-    format_hex joins the pairs in Python (~35 µs for a 512-byte preview); data() runs
-    for every visible cell on every repaint, so the same text comes from bytes.hex().
-    """
-    return data.hex(" ").upper()

@@ -13,26 +13,23 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from typing import Any, Final, NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 
 from netassistant.core.stats import ClientInfo
-
-_AnyIndex = QModelIndex | QPersistentModelIndex
+from netassistant.qt.tablemodel import (
+    ALIGN_RIGHT,
+    ALIGNMENT_ROLE,
+    DISPLAY_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    AnyIndex,
+    ReadOnlyTableModel,
+)
 
 #: The row's connection id (any column).
-ConnIdRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+ConnIdRole: Final = USER_ROLE + 1
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(ALIGN_RIGHT)
 
 
 class Column(enum.IntEnum):
@@ -76,13 +73,17 @@ class _Row(NamedTuple):
 
 # Which column shows each _Row field, to narrow dataChanged to what changed.
 _FIELD_COLUMNS: Final = tuple(Column)
+_RIGHT_COLUMNS: Final = (Column.ID, Column.RX, Column.TX)
 
 
-class ClientListModel(QAbstractTableModel):
+class ClientListModel(ReadOnlyTableModel):
     """One row per open connection: id, address, since, RX and TX bytes, state.
 
     Fed by :meth:`update_clients`; :meth:`conn_id_at` maps a view's row back to an id.
     """
+
+    columns = Column
+    right_aligned_titles = _RIGHT_COLUMNS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +142,7 @@ class ClientListModel(QAbstractTableModel):
         if rows:
             top_left = self.index(rows[0], min(columns))
             bottom_right = self.index(rows[-1], max(columns))
-            self.dataChanged.emit(top_left, bottom_right, [_DISPLAY, _TOOLTIP])
+            self.dataChanged.emit(top_left, bottom_right, [DISPLAY_ROLE, TOOLTIP_ROLE])
 
     def conn_id_at(self, row: int) -> int:
         """The connection id shown in ``row``.
@@ -164,40 +165,10 @@ class ClientListModel(QAbstractTableModel):
         return 0 <= row < len(self._rows) and self._rows[row].half_closed
 
     # -------------------------------------------------------- the model's API
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of open connections (0 under any valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(self._rows)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under any valid parent)."""
-        return 0 if parent.isValid() else len(Column)
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, not editable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Return the translated column titles."""
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == _DISPLAY:
-                return self._column_titles()[section]
-            if role == _ALIGN and section in (Column.ID, Column.RX, Column.TX):
-                return _RIGHT
-        return super().headerData(section, orientation, role)
-
-    def _column_titles(self) -> tuple[str, ...]:
-        # Translated on every call, so a language switch shows at once.
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("#"),
             self.tr("Address"),
@@ -207,19 +178,19 @@ class ClientListModel(QAbstractTableModel):
             self.tr("State"),
         )
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return the cell's text, alignment, tooltip, or its row's conn id (ConnIdRole)."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return self._display(row, column)
         if role == ConnIdRole:
             return row.conn_id
-        if role == _ALIGN and column in (Column.ID, Column.RX, Column.TX):
+        if role == ALIGNMENT_ROLE and column in _RIGHT_COLUMNS:
             return _RIGHT
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return self._tooltip(row, column)
         return None
 

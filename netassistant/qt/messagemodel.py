@@ -9,20 +9,28 @@ split packets read off the screen: ``chunk 7 [0:9]`` is one of several messages 
 
 from __future__ import annotations
 
-import codecs
 import enum
 from collections.abc import Sequence
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
-from netassistant.core.codec import decode_segments
 from netassistant.core.decoding import Decoded, DecodedMessage, DecodeError
 from netassistant.core.framing import Span
-from netassistant.qt.chunkmodel import DisplayMode
-
-_AnyIndex = QModelIndex | QPersistentModelIndex
+from netassistant.qt.cellformat import hex_text
+from netassistant.qt.coremessages import tr_core
+from netassistant.qt.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
+from netassistant.qt.ringmodel import RingTableModel, check_max_rows
+from netassistant.qt.tablemodel import (
+    ALIGN_RIGHT,
+    ALIGNMENT_ROLE,
+    DISPLAY_ROLE,
+    FONT_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+)
 
 
 class MessageColumn(enum.IntEnum):
@@ -36,36 +44,26 @@ class MessageColumn(enum.IntEnum):
     DATA = 5
 
 
-_USER_ROLE = int(Qt.ItemDataRole.UserRole)
 #: The row's :class:`DecodedMessage` or :class:`DecodeError` itself (any column).
-MessageRole: Final = _USER_ROLE + 1
+MessageRole: Final = USER_ROLE + 1
 #: True for a :class:`DecodeError` row.
-IsErrorRole: Final = _USER_ROLE + 2
+IsErrorRole: Final = USER_ROLE + 2
 
 DEFAULT_MAX_ROWS: Final = 50_000
 DEFAULT_PREVIEW_BYTES: Final = 512
-#: The DATA tooltip shows at most this much of a payload as hex.
-TOOLTIP_BYTES: Final = 4096
-_TOOLTIP_LINE_BYTES = 32
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 
 _RIGHT_ALIGNED = frozenset({MessageColumn.INDEX, MessageColumn.CONN, MessageColumn.LEN})
-_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 MESSAGE_COLOR: Final = QColor(0x00, 0x00, 0x99)  # dark blue, as RX chunks
 ERROR_COLOR: Final = QColor(0xC0, 0x00, 0x00)  # red
 
 
-class MessageModel(QAbstractTableModel):
+class MessageModel(RingTableModel[Decoded]):
     """The newest decoded messages and decode errors of a pane, one per row.
 
-    Rows live in a list with a head offset (as in :class:`ChunkLogModel`): a batch is
-    one insert and trimming to the cap is one remove, each O(1) per row.
+    Rows live in a :class:`RingTableModel`'s list with a head offset (as in
+    :class:`ChunkLogModel`): a batch is one insert and trimming to the cap is one
+    remove, each O(1) per row.
 
     Attributes:
         max_rows: Row cap.
@@ -75,6 +73,10 @@ class MessageModel(QAbstractTableModel):
         preview_bytes: The DATA column draws at most this many bytes of a payload.
     """
 
+    columns = MessageColumn
+    data_column = MessageColumn.DATA
+    data_roles = (DISPLAY_ROLE, TOOLTIP_ROLE)
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -82,56 +84,12 @@ class MessageModel(QAbstractTableModel):
         max_rows: int = DEFAULT_MAX_ROWS,
         preview_bytes: int = DEFAULT_PREVIEW_BYTES,
     ) -> None:
-        super().__init__(parent)
-        if max_rows < 1:
-            raise ValueError(f"max_rows must be at least 1, not {max_rows}")
-        if preview_bytes < 1:
-            raise ValueError(f"preview_bytes must be at least 1, not {preview_bytes}")
-        self._max_rows = max_rows
-        self._preview_bytes = preview_bytes
-        self._mode = DisplayMode.HEX
-        self._encoding = "utf-8"
+        super().__init__(parent, max_rows=max_rows, preview_bytes=preview_bytes)
         self._fonts: dict[tuple[bool, bool], QFont] = {}  # (fixed, bold) -> font
-        self._rows: list[Decoded] = []
-        self._head = 0
-        self._dropped_rows = 0
-
-    # -- state ------------------------------------------------------------------------
-
-    @property
-    def max_rows(self) -> int:
-        """Row cap."""
-        return self._max_rows
-
-    @property
-    def dropped_rows(self) -> int:
-        """Rows dropped because of the cap since the last :meth:`clear`."""
-        return self._dropped_rows
-
-    @property
-    def display_mode(self) -> DisplayMode:
-        """How the DATA column draws payloads."""
-        return self._mode
-
-    @property
-    def encoding(self) -> str:
-        """Codec name for text."""
-        return self._encoding
-
-    @property
-    def preview_bytes(self) -> int:
-        """Bytes of a payload the DATA column draws."""
-        return self._preview_bytes
 
     def item_at(self, row: int) -> Decoded:
-        """Return the record shown in ``row``.
-
-        Raises:
-            IndexError: ``row`` is not a row of the model.
-        """
-        if not 0 <= row < len(self._rows) - self._head:
-            raise IndexError(f"row {row} out of range")
-        return self._rows[self._head + row]
+        """Return the message or decode error shown in ``row`` (IndexError for a row not held)."""
+        return self._row_at(row)
 
     # -- changing the rows ------------------------------------------------------------
 
@@ -161,99 +119,16 @@ class MessageModel(QAbstractTableModel):
         Raises:
             ValueError: ``max_rows`` < 1.
         """
-        if max_rows < 1:
-            raise ValueError(f"max_rows must be at least 1, not {max_rows}")
+        check_max_rows(max_rows)
         self._max_rows = max_rows
         excess = len(self._rows) - self._head - max_rows
         if excess > 0:
             self._remove_top(excess)
             self._dropped_rows += excess
 
-    def clear(self) -> None:
-        """Remove all rows and reset the drop counter."""
-        self.beginResetModel()
-        self._rows = []
-        self._head = 0
-        self._dropped_rows = 0
-        self.endResetModel()
-
-    def _remove_top(self, count: int) -> None:
-        self.beginRemoveRows(QModelIndex(), 0, count - 1)
-        self._head += count
-        if self._head * 2 > len(self._rows):
-            del self._rows[: self._head]
-            self._head = 0
-        self.endRemoveRows()
-
-    # -- view settings ----------------------------------------------------------------
-
-    def set_display_mode(self, mode: str) -> None:
-        """Draw the DATA column as ``"hex"``, ``"text"`` or ``"both"``.
-
-        Raises:
-            ValueError: For another mode name.
-        """
-        new = DisplayMode(mode)
-        if new is not self._mode:
-            self._mode = new
-            self._data_column_changed()
-
-    def set_encoding(self, name: str) -> None:
-        """Decode text with the codec ``name`` (``utf-8``, ``gbk``, ...).
-
-        Raises:
-            LookupError: For an unknown codec name.
-        """
-        codecs.lookup(name)  # fail here, not in data() during a paint
-        if name != self._encoding:
-            self._encoding = name
-            self._data_column_changed()
-
-    def _data_column_changed(self) -> None:
-        last = len(self._rows) - self._head - 1
-        if last >= 0:
-            self.dataChanged.emit(
-                self.index(0, MessageColumn.DATA),
-                self.index(last, MessageColumn.DATA),
-                [_DISPLAY, _TOOLTIP],
-            )
-
     # -- QAbstractItemModel -----------------------------------------------------------
 
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of rows held (0 under a valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(self._rows) - self._head
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Return the number of columns (0 under a valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(MessageColumn)
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable (for copying), never editable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Return the translated column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == _DISPLAY
-            and 0 <= section < len(MessageColumn)
-        ):
-            return self._column_titles()[section]
-        return super().headerData(section, orientation, role)
-
-    def _column_titles(self) -> tuple[str, ...]:
+    def column_titles(self) -> tuple[str, ...]:
         return (
             self.tr("#"),
             self.tr("Conn"),
@@ -263,24 +138,18 @@ class MessageModel(QAbstractTableModel):
             self.tr("Data"),
         )
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Return the value of ``role`` for a cell; see the module's role constants."""
-        if not index.isValid():
-            return None
-        physical = self._head + index.row()
-        if physical >= len(self._rows):
-            return None
+    def _cell_data(self, physical: int, column: int, role: int) -> Any:
+        # The module's role constants say what each role returns.
         item = self._rows[physical]
-        column = index.column()
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return self._text(item, column)
-        if role == _FOREGROUND:
+        if role == FOREGROUND_ROLE:
             return ERROR_COLOR if self._is_bad(item) else MESSAGE_COLOR
-        if role == _FONT:
+        if role == FONT_ROLE:
             return self._font(item, column)
-        if role == _ALIGNMENT:
-            return _ALIGN_RIGHT if column in _RIGHT_ALIGNED else None
-        if role == _TOOLTIP:
+        if role == ALIGNMENT_ROLE:
+            return ALIGN_RIGHT if column in _RIGHT_ALIGNED else None
+        if role == TOOLTIP_ROLE:
             return self._tooltip(item, column)
         if role == MessageRole:
             return item
@@ -303,7 +172,7 @@ class MessageModel(QAbstractTableModel):
             if column == MessageColumn.LEN:
                 return str(item.length)
             if column == MessageColumn.DATA:
-                return item.message
+                return tr_core(item.message)
             return ""
         if column == MessageColumn.INDEX:
             return str(item.index)
@@ -344,22 +213,8 @@ class MessageModel(QAbstractTableModel):
         tail = str(last.chunk_seq) if ends_whole else f"{last.chunk_seq}[:{last.end}]"
         return self.tr("chunks {first}–{last}").format(first=head, last=tail)
 
-    def _data_text(self, data: bytes) -> str:
-        preview = data[: self._preview_bytes]
-        if self._mode is DisplayMode.HEX:
-            text = _hex(preview)
-        elif self._mode is DisplayMode.TEXT:
-            text = self._plain_text(preview)
-        else:
-            text = f"{_hex(preview)} | {self._plain_text(preview)}"
-        hidden = len(data) - len(preview)
-        if hidden:
-            text += " " + self.tr("… (+{count} bytes)").format(count=hidden)
-        return text
-
-    def _plain_text(self, data: bytes) -> str:
-        # Control characters escaped (\r\n, \0, ...) keep each row on one line.
-        return "".join(text for text, _special in decode_segments(data, self._encoding))
+    def _more_bytes(self, count: int) -> str:
+        return self.tr("… (+{count} bytes)").format(count=count)
 
     def _tooltip(self, item: Decoded, column: int) -> str | None:
         if column == MessageColumn.CHUNKS:
@@ -370,22 +225,14 @@ class MessageModel(QAbstractTableModel):
                 for span in item.spans
             )
         if isinstance(item, DecodeError):
-            return item.message if column == MessageColumn.DATA else None
+            return tr_core(item.message) if column == MessageColumn.DATA else None
         if column == MessageColumn.CHECKSUM and item.checksum_ok is not None:
             return self.tr("expected {expected}, found {found}").format(
-                expected=_hex(item.expected) or "-", found=_hex(item.found) or "-"
+                expected=hex_text(item.expected) or "-", found=hex_text(item.found) or "-"
             )
         if column == MessageColumn.DATA:
             data = item.payload
-            shown = data[:TOOLTIP_BYTES]
-            lines = [self.tr("{count} bytes").format(count=len(data))]
-            lines.extend(
-                _hex(shown[i : i + _TOOLTIP_LINE_BYTES])
-                for i in range(0, len(shown), _TOOLTIP_LINE_BYTES)
-            )
-            if len(data) > len(shown):
-                lines.append(self.tr("… (+{count} bytes)").format(count=len(data) - len(shown)))
-            return "\n".join(lines)
+            return self._bytes_tooltip(self.tr("{count} bytes").format(count=len(data)), data)
         return None
 
     def _font(self, item: Decoded, column: int) -> QFont | None:
@@ -403,8 +250,3 @@ class MessageModel(QAbstractTableModel):
             font.setBold(bold)
             self._fonts[key] = font
         return font
-
-
-def _hex(data: bytes) -> str:
-    """Upper-case spaced hex, computed in C (data() runs on every repaint)."""
-    return data.hex(" ").upper()

@@ -19,14 +19,7 @@ import re
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from netassistant.core.config import Kind
@@ -38,17 +31,21 @@ from netassistant.core.profiles import (
     ProfileExistsError,
     builtin_profiles,
 )
-
-_AnyIndex = QModelIndex | QPersistentModelIndex
+from netassistant.qt.tablemodel import (
+    DISPLAY_ROLE,
+    FONT_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    AnyIndex,
+    ReadOnlyTableModel,
+    RowFilterProxy,
+)
 
 #: The row's :class:`Profile` (any column).
-ProfileRole: Final = int(Qt.ItemDataRole.UserRole) + 1
+ProfileRole: Final = USER_ROLE + 1
 #: True for a built-in example (any column).
-BuiltinRole: Final = int(Qt.ItemDataRole.UserRole) + 2
+BuiltinRole: Final = USER_ROLE + 2
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
 _UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
@@ -74,14 +71,18 @@ def export_file_name(name: str) -> str:
     return f"{stem}.json"
 
 
-class ProfileListModel(QAbstractTableModel):
+class ProfileListModel(ReadOnlyTableModel):
     """Built-in examples, then the user's profiles: name, kind, address, description.
+
+    Rows are selectable, not editable: renaming goes through the store.
 
     Attributes:
         store: The store of the last :meth:`reload` (None before it).
         errors: One :class:`ProfileError` per profile file that could not be used at the
             last :meth:`reload` (the store left those files untouched).
     """
+
+    columns = Column
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -230,53 +231,27 @@ class ProfileListModel(QAbstractTableModel):
             raise ProfileError(message, path=os.fspath(path)) from None
 
     # -------------------------------------------------------- the model's API
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of profiles (0 under any valid parent: this is a table)."""
-        return 0 if parent.isValid() else len(self._profiles)
+    def _row_count(self) -> int:
+        return len(self._profiles)
 
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns (0 under any valid parent)."""
-        return 0 if parent.isValid() else len(Column)
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Kind"), self.tr("Address"), self.tr("Description"))
 
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, not editable (renaming goes through the store)."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Return the translated column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == _DISPLAY and 0 <= section < len(Column):
-            # Translated on every call, so a language switch shows at once.
-            titles = (self.tr("Name"), self.tr("Kind"), self.tr("Address"), self.tr("Description"))
-            return titles[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Return the cell's text, tooltip or font, or the row's profile (ProfileRole)."""
         if not index.isValid() or not 0 <= index.row() < len(self._profiles):
             return None
         row = index.row()
         profile = self._profiles[row]
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return self._display(profile, index.column())
         if role == ProfileRole:
             return profile
         if role == BuiltinRole:
             return self.is_builtin(row)
-        if role == _FONT and self.is_builtin(row):
+        if role == FONT_ROLE and self.is_builtin(row):
             return self._italic
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return self._tooltip(profile, row)
         return None
 
@@ -311,8 +286,10 @@ class ProfileListModel(QAbstractTableModel):
         return self.tr("UDP")
 
 
-class ProfileFilterProxy(QSortFilterProxyModel):
+class ProfileFilterProxy(RowFilterProxy):
     """Rows of a :class:`ProfileListModel` matching a search, in source order.
+
+    Built-ins stay first, then the user's profiles by name.
 
     Every whitespace-separated word of the search must occur (case-insensitively) in the
     row's name, address or description.
@@ -339,10 +316,7 @@ class ProfileFilterProxy(QSortFilterProxyModel):
             self._words = words
             self._end_filter_change()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Do nothing: built-ins stay first, then the user's profiles by name."""
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _AnyIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         """Return whether every search word occurs in the row's searched columns."""
         if not self._words:
             return True
@@ -352,18 +326,3 @@ class ProfileFilterProxy(QSortFilterProxyModel):
         texts = (model.data(model.index(source_row, c, source_parent)) for c in self._SEARCHED)
         haystack = "\n".join(t for t in texts if isinstance(t, str)).casefold()
         return all(word in haystack for word in self._words)
-
-    # Qt 6.10 deprecated invalidateRowsFilter() (PySide warns, and the suite makes
-    # warnings errors) in favour of a begin/end pair around the filter change.
-    def _begin_filter_change(self) -> None:
-        if _HAS_FILTER_CHANGE:
-            self.beginFilterChange()
-
-    def _end_filter_change(self) -> None:
-        if _HAS_FILTER_CHANGE:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-
-_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")

@@ -28,6 +28,7 @@ from netassistant.core.capture import LogCapture, RawCapture
 from netassistant.core.chunk import Chunk, Direction, parse_address
 from netassistant.core.config import Family
 from netassistant.core.engine import Engine, UdpEngine
+from netassistant.qt.coremessages import tr_error
 
 #: Replies per second above which an :class:`AutoResponder` pauses itself.
 MAX_REPLIES_PER_SECOND = 1000
@@ -169,7 +170,8 @@ class AutoResponder(QObject):
             try:
                 reply = rule.reply_for(event.data, self._now() if self._now else None)
             except AutoReplyError as exc:
-                self.pause_message = self.tr("auto-reply stopped: %1").replace("%1", str(exc))
+                reason = tr_error(exc)
+                self.pause_message = self.tr("auto-reply stopped: %1").replace("%1", reason)
                 return self.pause_message
             if reply is None:
                 continue

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.autoreply import ECHO, MATCH, PLACEHOLDERS, AutoReplyError, AutoReplyRule
+from netassistant.qt.coremessages import tr_error
 from netassistant.qt.taps import MAX_REPLIES_PER_SECOND
 from netassistant.ui.widgets import decorate
 
@@ -244,7 +245,9 @@ class AutoReplyBox(QGroupBox):
             self.error.hide()
             return
         self.error.setText(
-            self.tr("%1: %2").replace("%1", self._field_name(exc.field)).replace("%2", str(exc))
+            self.tr("%1: %2")
+            .replace("%1", self._field_name(exc.field))
+            .replace("%2", tr_error(exc))
         )
         self.error.show()
         field_widget = {"match": self.match, "reply": self.reply}.get(exc.field)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.capture import CaptureError, LogCapture, RawCapture
 from netassistant.qt.clientmodel import format_count
+from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.taps import CaptureTap
 from netassistant.qt.worker import Tap
 from netassistant.ui.widgets import decorate
@@ -197,7 +198,7 @@ class CaptureBox(QGroupBox):
             try:
                 capture = RawCapture(path, direction="rx")
             except CaptureError as exc:
-                self.show_error(str(exc))
+                self.show_error(tr_error(exc))
         if capture is None:
             self._set_checked(self.raw_button, False)
             return False
@@ -240,7 +241,7 @@ class CaptureBox(QGroupBox):
             try:
                 capture = LogCapture(path, fmt, self._encoding, udp=self._udp)
             except CaptureError as exc:
-                self.show_error(str(exc))
+                self.show_error(tr_error(exc))
         if capture is None:
             self._set_checked(self.log_button, False)
             return False
@@ -282,7 +283,7 @@ class CaptureBox(QGroupBox):
         self._host.remove_tap(tap)
         tap.close()  # waits for a batch the engine thread may still be writing
         if tap.error:
-            self.show_error(tap.error)
+            self.show_error(tr_core(tap.error))
         label.setText(self.tr("Saved: %1").replace("%1", describe(tap)))
         label.show()
         if not self.running:

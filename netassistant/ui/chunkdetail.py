@@ -34,6 +34,7 @@ from netassistant.core.codec import (
     to_python_bytes,
 )
 from netassistant.core.logformat import clock
+from netassistant.qt.coremessages import tr_core
 from netassistant.ui.widgets import decorate
 
 #: The dump and the decoded text show at most this much of a chunk.
@@ -239,7 +240,7 @@ class ChunkDetail(QWidget):
         )
 
     def _event_header(self, event: ConnEvent, event_text: str | None) -> str:
-        text = event_text or event.message or event.kind.value
+        text = event_text or tr_core(event.message) or event.kind.value
         template = self.tr("Event {seq} — {text} at {time} (conn #{conn})")
         line = template.format(
             seq=event.seq, text=text, time=clock(event.ts_ns), conn=event.conn_id

@@ -6,12 +6,13 @@ boundary between two recv() results even between rows of the same band colour.
 :class:`ChunkDataDelegate` draws the DATA column of Text and Both modes from the
 model's ``SegmentsRole`` runs, so an escaped ``\\r\\n`` or ``\\0`` in a box never looks
 like the same characters typed in the data. :class:`ChunkTableView` is the table that
-puts them together.
+puts them together; :func:`configure_log_table` sets up any table that reads like it.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from typing import Final, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -48,6 +49,7 @@ _TEXT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 _Run = tuple[str, bool]  # (text, special), as codec.decode_segments returns them
+_ColumnT = TypeVar("_ColumnT", bound=int)  # a model's column enum
 
 
 class ChunkDataDelegate(QStyledItemDelegate):
@@ -164,11 +166,45 @@ COLUMN_WIDTHS: Final = {
 }
 
 
+def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int]) -> None:
+    """Make ``view`` (with its model set) a log table: fixed-height rows with a line under each.
+
+    Rows are never re-measured (fixed section size, no word wrap), so inserting ten
+    thousand rows costs no per-row layout. Whole rows are selected, one at a time, and
+    never edited. Every log table gets the same row height, so tables shown side by
+    side line up row for row.
+
+    Args:
+        view: The table, whose model is already set (column widths need its columns).
+        column_widths: Initial widths in pixels; the last column stretches.
+    """
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setWordWrap(False)
+    view.setShowGrid(True)  # the row separators: painted in C++, cheap under a flood
+    view.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
+    view.setSortingEnabled(False)
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    height = max(QFontMetrics(fixed).height(), QFontMetrics(view.font()).height()) + 6
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setMinimumSectionSize(height)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(height)
+    columns = view.horizontalHeader()
+    columns.setStretchLastSection(True)
+    columns.setHighlightSections(False)
+    for column, width in column_widths.items():
+        view.setColumnWidth(column, width)
+
+
 class ChunkTableView(QTableView):
     """The log table: one fixed-height row per record with a line under each.
 
-    Rows are never re-measured (fixed section size, no word wrap), so inserting ten
-    thousand rows costs no per-row layout. Whole rows are selected, one at a time.
+    Set up by :func:`configure_log_table`, with :class:`ChunkDataDelegate` drawing the
+    DATA column.
 
     Attributes:
         data_delegate: The DATA column's delegate; keep its mode in step with the model.
@@ -177,26 +213,7 @@ class ChunkTableView(QTableView):
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setWordWrap(False)
-        self.setShowGrid(True)  # the row separators: painted in C++, cheap under a flood
-        self.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
-        self.setSortingEnabled(False)
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        height = max(QFontMetrics(fixed).height(), QFontMetrics(self.font()).height()) + 6
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setMinimumSectionSize(height)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(height)
-        columns = self.horizontalHeader()
-        columns.setStretchLastSection(True)
-        columns.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, width)
+        configure_log_table(self, COLUMN_WIDTHS)
         self.data_delegate = ChunkDataDelegate(self)
         self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
 

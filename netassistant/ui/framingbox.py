@@ -38,7 +38,7 @@ from netassistant.core.framing import (
     format_frame_spec,
     parse_frame_spec,
 )
-from netassistant.qt.coremessages import tr_core
+from netassistant.qt.coremessages import tr_error
 from netassistant.ui.widgets import decorate
 
 #: Milliseconds after the last edit before the input is checked and ``changed`` emitted.
@@ -292,7 +292,7 @@ class FramingBox(QGroupBox):
             try:
                 self._apply_spec_text(frame)
             except FramingError as exc:
-                error = _message(exc)
+                error = tr_error(exc)
         self.validate()
         if error:
             self._show_error(error)
@@ -312,7 +312,7 @@ class FramingBox(QGroupBox):
         try:
             self.spec_text()
         except FramingError as exc:
-            self._show_error(_message(exc))
+            self._show_error(tr_error(exc))
             return False
         self.error_label.clear()
         self.error_label.hide()
@@ -451,9 +451,3 @@ class FramingBox(QGroupBox):
 def _escaped(data: bytes) -> str:
     """Delimiter bytes as the escaped text of a ``delimiter:`` spec."""
     return format_frame_spec(FrameSpec(DELIMITER, delimiter=data))[len(DELIMITER) + 1 :]
-
-
-def _message(exc: FramingError) -> str:
-    """The error's message in the user's language (core messages may be translatable)."""
-    first = exc.args[0] if exc.args else ""
-    return tr_core(first) if isinstance(first, str) and first else str(exc)

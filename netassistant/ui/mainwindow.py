@@ -19,6 +19,7 @@ from netassistant import __version__
 from netassistant.core.config import ConfigError, Kind
 from netassistant.core.profile_store import ProfileStore
 from netassistant.core.profiles import Profile, ProfileError
+from netassistant.qt.coremessages import tr_error
 from netassistant.ui.appstate import AppState
 from netassistant.ui.pane import SessionPane
 
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("the pane's settings are not valid; fix them first"))
             return False
         except ProfileError as exc:
-            self.notify(str(exc))
+            self.notify(tr_error(exc))
             return False
         pane.profile_name = name
         pane.title_changed.emit(pane.title())

@@ -14,20 +14,12 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from netassistant.qt.clientmodel import format_count
 from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.messagemodel import MessageColumn, MessageModel, MessageRole
-from netassistant.ui.delegates import SEPARATOR_COLOR
+from netassistant.ui.delegates import configure_log_table
 from netassistant.ui.widgets import decorate
 
 #: Initial column widths in pixels (the DATA column stretches).
@@ -43,34 +35,14 @@ COLUMN_WIDTHS: Final = {
 class MessageTableView(QTableView):
     """The message table: one fixed-height row per record, as the chunk log's rows.
 
-    Rows are never re-measured (fixed section size, no word wrap); whole rows are
-    selected, one at a time.
+    Set up by :func:`~netassistant.ui.delegates.configure_log_table`, as the chunk log:
+    the same row height, so both tables line up row for row.
     """
 
     def __init__(self, model: MessageModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setWordWrap(False)
-        self.setShowGrid(True)
-        self.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
-        self.setSortingEnabled(False)
-        # The same height as a chunk log row, so both tables line up row for row.
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        height = max(QFontMetrics(fixed).height(), QFontMetrics(self.font()).height()) + 6
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setMinimumSectionSize(height)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(height)
-        columns = self.horizontalHeader()
-        columns.setStretchLastSection(True)
-        columns.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, width)
+        configure_log_table(self, COLUMN_WIDTHS)
 
     def is_at_bottom(self) -> bool:
         """Whether the view is scrolled to the last row."""

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.codec import HexError, parse_hex
 from netassistant.core.profiles import MAX_NAME_LENGTH, SendPreset
-from netassistant.ui.sendpanel import _CODEC_MESSAGES, APPENDS, MODES, _fill
+from netassistant.qt.coremessages import tr_error
+from netassistant.ui.sendpanel import APPENDS, MODES, _fill
 from netassistant.ui.widgets import decorate
 
 # Sends remembered per pane.
@@ -303,25 +304,12 @@ class PresetEditor(QWidget):
             try:
                 data = parse_hex(preset.data)
             except HexError as exc:
-                return self._explain(exc), _DATA
+                return tr_error(exc), _DATA
             if not data:
                 return self.tr("no data to send"), _DATA
         elif not preset.data:
             return self.tr("no data to send"), _DATA
         return "", _NAME
-
-    def _explain(self, exc: HexError) -> str:
-        """The codec's hex message through tr() (the same words in English)."""
-        templates = (
-            self.tr("invalid hex character %1 at position %2"),
-            self.tr("empty '%1' prefix at position %2"),
-            self.tr("odd number of hex digits in '%1' at position %2"),
-        )
-        for pattern, template in zip(_CODEC_MESSAGES[:3], templates, strict=True):
-            match = pattern.fullmatch(str(exc))
-            if match:
-                return _fill(template, *match.groups())
-        return str(exc)
 
     def show_error(self, message: str) -> None:
         """Show ``message`` (already translated) inline."""

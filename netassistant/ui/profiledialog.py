@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.profile_store import ProfileStore
 from netassistant.core.profiles import Profile, ProfileError
+from netassistant.qt.coremessages import tr_error
 from netassistant.qt.profilemodel import (
     Column,
     ProfileFilterProxy,
@@ -56,7 +57,7 @@ def _reports_errors(
         try:
             method(self, *args, **kwargs)
         except ProfileError as exc:
-            self._say(str(exc), error=True)
+            self._say(tr_error(exc), error=True)
             self.refresh()
 
     return wrapper

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 from netassistant.core.config import Kind
 from netassistant.core.profiles import SendPreset
-from netassistant.qt.coremessages import tr_core
+from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.session import SessionController
 from netassistant.ui.filesend import FileSendBox
 from netassistant.ui.presetbar import PresetBar
@@ -159,7 +159,7 @@ class SendArea(QWidget):
                 data = encode_text(preset.data, self._encoding, escapes=self.panel.escapes())
             data += preset.append.encode(self._encoding)
         except (HexError, EscapeError, EncodeError) as exc:
-            self.panel.show_error(tr_core(str(exc)))
+            self.panel.show_error(tr_error(exc))
             return
         try:
             request = self.panel.build_target(data)

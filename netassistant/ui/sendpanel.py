@@ -36,26 +36,13 @@ from netassistant.core.codec import (
     parse_hex,
 )
 from netassistant.core.config import Kind
+from netassistant.qt.coremessages import tr_error
 from netassistant.ui.widgets import decorate
 
 MODES: tuple[str, ...] = ("text", "hex")
 #: Line endings the append combo offers, in its order ("" = none).
 APPENDS: tuple[str, ...] = ("", "\r\n", "\n")
 
-# Codec messages are English; these patterns recover their arguments so the panel can
-# show the same message through tr(). An unknown message is shown as it is.
-_CODEC_MESSAGES = tuple(
-    re.compile(pattern, re.DOTALL)
-    for pattern in (
-        r"invalid hex character (.+) at position (\d+)",
-        r"empty '(.*)' prefix at position (\d+)",
-        r"odd number of hex digits in '(.*)' at position (\d+)",
-        r"incomplete \\x escape at position (\d+);.*",
-        r"lone '\\' at end of text at position (\d+);.*",
-        r"bad escape (.+) at position (\d+);.*",
-        r"character (.+) at position (\d+) cannot be encoded as (.+)",
-    )
-)
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 # Text made from hex must survive QPlainTextEdit (which turns \r into \n) and be
@@ -317,31 +304,13 @@ class SendPanel(QWidget):
         try:
             return parse_hex(text)
         except HexError as exc:
-            raise SendInputError(self._explain(exc), exc.position) from None
+            raise SendInputError(tr_error(exc), exc.position) from None
 
     def _encode(self, text: str) -> bytes:
         try:
             return encode_text(text, self._encoding, self.escapes())
         except (EscapeError, EncodeError) as exc:
-            raise SendInputError(self._explain(exc), exc.position) from None
-
-    def _explain(self, exc: ValueError) -> str:
-        """The codec's message for ``exc`` through tr() (the same words in English)."""
-        templates = (
-            self.tr("invalid hex character %1 at position %2"),
-            self.tr("empty '%1' prefix at position %2"),
-            self.tr("odd number of hex digits in '%1' at position %2"),
-            self.tr("incomplete \\x escape at position %1; write two hex digits, like \\x0d"),
-            self.tr("lone '\\' at end of text at position %1; write \\\\ for a backslash"),
-            self.tr("bad escape %1 at position %2; use \\r \\n \\t \\0 \\xNN or \\\\"),
-            self.tr("character %1 at position %2 cannot be encoded as %3"),
-        )
-        message = str(exc)
-        for pattern, template in zip(_CODEC_MESSAGES, templates, strict=True):
-            match = pattern.fullmatch(message)
-            if match:
-                return _fill(template, *match.groups())
-        return message
+            raise SendInputError(tr_error(exc), exc.position) from None
 
     def _put_cursor(self, position: int) -> None:
         # Python counts code points, QTextCursor UTF-16 units; they differ after an emoji.

@@ -41,6 +41,7 @@ from netassistant.core.framing import (
     encode_frame,
     parse_frame_spec,
 )
+from netassistant.qt.coremessages import tr_error
 from netassistant.ui.sendpanel import _fill
 from netassistant.ui.widgets import decorate
 
@@ -396,7 +397,7 @@ class SendToolsBox(QGroupBox):
                 return FormattedSendPlan(fmt=fmt, **fields)
             return SendPlan(**fields)
         except ValueError as exc:  # the core's own checks (burst size, target)
-            raise PlanError(str(exc)) from None
+            raise PlanError(tr_error(exc)) from None
 
     def message_format(self) -> MessageFormat:
         """The checksum and framing chosen.
@@ -435,7 +436,7 @@ class SendToolsBox(QGroupBox):
         try:
             spec = parse_frame_spec(self._frame_spec.text())
         except FramingError as exc:
-            raise PlanError(_fill(self.tr("bad frame format: %1"), str(exc))) from None
+            raise PlanError(_fill(self.tr("bad frame format: %1"), tr_error(exc))) from None
         if spec is None or spec.kind != kind:
             template = self.tr("the frame format does not match the framing chosen; e.g. %1")
             raise PlanError(_fill(template, DEFAULT_SPECS[kind]))
@@ -445,7 +446,7 @@ class SendToolsBox(QGroupBox):
         try:
             return fmt.apply(data)
         except FramingError as exc:
-            raise PlanError(_fill(self.tr("cannot frame the data: %1"), str(exc))) from None
+            raise PlanError(_fill(self.tr("cannot frame the data: %1"), tr_error(exc))) from None
 
     def _check_counted_format(self, payload: bytes, fmt: MessageFormat, count: int) -> None:
         """Refuse a counted format that could fail for some message number on the loop.

@@ -31,6 +31,7 @@ from netassistant.core.config import (
     SessionConfig,
     default_config,
 )
+from netassistant.qt.coremessages import tr_core
 from netassistant.ui.widgets import decorate
 
 _DEFAULT_HOSTS = {
@@ -381,7 +382,8 @@ class SettingsPanel(QWidget):
             if not show_errors:
                 raise
             label = self._field_labels().get(exc.field, exc.field)
-            self.show_error(self.tr("%1: %2").replace("%1", label).replace("%2", exc.reason))
+            reason = tr_core(exc.reason)
+            self.show_error(self.tr("%1: %2").replace("%1", label).replace("%2", reason))
             raise
 
     def _field_labels(self) -> dict[str, str]:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.clientmodel import format_count
+from netassistant.qt.coremessages import tr_core
 from netassistant.ui.widgets import decorate
 
 
@@ -110,7 +111,8 @@ class StatsBar(QWidget):
             .replace("%4", self._chunks(stats.tx_chunks))
         )
         self.state.setText(self.state_text(stats.state, stats.local))
-        self.state.setToolTip(stats.last_error if stats.state is SessionState.FAILED else "")
+        failed = stats.state is SessionState.FAILED
+        self.state.setToolTip(tr_core(stats.last_error) if failed else "")
         # A dynamic property, so a style sheet can colour the states.
         self.state.setProperty("sessionState", stats.state.value)
 

@@ -10,48 +10,29 @@ The last line printed is one JSON object with ``tcp_64k_ratio``, ``tcp_1k_ratio`
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import multiprocessing as mp
+import os
 import socket
 import statistics
+import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for loopback_senders
+
+from loopback_senders import HOST, tcp_sender, udp_sender
 
 from netassistant.core.chunk import Chunk
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.engine import create_engine
 
-HOST = "127.0.0.1"
 TIME_LIMIT = 20.0  # seconds: no single measurement may run longer
 
 
 # ------------------------------------------------------------------ senders (child processes)
 def _tcp_sender(port: int, total: int) -> None:
-    block = b"\xa5" * (256 * 1024)
-    with socket.create_connection((HOST, port), timeout=TIME_LIMIT) as s:
-        sent = 0
-        deadline = time.monotonic() + TIME_LIMIT
-        while sent < total and time.monotonic() < deadline:
-            n = min(len(block), total - sent)
-            s.sendall(block[:n])
-            sent += n
-
-
-def _udp_sender(port: int, size: int, seconds: float) -> None:
-    payload = b"\x5a" * size
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.connect((HOST, port))
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            for _ in range(256):
-                with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
-                    s.send(payload)
-        # End marker: a few empty datagrams.
-        for _ in range(20):
-            with contextlib.suppress(ConnectionRefusedError):
-                s.send(b"")
-            time.sleep(0.005)
+    tcp_sender(port, TIME_LIMIT, total, fill=b"\xa5", timeout=TIME_LIMIT)
 
 
 # --------------------------------------------------------------------------- TCP
@@ -122,7 +103,7 @@ def _udp_count_raw(size: int, seconds: float) -> float:
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 * 1024 * 1024)
     s.bind((HOST, 0))
     s.settimeout(TIME_LIMIT)
-    proc = mp.Process(target=_udp_sender, args=(s.getsockname()[1], size, seconds))
+    proc = mp.Process(target=udp_sender, args=(s.getsockname()[1], size, seconds))
     proc.start()
     n = 0
     t0 = t1 = 0.0
@@ -159,7 +140,7 @@ def _udp_count_engine(size: int, seconds: float) -> float:
     th = threading.Thread(target=eng.run)
     th.start()
     eng.opened.wait(5)
-    proc = mp.Process(target=_udp_sender, args=(eng.port, size, seconds))
+    proc = mp.Process(target=udp_sender, args=(eng.port, size, seconds))
     proc.start()
     done.wait(TIME_LIMIT)
     eng.stop()

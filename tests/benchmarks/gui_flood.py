@@ -14,7 +14,6 @@ object with ``ratio_vs_raw``, ``latency_p50_ms``, ``latency_p99_ms``, ``max_free
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import multiprocessing as mp
 import os
@@ -24,32 +23,15 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for loopback_senders
 
-HOST = "127.0.0.1"
+from loopback_senders import HOST, tcp_sender, udp_sender
+
 PROBE_MS = 10
 
 
-def _tcp_flood(port: int, seconds: float) -> None:
-    block = b"\x5a" * (256 * 1024)
-    with socket.create_connection((HOST, port), timeout=30) as s:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            s.sendall(block)
-
-
 def _udp_flood(port: int, seconds: float, size: int) -> None:
-    payload = b"\x5a" * size
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.connect((HOST, port))
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            for _ in range(256):
-                with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
-                    s.send(payload)
-        for _ in range(50):  # end markers: empty datagrams
-            with contextlib.suppress(ConnectionRefusedError):
-                s.send(b"")
-            time.sleep(0.002)
+    udp_sender(port, size, seconds, end_markers=50, marker_gap=0.002)
 
 
 def _thread_cpu() -> dict[str, float]:
@@ -77,7 +59,7 @@ def _rss_mb() -> float:
 # ------------------------------------------------------------------------------- baselines
 def raw_tcp(seconds: float, recv_size: int) -> tuple[float, int]:
     srv = socket.create_server((HOST, 0))
-    proc = mp.Process(target=_tcp_flood, args=(srv.getsockname()[1], seconds))
+    proc = mp.Process(target=tcp_sender, args=(srv.getsockname()[1], seconds))
     proc.start()
     conn, _ = srv.accept()
     got = 0
@@ -171,7 +153,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
     if udp:
         proc = mp.Process(target=_udp_flood, args=(port, seconds, size))
     else:
-        proc = mp.Process(target=_tcp_flood, args=(port, seconds))
+        proc = mp.Process(target=tcp_sender, args=(port, seconds))
     # A real event loop, as app.exec() runs it: the GUI thread sleeps when it has nothing to do.
     loop = QEventLoop()
     hard_stop = time.monotonic() + seconds + 30

@@ -19,15 +19,6 @@ from tests.helpers import TIMEOUT, free_port
 WAIT = int(TIMEOUT * 1000)
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    for pane in win.panes():
-        assert pane.shutdown()
-
-
 def rows(pane: SessionPane) -> list:
     model = pane.receive.model
     return [model.chunk_at(r) for r in range(model.rowCount())]

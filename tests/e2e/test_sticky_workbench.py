@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import struct
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar
 
@@ -15,19 +14,9 @@ from netassistant.core.config import Kind
 from netassistant.core.decoding import DecodedMessage
 from netassistant.core.stats import SessionState
 from netassistant.qt.chunkmodel import ChunkRole
-from netassistant.ui.mainwindow import MainWindow
 from tests.helpers import TIMEOUT
 
 WAIT = int(TIMEOUT * 1000)
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    for pane in win.panes():
-        assert pane.shutdown()
 
 
 def frame(payload: bytes) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.clientmodel import ClientListModel, Column, ConnIdRole, format_count
@@ -13,12 +13,7 @@ from netassistant.qt.clientmodel import ClientListModel, Column, ConnIdRole, for
 SINCE_NS = 1_700_000_000_123_456_789
 
 
-@pytest.fixture(autouse=True)
-def c_locale():
-    saved = QLocale()
-    QLocale.setDefault(QLocale.c())
-    yield
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("c_locale")
 
 
 @pytest.fixture

@@ -4,45 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox
 
 from netassistant.core.config import Kind
 from netassistant.ui.filesend import FileSendBox
+from tests.ui.helpers import child, undescribed
 from tests.ui.test_accessibility import _controls
 
 
 @pytest.fixture
-def make_box(qtbot) -> Iterator[Callable[..., FileSendBox]]:
-    hosts = []
-
+def make_box(hosted) -> Callable[..., FileSendBox]:
     def make(kind: Kind = Kind.TCP_CLIENT, path: str = "", running: bool = True) -> FileSendBox:
-        host = QWidget()
-        qtbot.addWidget(host)
-        hosts.append(host)
-        box = FileSendBox(kind, host, chooser=lambda parent: path)
-        QVBoxLayout(host).addWidget(box)
+        box = hosted(lambda host: FileSendBox(kind, host, chooser=lambda parent: path))
         box.set_running(running)
         return box
 
-    yield make
-
-
-def child(root: QWidget, cls, name: str):
-    widget = root.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def _undescribed(root: QWidget) -> list[str]:
-    return [
-        w.objectName() or type(w).__name__
-        for w in _controls(root)
-        if not (w.objectName() and w.toolTip() and w.accessibleName())
-    ]
+    return make
 
 
 def choose(qtbot, box: FileSendBox) -> None:
@@ -156,6 +137,6 @@ def test_progress_and_cancel(make_box, qtbot, data_file):
 def test_every_control_is_named_described_and_accessible(make_box, kind):
     box = make_box(kind)
     assert len(_controls(box)) == 3
-    assert _undescribed(box) == []
+    assert undescribed(box) == []
     progress = child(box, QProgressBar, "fileSendProgress")
     assert progress.toolTip() and progress.accessibleName()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,12 +10,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from netassistant.core.profiles import SendPreset
 from netassistant.ui.presetbar import HistoryCombo, HistoryList, PresetBar
+from tests.ui.helpers import child, undescribed
 from tests.ui.test_accessibility import _controls
 
 PRESETS = [
@@ -27,26 +25,8 @@ PRESETS = [
 
 
 @pytest.fixture
-def bar(qtbot) -> Iterator[PresetBar]:
-    host = QWidget()
-    qtbot.addWidget(host)
-    presets = PresetBar(host)
-    QVBoxLayout(host).addWidget(presets)
-    yield presets
-
-
-def child(root: QWidget, cls, name: str):
-    widget = root.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def _undescribed(root: QWidget) -> list[str]:
-    return [
-        w.objectName() or type(w).__name__
-        for w in _controls(root)
-        if not (w.objectName() and w.toolTip() and w.accessibleName())
-    ]
+def bar(hosted) -> PresetBar:
+    return hosted(PresetBar)
 
 
 def click(qtbot, root: QWidget, name: str) -> None:
@@ -239,6 +219,6 @@ def test_every_control_is_named_described_and_accessible(bar, qtbot):
     names = {w.objectName() for w in _controls(bar)}
     assert {"preset_0", "preset_1", "presetEdit", "sendHistory", "presetTable"} <= names
     assert {"presetAdd", "presetRemove", "presetUp", "presetDown", "presetApply"} <= names
-    assert _undescribed(bar) == []
+    assert undescribed(bar) == []
     grid = table(bar)
     assert all(grid.cellWidget(0, c).accessibleName() for c in (2, 3))

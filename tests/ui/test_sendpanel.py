@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.codec import encode_text, parse_hex
 from netassistant.core.config import Kind
-from netassistant.ui.sendpanel import _CODEC_MESSAGES, SendInputError, SendPanel, SendRequest
+from netassistant.core.i18n import Text
+from netassistant.qt.coremessages import TEMPLATES
+from netassistant.ui.sendpanel import SendInputError, SendPanel, SendRequest
 
 
 @pytest.fixture
@@ -439,7 +441,10 @@ def test_controls_are_named_and_described(make_panel, kind):
     ],
 )
 def test_every_codec_message_is_translatable(parse, text):
-    # If codec's wording changes, the panel would silently show it untranslated.
+    # The panel shows the codec's own message through tr_core(), so it must be a Text
+    # whose template is listed for translation.
     with pytest.raises(ValueError) as info:
         parse(text)
-    assert any(p.fullmatch(str(info.value)) for p in _CODEC_MESSAGES), str(info.value)
+    message = info.value.args[0]
+    assert isinstance(message, Text), str(info.value)
+    assert message.template in TEMPLATES, message.template

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import struct
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from netassistant.core.chunk import Direction, EventKind
@@ -30,30 +27,13 @@ from netassistant.ui.sendtools import (
     SendToolsBox,
 )
 from tests.helpers import TIMEOUT, recv_exactly, running
+from tests.ui.helpers import child, undescribed
 from tests.ui.test_accessibility import _controls
 
 
 @pytest.fixture
-def box(qtbot) -> Iterator[SendToolsBox]:
-    host = QWidget()  # a top-level QGroupBox makes the offscreen platform warn
-    qtbot.addWidget(host)
-    tools = SendToolsBox(host)
-    QVBoxLayout(host).addWidget(tools)
-    yield tools  # the host stays referenced until the test ends
-
-
-def child(box: QWidget, cls, name: str):
-    widget = box.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def _undescribed(root: QWidget) -> list[str]:
-    return [
-        w.objectName() or type(w).__name__
-        for w in _controls(root)
-        if not (w.objectName() and w.toolTip() and w.accessibleName())
-    ]
+def box(hosted) -> SendToolsBox:
+    return hosted(SendToolsBox)
 
 
 def spin(box, name: str, value: int) -> None:
@@ -354,4 +334,4 @@ def test_one_call_burst_of_twenty_counted_frames_reaches_a_raw_server(box):
 
 def test_every_control_is_named_described_and_accessible(box):
     assert len(_controls(box)) == 12
-    assert _undescribed(box) == []
+    assert undescribed(box) == []

@@ -9,13 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.ui.statsbar import StatsBar
 
-
-@pytest.fixture(autouse=True)
-def c_locale():
-    saved = QLocale()
-    QLocale.setDefault(QLocale.c())
-    yield
-    QLocale.setDefault(saved)
+pytestmark = pytest.mark.usefixtures("c_locale")
 
 
 @pytest.fixture

@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.app import install_translators
+from netassistant.core import errors
 from netassistant.core.config import Kind
 from netassistant.core.profile_store import ProfileStore
+from netassistant.core.stats import SessionState, SessionStats
 from netassistant.ui.mainwindow import MainWindow
 from netassistant.ui.pane import SessionPane
 from netassistant.ui.profiledialog import ProfileManager
+from netassistant.ui.statsbar import StatsBar
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "update_translations.py"
@@ -224,3 +227,37 @@ def test_no_english_left_in_profile_manager(qtbot, zh_cn, tmp_path):
     dialog = ProfileManager(ProfileStore(tmp_path))
     qtbot.addWidget(dialog)
     assert _untranslated(dialog) == []
+
+
+def test_core_messages_shown_inline_are_chinese(qtbot, zh_cn):
+    """A ConfigError reason and a codec error are core Texts, translated where shown."""
+    pane = SessionPane(Kind.TCP_CLIENT)
+    qtbot.addWidget(pane)
+    pane.settings.remote_port.setValue(0)
+    assert not pane.start()
+    assert pane.settings.error_label.text() == "远程端口：0 超出范围 1..65535"
+
+    panel = pane.send_panel
+    panel.set_running(True)
+    panel.set_mode("hex")
+    panel.set_input_text("01 0g")
+    panel.send()
+    assert panel.findChild(QLabel, "sendError").text() == "位置 4 处有无效的十六进制字符 'g'"
+
+    panel.set_mode("text", convert=False)
+    panel.set_input_text("a\\q")
+    panel.set_escapes(True)
+    panel.send()
+    assert panel.findChild(QLabel, "sendError").text() == (
+        "位置 1 处有无效的转义 '\\q'；请使用 \\r \\n \\t \\0 \\xNN 或 \\\\"
+    )
+
+
+def test_failed_state_tooltip_is_chinese(qtbot, zh_cn):
+    bar = StatsBar()
+    qtbot.addWidget(bar)
+    stats = SessionStats()
+    stats.state = SessionState.FAILED
+    stats.last_error = errors.connect_error(ConnectionRefusedError(111, "refused"), "127.0.0.1:9")
+    bar.update_stats(stats)
+    assert bar.state.toolTip() == "连接被 127.0.0.1:9 拒绝 — 该地址上没有程序在监听"

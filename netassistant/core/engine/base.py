@@ -320,7 +320,7 @@ class Engine:
         with self._plan_status_lock:
             for plan_id, status in list(self._plan_status.items()):
                 if status.running and plan_id not in self._runners:
-                    message = "the session stopped before it started; nothing was sent"
+                    message = text("the session stopped before it started; nothing was sent")
                     self._plan_status[plan_id] = dataclasses.replace(
                         status, state="stopped", message=message
                     )

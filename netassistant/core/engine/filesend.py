@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.engine.sendplan import Route, Runner
+from netassistant.core.i18n import Text, text
 
 if TYPE_CHECKING:
     from netassistant.core.engine.base import Engine
@@ -53,7 +54,7 @@ class FileRunner(Runner):
             self._label = routes[0].peer
             self._summary = routes[0]
         else:
-            self._label = f"{len(routes)} clients"
+            self._label = text("{count} clients", count=len(routes))
             self._summary = _Summary(routes[0], self._label)
 
     def start(self) -> None:
@@ -61,19 +62,31 @@ class FileRunner(Runner):
         self._run()
 
     def cancel(self) -> None:
-        message = f"file send to {self._label} cancelled after {self.fed} of {self.total} bytes"
+        message = text(
+            "file send to {peer} cancelled after {sent} of {total} bytes",
+            peer=self._label,
+            sent=self.fed,
+            total=self.total,
+        )
         self.sent = self.fed
         self._end("cancelled", self._summary, message, EventKind.SEND_PROGRESS)
 
     def stop_with_session(self) -> None:
         self._update_sent()
-        reason = "the session stopped"
+        reason: str = text("the session stopped")
         if len(self.routes) == 1:
             reason = self.routes[0].refusal() or reason
-        message = (
-            f"file send to {self._label} stopped after {self.sent} of {self.total} bytes: {reason}"
-        )
+        message = self._stopped(self._label, self.sent, reason)
         self._end("stopped", self._summary, message, EventKind.SEND_PROGRESS)
+
+    def _stopped(self, peer: str, sent: int, reason: str) -> Text:
+        return text(
+            "file send to {peer} stopped after {sent} of {total} bytes: {reason}",
+            peer=peer,
+            sent=sent,
+            total=self.total,
+            reason=reason,
+        )
 
     def _end(self, state: str, route: Route | None, message: str, kind: EventKind | None) -> None:
         if not self.finished:
@@ -96,9 +109,7 @@ class FileRunner(Runner):
                 continue
             self.routes.remove(route)
             sent = max(0, self.fed - route.backlog())
-            message = (
-                f"file send to {route.peer} stopped after {sent} of {self.total} bytes: {reason}"
-            )
+            message = self._stopped(route.peer, sent, reason)
             if not self.routes:
                 self.sent = sent
                 self._end("failed", route, message, EventKind.ERROR)
@@ -120,7 +131,12 @@ class FileRunner(Runner):
                     self._wait_drain(waiting)
                     return
                 self.sent = self.fed
-                done = f"file {self.name} sent to {self._label}: {self.fed} bytes"
+                done = text(
+                    "file {name} sent to {peer}: {sent} bytes",
+                    name=self.name,
+                    peer=self._label,
+                    sent=self.fed,
+                )
                 self._end("done", self._summary, done, EventKind.SEND_PROGRESS)
                 return
             if waiting.backlog() >= waiting.high_water:
@@ -133,9 +149,14 @@ class FileRunner(Runner):
                 piece = self._fh.read(self.piece_size)
             except OSError as exc:
                 self._update_sent()
-                message = (
-                    f"cannot read {self.path}: {exc.strerror or exc}; file send to "
-                    f"{self._label} stopped after {self.sent} of {self.total} bytes"
+                message = text(
+                    "cannot read {path}: {reason}; file send to {peer} stopped after {sent} "
+                    "of {total} bytes",
+                    path=self.path,
+                    reason=exc.strerror or str(exc),
+                    peer=self._label,
+                    sent=self.sent,
+                    total=self.total,
                 )
                 self._end("failed", self._summary, message, EventKind.ERROR)
                 return
@@ -145,10 +166,7 @@ class FileRunner(Runner):
             for route in self.routes:
                 if not route.send(piece):
                     self._update_sent()
-                    message = (
-                        f"file send to {self._label} stopped after {self.sent} of "
-                        f"{self.total} bytes: the send failed"
-                    )
+                    message = self._stopped(self._label, self.sent, text("the send failed"))
                     self._end("failed", None, message, None)
                     return
             self.fed += len(piece)
@@ -158,7 +176,12 @@ class FileRunner(Runner):
 
     def _progress_report(self) -> tuple[Route, str]:
         self._update_sent()
-        message = f"file send to {self._label}: {self.sent} of {self.total} bytes"
+        message = text(
+            "file send to {peer}: {sent} of {total} bytes",
+            peer=self._label,
+            sent=self.sent,
+            total=self.total,
+        )
         return self._summary, message
 
 

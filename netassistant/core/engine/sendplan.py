@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from netassistant.core.chunk import ConnEvent, EventKind
+from netassistant.core.i18n import text, translatable
 
 if TYPE_CHECKING:
     from netassistant.core.engine.base import Engine
@@ -32,6 +33,54 @@ MAX_BURST_COUNT = 100_000
 COUNTER = b"{n}"
 #: Progress events per plan at most this often (plus a final one).
 PROGRESS_INTERVAL = 0.1
+
+
+# What a plan says, by title and moment, one whole sentence each so that a translator sees
+# it all: "progress" while it runs, "done", "cancelled" by the user, "stopped" with the
+# session, "failed" when the target went away ({reason} says why). A periodic send has no
+# count and never finishes by itself.
+_PLAN_MESSAGES: dict[str, dict[str, str]] = {
+    "periodic send": {
+        "progress": translatable("periodic send: {sent} sent"),
+        "cancelled": translatable("periodic send cancelled after {sent} sent"),
+        "stopped": translatable("periodic send stopped after {sent} sent: {reason}"),
+        "failed": translatable("periodic send to {peer} stopped after {sent} sent: {reason}"),
+    },
+    "burst send": {
+        "progress": translatable("burst send: {sent} of {count} sent"),
+        "done": translatable("burst send: done, {sent} of {count} sent"),
+        "cancelled": translatable("burst send cancelled after {sent} of {count} sent"),
+        "stopped": translatable("burst send stopped after {sent} of {count} sent: {reason}"),
+        "failed": translatable(
+            "burst send to {peer} stopped after {sent} of {count} sent: {reason}"
+        ),
+    },
+    "repeat send": {
+        "progress": translatable("repeat send: {sent} of {count} sent"),
+        "done": translatable("repeat send: done, {sent} of {count} sent"),
+        "cancelled": translatable("repeat send cancelled after {sent} of {count} sent"),
+        "stopped": translatable("repeat send stopped after {sent} of {count} sent: {reason}"),
+        "failed": translatable(
+            "repeat send to {peer} stopped after {sent} of {count} sent: {reason}"
+        ),
+    },
+    "split send": {
+        "progress": translatable("split send: {sent} of {count} sent"),
+        "done": translatable("split send: done, {sent} of {count} sent"),
+        "cancelled": translatable("split send cancelled after {sent} of {count} sent"),
+        "stopped": translatable("split send stopped after {sent} of {count} sent: {reason}"),
+        "failed": translatable(
+            "split send to {peer} stopped after {sent} of {count} sent: {reason}"
+        ),
+    },
+    "send": {
+        "progress": translatable("send: {sent} of {count} sent"),
+        "done": translatable("send: done, {sent} of {count} sent"),
+        "cancelled": translatable("send cancelled after {sent} of {count} sent"),
+        "stopped": translatable("send stopped after {sent} of {count} sent: {reason}"),
+        "failed": translatable("send to {peer} stopped after {sent} of {count} sent: {reason}"),
+    },
+}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -66,44 +115,68 @@ class SendPlan:
     reply: bool = False
 
     def __post_init__(self) -> None:
+        # The ValueErrors carry a translatable Text (args[0]); str() is the English text.
         if not isinstance(self.payload, bytes | bytearray | memoryview):
-            raise ValueError("the payload must be bytes")
+            raise ValueError(text("the payload must be bytes"))
         object.__setattr__(self, "payload", bytes(self.payload))  # frozen means frozen
         size = len(self.payload)
         if not size:
-            raise ValueError("the payload is empty; there is nothing to send")
+            raise ValueError(text("the payload is empty; there is nothing to send"))
         if self.count < 0:
-            raise ValueError(f"count must be 0 (send until stopped) or more, not {self.count}")
+            raise ValueError(
+                text("count must be 0 (send until stopped) or more, not {count}", count=self.count)
+            )
         check_interval(self.interval_ms)
         if self.split_gap_ms < 0:
-            raise ValueError(f"the split gap must be 0 ms or more, not {self.split_gap_ms:g} ms")
+            raise ValueError(
+                text("the split gap must be 0 ms or more, not {gap:g} ms", gap=self.split_gap_ms)
+            )
         if not 1 <= self.split <= size:
             raise ValueError(
-                f"split must be 1 .. {size} pieces for a {size}-byte payload, not {self.split}"
+                text(
+                    "split must be 1 .. {size} pieces for a {size}-byte payload, not {split}",
+                    size=size,
+                    split=self.split,
+                )
             )
         if self.burst not in BURSTS:
             raise ValueError(
-                f"burst must be 'none', 'one_call' or 'back_to_back', not {self.burst!r}"
+                text(
+                    "burst must be 'none', 'one_call' or 'back_to_back', not {burst!r}",
+                    burst=self.burst,
+                )
             )
         if self.burst != "none":
             if self.count < 1:
-                raise ValueError("a burst needs a count of 1 or more; it cannot run until stopped")
+                raise ValueError(
+                    text("a burst needs a count of 1 or more; it cannot run until stopped")
+                )
             if self.count > MAX_BURST_COUNT:
                 raise ValueError(
-                    f"a burst of {self.count} messages is too many; the limit is {MAX_BURST_COUNT}"
+                    text(
+                        "a burst of {count} messages is too many; the limit is {limit}",
+                        count=self.count,
+                        limit=MAX_BURST_COUNT,
+                    )
                 )
             total = self.total_size()
             if total > MAX_BURST_BYTES:
                 raise ValueError(
-                    f"a burst of {self.count} × {size} bytes is {total} bytes; "
-                    f"the limit is {MAX_BURST_BYTES // (1024 * 1024)} MiB"
+                    text(
+                        "a burst of {count} × {size} bytes is {total} bytes; "
+                        "the limit is {limit} MiB",
+                        count=self.count,
+                        size=size,
+                        total=total,
+                        limit=MAX_BURST_BYTES // (1024 * 1024),
+                    )
                 )
         if self.counter and COUNTER not in self.payload:
-            raise ValueError("the counter is on but the payload has no {n} placeholder")
+            raise ValueError(text("the counter is on but the payload has no {{n}} placeholder"))
         if self.conn_id is not None and self.conn_id < 1:
-            raise ValueError(f"a client number starts at 1, not {self.conn_id}")
+            raise ValueError(text("a client number starts at 1, not {conn}", conn=self.conn_id))
         if not 0 <= self.udp_port <= 65535:
-            raise ValueError(f"port must be 0 .. 65535, not {self.udp_port}")
+            raise ValueError(text("port must be 0 .. 65535, not {port}", port=self.udp_port))
 
     @property
     def title(self) -> str:
@@ -135,7 +208,9 @@ class SendPlan:
 def check_interval(interval_ms: float) -> None:
     """Raise ValueError for an interval below 0 ms."""
     if not interval_ms >= 0:
-        raise ValueError(f"the interval must be 0 ms or more, not {interval_ms:g} ms")
+        raise ValueError(
+            text("the interval must be 0 ms or more, not {interval:g} ms", interval=interval_ms)
+        )
 
 
 def split_evenly(data: bytes, pieces: int) -> list[bytes]:
@@ -353,14 +428,11 @@ class PlanRunner(Runner):
         return now if due < now - self.interval else due
 
     def cancel(self) -> None:
-        self._end(
-            "cancelled", self.route, self._counted("cancelled after"), EventKind.SEND_PROGRESS
-        )
+        self._end("cancelled", self.route, self._say("cancelled"), EventKind.SEND_PROGRESS)
 
     def stop_with_session(self) -> None:
-        reason = self.route.refusal() or "the session stopped"
-        message = f"{self._counted('stopped after')}: {reason}"
-        self._end("stopped", self.route, message, EventKind.SEND_PROGRESS)
+        reason = self.route.refusal() or text("the session stopped")
+        self._end("stopped", self.route, self._say("stopped", reason), EventKind.SEND_PROGRESS)
 
     def check_gone(self) -> None:
         if not self.finished and self.route.refusal():
@@ -368,19 +440,17 @@ class PlanRunner(Runner):
 
     def _fail(self) -> None:
         route = self.route
-        message = f"{self._counted('stopped after', route.peer)}: {route.refusal()}"
-        self._end("failed", route, message, EventKind.ERROR)
+        self._end("failed", route, self._say("failed", route.refusal()), EventKind.ERROR)
 
-    def _counted(self, what: str, to: str = "") -> str:
-        title = f"{self.plan.title} to {to}" if to else self.plan.title
-        if self.plan.count == 0:
-            return f"{title} {what} {self.sent} sent"
-        return f"{title} {what} {self.sent} of {self.plan.count} sent"
+    def _say(self, moment: str, reason: str = "") -> str:
+        """The plan's message for ``moment`` (a key of :data:`_PLAN_MESSAGES`), filled in."""
+        template = _PLAN_MESSAGES[self.plan.title][moment]
+        return text(
+            template, sent=self.sent, count=self.plan.count, peer=self.route.peer, reason=reason
+        )
 
     def _progress_report(self) -> tuple[Route, str]:
-        if self.plan.count == 0:
-            return self.route, f"{self.plan.title}: {self.sent} sent"
-        return self.route, f"{self.plan.title}: {self.sent} of {self.plan.count} sent"
+        return self.route, self._say("progress")
 
     def _run(self) -> None:
         plan, route = self.plan, self.route
@@ -398,8 +468,7 @@ class PlanRunner(Runner):
                 self._next_message()
             if not route.send(self._pieces.popleft()):
                 self._pieces.clear()
-                message = f"{self._counted('stopped after', route.peer)}: the send failed"
-                self._end("failed", None, message, None)
+                self._end("failed", None, self._say("failed", text("the send failed")), None)
                 return
             if self._pieces:
                 if plan.split_gap_ms:
@@ -408,8 +477,7 @@ class PlanRunner(Runner):
                 continue
             self.sent = self._number
             if plan.count and self.sent >= plan.count:
-                done = f"{plan.title}: done, {self.sent} of {plan.count} sent"
-                self._end("done", route, done, EventKind.SEND_PROGRESS)
+                self._end("done", route, self._say("done"), EventKind.SEND_PROGRESS)
                 return
             self._progress()
             if plan.burst == "back_to_back":

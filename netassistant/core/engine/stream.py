@@ -120,7 +120,7 @@ class StreamConn:
     def send_refusal(self) -> str:
         """Why :meth:`send` would refuse data now, in plain words; "" if it would take it."""
         if self.closed or self._write_shut or self._after_drain:
-            return self._end_reason or "the connection is closed"
+            return self._end_reason or text("the connection is closed")
         return ""
 
     def when_drained(self, fn: Callable[[], None]) -> None:
@@ -142,7 +142,7 @@ class StreamConn:
         """Close gracefully once queued data is written (FIN to the peer)."""
         self._reading = False
         self._after_drain = "close"
-        self._end_reason = self._end_reason or "the connection was closed (disconnect)"
+        self._end_reason = self._end_reason or text("the connection was closed (disconnect)")
         if not self._outq:
             self._finish_drain()
         else:
@@ -153,7 +153,7 @@ class StreamConn:
         if self._write_shut:
             return
         self._after_drain = "half_close"
-        self._end_reason = self._end_reason or "the sending side was shut down (FIN sent)"
+        self._end_reason = self._end_reason or text("the sending side was shut down (FIN sent)")
         if not self._outq:
             self._finish_drain()
 
@@ -169,7 +169,7 @@ class StreamConn:
             message = text(
                 "aborted with RST; {unsent} queued bytes were discarded unsent", unsent=unsent
             )
-        self._close(EventKind.ABORTED, message, "the connection was aborted (RST sent)")
+        self._close(EventKind.ABORTED, message, text("the connection was aborted (RST sent)"))
 
     def set_nodelay(self, on: bool) -> None:
         """TCP_NODELAY on this connection (ignored for AF_UNIX)."""
@@ -248,7 +248,7 @@ class StreamConn:
 
     def _peer_closed(self) -> None:
         self._reading = False
-        self._end_reason = self._end_reason or "the peer closed the connection (FIN)"
+        self._end_reason = self._end_reason or text("the peer closed the connection (FIN)")
         self.engine.emit_event(
             EventKind.CLOSED,
             self.conn_id,
@@ -361,7 +361,7 @@ class StreamConn:
             return
         self._registered = self.engine.set_interest(self.sock, self._registered, 0, self.on_ready)
         self.closed = True
-        self._end_reason = self._end_reason or reason or "the connection was closed"
+        self._end_reason = self._end_reason or reason or text("the connection was closed")
         self.unsent_at_close = self._queued
         self._outq.clear()
         self._queued = 0
@@ -386,7 +386,7 @@ class StreamConn:
         message: str = text("disconnected from {peer} (session stopped)", peer=self.peer)
         if self.queued_bytes:
             message = self._with_unsent(message)
-        self._close(EventKind.LOCAL_CLOSE, message, "the session stopped")
+        self._close(EventKind.LOCAL_CLOSE, message, text("the session stopped"))
 
 
 #: A plan or file send waits for the connection to drain once this much is queued.

@@ -208,7 +208,7 @@ class ClientsRoute:
     """
 
     conn_id = 0
-    peer = "all clients"
+    peer: str = text("all clients")
     high_water = STREAM_HIGH_WATER
 
     def __init__(self, server: TcpServerEngine) -> None:
@@ -219,7 +219,7 @@ class ClientsRoute:
         return [conn for conn in self.server.conns.values() if not conn.send_refusal]
 
     def refusal(self) -> str:
-        return "" if self._open() else "no client is connected"
+        return "" if self._open() else text("no client is connected")
 
     def send(self, data: bytes) -> bool:
         for conn in self._open():

@@ -173,7 +173,10 @@ class UdpEngine(Engine):
                     EventKind.ERROR,
                     local=self.local_address,
                     peer=peer,
-                    message=errors.io_error(exc, "send", peer) + "; the datagram was not sent",
+                    message=text(
+                        "{error}; the datagram was not sent",
+                        error=errors.io_error(exc, "send", peer),
+                    ),
                 )
                 continue
             self._outq.popleft()
@@ -287,7 +290,7 @@ class UdpEngine(Engine):
                 self.emit_event(
                     EventKind.ERROR,
                     local=local,
-                    message=errors.io_error(exc, "receive", self.last_peer or "the peer"),
+                    message=errors.io_error(exc, "receive", self.last_peer or text("the peer")),
                 )
                 return
             if addr != self._last_addr:
@@ -342,7 +345,7 @@ class DatagramRoute:
         self.local = engine.local_address
 
     def refusal(self) -> str:
-        return "" if self.engine._sock is not None else "the socket is closed"
+        return "" if self.engine._sock is not None else text("the socket is closed")
 
     def send(self, data: bytes) -> bool:
         engine = self.engine
