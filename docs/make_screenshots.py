@@ -60,7 +60,7 @@ def main(out: Path) -> None:
     client.send_panel.set_input_text("你好，服务器")
     client.send_panel.send()
     pump(app, 1.0)
-    server.receive.table.selectRow(server.receive.proxy.rowCount() - 2)
+    server.receive.table.selectRow(server.receive.model.rowCount() - 2)
     pump(app, 0.5)
     window.grab().save(str(out / "screenshot-sticky.png"))
     server.receive.stream_toggle.click()

@@ -79,6 +79,7 @@ class MessageView(QWidget):
         self._follow = True
         self.summary = QLabel()
         self.summary.setObjectName("messageSummary")
+        self.summary.setWordWrap(True)  # the pane must stay narrow enough to sit beside another
         self.table = MessageTableView(self.model)
         decorate(
             self.table,

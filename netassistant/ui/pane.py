@@ -97,6 +97,7 @@ class SessionPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        left_layout.addWidget(self.send_area.tools)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
         left_layout.addWidget(self.capture)
@@ -105,8 +106,9 @@ class SessionPane(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.sizeHint().width() + 24)
+        # Narrower than its content if need be (it scrolls): two panes fit side by side.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(300)
         scroll.setObjectName("settingsScroll")
 
         right = QSplitter(Qt.Orientation.Vertical)

@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 from netassistant.core.config import Kind
@@ -52,14 +52,12 @@ class SendArea(QWidget):
         self._connect_signals()
 
     def _build(self) -> None:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.panel, 1)
-        row.addWidget(self.tools)
+        # The send options (``tools``) live in the pane's settings column, NetAssist-style,
+        # so the send area stays narrow; they are still this area's to run.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.presets)
-        layout.addLayout(row, 1)
+        layout.addWidget(self.panel, 1)
         layout.addWidget(self.files)
 
     def _connect_signals(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.clientmodel import format_count
@@ -55,16 +55,25 @@ class StatsBar(QWidget):
         self.reset_button.clicked.connect(self.reset_requested)
         self.reset_button.clicked.connect(lambda: self.show_message(""))
 
-        layout = QHBoxLayout(self)
+        # Two rows, so a pane stays narrow enough for two side by side on a laptop.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.state)
+        top.addSpacing(12)
+        top.addWidget(self.message, 1)
+        top.addStretch(1)
+        top.addWidget(self.reset_button)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.counters)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.dropped)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.state)
-        layout.addSpacing(12)
-        layout.addWidget(self.counters)
-        layout.addSpacing(12)
-        layout.addWidget(self.dropped)
-        layout.addWidget(self.message, 1)
-        layout.addStretch(1)
-        layout.addWidget(self.reset_button)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self._fix_sizes()
         self.update_stats(SessionStats())
 
@@ -76,18 +85,20 @@ class StatsBar(QWidget):
         window many times a second. Qt does not propagate geometry updates from a widget
         of fixed size.
         """
-        big = SessionStats()
-        big.rx_bytes = big.tx_bytes = 999_999_999_999
-        big.rx_chunks = big.tx_chunks = 99_999_999
+        big = SessionStats()  # 100 GB and ten million chunks each way fit; more is clipped
+        big.rx_bytes = big.tx_bytes = 99_999_999_999
+        big.rx_chunks = big.tx_chunks = 9_999_999
         self.update_stats(big)
-        self.set_dropped(99_999_999, 999_999_999_999)
+        self.set_dropped(9_999_999, 99_999_999_999)
         metrics = self.fontMetrics()
         height = metrics.height() + 4
         for label in (self.counters, self.dropped):
             label.setFixedSize(metrics.horizontalAdvance(label.text()) + 8, height)
+        widest = "[ffff:ffff:ffff:ffff::1]:65535"
         self.state.setFixedSize(
-            metrics.horizontalAdvance(
-                self.state_text(SessionState.LISTENING, "[ffff:ffff::1]:65535")
+            max(
+                metrics.horizontalAdvance(self.state_text(state, widest))
+                for state in (SessionState.LISTENING, SessionState.CONNECTED)
             )
             + 8,
             height,
