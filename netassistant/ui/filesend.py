@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.config import Kind
 from netassistant.ui.sendpanel import _fill
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import ErrorLabel, decorate
 
 # Largest UDP payload over IPv4 (65535 - 8 UDP - 20 IP header bytes).
 MAX_DATAGRAM = 65507
@@ -108,12 +108,7 @@ class FileSendBox(QWidget):
             self.tr("Cancel file send"),
             self.tr("Stop sending the file; what was sent stays sent"),
         )
-        self._error = QLabel()
-        self._error.setObjectName("fileSendError")
-        self._error.setTextFormat(Qt.TextFormat.PlainText)
-        self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #c62828;")
-        self._error.hide()
+        self._error = ErrorLabel("fileSendError")  # quotes user input: plain text
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         size_label = QLabel(
@@ -203,14 +198,12 @@ class FileSendBox(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` (already translated) inline."""
-        self._error.setText(message)
-        self._error.show()
+        self._error.show_message(message)
 
     @Slot()
     def clear_error(self) -> None:
         """Hide the inline error."""
-        self._error.clear()
-        self._error.hide()
+        self._error.clear_message()
 
     def _update_enabled(self) -> None:
         self._choose.setEnabled(self._running and not self._sending)

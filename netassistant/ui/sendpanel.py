@@ -37,7 +37,7 @@ from netassistant.core.codec import (
 )
 from netassistant.core.config import Kind
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import ErrorLabel, decorate
 
 MODES: tuple[str, ...] = ("text", "hex")
 #: Line endings the append combo offers, in its order ("" = none).
@@ -177,12 +177,7 @@ class SendPanel(QWidget):
         options.addWidget(self.send_button)
         layout.addLayout(options)
 
-        self._error = QLabel()
-        self._error.setObjectName("sendError")
-        self._error.setTextFormat(Qt.TextFormat.PlainText)  # messages quote user input
-        self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #c62828;")
-        self._error.hide()
+        self._error = ErrorLabel("sendError")  # quotes user input: plain text
         layout.addWidget(self._error)
 
     def _build_server_target(self) -> QHBoxLayout:
@@ -428,14 +423,12 @@ class SendPanel(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` (already translated) in the inline error label."""
-        self._error.setText(message)
-        self._error.show()
+        self._error.show_message(message)
 
     @Slot()
     def clear_error(self) -> None:
         """Hide the inline error label."""
-        self._error.clear()
-        self._error.hide()
+        self._error.clear_message()
 
     # ---------------------------------------------------------------- settings
     def input_text(self) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +43,7 @@ from netassistant.core.framing import (
 )
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.sendpanel import _fill
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import ErrorLabel, decorate
 
 BURSTS: tuple[str, ...] = ("none", "one_call", "back_to_back")
 FRAMES: tuple[str, ...] = ("none", LENGTH, DELIMITER)
@@ -295,12 +295,7 @@ class SendToolsBox(QGroupBox):
             decorate(widget, name, accessible, tip)
         self._state = QLabel(self.tr("Idle"))
         self._state.setObjectName("sendPlanState")
-        self._error = QLabel()
-        self._error.setObjectName("sendToolsError")
-        self._error.setTextFormat(Qt.TextFormat.PlainText)
-        self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #c62828;")
-        self._error.hide()
+        self._error = ErrorLabel("sendToolsError")  # quotes user input: plain text
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -504,14 +499,12 @@ class SendToolsBox(QGroupBox):
 
     def show_error(self, message: str) -> None:
         """Show ``message`` (already translated) inline."""
-        self._error.setText(message)
-        self._error.show()
+        self._error.show_message(message)
 
     @Slot()
     def clear_error(self) -> None:
         """Hide the inline error."""
-        self._error.clear()
-        self._error.hide()
+        self._error.clear_message()
 
     def _update_enabled(self) -> None:
         idle = not self._plan_running

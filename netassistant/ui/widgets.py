@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def decorate(widget: QWidget, name: str, accessible: str, tooltip: str) -> QWidget:
@@ -15,3 +16,28 @@ def decorate(widget: QWidget, name: str, accessible: str, tooltip: str) -> QWidg
     widget.setAccessibleName(accessible)
     widget.setToolTip(tooltip)
     return widget
+
+
+class ErrorLabel(QLabel):
+    """An inline error message under a control: red, wrapped, hidden while empty.
+
+    Plain text only, because messages quote what the user typed.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #c62828;")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show ``message`` (already translated)."""
+        self.setText(message)
+        self.show()
+
+    def clear_message(self) -> None:
+        """Hide the message."""
+        self.clear()
+        self.hide()
