@@ -506,7 +506,21 @@ def _profile_command(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"deleted profile {args.name!r}\n")
             return EXIT_OK
         if args.profile_command == "export":
-            store.export(args.name, args.path)
+            if store.exists(args.name):
+                store.export(args.name, args.path)
+            else:  # a built-in example exports as its canonical file, like a saved one
+                from netassistant.core.profiles import find_profile
+
+                profile = find_profile(args.name)
+                try:
+                    with open(args.path, "wb") as fh:
+                        fh.write(profile.to_json_bytes())
+                except OSError as exc:
+                    print(
+                        f"netassistant-cli: cannot write {args.path}: {exc.strerror or exc}",
+                        file=sys.stderr,
+                    )
+                    return EXIT_FAILURE
             out.write(f"exported profile {args.name!r} to {args.path}\n")
             return EXIT_OK
         if args.profile_command == "import":

@@ -779,3 +779,12 @@ def test_unix_client_and_server_processes(env, tmp_path):
         assert client.returncode == 0, client.stderr
         assert server.finish() == 0
     assert [r["hex"] for r in chunks(server.records, "rx")] == [b"x\ty".hex()]
+
+
+def test_profile_export_of_a_built_in_example(env, tmp_path):
+    from netassistant.core.profiles import find_profile
+
+    path = tmp_path / "echo.json"
+    proc = run_cli(env, "profile", "export", "Echo server", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes() == find_profile("Echo server").to_json_bytes()
