@@ -49,6 +49,7 @@ class EventKind(enum.Enum):
     HALF_CLOSED = "half_closed"  # we sent FIN with shutdown(SHUT_WR)
     ABORTED = "aborted"  # we reset it (SO_LINGER 0 + close)
     SEND_PROGRESS = "send_progress"  # a large send is partly written
+    DROPPED = "dropped"  # the kernel dropped datagrams: the receive buffer was full
     ERROR = "error"  # something failed; ``message`` says what, in plain words
     STOPPED = "stopped"  # the session ended
 
@@ -105,8 +106,10 @@ class ConnEvent(NamedTuple):
         local: Local address, formatted.
         peer: Peer address, formatted ("" when none).
         message: Plain-words description for the user (always set for ERROR).
-        sent: For SEND_PROGRESS: bytes written so far (messages, for a send plan).
-        total: For SEND_PROGRESS: bytes of the whole send (messages; 0 = periodic).
+        sent: For SEND_PROGRESS: bytes written so far (messages, for a send plan);
+            for DROPPED: datagrams dropped since the last report.
+        total: For SEND_PROGRESS: bytes of the whole send (messages; 0 = periodic);
+            for DROPPED: datagrams dropped since the socket was opened.
         plan_id: The send plan or file send this event is about (0 for none).
     """
 

@@ -24,6 +24,7 @@ EVENT_NAMES: dict[EventKind, str] = {
     EventKind.ABORTED: "close",
     EventKind.HALF_CLOSED: "half_close",
     EventKind.SEND_PROGRESS: "progress",
+    EventKind.DROPPED: "dropped",
     EventKind.ERROR: "error",
     EventKind.STOPPED: "stopped",
 }
@@ -90,6 +91,9 @@ def event_record(event: ConnEvent) -> dict[str, Any]:
     if event.kind is EventKind.SEND_PROGRESS:
         record["sent"] = event.sent
         record["total"] = event.total
+    if event.kind is EventKind.DROPPED:
+        record["dropped"] = event.sent
+        record["dropped_total"] = event.total
     return record
 
 

@@ -67,6 +67,8 @@ class SessionStats:
         self.state = SessionState.IDLE
         self.local = ""
         self.last_error = ""
+        #: Datagrams the kernel dropped because the receive buffer was full (Linux).
+        self.kernel_drops = 0
 
     def reset_counters(self) -> None:
         """Zero the byte and chunk counters (the client table and state stay)."""
@@ -121,6 +123,9 @@ class SessionStats:
                 self.state = SessionState.LISTENING
                 self.local = ev.local
                 return True
+            return False
+        if kind is EventKind.DROPPED:
+            self.kernel_drops = ev.total
             return False
         if kind is EventKind.CONNECTING:
             self.state = SessionState.CONNECTING

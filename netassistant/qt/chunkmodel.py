@@ -76,7 +76,7 @@ ERROR_COLOR: Final = QColor(0xC0, 0x00, 0x00)  # red
 BAND_COLORS: Final = (QColor(0xFF, 0xFF, 0xFF), QColor(0xEA, 0xF1, 0xFB))  # white, light blue
 EVENT_BACKGROUND: Final = QColor(0xFF, 0xF8, 0xDC)  # light yellow
 
-_ERROR_KINDS = frozenset({EventKind.ERROR, EventKind.RESET, EventKind.ABORTED})
+_ERROR_KINDS = frozenset({EventKind.ERROR, EventKind.RESET, EventKind.ABORTED, EventKind.DROPPED})
 
 
 class ChunkLogModel(RingTableModel[Event]):
@@ -372,6 +372,7 @@ class ChunkLogModel(RingTableModel[Event]):
             EventKind.ABORTED: self.tr("aborted (RST sent)"),
             EventKind.SEND_PROGRESS: self.tr("sending"),
             EventKind.ERROR: self.tr("error"),
+            EventKind.DROPPED: self.tr("datagrams dropped by the kernel"),
             EventKind.STOPPED: self.tr("stopped"),
         }
         return labels.get(kind, kind.value)

@@ -211,6 +211,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", 'the connection was closed (disconnect)'),
     QT_TRANSLATE_NOOP("core", 'the counter is on but the payload has no {{n}} placeholder'),
     QT_TRANSLATE_NOOP("core", 'the interval must be 0 ms or more, not {interval:g} ms'),
+    QT_TRANSLATE_NOOP("core", 'the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster'),
     QT_TRANSLATE_NOOP("core", 'the payload is empty; there is nothing to send'),
     QT_TRANSLATE_NOOP("core", 'the payload must be bytes'),
     QT_TRANSLATE_NOOP("core", 'the peer'),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import sys
+import time
 
 import pytest
 
@@ -160,3 +162,32 @@ def test_unix_datagrams(tmp_path):
         b.engine.reply(b"back")
         a.wait_for(lambda _: a.chunks())
         assert a.chunks()[0].data == b"back"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SO_RXQ_OVFL is Linux-only")
+def test_datagrams_the_kernel_dropped_are_reported():
+    # A tiny receive buffer and a slow reader: most of a burst is dropped by the kernel.
+    # The drop count arrives with the next datagram queued after the drops.
+    with running(udp_config(rcvbuf=4096, read_delay_ms=20)) as h, raw_udp() as peer:
+        target = ("127.0.0.1", h.engine.port)
+        for _ in range(200):
+            peer.sendto(b"x" * 200, target)
+        count = len(h.chunks())
+        for _ in range(100):  # let the queue drain (bounded: ~2 s)
+            h.wait_for(lambda _: True)
+            time.sleep(0.02)
+            if len(h.chunks()) == count and count:
+                break
+            count = len(h.chunks())
+        peer.sendto(b"last", target)
+        drops = h.wait_for(
+            lambda evs: [e for e in evs if getattr(e, "kind", None) is EventKind.DROPPED]
+        )
+        h.wait_for(lambda _: h.chunks()[-1].data == b"last")
+    dropped = drops[-1].total
+    assert dropped > 0
+    assert len(h.chunks()) + dropped == 201, "every datagram was either received or counted"
+    assert drops[-1].message == (
+        f"the kernel dropped {drops[-1].sent} datagrams because the receive buffer was full "
+        f"({dropped} in all) — raise SO_RCVBUF or read faster"
+    )

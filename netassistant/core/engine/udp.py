@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import selectors
 import socket
+import struct
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -29,6 +30,11 @@ from netassistant.core.i18n import text
 #: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
 _MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux") else 0
 _UDP_LIMIT = {socket.AF_INET: 65507, socket.AF_INET6: 65527}
+#: Linux: with SO_RXQ_OVFL set, each datagram carries (as ancillary data) how many
+#: datagrams the kernel has dropped so far because the receive buffer was full. Python's
+#: socket module has no constant for it; 40 is its value on every Linux architecture.
+_SO_RXQ_OVFL = 40 if sys.platform.startswith("linux") else 0
+_ANC_SIZE = socket.CMSG_SPACE(4) if _SO_RXQ_OVFL and hasattr(socket, "CMSG_SPACE") else 0
 
 
 _NOBODY_TO_REPLY = text(
@@ -62,6 +68,8 @@ class UdpEngine(Engine):
         self._bound_path = ""
         self._interest = 0
         self._read_paused = False
+        self._count_drops = False
+        self._dropped = 0
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:
@@ -229,6 +237,12 @@ class UdpEngine(Engine):
         try:
             if cfg.broadcast:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+            if _SO_RXQ_OVFL and _ANC_SIZE and _MSG_TRUNC:
+                try:
+                    sock.setsockopt(socket.SOL_SOCKET, _SO_RXQ_OVFL, 1)
+                    self._count_drops = True
+                except OSError:
+                    self._count_drops = False
             if unix:
                 if cfg.local_host:
                     bind(sock, cfg, cfg.local_host, 0)
@@ -274,7 +288,17 @@ class UdpEngine(Engine):
             if len(self._buf) != size:
                 self._buf = bytearray(size)
             try:
-                if _MSG_TRUNC:
+                if self._count_drops:
+                    # recvmsg_into with MSG_TRUNC returns the datagram's true length, and the
+                    # kernel's drop counter rides along as ancillary data.
+                    n, anc, _msg_flags, addr = sock.recvmsg_into(
+                        [memoryview(self._buf)[:size]], _ANC_SIZE, _MSG_TRUNC
+                    )
+                    data = bytes(self._buf[: min(n, size)])
+                    flags, orig = (ChunkFlag.TRUNCATED, n) if n > size else (ChunkFlag.NONE, -1)
+                    if anc:
+                        self._check_drops(anc, local)
+                elif _MSG_TRUNC:
                     # recvfrom_into with MSG_TRUNC returns the datagram's true length.
                     n, addr = sock.recvfrom_into(self._buf, size, _MSG_TRUNC)
                     data = bytes(self._buf[: min(n, size)])
@@ -300,6 +324,25 @@ class UdpEngine(Engine):
             if self.read_delay:
                 self._pause()
                 return
+
+    def _check_drops(self, ancdata: list[tuple[int, int, bytes]], local: str) -> None:
+        for level, kind, payload in ancdata:
+            if level == socket.SOL_SOCKET and kind == _SO_RXQ_OVFL and len(payload) >= 4:
+                total = struct.unpack("=I", payload[:4])[0]
+                if total > self._dropped:
+                    new, self._dropped = total - self._dropped, total
+                    self.emit_event(
+                        EventKind.DROPPED,
+                        local=local,
+                        sent=new,
+                        total=total,
+                        message=text(
+                            "the kernel dropped {new} datagrams because the receive buffer was "
+                            "full ({total} in all) — raise SO_RCVBUF or read faster",
+                            new=new,
+                            total=total,
+                        ),
+                    )
 
     def _pause(self) -> None:
         self._read_paused = True

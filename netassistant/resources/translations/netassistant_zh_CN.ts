@@ -300,113 +300,113 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkDetail</name>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="87"/>
+        <location filename="../../ui/chunkdetail.py" line="88"/>
         <source>Selected chunk</source>
         <extracomment>The dump and the decoded text show at most this much of a chunk.</extracomment>
         <translation>选中的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="88"/>
+        <location filename="../../ui/chunkdetail.py" line="89"/>
         <source>Direction, sequence number, size, peer, time and connection</source>
         <translation>方向、序号、大小、对端、时间和连接</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="98"/>
+        <location filename="../../ui/chunkdetail.py" line="99"/>
         <source>Copy hex</source>
         <translation>复制十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="99"/>
+        <location filename="../../ui/chunkdetail.py" line="100"/>
         <source>Copy the chunk&apos;s bytes as hex pairs, like 68 65 6C</source>
         <translation>将数据块的字节复制为十六进制，如 68 65 6C</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="103"/>
+        <location filename="../../ui/chunkdetail.py" line="104"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="104"/>
+        <location filename="../../ui/chunkdetail.py" line="105"/>
         <source>Copy the chunk decoded as text (undecodable bytes as \xNN)</source>
         <translation>复制解码为文本的数据块（无法解码的字节写作 \xNN）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="108"/>
+        <location filename="../../ui/chunkdetail.py" line="109"/>
         <source>Copy as C array</source>
         <translation>复制为 C 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="109"/>
+        <location filename="../../ui/chunkdetail.py" line="110"/>
         <source>Copy the chunk as a C array definition: unsigned char data[] = {...};</source>
         <translation>将数据块复制为 C 数组定义：unsigned char data[] = {...};</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="113"/>
+        <location filename="../../ui/chunkdetail.py" line="114"/>
         <source>Copy as Python bytes</source>
         <translation>复制为 Python bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="114"/>
+        <location filename="../../ui/chunkdetail.py" line="115"/>
         <source>Copy the chunk as a Python bytes literal, like b&apos;hi\r\n&apos;</source>
         <translation>将数据块复制为 Python bytes 字面量，如 b&apos;hi\r\n&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="132"/>
+        <location filename="../../ui/chunkdetail.py" line="133"/>
         <source>Hex dump</source>
         <translation>十六进制转储</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="133"/>
+        <location filename="../../ui/chunkdetail.py" line="134"/>
         <source>Offset, bytes in hex and the same bytes as ASCII</source>
         <translation>偏移、十六进制字节及对应的 ASCII 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="137"/>
+        <location filename="../../ui/chunkdetail.py" line="138"/>
         <source>Decoded text</source>
         <translation>解码文本</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="138"/>
+        <location filename="../../ui/chunkdetail.py" line="139"/>
         <source>The chunk decoded with the session&apos;s encoding; control bytes escaped</source>
         <translation>按会话编码解码的数据块；控制字节已转义</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="194"/>
+        <location filename="../../ui/chunkdetail.py" line="195"/>
         <source>Select a row to see the whole chunk.</source>
         <translation>选择一行以查看完整的数据块。</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="215"/>
+        <location filename="../../ui/chunkdetail.py" line="216"/>
         <source>Showing the first {shown} of {total} bytes; copies take all of them.</source>
         <translation>显示 {total} 字节中的前 {shown} 字节；复制时包含全部字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="224"/>
+        <location filename="../../ui/chunkdetail.py" line="225"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="228"/>
+        <location filename="../../ui/chunkdetail.py" line="229"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="230"/>
+        <location filename="../../ui/chunkdetail.py" line="231"/>
         <source>RX chunk {seq} — {size} from {peer} at {time} (conn #{conn})</source>
         <translation>接收数据块 {seq} — {size}，来自 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="232"/>
+        <location filename="../../ui/chunkdetail.py" line="233"/>
         <source>TX chunk {seq} — {size} to {peer} at {time} (conn #{conn})</source>
         <translation>发送数据块 {seq} — {size}，发往 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="243"/>
+        <location filename="../../ui/chunkdetail.py" line="244"/>
         <source>Event {seq} — {text} at {time} (conn #{conn})</source>
         <translation>事件 {seq} — {text}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="248"/>
+        <location filename="../../ui/chunkdetail.py" line="249"/>
         <source>peer {peer}</source>
         <translation>对端 {peer}</translation>
     </message>
@@ -414,128 +414,133 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkLogModel</name>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="275"/>
+        <location filename="../../qt/chunkmodel.py" line="271"/>
         <source>Time</source>
         <extracomment>The row&apos;s :class:`Chunk` or :class:`ConnEvent` itself (any column). True for a :class:`ConnEvent` row, False for a :class:`Chunk` row. ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk&apos;s preview bytes in the current encoding (None for events), so a delegate can draw control characters and undecodable bytes distinctly. In text mode DisplayRole is the joined segments followed by the truncation note, if any. 0 or 1, alternating from one chunk to the next in seq order; an event carries the band of the chunk before it.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="276"/>
+        <location filename="../../qt/chunkmodel.py" line="272"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="277"/>
+        <location filename="../../qt/chunkmodel.py" line="273"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="278"/>
+        <location filename="../../qt/chunkmodel.py" line="274"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="279"/>
+        <location filename="../../qt/chunkmodel.py" line="275"/>
         <source>Seq</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="280"/>
+        <location filename="../../qt/chunkmodel.py" line="276"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="281"/>
+        <location filename="../../qt/chunkmodel.py" line="277"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="325"/>
+        <location filename="../../qt/chunkmodel.py" line="321"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="325"/>
+        <location filename="../../qt/chunkmodel.py" line="321"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="339"/>
+        <location filename="../../qt/chunkmodel.py" line="335"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="361"/>
+        <location filename="../../qt/chunkmodel.py" line="357"/>
         <source>sent {sent} of {total} bytes</source>
         <translation>已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="368"/>
+        <location filename="../../qt/chunkmodel.py" line="364"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="369"/>
+        <location filename="../../qt/chunkmodel.py" line="365"/>
         <source>connection accepted</source>
         <translation>已接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="370"/>
+        <location filename="../../qt/chunkmodel.py" line="366"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="371"/>
+        <location filename="../../qt/chunkmodel.py" line="367"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="372"/>
+        <location filename="../../qt/chunkmodel.py" line="368"/>
         <source>closed by peer</source>
         <translation>对端已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="373"/>
+        <location filename="../../qt/chunkmodel.py" line="369"/>
         <source>reset by peer</source>
         <translation>被对端复位</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="374"/>
+        <location filename="../../qt/chunkmodel.py" line="370"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="375"/>
+        <location filename="../../qt/chunkmodel.py" line="371"/>
         <source>half-closed (FIN sent)</source>
         <translation>已半关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="376"/>
+        <location filename="../../qt/chunkmodel.py" line="372"/>
         <source>aborted (RST sent)</source>
         <translation>已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="377"/>
+        <location filename="../../qt/chunkmodel.py" line="373"/>
         <source>sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="378"/>
+        <location filename="../../qt/chunkmodel.py" line="374"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="379"/>
+        <location filename="../../qt/chunkmodel.py" line="375"/>
+        <source>datagrams dropped by the kernel</source>
+        <translation>内核丢弃的数据报</translation>
+    </message>
+    <message>
+        <location filename="../../qt/chunkmodel.py" line="376"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="388"/>
+        <location filename="../../qt/chunkmodel.py" line="385"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="392"/>
+        <location filename="../../qt/chunkmodel.py" line="389"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -601,48 +606,48 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/clientmodel.py" line="168"/>
+        <location filename="../../qt/clientmodel.py" line="173"/>
         <source>#</source>
         <extracomment>The row&apos;s connection id (any column).</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="169"/>
+        <location filename="../../qt/clientmodel.py" line="174"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="170"/>
+        <location filename="../../qt/clientmodel.py" line="175"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="171"/>
+        <location filename="../../qt/clientmodel.py" line="176"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="172"/>
+        <location filename="../../qt/clientmodel.py" line="177"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="173"/>
+        <location filename="../../qt/clientmodel.py" line="178"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="204"/>
+        <location filename="../../qt/clientmodel.py" line="209"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="204"/>
+        <location filename="../../qt/clientmodel.py" line="209"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="213"/>
+        <location filename="../../qt/clientmodel.py" line="218"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
     </message>
@@ -656,7 +661,7 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/filesend.py" line="71"/>
-        <location filename="../../ui/filesend.py" line="135"/>
+        <location filename="../../ui/filesend.py" line="130"/>
         <source>Send file</source>
         <translation>发送文件</translation>
     </message>
@@ -711,47 +716,47 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>停止发送文件；已发送的数据不受影响</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="120"/>
+        <location filename="../../ui/filesend.py" line="115"/>
         <source>Datagram size:</source>
         <translation>数据报大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="120"/>
+        <location filename="../../ui/filesend.py" line="115"/>
         <source>Chunk size:</source>
         <translation>数据块大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="156"/>
+        <location filename="../../ui/filesend.py" line="151"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="160"/>
+        <location filename="../../ui/filesend.py" line="155"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="163"/>
+        <location filename="../../ui/filesend.py" line="158"/>
         <source>%1 is empty; there is nothing to send</source>
         <translation>%1 是空文件；没有要发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="167"/>
+        <location filename="../../ui/filesend.py" line="162"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="197"/>
+        <location filename="../../ui/filesend.py" line="192"/>
         <source>%1: %2 of %3 bytes</source>
         <translation>%1：%2/%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="220"/>
+        <location filename="../../ui/filesend.py" line="213"/>
         <source>Choose a file and send it</source>
         <translation>选择一个文件并发送</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="222"/>
+        <location filename="../../ui/filesend.py" line="215"/>
         <source>Start the session first; then choose a file to send</source>
         <translation>请先启动会话；然后选择要发送的文件</translation>
     </message>
@@ -1223,78 +1228,78 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MessageModel</name>
     <message>
-        <location filename="../../qt/messagemodel.py" line="136"/>
+        <location filename="../../qt/messagemodel.py" line="133"/>
         <source>#</source>
         <extracomment>The row&apos;s :class:`DecodedMessage` or :class:`DecodeError` itself (any column). True for a :class:`DecodeError` row.</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="137"/>
+        <location filename="../../qt/messagemodel.py" line="134"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="138"/>
+        <location filename="../../qt/messagemodel.py" line="135"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="139"/>
+        <location filename="../../qt/messagemodel.py" line="136"/>
         <source>From chunks</source>
         <translation>来源数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="140"/>
+        <location filename="../../qt/messagemodel.py" line="137"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="141"/>
+        <location filename="../../qt/messagemodel.py" line="138"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="187"/>
+        <location filename="../../qt/messagemodel.py" line="184"/>
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="187"/>
+        <location filename="../../qt/messagemodel.py" line="184"/>
         <source>MISMATCH</source>
         <translation>不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="211"/>
+        <location filename="../../qt/messagemodel.py" line="208"/>
         <source>chunk {seq}</source>
         <translation>数据块 {seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="212"/>
+        <location filename="../../qt/messagemodel.py" line="209"/>
         <source>chunk {seq} [{start}:{end}]</source>
         <translation>数据块 {seq} [{start}:{end}]</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="217"/>
+        <location filename="../../qt/messagemodel.py" line="214"/>
         <source>chunks {first}–{last}</source>
         <translation>数据块 {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="220"/>
+        <location filename="../../qt/messagemodel.py" line="217"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="225"/>
+        <location filename="../../qt/messagemodel.py" line="222"/>
         <source>chunk {seq}: bytes {start}–{end} ({count} bytes)</source>
         <translation>数据块 {seq}：第 {start}–{end} 字节（共 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="233"/>
+        <location filename="../../qt/messagemodel.py" line="230"/>
         <source>expected {expected}, found {found}</source>
         <translation>期望 {expected}，实际 {found}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="238"/>
+        <location filename="../../qt/messagemodel.py" line="235"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -1302,58 +1307,58 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../ui/messageview.py" line="86"/>
+        <location filename="../../ui/messageview.py" line="87"/>
         <source>Decoded messages</source>
         <extracomment>Initial column widths in pixels (the DATA column stretches).</extracomment>
         <translation>解码后的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="88"/>
+        <location filename="../../ui/messageview.py" line="89"/>
         <source>One row per message cut from the received chunks by the framing; select a row to highlight the chunks it came from</source>
         <translation>分帧从接收的数据块中切出的每条消息占一行；选中一行可高亮显示其来源数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="121"/>
+        <location filename="../../ui/messageview.py" line="122"/>
         <source>No framing: choose one to see the messages inside the chunks</source>
         <translation>未设置分帧：选择一种分帧方式即可查看数据块中的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="158"/>
+        <location filename="../../ui/messageview.py" line="159"/>
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="159"/>
+        <location filename="../../ui/messageview.py" line="160"/>
         <source>%1 messages</source>
         <translation>%1 条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="163"/>
+        <location filename="../../ui/messageview.py" line="164"/>
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="164"/>
+        <location filename="../../ui/messageview.py" line="165"/>
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="168"/>
+        <location filename="../../ui/messageview.py" line="169"/>
         <source>1 checksum mismatch</source>
         <translation>1 处校验和不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="169"/>
+        <location filename="../../ui/messageview.py" line="170"/>
         <source>%1 checksum mismatches</source>
         <translation>%1 处校验和不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="173"/>
+        <location filename="../../ui/messageview.py" line="174"/>
         <source>1 byte waiting for the rest of a message</source>
         <translation>1 字节正在等待消息的剩余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="174"/>
+        <location filename="../../ui/messageview.py" line="175"/>
         <source>%1 bytes waiting for the rest of a message</source>
         <translation>%1 字节正在等待消息的剩余部分</translation>
     </message>
@@ -1563,78 +1568,78 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ProfileListModel</name>
     <message>
-        <location filename="../../qt/profilemodel.py" line="151"/>
+        <location filename="../../qt/profilemodel.py" line="156"/>
         <source>built-in examples are read-only; duplicate it to make your own copy</source>
         <extracomment>The row&apos;s :class:`Profile` (any column). True for a built-in example (any column).</extracomment>
         <translation>内置示例为只读；请创建副本作为自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="169"/>
+        <location filename="../../qt/profilemodel.py" line="174"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="169"/>
+        <location filename="../../qt/profilemodel.py" line="174"/>
         <source>{name} (copy {n})</source>
         <translation>{name}（副本 {n}）</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="192"/>
+        <location filename="../../qt/profilemodel.py" line="197"/>
         <source>built-in examples are part of netassistant and cannot be deleted</source>
         <translation>内置示例是 netassistant 的一部分，不能删除</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="204"/>
+        <location filename="../../qt/profilemodel.py" line="209"/>
         <source>{error}; rename or delete it, then undo again</source>
         <translation>{error}；请将其重命名或删除，然后再次撤销</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="212"/>
+        <location filename="../../qt/profilemodel.py" line="217"/>
         <source>{error}; rename or delete it first, then import again</source>
         <translation>{error}；请先将其重命名或删除，然后再次导入</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="224"/>
+        <location filename="../../qt/profilemodel.py" line="229"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="234"/>
+        <location filename="../../qt/profilemodel.py" line="238"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="234"/>
+        <location filename="../../qt/profilemodel.py" line="238"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="234"/>
+        <location filename="../../qt/profilemodel.py" line="238"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="234"/>
+        <location filename="../../qt/profilemodel.py" line="238"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="269"/>
+        <location filename="../../qt/profilemodel.py" line="273"/>
         <source>Built-in example (read-only): duplicate it to make your own copy</source>
         <translation>内置示例（只读）：创建副本即可得到自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="279"/>
+        <location filename="../../qt/profilemodel.py" line="283"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="281"/>
+        <location filename="../../qt/profilemodel.py" line="285"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="282"/>
+        <location filename="../../qt/profilemodel.py" line="286"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -2004,14 +2009,14 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendArea</name>
     <message>
-        <location filename="../../ui/sendarea.py" line="94"/>
-        <location filename="../../ui/sendarea.py" line="128"/>
-        <location filename="../../ui/sendarea.py" line="180"/>
+        <location filename="../../ui/sendarea.py" line="92"/>
+        <location filename="../../ui/sendarea.py" line="126"/>
+        <location filename="../../ui/sendarea.py" line="178"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sendarea.py" line="97"/>
+        <location filename="../../ui/sendarea.py" line="95"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
@@ -2106,113 +2111,113 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="189"/>
+        <location filename="../../ui/sendpanel.py" line="184"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="191"/>
+        <location filename="../../ui/sendpanel.py" line="186"/>
         <source>All clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="196"/>
+        <location filename="../../ui/sendpanel.py" line="191"/>
         <source>Send target</source>
         <translation>发送目标</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="197"/>
+        <location filename="../../ui/sendpanel.py" line="192"/>
         <source>Send to every connected client, or to one of them</source>
         <translation>发送给所有已连接的客户端，或其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="207"/>
+        <location filename="../../ui/sendpanel.py" line="202"/>
         <source>Remote:</source>
         <translation>远程：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="209"/>
+        <location filename="../../ui/sendpanel.py" line="204"/>
         <source>host or IP</source>
         <translation>主机或 IP</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="213"/>
+        <location filename="../../ui/sendpanel.py" line="208"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="214"/>
+        <location filename="../../ui/sendpanel.py" line="209"/>
         <source>Host, IP address or unix socket path to send to</source>
         <translation>发送目标的主机、IP 地址或 Unix 套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="220"/>
+        <location filename="../../ui/sendpanel.py" line="215"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="220"/>
+        <location filename="../../ui/sendpanel.py" line="215"/>
         <source>Remote UDP port</source>
         <translation>远程 UDP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="222"/>
-        <location filename="../../ui/sendpanel.py" line="226"/>
+        <location filename="../../ui/sendpanel.py" line="217"/>
+        <location filename="../../ui/sendpanel.py" line="221"/>
         <source>Reply to last sender</source>
         <translation>回复最后的发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="227"/>
+        <location filename="../../ui/sendpanel.py" line="222"/>
         <source>Send to whoever sent the last datagram instead of the remote above</source>
         <translation>发送给最后一个数据报的发送方，而不是上面的远程地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="251"/>
+        <location filename="../../ui/sendpanel.py" line="246"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="271"/>
+        <location filename="../../ui/sendpanel.py" line="266"/>
         <source>nothing to send: type some text or hex</source>
         <translation>没有要发送的数据：请输入文本或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="297"/>
+        <location filename="../../ui/sendpanel.py" line="292"/>
         <source>enter the remote host and port, or tick Reply to last sender</source>
         <translation>请输入远程主机和端口，或勾选“回复最后的发送方”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="300"/>
+        <location filename="../../ui/sendpanel.py" line="295"/>
         <source>choose a remote port from 1 to 65535</source>
         <translation>请选择 1 到 65535 之间的远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="351"/>
+        <location filename="../../ui/sendpanel.py" line="346"/>
         <source>cannot convert to hex: %1</source>
         <translation>无法转换为十六进制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="359"/>
+        <location filename="../../ui/sendpanel.py" line="354"/>
         <source>byte 0x%1 at offset %2 is not valid %3 text; kept as hex</source>
         <translation>偏移 %2 处的字节 0x%1 不是有效的 %3 文本；保留为十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="366"/>
+        <location filename="../../ui/sendpanel.py" line="361"/>
         <source>the bytes hold %1, which the text box cannot keep; tick Escapes</source>
         <translation>这些字节包含 %1，文本框无法保存；请勾选“转义”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="380"/>
+        <location filename="../../ui/sendpanel.py" line="375"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="415"/>
+        <location filename="../../ui/sendpanel.py" line="410"/>
         <source>Send the data (Ctrl+Enter)</source>
         <translation>发送数据 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="417"/>
+        <location filename="../../ui/sendpanel.py" line="412"/>
         <source>Start the session first; then Send (or Ctrl+Enter) sends the data</source>
         <translation>请先启动会话，然后点击“发送”（或按 Ctrl+Enter）发送数据</translation>
     </message>
@@ -2401,118 +2406,118 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/sendtools.py" line="296"/>
-        <location filename="../../ui/sendtools.py" line="487"/>
+        <location filename="../../ui/sendtools.py" line="482"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="310"/>
+        <location filename="../../ui/sendtools.py" line="305"/>
         <source>Repeat:</source>
         <translation>重复：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="311"/>
+        <location filename="../../ui/sendtools.py" line="306"/>
         <source>Interval:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="312"/>
+        <location filename="../../ui/sendtools.py" line="307"/>
         <source>Burst:</source>
         <translation>突发：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="313"/>
+        <location filename="../../ui/sendtools.py" line="308"/>
         <source>Split into:</source>
         <translation>拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="315"/>
+        <location filename="../../ui/sendtools.py" line="310"/>
         <source>Frame:</source>
         <translation>帧：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="316"/>
+        <location filename="../../ui/sendtools.py" line="311"/>
         <source>Checksum:</source>
         <translation>校验和：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="374"/>
+        <location filename="../../ui/sendtools.py" line="369"/>
         <source>the counter is on but the data has no {n}; type {n} where the number goes</source>
         <translation>已启用计数器，但数据中没有 {n}；请在需要序号的位置输入 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="383"/>
+        <location filename="../../ui/sendtools.py" line="378"/>
         <source>cannot split %1 bytes into %2 pieces; choose at most %1</source>
         <translation>无法将 %1 字节拆分为 %2 段；最多选择 %1 段</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="439"/>
+        <location filename="../../ui/sendtools.py" line="434"/>
         <source>bad frame format: %1</source>
         <translation>帧格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="441"/>
+        <location filename="../../ui/sendtools.py" line="436"/>
         <source>the frame format does not match the framing chosen; e.g. %1</source>
         <translation>帧格式与所选分帧方式不符；例如 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="449"/>
+        <location filename="../../ui/sendtools.py" line="444"/>
         <source>cannot frame the data: %1</source>
         <translation>无法对数据分帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="465"/>
+        <location filename="../../ui/sendtools.py" line="460"/>
         <source>the delimiter holds a digit, which the counter could produce too</source>
         <translation>分隔符中含有数字，计数器也可能产生该数字</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="470"/>
+        <location filename="../../ui/sendtools.py" line="465"/>
         <source>with the counter each message has its own checksum, which could contain the delimiter; use a length header or turn the counter off</source>
         <translation>启用计数器时每条消息都有各自的校验和，其中可能包含分隔符；请改用长度头或关闭计数器</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="487"/>
+        <location filename="../../ui/sendtools.py" line="482"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="497"/>
+        <location filename="../../ui/sendtools.py" line="492"/>
         <source>%1 of %2 sent</source>
         <translation>已发送 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="499"/>
+        <location filename="../../ui/sendtools.py" line="494"/>
         <source>%1 sent</source>
         <translation>已发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="530"/>
-        <location filename="../../ui/sendtools.py" line="531"/>
+        <location filename="../../ui/sendtools.py" line="523"/>
+        <location filename="../../ui/sendtools.py" line="524"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="531"/>
+        <location filename="../../ui/sendtools.py" line="524"/>
         <source>Stop the send</source>
         <translation>停止发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="533"/>
+        <location filename="../../ui/sendtools.py" line="526"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="535"/>
+        <location filename="../../ui/sendtools.py" line="528"/>
         <source>Send the data with these options; a periodic send runs until Stop</source>
         <translation>按这些选项发送数据；周期发送会一直运行，直到点击“停止”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="537"/>
+        <location filename="../../ui/sendtools.py" line="530"/>
         <source>Start the session first; then Start sends with these options</source>
         <translation>请先启动会话；然后点击“开始”按这些选项发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="539"/>
+        <location filename="../../ui/sendtools.py" line="532"/>
         <source>Start sending</source>
         <translation>开始发送</translation>
     </message>
@@ -2528,23 +2533,23 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane.py" line="365"/>
+        <location filename="../../ui/pane.py" line="367"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="403"/>
+        <location filename="../../ui/pane.py" line="405"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="404"/>
+        <location filename="../../ui/pane.py" line="406"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="405"/>
+        <location filename="../../ui/pane.py" line="407"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -2891,82 +2896,82 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>将接收和发送的字节数及数据块计数清零</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="101"/>
+        <location filename="../../ui/statsbar.py" line="112"/>
         <source>1 chunk</source>
         <translation>1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="102"/>
+        <location filename="../../ui/statsbar.py" line="113"/>
         <source>%1 chunks</source>
         <translation>%1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="107"/>
+        <location filename="../../ui/statsbar.py" line="118"/>
         <source>RX: %1 B (%2)  TX: %3 B (%4)</source>
         <translation>接收：%1 字节（%2）  发送：%3 字节（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="122"/>
+        <location filename="../../ui/statsbar.py" line="133"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="124"/>
+        <location filename="../../ui/statsbar.py" line="135"/>
         <source>Connected (local %1)</source>
         <translation>已连接（本地 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="126"/>
+        <location filename="../../ui/statsbar.py" line="137"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="127"/>
+        <location filename="../../ui/statsbar.py" line="138"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="128"/>
+        <location filename="../../ui/statsbar.py" line="139"/>
         <source>Listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="129"/>
+        <location filename="../../ui/statsbar.py" line="140"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="130"/>
+        <location filename="../../ui/statsbar.py" line="141"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="131"/>
+        <location filename="../../ui/statsbar.py" line="142"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="132"/>
+        <location filename="../../ui/statsbar.py" line="143"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="133"/>
+        <location filename="../../ui/statsbar.py" line="144"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="149"/>
+        <location filename="../../ui/statsbar.py" line="160"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="151"/>
+        <location filename="../../ui/statsbar.py" line="162"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="154"/>
+        <location filename="../../ui/statsbar.py" line="165"/>
         <source>dropped from view: %1, %2</source>
         <translation>已从视图移除：%1，%2</translation>
     </message>
@@ -3929,271 +3934,276 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="214"/>
+        <source>the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster</source>
+        <translation>接收缓冲区已满，内核丢弃了 {new} 个数据报（共 {total} 个）—— 请增大 SO_RCVBUF 或加快读取</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="215"/>
         <source>the payload is empty; there is nothing to send</source>
         <translation>有效载荷为空；没有要发送的数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="215"/>
+        <location filename="../../qt/coremessages.py" line="216"/>
         <source>the payload must be bytes</source>
         <translation>有效载荷必须是 bytes</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="216"/>
+        <location filename="../../qt/coremessages.py" line="217"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="217"/>
+        <location filename="../../qt/coremessages.py" line="218"/>
         <source>the peer closed the connection (FIN)</source>
         <translation>对端关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="218"/>
+        <location filename="../../qt/coremessages.py" line="219"/>
         <source>the reply is empty: enter text or hex bytes to send</source>
         <translation>回复为空：请输入要发送的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="219"/>
+        <location filename="../../qt/coremessages.py" line="220"/>
         <source>the reply is empty: the hex field has no bytes</source>
         <translation>回复为空：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="220"/>
+        <location filename="../../qt/coremessages.py" line="221"/>
         <source>the send failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="221"/>
+        <location filename="../../qt/coremessages.py" line="222"/>
         <source>the sending side was shut down (FIN sent)</source>
         <translation>发送方向已关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="222"/>
+        <location filename="../../qt/coremessages.py" line="223"/>
         <source>the session stopped</source>
         <translation>会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="223"/>
+        <location filename="../../qt/coremessages.py" line="224"/>
         <source>the session stopped before it started; nothing was sent</source>
         <translation>会话在发送开始前已停止；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="224"/>
+        <location filename="../../qt/coremessages.py" line="225"/>
         <source>the socket is closed</source>
         <translation>套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="225"/>
+        <location filename="../../qt/coremessages.py" line="226"/>
         <source>the split gap must be 0 ms or more, not {gap:g} ms</source>
         <translation>段间间隔必须为 0 毫秒或更长，不能是 {gap:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="226"/>
+        <location filename="../../qt/coremessages.py" line="227"/>
         <source>this is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>这不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="227"/>
+        <location filename="../../qt/coremessages.py" line="228"/>
         <source>this profile was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>此配置方案由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="228"/>
+        <location filename="../../qt/coremessages.py" line="229"/>
         <source>unknown auto-reply match mode {value!r}; use text, hex or regex</source>
         <translation>未知的自动应答匹配方式 {value!r}；请使用 text、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="229"/>
+        <location filename="../../qt/coremessages.py" line="230"/>
         <source>unknown auto-reply mode {value!r}; use echo or match</source>
         <translation>未知的自动应答模式 {value!r}；请使用 echo 或 match</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="230"/>
+        <location filename="../../qt/coremessages.py" line="231"/>
         <source>unknown auto-reply reply mode {value!r}; use text or hex</source>
         <translation>未知的自动应答回复格式 {value!r}；请使用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="231"/>
+        <location filename="../../qt/coremessages.py" line="232"/>
         <source>unknown checksum {name!r}; choose one of: {choices}</source>
         <translation>未知的校验和 {name!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="232"/>
+        <location filename="../../qt/coremessages.py" line="233"/>
         <source>unknown encoding {encoding!r}</source>
         <translation>未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="233"/>
+        <location filename="../../qt/coremessages.py" line="234"/>
         <source>unknown escape &apos;\{code}&apos; in delimiter; use \r \n \t \0 \xNN or \\</source>
         <translation>分隔符中有未知的转义 &apos;\{code}&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="234"/>
+        <location filename="../../qt/coremessages.py" line="235"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="235"/>
+        <location filename="../../qt/coremessages.py" line="236"/>
         <source>unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT</source>
         <translation>未知的分帧方式 {kind!r}；请使用 delimiter:...、fixed:N 或 length:FMT</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="236"/>
+        <location filename="../../qt/coremessages.py" line="237"/>
         <source>unknown kind {kind!r}; use tcp-server, tcp-client or udp</source>
         <translation>未知的会话类型 {kind!r}；请使用 tcp-server、tcp-client 或 udp</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="237"/>
+        <location filename="../../qt/coremessages.py" line="238"/>
         <source>unknown option {option!r} for delimiter-hex framing; use keep or max=N</source>
         <translation>delimiter-hex 分帧不支持选项 {option!r}；请使用 keep 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="238"/>
+        <location filename="../../qt/coremessages.py" line="239"/>
         <source>unknown option {option!r} for length framing; use incl or max=N</source>
         <translation>length 分帧不支持选项 {option!r}；请使用 incl 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="239"/>
+        <location filename="../../qt/coremessages.py" line="240"/>
         <source>unknown setting</source>
         <translation>未知的设置项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="240"/>
+        <location filename="../../qt/coremessages.py" line="241"/>
         <source>unknown text encoding {encoding!r}; try utf-8 or gbk</source>
         <translation>未知的文本编码 {encoding!r}；请尝试 utf-8 或 gbk</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="241"/>
+        <location filename="../../qt/coremessages.py" line="242"/>
         <source>upgrade from schema {version} did not give a JSON object</source>
         <translation>从格式版本 {version} 升级后得到的不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="242"/>
+        <location filename="../../qt/coremessages.py" line="243"/>
         <source>{count} clients</source>
         <translation>{count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="243"/>
+        <location filename="../../qt/coremessages.py" line="244"/>
         <source>{error}; the datagram was not sent</source>
         <translation>{error}；数据报未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="244"/>
+        <location filename="../../qt/coremessages.py" line="245"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="245"/>
+        <location filename="../../qt/coremessages.py" line="246"/>
         <source>{fmt!r} is not a single integer struct format (try !I, &lt;H or B)</source>
         <translation>{fmt!r} 不是单个整数的 struct 格式（可尝试 !I、&lt;H 或 B）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="246"/>
+        <location filename="../../qt/coremessages.py" line="247"/>
         <source>{group!r} is not an IP address</source>
         <translation>{group!r} 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
+        <location filename="../../qt/coremessages.py" line="248"/>
         <source>{group} does not match family {family}</source>
         <translation>{group} 与地址族 {family} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="248"/>
+        <location filename="../../qt/coremessages.py" line="249"/>
         <source>{group} is not a multicast address (224.0.0.0/4 or ff00::/8)</source>
         <translation>{group} 不是组播地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="249"/>
+        <location filename="../../qt/coremessages.py" line="250"/>
         <source>{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)</source>
         <translation>{hex!r} 不是有效的十六进制分隔符（每字节两位，例如 0d0a）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="250"/>
+        <location filename="../../qt/coremessages.py" line="251"/>
         <source>{host!r} is not an IP address or host name</source>
         <translation>{host!r} 不是 IP 地址或主机名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="251"/>
+        <location filename="../../qt/coremessages.py" line="252"/>
         <source>{host} is an IPv4 address; choose family inet or an IPv6 address</source>
         <translation>{host} 是 IPv4 地址；请选择地址族 inet，或改用 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="252"/>
+        <location filename="../../qt/coremessages.py" line="253"/>
         <source>{host} is an IPv6 address; choose family inet6 or an IPv4 address</source>
         <translation>{host} 是 IPv6 地址；请选择地址族 inet6，或改用 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="253"/>
+        <location filename="../../qt/coremessages.py" line="254"/>
         <source>{message}; {unsent} queued bytes were not sent</source>
         <translation>{message}；排队的 {unsent} 字节未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="254"/>
+        <location filename="../../qt/coremessages.py" line="255"/>
         <source>{name!r} is also used by {path}; rename or delete one of them</source>
         <translation>{name!r} 也被 {path} 使用；请重命名或删除其中一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="255"/>
+        <location filename="../../qt/coremessages.py" line="256"/>
         <source>{path} is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>{path} 不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="256"/>
+        <location filename="../../qt/coremessages.py" line="257"/>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="257"/>
+        <location filename="../../qt/coremessages.py" line="258"/>
         <source>{peer} refused the datagram — nothing is listening on that port (ICMP port unreachable)</source>
         <translation>{peer} 拒绝了数据报 — 该端口上没有程序在监听（ICMP 端口不可达）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="258"/>
+        <location filename="../../qt/coremessages.py" line="259"/>
         <source>{reason}; dropping {count} buffered byte and waiting for a new stream</source>
         <translation>{reason}；丢弃已缓冲的 {count} 字节，等待新的数据流</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="259"/>
+        <location filename="../../qt/coremessages.py" line="260"/>
         <source>{reason}; dropping {count} buffered bytes and waiting for a new stream</source>
         <translation>{reason}；丢弃已缓冲的 {count} 字节，等待新的数据流</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="260"/>
+        <location filename="../../qt/coremessages.py" line="261"/>
         <source>{value!r} cannot be stored in JSON; use a finite number</source>
         <translation>{value!r} 无法存储为 JSON；请使用有限的数值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="261"/>
+        <location filename="../../qt/coremessages.py" line="262"/>
         <source>{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)</source>
         <translation>{value} 不是 JSON 数据（请使用字符串、数字、true/false、null、列表或对象）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="262"/>
+        <location filename="../../qt/coremessages.py" line="263"/>
         <source>{value} is out of range {low}..{high}</source>
         <translation>{value} 超出范围 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="263"/>
+        <location filename="../../qt/coremessages.py" line="264"/>
         <source>{value} is out of range {low}..{high} (0 = any free port)</source>
         <translation>{value} 超出范围 {low}..{high}（0 = 任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="264"/>
+        <location filename="../../qt/coremessages.py" line="265"/>
         <source>{value} is out of range {low}..{high} bytes (0 = system default)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（0 = 系统默认）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="265"/>
+        <location filename="../../qt/coremessages.py" line="266"/>
         <source>{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（1 B .. 1 MiB）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="266"/>
+        <location filename="../../qt/coremessages.py" line="267"/>
         <source>{value} is out of range {low}..{high} connections</source>
         <translation>{value} 超出范围 {low}..{high} 个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="267"/>
+        <location filename="../../qt/coremessages.py" line="268"/>
         <source>{value} is out of range {low}..{high} milliseconds</source>
         <translation>{value} 超出范围 {low}..{high} 毫秒</translation>
     </message>
