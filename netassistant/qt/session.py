@@ -222,12 +222,9 @@ class SessionController(QObject):
         return list(self._taps)
 
     # --------------------------------------------------------------- commands
-    def _engine(self) -> Any:
-        return self._worker.engine if self._worker is not None else None
-
     def send(self, data: bytes, conn_id: int | None = None) -> bool:
         """Send through the running session; False if none is running."""
-        engine = self._engine()
+        engine = self.engine
         if engine is None:
             return False
         engine.send(data, conn_id)
@@ -240,7 +237,7 @@ class SessionController(QObject):
             RuntimeError: no session is running.
             AttributeError: the engine has no such command.
         """
-        engine = self._engine()
+        engine = self.engine
         if engine is None:
             raise RuntimeError("no session is running")
         return getattr(engine, method)(*args, **kwargs)
@@ -251,7 +248,7 @@ class SessionController(QObject):
         Returns:
             False if no session is running or the engine has no such command.
         """
-        engine = self._engine()
+        engine = self.engine
         fn = getattr(engine, method, None) if engine is not None else None
         if fn is None:
             return False

@@ -288,19 +288,17 @@ class UdpEngine(Engine):
             if len(self._buf) != size:
                 self._buf = bytearray(size)
             try:
-                if self._count_drops:
-                    # recvmsg_into with MSG_TRUNC returns the datagram's true length, and the
-                    # kernel's drop counter rides along as ancillary data.
-                    n, anc, _msg_flags, addr = sock.recvmsg_into(
-                        [memoryview(self._buf)[:size]], _ANC_SIZE, _MSG_TRUNC
-                    )
-                    data = bytes(self._buf[: min(n, size)])
-                    flags, orig = (ChunkFlag.TRUNCATED, n) if n > size else (ChunkFlag.NONE, -1)
-                    if anc:
-                        self._check_drops(anc, local)
-                elif _MSG_TRUNC:
-                    # recvfrom_into with MSG_TRUNC returns the datagram's true length.
-                    n, addr = sock.recvfrom_into(self._buf, size, _MSG_TRUNC)
+                if _MSG_TRUNC:
+                    # With MSG_TRUNC both calls return the datagram's true length; recvmsg_into
+                    # also carries the kernel's drop counter as ancillary data.
+                    if self._count_drops:
+                        n, anc, _msg_flags, addr = sock.recvmsg_into(
+                            [self._buf], _ANC_SIZE, _MSG_TRUNC
+                        )
+                        if anc:
+                            self._check_drops(anc, local)
+                    else:
+                        n, addr = sock.recvfrom_into(self._buf, size, _MSG_TRUNC)
                     data = bytes(self._buf[: min(n, size)])
                     flags, orig = (ChunkFlag.TRUNCATED, n) if n > size else (ChunkFlag.NONE, -1)
                 else:
