@@ -74,7 +74,7 @@ def main(out: Path) -> None:
 
 def cure(app: QApplication, window: MainWindow, out: Path) -> None:
     """The same burst, framed: the server decodes ten messages from fewer raw chunks."""
-    from netassistant.core.profiles import find_profile
+    from netassistant.core.profiles.model import find_profile
 
     window.set_side_by_side(False)
     server = window.open_profile(find_profile("Length-prefix server"))

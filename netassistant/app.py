@@ -86,7 +86,7 @@ def build_window(args: argparse.Namespace) -> Any:
     Problems (an unknown ``--profile``, unreadable profile files) are shown in the status
     bar; the app always starts.
     """
-    from netassistant.core.profiles import ProfileError, find_profile
+    from netassistant.core.profiles.model import ProfileError, find_profile
     from netassistant.qt.coremessages import tr_error
     from netassistant.ui.mainwindow import MainWindow
 

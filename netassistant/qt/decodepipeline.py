@@ -3,7 +3,7 @@
 The receive view shows every ``recv()`` as it came; this runs beside it and shows the
 messages those chunks carry. It owns a :class:`~netassistant.core.decoding.MessageDecoder`
 (framing plus an optional checksum, one decoder per connection) and the
-:class:`~netassistant.qt.messagemodel.MessageModel` a message view draws, and counts what
+:class:`~netassistant.qt.models.messagemodel.MessageModel` a message view draws, and counts what
 it decoded.
 
 Feed it every batch the session emits, straight from
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event
 from netassistant.core.decoding import DecodeError, MessageDecoder
 from netassistant.core.framing import format_frame_spec, parse_frame_spec
-from netassistant.qt.messagemodel import DEFAULT_MAX_ROWS, MessageModel
+from netassistant.qt.models.messagemodel import DEFAULT_MAX_ROWS, MessageModel
 
 
 class DecodePipeline(QObject):

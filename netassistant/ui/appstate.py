@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import Profile, ProfileError
+from netassistant.core.profiles.model import Profile, ProfileError
+from netassistant.core.profiles.store import ProfileStore
 
 MAX_RECENT = 10
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from netassistant import __version__
 from netassistant.core.config import ConfigError, Kind
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import Profile, ProfileError
+from netassistant.core.profiles.model import Profile, ProfileError
+from netassistant.core.profiles.store import ProfileStore
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.appstate import AppState
-from netassistant.ui.pane import SessionPane
+from netassistant.ui.pane.pane import SessionPane
 
 
 class MainWindow(QMainWindow):
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_profiles(self) -> None:
         """Show the (non-modal) profile manager."""
-        from netassistant.ui.profiledialog import ProfileManager
+        from netassistant.ui.dialogs.profiledialog import ProfileManager
 
         if self._manager is None:
             manager = ProfileManager(self.store, self)

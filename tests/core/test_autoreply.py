@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
-from netassistant.core.profiles import builtin_profiles
+from netassistant.core.profiles.model import builtin_profiles
 
 NOW = datetime.datetime(2024, 5, 6, 13, 4, 5)
 

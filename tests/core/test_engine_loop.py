@@ -95,8 +95,8 @@ def test_core_never_imports_qt():
     code = (
         "import sys\n"
         "import netassistant.core, netassistant.core.engine, netassistant.core.codec\n"
-        "import netassistant.core.framing, netassistant.core.checksum, netassistant.core.profiles\n"
-        "import netassistant.core.logformat, netassistant.cli\n"
+        "import netassistant.core.framing, netassistant.core.checksum, netassistant.core.profiles.model\n"
+        "import netassistant.core.logformat, netassistant.cli.main\n"
         "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if 'PySide' in m)\n"
         "print('clean')\n"
     )

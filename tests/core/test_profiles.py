@@ -1,4 +1,4 @@
-"""Tests for netassistant.core.profiles: format, validation, store operations, built-ins."""
+"""Tests for netassistant.core.profiles.model: format, validation, store operations, built-ins."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netassistant.core import profile_store, profiles
 from netassistant.core.config import Kind, SessionConfig
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import (
+from netassistant.core.profiles import model as profiles
+from netassistant.core.profiles import store as profile_store
+from netassistant.core.profiles.model import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Profile,
@@ -30,6 +30,7 @@ from netassistant.core.profiles import (
     builtin_profiles,
     read_profile_file,
 )
+from netassistant.core.profiles.store import ProfileStore
 
 UNTOUCHED = "it was left untouched — fix or delete it"
 
@@ -678,8 +679,8 @@ def test_missing_or_failing_migration(store: ProfileStore, monkeypatch: pytest.M
 WRITER = """
 import sys
 from netassistant.core.config import SessionConfig
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import Profile
+from netassistant.core.profiles.store import ProfileStore
+from netassistant.core.profiles.model import Profile
 
 store = ProfileStore(sys.argv[1])
 tag, count, pad = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
@@ -775,7 +776,7 @@ def test_builtin_profiles() -> None:
 
 
 def test_builtin_files_are_canonical() -> None:
-    folder = Path(profiles.__file__).parent.parent / "resources" / "profiles"
+    folder = Path(profiles.__file__).parents[2] / "resources" / "profiles"
     for profile in builtin_profiles():
         raw = [f.read_bytes() for f in folder.glob("*.json")]
         assert [r for r in raw if json.loads(r)["name"] == profile.name] == [
@@ -830,5 +831,5 @@ def test_any_valid_names_save_and_load(batch: list[str]) -> None:
 
 
 def test_core_module_does_not_import_qt() -> None:
-    code = "import sys, netassistant.core.profiles; assert 'PySide6' not in sys.modules"
+    code = "import sys, netassistant.core.profiles.model; assert 'PySide6' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -13,7 +13,7 @@ from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.config import Family, Kind
 from netassistant.core.stats import SessionState
 from netassistant.ui.mainwindow import MainWindow
-from netassistant.ui.pane import SessionPane
+from netassistant.ui.pane.pane import SessionPane
 from tests.helpers import TIMEOUT, free_port
 
 WAIT = int(TIMEOUT * 1000)

@@ -13,7 +13,7 @@ from netassistant.core.chunk import Chunk, Direction
 from netassistant.core.config import Kind
 from netassistant.core.decoding import DecodedMessage
 from netassistant.core.stats import SessionState
-from netassistant.qt.chunkmodel import ChunkRole
+from netassistant.qt.models.chunkmodel import ChunkRole
 from tests.helpers import TIMEOUT
 
 WAIT = int(TIMEOUT * 1000)

@@ -16,8 +16,6 @@ from netassistant.core.checksum import compute
 from netassistant.core.chunk import EventKind
 from netassistant.core.codec import encode_text, parse_hex
 from netassistant.core.config import ConfigError, Kind, SessionConfig
-from netassistant.core.engine.filesend import FileRunner
-from netassistant.core.engine.sendplan import PlanRunner, PlanStatus, SendPlan, check_interval
 from netassistant.core.framing import (
     FIXED,
     LENGTH,
@@ -28,8 +26,10 @@ from netassistant.core.framing import (
     parse_frame_spec,
 )
 from netassistant.core.i18n import Text, render, text
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import Profile, read_profile_file
+from netassistant.core.profiles.model import Profile, read_profile_file
+from netassistant.core.profiles.store import ProfileStore
+from netassistant.core.sending.files import FileRunner
+from netassistant.core.sending.plans import PlanRunner, PlanStatus, SendPlan, check_interval
 from netassistant.qt.coremessages import TEMPLATES, tr_core
 
 ROOT = Path(__file__).parents[2]

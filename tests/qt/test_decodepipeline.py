@@ -14,7 +14,7 @@ from netassistant.core.decoding import DecodedMessage, DecodeError
 from netassistant.core.framing import FramingError, Span, encode_frame, parse_frame_spec
 from netassistant.core.stats import SessionState
 from netassistant.qt.decodepipeline import DecodePipeline
-from netassistant.qt.messagemodel import ERROR_COLOR, MESSAGE_COLOR, MessageColumn
+from netassistant.qt.models.messagemodel import ERROR_COLOR, MESSAGE_COLOR, MessageColumn
 from netassistant.qt.session import SessionController
 from tests.helpers import TIMEOUT
 

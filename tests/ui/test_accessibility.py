@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.config import Kind
-from netassistant.ui.pane import SessionPane
+from netassistant.ui.pane.pane import SessionPane
 
 CONTROLS = (
     QAbstractButton,

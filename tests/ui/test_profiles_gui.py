@@ -13,8 +13,8 @@ import pytest
 
 from netassistant.app import _parse_args, build_window
 from netassistant.core.config import Kind
-from netassistant.core.profile_store import ProfileStore
-from netassistant.core.profiles import find_profile
+from netassistant.core.profiles.model import find_profile
+from netassistant.core.profiles.store import ProfileStore
 from netassistant.core.stats import SessionState
 from netassistant.ui.appstate import AppState
 from netassistant.ui.mainwindow import MainWindow

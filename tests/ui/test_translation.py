@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 from netassistant.app import install_translators
 from netassistant.core import errors
 from netassistant.core.config import Kind
-from netassistant.core.profile_store import ProfileStore
+from netassistant.core.profiles.store import ProfileStore
 from netassistant.core.stats import SessionState, SessionStats
+from netassistant.ui.dialogs.profiledialog import ProfileManager
 from netassistant.ui.mainwindow import MainWindow
-from netassistant.ui.pane import SessionPane
-from netassistant.ui.profiledialog import ProfileManager
-from netassistant.ui.statsbar import StatsBar
+from netassistant.ui.pane.pane import SessionPane
+from netassistant.ui.pane.statsbar import StatsBar
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "tools" / "update_translations.py"

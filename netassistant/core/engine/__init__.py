@@ -9,11 +9,11 @@ from typing import Any
 
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.engine.base import Engine, Sink
-from netassistant.core.engine.sendplan import PlanStatus, SendPlan
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.engine.tcp_client import TcpClientEngine
 from netassistant.core.engine.tcp_server import TcpServerEngine
 from netassistant.core.engine.udp import UdpEngine
+from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 ENGINES: dict[Kind, type[Engine]] = {
     Kind.TCP_SERVER: TcpServerEngine,

@@ -27,9 +27,11 @@ from typing import Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
-from netassistant.core.engine.filesend import FileRunner
 from netassistant.core.engine.memory import keep_freed_memory
-from netassistant.core.engine.sendplan import (
+from netassistant.core.engine.sockets import SetupError
+from netassistant.core.i18n import text
+from netassistant.core.sending.files import FileRunner
+from netassistant.core.sending.plans import (
     PlanRunner,
     PlanStatus,
     Route,
@@ -37,8 +39,6 @@ from netassistant.core.engine.sendplan import (
     SendPlan,
     check_interval,
 )
-from netassistant.core.engine.sockets import SetupError
-from netassistant.core.i18n import text
 
 Sink = Callable[[list[Event]], None]
 

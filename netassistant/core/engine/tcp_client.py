@@ -16,7 +16,7 @@ from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import Engine
-from netassistant.core.engine.sendplan import Route
+from netassistant.core.engine.connection import StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -26,8 +26,8 @@ from netassistant.core.engine.sockets import (
     resolve,
     set_nodelay,
 )
-from netassistant.core.engine.stream import StreamConn, StreamRoute
 from netassistant.core.i18n import text
+from netassistant.core.sending.plans import Route
 
 CONN_ID = 1
 

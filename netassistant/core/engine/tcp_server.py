@@ -11,7 +11,7 @@ from typing import Any
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import Engine
-from netassistant.core.engine.sendplan import Route
+from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -20,8 +20,8 @@ from netassistant.core.engine.sockets import (
     remove_unix_path,
     set_nodelay,
 )
-from netassistant.core.engine.stream import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.i18n import text
+from netassistant.core.sending.plans import Route
 
 ACCEPT_BUDGET = 64
 

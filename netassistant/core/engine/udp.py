@@ -14,7 +14,6 @@ from netassistant.core import errors
 from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import READ_BUDGET, Engine
-from netassistant.core.engine.sendplan import Route
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -26,6 +25,7 @@ from netassistant.core.engine.sockets import (
     resolve,
 )
 from netassistant.core.i18n import text
+from netassistant.core.sending.plans import Route
 
 #: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
 _MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux") else 0

@@ -4,162 +4,162 @@
 <context>
     <name>AutoReplyBox</name>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="51"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="51"/>
         <source>Auto-reply</source>
         <translation>自动应答</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="63"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="63"/>
         <source>Warning: if the peer also echoes, the two of you bounce the same data back and forth forever. Auto-reply pauses itself above %1 replies a second.</source>
         <translation>警告：如果对端也回显，双方会无休止地来回传送同一份数据。自动应答在每秒超过 %1 次回复时会自动暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="66"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="66"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="70"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="70"/>
         <source>Enable auto-reply</source>
         <translation>启用自动应答</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="71"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="71"/>
         <source>Answer received data automatically, without pressing Send.</source>
         <translation>自动应答接收到的数据，无需点击“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="76"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="76"/>
         <source>Echo</source>
         <translation>回显</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="77"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="77"/>
         <source>Reply when matched</source>
         <translation>匹配时回复</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="81"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="81"/>
         <source>Auto-reply mode</source>
         <translation>自动应答模式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="83"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="83"/>
         <source>Echo: send every received chunk straight back.
 Reply when matched: send the reply when a received chunk contains the match.</source>
         <translation>回显：将收到的每个数据块原样发回。
 匹配时回复：当收到的数据块包含匹配内容时发送回复。</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="90"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="90"/>
         <source>e.g. time</source>
         <translation>例如 time</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="94"/>
-        <location filename="../../ui/autoreplybox.py" line="164"/>
-        <location filename="../../ui/autoreplybox.py" line="229"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="94"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="164"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="229"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="96"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="96"/>
         <source>What a received chunk must contain. Each chunk (one recv) is checked on its own, so a pattern split across two chunks does not match</source>
         <translation>接收的数据块必须包含的内容。每个数据块（一次 recv）单独检查，因此跨两个数据块的模式不会匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="101"/>
-        <location filename="../../ui/autoreplybox.py" line="122"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="101"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="122"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="102"/>
-        <location filename="../../ui/autoreplybox.py" line="123"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="102"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="123"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="103"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="103"/>
         <source>Regex</source>
         <translation>正则表达式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="107"/>
-        <location filename="../../ui/autoreplybox.py" line="230"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="107"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="230"/>
         <source>Match as</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="109"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="109"/>
         <source>Text: a substring in the session&apos;s encoding. Hex: bytes such as 01 02 FF. Regex: a regular expression searched in the bytes</source>
         <translation>文本：按会话编码的子串。十六进制：形如 01 02 FF 的字节。正则表达式：在字节中搜索的正则表达式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="114"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="114"/>
         <source>e.g. {time}</source>
         <translation>例如 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="118"/>
-        <location filename="../../ui/autoreplybox.py" line="169"/>
-        <location filename="../../ui/autoreplybox.py" line="231"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="118"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="169"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="231"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="119"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="119"/>
         <source>What to send back when a chunk matches: text with placeholders, or hex</source>
         <translation>数据块匹配时回发的内容：可含占位符的文本，或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="127"/>
-        <location filename="../../ui/autoreplybox.py" line="232"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="127"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="232"/>
         <source>Reply as</source>
         <translation>回复格式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="128"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="128"/>
         <source>Text: sent in the session&apos;s encoding. Hex: bytes such as 06 or 0D 0A</source>
         <translation>文本：按会话编码发送。十六进制：形如 06 或 0D 0A 的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="130"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="130"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="134"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="134"/>
         <source>Escapes in match and reply</source>
         <translation>匹配和回复中的转义</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="135"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="135"/>
         <source>In text fields, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>在文本字段中，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="138"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="138"/>
         <source>Placeholders in a text reply: %1</source>
         <translation>文本回复中的占位符：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="144"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="144"/>
         <source>{time} HH:MM:SS, {date} YYYY-MM-DD, {datetime} both, {len} the received chunk&apos;s length in bytes. Received data is never read as placeholders</source>
         <translation>{time} 时:分:秒，{date} 年-月-日，{datetime} 日期和时间，{len} 收到的数据块长度（字节）。接收的数据永远不会被当作占位符解析</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="233"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="233"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="234"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="234"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/autoreplybox.py" line="248"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="248"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -181,118 +181,118 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>CaptureBox</name>
     <message>
-        <location filename="../../ui/capturebox.py" line="93"/>
+        <location filename="../../ui/automation/capturebox.py" line="93"/>
         <source>Capture</source>
         <extracomment>How often the status lines are refreshed while a capture runs.</extracomment>
         <translation>捕获</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="110"/>
-        <location filename="../../ui/capturebox.py" line="217"/>
+        <location filename="../../ui/automation/capturebox.py" line="110"/>
+        <location filename="../../ui/automation/capturebox.py" line="217"/>
         <source>Receive to file…</source>
         <translation>接收转向文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="115"/>
-        <location filename="../../ui/capturebox.py" line="349"/>
+        <location filename="../../ui/automation/capturebox.py" line="115"/>
+        <location filename="../../ui/automation/capturebox.py" line="349"/>
         <source>Receive to file</source>
         <translation>接收转向文件</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="117"/>
+        <location filename="../../ui/automation/capturebox.py" line="117"/>
         <source>Append every received byte, exactly as it arrived, to a file of your choice; also while the view is paused or full. Click again to stop</source>
         <translation>将接收的每个字节按原样追加到所选文件中；视图暂停或已满时也会写入。再次点击停止</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="123"/>
-        <location filename="../../ui/capturebox.py" line="261"/>
+        <location filename="../../ui/automation/capturebox.py" line="123"/>
+        <location filename="../../ui/automation/capturebox.py" line="261"/>
         <source>Save log…</source>
         <translation>保存日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="128"/>
-        <location filename="../../ui/capturebox.py" line="349"/>
+        <location filename="../../ui/automation/capturebox.py" line="128"/>
+        <location filename="../../ui/automation/capturebox.py" line="349"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="130"/>
+        <location filename="../../ui/automation/capturebox.py" line="130"/>
         <source>Append one line per chunk sent or received and per connection event to a file; records everything, also while the view is paused or full. Click again to stop</source>
         <translation>每个收发的数据块和每个连接事件各向文件追加一行；记录全部内容，视图暂停或已满时也会记录。再次点击停止</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="136"/>
+        <location filename="../../ui/automation/capturebox.py" line="136"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="137"/>
+        <location filename="../../ui/automation/capturebox.py" line="137"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="138"/>
+        <location filename="../../ui/automation/capturebox.py" line="138"/>
         <source>JSON lines</source>
         <translation>JSON 行</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="142"/>
+        <location filename="../../ui/automation/capturebox.py" line="142"/>
         <source>Log format</source>
         <translation>日志格式</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="144"/>
+        <location filename="../../ui/automation/capturebox.py" line="144"/>
         <source>Text: the lines the window shows. CSV: for a spreadsheet. JSON lines: one JSON object per line, for scripts</source>
         <translation>文本：与窗口中显示的行相同。CSV：用于电子表格。JSON 行：每行一个 JSON 对象，供脚本使用</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="207"/>
+        <location filename="../../ui/automation/capturebox.py" line="207"/>
         <source>Stop receiving to file</source>
         <translation>停止接收转向文件</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="250"/>
+        <location filename="../../ui/automation/capturebox.py" line="250"/>
         <source>Stop log</source>
         <translation>停止日志</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="287"/>
+        <location filename="../../ui/automation/capturebox.py" line="287"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="301"/>
+        <location filename="../../ui/automation/capturebox.py" line="301"/>
         <source>%1 B to %2</source>
         <translation>%1 字节 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="308"/>
+        <location filename="../../ui/automation/capturebox.py" line="308"/>
         <source>%1 lines, %2 B to %3</source>
         <translation>%1 行，%2 字节 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="322"/>
-        <location filename="../../ui/capturebox.py" line="331"/>
+        <location filename="../../ui/automation/capturebox.py" line="322"/>
+        <location filename="../../ui/automation/capturebox.py" line="331"/>
         <source>Writing: %1</source>
         <translation>正在写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="344"/>
+        <location filename="../../ui/automation/capturebox.py" line="344"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="345"/>
+        <location filename="../../ui/automation/capturebox.py" line="345"/>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="346"/>
+        <location filename="../../ui/automation/capturebox.py" line="346"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/capturebox.py" line="347"/>
+        <location filename="../../ui/automation/capturebox.py" line="347"/>
         <source>JSON lines (*.jsonl);;All files (*)</source>
         <translation>JSON 行 (*.jsonl);;所有文件 (*)</translation>
     </message>
@@ -300,113 +300,113 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkDetail</name>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="88"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="88"/>
         <source>Selected chunk</source>
         <extracomment>The dump and the decoded text show at most this much of a chunk.</extracomment>
         <translation>选中的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="89"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="89"/>
         <source>Direction, sequence number, size, peer, time and connection</source>
         <translation>方向、序号、大小、对端、时间和连接</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="99"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="99"/>
         <source>Copy hex</source>
         <translation>复制十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="100"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="100"/>
         <source>Copy the chunk&apos;s bytes as hex pairs, like 68 65 6C</source>
         <translation>将数据块的字节复制为十六进制，如 68 65 6C</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="104"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="104"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="105"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="105"/>
         <source>Copy the chunk decoded as text (undecodable bytes as \xNN)</source>
         <translation>复制解码为文本的数据块（无法解码的字节写作 \xNN）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="109"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="109"/>
         <source>Copy as C array</source>
         <translation>复制为 C 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="110"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="110"/>
         <source>Copy the chunk as a C array definition: unsigned char data[] = {...};</source>
         <translation>将数据块复制为 C 数组定义：unsigned char data[] = {...};</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="114"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="114"/>
         <source>Copy as Python bytes</source>
         <translation>复制为 Python bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="115"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="115"/>
         <source>Copy the chunk as a Python bytes literal, like b&apos;hi\r\n&apos;</source>
         <translation>将数据块复制为 Python bytes 字面量，如 b&apos;hi\r\n&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="133"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="133"/>
         <source>Hex dump</source>
         <translation>十六进制转储</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="134"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="134"/>
         <source>Offset, bytes in hex and the same bytes as ASCII</source>
         <translation>偏移、十六进制字节及对应的 ASCII 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="138"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="138"/>
         <source>Decoded text</source>
         <translation>解码文本</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="139"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="139"/>
         <source>The chunk decoded with the session&apos;s encoding; control bytes escaped</source>
         <translation>按会话编码解码的数据块；控制字节已转义</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="195"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="195"/>
         <source>Select a row to see the whole chunk.</source>
         <translation>选择一行以查看完整的数据块。</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="216"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="216"/>
         <source>Showing the first {shown} of {total} bytes; copies take all of them.</source>
         <translation>显示 {total} 字节中的前 {shown} 字节；复制时包含全部字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="225"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="225"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="229"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="229"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="231"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="231"/>
         <source>RX chunk {seq} — {size} from {peer} at {time} (conn #{conn})</source>
         <translation>接收数据块 {seq} — {size}，来自 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="233"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="233"/>
         <source>TX chunk {seq} — {size} to {peer} at {time} (conn #{conn})</source>
         <translation>发送数据块 {seq} — {size}，发往 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="244"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="244"/>
         <source>Event {seq} — {text} at {time} (conn #{conn})</source>
         <translation>事件 {seq} — {text}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/chunkdetail.py" line="249"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="249"/>
         <source>peer {peer}</source>
         <translation>对端 {peer}</translation>
     </message>
@@ -414,133 +414,133 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkLogModel</name>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="271"/>
+        <location filename="../../qt/models/chunkmodel.py" line="271"/>
         <source>Time</source>
         <extracomment>The row&apos;s :class:`Chunk` or :class:`ConnEvent` itself (any column). True for a :class:`ConnEvent` row, False for a :class:`Chunk` row. ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk&apos;s preview bytes in the current encoding (None for events), so a delegate can draw control characters and undecodable bytes distinctly. In text mode DisplayRole is the joined segments followed by the truncation note, if any. 0 or 1, alternating from one chunk to the next in seq order; an event carries the band of the chunk before it.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="272"/>
+        <location filename="../../qt/models/chunkmodel.py" line="272"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="273"/>
+        <location filename="../../qt/models/chunkmodel.py" line="273"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="274"/>
+        <location filename="../../qt/models/chunkmodel.py" line="274"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="275"/>
+        <location filename="../../qt/models/chunkmodel.py" line="275"/>
         <source>Seq</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="276"/>
+        <location filename="../../qt/models/chunkmodel.py" line="276"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="277"/>
+        <location filename="../../qt/models/chunkmodel.py" line="277"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="321"/>
+        <location filename="../../qt/models/chunkmodel.py" line="321"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="321"/>
+        <location filename="../../qt/models/chunkmodel.py" line="321"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="335"/>
+        <location filename="../../qt/models/chunkmodel.py" line="335"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="357"/>
+        <location filename="../../qt/models/chunkmodel.py" line="357"/>
         <source>sent {sent} of {total} bytes</source>
         <translation>已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="364"/>
+        <location filename="../../qt/models/chunkmodel.py" line="364"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="365"/>
+        <location filename="../../qt/models/chunkmodel.py" line="365"/>
         <source>connection accepted</source>
         <translation>已接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="366"/>
+        <location filename="../../qt/models/chunkmodel.py" line="366"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="367"/>
+        <location filename="../../qt/models/chunkmodel.py" line="367"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="368"/>
+        <location filename="../../qt/models/chunkmodel.py" line="368"/>
         <source>closed by peer</source>
         <translation>对端已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="369"/>
+        <location filename="../../qt/models/chunkmodel.py" line="369"/>
         <source>reset by peer</source>
         <translation>被对端复位</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="370"/>
+        <location filename="../../qt/models/chunkmodel.py" line="370"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="371"/>
+        <location filename="../../qt/models/chunkmodel.py" line="371"/>
         <source>half-closed (FIN sent)</source>
         <translation>已半关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="372"/>
+        <location filename="../../qt/models/chunkmodel.py" line="372"/>
         <source>aborted (RST sent)</source>
         <translation>已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="373"/>
+        <location filename="../../qt/models/chunkmodel.py" line="373"/>
         <source>sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="374"/>
+        <location filename="../../qt/models/chunkmodel.py" line="374"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="375"/>
+        <location filename="../../qt/models/chunkmodel.py" line="375"/>
         <source>datagrams dropped by the kernel</source>
         <translation>内核丢弃的数据报</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="376"/>
+        <location filename="../../qt/models/chunkmodel.py" line="376"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="385"/>
+        <location filename="../../qt/models/chunkmodel.py" line="385"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../qt/chunkmodel.py" line="389"/>
+        <location filename="../../qt/models/chunkmodel.py" line="389"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -548,57 +548,57 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/clientlist.py" line="62"/>
+        <location filename="../../ui/pane/clientlist.py" line="62"/>
         <source>Connected clients</source>
         <translation>已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="63"/>
+        <location filename="../../ui/pane/clientlist.py" line="63"/>
         <source>Open connections; select one to close it or to send to it alone</source>
         <translation>当前打开的连接；选中一个可将其关闭或单独向其发送</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="66"/>
+        <location filename="../../ui/pane/clientlist.py" line="66"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="70"/>
+        <location filename="../../ui/pane/clientlist.py" line="70"/>
         <source>Disconnect client</source>
         <translation>断开客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="71"/>
+        <location filename="../../ui/pane/clientlist.py" line="71"/>
         <source>Close the connection gracefully: queued data is sent, then FIN</source>
         <translation>正常关闭连接：先发完排队的数据，再发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="73"/>
+        <location filename="../../ui/pane/clientlist.py" line="73"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="77"/>
+        <location filename="../../ui/pane/clientlist.py" line="77"/>
         <source>Half-close client</source>
         <translation>半关闭客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="78"/>
+        <location filename="../../ui/pane/clientlist.py" line="78"/>
         <source>shutdown(SHUT_WR): the client sees end of file; we can still receive</source>
         <translation>shutdown(SHUT_WR)：客户端读到文件结束 (EOF)；本端仍可接收</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="80"/>
+        <location filename="../../ui/pane/clientlist.py" line="80"/>
         <source>Abort (RST)</source>
         <translation>中止 (RST)</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="84"/>
+        <location filename="../../ui/pane/clientlist.py" line="84"/>
         <source>Abort client</source>
         <translation>中止客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/clientlist.py" line="85"/>
+        <location filename="../../ui/pane/clientlist.py" line="85"/>
         <source>SO_LINGER 0, then close: the client gets RST and queued data is lost</source>
         <translation>将 SO_LINGER 设为 0 后关闭：客户端收到 RST，排队的数据将丢失</translation>
     </message>
@@ -606,48 +606,48 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/clientmodel.py" line="173"/>
+        <location filename="../../qt/models/clientmodel.py" line="173"/>
         <source>#</source>
         <extracomment>The row&apos;s connection id (any column).</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="174"/>
+        <location filename="../../qt/models/clientmodel.py" line="174"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="175"/>
+        <location filename="../../qt/models/clientmodel.py" line="175"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="176"/>
+        <location filename="../../qt/models/clientmodel.py" line="176"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="177"/>
+        <location filename="../../qt/models/clientmodel.py" line="177"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="178"/>
+        <location filename="../../qt/models/clientmodel.py" line="178"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="209"/>
+        <location filename="../../qt/models/clientmodel.py" line="209"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="209"/>
+        <location filename="../../qt/models/clientmodel.py" line="209"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/clientmodel.py" line="218"/>
+        <location filename="../../qt/models/clientmodel.py" line="218"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
     </message>
@@ -655,108 +655,108 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>FileSendBox</name>
     <message>
-        <location filename="../../ui/filesend.py" line="69"/>
+        <location filename="../../ui/send/filesend.py" line="69"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="71"/>
-        <location filename="../../ui/filesend.py" line="130"/>
+        <location filename="../../ui/send/filesend.py" line="71"/>
+        <location filename="../../ui/send/filesend.py" line="130"/>
         <source>Send file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="76"/>
+        <location filename="../../ui/send/filesend.py" line="76"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="83"/>
+        <location filename="../../ui/send/filesend.py" line="83"/>
         <source>Datagram size</source>
         <translation>数据报大小</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="84"/>
+        <location filename="../../ui/send/filesend.py" line="84"/>
         <source>Bytes per datagram; the file goes as one datagram per piece</source>
         <translation>每个数据报的字节数；文件按每段一个数据报发送</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="92"/>
+        <location filename="../../ui/send/filesend.py" line="92"/>
         <source>Chunk size</source>
         <translation>数据块大小</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="93"/>
+        <location filename="../../ui/send/filesend.py" line="93"/>
         <source>Bytes per send call; each is one TX chunk in the log</source>
         <translation>每次发送调用的字节数；每次在日志中是一个发送数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="101"/>
+        <location filename="../../ui/send/filesend.py" line="101"/>
         <source>File send progress</source>
         <translation>文件发送进度</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="102"/>
+        <location filename="../../ui/send/filesend.py" line="102"/>
         <source>How much of the file was handed to the socket</source>
         <translation>文件已交给套接字的部分</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="104"/>
+        <location filename="../../ui/send/filesend.py" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="108"/>
+        <location filename="../../ui/send/filesend.py" line="108"/>
         <source>Cancel file send</source>
         <translation>取消文件发送</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="109"/>
+        <location filename="../../ui/send/filesend.py" line="109"/>
         <source>Stop sending the file; what was sent stays sent</source>
         <translation>停止发送文件；已发送的数据不受影响</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="115"/>
+        <location filename="../../ui/send/filesend.py" line="115"/>
         <source>Datagram size:</source>
         <translation>数据报大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="115"/>
+        <location filename="../../ui/send/filesend.py" line="115"/>
         <source>Chunk size:</source>
         <translation>数据块大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="151"/>
+        <location filename="../../ui/send/filesend.py" line="151"/>
         <source>%1 is a folder, not a file</source>
         <translation>%1 是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="155"/>
+        <location filename="../../ui/send/filesend.py" line="155"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="158"/>
+        <location filename="../../ui/send/filesend.py" line="158"/>
         <source>%1 is empty; there is nothing to send</source>
         <translation>%1 是空文件；没有要发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="162"/>
+        <location filename="../../ui/send/filesend.py" line="162"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="192"/>
+        <location filename="../../ui/send/filesend.py" line="192"/>
         <source>%1: %2 of %3 bytes</source>
         <translation>%1：%2/%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="213"/>
+        <location filename="../../ui/send/filesend.py" line="213"/>
         <source>Choose a file and send it</source>
         <translation>选择一个文件并发送</translation>
     </message>
     <message>
-        <location filename="../../ui/filesend.py" line="215"/>
+        <location filename="../../ui/send/filesend.py" line="215"/>
         <source>Start the session first; then choose a file to send</source>
         <translation>请先启动会话；然后选择要发送的文件</translation>
     </message>
@@ -764,208 +764,208 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>FramingBox</name>
     <message>
-        <location filename="../../ui/framingbox.py" line="73"/>
+        <location filename="../../ui/decode/framingbox.py" line="73"/>
         <source>Framing (message decoding)</source>
         <extracomment>Milliseconds after the last edit before the input is checked and ``changed`` emitted.</extracomment>
         <translation>分帧（消息解码）</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="103"/>
+        <location filename="../../ui/decode/framingbox.py" line="103"/>
         <source>None (raw chunks only)</source>
         <translation>无（仅原始数据块）</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="104"/>
-        <location filename="../../ui/framingbox.py" line="118"/>
-        <location filename="../../ui/framingbox.py" line="201"/>
+        <location filename="../../ui/decode/framingbox.py" line="104"/>
+        <location filename="../../ui/decode/framingbox.py" line="118"/>
+        <location filename="../../ui/decode/framingbox.py" line="201"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="105"/>
+        <location filename="../../ui/decode/framingbox.py" line="105"/>
         <source>Fixed length</source>
         <translation>固定长度</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="106"/>
+        <location filename="../../ui/decode/framingbox.py" line="106"/>
         <source>Length prefix</source>
         <translation>长度前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="110"/>
-        <location filename="../../ui/framingbox.py" line="200"/>
+        <location filename="../../ui/decode/framingbox.py" line="110"/>
+        <location filename="../../ui/decode/framingbox.py" line="200"/>
         <source>Framing</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="111"/>
+        <location filename="../../ui/decode/framingbox.py" line="111"/>
         <source>How the received byte stream is cut into messages</source>
         <translation>如何将接收的字节流切分为消息</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="119"/>
+        <location filename="../../ui/decode/framingbox.py" line="119"/>
         <source>Bytes that end each message; escapes \r \n \t \0 \xNN \\ work</source>
         <translation>每条消息结尾的字节；可使用转义 \r \n \t \0 \xNN \\</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="123"/>
+        <location filename="../../ui/decode/framingbox.py" line="123"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="124"/>
+        <location filename="../../ui/decode/framingbox.py" line="124"/>
         <source>Write the delimiter as hex bytes, e.g. 0d 0a</source>
         <translation>以十六进制字节填写分隔符，例如 0d 0a</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="128"/>
+        <location filename="../../ui/decode/framingbox.py" line="128"/>
         <source>Keep the delimiter in the message</source>
         <translation>在消息中保留分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="129"/>
+        <location filename="../../ui/decode/framingbox.py" line="129"/>
         <source>Show each message with its delimiter at the end</source>
         <translation>显示每条消息时在末尾保留其分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="98"/>
+        <location filename="../../ui/decode/framingbox.py" line="98"/>
         <source> B</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="133"/>
-        <location filename="../../ui/framingbox.py" line="203"/>
+        <location filename="../../ui/decode/framingbox.py" line="133"/>
+        <location filename="../../ui/decode/framingbox.py" line="203"/>
         <source>Message size</source>
         <translation>消息大小</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="134"/>
+        <location filename="../../ui/decode/framingbox.py" line="134"/>
         <source>Every message is exactly this many bytes</source>
         <translation>每条消息正好是这么多字节</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="139"/>
+        <location filename="../../ui/decode/framingbox.py" line="139"/>
         <source>big-endian uint32</source>
         <translation>大端 uint32</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="140"/>
+        <location filename="../../ui/decode/framingbox.py" line="140"/>
         <source>big-endian uint16</source>
         <translation>大端 uint16</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="141"/>
+        <location filename="../../ui/decode/framingbox.py" line="141"/>
         <source>little-endian uint32</source>
         <translation>小端 uint32</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="142"/>
+        <location filename="../../ui/decode/framingbox.py" line="142"/>
         <source>little-endian uint16</source>
         <translation>小端 uint16</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="143"/>
+        <location filename="../../ui/decode/framingbox.py" line="143"/>
         <source>uint8</source>
         <translation>uint8</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="144"/>
+        <location filename="../../ui/decode/framingbox.py" line="144"/>
         <source>big-endian uint64</source>
         <translation>大端 uint64</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="148"/>
+        <location filename="../../ui/decode/framingbox.py" line="148"/>
         <source>Length header format</source>
         <translation>长度头格式</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="150"/>
+        <location filename="../../ui/decode/framingbox.py" line="150"/>
         <source>Python struct format of the length header before each message: one integer, ! or &gt; big-endian, &lt; little-endian (e.g. !I, &lt;H, B)</source>
         <translation>每条消息前长度头的 Python struct 格式：一个整数，! 或 &gt; 表示大端，&lt; 表示小端（例如 !I、&lt;H、B）</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="158"/>
+        <location filename="../../ui/decode/framingbox.py" line="158"/>
         <source>Length counts the header</source>
         <translation>长度包含头部</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="159"/>
+        <location filename="../../ui/decode/framingbox.py" line="159"/>
         <source>The length value includes the header&apos;s own bytes, not just the payload</source>
         <translation>长度值包含头部自身的字节，而不仅是有效载荷</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="163"/>
+        <location filename="../../ui/decode/framingbox.py" line="163"/>
         <source>Maximum message length</source>
         <translation>最大消息长度</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="165"/>
+        <location filename="../../ui/decode/framingbox.py" line="165"/>
         <source>A longer message means the stream is out of step: its bytes are dropped and shown as an error</source>
         <translation>超过此长度说明数据流已错位：其字节会被丢弃并显示为错误</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="175"/>
+        <location filename="../../ui/decode/framingbox.py" line="175"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="173"/>
-        <location filename="../../ui/framingbox.py" line="207"/>
+        <location filename="../../ui/decode/framingbox.py" line="173"/>
+        <location filename="../../ui/decode/framingbox.py" line="207"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="174"/>
+        <location filename="../../ui/decode/framingbox.py" line="174"/>
         <source>Checksum or CRC that ends every message; it is checked and removed</source>
         <translation>每条消息末尾的校验和或 CRC；会被校验并去除</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="181"/>
+        <location filename="../../ui/decode/framingbox.py" line="181"/>
         <source>Big-endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="181"/>
+        <location filename="../../ui/decode/framingbox.py" line="181"/>
         <source>Little-endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="179"/>
+        <location filename="../../ui/decode/framingbox.py" line="179"/>
         <source>Checksum byte order</source>
         <translation>校验和字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="180"/>
+        <location filename="../../ui/decode/framingbox.py" line="180"/>
         <source>Byte order of the checksum on the wire; default is the algorithm&apos;s own</source>
         <translation>校验和在线路上的字节序；默认为算法自身的字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="184"/>
+        <location filename="../../ui/decode/framingbox.py" line="184"/>
         <source>The checksum is verified at the end of each decoded message.</source>
         <translation>在每条解码后的消息末尾校验校验和。</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="204"/>
+        <location filename="../../ui/decode/framingbox.py" line="204"/>
         <source>Header format</source>
         <translation>头部格式</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="206"/>
+        <location filename="../../ui/decode/framingbox.py" line="206"/>
         <source>Max length</source>
         <translation>最大长度</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="208"/>
+        <location filename="../../ui/decode/framingbox.py" line="208"/>
         <source>Byte order</source>
         <translation>字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="445"/>
+        <location filename="../../ui/decode/framingbox.py" line="445"/>
         <source>Default (little-endian)</source>
         <translation>默认（小端）</translation>
     </message>
     <message>
-        <location filename="../../ui/framingbox.py" line="447"/>
+        <location filename="../../ui/decode/framingbox.py" line="447"/>
         <source>Default (big-endian)</source>
         <translation>默认（大端）</translation>
     </message>
@@ -973,22 +973,22 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>HistoryCombo</name>
     <message>
-        <location filename="../../ui/presetbar.py" line="103"/>
+        <location filename="../../ui/send/presetbar.py" line="103"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="109"/>
+        <location filename="../../ui/send/presetbar.py" line="109"/>
         <source>Send history</source>
         <translation>发送历史</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="110"/>
+        <location filename="../../ui/send/presetbar.py" line="110"/>
         <source>What was sent before, newest first; choose one to put it in the send box</source>
         <translation>之前发送过的内容，最新的在前；选择一项可将其放入发送框</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="132"/>
+        <location filename="../../ui/send/presetbar.py" line="132"/>
         <source>hex: %1</source>
         <translation>十六进制：%1</translation>
     </message>
@@ -996,47 +996,47 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>LogLimitsBox</name>
     <message>
-        <location filename="../../ui/loglimits.py" line="24"/>
+        <location filename="../../ui/receive/loglimits.py" line="24"/>
         <source>Receive log</source>
         <translation>接收日志</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="29"/>
+        <location filename="../../ui/receive/loglimits.py" line="29"/>
         <source> chunks</source>
         <translation> 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="33"/>
+        <location filename="../../ui/receive/loglimits.py" line="33"/>
         <source>Chunks kept</source>
         <translation>保留的数据块数</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="35"/>
+        <location filename="../../ui/receive/loglimits.py" line="35"/>
         <source>The view keeps this many newest rows; older ones fall off and are counted as dropped. Counters and captures keep everything</source>
         <translation>视图保留这么多条最新的行；更早的行会被移出并计为已丢弃。计数器和捕获文件保留全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="41"/>
+        <location filename="../../ui/receive/loglimits.py" line="41"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="45"/>
+        <location filename="../../ui/receive/loglimits.py" line="45"/>
         <source>Memory kept</source>
         <translation>保留的内存</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="46"/>
+        <location filename="../../ui/receive/loglimits.py" line="46"/>
         <source>The view holds at most this much received data in memory</source>
         <translation>视图在内存中最多保留这么多接收数据</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="49"/>
+        <location filename="../../ui/receive/loglimits.py" line="49"/>
         <source>Keep newest</source>
         <translation>保留最新</translation>
     </message>
     <message>
-        <location filename="../../ui/loglimits.py" line="50"/>
+        <location filename="../../ui/receive/loglimits.py" line="50"/>
         <source>Keep at most</source>
         <translation>最多保留</translation>
     </message>
@@ -1228,78 +1228,78 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MessageModel</name>
     <message>
-        <location filename="../../qt/messagemodel.py" line="133"/>
+        <location filename="../../qt/models/messagemodel.py" line="133"/>
         <source>#</source>
         <extracomment>The row&apos;s :class:`DecodedMessage` or :class:`DecodeError` itself (any column). True for a :class:`DecodeError` row.</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="134"/>
+        <location filename="../../qt/models/messagemodel.py" line="134"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="135"/>
+        <location filename="../../qt/models/messagemodel.py" line="135"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="136"/>
+        <location filename="../../qt/models/messagemodel.py" line="136"/>
         <source>From chunks</source>
         <translation>来源数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="137"/>
+        <location filename="../../qt/models/messagemodel.py" line="137"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="138"/>
+        <location filename="../../qt/models/messagemodel.py" line="138"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="184"/>
+        <location filename="../../qt/models/messagemodel.py" line="184"/>
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="184"/>
+        <location filename="../../qt/models/messagemodel.py" line="184"/>
         <source>MISMATCH</source>
         <translation>不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="208"/>
+        <location filename="../../qt/models/messagemodel.py" line="208"/>
         <source>chunk {seq}</source>
         <translation>数据块 {seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="209"/>
+        <location filename="../../qt/models/messagemodel.py" line="209"/>
         <source>chunk {seq} [{start}:{end}]</source>
         <translation>数据块 {seq} [{start}:{end}]</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="214"/>
+        <location filename="../../qt/models/messagemodel.py" line="214"/>
         <source>chunks {first}–{last}</source>
         <translation>数据块 {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="217"/>
+        <location filename="../../qt/models/messagemodel.py" line="217"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="222"/>
+        <location filename="../../qt/models/messagemodel.py" line="222"/>
         <source>chunk {seq}: bytes {start}–{end} ({count} bytes)</source>
         <translation>数据块 {seq}：第 {start}–{end} 字节（共 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="230"/>
+        <location filename="../../qt/models/messagemodel.py" line="230"/>
         <source>expected {expected}, found {found}</source>
         <translation>期望 {expected}，实际 {found}</translation>
     </message>
     <message>
-        <location filename="../../qt/messagemodel.py" line="235"/>
+        <location filename="../../qt/models/messagemodel.py" line="235"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -1307,58 +1307,58 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MessageView</name>
     <message>
-        <location filename="../../ui/messageview.py" line="87"/>
+        <location filename="../../ui/decode/messageview.py" line="87"/>
         <source>Decoded messages</source>
         <extracomment>Initial column widths in pixels (the DATA column stretches).</extracomment>
         <translation>解码后的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="89"/>
+        <location filename="../../ui/decode/messageview.py" line="89"/>
         <source>One row per message cut from the received chunks by the framing; select a row to highlight the chunks it came from</source>
         <translation>分帧从接收的数据块中切出的每条消息占一行；选中一行可高亮显示其来源数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="122"/>
+        <location filename="../../ui/decode/messageview.py" line="122"/>
         <source>No framing: choose one to see the messages inside the chunks</source>
         <translation>未设置分帧：选择一种分帧方式即可查看数据块中的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="159"/>
+        <location filename="../../ui/decode/messageview.py" line="159"/>
         <source>1 message</source>
         <translation>1 条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="160"/>
+        <location filename="../../ui/decode/messageview.py" line="160"/>
         <source>%1 messages</source>
         <translation>%1 条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="164"/>
+        <location filename="../../ui/decode/messageview.py" line="164"/>
         <source>1 error</source>
         <translation>1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="165"/>
+        <location filename="../../ui/decode/messageview.py" line="165"/>
         <source>%1 errors</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="169"/>
+        <location filename="../../ui/decode/messageview.py" line="169"/>
         <source>1 checksum mismatch</source>
         <translation>1 处校验和不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="170"/>
+        <location filename="../../ui/decode/messageview.py" line="170"/>
         <source>%1 checksum mismatches</source>
         <translation>%1 处校验和不匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="174"/>
+        <location filename="../../ui/decode/messageview.py" line="174"/>
         <source>1 byte waiting for the rest of a message</source>
         <translation>1 字节正在等待消息的剩余部分</translation>
     </message>
     <message>
-        <location filename="../../ui/messageview.py" line="175"/>
+        <location filename="../../ui/decode/messageview.py" line="175"/>
         <source>%1 bytes waiting for the rest of a message</source>
         <translation>%1 字节正在等待消息的剩余部分</translation>
     </message>
@@ -1366,37 +1366,37 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>PresetBar</name>
     <message>
-        <location filename="../../ui/presetbar.py" line="346"/>
+        <location filename="../../ui/send/presetbar.py" line="346"/>
         <source>No presets yet</source>
         <translation>暂无预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="350"/>
+        <location filename="../../ui/send/presetbar.py" line="350"/>
         <source>Edit presets…</source>
         <translation>编辑预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="355"/>
+        <location filename="../../ui/send/presetbar.py" line="355"/>
         <source>Edit presets</source>
         <translation>编辑预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="356"/>
+        <location filename="../../ui/send/presetbar.py" line="356"/>
         <source>Add, change, reorder or remove the quick-send buttons</source>
         <translation>添加、修改、重新排序或删除快捷发送按钮</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="388"/>
+        <location filename="../../ui/send/presetbar.py" line="388"/>
         <source>Send hex %1</source>
         <translation>发送十六进制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="390"/>
+        <location filename="../../ui/send/presetbar.py" line="390"/>
         <source>Send %1</source>
         <translation>发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="392"/>
+        <location filename="../../ui/send/presetbar.py" line="392"/>
         <source>Send preset %1</source>
         <translation>发送预设 %1</translation>
     </message>
@@ -1404,163 +1404,163 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>PresetEditor</name>
     <message>
-        <location filename="../../ui/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="159"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="159"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="159"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="159"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="165"/>
+        <location filename="../../ui/send/presetbar.py" line="165"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="166"/>
+        <location filename="../../ui/send/presetbar.py" line="166"/>
         <source>One row per button: its name, the data (text or hex) and a line ending</source>
         <translation>每个按钮占一行：名称、数据（文本或十六进制）和行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="170"/>
+        <location filename="../../ui/send/presetbar.py" line="170"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="170"/>
+        <location filename="../../ui/send/presetbar.py" line="170"/>
         <source>Add a preset</source>
         <translation>添加预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="173"/>
+        <location filename="../../ui/send/presetbar.py" line="173"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="174"/>
+        <location filename="../../ui/send/presetbar.py" line="174"/>
         <source>Remove the selected preset</source>
         <translation>删除选中的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="177"/>
+        <location filename="../../ui/send/presetbar.py" line="177"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="177"/>
+        <location filename="../../ui/send/presetbar.py" line="177"/>
         <source>Move the selected preset left</source>
         <translation>将选中的预设左移</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="178"/>
+        <location filename="../../ui/send/presetbar.py" line="178"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="178"/>
+        <location filename="../../ui/send/presetbar.py" line="178"/>
         <source>Move the selected preset right</source>
         <translation>将选中的预设右移</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="179"/>
+        <location filename="../../ui/send/presetbar.py" line="179"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="179"/>
+        <location filename="../../ui/send/presetbar.py" line="179"/>
         <source>Check and keep these presets</source>
         <translation>检查并保存这些预设</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="180"/>
+        <location filename="../../ui/send/presetbar.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="180"/>
+        <location filename="../../ui/send/presetbar.py" line="180"/>
         <source>Forget these edits</source>
         <translation>放弃这些修改</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="229"/>
+        <location filename="../../ui/send/presetbar.py" line="229"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="230"/>
+        <location filename="../../ui/send/presetbar.py" line="230"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="232"/>
+        <location filename="../../ui/send/presetbar.py" line="232"/>
         <source>Preset mode</source>
         <translation>预设模式</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="232"/>
+        <location filename="../../ui/send/presetbar.py" line="232"/>
         <source>Text or hex bytes</source>
         <translation>文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="235"/>
         <source>Nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="235"/>
         <source>\r\n (CR LF)</source>
         <translation>\r\n (CR LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="235"/>
         <source>\n (LF)</source>
         <translation>\n (LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="243"/>
+        <location filename="../../ui/send/presetbar.py" line="243"/>
         <source>Preset line ending</source>
         <translation>预设行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="243"/>
+        <location filename="../../ui/send/presetbar.py" line="243"/>
         <source>Added on send</source>
         <translation>发送时追加</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="250"/>
+        <location filename="../../ui/send/presetbar.py" line="250"/>
         <source>Preset %1</source>
         <translation>预设 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="288"/>
+        <location filename="../../ui/send/presetbar.py" line="288"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="298"/>
+        <location filename="../../ui/send/presetbar.py" line="298"/>
         <source>give the button a name</source>
         <translation>请为按钮命名</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="301"/>
+        <location filename="../../ui/send/presetbar.py" line="301"/>
         <source>the name is longer than %1 characters</source>
         <translation>名称超过 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/presetbar.py" line="309"/>
-        <location filename="../../ui/presetbar.py" line="311"/>
+        <location filename="../../ui/send/presetbar.py" line="309"/>
+        <location filename="../../ui/send/presetbar.py" line="311"/>
         <source>no data to send</source>
         <translation>没有要发送的数据</translation>
     </message>
@@ -1568,78 +1568,78 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ProfileListModel</name>
     <message>
-        <location filename="../../qt/profilemodel.py" line="156"/>
+        <location filename="../../qt/models/profilemodel.py" line="156"/>
         <source>built-in examples are read-only; duplicate it to make your own copy</source>
         <extracomment>The row&apos;s :class:`Profile` (any column). True for a built-in example (any column).</extracomment>
         <translation>内置示例为只读；请创建副本作为自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="174"/>
+        <location filename="../../qt/models/profilemodel.py" line="174"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="174"/>
+        <location filename="../../qt/models/profilemodel.py" line="174"/>
         <source>{name} (copy {n})</source>
         <translation>{name}（副本 {n}）</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="197"/>
+        <location filename="../../qt/models/profilemodel.py" line="197"/>
         <source>built-in examples are part of netassistant and cannot be deleted</source>
         <translation>内置示例是 netassistant 的一部分，不能删除</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="209"/>
+        <location filename="../../qt/models/profilemodel.py" line="209"/>
         <source>{error}; rename or delete it, then undo again</source>
         <translation>{error}；请将其重命名或删除，然后再次撤销</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="217"/>
+        <location filename="../../qt/models/profilemodel.py" line="217"/>
         <source>{error}; rename or delete it first, then import again</source>
         <translation>{error}；请先将其重命名或删除，然后再次导入</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="229"/>
+        <location filename="../../qt/models/profilemodel.py" line="229"/>
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="238"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="238"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="238"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="238"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="273"/>
+        <location filename="../../qt/models/profilemodel.py" line="273"/>
         <source>Built-in example (read-only): duplicate it to make your own copy</source>
         <translation>内置示例（只读）：创建副本即可得到自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="283"/>
+        <location filename="../../qt/models/profilemodel.py" line="283"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="285"/>
+        <location filename="../../qt/models/profilemodel.py" line="285"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/profilemodel.py" line="286"/>
+        <location filename="../../qt/models/profilemodel.py" line="286"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -1647,199 +1647,199 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ProfileManager</name>
     <message>
-        <location filename="../../ui/profiledialog.py" line="110"/>
-        <location filename="../../ui/profiledialog.py" line="150"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="110"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="150"/>
         <source>Profiles</source>
         <translation>配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="131"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="131"/>
         <source>Search name, address or description</source>
         <translation>搜索名称、地址或描述</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="136"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="136"/>
         <source>Search profiles</source>
         <translation>搜索配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="137"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="137"/>
         <source>Show only profiles whose name, address or description contain every word</source>
         <translation>只显示名称、地址或描述包含所有关键词的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="149"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="149"/>
         <source>Built-in examples (italic, read-only) and your profiles; double-click opens</source>
         <translation>内置示例（斜体，只读）和您的配置方案；双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="153"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="153"/>
         <source>Type the new name; Enter renames, Escape cancels</source>
         <translation>输入新名称；按 Enter 重命名，按 Escape 取消</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="154"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="154"/>
         <source>New profile name</source>
         <translation>新配置方案名称</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="155"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="155"/>
         <source>Give the profile the name typed here</source>
         <translation>将配置方案改为此处输入的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="156"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="156"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="157"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="157"/>
         <source>Keep the old name</source>
         <translation>保留原名称</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="158"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="158"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="159"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="159"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="166"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="166"/>
         <source>Save the deleted profile again, exactly as it was</source>
         <translation>按原样重新保存已删除的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="167"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="167"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="174"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="174"/>
         <source>The result of the last action, and profile files that could not be read</source>
         <translation>上一次操作的结果，以及无法读取的配置方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="175"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="175"/>
         <source>Profile messages</source>
         <translation>配置方案消息</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="177"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="177"/>
         <source>Open the selected profile in a new pane (Enter)</source>
         <translation>在新面板中打开选中的配置方案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="178"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="178"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="179"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="179"/>
         <source>Give the selected profile a new name (F2); built-ins are read-only</source>
         <translation>重命名选中的配置方案 (F2)；内置示例为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="180"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="180"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="181"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="181"/>
         <source>Save a copy as &quot;&lt;name&gt; (copy)&quot;: how you make an editable built-in</source>
         <translation>另存副本为“&lt;name&gt;（副本）”：这样即可得到可编辑的内置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="182"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="182"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="183"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="183"/>
         <source>Delete the selected profile&apos;s file (Del); Undo brings it back</source>
         <translation>删除选中配置方案的文件 (Del)；可用“撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="184"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="184"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="185"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="185"/>
         <source>Add a profile from a .json file; invalid files are refused</source>
         <translation>从 .json 文件添加配置方案；无效的文件会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="186"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="186"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="187"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="187"/>
         <source>Save the selected profile to a .json file to share it</source>
         <translation>将选中的配置方案保存为 .json 文件以便分享</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="188"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="188"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="189"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="189"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="346"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="346"/>
         <source>Opened &apos;{name}&apos; in a new pane</source>
         <translation>已在新面板中打开“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="371"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="371"/>
         <source>Renamed &apos;{old}&apos; to &apos;{new}&apos;</source>
         <translation>已将“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="388"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="388"/>
         <source>Saved a copy of &apos;{old}&apos; as &apos;{new}&apos;</source>
         <translation>已将“{old}”另存为副本“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="399"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="399"/>
         <source>Deleted &apos;{name}&apos;</source>
         <translation>已删除“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="412"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="412"/>
         <source>Restored &apos;{name}&apos;</source>
         <translation>已恢复“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="430"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="430"/>
         <source>Imported &apos;{name}&apos; from {path}</source>
         <translation>已从 {path} 导入“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="442"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="442"/>
         <source>Exported &apos;{name}&apos; to {path}</source>
         <translation>已将“{name}”导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="448"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="448"/>
         <source>Import profile</source>
         <translation>导入配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="450"/>
-        <location filename="../../ui/profiledialog.py" line="459"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="450"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="459"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation>配置方案 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/profiledialog.py" line="457"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="457"/>
         <source>Export profile</source>
         <translation>导出配置方案</translation>
     </message>
@@ -1847,137 +1847,137 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ReceiveToolbar</name>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="53"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="53"/>
         <source>Display mode</source>
         <translation>显示模式</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="54"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="54"/>
         <source>Show received bytes as hex, as text, or both side by side</source>
         <translation>以十六进制、文本或两者并排的方式显示接收的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
         <source>Both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="59"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="59"/>
         <source>Stream view</source>
         <translation>流视图</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="60"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="60"/>
         <source>Show the newest chunks back to back; each colour band is one recv()</source>
         <translation>首尾相接地显示最新的数据块；每个色带是一次 recv()</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="65"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="65"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="66"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="66"/>
         <source>Stop adding to the log; what arrives meanwhile waits and is added on resume</source>
         <translation>暂停写入日志；期间到达的数据会等待，继续后再加入</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="71"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="71"/>
         <source>Auto-scroll</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="73"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="73"/>
         <source>Keep the newest chunk in view. Turns off by itself when you scroll up and back on when you scroll to the bottom.</source>
         <translation>保持最新的数据块可见。向上滚动时自动关闭，滚动到底部时自动重新开启。</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="80"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="80"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="81"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="81"/>
         <source>Remove all received chunks from the view (Ctrl+L)</source>
         <translation>从视图中清除所有接收的数据块 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="86"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="86"/>
         <source>Connection filter</source>
         <translation>连接过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="87"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="87"/>
         <source>Show the chunks of all connections or of one</source>
         <translation>显示所有连接或某一个连接的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="88"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="88"/>
         <source>All connections</source>
         <translation>所有连接</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="92"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="92"/>
         <source>Direction filter</source>
         <translation>方向过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="93"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="93"/>
         <source>Show received (RX) chunks, sent (TX) chunks, or both</source>
         <translation>显示接收 (RX) 的数据块、发送 (TX) 的数据块，或两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="97"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="97"/>
         <source>Filter peer</source>
         <translation>过滤对端</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="103"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="103"/>
         <source>Peer filter</source>
         <translation>对端过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="105"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="105"/>
         <source>Show only rows whose peer address contains this text, e.g. a UDP sender&apos;s port</source>
         <translation>只显示对端地址包含此文本的行，例如 UDP 发送方的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="108"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="108"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="113"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="113"/>
         <source>Show connection events</source>
         <translation>显示连接事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receivetoolbar.py" line="114"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="114"/>
         <source>Show connects, closes, resets and errors between the chunks</source>
         <translation>在数据块之间显示连接、关闭、复位和错误事件</translation>
     </message>
@@ -1985,23 +1985,23 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ReceiveView</name>
     <message>
-        <location filename="../../ui/receiveview.py" line="125"/>
+        <location filename="../../ui/receive/receiveview.py" line="125"/>
         <source>Received chunks</source>
         <extracomment>Shortest gap between two repaints of the log while batches keep coming (10 Hz).</extracomment>
         <translation>接收的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receiveview.py" line="126"/>
+        <location filename="../../ui/receive/receiveview.py" line="126"/>
         <source>One row per recv() or send; select a row to see the whole chunk below</source>
         <translation>每次 recv() 或发送占一行；选中一行可在下方查看完整的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receiveview.py" line="271"/>
+        <location filename="../../ui/receive/receiveview.py" line="271"/>
         <source>paused — {count} chunks waiting</source>
         <translation>已暂停 — {count} 个数据块等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/receiveview.py" line="328"/>
+        <location filename="../../ui/receive/receiveview.py" line="328"/>
         <source>#{conn} {peer}</source>
         <translation>#{conn} {peer}</translation>
     </message>
@@ -2009,14 +2009,14 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendArea</name>
     <message>
-        <location filename="../../ui/sendarea.py" line="92"/>
-        <location filename="../../ui/sendarea.py" line="126"/>
-        <location filename="../../ui/sendarea.py" line="178"/>
+        <location filename="../../ui/send/sendarea.py" line="92"/>
+        <location filename="../../ui/send/sendarea.py" line="126"/>
+        <location filename="../../ui/send/sendarea.py" line="178"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sendarea.py" line="95"/>
+        <location filename="../../ui/send/sendarea.py" line="95"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
@@ -2024,200 +2024,200 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendPanel</name>
     <message>
-        <location filename="../../ui/sendpanel.py" line="138"/>
+        <location filename="../../ui/send/sendpanel.py" line="138"/>
         <source>Data to send</source>
         <extracomment>Line endings the append combo offers, in its order (&quot;&quot; = none).</extracomment>
         <translation>待发送数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="139"/>
+        <location filename="../../ui/send/sendpanel.py" line="139"/>
         <source>What to send: text in the session&apos;s encoding, or hex like 01 02 0A</source>
         <translation>要发送的内容：按会话编码的文本，或形如 01 02 0A 的十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="145"/>
+        <location filename="../../ui/send/sendpanel.py" line="145"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="146"/>
+        <location filename="../../ui/send/sendpanel.py" line="146"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="150"/>
+        <location filename="../../ui/send/sendpanel.py" line="150"/>
         <source>Send mode</source>
         <translation>发送模式</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="151"/>
+        <location filename="../../ui/send/sendpanel.py" line="151"/>
         <source>Text is encoded with the session&apos;s encoding; Hex takes bytes like 01 02 0A</source>
         <translation>文本按会话编码进行编码；十六进制接受形如 01 02 0A 的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="153"/>
+        <location filename="../../ui/send/sendpanel.py" line="153"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="157"/>
+        <location filename="../../ui/send/sendpanel.py" line="157"/>
         <source>Interpret escapes</source>
         <translation>解析转义字符</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="158"/>
+        <location filename="../../ui/send/sendpanel.py" line="158"/>
         <source>In text mode, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>文本模式下，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="160"/>
+        <location filename="../../ui/send/sendpanel.py" line="160"/>
         <source>Append:</source>
         <translation>追加：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="162"/>
+        <location filename="../../ui/send/sendpanel.py" line="162"/>
         <source>Nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="163"/>
+        <location filename="../../ui/send/sendpanel.py" line="163"/>
         <source>\r\n (CR LF)</source>
         <translation>\r\n (CR LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="164"/>
+        <location filename="../../ui/send/sendpanel.py" line="164"/>
         <source>\n (LF)</source>
         <translation>\n (LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="168"/>
+        <location filename="../../ui/send/sendpanel.py" line="168"/>
         <source>Line ending to append</source>
         <translation>追加的行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="169"/>
+        <location filename="../../ui/send/sendpanel.py" line="169"/>
         <source>Line ending added after the data, in both modes</source>
         <translation>在数据后追加的行结束符（两种模式均适用）</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="172"/>
-        <location filename="../../ui/sendpanel.py" line="173"/>
+        <location filename="../../ui/send/sendpanel.py" line="172"/>
+        <location filename="../../ui/send/sendpanel.py" line="173"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="173"/>
+        <location filename="../../ui/send/sendpanel.py" line="173"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="184"/>
+        <location filename="../../ui/send/sendpanel.py" line="184"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="186"/>
+        <location filename="../../ui/send/sendpanel.py" line="186"/>
         <source>All clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="191"/>
+        <location filename="../../ui/send/sendpanel.py" line="191"/>
         <source>Send target</source>
         <translation>发送目标</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="192"/>
+        <location filename="../../ui/send/sendpanel.py" line="192"/>
         <source>Send to every connected client, or to one of them</source>
         <translation>发送给所有已连接的客户端，或其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="202"/>
+        <location filename="../../ui/send/sendpanel.py" line="202"/>
         <source>Remote:</source>
         <translation>远程：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="204"/>
+        <location filename="../../ui/send/sendpanel.py" line="204"/>
         <source>host or IP</source>
         <translation>主机或 IP</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="208"/>
+        <location filename="../../ui/send/sendpanel.py" line="208"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="209"/>
+        <location filename="../../ui/send/sendpanel.py" line="209"/>
         <source>Host, IP address or unix socket path to send to</source>
         <translation>发送目标的主机、IP 地址或 Unix 套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="215"/>
+        <location filename="../../ui/send/sendpanel.py" line="215"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="215"/>
+        <location filename="../../ui/send/sendpanel.py" line="215"/>
         <source>Remote UDP port</source>
         <translation>远程 UDP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="217"/>
-        <location filename="../../ui/sendpanel.py" line="221"/>
+        <location filename="../../ui/send/sendpanel.py" line="217"/>
+        <location filename="../../ui/send/sendpanel.py" line="221"/>
         <source>Reply to last sender</source>
         <translation>回复最后的发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="222"/>
+        <location filename="../../ui/send/sendpanel.py" line="222"/>
         <source>Send to whoever sent the last datagram instead of the remote above</source>
         <translation>发送给最后一个数据报的发送方，而不是上面的远程地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="246"/>
+        <location filename="../../ui/send/sendpanel.py" line="246"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="266"/>
+        <location filename="../../ui/send/sendpanel.py" line="266"/>
         <source>nothing to send: type some text or hex</source>
         <translation>没有要发送的数据：请输入文本或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="292"/>
+        <location filename="../../ui/send/sendpanel.py" line="292"/>
         <source>enter the remote host and port, or tick Reply to last sender</source>
         <translation>请输入远程主机和端口，或勾选“回复最后的发送方”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="295"/>
+        <location filename="../../ui/send/sendpanel.py" line="295"/>
         <source>choose a remote port from 1 to 65535</source>
         <translation>请选择 1 到 65535 之间的远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="346"/>
+        <location filename="../../ui/send/sendpanel.py" line="346"/>
         <source>cannot convert to hex: %1</source>
         <translation>无法转换为十六进制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="354"/>
+        <location filename="../../ui/send/sendpanel.py" line="354"/>
         <source>byte 0x%1 at offset %2 is not valid %3 text; kept as hex</source>
         <translation>偏移 %2 处的字节 0x%1 不是有效的 %3 文本；保留为十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="361"/>
+        <location filename="../../ui/send/sendpanel.py" line="361"/>
         <source>the bytes hold %1, which the text box cannot keep; tick Escapes</source>
         <translation>这些字节包含 %1，文本框无法保存；请勾选“转义”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="375"/>
+        <location filename="../../ui/send/sendpanel.py" line="375"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="410"/>
+        <location filename="../../ui/send/sendpanel.py" line="410"/>
         <source>Send the data (Ctrl+Enter)</source>
         <translation>发送数据 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/sendpanel.py" line="412"/>
+        <location filename="../../ui/send/sendpanel.py" line="412"/>
         <source>Start the session first; then Send (or Ctrl+Enter) sends the data</source>
         <translation>请先启动会话，然后点击“发送”（或按 Ctrl+Enter）发送数据</translation>
     </message>
@@ -2225,299 +2225,299 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendToolsBox</name>
     <message>
-        <location filename="../../ui/sendtools.py" line="152"/>
+        <location filename="../../ui/send/sendtools.py" line="152"/>
         <source>Send options</source>
         <translation>发送选项</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="178"/>
+        <location filename="../../ui/send/sendtools.py" line="178"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="186"/>
+        <location filename="../../ui/send/sendtools.py" line="186"/>
         <source>Periodic (until stopped)</source>
         <translation>周期发送（直到停止）</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="187"/>
+        <location filename="../../ui/send/sendtools.py" line="187"/>
         <source>Counter {n}</source>
         <translation>计数器 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="193"/>
+        <location filename="../../ui/send/sendtools.py" line="193"/>
         <source>Separate sends</source>
         <translation>分开发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="194"/>
+        <location filename="../../ui/send/sendtools.py" line="194"/>
         <source>N copies in one send call</source>
         <translation>N 份合并为一次发送调用</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="195"/>
+        <location filename="../../ui/send/sendtools.py" line="195"/>
         <source>N send calls back to back</source>
         <translation>N 次发送调用连续执行</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="200"/>
+        <location filename="../../ui/send/sendtools.py" line="200"/>
         <source>No framing</source>
         <translation>不分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="201"/>
+        <location filename="../../ui/send/sendtools.py" line="201"/>
         <source>Add length header</source>
         <translation>添加长度头</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="202"/>
+        <location filename="../../ui/send/sendtools.py" line="202"/>
         <source>Append delimiter</source>
         <translation>追加分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="205"/>
+        <location filename="../../ui/send/sendtools.py" line="205"/>
         <source>No checksum</source>
         <translation>无校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="208"/>
+        <location filename="../../ui/send/sendtools.py" line="208"/>
         <source>Usual byte order</source>
         <translation>常用字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="209"/>
+        <location filename="../../ui/send/sendtools.py" line="209"/>
         <source>Big-endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="210"/>
+        <location filename="../../ui/send/sendtools.py" line="210"/>
         <source>Little-endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="218"/>
+        <location filename="../../ui/send/sendtools.py" line="218"/>
         <source>Repeat count</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="218"/>
+        <location filename="../../ui/send/sendtools.py" line="218"/>
         <source>Messages to send</source>
         <translation>要发送的消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="222"/>
+        <location filename="../../ui/send/sendtools.py" line="222"/>
         <source>Periodic send</source>
         <translation>周期发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="223"/>
+        <location filename="../../ui/send/sendtools.py" line="223"/>
         <source>Send again every interval until you press Stop</source>
         <translation>每隔一个间隔再次发送，直到点击“停止”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="228"/>
+        <location filename="../../ui/send/sendtools.py" line="228"/>
         <source>Interval in milliseconds</source>
         <translation>间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="229"/>
+        <location filename="../../ui/send/sendtools.py" line="229"/>
         <source>From the start of one message to the next; can be changed while sending</source>
         <translation>从一条消息开始到下一条消息开始的时间；发送过程中可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="234"/>
+        <location filename="../../ui/send/sendtools.py" line="234"/>
         <source>Burst</source>
         <translation>突发</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="236"/>
+        <location filename="../../ui/send/sendtools.py" line="236"/>
         <source>Separate sends wait the interval between messages; a burst sends all N at once (one call, or N calls in a row) to provoke sticky packets</source>
         <translation>分开发送时每条消息之间等待间隔；突发则一次发出全部 N 条（一次调用，或连续 N 次调用），用于制造粘包</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="243"/>
+        <location filename="../../ui/send/sendtools.py" line="243"/>
         <source>Split into pieces</source>
         <translation>拆分为若干段</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="244"/>
+        <location filename="../../ui/send/sendtools.py" line="244"/>
         <source>Send each message as this many pieces, one send call each</source>
         <translation>将每条消息拆分为这么多段发送，每段一次发送调用</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="249"/>
+        <location filename="../../ui/send/sendtools.py" line="249"/>
         <source>Gap between pieces</source>
         <translation>段间间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="250"/>
+        <location filename="../../ui/send/sendtools.py" line="250"/>
         <source>Wait between the pieces of a message</source>
         <translation>一条消息各段之间的等待时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="255"/>
+        <location filename="../../ui/send/sendtools.py" line="255"/>
         <source>Counter</source>
         <translation>计数器</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="257"/>
+        <location filename="../../ui/send/sendtools.py" line="257"/>
         <source>Replace {n} in the data by the message number 1, 2, 3, ... (before the checksum and frame are added)</source>
         <translation>将数据中的 {n} 替换为消息序号 1、2、3……（在添加校验和与帧之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="264"/>
+        <location filename="../../ui/send/sendtools.py" line="264"/>
         <source>Framing on send</source>
         <translation>发送分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="266"/>
+        <location filename="../../ui/send/sendtools.py" line="266"/>
         <source>Build a frame around each message (after its checksum), so a receiver&apos;s decoder strips the frame and then checks the checksum at the message end</source>
         <translation>为每条消息（在其校验和之后）加上帧，接收方的解码器先去掉帧，再校验消息末尾的校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="273"/>
+        <location filename="../../ui/send/sendtools.py" line="273"/>
         <source>Frame format</source>
         <translation>帧格式</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="275"/>
+        <location filename="../../ui/send/sendtools.py" line="275"/>
         <source>Frame format; choosing a framing fills in one to edit: !I is a 4-byte big-endian length, &lt;H a 2-byte little-endian one, \r\n a CR LF delimiter</source>
         <translation>帧格式；选择分帧方式会填入一个可编辑的格式：!I 表示 4 字节大端长度，&lt;H 表示 2 字节小端长度，\r\n 表示 CR LF 分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="282"/>
+        <location filename="../../ui/send/sendtools.py" line="282"/>
         <source>Checksum on send</source>
         <translation>发送校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="284"/>
+        <location filename="../../ui/send/sendtools.py" line="284"/>
         <source>Append a checksum to each message before framing: a receiver strips the frame, then verifies the checksum at the end of the message</source>
         <translation>在分帧之前为每条消息追加校验和：接收方先去掉帧，再校验消息末尾的校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="291"/>
+        <location filename="../../ui/send/sendtools.py" line="291"/>
         <source>Checksum byte order</source>
         <translation>校验和字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="292"/>
+        <location filename="../../ui/send/sendtools.py" line="292"/>
         <source>Byte order of the checksum; the usual one is low byte first for Modbus</source>
         <translation>校验和的字节序；Modbus 通常低字节在前</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="296"/>
-        <location filename="../../ui/sendtools.py" line="482"/>
+        <location filename="../../ui/send/sendtools.py" line="296"/>
+        <location filename="../../ui/send/sendtools.py" line="482"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="305"/>
+        <location filename="../../ui/send/sendtools.py" line="305"/>
         <source>Repeat:</source>
         <translation>重复：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="306"/>
+        <location filename="../../ui/send/sendtools.py" line="306"/>
         <source>Interval:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="307"/>
+        <location filename="../../ui/send/sendtools.py" line="307"/>
         <source>Burst:</source>
         <translation>突发：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="308"/>
+        <location filename="../../ui/send/sendtools.py" line="308"/>
         <source>Split into:</source>
         <translation>拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="310"/>
+        <location filename="../../ui/send/sendtools.py" line="310"/>
         <source>Frame:</source>
         <translation>帧：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="311"/>
+        <location filename="../../ui/send/sendtools.py" line="311"/>
         <source>Checksum:</source>
         <translation>校验和：</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="369"/>
+        <location filename="../../ui/send/sendtools.py" line="369"/>
         <source>the counter is on but the data has no {n}; type {n} where the number goes</source>
         <translation>已启用计数器，但数据中没有 {n}；请在需要序号的位置输入 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="378"/>
+        <location filename="../../ui/send/sendtools.py" line="378"/>
         <source>cannot split %1 bytes into %2 pieces; choose at most %1</source>
         <translation>无法将 %1 字节拆分为 %2 段；最多选择 %1 段</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="434"/>
+        <location filename="../../ui/send/sendtools.py" line="434"/>
         <source>bad frame format: %1</source>
         <translation>帧格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="436"/>
+        <location filename="../../ui/send/sendtools.py" line="436"/>
         <source>the frame format does not match the framing chosen; e.g. %1</source>
         <translation>帧格式与所选分帧方式不符；例如 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="444"/>
+        <location filename="../../ui/send/sendtools.py" line="444"/>
         <source>cannot frame the data: %1</source>
         <translation>无法对数据分帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="460"/>
+        <location filename="../../ui/send/sendtools.py" line="460"/>
         <source>the delimiter holds a digit, which the counter could produce too</source>
         <translation>分隔符中含有数字，计数器也可能产生该数字</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="465"/>
+        <location filename="../../ui/send/sendtools.py" line="465"/>
         <source>with the counter each message has its own checksum, which could contain the delimiter; use a length header or turn the counter off</source>
         <translation>启用计数器时每条消息都有各自的校验和，其中可能包含分隔符；请改用长度头或关闭计数器</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="482"/>
+        <location filename="../../ui/send/sendtools.py" line="482"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="492"/>
+        <location filename="../../ui/send/sendtools.py" line="492"/>
         <source>%1 of %2 sent</source>
         <translation>已发送 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="494"/>
+        <location filename="../../ui/send/sendtools.py" line="494"/>
         <source>%1 sent</source>
         <translation>已发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="523"/>
-        <location filename="../../ui/sendtools.py" line="524"/>
+        <location filename="../../ui/send/sendtools.py" line="523"/>
+        <location filename="../../ui/send/sendtools.py" line="524"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="524"/>
+        <location filename="../../ui/send/sendtools.py" line="524"/>
         <source>Stop the send</source>
         <translation>停止发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="526"/>
+        <location filename="../../ui/send/sendtools.py" line="526"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="528"/>
+        <location filename="../../ui/send/sendtools.py" line="528"/>
         <source>Send the data with these options; a periodic send runs until Stop</source>
         <translation>按这些选项发送数据；周期发送会一直运行，直到点击“停止”</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="530"/>
+        <location filename="../../ui/send/sendtools.py" line="530"/>
         <source>Start the session first; then Start sends with these options</source>
         <translation>请先启动会话；然后点击“开始”按这些选项发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sendtools.py" line="532"/>
+        <location filename="../../ui/send/sendtools.py" line="532"/>
         <source>Start sending</source>
         <translation>开始发送</translation>
     </message>
@@ -2533,23 +2533,23 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane.py" line="367"/>
+        <location filename="../../ui/pane/pane.py" line="367"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="405"/>
+        <location filename="../../ui/pane/pane.py" line="405"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="406"/>
+        <location filename="../../ui/pane/pane.py" line="406"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane.py" line="407"/>
+        <location filename="../../ui/pane/pane.py" line="407"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -2557,322 +2557,322 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../ui/settingspanel.py" line="334"/>
-        <location filename="../../ui/settingspanel.py" line="335"/>
+        <location filename="../../ui/pane/settingspanel.py" line="334"/>
+        <location filename="../../ui/pane/settingspanel.py" line="335"/>
         <source>/tmp/netassistant.sock</source>
         <translation>/tmp/netassistant.sock</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="342"/>
-        <location filename="../../ui/settingspanel.py" line="391"/>
+        <location filename="../../ui/pane/settingspanel.py" line="342"/>
+        <location filename="../../ui/pane/settingspanel.py" line="391"/>
         <source>Socket path</source>
         <translation>套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="137"/>
-        <location filename="../../ui/settingspanel.py" line="203"/>
-        <location filename="../../ui/settingspanel.py" line="342"/>
-        <location filename="../../ui/settingspanel.py" line="393"/>
+        <location filename="../../ui/pane/settingspanel.py" line="137"/>
+        <location filename="../../ui/pane/settingspanel.py" line="203"/>
+        <location filename="../../ui/pane/settingspanel.py" line="342"/>
+        <location filename="../../ui/pane/settingspanel.py" line="393"/>
         <source>Local host</source>
         <translation>本地主机</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="89"/>
+        <location filename="../../ui/pane/settingspanel.py" line="89"/>
         <source>IPv4</source>
         <translation>IPv4</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="90"/>
+        <location filename="../../ui/pane/settingspanel.py" line="90"/>
         <source>IPv6</source>
         <translation>IPv6</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="91"/>
+        <location filename="../../ui/pane/settingspanel.py" line="91"/>
         <source>Unix socket (AF_UNIX)</source>
         <translation>Unix 套接字 (AF_UNIX)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="98"/>
+        <location filename="../../ui/pane/settingspanel.py" line="98"/>
         <source>0 (any free port)</source>
         <translation>0（任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="104"/>
-        <location filename="../../ui/settingspanel.py" line="125"/>
+        <location filename="../../ui/pane/settingspanel.py" line="104"/>
+        <location filename="../../ui/pane/settingspanel.py" line="125"/>
         <source> B</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="114"/>
+        <location filename="../../ui/pane/settingspanel.py" line="114"/>
         <source>TCP_NODELAY (Nagle off)</source>
         <translation>TCP_NODELAY（关闭 Nagle）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="115"/>
-        <location filename="../../ui/settingspanel.py" line="260"/>
+        <location filename="../../ui/pane/settingspanel.py" line="115"/>
+        <location filename="../../ui/pane/settingspanel.py" line="260"/>
         <source>SO_REUSEADDR</source>
         <translation>SO_REUSEADDR</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="116"/>
-        <location filename="../../ui/settingspanel.py" line="266"/>
-        <location filename="../../ui/settingspanel.py" line="399"/>
+        <location filename="../../ui/pane/settingspanel.py" line="116"/>
+        <location filename="../../ui/pane/settingspanel.py" line="266"/>
+        <location filename="../../ui/pane/settingspanel.py" line="399"/>
         <source>SO_BROADCAST</source>
         <translation>SO_BROADCAST</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="118"/>
+        <location filename="../../ui/pane/settingspanel.py" line="118"/>
         <source>e.g. 239.1.2.3</source>
         <translation>例如 239.1.2.3</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="124"/>
+        <location filename="../../ui/pane/settingspanel.py" line="124"/>
         <source>system default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="130"/>
+        <location filename="../../ui/pane/settingspanel.py" line="130"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="133"/>
+        <location filename="../../ui/pane/settingspanel.py" line="133"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="134"/>
+        <location filename="../../ui/pane/settingspanel.py" line="134"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="138"/>
-        <location filename="../../ui/settingspanel.py" line="212"/>
-        <location filename="../../ui/settingspanel.py" line="394"/>
+        <location filename="../../ui/pane/settingspanel.py" line="138"/>
+        <location filename="../../ui/pane/settingspanel.py" line="212"/>
+        <location filename="../../ui/pane/settingspanel.py" line="394"/>
         <source>Local port</source>
         <translation>本地端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="139"/>
-        <location filename="../../ui/settingspanel.py" line="218"/>
-        <location filename="../../ui/settingspanel.py" line="395"/>
+        <location filename="../../ui/pane/settingspanel.py" line="139"/>
+        <location filename="../../ui/pane/settingspanel.py" line="218"/>
+        <location filename="../../ui/pane/settingspanel.py" line="395"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="140"/>
-        <location filename="../../ui/settingspanel.py" line="224"/>
-        <location filename="../../ui/settingspanel.py" line="396"/>
+        <location filename="../../ui/pane/settingspanel.py" line="140"/>
+        <location filename="../../ui/pane/settingspanel.py" line="224"/>
+        <location filename="../../ui/pane/settingspanel.py" line="396"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="141"/>
+        <location filename="../../ui/pane/settingspanel.py" line="141"/>
         <source>Protocol family</source>
         <translation>协议族</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="146"/>
-        <location filename="../../ui/settingspanel.py" line="397"/>
+        <location filename="../../ui/pane/settingspanel.py" line="146"/>
+        <location filename="../../ui/pane/settingspanel.py" line="397"/>
         <source>Recv size</source>
         <translation>接收大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="147"/>
-        <location filename="../../ui/settingspanel.py" line="239"/>
-        <location filename="../../ui/settingspanel.py" line="400"/>
+        <location filename="../../ui/pane/settingspanel.py" line="147"/>
+        <location filename="../../ui/pane/settingspanel.py" line="239"/>
+        <location filename="../../ui/pane/settingspanel.py" line="400"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="149"/>
+        <location filename="../../ui/pane/settingspanel.py" line="149"/>
         <source>Socket options</source>
         <translation>套接字选项</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="154"/>
-        <location filename="../../ui/settingspanel.py" line="272"/>
-        <location filename="../../ui/settingspanel.py" line="398"/>
+        <location filename="../../ui/pane/settingspanel.py" line="154"/>
+        <location filename="../../ui/pane/settingspanel.py" line="272"/>
+        <location filename="../../ui/pane/settingspanel.py" line="398"/>
         <source>Multicast group</source>
         <translation>组播组</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="156"/>
-        <location filename="../../ui/settingspanel.py" line="275"/>
+        <location filename="../../ui/pane/settingspanel.py" line="156"/>
+        <location filename="../../ui/pane/settingspanel.py" line="275"/>
         <source>SO_RCVBUF</source>
         <translation>SO_RCVBUF</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="157"/>
-        <location filename="../../ui/settingspanel.py" line="276"/>
+        <location filename="../../ui/pane/settingspanel.py" line="157"/>
+        <location filename="../../ui/pane/settingspanel.py" line="276"/>
         <source>SO_SNDBUF</source>
         <translation>SO_SNDBUF</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="158"/>
-        <location filename="../../ui/settingspanel.py" line="280"/>
+        <location filename="../../ui/pane/settingspanel.py" line="158"/>
+        <location filename="../../ui/pane/settingspanel.py" line="280"/>
         <source>Listen backlog</source>
         <translation>监听队列长度</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="160"/>
-        <location filename="../../ui/settingspanel.py" line="286"/>
+        <location filename="../../ui/pane/settingspanel.py" line="160"/>
+        <location filename="../../ui/pane/settingspanel.py" line="286"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="162"/>
-        <location filename="../../ui/settingspanel.py" line="292"/>
+        <location filename="../../ui/pane/settingspanel.py" line="162"/>
+        <location filename="../../ui/pane/settingspanel.py" line="292"/>
         <source>Slow reader delay</source>
         <translation>慢速读取延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="164"/>
+        <location filename="../../ui/pane/settingspanel.py" line="164"/>
         <source>Network settings</source>
         <translation>网络设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="197"/>
+        <location filename="../../ui/pane/settingspanel.py" line="197"/>
         <source>Address family</source>
         <translation>地址族</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="198"/>
+        <location filename="../../ui/pane/settingspanel.py" line="198"/>
         <source>IPv4 (AF_INET), IPv6 (AF_INET6) or a Unix domain socket (AF_UNIX)</source>
         <translation>IPv4 (AF_INET)、IPv6 (AF_INET6) 或 Unix 域套接字 (AF_UNIX)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="205"/>
+        <location filename="../../ui/pane/settingspanel.py" line="205"/>
         <source>Address to bind: one of this machine&apos;s addresses, 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces); a socket path for AF_UNIX</source>
         <translation>要绑定的地址：本机的某个地址、127.0.0.1（仅本机）或 0.0.0.0（所有网卡）；AF_UNIX 时为套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="213"/>
+        <location filename="../../ui/pane/settingspanel.py" line="213"/>
         <source>Port to bind; 0 lets the system pick a free one (shown once started)</source>
         <translation>要绑定的端口；0 表示由系统选择空闲端口（启动后显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="219"/>
+        <location filename="../../ui/pane/settingspanel.py" line="219"/>
         <source>Address (or socket path) to connect or send to</source>
         <translation>要连接或发送到的地址（或套接字路径）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="225"/>
+        <location filename="../../ui/pane/settingspanel.py" line="225"/>
         <source>Port to connect or send to</source>
         <translation>要连接或发送到的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="230"/>
+        <location filename="../../ui/pane/settingspanel.py" line="230"/>
         <source>Receive size</source>
         <translation>接收大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="232"/>
+        <location filename="../../ui/pane/settingspanel.py" line="232"/>
         <source>Bytes asked for per recv() call; each call&apos;s result is one row. Changes apply at once, also while running</source>
         <translation>每次调用 recv() 请求的字节数；每次调用的结果占一行。修改立即生效，运行中也可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="240"/>
+        <location filename="../../ui/pane/settingspanel.py" line="240"/>
         <source>How bytes are drawn as text and how typed text is sent (UTF-8, GBK, ...)</source>
         <translation>字节如何显示为文本，以及输入的文本如何发送（UTF-8、GBK 等）</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="245"/>
+        <location filename="../../ui/pane/settingspanel.py" line="245"/>
         <source>Start or stop</source>
         <translation>启动或停止</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="246"/>
+        <location filename="../../ui/pane/settingspanel.py" line="246"/>
         <source>Start or stop this session</source>
         <translation>启动或停止此会话</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="251"/>
+        <location filename="../../ui/pane/settingspanel.py" line="251"/>
         <source>TCP_NODELAY</source>
         <translation>TCP_NODELAY</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="253"/>
+        <location filename="../../ui/pane/settingspanel.py" line="253"/>
         <source>Turn Nagle&apos;s algorithm off: small sends leave at once instead of being coalesced. Applies at once, also while running</source>
         <translation>关闭 Nagle 算法：小数据立即发出，而不是合并后再发送。立即生效，运行中也可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="261"/>
+        <location filename="../../ui/pane/settingspanel.py" line="261"/>
         <source>Allow binding a port that still has connections in TIME_WAIT</source>
         <translation>允许绑定仍有 TIME_WAIT 状态连接的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="267"/>
+        <location filename="../../ui/pane/settingspanel.py" line="267"/>
         <source>Allow sending to a broadcast address</source>
         <translation>允许向广播地址发送</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="273"/>
+        <location filename="../../ui/pane/settingspanel.py" line="273"/>
         <source>Join this multicast group when the session starts</source>
         <translation>会话启动时加入此组播组</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="275"/>
+        <location filename="../../ui/pane/settingspanel.py" line="275"/>
         <source>Kernel receive buffer size</source>
         <translation>内核接收缓冲区大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="276"/>
+        <location filename="../../ui/pane/settingspanel.py" line="276"/>
         <source>Kernel send buffer size</source>
         <translation>内核发送缓冲区大小</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="281"/>
+        <location filename="../../ui/pane/settingspanel.py" line="281"/>
         <source>listen() backlog: connections the kernel queues before accept()</source>
         <translation>listen() 的 backlog：在 accept() 之前内核排队的连接数</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="287"/>
+        <location filename="../../ui/pane/settingspanel.py" line="287"/>
         <source>Give up connecting after this many seconds</source>
         <translation>超过这么多秒仍未连上则放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="294"/>
+        <location filename="../../ui/pane/settingspanel.py" line="294"/>
         <source>Wait this long before each recv() so data piles up in the kernel: makes sticky packets (粘包) easy to see. Applies at once</source>
         <translation>每次 recv() 前等待这么长时间，让数据在内核中堆积：便于观察粘包现象。立即生效</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="386"/>
+        <location filename="../../ui/pane/settingspanel.py" line="386"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="401"/>
+        <location filename="../../ui/pane/settingspanel.py" line="401"/>
         <source>Framing</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="463"/>
+        <location filename="../../ui/pane/settingspanel.py" line="463"/>
         <source>Start listening</source>
         <translation>开始监听</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="463"/>
+        <location filename="../../ui/pane/settingspanel.py" line="463"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="464"/>
+        <location filename="../../ui/pane/settingspanel.py" line="464"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="464"/>
+        <location filename="../../ui/pane/settingspanel.py" line="464"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="465"/>
+        <location filename="../../ui/pane/settingspanel.py" line="465"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/settingspanel.py" line="465"/>
+        <location filename="../../ui/pane/settingspanel.py" line="465"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2880,98 +2880,98 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>StatsBar</name>
     <message>
-        <location filename="../../ui/statsbar.py" line="39"/>
+        <location filename="../../ui/pane/statsbar.py" line="39"/>
         <source>The view keeps only the newest chunks; the counters still count everything</source>
         <translation>视图只保留最新的数据块；计数器仍统计全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="48"/>
-        <location filename="../../ui/statsbar.py" line="52"/>
+        <location filename="../../ui/pane/statsbar.py" line="48"/>
+        <location filename="../../ui/pane/statsbar.py" line="52"/>
         <source>Reset counters</source>
         <translation>复位计数</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="53"/>
+        <location filename="../../ui/pane/statsbar.py" line="53"/>
         <source>Set the RX and TX byte and chunk counters back to zero</source>
         <translation>将接收和发送的字节数及数据块计数清零</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="112"/>
+        <location filename="../../ui/pane/statsbar.py" line="112"/>
         <source>1 chunk</source>
         <translation>1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="113"/>
+        <location filename="../../ui/pane/statsbar.py" line="113"/>
         <source>%1 chunks</source>
         <translation>%1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="118"/>
+        <location filename="../../ui/pane/statsbar.py" line="118"/>
         <source>RX: %1 B (%2)  TX: %3 B (%4)</source>
         <translation>接收：%1 字节（%2）  发送：%3 字节（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="133"/>
+        <location filename="../../ui/pane/statsbar.py" line="133"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="135"/>
+        <location filename="../../ui/pane/statsbar.py" line="135"/>
         <source>Connected (local %1)</source>
         <translation>已连接（本地 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="137"/>
+        <location filename="../../ui/pane/statsbar.py" line="137"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="138"/>
+        <location filename="../../ui/pane/statsbar.py" line="138"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="139"/>
+        <location filename="../../ui/pane/statsbar.py" line="139"/>
         <source>Listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="140"/>
+        <location filename="../../ui/pane/statsbar.py" line="140"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="141"/>
+        <location filename="../../ui/pane/statsbar.py" line="141"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="142"/>
+        <location filename="../../ui/pane/statsbar.py" line="142"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="143"/>
+        <location filename="../../ui/pane/statsbar.py" line="143"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="144"/>
+        <location filename="../../ui/pane/statsbar.py" line="144"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="160"/>
+        <location filename="../../ui/pane/statsbar.py" line="160"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="162"/>
+        <location filename="../../ui/pane/statsbar.py" line="162"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/statsbar.py" line="165"/>
+        <location filename="../../ui/pane/statsbar.py" line="165"/>
         <source>dropped from view: %1, %2</source>
         <translation>已从视图移除：%1，%2</translation>
     </message>
@@ -2979,38 +2979,38 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>StreamView</name>
     <message>
-        <location filename="../../ui/streamview.py" line="125"/>
+        <location filename="../../ui/receive/streamview.py" line="125"/>
         <source>Received stream</source>
         <extracomment>Milliseconds between two rebuilds at least (~5 per second at most). Background of even and odd bands (light amber, light blue). The glyph and colour that mark a boundary between two chunks. A rebuild that took t seconds waits at least this many times t before the next, so the view never takes more than a fifth of the GUI thread, however slow the machine.</extracomment>
         <translation>接收的数据流</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="128"/>
+        <location filename="../../ui/receive/streamview.py" line="128"/>
         <source>The newest chunks back to back; each colour band is one recv() or send. Hover over a band for its chunk number, size and time.</source>
         <translation>首尾相接显示的最新数据块；每个色带是一次 recv() 或发送。鼠标悬停在色带上可查看数据块编号、大小和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="141"/>
+        <location filename="../../ui/receive/streamview.py" line="141"/>
         <source>{bands} each colour band is one recv() (or send); {mark} marks a boundary; {special} is a control byte.</source>
         <translation>{bands} 每个色带是一次 recv()（或发送）；{mark} 标记边界；{special} 表示控制字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="285"/>
+        <location filename="../../ui/receive/streamview.py" line="285"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="285"/>
+        <location filename="../../ui/receive/streamview.py" line="285"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="287"/>
+        <location filename="../../ui/receive/streamview.py" line="287"/>
         <source>{dir} chunk {seq}, {length} bytes, {time}</source>
         <translation>{dir}数据块 {seq}，{length} 字节，{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/streamview.py" line="291"/>
+        <location filename="../../ui/receive/streamview.py" line="291"/>
         <source>(last {count} bytes shown)</source>
         <translation>（显示最后 {count} 字节）</translation>
     </message>

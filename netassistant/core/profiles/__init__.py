@@ -1,0 +1,1 @@
+"""Profiles: the saved-session model, its schema migrations and the on-disk store."""

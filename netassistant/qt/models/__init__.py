@@ -1,0 +1,1 @@
+"""Qt item models (no widgets): chunks, messages, clients, profiles."""

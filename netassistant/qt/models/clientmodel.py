@@ -1,0 +1,219 @@
+"""ClientListModel: the open connections of a TCP server, one row per connection.
+
+Rows are kept in connection-id order and follow :attr:`SessionStats.clients` with
+row inserts and removes keyed by id, never a reset, so a view keeps its selection
+while clients come and go; counter updates are a single ``dataChanged``.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from bisect import bisect_left
+from collections.abc import Mapping
+from typing import Any, Final, NamedTuple
+
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
+
+from netassistant.core.stats import ClientInfo
+from netassistant.qt.models.tablemodel import (
+    ALIGN_RIGHT,
+    ALIGNMENT_ROLE,
+    DISPLAY_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+    AnyIndex,
+    ReadOnlyTableModel,
+)
+
+#: The row's connection id (any column).
+ConnIdRole: Final = USER_ROLE + 1
+
+_RIGHT = int(ALIGN_RIGHT)
+
+
+class Column(enum.IntEnum):
+    """The client table's columns, in display order."""
+
+    ID = 0
+    ADDRESS = 1
+    SINCE = 2
+    RX = 3
+    TX = 4
+    STATE = 5
+
+
+def format_count(n: int) -> str:
+    """``n`` with the locale's digit grouping, e.g. ``1,234``.
+
+    The C locale (the default in tests and minimal containers) omits group separators
+    unless told otherwise; a count of bytes is easier to read with them everywhere.
+    """
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(n)
+
+
+class _Row(NamedTuple):
+    # A snapshot: ClientInfo is updated in place, so comparing against the live object
+    # could not tell what changed since the last update.
+    conn_id: int
+    peer: str
+    since_ns: int
+    rx_bytes: int
+    tx_bytes: int
+    half_closed: bool
+
+    @classmethod
+    def of(cls, info: ClientInfo) -> _Row:
+        return cls(
+            info.conn_id, info.peer, info.since_ns, info.rx_bytes, info.tx_bytes, info.half_closed
+        )
+
+
+# Which column shows each _Row field, to narrow dataChanged to what changed.
+_FIELD_COLUMNS: Final = tuple(Column)
+_RIGHT_COLUMNS: Final = (Column.ID, Column.RX, Column.TX)
+
+
+class ClientListModel(ReadOnlyTableModel):
+    """One row per open connection: id, address, since, RX and TX bytes, state.
+
+    Fed by :meth:`update_clients`; :meth:`conn_id_at` maps a view's row back to an id.
+    """
+
+    columns = Column
+    right_aligned_titles = _RIGHT_COLUMNS
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    # ---------------------------------------------------------------- updates
+    def update_clients(self, clients: Mapping[int, ClientInfo]) -> None:
+        """Follow ``clients`` (``SessionStats.clients``): insert, remove, update rows."""
+        wanted = {conn_id: _Row.of(info) for conn_id, info in clients.items()}
+        self._remove_missing(wanted)
+        self._insert_new(wanted)
+        self._refresh(wanted)
+
+    def _remove_missing(self, wanted: Mapping[int, _Row]) -> None:
+        # From the end, so the row numbers of runs not yet removed stay valid.
+        row = len(self._rows) - 1
+        while row >= 0:
+            if self._rows[row].conn_id in wanted:
+                row -= 1
+                continue
+            last = row
+            while row >= 0 and self._rows[row].conn_id not in wanted:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row + 1, last)
+            del self._rows[row + 1 : last + 1]
+            self.endRemoveRows()
+
+    def _insert_new(self, wanted: Mapping[int, _Row]) -> None:
+        ids = [r.conn_id for r in self._rows]
+        added = sorted(set(wanted).difference(ids))
+        start = 0
+        while start < len(added):
+            # New ids usually all sort after the old ones: one insert for the whole run.
+            pos = bisect_left(ids, added[start])
+            end = start + 1
+            while end < len(added) and bisect_left(ids, added[end]) == pos:
+                end += 1
+            run = added[start:end]
+            self.beginInsertRows(QModelIndex(), pos, pos + len(run) - 1)
+            self._rows[pos:pos] = [wanted[conn_id] for conn_id in run]
+            ids[pos:pos] = run
+            self.endInsertRows()
+            start = end
+
+    def _refresh(self, wanted: Mapping[int, _Row]) -> None:
+        rows: list[int] = []
+        columns: set[int] = set()
+        for row, old in enumerate(self._rows):
+            new = wanted[old.conn_id]
+            if new != old:
+                self._rows[row] = new
+                rows.append(row)
+                columns.update(
+                    col for col, a, b in zip(_FIELD_COLUMNS, old, new, strict=True) if a != b
+                )
+        if rows:
+            top_left = self.index(rows[0], min(columns))
+            bottom_right = self.index(rows[-1], max(columns))
+            self.dataChanged.emit(top_left, bottom_right, [DISPLAY_ROLE, TOOLTIP_ROLE])
+
+    def conn_id_at(self, row: int) -> int:
+        """The connection id shown in ``row``.
+
+        Raises:
+            IndexError: for a row the model does not have.
+        """
+        if not 0 <= row < len(self._rows):
+            raise IndexError(f"no client in row {row}")
+        return self._rows[row].conn_id
+
+    def row_of(self, conn_id: int) -> int:
+        """The row showing ``conn_id``, or -1."""
+        ids = [r.conn_id for r in self._rows]
+        pos = bisect_left(ids, conn_id)
+        return pos if pos < len(ids) and ids[pos] == conn_id else -1
+
+    def is_half_closed(self, row: int) -> bool:
+        """True if we have sent FIN on the connection in ``row``."""
+        return 0 <= row < len(self._rows) and self._rows[row].half_closed
+
+    # -------------------------------------------------------- the model's API
+    def _row_count(self) -> int:
+        return len(self._rows)
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (
+            self.tr("#"),
+            self.tr("Address"),
+            self.tr("Connected since"),
+            self.tr("RX bytes"),
+            self.tr("TX bytes"),
+            self.tr("State"),
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Return the cell's text, alignment, tooltip, or its row's conn id (ConnIdRole)."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == DISPLAY_ROLE:
+            return self._display(row, column)
+        if role == ConnIdRole:
+            return row.conn_id
+        if role == ALIGNMENT_ROLE and column in _RIGHT_COLUMNS:
+            return _RIGHT
+        if role == TOOLTIP_ROLE:
+            return self._tooltip(row, column)
+        return None
+
+    def _display(self, row: _Row, column: int) -> str | None:
+        if column == Column.ID:
+            return str(row.conn_id)
+        if column == Column.ADDRESS:
+            return row.peer
+        if column == Column.SINCE:
+            return time.strftime("%H:%M:%S", time.localtime(row.since_ns / 1e9))
+        if column == Column.RX:
+            return format_count(row.rx_bytes)
+        if column == Column.TX:
+            return format_count(row.tx_bytes)
+        if column == Column.STATE:
+            return self.tr("half-closed") if row.half_closed else self.tr("open")
+        return None
+
+    def _tooltip(self, row: _Row, column: int) -> str | None:
+        if column == Column.SINCE:
+            seconds, ns = divmod(row.since_ns, 1_000_000_000)
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(seconds))
+            return f"{stamp}.{ns // 1_000_000:03d}"
+        if column == Column.STATE and row.half_closed:
+            return self.tr("We have sent FIN; the client can still send to us")
+        return None

@@ -1,0 +1,1 @@
+"""Widgets for what runs by itself: auto-reply and capture."""

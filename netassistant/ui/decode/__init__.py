@@ -1,0 +1,1 @@
+"""Widgets for framing settings and the decoded-message view."""

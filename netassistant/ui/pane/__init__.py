@@ -1,0 +1,1 @@
+"""A session pane: its composition, settings column, client list and status line."""

@@ -1,0 +1,171 @@
+"""ClientList: a TCP server's open connections, with buttons to close one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netassistant.core.stats import ClientInfo
+from netassistant.qt.models.clientmodel import ClientListModel, Column
+from netassistant.ui.widgets import decorate
+
+
+class ClientList(QWidget):
+    """The client table and its Disconnect / Half-close / Abort buttons.
+
+    The buttons act on the selected client and are disabled while none is selected.
+
+    Attributes:
+        model: The table's :class:`ClientListModel`.
+        table: The table view.
+        disconnect_button, half_close_button, abort_button: The buttons.
+
+    Signals:
+        disconnect_requested(int): close the client gracefully (FIN after queued data).
+        half_close_requested(int): shutdown(SHUT_WR) the client.
+        abort_requested(int): reset the client (RST).
+        selection_changed(object): the selected conn id, or None when nothing is selected.
+    """
+
+    disconnect_requested = Signal(int)
+    half_close_requested = Signal(int)
+    abort_requested = Signal(int)
+    selection_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._selected: int | None = None
+        self._updating = False
+        self.model = ClientListModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        decorate(
+            self.table,
+            "clientTable",
+            self.tr("Connected clients"),
+            self.tr("Open connections; select one to close it or to send to it alone"),
+        )
+
+        self.disconnect_button = QPushButton(self.tr("Disconnect"))
+        decorate(
+            self.disconnect_button,
+            "clientDisconnect",
+            self.tr("Disconnect client"),
+            self.tr("Close the connection gracefully: queued data is sent, then FIN"),
+        )
+        self.half_close_button = QPushButton(self.tr("Half-close"))
+        decorate(
+            self.half_close_button,
+            "clientHalfClose",
+            self.tr("Half-close client"),
+            self.tr("shutdown(SHUT_WR): the client sees end of file; we can still receive"),
+        )
+        self.abort_button = QPushButton(self.tr("Abort (RST)"))
+        decorate(
+            self.abort_button,
+            "clientAbort",
+            self.tr("Abort client"),
+            self.tr("SO_LINGER 0, then close: the client gets RST and queued data is lost"),
+        )
+
+        buttons = QHBoxLayout()
+        for button in (self.disconnect_button, self.half_close_button, self.abort_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self._connect_signals()
+        self._sync_selection()
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().selectionChanged.connect(self._sync_selection)
+        self.disconnect_button.clicked.connect(self._on_disconnect)
+        self.half_close_button.clicked.connect(self._on_half_close)
+        self.abort_button.clicked.connect(self._on_abort)
+
+    def update_clients(self, clients: Mapping[int, ClientInfo]) -> None:
+        """Follow ``SessionStats.clients``; the selection stays on its client.
+
+        When the selected client leaves, nothing is selected afterwards: the view would
+        move the selection to a neighbour, and a click meant for the old client (or the
+        send target following the selection) must not land on another one.
+        """
+        selection = self.table.selectionModel()
+        current = selection.currentIndex()
+        current_id = self.model.conn_id_at(current.row()) if current.isValid() else None
+        keep = self._selected if self._selected in clients else None
+        self._updating = True
+        try:
+            if {current_id, self._selected} - {None, *clients}:
+                selection.clear()
+            self.model.update_clients(clients)
+            if keep is not None and self._current_id() != keep:
+                self.select_client(keep)
+        finally:
+            self._updating = False
+        self._sync_selection()
+
+    def selected_client(self) -> int | None:
+        """The selected connection's id, or None."""
+        return self._selected
+
+    def select_client(self, conn_id: int | None) -> None:
+        """Select the row of ``conn_id`` (None or unknown: clear the selection)."""
+        row = self.model.row_of(conn_id) if conn_id is not None else -1
+        if row < 0:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+
+    def _current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.conn_id_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def _sync_selection(self) -> None:
+        if self._updating:
+            return  # update_clients() syncs once the model and selection have settled
+        conn_id = self._current_id()
+        selected = conn_id is not None
+        self.disconnect_button.setEnabled(selected)
+        self.abort_button.setEnabled(selected)
+        row = self.model.row_of(conn_id) if conn_id is not None else -1
+        self.half_close_button.setEnabled(selected and not self.model.is_half_closed(row))
+        if conn_id != self._selected:
+            self._selected = conn_id
+            self.selection_changed.emit(conn_id)
+
+    @Slot()
+    def _on_disconnect(self) -> None:
+        if self._selected is not None:
+            self.disconnect_requested.emit(self._selected)
+
+    @Slot()
+    def _on_half_close(self) -> None:
+        if self._selected is not None:
+            self.half_close_requested.emit(self._selected)
+
+    @Slot()
+    def _on_abort(self) -> None:
+        if self._selected is not None:
+            self.abort_requested.emit(self._selected)

@@ -1,0 +1,416 @@
+"""SessionPane: one TCP server, TCP client or UDP session, composed of shared parts.
+
+The three kinds differ only in their settings rows and in who a send goes to;
+everything else (receive view, send panel, status line) is the same class.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from netassistant.core.config import ConfigError, Kind, SessionConfig
+from netassistant.core.profiles.model import Profile
+from netassistant.core.stats import SessionState
+from netassistant.qt.coremessages import tr_core
+from netassistant.qt.decodepipeline import DecodePipeline
+from netassistant.qt.session import SessionController
+from netassistant.qt.taps import AutoResponder
+from netassistant.ui.automation.autoreplybox import AutoReplyBox
+from netassistant.ui.automation.capturebox import CaptureBox
+from netassistant.ui.decode.framingbox import FramingBox
+from netassistant.ui.decode.messageview import MessageView
+from netassistant.ui.pane.clientlist import ClientList
+from netassistant.ui.pane.settingspanel import SettingsPanel
+from netassistant.ui.pane.statsbar import StatsBar
+from netassistant.ui.receive.loglimits import LogLimitsBox
+from netassistant.ui.receive.receiveview import ReceiveView
+from netassistant.ui.send.sendarea import SendArea
+
+_ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
+
+
+class SessionPane(QWidget):
+    """A NetAssist-like pane: settings column | receive view over send panel | status line.
+
+    Attributes:
+        kind: The session kind of this pane.
+        controller: The GUI-thread handle on the session.
+        settings: The settings column.
+        receive: The receive view.
+        send_panel: The send panel.
+        stats: The status line.
+        clients: The client list (TCP server panes only, else None).
+
+    Signals:
+        title_changed(str): the tab title should change.
+        started(): the user started the session (for the recent-sessions list).
+    """
+
+    title_changed = Signal(str)
+    started = Signal()
+
+    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.setObjectName(f"pane-{kind.value}")
+        self.controller = SessionController(self)
+        self.settings = SettingsPanel(kind)
+        self.receive = ReceiveView()
+        self.send_area = SendArea(kind, self.controller)
+        self.send_panel = self.send_area.panel
+        self.stats = StatsBar()
+        self.clients = ClientList() if kind is Kind.TCP_SERVER else None
+        self.log_limits = LogLimitsBox()
+        self._stats_dirty = False
+        self._dropped = (0, 0)
+        self._stats_timer = QTimer(self)
+        self._stats_timer.setSingleShot(True)
+        self._stats_timer.setInterval(100)
+        self._clients_timer = QTimer(self)
+        self._clients_timer.setSingleShot(True)
+        self._clients_timer.setInterval(250)
+        self.decode = DecodePipeline(self)
+        self.framing = FramingBox()
+        self.messages = MessageView(self.decode)
+        self.auto_reply = AutoReplyBox()
+        self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        # Runs in the engine thread on every batch (installed now and at every start).
+        self.responder = AutoResponder(self.controller, parent=self)
+        self.controller.add_tap(self.responder)
+        #: The profile this pane was opened from or saved as ("" if none).
+        self.profile_name = ""
+        self.description = ""
+        self._build()
+        self._connect_signals()
+        self._on_encoding_changed()
+        self._on_display_changed()
+        self._sync_udp_target()
+        self._on_state_changed(SessionState.IDLE)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.settings)
+        left_layout.addWidget(self.send_area.tools)
+        left_layout.addWidget(self.framing)
+        left_layout.addWidget(self.auto_reply)
+        left_layout.addWidget(self.capture)
+        left_layout.addWidget(self.log_limits)
+        left_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        # Narrower than its content if need be (it scrolls): two panes fit side by side.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setMinimumWidth(300)
+        scroll.setObjectName("settingsScroll")
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("paneSplitter")
+        # Raw chunks on the left, the decoded messages (the cure) on the right.
+        self.receive_split = QSplitter(Qt.Orientation.Horizontal)
+        self.receive_split.setObjectName("receiveMessagesSplitter")
+        self.receive_split.addWidget(self.receive)
+        self.receive_split.addWidget(self.messages)
+        self.receive_split.setStretchFactor(0, 3)
+        self.receive_split.setStretchFactor(1, 2)
+        self.receive_split.setSizes([600, 400])
+        self.messages.setVisible(False)
+        right.addWidget(self.receive_split)
+        if self.clients is not None:
+            right.addWidget(self.clients)
+        right.addWidget(self.send_area)
+        right.setChildrenCollapsible(False)
+        # Most of the height for what arrives; the send box and client list stay compact.
+        sizes = [560, 130, 170] if self.clients is not None else [620, 180]
+        right.setSizes(sizes)
+        for index in range(right.count()):
+            right.setStretchFactor(index, 4 if index == 0 else 1)
+
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("bodySplitter")
+        body.addWidget(scroll)
+        body.addWidget(right)
+        body.setStretchFactor(1, 1)
+        # The settings column may be dragged shut to give the log the width (side by side).
+        body.setCollapsible(0, True)
+        body.setCollapsible(1, False)
+        self.splitters = (body, right)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(body, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.stats, 1)
+        layout.addLayout(bottom)
+
+    def _connect_signals(self) -> None:
+        ctl = self.controller
+        ctl.events_received.connect(self.receive.append_events)
+        # Every batch, also while the view is paused: a decoder that misses a byte is lost.
+        ctl.events_received.connect(self.decode.feed)
+        self.framing.changed.connect(self._on_framing_changed)
+        self.auto_reply.changed.connect(self._on_auto_reply_changed)
+        self.responder.paused.connect(self.auto_reply.show_status)
+        ctl.tap_failed.connect(self._on_tap_failed)
+        self.messages.message_selected.connect(self._on_message_selected)
+        self.receive.clear_button.clicked.connect(self.messages.clear)
+        self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
+        ctl.stats_changed.connect(self._on_stats_changed)
+        self._clients_timer.timeout.connect(self._refresh_client_counters)
+        self._stats_timer.timeout.connect(self._flush_stats)
+        ctl.clients_changed.connect(self._on_clients_changed)
+        ctl.state_changed.connect(self._on_state_changed)
+        ctl.finished.connect(self._on_finished)
+        self.settings.start_stop_clicked.connect(self.toggle)
+        self.settings.live_option_changed.connect(self._on_live_option)
+        self.settings.encoding.currentTextChanged.connect(self._on_encoding_changed)
+        if self.kind is Kind.UDP:
+            self.settings.remote_host.textChanged.connect(self._sync_udp_target)
+            self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
+        self.stats.reset_requested.connect(ctl.reset_counters)
+        self.receive.dropped_changed.connect(self._on_dropped)
+        self.log_limits.limits_changed.connect(self.receive.model.set_limits)
+        if self.clients is not None:
+            self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
+            self.clients.half_close_requested.connect(lambda cid: ctl.call("half_close", cid))
+            self.clients.abort_requested.connect(lambda cid: ctl.call("abort", cid))
+            self.clients.selection_changed.connect(self._on_client_selected)
+        clear = QShortcut(QKeySequence("Ctrl+L"), self)
+        clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        clear.activated.connect(self.receive.clear)
+        clear.activated.connect(self.messages.clear)
+
+    # ----------------------------------------------------------------- actions
+    @Slot()
+    def toggle(self) -> None:
+        """Start the session, or stop it (a client disconnects gracefully)."""
+        if self.controller.running:
+            if self.kind is Kind.TCP_CLIENT and self.controller.state is SessionState.CONNECTED:
+                self.controller.call("disconnect")
+            else:
+                self.controller.stop()
+            return
+        self.start()
+
+    def start(self) -> bool:
+        """Start with the current settings; False (and an inline message) if they are bad."""
+        if self.controller.running:
+            return True
+        try:
+            config = self.settings.config()
+        except ConfigError:
+            return False
+        self.settings.clear_error()
+        self.controller.start(config)
+        self.settings.set_running(True)
+        self.started.emit()
+        return True
+
+    def config(self) -> SessionConfig:
+        """The pane's current settings (validated)."""
+        return self.settings.config()
+
+    # ---------------------------------------------------------------- profiles
+    def profile(self, name: str, description: str = "") -> Profile:
+        """The pane's whole setup as a profile (configuration, not traffic).
+
+        Raises:
+            ConfigError: the settings are invalid (also shown inline).
+        """
+        view = dict(self.receive.settings())
+        view["decode"] = self.framing.settings()
+        return Profile(
+            name=name,
+            config=self.settings.config(),
+            description=description or self.description,
+            send_presets=self.send_area.presets.presets(),
+            view=view,
+            send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
+        )
+
+    def apply_profile(self, profile: Profile) -> None:
+        """Show ``profile``'s settings in this pane (its kind must be the pane's kind)."""
+        if profile.config.kind is not self.kind:
+            raise ValueError(
+                f"a {profile.config.kind.value} profile cannot open in a {self.kind.value} pane"
+            )
+        self.settings.set_config(profile.config)
+        self.receive.apply_settings(profile.view)
+        decode = profile.view.get("decode")
+        if isinstance(decode, dict):
+            self.framing.apply_settings(decode)
+        else:
+            self.framing.apply_settings({"frame": profile.config.framing})
+        self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
+        self.send_area.apply_settings(profile.send)
+        self.send_area.set_presets(list(profile.send_presets))
+        auto_reply = profile.send.get("auto_reply")
+        if isinstance(auto_reply, dict):
+            self.auto_reply.apply_settings(auto_reply)
+        self.description = profile.description
+        self.profile_name = str(profile.view.get("profile", profile.name))
+        self._sync_udp_target()
+        self.title_changed.emit(self.title())
+
+    def shutdown(self) -> bool:
+        """Stop the session and wait for its thread (closing the pane or the window)."""
+        ended = self.controller.shutdown()
+        self.capture.stop_all()
+        return ended
+
+    # ---------------------------------------------------------------- updates
+    @Slot()
+    def _on_stats_changed(self) -> None:
+        # Text layout of the labels is real work under a flood: at most 10 updates a second,
+        # the first at once and the last one always shown.
+        if self._stats_timer.isActive():
+            self._stats_dirty = True
+        else:
+            self.stats.update_stats(self.controller.stats)
+            self._stats_dirty = False
+            self._stats_timer.start()
+        if self.clients is not None and not self._clients_timer.isActive():
+            self._clients_timer.start()  # per-client byte counts, at most 4 times a second
+
+    @Slot()
+    def _flush_stats(self) -> None:
+        if self._stats_dirty:
+            self._stats_dirty = False
+            self.stats.update_stats(self.controller.stats)
+            self.stats.set_dropped(*self._dropped)
+            self._stats_timer.start()
+
+    @Slot("qint64", "qint64")
+    def _on_dropped(self, rows: int, nbytes: int) -> None:
+        self._dropped = (rows, nbytes)
+        if self._stats_timer.isActive():
+            self._stats_dirty = True
+        else:
+            self.stats.set_dropped(rows, nbytes)
+
+    @Slot()
+    def _refresh_client_counters(self) -> None:
+        if self.clients is not None:
+            self.clients.update_clients(self.controller.stats.clients)
+
+    @Slot()
+    def _on_clients_changed(self) -> None:
+        clients = self.controller.stats.clients
+        listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
+        self.send_panel.set_clients(listing)
+        self.receive.set_connections(listing)
+        if self.clients is not None:
+            self.clients.update_clients(clients)
+
+    @Slot(object)
+    def _on_client_selected(self, conn_id: Any) -> None:
+        if conn_id is not None:
+            self.send_panel.select_client(conn_id)
+
+    @Slot(object)
+    def _on_state_changed(self, state: SessionState) -> None:
+        ctl = self.controller
+        self.stats.update_stats(ctl.stats)
+        self.send_area.set_running(state in _ACTIVE)
+        if state is SessionState.LISTENING and ctl.engine is not None:
+            self.settings.set_bound_port(getattr(ctl.engine, "port", 0))
+        if state is SessionState.FAILED and ctl.stats.last_error:
+            self.settings.show_error(tr_core(ctl.stats.last_error))
+        self.title_changed.emit(self.title())
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self.settings.set_running(False)
+        self.send_area.set_running(False)
+        self.title_changed.emit(self.title())
+
+    @Slot(str, object)
+    def _on_live_option(self, name: str, value: Any) -> None:
+        if not self.controller.running:
+            return
+        method = {"recv_size": "set_recv_size", "read_delay_ms": "set_read_delay"}.get(name)
+        if method is not None:
+            self.controller.call(method, value)
+        elif name == "nodelay":
+            self.controller.call("set_nodelay", value)
+
+    @Slot()
+    def _sync_udp_target(self) -> None:
+        """The UDP send target follows the settings' remote (and can be changed while running)."""
+        if self.kind is Kind.UDP:
+            self.send_panel.set_udp_target(
+                self.settings.remote_host.text().strip(), self.settings.remote_port.value()
+            )
+
+    @Slot()
+    def _on_framing_changed(self) -> None:
+        spec = self.framing.spec_text()
+        checksum, order = self.framing.checksum()
+        self.decode.configure(spec, checksum, order)
+        self.settings.set_framing(spec)
+        self.messages.setVisible(self.decode.enabled)
+
+    @Slot()
+    def _on_auto_reply_changed(self) -> None:
+        self.responder.set_rule(self.auto_reply.rule())
+
+    @Slot(str)
+    def _on_tap_failed(self, message: str) -> None:
+        self.stats.show_message(
+            self.tr("internal error in a capture or auto-reply: %1").replace("%1", message)
+        )
+
+    @Slot(object)
+    def _on_message_selected(self, item: Any) -> None:
+        if item is not None and item.spans:
+            self.receive.select_seq(item.spans[0].chunk_seq)
+
+    @Slot()
+    def _on_display_changed(self) -> None:
+        self.messages.set_display_mode(self.receive.display_combo.currentData())
+
+    @Slot()
+    def _on_encoding_changed(self) -> None:
+        encoding = self.settings.encoding.currentText()
+        self.messages.set_encoding(encoding)
+        self.auto_reply.set_encoding(encoding)
+        self.capture.set_encoding(encoding)
+        self.receive.set_encoding(encoding)
+        self.send_area.set_encoding(encoding)
+
+    def snapshot(self) -> Profile | None:
+        """The pane as a profile for the recent list and restore (None: invalid settings)."""
+        try:
+            snapshot = self.profile(self.profile_name or self.base_title())
+        except ConfigError:
+            return None
+        # Whether the pane carried a profile's name, so a restored pane titles itself the same.
+        snapshot.view["profile"] = self.profile_name
+        return snapshot
+
+    def base_title(self) -> str:
+        """The title without the running mark."""
+        return self.title().removeprefix("● ")
+
+    def title(self) -> str:
+        """Tab title: kind and address, with a dot while running."""
+        names = {
+            Kind.TCP_SERVER: self.tr("TCP server"),
+            Kind.TCP_CLIENT: self.tr("TCP client"),
+            Kind.UDP: self.tr("UDP"),
+        }
+        try:
+            where = self.settings.config(show_errors=False).describe().split(" ", 1)[1]
+        except ConfigError:
+            where = ""
+        mark = "● " if self.controller.running else ""
+        if self.profile_name:
+            return f"{mark}{self.profile_name}"
+        return f"{mark}{names[self.kind]} {where}".strip()

@@ -1,0 +1,169 @@
+"""StatsBar: the status line of a pane (counters, what the view dropped, session state)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from netassistant.core.stats import SessionState, SessionStats
+from netassistant.qt.coremessages import tr_core
+from netassistant.qt.models.clientmodel import format_count
+from netassistant.ui.widgets import decorate
+
+
+class StatsBar(QWidget):
+    """Byte and chunk counters, the view's drop count, the state and a reset button.
+
+    Counters count everything the session did; the "dropped from view" label only
+    says that the receive view no longer holds its oldest chunks.
+
+    Attributes:
+        counters: "RX: 1,234 B (12 chunks)  TX: 56 B (3 chunks)".
+        dropped: "dropped from view: N chunks, M bytes", hidden while N is 0.
+        state: The translated session state, with the local address when known.
+        reset_button: The "Reset counters" button.
+
+    Signals:
+        reset_requested(): the user asked to zero the counters.
+    """
+
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counters = QLabel()
+        self.counters.setObjectName("statsCounters")
+        self.dropped = QLabel()
+        self.dropped.setObjectName("statsDropped")
+        self.dropped.setToolTip(
+            self.tr("The view keeps only the newest chunks; the counters still count everything")
+        )
+        self.dropped.hide()
+        self.state = QLabel()
+        self.state.setObjectName("statsState")
+        self.message = QLabel()
+        self.message.setObjectName("statsMessage")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.reset_button = QPushButton(self.tr("Reset counters"))
+        decorate(
+            self.reset_button,
+            "statsReset",
+            self.tr("Reset counters"),
+            self.tr("Set the RX and TX byte and chunk counters back to zero"),
+        )
+        self.reset_button.clicked.connect(self.reset_requested)
+        self.reset_button.clicked.connect(lambda: self.show_message(""))
+
+        # Two rows, so a pane stays narrow enough for two side by side on a laptop.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.state)
+        top.addSpacing(12)
+        top.addWidget(self.message, 1)
+        top.addStretch(1)
+        top.addWidget(self.reset_button)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.counters)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.dropped)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
+        self._fix_sizes()
+        self.update_stats(SessionStats())
+
+    def _fix_sizes(self) -> None:
+        """Give the changing labels fixed sizes, wide enough for big numbers.
+
+        A label whose text changes width asks its parent layout to redo itself, and that
+        goes up to the window: under a flood that re-laid out and repainted the whole
+        window many times a second. Qt does not propagate geometry updates from a widget
+        of fixed size.
+        """
+        big = SessionStats()  # 100 GB and ten million chunks each way fit; more is clipped
+        big.rx_bytes = big.tx_bytes = 99_999_999_999
+        big.rx_chunks = big.tx_chunks = 9_999_999
+        self.update_stats(big)
+        self.set_dropped(9_999_999, 99_999_999_999)
+        metrics = self.fontMetrics()
+        height = metrics.height() + 4
+        for label in (self.counters, self.dropped):
+            label.setFixedSize(metrics.horizontalAdvance(label.text()) + 8, height)
+        widest = "[ffff:ffff:ffff:ffff::1]:65535"
+        self.state.setFixedSize(
+            max(
+                metrics.horizontalAdvance(self.state_text(state, widest))
+                for state in (SessionState.LISTENING, SessionState.CONNECTED)
+            )
+            + 8,
+            height,
+        )
+        self.set_dropped(0, 0)
+
+    def _chunks(self, n: int) -> str:
+        # Two strings rather than "%n chunk(s)": no English .qm is shipped for plurals,
+        # and Chinese has a single form anyway.
+        if n == 1:
+            return self.tr("1 chunk")
+        return self.tr("%1 chunks").replace("%1", format_count(n))
+
+    def update_stats(self, stats: SessionStats) -> None:
+        """Show the counters and state of ``stats``."""
+        self.counters.setText(
+            self.tr("RX: %1 B (%2)  TX: %3 B (%4)")
+            .replace("%1", format_count(stats.rx_bytes))
+            .replace("%2", self._chunks(stats.rx_chunks))
+            .replace("%3", format_count(stats.tx_bytes))
+            .replace("%4", self._chunks(stats.tx_chunks))
+        )
+        self.state.setText(self.state_text(stats.state, stats.local))
+        failed = stats.state is SessionState.FAILED
+        self.state.setToolTip(tr_core(stats.last_error) if failed else "")
+        # A dynamic property, so a style sheet can colour the states.
+        self.state.setProperty("sessionState", stats.state.value)
+
+    def state_text(self, state: SessionState, local: str = "") -> str:
+        """The translated name of ``state``; listening/connected name ``local`` if known."""
+        if state is SessionState.LISTENING and local:
+            return self.tr("Listening on %1").replace("%1", local)
+        if state is SessionState.CONNECTED and local:
+            return self.tr("Connected (local %1)").replace("%1", local)
+        names = {
+            SessionState.IDLE: self.tr("Idle"),
+            SessionState.STARTING: self.tr("Starting…"),
+            SessionState.LISTENING: self.tr("Listening"),
+            SessionState.CONNECTING: self.tr("Connecting…"),
+            SessionState.CONNECTED: self.tr("Connected"),
+            SessionState.STOPPING: self.tr("Stopping…"),
+            SessionState.STOPPED: self.tr("Stopped"),
+            SessionState.FAILED: self.tr("Failed"),
+        }
+        return names[state]
+
+    def show_message(self, text: str) -> None:
+        """Show a problem on the status line until the counters are reset."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def set_dropped(self, rows: int, nbytes: int) -> None:
+        """Say how many chunks and bytes the view has dropped (hidden for 0 chunks)."""
+        if rows <= 0:
+            self.dropped.clear()
+            self.dropped.hide()
+            return
+        nbytes_text = (
+            self.tr("1 byte")
+            if nbytes == 1
+            else self.tr("%1 bytes").replace("%1", format_count(nbytes))
+        )
+        self.dropped.setText(
+            self.tr("dropped from view: %1, %2")
+            .replace("%1", self._chunks(rows))
+            .replace("%2", nbytes_text)
+        )
+        self.dropped.show()

@@ -1,0 +1,1 @@
+"""The receive side: chunk log, stream view, detail dump and their toolbar."""

@@ -1,0 +1,230 @@
+"""How the receive log draws: fixed-height rows, row separators, marked-up control bytes.
+
+Every chunk is its own row; the table's grid (drawn by Qt in C++, not by a Python
+delegate per cell, which cost a quarter of a millisecond a cell under a flood) marks the
+boundary between two recv() results even between rows of the same band colour.
+:class:`ChunkDataDelegate` draws the DATA column of Text and Both modes from the
+model's ``SegmentsRole`` runs, so an escaped ``\\r\\n`` or ``\\0`` in a box never looks
+like the same characters typed in the data. :class:`ChunkTableView` is the table that
+puts them together; :func:`configure_log_table` sets up any table that reads like it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from netassistant.qt.models.chunkmodel import Column, DisplayMode, SegmentsRole
+
+#: Grid line between rows (and columns).
+SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
+#: Escaped control characters and undecodable bytes: grey-purple text ...
+SPECIAL_FOREGROUND: Final = QColor(0x7B, 0x5E, 0x9E)
+#: ... on a light lavender box.
+SPECIAL_BACKGROUND: Final = QColor(0xE8, 0xE0, 0xF4)
+
+_BOTH_SEPARATOR = " | "
+_SPECIAL_PADDING = 2  # pixels of box on each side of a special run
+_TEXT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+_Run = tuple[str, bool]  # (text, special), as codec.decode_segments returns them
+_ColumnT = TypeVar("_ColumnT", bound=int)  # a model's column enum
+
+
+class ChunkDataDelegate(QStyledItemDelegate):
+    """Paints the DATA column with control characters in a distinct style.
+
+    In Hex mode (and for connection events) the cell is painted the standard way. In
+    Text and Both modes the decoded preview is drawn run by run from ``SegmentsRole``:
+    ordinary text in the row's colour, special runs (``\\r``, ``\\n``, ``\\0``, ``\\xNN``)
+    in :data:`SPECIAL_FOREGROUND` on a :data:`SPECIAL_BACKGROUND` box. Only the preview
+    the model hands out is measured and drawn, and drawing stops at the cell's edge.
+
+    Attributes:
+        display_mode: The mode the model draws the column in; keep the two in step.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mode = DisplayMode.TEXT
+
+    @property
+    def display_mode(self) -> DisplayMode:
+        """The mode the model draws the DATA column in."""
+        return self._mode
+
+    def set_display_mode(self, mode: str) -> None:
+        """Follow the model's display mode (``"hex"``, ``"text"`` or ``"both"``).
+
+        Raises:
+            ValueError: For another mode name.
+        """
+        self._mode = DisplayMode(mode)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        """Paint one DATA cell."""
+        if self._mode is DisplayMode.HEX:
+            super().paint(painter, option, index)
+            return
+        segments = index.data(SegmentsRole)
+        if not segments:  # a connection event, or no data
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        runs = self._runs(opt.text, segments)
+        if runs is None:  # the model is in another mode than we were told
+            super().paint(painter, option, index)
+            return
+        self._paint_runs(painter, opt, runs)
+
+    def _runs(
+        self, display: str, segments: list[tuple[str, bool]]
+    ) -> list[tuple[str, bool]] | None:
+        """Split the cell's display text into the hex prefix, the segments and the note."""
+        prefix = ""
+        if self._mode is DisplayMode.BOTH:
+            cut = display.find(_BOTH_SEPARATOR)
+            if cut < 0:
+                return None
+            prefix = display[: cut + len(_BOTH_SEPARATOR)]
+        joined = "".join(text for text, _special in segments)
+        if not display.startswith(joined, len(prefix)):
+            return None
+        suffix = display[len(prefix) + len(joined) :]  # the "… (+N bytes)" note, if any
+        return [(prefix, False), *segments, (suffix, False)]
+
+    def _paint_runs(self, painter: QPainter, opt: QStyleOptionViewItem, runs: list[_Run]) -> None:
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        opt.text = ""
+        # Background, band colour, selection and focus, as any other cell.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        text_rect.adjust(margin, 0, -margin, 0)
+
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        normal = palette.color(role)
+        metrics = opt.fontMetrics
+        top, height, right = text_rect.top(), text_rect.height(), text_rect.right()
+
+        painter.save()
+        painter.setClipRect(text_rect)
+        painter.setFont(opt.font)
+        x = text_rect.left()
+        for text, special in runs:
+            if not text:
+                continue
+            if x > right:
+                break
+            width = metrics.horizontalAdvance(text)
+            if special:
+                box = QRect(x, top + 1, width + 2 * _SPECIAL_PADDING, max(1, height - 2))
+                painter.fillRect(box, SPECIAL_BACKGROUND)
+                painter.setPen(SPECIAL_FOREGROUND)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+                x += box.width() + 1
+            else:
+                painter.setPen(normal)
+                painter.drawText(QRect(x, top, width, height), _TEXT_FLAGS, text)
+                x += width
+        painter.restore()
+
+
+#: Initial column widths in pixels (the DATA column stretches).
+COLUMN_WIDTHS: Final = {
+    Column.TIME: 95,
+    Column.DIR: 30,
+    Column.PEER: 150,
+    Column.CONN: 35,
+    Column.SEQ: 55,
+    Column.LEN: 60,
+}
+
+
+def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int]) -> None:
+    """Make ``view`` (with its model set) a log table: fixed-height rows with a line under each.
+
+    Rows are never re-measured (fixed section size, no word wrap), so inserting ten
+    thousand rows costs no per-row layout. Whole rows are selected, one at a time, and
+    never edited. Every log table gets the same row height, so tables shown side by
+    side line up row for row.
+
+    Args:
+        view: The table, whose model is already set (column widths need its columns).
+        column_widths: Initial widths in pixels; the last column stretches.
+    """
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setWordWrap(False)
+    view.setShowGrid(True)  # the row separators: painted in C++, cheap under a flood
+    view.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
+    view.setSortingEnabled(False)
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    height = max(QFontMetrics(fixed).height(), QFontMetrics(view.font()).height()) + 6
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setMinimumSectionSize(height)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(height)
+    columns = view.horizontalHeader()
+    columns.setStretchLastSection(True)
+    columns.setHighlightSections(False)
+    for column, width in column_widths.items():
+        view.setColumnWidth(column, width)
+
+
+class ChunkTableView(QTableView):
+    """The log table: one fixed-height row per record with a line under each.
+
+    Set up by :func:`configure_log_table`, with :class:`ChunkDataDelegate` drawing the
+    DATA column.
+
+    Attributes:
+        data_delegate: The DATA column's delegate; keep its mode in step with the model.
+    """
+
+    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        configure_log_table(self, COLUMN_WIDTHS)
+        self.data_delegate = ChunkDataDelegate(self)
+        self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
+
+    def set_source(self, model: QAbstractItemModel) -> None:
+        """Show another model (the log or its filter proxy), keeping the column widths."""
+        widths = [self.columnWidth(c) for c in range(len(Column))]
+        self.setModel(model)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+
+    def is_at_bottom(self) -> bool:
+        """Whether the view is scrolled to the last row."""
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum()

@@ -1,0 +1,331 @@
+"""StreamView: the received bytes as one run, each recv() a colour band.
+
+The log shows one chunk per row; this view puts the newest chunks back to back, the
+way the bytes form a stream, and alternates the background of consecutive chunks with
+a boundary mark between them. Three messages that arrived in one recv() read as one
+band (sticky packets); one message split over two recv()s reads as two bands.
+
+The view rebuilds its HTML from the model only while visible, only when the model
+changed, and at most once per timer tick (200 ms, stretched to four times the last
+rebuild's cost on a slow machine), so a flood of chunks costs a few rebuilds a second
+and at most about a fifth of the GUI thread, never one rebuild per chunk.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from typing import Final
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHelpEvent, QHideEvent, QShowEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from netassistant.core.chunk import Chunk, Direction
+from netassistant.core.codec import decode_segments
+from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
+from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
+
+DEFAULT_MAX_CHUNKS: Final = 400
+DEFAULT_MAX_BYTES: Final = 64 * 1024
+#: Milliseconds between two rebuilds at least (~5 per second at most).
+REBUILD_INTERVAL_MS: Final = 200
+
+#: Background of even and odd bands (light amber, light blue).
+STREAM_BANDS: Final = ("#ffe08a", "#a8d1ff")  # strong enough for a projector
+#: The glyph and colour that mark a boundary between two chunks.
+BOUNDARY_MARK: Final = "│"
+BOUNDARY_COLOR: Final = "#e0115f"
+
+_DIRECTIONS: Final = {"all": None, "rx": Direction.RX, "tx": Direction.TX}
+_SPECIAL_STYLE = f"color:{SPECIAL_FOREGROUND.name()};background-color:{SPECIAL_BACKGROUND.name()}"
+_MARK_STYLE = f"color:{BOUNDARY_COLOR};font-weight:bold"
+# Classes instead of inline styles: the HTML parser resolves a short class name faster
+# than a style attribute, and a flood makes thousands of spans per rebuild.
+_STYLE_SHEET = (
+    f".b0{{background-color:{STREAM_BANDS[0]}}} .b1{{background-color:{STREAM_BANDS[1]}}} "
+    f".rx{{color:{RX_COLOR.name()}}} .tx{{color:{TX_COLOR.name()}}} "
+    f".s{{{_SPECIAL_STYLE}}} .m{{{_MARK_STYLE}}}"
+)
+_MARK_HTML = f'<span class="m">{BOUNDARY_MARK}</span>'
+#: A rebuild that took t seconds waits at least this many times t before the next, so
+#: the view never takes more than a fifth of the GUI thread, however slow the machine.
+_PACING_FACTOR = 4
+
+
+class StreamView(QWidget):
+    """The newest chunks of a :class:`ChunkLogModel` drawn as one continuous run.
+
+    It follows the model's display mode and encoding; connection events are skipped.
+    At most ``max_chunks`` chunks or ``max_bytes`` data bytes are drawn, whichever
+    limit is reached first (the oldest chunk drawn may show only its tail).
+
+    Attributes:
+        model: The log whose chunks are drawn.
+        text: The read-only text browser holding the run.
+        legend: The line explaining the colours.
+        rebuild_count: How many times the HTML was rebuilt (for tests and benchmarks).
+        rebuild_timer: The single-shot timer that paces rebuilds.
+        autoscroll: Whether a rebuild scrolls to the end.
+        max_chunks: Chunk limit.
+        max_bytes: Data byte limit.
+
+    Signals:
+        user_scrolled(bool): the user moved the scroll bar; arg: whether the view is now
+            at the end (a rebuild's own scrolling is not reported).
+    """
+
+    user_scrolled = Signal(bool)
+
+    def __init__(
+        self,
+        model: ChunkLogModel,
+        parent: QWidget | None = None,
+        *,
+        max_chunks: int = DEFAULT_MAX_CHUNKS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        interval_ms: int = REBUILD_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.max_chunks = max_chunks
+        self.max_bytes = max_bytes
+        self.autoscroll = True
+        self.rebuild_count = 0
+        self._conn: int | None = None
+        self._direction = "all"
+        self._peer = ""
+        self._dirty = True
+        self._moving = False
+        self.rebuild_timer = QTimer(self)
+        self.rebuild_timer.setSingleShot(True)
+        self._interval_ms = interval_ms
+        self.rebuild_timer.setInterval(interval_ms)
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.legend = QLabel()
+        self.legend.setObjectName("streamLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText(self._legend_html())
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setUndoRedoEnabled(False)
+        self.text.document().setDefaultStyleSheet(_STYLE_SHEET)
+        # A scroll bar that comes and goes makes every rebuild lay the text out twice.
+        self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.text.setObjectName("streamText")
+        self.text.setAccessibleName(self.tr("Received stream"))
+        self.text.setToolTip(
+            self.tr(
+                "The newest chunks back to back; each colour band is one recv() or send. "
+                "Hover over a band for its chunk number, size and time."
+            )
+        )
+        self.text.viewport().installEventFilter(self)
+        layout.addWidget(self.text, 1)
+
+    def _legend_html(self) -> str:
+        swatch = '<span style="background-color:{0}">&nbsp;&nbsp;&nbsp;</span>'
+        bands = swatch.format(STREAM_BANDS[0]) + swatch.format(STREAM_BANDS[1])
+        special = f'<span style="{_SPECIAL_STYLE}">\\r\\n</span>'
+        mark = f'<span style="{_MARK_STYLE}">{BOUNDARY_MARK}</span>'
+        return self.tr(
+            "{bands} each colour band is one recv() (or send); {mark} marks a boundary; "
+            "{special} is a control byte."
+        ).format(bands=bands, mark=mark, special=special)
+
+    def _connect_signals(self) -> None:
+        self.rebuild_timer.timeout.connect(self._on_timeout)
+        self.text.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        model = self.model
+        model.rowsInserted.connect(self.mark_dirty)
+        model.rowsRemoved.connect(self.mark_dirty)
+        model.modelReset.connect(self.mark_dirty)
+        model.dataChanged.connect(self.mark_dirty)
+        model.layoutChanged.connect(self.mark_dirty)
+
+    # -- state ------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the model changed since the last rebuild."""
+        return self._dirty
+
+    def set_filters(self, conn_id: int | None, direction: str, peer: str = "") -> None:
+        """Draw only one connection's chunks (None: all) of one direction.
+
+        Args:
+            conn_id: Connection id, or None for all.
+            direction: ``"all"``, ``"rx"`` or ``"tx"``.
+            peer: Only chunks whose peer contains this text (case-insensitive); "" for all.
+
+        Raises:
+            ValueError: For another direction.
+        """
+        if direction not in _DIRECTIONS:
+            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
+        peer = peer.casefold()
+        if (conn_id, direction, peer) != (self._conn, self._direction, self._peer):
+            self._conn = conn_id
+            self._direction = direction
+            self._peer = peer
+            self.mark_dirty()
+
+    def set_autoscroll(self, on: bool) -> None:
+        """Scroll to the end on each rebuild (True) or keep the position (False)."""
+        self.autoscroll = on
+        if on:
+            self._scroll_to_end()
+
+    @Slot()
+    def mark_dirty(self) -> None:
+        """Note that the model changed; a rebuild follows within one timer tick."""
+        self._dirty = True
+        if self.isVisible() and not self.rebuild_timer.isActive():
+            self.rebuild_timer.start()
+
+    # -- rebuilding -------------------------------------------------------------------
+
+    @Slot()
+    def _on_timeout(self) -> None:
+        if self._dirty and self.isVisible():
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Redraw the run from the model now."""
+        started = time.perf_counter()
+        self._dirty = False
+        self.rebuild_count += 1
+        bar = self.text.verticalScrollBar()
+        position = bar.value()
+        self._moving = True
+        try:
+            self.text.setHtml(self.to_html())
+            if self.autoscroll:
+                self._scroll_to_end()
+            else:
+                bar.setValue(position)
+        finally:
+            self._moving = False
+        spent_ms = (time.perf_counter() - started) * 1000
+        self.rebuild_timer.setInterval(max(self._interval_ms, int(spent_ms * _PACING_FACTOR)))
+
+    @Slot(int)
+    def _on_scrolled(self, value: int) -> None:
+        # Only the user's scrolling is news; a rebuild's or _scroll_to_end()'s is not.
+        if not self._moving:
+            self.user_scrolled.emit(value >= self.text.verticalScrollBar().maximum())
+
+    def _scroll_to_end(self) -> None:
+        moving, self._moving = self._moving, True
+        try:
+            self.text.moveCursor(QTextCursor.MoveOperation.End)
+            bar = self.text.verticalScrollBar()
+            bar.setValue(bar.maximum())
+        finally:
+            self._moving = moving
+
+    def _pick(self) -> list[tuple[int, Chunk, bytes]]:
+        """Return ``(row, chunk, bytes to draw)`` of the newest matching chunks, oldest first."""
+        model = self.model
+        wanted = _DIRECTIONS[self._direction]
+        conn = self._conn
+        peer = self._peer
+        budget = self.max_bytes
+        picked: list[tuple[int, Chunk, bytes]] = []
+        row = model.rowCount() - 1
+        while row >= 0 and len(picked) < self.max_chunks and budget > 0:
+            event = model.chunk_at(row)
+            if (
+                isinstance(event, Chunk)
+                and (wanted is None or event.direction is wanted)
+                and (conn is None or event.conn_id == conn)
+                and (not peer or peer in event.peer.casefold())
+            ):
+                data = event.data if len(event.data) <= budget else event.data[-budget:]
+                budget -= len(data)
+                picked.append((row, event, data))
+            row -= 1
+        picked.reverse()
+        return picked
+
+    def to_html(self) -> str:
+        """Return the HTML for the newest matching chunks (all data escaped)."""
+        mode = self.model.display_mode
+        encoding = self.model.encoding
+        parts = ['<div style="white-space:pre-wrap;font-family:monospace">']
+        for number, (row, chunk, data) in enumerate(self._pick()):
+            if number:
+                parts.append(_MARK_HTML)
+            clipped = len(data) < len(chunk.data)
+            direction = "rx" if chunk.direction is Direction.RX else "tx"
+            title = html.escape(self._band_title(row, chunk, len(data)), quote=True)
+            parts.append(f'<span class="b{number & 1} {direction}" title="{title}">')
+            if clipped:
+                parts.append("…")
+            if mode is not DisplayMode.TEXT:
+                parts.append(data.hex(" ").upper())
+                if mode is DisplayMode.BOTH:
+                    parts.append(" | ")
+            if mode is not DisplayMode.HEX:
+                parts.append(_text_html(data, encoding))
+            parts.append("</span>")
+        parts.append("</div>")
+        return "".join(parts)
+
+    def _band_title(self, row: int, chunk: Chunk, shown: int) -> str:
+        direction = self.tr("RX") if chunk.direction is Direction.RX else self.tr("TX")
+        when = self.model.index(row, Column.TIME).data()
+        title = self.tr("{dir} chunk {seq}, {length} bytes, {time}").format(
+            dir=direction, seq=chunk.seq, length=len(chunk.data), time=when
+        )
+        if shown < len(chunk.data):
+            title += " " + self.tr("(last {count} bytes shown)").format(count=shown)
+        return title
+
+    # -- events -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with the model as soon as the view is shown."""
+        super().showEvent(event)
+        if self._dirty:
+            self.rebuild()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Stop rebuilding while hidden."""
+        self.rebuild_timer.stop()
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show a band's title as its tooltip (QTextBrowser does not do it by itself)."""
+        if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            cursor = self.text.cursorForPosition(event.pos())
+            # A cursor's format is the one of the character before it; step past the
+            # character under the mouse.
+            cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+            tip = cursor.charFormat().toolTip() or self.text.toolTip()
+            QToolTip.showText(event.globalPos(), tip, self.text)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _text_html(data: bytes, encoding: str) -> str:
+    r"""Decoded ``data`` as HTML, control runs in the special style, a break after ``\n``."""
+    parts: list[str] = []
+    for text, special in decode_segments(data, encoding):
+        escaped = html.escape(text, quote=False)
+        if special:
+            # A special run holds escapes only, so "\\n" in it is always an escaped LF.
+            parts.extend(('<span class="s">', escaped.replace("\\n", "\\n<br>"), "</span>"))
+        else:
+            parts.append(escaped)
+    return "".join(parts)

@@ -1,0 +1,1 @@
+"""The send side: send box, options, presets and file send."""

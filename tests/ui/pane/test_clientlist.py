@@ -1,0 +1,140 @@
+"""ClientList: selection drives the buttons and the per-client signals."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableView
+
+from netassistant.core.stats import ClientInfo
+from netassistant.ui.pane.clientlist import ClientList
+
+BUTTONS = ("clientDisconnect", "clientHalfClose", "clientAbort")
+
+
+@pytest.fixture
+def widget(qtbot) -> ClientList:
+    w = ClientList()
+    qtbot.addWidget(w)
+    w.resize(600, 300)
+    return w
+
+
+def clients(*ids: int, half_closed: tuple[int, ...] = ()) -> dict[int, ClientInfo]:
+    return {
+        i: ClientInfo(i, f"127.0.0.1:{50000 + i}", 0, half_closed=i in half_closed) for i in ids
+    }
+
+
+def button(w: ClientList, name: str) -> QPushButton:
+    found = w.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def enabled(w: ClientList) -> list[bool]:
+    return [button(w, name).isEnabled() for name in BUTTONS]
+
+
+def select_row(qtbot, w: ClientList, row: int) -> None:
+    table = w.findChild(QTableView, "clientTable")
+    table.selectRow(row)
+
+
+def test_buttons_need_a_selection(qtbot, widget):
+    assert enabled(widget) == [False, False, False]
+    widget.update_clients(clients(1, 2))
+    assert enabled(widget) == [False, False, False]
+    with qtbot.waitSignal(widget.selection_changed, timeout=1000) as blocker:
+        select_row(qtbot, widget, 1)
+    assert blocker.args == [2]
+    assert enabled(widget) == [True, True, True]
+    with qtbot.waitSignal(widget.selection_changed, timeout=1000) as blocker:
+        widget.findChild(QTableView, "clientTable").clearSelection()
+    assert blocker.args == [None]
+    assert enabled(widget) == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("name", "signal"),
+    [
+        ("clientDisconnect", "disconnect_requested"),
+        ("clientHalfClose", "half_close_requested"),
+        ("clientAbort", "abort_requested"),
+    ],
+)
+def test_buttons_emit_selected_id(qtbot, widget, name, signal):
+    widget.update_clients(clients(3, 7))
+    select_row(qtbot, widget, 1)
+    with qtbot.waitSignal(getattr(widget, signal), timeout=1000) as blocker:
+        qtbot.mouseClick(button(widget, name), Qt.MouseButton.LeftButton)
+    assert blocker.args == [7]
+
+
+def test_mouse_selects_a_row(qtbot, widget):
+    widget.update_clients(clients(1, 2))
+    table = widget.findChild(QTableView, "clientTable")
+    rect = table.visualRect(table.model().index(0, 1))
+    with qtbot.waitSignal(widget.selection_changed, timeout=1000) as blocker:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [1]
+    assert len(table.selectionModel().selectedRows()) == 1, "whole rows, one at a time"
+
+
+def test_selection_survives_other_clients_leaving(qtbot, widget):
+    widget.update_clients(clients(1, 2, 3))
+    select_row(qtbot, widget, 1)
+    with qtbot.assertNotEmitted(widget.selection_changed):
+        widget.update_clients(clients(2, 3, 4))
+    assert widget.selected_client() == 2
+    assert enabled(widget) == [True, True, True]
+
+
+def test_selected_client_leaving_clears_selection(qtbot, widget):
+    widget.update_clients(clients(1, 2))
+    select_row(qtbot, widget, 0)
+    with qtbot.waitSignal(widget.selection_changed, timeout=1000) as blocker:
+        widget.update_clients(clients(2))
+    assert blocker.args == [None]
+    assert widget.selected_client() is None
+    assert enabled(widget) == [False, False, False]
+
+
+def test_half_closed_client_cannot_be_half_closed_again(qtbot, widget):
+    widget.update_clients(clients(1, 2, half_closed=(2,)))
+    select_row(qtbot, widget, 1)
+    assert enabled(widget) == [True, False, True]
+    select_row(qtbot, widget, 0)
+    assert enabled(widget) == [True, True, True]
+    widget.update_clients(clients(1, 2, half_closed=(1, 2)))
+    assert enabled(widget) == [True, False, True]
+
+
+def test_select_client(widget):
+    widget.update_clients(clients(4, 5))
+    widget.select_client(5)
+    assert widget.selected_client() == 5
+    widget.select_client(None)
+    assert widget.selected_client() is None
+    widget.select_client(99)
+    assert widget.selected_client() is None
+
+
+def test_controls_are_named_and_described(widget):
+    table = widget.findChild(QTableView, "clientTable")
+    assert table.selectionMode() == QTableView.SelectionMode.SingleSelection
+    assert table.selectionBehavior() == QTableView.SelectionBehavior.SelectRows
+    for control in (table, *(button(widget, name) for name in BUTTONS)):
+        assert control.toolTip() and control.accessibleName(), control.objectName()
+    assert "SHUT_WR" in button(widget, "clientHalfClose").toolTip()
+    assert "SO_LINGER 0" in button(widget, "clientAbort").toolTip()
+    assert "RST" in button(widget, "clientAbort").toolTip()
+
+
+def test_current_row_leaving_does_not_select_a_neighbour(qtbot, widget):
+    widget.update_clients(clients(1, 2))
+    select_row(qtbot, widget, 0)
+    widget.findChild(QTableView, "clientTable").clearSelection()  # current stays on row 0
+    with qtbot.assertNotEmitted(widget.selection_changed):
+        widget.update_clients(clients(2))
+    assert widget.selected_client() is None
