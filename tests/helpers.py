@@ -114,3 +114,61 @@ def recv_exactly(sock: socket.socket, n: int, timeout: float = TIMEOUT) -> bytes
             break
         buf += data
     return buf
+
+
+class PipelineHarness(Harness):
+    """A :class:`SessionPipeline` on its own thread: events, decoded items and notices."""
+
+    def __init__(self, config: SessionConfig, **options: Any) -> None:
+        from netassistant.core.pipeline import SessionPipeline
+
+        self.events = []
+        self.decoded: list[Any] = []
+        self.notices: list[Any] = []
+        self.generations: list[int] = []
+        self.batches = 0
+        self._cond = threading.Condition()
+        self.pipeline = SessionPipeline(config.validate(), self._take, **options)
+        self.thread = threading.Thread(target=self.pipeline.run, daemon=True)
+
+    def _take(self, batch: Any) -> None:
+        with self._cond:
+            self.events.extend(batch.events)
+            self.decoded.extend(batch.decoded)
+            self.notices.extend(batch.notices)
+            self.generations.append(batch.generation)
+            self.batches += 1
+            self._cond.notify_all()
+
+    def start(self) -> PipelineHarness:
+        self.thread.start()
+        assert self.pipeline.opened.wait(TIMEOUT)
+        return self
+
+    def stop(self) -> None:
+        self.pipeline.stop()
+        self.thread.join(TIMEOUT)
+        assert not self.thread.is_alive(), "pipeline did not stop"
+
+    @property
+    def port(self) -> int:
+        """The bound port."""
+        from netassistant.core.chunk import parse_address
+
+        return parse_address(self.pipeline.local_address)[1]
+
+    def messages(self) -> list[bytes]:
+        """Payloads of the decoded messages so far."""
+        from netassistant.core.decoding import DecodedMessage
+
+        with self._cond:
+            return [m.payload for m in self.decoded if isinstance(m, DecodedMessage)]
+
+
+@contextlib.contextmanager
+def pipeline_running(config: SessionConfig, **options: Any) -> Iterator[PipelineHarness]:
+    h = PipelineHarness(config, **options).start()
+    try:
+        yield h
+    finally:
+        h.stop()

@@ -12,14 +12,16 @@ Exit codes: 0 done, 1 runtime failure (plain-words message on stderr), 2 usage e
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import FrameType
 from typing import TextIO
 
-from netassistant.cli.options import config_from_args
-from netassistant.cli.parser import EXIT_USAGE, UsageError, build_parser
+from netassistant.cli.options import config_from_args, decode_settings, send_script
+from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, build_parser
 from netassistant.cli.profile_cmd import profile_command
 from netassistant.cli.runner import Runner
 
@@ -33,17 +35,41 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         if args.command == "profile":
             return profile_command(args, out)
         config = config_from_args(args)
-        runner = Runner(config, args, out)
+        # Before the session exists: a usage error must not leave its sockets behind.
+        script = send_script(args, config)
+        decode = decode_settings(args, config)
+        runner = Runner(config, args, out, script=script, decode=decode)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"netassistant-cli: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if threading.current_thread() is threading.main_thread():
-        # A terminal's Ctrl+C should end the session cleanly, also when run under a shell pipe.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        handler = _stop_within_a_second(runner)
+        signal.signal(signal.SIGINT, handler)
         if hasattr(signal, "SIGTERM"):
-            signal.signal(signal.SIGTERM, lambda *_: runner.engine.stop())
+            signal.signal(signal.SIGTERM, handler)
     return runner.run()
+
+
+#: How long a signalled run may take to end cleanly before the process just exits.
+SIGNAL_GRACE_S = 0.5
+
+
+def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], None]:
+    """A SIGINT/SIGTERM handler: end the run cleanly, or exit anyway after a grace time.
+
+    The clean way (stop the session, print what is queued) normally takes a few
+    milliseconds; a stdout that nobody reads can block the printer for ever, so a
+    watchdog ends the process when the grace time is over.
+    """
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        runner.interrupt()
+        watchdog = threading.Timer(SIGNAL_GRACE_S, os._exit, args=(EXIT_OK,))
+        watchdog.daemon = True
+        watchdog.start()
+
+    return handler
 
 
 if __name__ == "__main__":

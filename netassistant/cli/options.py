@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from typing import Any
 
 from netassistant.cli.parser import CONFIG_OPTIONS, FLAG_OPTIONS, UsageError
+from netassistant.core.checksum import ALGORITHMS
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
+from netassistant.core.pipeline import DecodeSettings, SendItem, SendScript
+from netassistant.core.sending.formats import MessageFormat
+from netassistant.core.sending.plans import MAX_BURST_BYTES
 
 
 def overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -48,36 +54,121 @@ def family_hosts(data: dict[str, Any]) -> None:
             data.setdefault(key, default)
 
 
-def payloads(args: argparse.Namespace, config: SessionConfig) -> list[bytes]:
-    from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
+#: What ``--burst`` may join into one send call (the engine's own limit for bursts).
+#: Files sent with framing or in a burst are read whole, so they are held to it too.
+MAX_WHOLE_BYTES = MAX_BURST_BYTES
 
-    out: list[bytes] = []
+
+def message_format(args: argparse.Namespace, config: SessionConfig) -> MessageFormat | None:
+    """The checksum and frame ``--frame-send`` adds to each send, or None without it."""
+    if not getattr(args, "frame_send", False):
+        return None
+    from netassistant.core.framing import FramingError, parse_frame_spec
+
+    try:
+        spec = parse_frame_spec(config.framing)
+    except FramingError as exc:
+        raise UsageError(str(exc)) from None
+    name, order = checksum_option(args)
+    if spec is None and not name:
+        raise UsageError("--frame-send needs --frame (or --checksum)")
+    return MessageFormat(name, order, spec)
+
+
+def checksum_option(args: argparse.Namespace) -> tuple[str, str | None]:
+    """``--checksum NAME[:ORDER]`` as (name, order); ("", None) when not given."""
+    value = getattr(args, "checksum", None)
+    if not value:
+        return "", None
+    name, _, order = str(value).partition(":")
+    if name not in ALGORITHMS:
+        choices = ", ".join(sorted(ALGORITHMS))
+        raise UsageError(f"--checksum: unknown checksum {name!r}; choose one of {choices}")
+    if order not in ("", "big", "little"):
+        raise UsageError(f"--checksum: the byte order must be big or little, not {order!r}")
+    return name, order or None
+
+
+def decode_settings(args: argparse.Namespace, config: SessionConfig) -> DecodeSettings:
+    """How received bytes are cut into messages: ``--frame`` and ``--checksum``."""
+    name, order = checksum_option(args)
+    settings = DecodeSettings(config.framing, name or None, order)
+    try:
+        settings.build()
+    except ValueError as exc:  # FramingError and ChecksumError are ValueErrors
+        raise UsageError(str(exc)) from None
+    return settings
+
+
+def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript | None:
+    """The ``--send``/``--send-hex``/``--send-file`` sequence, or None when nothing is sent.
+
+    Text and hex are encoded here, so a typo is a usage error before any socket opens.
+    Files are checked now and streamed later, unless ``--frame-send`` or ``--burst`` needs
+    them whole (then they are read now, up to :data:`MAX_WHOLE_BYTES`).
+    """
+    from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
+    from netassistant.core.framing import FramingError
+
+    fmt = message_format(args, config)
+    whole = fmt is not None or args.burst
+    items: list[SendItem] = []
     typed = (getattr(args, "sends", None) or []) + (getattr(args, "sub_sends", None) or [])
     for kind, value in typed:
         try:
             if kind == "text":
-                out.append(encode_text(value, config.encoding, escapes=True))
+                data = encode_text(value, config.encoding, escapes=True)
             elif kind == "hex":
-                out.append(parse_hex(value))
+                data = parse_hex(value)
+            elif whole:
+                data = _read_whole(value)
             else:
-                with open(value, "rb") as fh:
-                    out.append(fh.read())
+                _check_file(value)
+                items.append(SendItem(path=value))
+                continue
+            if fmt is not None:
+                data = fmt.apply(data)
         except (HexError, EscapeError, EncodeError) as exc:
             raise UsageError(f"cannot send: {exc}") from None
-        except OSError as exc:
-            raise UsageError(f"cannot read {value}: {exc.strerror or exc}") from None
-    if args.frame_send:
-        from netassistant.core.framing import FramingError, encode_frame, parse_frame_spec
-
-        spec = parse_frame_spec(config.framing)
-        if spec is None:
-            raise UsageError("--frame-send needs --frame")
-        try:
-            out = [encode_frame(spec, p) for p in out]
         except FramingError as exc:
             raise UsageError(f"cannot frame the data: {exc}") from None
-    if args.repeat < 1:
-        raise UsageError("--repeat must be at least 1")
+        items.append(SendItem(data=data))
+    if not items:
+        return None
     if args.burst:
-        return [b"".join(out) * args.repeat] if out else []
-    return out * args.repeat
+        joined = b"".join(item.data for item in items)
+        total = len(joined) * args.repeat
+        if total > MAX_BURST_BYTES:
+            raise UsageError(
+                f"--burst would put {total} bytes into one send call; the limit is "
+                f"{MAX_BURST_BYTES // (1024 * 1024)} MiB: lower --repeat or drop --burst"
+            )
+        return SendScript([SendItem(data=joined * args.repeat)])
+    return SendScript(items, repeat=args.repeat, interval_ms=args.interval)
+
+
+def _check_file(path: str) -> os.stat_result:
+    """The file's status, if it is a regular file we may stream; else a usage error."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"cannot send {path}: it is not a regular file")
+    return info
+
+
+def _read_whole(path: str) -> bytes:
+    """A file that must be sent as one message, read now (bounded)."""
+    info = _check_file(path)
+    if info.st_size > MAX_WHOLE_BYTES:
+        raise UsageError(
+            f"cannot send {path} as one message: it has {info.st_size} bytes and the limit "
+            f"is {MAX_WHOLE_BYTES // (1024 * 1024)} MiB (drop --frame-send and --burst to "
+            "stream it)"
+        )
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_WHOLE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None

@@ -116,7 +116,21 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         action="store_true",
         help="wrap every send in the --frame framing (length header / delimiter)",
     )
-    send.add_argument("--echo", action="store_true", help="send every received chunk back")
+    send.add_argument(
+        "--checksum",
+        default=None,
+        metavar="NAME[:ORDER]",
+        help=(
+            "a checksum (sum8, xor8, crc8, crc16-modbus, crc16-ccitt-false, crc16-xmodem, "
+            "crc32; ORDER big or little): appended to each send with --frame-send, verified "
+            'on each received message (JSON "checksum_ok")'
+        ),
+    )
+    send.add_argument(
+        "--echo",
+        action="store_true",
+        help="send every received chunk back (stops itself when two echoers bounce data)",
+    )
     run = parser.add_argument_group("running and output")
     run.add_argument(
         "--count", type=int, default=None, metavar="N", help="stop after N received chunks"

@@ -1,4 +1,15 @@
-"""Runner: one session on a thread, its events printed from the main thread."""
+"""Runner: one session pipeline on a thread, its batches printed from the main thread.
+
+The CLI is a thin front end over :class:`~netassistant.core.pipeline.SessionPipeline`:
+decoding, checksum verification, ``--echo`` (an auto-reply rule with its loop guards)
+and the ``--send`` sequence all run there, exactly as in the window. This module only
+prints, counts, and decides when to stop.
+
+Memory stays bounded whatever the peer or stdout does: the engine thread hands batches
+over a queue of at most :data:`MAX_QUEUED_BATCHES` and waits while it is full (TCP peers
+then slow down; the kernel drops UDP datagrams and the drops are reported), and long
+chunks print as one bounded line. SIGINT and SIGTERM end the run within a second.
+"""
 
 from __future__ import annotations
 
@@ -10,74 +21,134 @@ import threading
 import time
 from typing import Any, TextIO
 
-from netassistant.cli.options import payloads as _payloads
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind, parse_address
-from netassistant.core.config import Family, Kind, SessionConfig
+from netassistant.core import logformat
+from netassistant.core.autoreply import AutoReplyRule
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.decoding import DecodedMessage, DecodeError
+from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
+
+#: Batches waiting for the printer at most; the engine waits beyond (back-pressure).
+MAX_QUEUED_BATCHES = 8
+#: Events per batch at most (the engine's cap), so the queue holds a bounded amount.
+MAX_BATCH_EVENTS = 2048
+MAX_BATCH_BYTES = 4 * 1024 * 1024
+#: Bytes of a chunk shown in a text line, and in a JSON record's hex/text.
+TEXT_LINE_LIMIT = 256
+JSON_LIMIT = 64 * 1024
+#: After a stop was asked for, print what is queued for at most this long.
+DRAIN_SECONDS = 0.3
 
 
 class Runner:
-    """Runs one engine on a thread and prints its events from the main thread."""
+    """Runs one session and prints it; :meth:`run` returns the exit code."""
 
-    def __init__(self, config: SessionConfig, args: argparse.Namespace, out: TextIO) -> None:
-        from netassistant.core.engine import create_engine
+    def __init__(
+        self,
+        config: SessionConfig,
+        args: argparse.Namespace,
+        out: TextIO,
+        *,
+        script: SendScript | None = None,
+        decode: DecodeSettings | None = None,
+    ) -> None:
+        """Build the session (nothing opens before :meth:`run`).
 
+        Args:
+            config: The validated session settings.
+            args: The parsed command line (run and output options).
+            out: Where records go (stdout).
+            script: What to send once the session can send.
+            decode: How to cut received bytes into messages.
+        """
         self.config = config
         self.args = args
         self.out = out
-        # Before the engine exists: a usage error must not leave its sockets behind.
-        self.payloads = _payloads(args, config)
-        self.events: queue.SimpleQueue[list[Any]] = queue.SimpleQueue()
-        self.engine = create_engine(config, self.events.put, flush_interval=0.0)
+        self._queue: queue.Queue[PipelineBatch | None] = queue.Queue(MAX_QUEUED_BATCHES)
+        self._interrupted = threading.Event()
+        self.pipeline = SessionPipeline(
+            config,
+            self._enqueue,
+            flush_interval=0.0,
+            decode=decode,
+            auto_reply=AutoReplyRule() if args.echo else None,
+            max_batch=MAX_BATCH_EVENTS,
+            max_batch_bytes=MAX_BATCH_BYTES,
+        )
+        self._script = script
         self.rx_chunks = 0
         self.failed: str | None = None
-        self.decoders: dict[int, Any] = {}
-        self.spec = None
-        if config.framing:
-            from netassistant.core.framing import parse_frame_spec
-
-            self.spec = parse_frame_spec(config.framing)
         self.crash = ""
-        self._send_started = False
-        self._next_send = 0.0
-        self._send_index = 0
+        self._live: set[int] = set()
 
-    def _run_engine(self) -> None:
+    # ------------------------------------------------------------ engine thread
+    def _enqueue(self, batch: PipelineBatch) -> None:
+        """The pipeline's sink: wait while the printer is behind (back-pressure)."""
+        while True:
+            try:
+                self._queue.put(batch, timeout=0.05)
+                return
+            except queue.Full:
+                if self.pipeline.stop_requested:
+                    return  # the run is ending: what is not printed now never will be
+
+    def _run_pipeline(self) -> None:
         try:
-            self.engine.run()
+            self.pipeline.run()
         except Exception:
             import traceback
 
             self.crash = traceback.format_exc(limit=8)
-            self.events.put([])
+        finally:
+            # Wakes the printer even if the queue was full when the loop ended.
+            while True:
+                try:
+                    self._queue.put(None, timeout=0.05)
+                    break
+                except queue.Full:
+                    if self._interrupted.is_set():
+                        break
+
+    # -------------------------------------------------------------- main thread
+    def interrupt(self) -> None:
+        """End the run soon (signal handlers call this); safe from any thread."""
+        self._interrupted.set()
+        self.pipeline.stop()
 
     def run(self) -> int:
-        thread = threading.Thread(target=self._run_engine, name="netassistant-engine", daemon=True)
+        """Serve the session until it stops, ``--count``/``--duration`` or a signal."""
+        if self._script is not None:
+            self.pipeline.start_script(self._script)
+        thread = threading.Thread(target=self._run_pipeline, name="netassistant-engine")
+        thread.daemon = True
         thread.start()
         deadline = None if self.args.duration is None else time.monotonic() + self.args.duration
-        stopped = False
+        stop_at: float | None = None
         try:
-            while not stopped and not self.crash:
-                timeout = 0.2
-                if self._send_started and self._send_index < len(self.payloads):
-                    timeout = max(0.0, self._next_send - time.monotonic())
-                if deadline is not None and not self.engine.stop_requested:
+            while True:
+                if self._interrupted.is_set() and stop_at is None:
+                    stop_at = time.monotonic() + DRAIN_SECONDS
+                if stop_at is not None and time.monotonic() >= stop_at:
+                    break
+                timeout = 0.1
+                if deadline is not None:
                     timeout = min(timeout, max(0.0, deadline - time.monotonic()))
                 try:
-                    batch = self.events.get(timeout=timeout)
+                    batch = self._queue.get(timeout=timeout)
                 except queue.Empty:
-                    batch = []
-                for event in batch:
-                    stopped |= self._handle(event)
-                self._pump_sends()
+                    batch = PipelineBatch([], [], 0, {}, [])
+                if batch is None:
+                    break
+                self._print_batch(batch)
                 if deadline is not None and time.monotonic() >= deadline:
-                    self.engine.stop()
+                    self.pipeline.stop()
                 if self.args.count is not None and self.rx_chunks >= self.args.count:
-                    self.engine.stop()
-            thread.join(5)
+                    self.pipeline.stop()
         except KeyboardInterrupt:
-            self.engine.stop()
-            self._drain(thread)
+            self.interrupt()
+        thread.join(1.0 if self._interrupted.is_set() else 5.0)
+        if self._interrupted.is_set():
             return EXIT_OK
         if self.crash:
             print(
@@ -90,113 +161,81 @@ class Runner:
             return EXIT_FAILURE
         return EXIT_OK
 
-    def _drain(self, thread: threading.Thread) -> None:
-        thread.join(5)
-        while True:
-            try:
-                batch = self.events.get_nowait()
-            except queue.Empty:
-                return
-            for event in batch:
-                self._handle(event)
+    # ------------------------------------------------------------------ output
+    def _print_batch(self, batch: PipelineBatch) -> None:
+        # Each decoded message follows the chunk that completed it.
+        after: dict[int, list[DecodedMessage | DecodeError]] = {}
+        for item in batch.decoded:
+            last = item.spans[-1].chunk_seq if item.spans else -1
+            after.setdefault(last, []).append(item)
+        for event in batch.events:
+            if type(event) is Chunk:
+                self._print_chunk(event)
+                if event.direction is Direction.RX:
+                    self.rx_chunks += 1
+                for item in after.pop(event.seq, ()):
+                    self._print_decoded(item)
+            else:
+                assert isinstance(event, ConnEvent)
+                self._print_event(event)
+                self._track(event)
+        for items in after.values():
+            for item in items:
+                self._print_decoded(item)
+        for notice in batch.notices:
+            self._emit(
+                {"event": "notice", "source": notice.source, "message": notice.message},
+                f"-- NOTICE {notice.message}",
+            )
 
-    def _pump_sends(self) -> None:
-        if not self._send_started:
-            return
-        interval = self.args.interval / 1000.0
-        while self._send_index < len(self.payloads) and time.monotonic() >= self._next_send:
-            self.engine.send(self.payloads[self._send_index])
-            self._send_index += 1
-            self._next_send = time.monotonic() + interval
-            if interval:
-                break
-
-    def _handle(self, event: Chunk | ConnEvent) -> bool:
-        if isinstance(event, Chunk):
-            self._print_chunk(event)
-            if event.direction is Direction.RX:
-                self.rx_chunks += 1
-                if self.args.echo:
-                    self._echo(event)
-                if self.spec is not None:
-                    self._decode(event)
-            return False
-        self._print_event(event)
-        # Sends start once there is someone to send to: a client, a connection, a bound UDP socket.
-        ready = event.kind in (EventKind.CONNECTED, EventKind.ACCEPTED) or (
-            event.kind is EventKind.LISTENING and self.config.kind is Kind.UDP
-        )
-        if ready and not self._send_started:
-            self._send_started = True
-            self._next_send = time.monotonic()
-        if event.kind is EventKind.ERROR and (self.engine.failed or not self._session_alive()):
+    def _track(self, event: ConnEvent) -> None:
+        """Decide from the events whether the run failed."""
+        kind = event.kind
+        if kind in (EventKind.CONNECTED, EventKind.ACCEPTED):
+            self._live.add(event.conn_id)
+        elif kind in ENDING_KINDS:
+            self._live.discard(event.conn_id)
+        if kind is EventKind.ERROR and (self.pipeline.failed or not self._session_alive()):
             self.failed = event.message
-        if event.kind is EventKind.RESET and self.config.kind is Kind.TCP_CLIENT:
+        if kind is EventKind.RESET and self.config.kind is Kind.TCP_CLIENT:
             self.failed = event.message  # the server reset our only connection: a failure
-        return event.kind is EventKind.STOPPED
 
     def _session_alive(self) -> bool:
         # Errors on one client of a server, or one bad datagram, do not fail the run.
-        return self.config.kind is not Kind.TCP_CLIENT or bool(getattr(self.engine, "conn", None))
+        return self.config.kind is not Kind.TCP_CLIENT or bool(self._live)
 
-    def _echo(self, chunk: Chunk) -> None:
-        if self.config.kind is Kind.UDP:
-            if self.config.family is Family.UNIX:
-                self.engine.send_to(chunk.data, chunk.peer)  # type: ignore[attr-defined]
-            else:
-                host, port = parse_address(chunk.peer)
-                self.engine.send_to(chunk.data, host, port)  # type: ignore[attr-defined]
-        else:
-            self.engine.send(chunk.data, chunk.conn_id)
-
-    def _decode(self, chunk: Chunk) -> None:
-        from netassistant.core.framing import FrameErrorRecord, make_decoder
-
-        assert self.spec is not None
-        decoder = self.decoders.get(chunk.conn_id)
-        if decoder is None:
-            decoder = self.decoders[chunk.conn_id] = make_decoder(self.spec)
-        for item in decoder.feed(chunk.data, chunk.seq):
-            if isinstance(item, FrameErrorRecord):
-                self._emit(
-                    {"event": "frame_error", "conn": chunk.conn_id, "message": item.message},
-                    f"   FRAME ERROR #{chunk.conn_id} {item.message}",
-                )
-            else:
-                self._print_message(item, chunk.conn_id)
-
-    # ------------------------------------------------------------------ output
     def _emit(self, record: dict[str, Any], line: str) -> None:
         text = json.dumps(record, ensure_ascii=False) if self.args.json else line
         try:
             self.out.write(text + "\n")
             self.out.flush()
         except BrokenPipeError:
-            self.engine.stop()
+            self.interrupt()
 
     def _print_chunk(self, chunk: Chunk) -> None:
-        from netassistant.core import logformat
-
-        udp = self.config.kind is Kind.UDP
-        enc, show = self.config.encoding, self.args.show
+        enc = self.config.encoding
         if self.args.json:
-            self._emit(logformat.chunk_record(chunk, enc, udp=udp), "")
+            udp = self.config.kind is Kind.UDP
+            self._emit(logformat.chunk_record(chunk, enc, udp=udp, limit=JSON_LIMIT), "")
         else:
-            self._emit({}, logformat.chunk_line(chunk, enc, show))
+            self._emit({}, logformat.chunk_line(chunk, enc, self.args.show, TEXT_LINE_LIMIT))
 
     def _print_event(self, event: ConnEvent) -> None:
-        from netassistant.core import logformat
-
         if self.args.json:
             self._emit(logformat.event_record(event), "")
         else:
             self._emit({}, logformat.event_line(event))
 
-    def _print_message(self, message: Any, conn_id: int) -> None:
-        from netassistant.core import logformat
-
+    def _print_decoded(self, item: DecodedMessage | DecodeError) -> None:
+        if isinstance(item, DecodeError):
+            message: str = item.message
+            self._emit(
+                {"event": "frame_error", "conn": item.conn_id, "message": message},
+                f"   FRAME ERROR #{item.conn_id} {message}",
+            )
+            return
         enc = self.config.encoding
         if self.args.json:
-            self._emit(logformat.message_record(message, conn_id, enc), "")
+            self._emit(logformat.message_record(item, item.conn_id, enc), "")
         else:
-            self._emit({}, logformat.message_line(message, conn_id, enc, self.args.show))
+            self._emit({}, logformat.message_line(item, item.conn_id, enc, self.args.show))

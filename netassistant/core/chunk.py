@@ -54,6 +54,12 @@ class EventKind(enum.Enum):
     STOPPED = "stopped"  # the session ended
 
 
+#: Events after which a connection carries no more data (its counters and decoders end).
+ENDING_KINDS = frozenset(
+    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
+)
+
+
 class Chunk(NamedTuple):
     """One socket read or one send, exactly as the OS delivered or took it.
 
@@ -111,6 +117,8 @@ class ConnEvent(NamedTuple):
         total: For SEND_PROGRESS: bytes of the whole send (messages; 0 = periodic);
             for DROPPED: datagrams dropped since the socket was opened.
         plan_id: The send plan or file send this event is about (0 for none).
+        state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
+            "cancelled", "stopped", "failed"); "" for other events.
     """
 
     seq: int
@@ -123,6 +131,7 @@ class ConnEvent(NamedTuple):
     sent: int = 0
     total: int = 0
     plan_id: int = 0
+    state: str = ""
 
 
 Event = Chunk | ConnEvent

@@ -54,8 +54,19 @@ def _hex(data: bytes) -> str:
     return format_hex(data)
 
 
-def chunk_record(chunk: Chunk, encoding: str = "utf-8", *, udp: bool = False) -> dict[str, Any]:
-    """One chunk as a JSON-ready dict (the CLI's ``--json`` line)."""
+def chunk_record(
+    chunk: Chunk, encoding: str = "utf-8", *, udp: bool = False, limit: int | None = None
+) -> dict[str, Any]:
+    """One chunk as a JSON-ready dict (the CLI's ``--json`` line).
+
+    Args:
+        chunk: The chunk.
+        encoding: For the ``text`` field.
+        udp: Add ``truncated`` and ``orig_len``.
+        limit: Show at most this many bytes in ``hex`` and ``text`` (None: all); a longer
+            chunk gets ``"shown": limit`` and keeps its true ``len``.
+    """
+    data = chunk.data if limit is None else chunk.data[:limit]
     record: dict[str, Any] = {
         "event": "chunk",
         "seq": chunk.seq,
@@ -65,9 +76,11 @@ def chunk_record(chunk: Chunk, encoding: str = "utf-8", *, udp: bool = False) ->
         "local": chunk.local,
         "peer": chunk.peer,
         "len": len(chunk.data),
-        "hex": chunk.data.hex(),
-        "text": _text(chunk.data, encoding),
+        "hex": data.hex(),
+        "text": _text(data, encoding),
     }
+    if len(data) < len(chunk.data):
+        record["shown"] = len(data)
     if udp:
         record["truncated"] = chunk.truncated
         record["orig_len"] = chunk.true_length
@@ -98,8 +111,12 @@ def event_record(event: ConnEvent) -> dict[str, Any]:
 
 
 def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[str, Any]:
-    """A framed message (:class:`netassistant.core.framing.Message`) as a JSON-ready dict."""
-    return {
+    """A framed message as a JSON-ready dict.
+
+    ``message`` is a :class:`~netassistant.core.decoding.DecodedMessage` (or anything with
+    ``index``, ``payload`` and ``spans``); a verified checksum adds ``checksum_ok``.
+    """
+    record = {
         "event": "message",
         "conn": conn_id,
         "index": message.index,
@@ -109,12 +126,21 @@ def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[
         "chunks": list(dict.fromkeys(span.chunk_seq for span in message.spans)),
         "spans": [[span.chunk_seq, span.start, span.end] for span in message.spans],
     }
+    checksum_ok = getattr(message, "checksum_ok", None)
+    if checksum_ok is not None:
+        record["checksum_ok"] = checksum_ok
+    return record
 
 
-def chunk_line(chunk: Chunk, encoding: str = "utf-8", show: str = "both") -> str:
+def chunk_line(
+    chunk: Chunk, encoding: str = "utf-8", show: str = "both", limit: int | None = None
+) -> str:
     """NetAssist-like text log line for a chunk.
 
     ``12:00:01.234 RX #1 127.0.0.1:50000 chunk 7 len 10 | 68 65 6C ... | helloworld``
+
+    With ``limit``, a longer chunk shows its first ``limit`` bytes and says so
+    (``len 1000000 (first 1024 shown)``): a 100 MB send stays one short line.
     """
     arrow = "RX" if chunk.direction.value == "rx" else "TX"
     head = (
@@ -123,11 +149,15 @@ def chunk_line(chunk: Chunk, encoding: str = "utf-8", show: str = "both") -> str
     )
     if chunk.truncated:
         head += f" (TRUNCATED from {chunk.true_length})"
+    data = chunk.data
+    if limit is not None and len(data) > limit:
+        data = data[:limit]
+        head += f" (first {limit} shown)"
     parts = [head]
     if show in ("hex", "both"):
-        parts.append(_hex(chunk.data))
+        parts.append(_hex(data))
     if show in ("text", "both"):
-        parts.append(_text(chunk.data, encoding))
+        parts.append(_text(data, encoding))
     return " | ".join(parts)
 
 

@@ -1,32 +1,34 @@
-"""DecodePipeline: a pane's received chunks, cut into messages, as a model.
+"""DecodePipeline: a pane's decoded messages as a model, with their counters.
 
-The receive view shows every ``recv()`` as it came; this runs beside it and shows the
-messages those chunks carry. It owns a :class:`~netassistant.core.decoding.MessageDecoder`
-(framing plus an optional checksum, one decoder per connection) and the
-:class:`~netassistant.qt.models.messagemodel.MessageModel` a message view draws, and counts what
-it decoded.
-
-Feed it every batch the session emits, straight from
-:attr:`SessionController.events_received <netassistant.qt.session.SessionController>`,
-not from the receive view: the view holds batches back while paused and drops records to
-its caps, and a framing decoder that misses a single byte is out of step for good.
+The receive view shows every ``recv()`` as it came; this shows the messages those chunks
+carry. The cutting itself happens in the core session pipeline, in the engine thread, one
+decoder per ``(connection, peer)``; this object tells the :class:`SessionController` which
+framing and checksum to use, and puts what comes back
+(:attr:`SessionController.decoded_received`) into the
+:class:`~netassistant.qt.models.messagemodel.MessageModel` a message view draws. Batches
+cut under settings older than the last :meth:`DecodePipeline.configure` are ignored, so
+the table never mixes two framings.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event
-from netassistant.core.decoding import DecodeError, MessageDecoder
+from netassistant.core.decoding import DecodeError
 from netassistant.core.framing import format_frame_spec, parse_frame_spec
+from netassistant.core.pipeline import DecodeSettings, PipelineBatch
 from netassistant.qt.models.messagemodel import DEFAULT_MAX_ROWS, MessageModel
+
+if TYPE_CHECKING:
+    from netassistant.qt.session import SessionController
 
 
 class DecodePipeline(QObject):
-    """Message decoding for one pane: decoder, model and counters.
+    """Message decoding for one pane: settings, model and counters.
 
-    Disabled (every :meth:`feed` a no-op) while there is neither a framing nor a checksum,
-    which is how a pane starts.
+    Disabled while there is neither a framing nor a checksum, which is how a pane starts.
 
     Attributes:
         model: The decoded messages and errors, newest last.
@@ -42,10 +44,19 @@ class DecodePipeline(QObject):
 
     stats_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, max_rows: int = DEFAULT_MAX_ROWS) -> None:
+    def __init__(
+        self,
+        controller: SessionController,
+        parent: QObject | None = None,
+        *,
+        max_rows: int = DEFAULT_MAX_ROWS,
+    ) -> None:
+        """Decode ``controller``'s session; feed happens through its ``decoded_received``."""
         super().__init__(parent)
         self.model = MessageModel(self, max_rows=max_rows)
-        self._decoder: MessageDecoder | None = None
+        self._controller = controller
+        self._generation = controller.decode_generation
+        self._enabled = controller.decode_settings.active
         self._spec_text = ""
         self._checksum: str | None = None
         self._order: str | None = None
@@ -59,7 +70,7 @@ class DecodePipeline(QObject):
     @property
     def enabled(self) -> bool:
         """True if a framing or a checksum is set, so that :meth:`feed` decodes."""
-        return self._decoder is not None
+        return self._enabled
 
     @property
     def spec_text(self) -> str:
@@ -100,11 +111,10 @@ class DecodePipeline(QObject):
             (Nothing changes when one of these is raised.)
         """
         spec = parse_frame_spec(spec_text)
-        decoder = None
-        if spec is not None or checksum is not None:
-            decoder = MessageDecoder(spec, checksum, order)
-        self._decoder = decoder
-        self._spec_text = format_frame_spec(spec)
+        settings = DecodeSettings(format_frame_spec(spec), checksum, order)
+        self._generation = self._controller.set_decoding(settings)
+        self._enabled = settings.active
+        self._spec_text = settings.framing
         self._checksum = checksum
         self._order = order if checksum is not None else None
         self._pending.clear()
@@ -124,17 +134,15 @@ class DecodePipeline(QObject):
         self.stats_changed.emit()
 
     @Slot(object)
-    def feed(self, batch: list[Event]) -> None:
-        """Decode one batch of session events (oldest first) into the model.
+    def feed(self, batch: PipelineBatch) -> None:
+        """Take the messages of one batch (oldest first) into the model.
 
-        Connect :attr:`SessionController.events_received` here directly, so the decoder
-        sees every batch in order, also while the receive view is paused. A no-op while
-        not :attr:`enabled`.
+        Connect :attr:`SessionController.decoded_received` here. Batches cut with older
+        settings than the last :meth:`configure` are ignored.
         """
-        decoder = self._decoder
-        if decoder is None or not batch:
+        if not self._enabled or batch.generation != self._generation:
             return
-        items = decoder.feed(batch)
+        items = batch.decoded
         for item in items:
             if isinstance(item, DecodeError):
                 self.errors += 1
@@ -142,27 +150,11 @@ class DecodePipeline(QObject):
                 self.messages += 1
                 if item.checksum_ok is False:
                     self.checksum_failures += 1
-        self.model.append(items)
-        self._update_pending(decoder, batch)
+        if items:
+            self.model.append(items)
+        self._pending = dict(batch.pending)
         self.stats_changed.emit()
 
     # ---------------------------------------------------------------- helpers
     def _reset_counters(self) -> None:
         self.messages = self.errors = self.checksum_failures = 0
-
-    def _update_pending(self, decoder: MessageDecoder, batch: list[Event]) -> None:
-        # Only connections this batch touched (or that were waiting) can have changed;
-        # asking the decoder about every connection ever seen would grow without bound.
-        touched = set(self._pending)
-        for event in batch:
-            if isinstance(event, Chunk):
-                if event.direction is Direction.RX:
-                    touched.add(event.conn_id)
-            elif isinstance(event, ConnEvent):
-                touched.add(event.conn_id)
-        pending = {}
-        for conn_id in touched:
-            count = decoder.pending(conn_id)
-            if count:
-                pending[conn_id] = count
-        self._pending = pending

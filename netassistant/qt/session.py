@@ -1,25 +1,36 @@
-"""SessionController: the GUI thread's handle on one running session.
+"""SessionController: the GUI thread's typed handle on one running session.
 
-It owns the QThread and the :class:`SessionWorker`, re-emits the worker's batches
-in the GUI thread (so widgets and ``qtbot.waitSignal`` only ever see GUI-thread
-signals), keeps the counters, and has one explicit :meth:`shutdown` that stops the
-engine, quits the thread and waits for it: a QThread must never be garbage
-collected while running.
+It owns the QThread and the :class:`SessionWorker`, re-emits the worker's batches in the
+GUI thread (so widgets and ``qtbot.waitSignal`` only ever see GUI-thread signals), keeps
+the counters, and has one explicit :meth:`shutdown` that stops the session, quits the
+thread and waits for it: a QThread must never be garbage collected while running.
+
+Every command is a typed method (:meth:`send`, :meth:`close_connection`, :meth:`start_plan`, ...)
+that goes to the :class:`~netassistant.core.pipeline.SessionPipeline`; nothing outside
+``qt/`` sees the pipeline or its engine. Settings that outlive a run (decoding, the
+auto-reply rule, taps) are kept here and applied at every start.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from netassistant.core.chunk import ConnEvent, EventKind
+from netassistant.core.autoreply import AutoReplyRule
+from netassistant.core.chunk import ConnEvent, EventKind, parse_address
 from netassistant.core.config import SessionConfig
-from netassistant.core.engine import Engine
+from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SessionPipeline, Tap
+from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
-from netassistant.qt.worker import SessionWorker, Tap
+from netassistant.qt.worker import SessionWorker
 
 SHUTDOWN_TIMEOUT_MS = 5000
+
+
+class NotRunning(RuntimeError):
+    """A command that needs a running session was given while none runs."""
 
 
 class SessionController(QObject):
@@ -30,32 +41,47 @@ class SessionController(QObject):
         stats: Counters, client table and state.
 
     Signals:
-        events_received(list): a batch of events, delivered in the GUI thread.
+        events_received(list): a batch of chunks and connection events (GUI thread).
+        decoded_received(object): a :class:`PipelineBatch` whose ``decoded`` messages
+            were cut with the settings of :attr:`decode_generation` (or an older one:
+            compare ``batch.generation``, already translated to this controller's count).
         state_changed(SessionState): the session's state changed.
         stats_changed(): counters changed (once per batch).
         clients_changed(): a connection opened, closed or half-closed.
         error(str): a plain-words error message from the session.
         finished(): the session's thread has ended.
-        tap_failed(str): a tap raised in the engine thread and was removed
-            (``"ExceptionType: message"``).
+        tap_failed(str): a tap (capture) failed in the engine thread and was removed.
+        auto_reply_paused(str): a loop guard paused the auto-reply; the reason.
+        plan_progress(int, int, int, str, str): a send plan or file send moved on:
+            plan id, sent, total, state ("running", "done", "cancelled", "stopped",
+            "failed") and the plain-words message.
     """
 
     events_received = Signal(object)
+    decoded_received = Signal(object)
     state_changed = Signal(object)
     stats_changed = Signal()
     clients_changed = Signal()
     error = Signal(str)
     finished = Signal()
     tap_failed = Signal(str)
+    auto_reply_paused = Signal(str)
+    plan_progress = Signal(int, int, int, str, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
+        """Create an idle controller."""
         super().__init__(parent)
         self.config: SessionConfig | None = None
         self.stats = SessionStats()
         self._thread: QThread | None = None
         self._worker: SessionWorker | None = None
-        # Taps outlive a run: each start installs them on the new worker.
+        # What outlives a run: applied at every start.
         self._taps: list[Tap] = []
+        self._decode = DecodeSettings()
+        self._auto_reply: AutoReplyRule | None = None
+        self._generation = 0  # decoding settings changes, counted across runs
+        self._generation_base = 0  # the count when the current pipeline was made
+        self._plans: set[int] = set()  # plan ids started and not yet ended
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -69,9 +95,18 @@ class SessionController(QObject):
         return self._thread is not None
 
     @property
-    def engine(self) -> Engine | None:
-        """The running engine (its command methods are thread-safe), or None."""
-        return self._worker.engine if self._worker is not None else None
+    def local_address(self) -> str:
+        """The session's bound or connected local address ("" when not known)."""
+        pipeline = self._pipeline()
+        return pipeline.local_address if pipeline is not None else ""
+
+    @property
+    def local_port(self) -> int:
+        """The bound local port of an IP session (0 before it is known, or for AF_UNIX)."""
+        try:
+            return parse_address(self.local_address)[1]
+        except ValueError:
+            return 0
 
     def start(self, config: SessionConfig) -> None:
         """Start a session; the config must already be valid (``config.validate()``).
@@ -85,18 +120,18 @@ class SessionController(QObject):
         clients = self.stats.clients
         self.stats.clients = {}
         self.stats.last_error = ""
-        worker = SessionWorker(config)
+        worker = SessionWorker(config, decode=self._decode, auto_reply=self._auto_reply)
+        self._generation_base = self._generation
         for tap in self._taps:
-            worker.add_tap(tap)
+            worker.pipeline.add_tap(tap)
         thread = QThread()
         thread.setObjectName(f"session-{config.kind.value}")
         worker.moveToThread(thread)
         # Queued, so run() executes inside the thread's event loop: a quit() that arrives
         # after run() returns then ends exec() (a quit before exec() starts would be lost).
         thread.started.connect(worker.run, Qt.ConnectionType.QueuedConnection)
-        worker.events.connect(self._on_events)
+        worker.batches.connect(self._on_batch)
         worker.errored.connect(self._on_errored)
-        worker.tap_failed.connect(self._on_tap_failed)
         # quit() is thread-safe; a direct call from the worker thread cannot be lost in a
         # blocked GUI event queue (shutdown() waits in the GUI thread).
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
@@ -110,12 +145,12 @@ class SessionController(QObject):
     def stop(self) -> None:
         """Ask the session to end; ``finished`` follows (does not block)."""
         if self._worker is not None:
-            self._worker.engine.stop()
+            self._worker.pipeline.stop()
             if self.state not in (SessionState.FAILED, SessionState.STOPPED):
                 self._set_state(SessionState.STOPPING)
 
     def shutdown(self, timeout_ms: int = SHUTDOWN_TIMEOUT_MS) -> bool:
-        """Stop the engine, quit the thread and wait for it (blocking). Safe to repeat.
+        """Stop the session, quit the thread and wait for it (blocking). Safe to repeat.
 
         Returns:
             True if the thread has ended (or none was running).
@@ -123,7 +158,7 @@ class SessionController(QObject):
         thread, worker = self._thread, self._worker
         if thread is None or worker is None:
             return True
-        worker.engine.stop()
+        worker.pipeline.stop()
         thread.quit()
         ended = thread.wait(timeout_ms)
         if ended:
@@ -140,7 +175,7 @@ class SessionController(QObject):
         if self._thread is None or self._worker is None:
             return
         # The thread has ended: if it was stopped before run() began, free the engine here.
-        self._worker.engine.close()
+        self._worker.pipeline.close()
         self._thread = None
         self._worker = None
         if self.stats.state not in (SessionState.FAILED, SessionState.STOPPED):
@@ -148,19 +183,47 @@ class SessionController(QObject):
         if self.stats.clients:
             self.stats.clients.clear()
             self.clients_changed.emit()
+        unfinished, self._plans = self._plans, set()
+        for plan_id in sorted(unfinished):
+            message = self.tr("the session stopped before the send finished")
+            self.plan_progress.emit(plan_id, 0, 0, "stopped", message)
         self.state_changed.emit(self.stats.state)
         self.finished.emit()
 
+    def _pipeline(self) -> SessionPipeline | None:
+        return self._worker.pipeline if self._worker is not None else None
+
+    def _running_pipeline(self) -> SessionPipeline:
+        pipeline = self._pipeline()
+        if pipeline is None:
+            raise NotRunning("no session is running")
+        return pipeline
+
     # ----------------------------------------------------------------- events
     @Slot(object)
-    def _on_events(self, batch: list[Any]) -> None:
+    def _on_batch(self, batch: PipelineBatch) -> None:
         worker = self.sender()
         before = self.stats.state
-        clients_changed = self.stats.apply(batch)
-        self.events_received.emit(batch)
-        for ev in batch:
-            if type(ev) is ConnEvent and ev.kind is EventKind.ERROR:
+        events = batch.events
+        clients_changed = self.stats.apply(events)
+        self.events_received.emit(events)
+        if batch.decoded or batch.pending or self._decode.active:
+            self.decoded_received.emit(
+                batch._replace(generation=self._generation_base + batch.generation)
+            )
+        for ev in events:
+            if type(ev) is not ConnEvent:
+                continue
+            if ev.kind is EventKind.ERROR and not ev.plan_id:
                 self.error.emit(ev.message)
+            if ev.plan_id and ev.state:
+                self._on_plan_event(ev)
+        for notice in batch.notices:
+            if notice.source == "auto_reply":
+                self.auto_reply_paused.emit(notice.message)
+            elif notice.source == "tap":
+                self._taps = [tap for tap in self._taps if tap in self._installed_taps()]
+                self.tap_failed.emit(notice.message)
         if isinstance(worker, SessionWorker):
             worker.ack()
         elif self._worker is not None:
@@ -171,18 +234,21 @@ class SessionController(QObject):
         if self.stats.state is not before:
             self.state_changed.emit(self.stats.state)
 
+    def _on_plan_event(self, ev: ConnEvent) -> None:
+        if ev.kind is EventKind.ERROR and ev.state == "failed":
+            self.error.emit(ev.message)
+        if ev.state != "running":
+            self._plans.discard(ev.plan_id)
+        self.plan_progress.emit(ev.plan_id, ev.sent, ev.total, ev.state, ev.message)
+
+    def _installed_taps(self) -> tuple[Tap, ...]:
+        pipeline = self._pipeline()
+        return pipeline.taps() if pipeline is not None else ()
+
     @Slot(str)
     def _on_errored(self, text: str) -> None:
         self.stats.last_error = text
         self.error.emit(self.tr("internal error, please report it: %1").replace("%1", text))
-
-    @Slot(str)
-    def _on_tap_failed(self, text: str) -> None:
-        worker = self.sender()
-        if isinstance(worker, SessionWorker):
-            installed = worker.taps()
-            self._taps = [tap for tap in self._taps if tap in installed]
-        self.tap_failed.emit(text)
 
     def _set_state(self, state: SessionState) -> None:
         if self.stats.state is not state:
@@ -194,9 +260,62 @@ class SessionController(QObject):
         self.stats.reset_counters()
         self.stats_changed.emit()
 
-    # ------------------------------------------------------------------- taps
+    # ------------------------------------------------- settings that outlive a run
+    @property
+    def decode_settings(self) -> DecodeSettings:
+        """How received bytes are cut into messages (now and at every start)."""
+        return self._decode
+
+    @property
+    def decode_generation(self) -> int:
+        """Counts :meth:`set_decoding` calls; batches carry the one they were cut with."""
+        return self._generation
+
+    def set_decoding(self, settings: DecodeSettings) -> int:
+        """Decode with ``settings`` from now on (and at every start).
+
+        Returns:
+            The new :attr:`decode_generation`.
+
+        Raises:
+            FramingError, ChecksumError, ValueError: ``settings`` is invalid (nothing
+                changes then).
+        """
+        pipeline = self._pipeline()
+        if pipeline is not None:
+            pipeline.set_decoding(settings)
+        else:
+            settings.build()  # validate now, like a running session would
+        self._decode = settings
+        self._generation += 1
+        return self._generation
+
+    @property
+    def auto_reply(self) -> AutoReplyRule | None:
+        """The auto-reply rule (now and at every start), or None."""
+        return self._auto_reply
+
+    def set_auto_reply(self, rule: AutoReplyRule | None) -> None:
+        """Answer with ``rule`` (None: no replies); clears a guard's pause.
+
+        Raises:
+            AutoReplyError: ``rule`` is invalid.
+        """
+        if rule is not None:
+            rule.validate()
+        pipeline = self._pipeline()
+        if pipeline is not None:
+            pipeline.set_auto_reply(rule)
+        self._auto_reply = rule
+
+    def resume_auto_reply(self) -> None:
+        """Reply again after a loop guard paused the auto-reply."""
+        pipeline = self._pipeline()
+        if pipeline is not None:
+            pipeline.resume_auto_reply()
+
     def add_tap(self, fn: Tap) -> None:
-        """Call ``fn(batch)`` with every batch in the engine thread, now and in later runs.
+        """Call ``fn(events)`` with every batch in the engine thread, now and in later runs.
 
         The tap sees each batch before the GUI does and whatever the view shows (paused,
         capped); it must be thread-safe and quick. A tap that raises is removed and
@@ -204,8 +323,9 @@ class SessionController(QObject):
         """
         if fn not in self._taps:
             self._taps.append(fn)
-        if self._worker is not None:
-            self._worker.add_tap(fn)
+        pipeline = self._pipeline()
+        if pipeline is not None:
+            pipeline.add_tap(fn)
 
     def remove_tap(self, fn: Tap) -> None:
         """Stop calling ``fn`` (unknown taps are ignored).
@@ -214,43 +334,133 @@ class SessionController(QObject):
         tap that owns a file should close it in a thread-safe way after this.
         """
         self._taps = [tap for tap in self._taps if tap != fn]
-        if self._worker is not None:
-            self._worker.remove_tap(fn)
+        pipeline = self._pipeline()
+        if pipeline is not None:
+            pipeline.remove_tap(fn)
 
     def taps(self) -> list[Tap]:
         """The taps installed now and at every start."""
         return list(self._taps)
 
     # --------------------------------------------------------------- commands
+    # Each returns False (or raises NotRunning, for those that return an id) when no
+    # session runs; a command the kind does not have is a programming error (TypeError).
     def send(self, data: bytes, conn_id: int | None = None) -> bool:
-        """Send through the running session; False if none is running."""
-        engine = self.engine
-        if engine is None:
+        """Send to one client (None: every client), to the server, or to the UDP remote."""
+        pipeline = self._pipeline()
+        if pipeline is None:
             return False
-        engine.send(data, conn_id)
+        pipeline.send(data, conn_id)
         return True
 
-    def command(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        """Call a thread-safe engine command and return its result (e.g. a plan id).
+    def send_to(self, data: bytes, host: str, port: int) -> bool:
+        """UDP: one datagram to ``host:port`` (or an AF_UNIX path with port 0)."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.send_to(data, host, port)
+        return True
 
-        Raises:
-            RuntimeError: no session is running.
-            AttributeError: the engine has no such command.
+    def reply(self, data: bytes) -> bool:
+        """UDP: one datagram back to whoever sent the last one."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.reply(data)
+        return True
+
+    def close_connection(self, conn_id: int | None = None) -> bool:
+        """TCP: close a connection gracefully (a client pane: its connection).
+
+        (Not named ``disconnect``: that is QObject's, for signals.)
         """
-        engine = self.engine
-        if engine is None:
-            raise RuntimeError("no session is running")
-        return getattr(engine, method)(*args, **kwargs)
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.disconnect(conn_id)
+        return True
 
-    def call(self, method: str, *args: Any) -> bool:
-        """Call a thread-safe engine command by name (``disconnect``, ``reply``, ...).
+    def half_close(self, conn_id: int | None = None) -> bool:
+        """TCP: shut down our sending side of a connection (FIN)."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.half_close(conn_id)
+        return True
+
+    def abort(self, conn_id: int | None = None) -> bool:
+        """TCP: reset a connection (RST)."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.abort(conn_id)
+        return True
+
+    def set_nodelay(self, on: bool) -> bool:
+        """TCP: TCP_NODELAY on every connection, now and for new ones."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_nodelay(on)
+        return True
+
+    def set_recv_size(self, size: int) -> bool:
+        """Bytes asked for per recv() while running."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_recv_size(size)
+        return True
+
+    def set_read_delay(self, ms: int) -> bool:
+        """The slow reader's wait before each recv() while running."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_read_delay(ms)
+        return True
+
+    def start_plan(self, plan: SendPlan) -> int:
+        """Start a send plan; progress arrives as ``plan_progress``.
 
         Returns:
-            False if no session is running or the engine has no such command.
+            The plan id.
+
+        Raises:
+            NotRunning: no session is running.
         """
-        engine = self.engine
-        fn = getattr(engine, method, None) if engine is not None else None
-        if fn is None:
+        plan_id = self._running_pipeline().start_plan(plan)
+        self._plans.add(plan_id)
+        return plan_id
+
+    def send_file(
+        self, path: str | os.PathLike[str], conn_id: int | None = None, **options: Any
+    ) -> int:
+        """Stream a file (see :meth:`Engine.send_file` for ``options``).
+
+        Returns:
+            The file send's id, for :meth:`cancel_plan`; progress arrives as
+            ``plan_progress`` (in bytes).
+
+        Raises:
+            NotRunning: no session is running.
+        """
+        plan_id = self._running_pipeline().send_file(path, conn_id, **options)
+        self._plans.add(plan_id)
+        return plan_id
+
+    def cancel_plan(self, plan_id: int) -> bool:
+        """Stop a plan or file send; its last ``plan_progress`` says how far it got."""
+        pipeline = self._pipeline()
+        if pipeline is None:
             return False
-        fn(*args)
+        pipeline.cancel_plan(plan_id)
+        return True
+
+    def set_plan_interval(self, plan_id: int, interval_ms: float) -> bool:
+        """Change a running plan's interval."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_plan_interval(plan_id, interval_ms)
         return True

@@ -115,7 +115,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
     while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
-    port = pane.controller.engine.port
+    port = pane.controller.local_port
 
     state = {"first": 0.0, "last": 0.0, "done": False, "dgrams": 0, "bytes": 0}
 

@@ -59,7 +59,7 @@ def connect_client(qtbot, window, port: int) -> SessionPane:
 
 def test_server_and_client_panes_talk(qtbot, window):
     server = open_server(qtbot, window)
-    port = server.controller.engine.port
+    port = server.controller.local_port
     assert server.settings.local_port.value() == port, "the bound port is shown"
     client = connect_client(qtbot, window, port)
     qtbot.waitUntil(lambda: len(server.controller.stats.clients) == 1, timeout=WAIT)
@@ -87,7 +87,7 @@ def test_udp_pane_to_udp_pane(qtbot, window):
     b.settings.local_port.setValue(0)
     start(qtbot, a)
     start(qtbot, b)
-    a_port, b_port = a.controller.engine.port, b.controller.engine.port
+    a_port, b_port = a.controller.local_port, b.controller.local_port
     a.send_panel.set_udp_target("127.0.0.1", b_port)
     a.settings.encoding.setCurrentText("gbk")
     type_and_send(qtbot, a, "你好 UDP")
@@ -106,7 +106,7 @@ def test_sticky_packets_are_visible_in_the_server_pane(qtbot, window):
     # A slow reader (300 ms before each recv) and five quick sends from the client pane.
     server = open_server(qtbot, window, read_delay=300)
     client = window.open_pane(Kind.TCP_CLIENT)
-    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.settings.remote_port.setValue(server.controller.local_port)
     client.settings.nodelay.setChecked(True)
     start(qtbot, client, SessionState.CONNECTED)
     messages = [f"msg{i};" for i in range(5)]
@@ -151,7 +151,7 @@ def test_refused_client_shows_message(qtbot, window):
 
 def test_bad_hex_is_refused_inline_and_nothing_is_sent(qtbot, window):
     server = open_server(qtbot, window)
-    with socket.create_connection(("127.0.0.1", server.controller.engine.port), timeout=TIMEOUT):
+    with socket.create_connection(("127.0.0.1", server.controller.local_port), timeout=TIMEOUT):
         qtbot.waitUntil(lambda: bool(server.controller.stats.clients), timeout=WAIT)
         server.send_panel.set_mode("hex")
         type_and_send(qtbot, server, "01 0g")
@@ -174,7 +174,7 @@ def test_bad_port_setting_names_the_field(qtbot, window):
 
 def test_server_pane_client_list_actions(qtbot, window):
     server = open_server(qtbot, window)
-    port = server.controller.engine.port
+    port = server.controller.local_port
     a = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
     b = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
     try:
@@ -205,7 +205,7 @@ def test_other_families(qtbot, window, tmp_path, family, host):
     client = window.open_pane(Kind.TCP_CLIENT)
     client.settings.family.setCurrentIndex(client.settings.family.findData(family.value))
     client.settings.remote_host.setText(host or path)
-    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.settings.remote_port.setValue(server.controller.local_port)
     start(qtbot, client, SessionState.CONNECTED)
     type_and_send(qtbot, client, "family test")
     qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == 11, timeout=WAIT)
@@ -272,7 +272,7 @@ def test_keyboard_ctrl_enter_sends_and_ctrl_l_clears(qtbot, window):
         window.show()
         window.activateWindow()
     server = open_server(qtbot, window)
-    client = connect_client(qtbot, window, server.controller.engine.port)
+    client = connect_client(qtbot, window, server.controller.local_port)
     window.tabs.setCurrentWidget(client)
     editor = client.send_panel.findChild(QPlainTextEdit, "sendInput")
     editor.setFocus()

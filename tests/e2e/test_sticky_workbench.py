@@ -51,7 +51,7 @@ def test_twenty_framed_messages_in_one_burst_to_a_slow_reader(qtbot, window):
     pane = server_with_framing(qtbot, window, "length:!I", delay=200)
     payloads = [f"message {i:02d}".encode() for i in range(20)]
     stream = b"".join(frame(p) for p in payloads)
-    with socket.create_connection(("127.0.0.1", pane.controller.engine.port), timeout=TIMEOUT) as c:
+    with socket.create_connection(("127.0.0.1", pane.controller.local_port), timeout=TIMEOUT) as c:
         c.sendall(stream)
         qtbot.waitUntil(lambda: len(messages(pane)) == 20, timeout=WAIT)
     chunks = rx_chunks(pane)
@@ -69,7 +69,7 @@ def test_split_message_is_one_decoded_message(qtbot, window):
     pane = server_with_framing(qtbot, window, "length:!I")
     whole = frame(b"one message in five pieces")
     pieces = [whole[i : i + 6] for i in range(0, len(whole), 6)]
-    with socket.create_connection(("127.0.0.1", pane.controller.engine.port), timeout=TIMEOUT) as c:
+    with socket.create_connection(("127.0.0.1", pane.controller.local_port), timeout=TIMEOUT) as c:
         c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         for piece in pieces:
             c.sendall(piece)
@@ -85,7 +85,7 @@ def test_checksum_mismatch_is_marked(qtbot, window):
     good = append_checksum("crc16-modbus", b"\x01\x03\x00\x00\x00\x0a")
     bad = bytearray(append_checksum("crc16-modbus", b"\x01\x03\x00\x00\x00\x0b"))
     bad[-1] ^= 0xFF
-    with socket.create_connection(("127.0.0.1", pane.controller.engine.port), timeout=TIMEOUT) as c:
+    with socket.create_connection(("127.0.0.1", pane.controller.local_port), timeout=TIMEOUT) as c:
         c.sendall(frame(good) + frame(bytes(bad)))
         qtbot.waitUntil(lambda: len(messages(pane)) == 2, timeout=WAIT)
     ok, wrong = messages(pane)
@@ -97,7 +97,7 @@ def test_checksum_mismatch_is_marked(qtbot, window):
 
 def test_selecting_a_message_selects_its_first_chunk(qtbot, window):
     pane = server_with_framing(qtbot, window, "delimiter:\\n")
-    with socket.create_connection(("127.0.0.1", pane.controller.engine.port), timeout=TIMEOUT) as c:
+    with socket.create_connection(("127.0.0.1", pane.controller.local_port), timeout=TIMEOUT) as c:
         c.sendall(b"alpha\nbeta\n")
         qtbot.waitUntil(lambda: len(messages(pane)) == 2, timeout=WAIT)
     pane.messages.table.selectRow(1)
@@ -130,7 +130,7 @@ def tx_chunks(pane) -> list[Chunk]:
 def test_client_bursts_framed_messages_and_server_decodes_them(qtbot, window):
     # The sender's half of the cure (a length header on each message) and the receiver's.
     server = server_with_framing(qtbot, window, "length:!I", delay=200)
-    client = client_of(qtbot, window, server.controller.engine.port)
+    client = client_of(qtbot, window, server.controller.local_port)
     client.send_area.tools.apply_settings(
         {
             "repeat": 20,
@@ -151,7 +151,7 @@ def test_client_bursts_framed_messages_and_server_decodes_them(qtbot, window):
 
 def test_split_send_arrives_as_one_decoded_message(qtbot, window):
     server = server_with_framing(qtbot, window, "delimiter:\\n")
-    client = client_of(qtbot, window, server.controller.engine.port)
+    client = client_of(qtbot, window, server.controller.local_port)
     client.settings.nodelay.setChecked(True)
     client.send_area.tools.apply_settings({"split": 5, "split_gap_ms": 40})
     client.send_panel.set_append("\n")
@@ -231,7 +231,7 @@ def test_capture_file_matches_what_was_received_while_paused(qtbot, window, tmp_
     server.receive.set_paused(True)
     payload = bytes(range(256)) * 4096  # 1 MiB
     with socket.create_connection(
-        ("127.0.0.1", server.controller.engine.port), timeout=TIMEOUT
+        ("127.0.0.1", server.controller.local_port), timeout=TIMEOUT
     ) as c:
         c.sendall(payload)
         qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == len(payload), timeout=WAIT)

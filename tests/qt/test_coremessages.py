@@ -94,8 +94,8 @@ class _Engine:
     """Just enough of an Engine for a runner: timers never fire, events are kept."""
 
     def __init__(self) -> None:
-        self._runners: dict[int, object] = {}
         self.messages: list[str] = []
+        self.finished: list[int] = []
 
     def call_later(self, delay: float, fn: Callable[[], None]) -> int:
         return 1
@@ -106,8 +106,11 @@ class _Engine:
     def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: object) -> None:
         self.messages.append(str(fields.get("message", "")))
 
-    def _set_plan_status(self, status: PlanStatus) -> None:
+    def set_plan_status(self, status: PlanStatus) -> None:
         self.status = status
+
+    def plan_finished(self, plan_id: int) -> None:
+        self.finished.append(plan_id)
 
 
 class _Route:

@@ -17,6 +17,7 @@ from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.models.messagemodel import ERROR_COLOR, MESSAGE_COLOR, MessageColumn
 from netassistant.qt.session import SessionController
 from tests.helpers import TIMEOUT
+from tests.qt.decoding import LocalDecodePipeline
 
 LOCAL = "127.0.0.1:9000"
 PEER = "127.0.0.1:50001"
@@ -44,7 +45,7 @@ def column(pipeline: DecodePipeline, col: int, role=Qt.ItemDataRole.DisplayRole)
 
 @pytest.fixture
 def pipeline(qapp) -> DecodePipeline:
-    return DecodePipeline()
+    return LocalDecodePipeline()
 
 
 def test_starts_disabled_and_feed_is_a_no_op(pipeline, qtbot):
@@ -199,13 +200,18 @@ def test_pending_total_adds_up_connections_and_ends_with_them(pipeline):
     assert (pipeline.messages, pipeline.errors) == (1, 3)
 
 
-def test_real_loopback_session_split_into_tiny_recvs(qtbot, pipeline):
-    """A real server reading 7 bytes per recv(): every message is split (拆包)."""
+def test_real_loopback_session_split_into_tiny_recvs(qtbot):
+    """A real server reading 7 bytes per recv(): every message is split (拆包).
+
+    The session's core pipeline cuts the messages in the engine thread; the pane's
+    DecodePipeline only shows them.
+    """
     controller = SessionController()
+    pipeline = DecodePipeline(controller)
     try:
         pipeline.configure("length:!I", None, None)
         rx_chunks: list[Chunk] = []
-        controller.events_received.connect(pipeline.feed)
+        controller.decoded_received.connect(pipeline.feed)
         controller.events_received.connect(
             lambda batch: rx_chunks.extend(
                 e for e in batch if isinstance(e, Chunk) and e.direction is Direction.RX
@@ -213,7 +219,7 @@ def test_real_loopback_session_split_into_tiny_recvs(qtbot, pipeline):
         )
         controller.start(SessionConfig(kind=Kind.TCP_SERVER, recv_size=7).validate())
         qtbot.waitUntil(lambda: controller.state is SessionState.LISTENING, timeout=WAIT_MS)
-        with socket.create_connection(("127.0.0.1", controller.engine.port), timeout=TIMEOUT) as c:
+        with socket.create_connection(("127.0.0.1", controller.local_port), timeout=TIMEOUT) as c:
             c.sendall(STREAM)  # 粘包 too: twenty frames in one send
             qtbot.waitUntil(lambda: pipeline.messages == 20, timeout=WAIT_MS)
     finally:

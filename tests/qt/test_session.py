@@ -41,7 +41,7 @@ def test_server_receives_and_counts_in_gui_thread(qtbot, controller):
     with qtbot.waitSignal(controller.state_changed, timeout=WAIT_MS):
         controller.start(SessionConfig(kind=Kind.TCP_SERVER).validate())
     wait_state(qtbot, controller, SessionState.LISTENING)
-    port = controller.engine.port
+    port = controller.local_port
     with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as c:
         with qtbot.waitSignal(controller.clients_changed, timeout=WAIT_MS):
             pass
@@ -101,7 +101,7 @@ def test_flood_arrives_complete_and_in_order(qtbot, controller):
     block = bytes(range(256)) * 256
 
     def flood() -> None:
-        with socket.create_connection(("127.0.0.1", controller.engine.port), timeout=TIMEOUT) as c:
+        with socket.create_connection(("127.0.0.1", controller.local_port), timeout=TIMEOUT) as c:
             for _ in range(total // len(block)):
                 c.sendall(block)
 

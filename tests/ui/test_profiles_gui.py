@@ -63,9 +63,7 @@ def test_save_close_reopen_gives_the_same_pane_and_it_works(qtbot, window):
     # ... and it works against a live peer.
     again.start()
     qtbot.waitUntil(lambda: again.controller.state is SessionState.LISTENING, timeout=WAIT)
-    with socket.create_connection(
-        ("127.0.0.1", again.controller.engine.port), timeout=TIMEOUT
-    ) as c:
+    with socket.create_connection(("127.0.0.1", again.controller.local_port), timeout=TIMEOUT) as c:
         c.sendall("你好".encode("gbk"))
         qtbot.waitUntil(lambda: again.controller.stats.rx_bytes == 4, timeout=WAIT)
     assert window.save_pane_as(again, "demo")

@@ -140,6 +140,14 @@ class Engine:
     def _set_attr(self, name: str, value: Any) -> None:
         setattr(self, name, value)
 
+    def call_soon(self, fn: Callable[..., None], *args: Any) -> None:
+        """Run ``fn(*args)`` on the loop thread, after the commands already posted.
+
+        Thread-safe. This is how a front end's pipeline reconfigures itself in step with
+        the events (see :mod:`netassistant.core.pipeline`).
+        """
+        self._post(fn, *args)
+
     def _post(self, fn: Callable[..., None], *args: Any) -> None:
         self._commands.append((fn, args))
         self._wake()
@@ -230,18 +238,26 @@ class Engine:
 
     def _new_plan(self, what: str, total: int) -> int:
         plan_id = next(self._plan_ids)
-        self._set_plan_status(PlanStatus(plan_id, what, 0, total, "running"))
+        self.set_plan_status(PlanStatus(plan_id, what, 0, total, "running"))
         if self._loop_done:
             self._mark_unstarted_plans()  # posted too late: the loop will never start it
         return plan_id
 
-    def _set_plan_status(self, status: PlanStatus) -> None:
+    # -------------------------------------------- host interface for send runners
+    # Runners (core/sending) drive their sends through these, on the loop thread, plus
+    # call_later / cancel_timer / emit_event below; they touch nothing private.
+    def set_plan_status(self, status: PlanStatus) -> None:
+        """Record a plan's latest status (loop thread; also readable by :meth:`plan_status`)."""
         with self._plan_status_lock:
             statuses = self._plan_status
             statuses[status.plan_id] = status
             if len(statuses) > KEEP_FINISHED_PLANS + len(self._runners):
                 for old in [k for k, v in statuses.items() if not v.running][:64]:
                     del statuses[old]
+
+    def plan_finished(self, plan_id: int) -> None:
+        """A runner has ended: forget it (loop thread; its last status stays readable)."""
+        self._runners.pop(plan_id, None)
 
     def _do_start_plan(self, plan_id: int, plan: SendPlan) -> None:
         routes = self._routes(plan.conn_id, plan.udp_host, plan.udp_port, plan.reply, False)
@@ -284,8 +300,15 @@ class Engine:
     def _refuse_plan(
         self, plan_id: int, what: str, total: int, conn_id: int | None, message: str
     ) -> None:
-        self.emit_event(EventKind.ERROR, conn_id or 0, local=self.local_address, message=message)
-        self._set_plan_status(PlanStatus(plan_id, what, 0, total, "failed", message))
+        self.emit_event(
+            EventKind.ERROR,
+            conn_id or 0,
+            local=self.local_address,
+            message=message,
+            plan_id=plan_id,
+            state="failed",
+        )
+        self.set_plan_status(PlanStatus(plan_id, what, 0, total, "failed", message))
 
     def _do_cancel_plan(self, plan_id: int) -> None:
         runner = self._runners.get(plan_id)

@@ -17,7 +17,7 @@ from netassistant.core.i18n import Text, text
 from netassistant.core.sending.plans import Route, Runner
 
 if TYPE_CHECKING:
-    from netassistant.core.engine.base import Engine
+    from netassistant.core.sending.plans import PlanHost
 
 #: A file send reads no more than this per loop turn before letting others in.
 FILE_BYTES_PER_TURN = 1024 * 1024
@@ -35,7 +35,7 @@ class FileRunner(Runner):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: PlanHost,
         plan_id: int,
         path: str,
         fh: IO[bytes],

@@ -18,19 +18,19 @@ import collections
 import dataclasses
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from netassistant.core.chunk import ConnEvent, EventKind
+from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text, translatable
+from netassistant.core.sending.formats import COUNTER, MessageFormat, counted
 
 if TYPE_CHECKING:
-    from netassistant.core.engine.base import Engine
+    from netassistant.core.chunk import EventKind as _EventKind
 
-BURSTS = ("none", "one_call", "back_to_back")
+BURSTS: tuple[str, ...] = ("none", "one_call", "back_to_back")
 #: A burst is queued in one loop turn, so its total size is bounded.
 MAX_BURST_BYTES = 64 * 1024 * 1024
 MAX_BURST_COUNT = 100_000
-COUNTER = b"{n}"
 #: Progress events per plan at most this often (plus a final one).
 PROGRESS_INTERVAL = 0.1
 
@@ -100,6 +100,8 @@ class SendPlan:
         udp_host: UDP: target host (or AF_UNIX path); "" = the configured remote.
         udp_port: UDP: target port (with ``udp_host``).
         reply: UDP: send to whoever sent the last datagram when the plan starts.
+        fmt: Checksum and frame added to each message after ``{n}`` is filled in; the
+            front end checks beforehand that every message number can be formatted.
     """
 
     payload: bytes
@@ -113,6 +115,7 @@ class SendPlan:
     udp_host: str = ""
     udp_port: int = 0
     reply: bool = False
+    fmt: MessageFormat | None = None
 
     def __post_init__(self) -> None:
         # The ValueErrors carry a translatable Text (args[0]); str() is the English text.
@@ -190,19 +193,19 @@ class SendPlan:
         return "split send" if self.split > 1 else "send"
 
     def message(self, n: int) -> bytes:
-        """The ``n``-th message (1-based) with the counter filled in."""
-        if self.counter:
-            return self.payload.replace(COUNTER, str(n).encode("ascii"))
-        return self.payload
+        """The ``n``-th message (1-based): counter filled in, then checksum and frame."""
+        data = counted(self.payload, n) if self.counter else self.payload
+        return self.fmt.apply(data) if self.fmt is not None else data
 
     def total_size(self) -> int:
         """Bytes of all ``count`` messages (computed, not built; 0 for a periodic plan)."""
         size = len(self.payload)
+        overhead = self.fmt.overhead * self.count if self.fmt is not None else 0
         if not self.counter:
-            return size * self.count
+            return size * self.count + overhead
         places = self.payload.count(COUNTER)
         digits = sum(len(str(n)) for n in range(1, self.count + 1))
-        return (size - len(COUNTER) * places) * self.count + places * digits
+        return (size - len(COUNTER) * places) * self.count + places * digits + overhead
 
 
 def check_interval(interval_ms: float) -> None:
@@ -283,12 +286,39 @@ class Route(Protocol):
         ...
 
 
+class PlanHost(Protocol):
+    """What a runner needs from the engine it runs on (all called on the loop thread).
+
+    :class:`~netassistant.core.engine.base.Engine` implements it; tests may fake it.
+    """
+
+    def call_later(self, delay: float, fn: Callable[[], None]) -> int:
+        """Run ``fn`` after ``delay`` seconds; returns a timer id."""
+        ...
+
+    def cancel_timer(self, timer_id: int) -> None:
+        """Forget a timer."""
+        ...
+
+    def emit_event(self, kind: _EventKind, conn_id: int = 0, **fields: Any) -> None:
+        """Record a connection event (progress, errors)."""
+        ...
+
+    def set_plan_status(self, status: PlanStatus) -> None:
+        """Record the plan's latest status."""
+        ...
+
+    def plan_finished(self, plan_id: int) -> None:
+        """The runner has ended and leaves the engine's list."""
+        ...
+
+
 class Runner:
     """What plan and file runners share: timers with generations, status, events."""
 
     what = "plan"
 
-    def __init__(self, engine: Engine, plan_id: int, total: int) -> None:
+    def __init__(self, engine: PlanHost, plan_id: int, total: int) -> None:
         self.engine = engine
         self.plan_id = plan_id
         self.total = total
@@ -340,8 +370,7 @@ class Runner:
             self.engine.cancel_timer(self._timer)
             self._timer = None
 
-    def _event(self, kind: EventKind, route: Route, message: str) -> None:
-        fields = {"plan_id": self.plan_id} if "plan_id" in ConnEvent._fields else {}
+    def _event(self, kind: EventKind, route: Route, message: str, state: str = "running") -> None:
         self.engine.emit_event(
             kind,
             route.conn_id,
@@ -350,11 +379,12 @@ class Runner:
             message=message,
             sent=self.sent,
             total=self.total,
-            **fields,
+            plan_id=self.plan_id,
+            state=state,
         )
 
     def _status(self, state: str, message: str) -> None:
-        self.engine._set_plan_status(
+        self.engine.set_plan_status(
             PlanStatus(self.plan_id, self.what, self.sent, self.total, state, message)
         )
 
@@ -389,16 +419,26 @@ class Runner:
         if self._progress_timer is not None:
             self.engine.cancel_timer(self._progress_timer)
             self._progress_timer = None
-        self.engine._runners.pop(self.plan_id, None)
+        self.engine.plan_finished(self.plan_id)
         if kind is not None and route is not None:
-            self._event(kind, route, message)
+            self._event(kind, route, message, state)
+        else:
+            # The cause was reported already; this tells front ends the plan has ended.
+            self.engine.emit_event(
+                EventKind.SEND_PROGRESS,
+                message=message,
+                sent=self.sent,
+                total=self.total,
+                plan_id=self.plan_id,
+                state=state,
+            )
         self._status(state, message)
 
 
 class PlanRunner(Runner):
     """Runs one :class:`SendPlan` against one route."""
 
-    def __init__(self, engine: Engine, plan_id: int, plan: SendPlan, route: Route) -> None:
+    def __init__(self, engine: PlanHost, plan_id: int, plan: SendPlan, route: Route) -> None:
         super().__init__(engine, plan_id, plan.count)
         self.plan = plan
         self.route = route

@@ -1,7 +1,7 @@
 """AutoReplyBox: the form for a pane's auto-reply rule (echo, or reply when matched).
 
 The box only edits an :class:`AutoReplyRule` and checks it as the user types; the
-replies themselves are sent by an :class:`netassistant.qt.taps.AutoResponder` in the
+replies themselves are sent by an :class:`netassistant.core.pipeline.AutoResponder` in the
 engine thread. Errors appear in a line under the form, never in a dialog.
 """
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.autoreply import ECHO, MATCH, PLACEHOLDERS, AutoReplyError, AutoReplyRule
+from netassistant.core.pipeline.responder import MAX_REPLIES_PER_SECOND
 from netassistant.qt.coremessages import tr_error
-from netassistant.qt.taps import MAX_REPLIES_PER_SECOND
 from netassistant.ui.widgets import decorate
 
 

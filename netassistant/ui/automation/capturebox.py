@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.capture import CaptureError, LogCapture, RawCapture
+from netassistant.core.pipeline import CaptureTap, Tap
 from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.models.clientmodel import format_count
-from netassistant.qt.taps import CaptureTap
-from netassistant.qt.worker import Tap
 from netassistant.ui.widgets import decorate
 
 #: How often the status lines are refreshed while a capture runs.

@@ -12,13 +12,12 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from netassistant.core.config import ConfigError, Kind, SessionConfig
+from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.session import SessionController
-from netassistant.qt.taps import AutoResponder
 from netassistant.ui.automation.autoreplybox import AutoReplyBox
 from netassistant.ui.automation.capturebox import CaptureBox
 from netassistant.ui.decode.framingbox import FramingBox
@@ -73,14 +72,11 @@ class SessionPane(QWidget):
         self._clients_timer = QTimer(self)
         self._clients_timer.setSingleShot(True)
         self._clients_timer.setInterval(250)
-        self.decode = DecodePipeline(self)
+        self.decode = DecodePipeline(self.controller, self)
         self.framing = FramingBox()
         self.messages = MessageView(self.decode)
         self.auto_reply = AutoReplyBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
-        # Runs in the engine thread on every batch (installed now and at every start).
-        self.responder = AutoResponder(self.controller, parent=self)
-        self.controller.add_tap(self.responder)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -153,11 +149,11 @@ class SessionPane(QWidget):
     def _connect_signals(self) -> None:
         ctl = self.controller
         ctl.events_received.connect(self.receive.append_events)
-        # Every batch, also while the view is paused: a decoder that misses a byte is lost.
-        ctl.events_received.connect(self.decode.feed)
+        # Decoded in the engine thread from every batch, also while the view is paused.
+        ctl.decoded_received.connect(self.decode.feed)
         self.framing.changed.connect(self._on_framing_changed)
         self.auto_reply.changed.connect(self._on_auto_reply_changed)
-        self.responder.paused.connect(self.auto_reply.show_status)
+        ctl.auto_reply_paused.connect(self._on_auto_reply_paused)
         ctl.tap_failed.connect(self._on_tap_failed)
         self.messages.message_selected.connect(self._on_message_selected)
         self.receive.clear_button.clicked.connect(self.messages.clear)
@@ -178,9 +174,9 @@ class SessionPane(QWidget):
         self.receive.dropped_changed.connect(self._on_dropped)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
         if self.clients is not None:
-            self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
-            self.clients.half_close_requested.connect(lambda cid: ctl.call("half_close", cid))
-            self.clients.abort_requested.connect(lambda cid: ctl.call("abort", cid))
+            self.clients.disconnect_requested.connect(ctl.close_connection)
+            self.clients.half_close_requested.connect(ctl.half_close)
+            self.clients.abort_requested.connect(ctl.abort)
             self.clients.selection_changed.connect(self._on_client_selected)
         clear = QShortcut(QKeySequence("Ctrl+L"), self)
         clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -193,7 +189,7 @@ class SessionPane(QWidget):
         """Start the session, or stop it (a client disconnects gracefully)."""
         if self.controller.running:
             if self.kind is Kind.TCP_CLIENT and self.controller.state is SessionState.CONNECTED:
-                self.controller.call("disconnect")
+                self.controller.close_connection()
             else:
                 self.controller.stop()
             return
@@ -319,8 +315,9 @@ class SessionPane(QWidget):
         ctl = self.controller
         self.stats.update_stats(ctl.stats)
         self.send_area.set_running(state in _ACTIVE)
-        if state is SessionState.LISTENING and ctl.engine is not None:
-            self.settings.set_bound_port(getattr(ctl.engine, "port", 0))
+        config = ctl.config
+        if state is SessionState.LISTENING and config and config.family is not Family.UNIX:
+            self.settings.set_bound_port(ctl.local_port)
         if state is SessionState.FAILED and ctl.stats.last_error:
             self.settings.show_error(tr_core(ctl.stats.last_error))
         self.title_changed.emit(self.title())
@@ -335,11 +332,12 @@ class SessionPane(QWidget):
     def _on_live_option(self, name: str, value: Any) -> None:
         if not self.controller.running:
             return
-        method = {"recv_size": "set_recv_size", "read_delay_ms": "set_read_delay"}.get(name)
-        if method is not None:
-            self.controller.call(method, value)
+        if name == "recv_size":
+            self.controller.set_recv_size(int(value))
+        elif name == "read_delay_ms":
+            self.controller.set_read_delay(int(value))
         elif name == "nodelay":
-            self.controller.call("set_nodelay", value)
+            self.controller.set_nodelay(bool(value))
 
     @Slot()
     def _sync_udp_target(self) -> None:
@@ -359,7 +357,11 @@ class SessionPane(QWidget):
 
     @Slot()
     def _on_auto_reply_changed(self) -> None:
-        self.responder.set_rule(self.auto_reply.rule())
+        self.controller.set_auto_reply(self.auto_reply.rule())
+
+    @Slot(str)
+    def _on_auto_reply_paused(self, message: str) -> None:
+        self.auto_reply.show_status(tr_core(message))
 
     @Slot(str)
     def _on_tap_failed(self, message: str) -> None:

@@ -18,7 +18,7 @@ from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_t
 from netassistant.core.config import Kind
 from netassistant.core.profiles.model import SendPreset
 from netassistant.qt.coremessages import tr_core, tr_error
-from netassistant.qt.session import SessionController
+from netassistant.qt.session import NotRunning, SessionController
 from netassistant.ui.send.filesend import FileSendBox
 from netassistant.ui.send.presetbar import PresetBar
 from netassistant.ui.send.sendpanel import SendInputError, SendPanel, SendRequest
@@ -69,8 +69,7 @@ class SendArea(QWidget):
         self.presets.history.history_chosen.connect(self._on_history_chosen)
         self.files.file_requested.connect(self._send_file)
         self.files.cancel_requested.connect(self._cancel_file)
-        self.controller.events_received.connect(self._poll)
-        self.controller.finished.connect(self._poll)
+        self.controller.plan_progress.connect(self._on_plan_progress)
 
     # ------------------------------------------------------------------ state
     def set_running(self, running: bool) -> None:
@@ -107,9 +106,9 @@ class SendArea(QWidget):
         ctl = self.controller
         if self.kind is Kind.UDP:
             if request.reply:
-                ctl.call("reply", request.data)
+                ctl.reply(request.data)
             else:
-                ctl.call("send_to", request.data, request.udp_host, request.udp_port)
+                ctl.send_to(request.data, request.udp_host, request.udp_port)
         elif self.kind is Kind.TCP_SERVER:
             ctl.send(request.data, request.conn_id)
         else:
@@ -118,11 +117,11 @@ class SendArea(QWidget):
     def _start_plan(self, request: SendRequest) -> None:
         try:
             plan = self.tools.make_plan(request.data, dataclasses.asdict(request))
-            self._plan_id = int(self.controller.command("start_plan", plan))
+            self._plan_id = self.controller.start_plan(plan)
         except PlanError as exc:
             self.tools.show_error(str(exc))
             return
-        except RuntimeError:
+        except NotRunning:
             self.panel.show_error(self.tr("the session is not running; nothing was sent"))
             return
         self.tools.clear_error()
@@ -140,13 +139,13 @@ class SendArea(QWidget):
 
     @Slot()
     def _stop_plan(self) -> None:
-        if self._plan_id and self.controller.running:
-            self.controller.call("cancel_plan", self._plan_id)
+        if self._plan_id:
+            self.controller.cancel_plan(self._plan_id)
 
     @Slot(int)
     def _on_interval_changed(self, interval_ms: int) -> None:
-        if self._plan_id and self.controller.running:
-            self.controller.call("set_plan_interval", self._plan_id, interval_ms)
+        if self._plan_id:
+            self.controller.set_plan_interval(self._plan_id, interval_ms)
 
     @Slot(object)
     def _send_preset(self, preset: SendPreset) -> None:
@@ -183,9 +182,8 @@ class SendArea(QWidget):
             self.files.show_error(str(exc))
             return
         udp = self.kind is Kind.UDP
-        self._file_id = int(
-            self.controller.command(
-                "send_file",
+        try:
+            self._file_id = self.controller.send_file(
                 path,
                 target.conn_id,
                 chunk_size=65536 if udp else piece_size,
@@ -194,31 +192,32 @@ class SendArea(QWidget):
                 udp_port=target.udp_port,
                 reply=target.reply,
             )
-        )
+        except NotRunning:
+            self.files.show_error(self.tr("the session is not running; nothing was sent"))
+            return
         self.files.set_sending(True)
 
     @Slot()
     def _cancel_file(self) -> None:
-        if self._file_id and self.controller.running:
-            self.controller.call("cancel_plan", self._file_id)
+        if self._file_id:
+            self.controller.cancel_plan(self._file_id)
 
     # --------------------------------------------------------------- progress
-    @Slot()
-    def _poll(self, *_args: Any) -> None:
-        engine = self.controller.engine
-        for plan_id, on_progress, done in (
+    @Slot(int, int, int, str, str)
+    def _on_plan_progress(
+        self, plan_id: int, sent: int, total: int, state: str, message: str
+    ) -> None:
+        """Progress of our plan or file send, from its SEND_PROGRESS events."""
+        for our_id, on_progress, done in (
             (self._plan_id, self.tools.on_plan_progress, self._plan_done),
             (self._file_id, self.files.on_progress, self._file_done),
         ):
-            if not plan_id:
+            if plan_id != our_id:
                 continue
-            status = engine.plan_status(plan_id) if engine is not None else None
-            if status is None:
-                done("")
-                continue
-            on_progress(status.sent, status.total)
-            if not status.running:
-                done(tr_core(status.message))
+            if state == "running" or sent or total:
+                on_progress(sent, total)
+            if state != "running":
+                done(tr_core(message))
 
     def _plan_done(self, message: str) -> None:
         self._plan_id = 0

@@ -8,14 +8,13 @@ so the box needs no ``plan_requested`` signal.
 Each message is built in one order: ``{n}`` is filled in, then the checksum is appended,
 then the frame is built around message + checksum. Without the counter every message is
 the same, so the plan's payload is simply the finished frame. With the counter each
-message differs, so :class:`FormattedSendPlan` (a :class:`SendPlan` whose ``message(n)``
-also applies a :class:`MessageFormat`) carries the format to the engine.
+message differs, so the plan carries the :class:`MessageFormat` (core/sending/formats.py)
+and the engine applies it to each message: nothing of this widget runs on the engine thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
@@ -31,21 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.core.checksum import ALGORITHMS, append_checksum
-from netassistant.core.framing import (
-    DELIMITER,
-    LENGTH,
-    FrameSpec,
-    FramingError,
-    encode_frame,
-    parse_frame_spec,
-)
-from netassistant.core.sending.plans import COUNTER, SendPlan
+from netassistant.core.checksum import ALGORITHMS
+from netassistant.core.framing import DELIMITER, LENGTH, FrameSpec, FramingError, parse_frame_spec
+from netassistant.core.sending.formats import COUNTER, MessageFormat, counted
+from netassistant.core.sending.plans import SendPlan
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.send.sendpanel import _fill
 from netassistant.ui.widgets import ErrorLabel, decorate
 
-BURSTS: tuple[str, ...] = ("none", "one_call", "back_to_back")
 FRAMES: tuple[str, ...] = ("none", LENGTH, DELIMITER)
 # The format a framing kind starts with when chosen.
 DEFAULT_SPECS: dict[str, str] = {LENGTH: "length:!I", DELIMITER: "delimiter:\\r\\n"}
@@ -62,75 +54,6 @@ TARGET_KEYS: tuple[str, ...] = ("conn_id", "udp_host", "udp_port", "reply")
 
 class PlanError(ValueError):
     """Options that cannot make a plan; the message is translated and ready to show."""
-
-
-@dataclass(frozen=True, slots=True)
-class MessageFormat:
-    """What is added to each message on the way out: a checksum, then a frame.
-
-    Attributes:
-        checksum: A key of :data:`ALGORITHMS`, or "" for none.
-        checksum_order: "big", "little" or None for the checksum's own order.
-        frame: The framing, or None.
-    """
-
-    checksum: str = ""
-    checksum_order: str | None = None
-    frame: FrameSpec | None = None
-
-    @property
-    def active(self) -> bool:
-        """True if the format changes the message at all."""
-        return bool(self.checksum) or self.frame is not None
-
-    @property
-    def overhead(self) -> int:
-        """Bytes the format adds to every message (checksum, header or delimiter)."""
-        added = ALGORITHMS[self.checksum].width_bytes if self.checksum else 0
-        if self.frame is not None:
-            added += self.frame.header_size + (
-                len(self.frame.delimiter) if self.frame.kind == DELIMITER else 0
-            )
-        return added
-
-    def apply(self, data: bytes) -> bytes:
-        """``data`` + checksum, framed.
-
-        Raises:
-            FramingError: if the message cannot be framed (see ``encode_frame``).
-        """
-        if self.checksum:
-            data = append_checksum(self.checksum, data, self.checksum_order)
-        if self.frame is not None:
-            data = encode_frame(self.frame, data)
-        return data
-
-
-@dataclass(frozen=True, slots=True)
-class FormattedSendPlan(SendPlan):
-    """A counted plan whose every message gets its checksum and frame after ``{n}``.
-
-    :meth:`SendToolsBox.make_plan` only builds one after checking that no message
-    number can make :meth:`MessageFormat.apply` fail on the engine's loop.
-
-    Attributes:
-        fmt: Applied to each message after the counter is filled in.
-    """
-
-    fmt: MessageFormat = MessageFormat()
-
-    def message(self, n: int) -> bytes:
-        """The ``n``-th message: counter filled in, then checksum and frame added."""
-        # Explicit base call: zero-argument super() breaks in slotted dataclasses.
-        return self.fmt.apply(SendPlan.message(self, n))
-
-    def total_size(self) -> int:
-        """Bytes of all ``count`` messages, checksums and frames included."""
-        return SendPlan.total_size(self) + self.count * self.fmt.overhead
-
-
-def _counted(payload: bytes, n: int) -> bytes:
-    return payload.replace(COUNTER, str(n).encode("ascii"))
 
 
 class SendToolsBox(QGroupBox):
@@ -353,8 +276,8 @@ class SendToolsBox(QGroupBox):
             target: Any of :data:`TARGET_KEYS` (a SendRequest's fields); others are ignored.
 
         Returns:
-            A :class:`SendPlan`, or a :class:`FormattedSendPlan` when the counter is on
-            together with a checksum or framing.
+            A :class:`SendPlan`; with the counter on together with a checksum or framing
+            it carries the :class:`MessageFormat`, applied to each message on the loop.
 
         Raises:
             PlanError: options and payload do not make a plan; the message says why.
@@ -389,7 +312,7 @@ class SendToolsBox(QGroupBox):
         )
         try:
             if counter and fmt.active:
-                return FormattedSendPlan(fmt=fmt, **fields)
+                return SendPlan(fmt=fmt, **fields)
             return SendPlan(**fields)
         except ValueError as exc:  # the core's own checks (burst size, target)
             raise PlanError(tr_error(exc)) from None
@@ -410,7 +333,7 @@ class SendToolsBox(QGroupBox):
             PlanError: the message cannot be framed, or the format is bad.
         """
         if self._on("counter"):
-            payload = _counted(payload, n)
+            payload = counted(payload, n)
         return self._apply(self.message_format(), payload)
 
     def is_plain(self) -> bool:
@@ -451,7 +374,7 @@ class SendToolsBox(QGroupBox):
         cannot appear through a counter value; a checksum could contain it, though.
         """
         for n in (1, count or PERIODIC_HORIZON):
-            self._apply(fmt, _counted(payload, n))
+            self._apply(fmt, counted(payload, n))
         frame = fmt.frame
         if frame is None or frame.kind != DELIMITER:
             return

@@ -11,7 +11,6 @@ from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
-from netassistant.qt.taps import AutoResponder
 from netassistant.ui.automation.autoreplybox import AutoReplyBox
 from tests.helpers import TIMEOUT, recv_exactly
 
@@ -183,16 +182,14 @@ def test_bad_settings_dict_is_reported_inline_and_changes_nothing(box):
 
 
 def test_box_drives_a_responder_on_a_real_session(qtbot, box):
-    """The wiring a pane uses: box.changed -> responder.set_rule(box.rule())."""
+    """The wiring a pane uses: box.changed -> controller.set_auto_reply(box.rule())."""
     ctl = SessionController()
-    responder = AutoResponder(ctl)
-    box.changed.connect(lambda: responder.set_rule(box.rule()))
-    responder.paused.connect(box.show_status)
-    ctl.add_tap(responder)
+    box.changed.connect(lambda: ctl.set_auto_reply(box.rule()))
+    ctl.auto_reply_paused.connect(box.show_status)
     try:
         ctl.start(SessionConfig(kind=Kind.TCP_SERVER).validate())
         qtbot.waitUntil(lambda: ctl.state is SessionState.LISTENING, timeout=WAIT_MS)
-        with socket.create_connection(("127.0.0.1", ctl.engine.port), timeout=TIMEOUT) as c:
+        with socket.create_connection(("127.0.0.1", ctl.local_port), timeout=TIMEOUT) as c:
             fill(box, match="ping", reply="pong {len}")
             c.sendall(b"ping")
             assert recv_exactly(c, 6) == b"pong 4"

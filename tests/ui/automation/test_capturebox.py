@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox
 
 from netassistant.core.chunk import Chunk, ConnEvent
 from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.pipeline import CaptureTap
 from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
-from netassistant.qt.taps import CaptureTap
 from netassistant.ui.automation.capturebox import CaptureBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from tests.helpers import TIMEOUT
@@ -51,7 +51,7 @@ def make_box(qtbot, controller, paths: Paths, **options) -> CaptureBox:
 def start(qtbot, ctl: SessionController) -> int:
     ctl.start(SessionConfig(kind=Kind.TCP_SERVER, recv_size=4096).validate())
     qtbot.waitUntil(lambda: ctl.state is SessionState.LISTENING, timeout=WAIT_MS)
-    return ctl.engine.port
+    return ctl.local_port
 
 
 def test_controls_are_named_and_described(qtbot, controller):

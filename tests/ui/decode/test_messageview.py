@@ -17,6 +17,7 @@ from netassistant.qt.models.chunkmodel import ChunkLogModel
 from netassistant.qt.models.messagemodel import ERROR_COLOR, MessageColumn, MessageRole
 from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.receive.delegates import ChunkTableView
+from tests.qt.decoding import LocalDecodePipeline
 
 LOCAL = "127.0.0.1:9000"
 PEER = "127.0.0.1:50001"
@@ -34,7 +35,7 @@ def frame(payload: bytes) -> bytes:
 
 @pytest.fixture
 def pipeline(qapp) -> DecodePipeline:
-    return DecodePipeline()
+    return LocalDecodePipeline()
 
 
 @pytest.fixture

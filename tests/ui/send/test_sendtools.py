@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
 from netassistant.core.chunk import Direction, EventKind
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.framing import make_decoder, parse_frame_spec
+from netassistant.core.sending.formats import MessageFormat
 from netassistant.core.sending.plans import SendPlan
-from netassistant.ui.send.sendtools import (
-    FormattedSendPlan,
-    MessageFormat,
-    PlanError,
-    SendToolsBox,
-)
+from netassistant.ui.send.sendtools import PlanError, SendToolsBox
 from tests.helpers import TIMEOUT, recv_exactly, running
 from tests.ui.helpers import child, undescribed
 from tests.ui.test_accessibility import _controls
@@ -163,9 +159,7 @@ def test_counter_with_framing_formats_each_message(box):
     child(box, QLineEdit, "sendFrameSpec").setText("length:>H")
     plan = box.make_plan(b"n={n}", {"conn_id": 1})
     fmt = MessageFormat("sum8", None, parse_frame_spec("length:>H"))
-    assert plan == FormattedSendPlan(
-        b"n={n}", count=12, interval_ms=1000, counter=True, conn_id=1, fmt=fmt
-    )
+    assert plan == SendPlan(b"n={n}", count=12, interval_ms=1000, counter=True, conn_id=1, fmt=fmt)
     assert plan.message(1) == b"\x00\x04n=1" + bytes([sum(b"n=1")])
     assert plan.message(12) == b"\x00\x05n=12" + bytes([sum(b"n=12") & 0xFF])
     assert box.prepare(b"n={n}", 12) == plan.message(12)

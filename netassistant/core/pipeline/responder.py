@@ -1,0 +1,241 @@
+"""AutoResponder: answers received chunks with an auto-reply rule, with loop guards.
+
+It runs inside :class:`~netassistant.core.pipeline.session.SessionPipeline`, in the engine
+thread, on every batch, whatever a front end shows (paused, capped, busy). Received bytes
+are only handed to :meth:`AutoReplyRule.reply_for`, which compares and copies them;
+nothing received is executed or used as a format string.
+
+Two guards stop two echoing peers from bouncing data forever:
+
+* **Rate**: more than ``max_per_second`` replies in one second (a flood, e.g. many
+  datagrams in flight between two echoers).
+* **Bounce**: the peer sends back, within ``bounce_window`` seconds of our reply and as
+  its first data since, exactly what we replied, ``bounce_limit`` times in a row: one
+  message going round between two echo sessions (about 30–60 replies a second in the
+  window, far below the rate guard). Anything else in between resets the count: other
+  data, a second chunk before our next reply, or data that was already on its way when
+  the reply went out, so a client repeating its own request to an echo server does not
+  trip it unless it waits for each echo and answers within the window every time.
+
+Either guard pauses the responder until :meth:`resume` or :meth:`set_rule`, and says why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
+from netassistant.core.chunk import Chunk, Direction, Event
+from netassistant.core.i18n import Text, text
+
+#: Replies per second above which the responder pauses itself.
+MAX_REPLIES_PER_SECOND = 1000
+#: A reply that comes back from the peer this soon counts as a bounce.
+BOUNCE_WINDOW_S = 0.05
+#: Bounces in a row that make a reply loop.
+BOUNCE_LIMIT = 20
+
+
+class _ReplyState:
+    """Per (conn, peer): our last reply, when it went out, and what came back since."""
+
+    __slots__ = ("bounces", "data", "rx_since", "sent_ns")
+
+    def __init__(self) -> None:
+        self.data = b""
+        self.sent_ns = 0
+        self.rx_since = 0
+        self.bounces = 0
+
+
+class ReplySender(Protocol):
+    """Where replies go: the pipeline, which routes them by session kind."""
+
+    def answer(self, chunk: Chunk, data: bytes) -> bool:
+        """Send ``data`` back to where ``chunk`` came from; False if it has no address."""
+        ...
+
+
+class AutoResponder:
+    """Sends a reply for each received chunk its rule answers.
+
+    Thread safety: :meth:`process` runs in the engine thread; :meth:`set_rule`,
+    :meth:`resume` and the read-only attributes may be used from any thread.
+
+    Attributes:
+        max_per_second: The rate guard's limit.
+        bounce_window: Seconds within which an echo of our reply counts as a bounce.
+        bounce_limit: Bounces in a row that pause the responder.
+        replies_sent: Replies handed to the engine since the last :meth:`set_rule`.
+        pause_message: Why the responder paused, or None while it is replying.
+    """
+
+    def __init__(
+        self,
+        sender: ReplySender,
+        rule: AutoReplyRule | None = None,
+        *,
+        max_per_second: int = MAX_REPLIES_PER_SECOND,
+        bounce_window: float = BOUNCE_WINDOW_S,
+        bounce_limit: int = BOUNCE_LIMIT,
+        now: Callable[[], _dt.datetime] | None = None,
+    ) -> None:
+        """Create a responder.
+
+        Args:
+            sender: Routes each reply back to the chunk's connection or sender.
+            rule: The rule to answer with; None replies to nothing.
+            max_per_second: The rate guard's limit (at least 1).
+            bounce_window: Seconds (> 0) within which an echo of our reply is a bounce.
+            bounce_limit: Bounces in a row (at least 2) that pause the responder.
+            now: Clock for the ``{time}``/``{date}`` placeholders; local time if None.
+
+        Raises:
+            AutoReplyError: ``rule`` is invalid.
+            ValueError: A guard limit is out of range.
+        """
+        if max_per_second < 1:
+            raise ValueError("max_per_second must be at least 1")
+        if not bounce_window > 0 or bounce_limit < 2:
+            raise ValueError("bounce_window must be > 0 and bounce_limit at least 2")
+        self.max_per_second = max_per_second
+        self.bounce_window = bounce_window
+        self.bounce_limit = bounce_limit
+        self.replies_sent = 0
+        self.pause_message: Text | None = None
+        self._sender = sender
+        self._now = now
+        self._lock = threading.Lock()
+        self._rule: AutoReplyRule | None = None
+        self._window_start = 0.0
+        self._window_count = 0
+        self._window_ns = int(bounce_window * 1e9)
+        self._last_reply: dict[tuple[int, str], _ReplyState] = {}
+        self.set_rule(rule)
+
+    @property
+    def rule(self) -> AutoReplyRule | None:
+        """The current rule (None: no replies)."""
+        return self._rule
+
+    @property
+    def is_paused(self) -> bool:
+        """True after a guard (or a reply error) stopped the replies."""
+        return self.pause_message is not None
+
+    def set_rule(self, rule: AutoReplyRule | None) -> None:
+        """Answer with ``rule`` from the next batch on (None: stop); clears a pause.
+
+        Raises:
+            AutoReplyError: ``rule`` is invalid (checked here, in the caller's thread).
+        """
+        if rule is not None:
+            rule.validate()
+        with self._lock:
+            self._rule = rule
+            self._reset()
+
+    def resume(self) -> None:
+        """Start replying again after a pause, with the same rule."""
+        with self._lock:
+            self._reset()
+
+    def _reset(self) -> None:
+        self.pause_message = None
+        self.replies_sent = 0
+        self._window_start = time.monotonic()
+        self._window_count = 0
+        self._last_reply.clear()
+
+    def process(self, batch: list[Event]) -> Text | None:
+        """Answer the received chunks of one batch (engine thread).
+
+        Returns:
+            The pause message when this batch made the responder pause, else None.
+        """
+        with self._lock:
+            return self._answer(batch)
+
+    def _answer(self, batch: list[Event]) -> Text | None:
+        rule = self._rule
+        if rule is None or self.pause_message is not None:
+            return None
+        for event in batch:
+            if type(event) is not Chunk or event.direction is not Direction.RX:
+                continue
+            try:
+                reply = rule.reply_for(event.data, self._now() if self._now else None)
+            except AutoReplyError as exc:
+                return self._pause(text("auto-reply stopped: {reason}", reason=exc.args[0]))
+            if reply is None:
+                continue
+            if self._bounced(event):
+                return self._pause(
+                    text(
+                        "auto-reply paused: the peer sent our reply straight back {count} "
+                        "times in a row — two echoing peers would bounce it forever",
+                        count=self.bounce_limit,
+                    )
+                )
+            if not self._admit():
+                return self._pause(
+                    text(
+                        "auto-reply paused: more than {limit} replies a second — "
+                        "is the peer echoing back?",
+                        limit=self.max_per_second,
+                    )
+                )
+            if self._sender.answer(event, reply):
+                self.replies_sent += 1
+                self._remember(event, reply)
+        return None
+
+    def _pause(self, message: Text) -> Text:
+        self.pause_message = message
+        return message
+
+    def _bounced(self, chunk: Chunk) -> bool:
+        """True when this chunk completes a reply loop (see the module docstring).
+
+        A bounce is the first chunk from that peer after our reply, received after the
+        reply was sent and within the window, holding exactly the reply. Chunks that were
+        already on their way (received before the reply went out, or several in a row)
+        are a client's own sends, and reset the count.
+        """
+        key = (chunk.conn_id, chunk.peer)
+        state = self._last_reply.get(key)
+        if state is None:
+            return False
+        first = state.rx_since == 0
+        state.rx_since += 1
+        sent = state.sent_ns
+        if first and chunk.data == state.data and sent < chunk.ts_ns <= sent + self._window_ns:
+            state.bounces += 1
+            return state.bounces >= self.bounce_limit
+        state.bounces = 0
+        return False
+
+    def _remember(self, chunk: Chunk, reply: bytes) -> None:
+        key = (chunk.conn_id, chunk.peer)
+        state = self._last_reply.get(key)
+        if state is None:
+            if len(self._last_reply) >= 4096:
+                self._last_reply.clear()  # many peers (UDP): bounded memory first
+            state = self._last_reply[key] = _ReplyState()
+        elif state.data != reply:
+            state.bounces = 0
+        state.data = reply
+        state.sent_ns = time.time_ns()
+        state.rx_since = 0
+
+    def _admit(self) -> bool:
+        now = time.monotonic()
+        if now - self._window_start >= 1.0:
+            self._window_start = now
+            self._window_count = 0
+        self._window_count += 1
+        return self._window_count <= self.max_per_second

@@ -1,0 +1,189 @@
+"""SendScript: a sequence of sends (data and files), repeated, paced, run on the loop.
+
+This is what ``netassistant-cli --send A --send-file F --repeat 3 --interval 100`` does:
+once there is someone to send to (a connection, or a bound UDP socket), it sends the
+items in order, ``repeat`` times, ``interval_ms`` apart, each data item as one send call
+(one TX chunk), each file streamed in pieces by the engine's file sender. Nothing is
+expanded in memory (``--repeat 10**12`` holds one copy), and it waits while the engine
+still has more than :data:`HIGH_WATER` bytes queued, so a fast loop never piles data up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from netassistant.core.chunk import ConnEvent, Event, EventKind
+from netassistant.core.config import Kind
+
+if TYPE_CHECKING:
+    from netassistant.core.engine import Engine
+    from netassistant.core.pipeline.session import SessionPipeline
+
+#: Wait for the engine's send queue to drain below this before the next send.
+HIGH_WATER = 4 * 1024 * 1024
+#: Sends posted per loop turn at most, so commands and reads interleave.
+SENDS_PER_TURN = 64
+#: How often a script waiting for the queue to drain looks again.
+DRAIN_POLL_S = 0.002
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SendItem:
+    """One step of a script: bytes to send in one call, or a file to stream.
+
+    Attributes:
+        data: The bytes (for a data item).
+        path: The file to stream ("" for a data item).
+    """
+
+    data: bytes = b""
+    path: str = ""
+
+
+class SendScript:
+    """Sends its items in order once the session can send (engine thread only).
+
+    Attributes:
+        items: What to send, in order.
+        repeat: How many times to go through the items.
+        interval_ms: Gap between sends (0: back to back, with back-pressure).
+        sends_done: Items handed to the engine so far (a file counts once it ended).
+        finished: True once every item was handed to the engine (or the script failed).
+        error: Why the script stopped early ("" if it did not).
+    """
+
+    def __init__(
+        self,
+        items: Sequence[SendItem],
+        *,
+        repeat: int = 1,
+        interval_ms: float = 0.0,
+        file_piece: int = 64 * 1024,
+        datagram_size: int = 1400,
+    ) -> None:
+        """Describe the script; it starts when the pipeline runs it.
+
+        Raises:
+            ValueError: ``repeat`` below 1 or an interval that is not a finite number >= 0.
+        """
+        if repeat < 1:
+            raise ValueError(f"repeat must be at least 1, not {repeat}")
+        if not 0 <= interval_ms < float("inf"):
+            raise ValueError(f"the interval must be a number of ms >= 0, not {interval_ms}")
+        self.items = tuple(items)
+        self.repeat = repeat
+        self.interval_ms = interval_ms
+        self.file_piece = file_piece
+        self.datagram_size = datagram_size
+        self.sends_done = 0
+        self.finished = not self.items
+        self.error = ""
+        self._pipeline: SessionPipeline | None = None
+        self._engine: Engine | None = None
+        self._started = False
+        self._index = 0
+        self._waiting_plan = 0
+        self._next_due = 0.0
+
+    @property
+    def total(self) -> int:
+        """Sends the whole script makes."""
+        return len(self.items) * self.repeat
+
+    def attach(self, pipeline: SessionPipeline, engine: Engine, *, ready: bool) -> None:
+        """Called by the pipeline on the engine thread when it takes the script.
+
+        Args:
+            pipeline: The pipeline that runs the script.
+            engine: Its engine (the script's sends and timers).
+            ready: True if there is already someone to send to: start now.
+        """
+        self._pipeline = pipeline
+        self._engine = engine
+        if ready:
+            self._begin()
+
+    def _begin(self) -> None:
+        self._started = True
+        self._next_due = time.monotonic()
+        self._step()
+
+    def observe(self, events: list[Event]) -> str:
+        """See one batch (engine thread): start when ready, go on when a file ended.
+
+        Returns:
+            A message for the front end, or "".
+        """
+        if self.finished or self._pipeline is None:
+            return ""
+        for event in events:
+            if type(event) is not ConnEvent:
+                continue
+            if not self._started and self._ready(event):
+                self._begin()
+            elif (
+                self._waiting_plan
+                and event.plan_id == self._waiting_plan
+                and event.state not in ("", "running")
+            ):
+                self._waiting_plan = 0
+                if event.state != "done":
+                    self.error = event.message
+                    self.finished = True
+                    return ""
+                self.sends_done += 1
+                self._after_send()
+            elif event.kind is EventKind.STOPPED:
+                self.finished = True
+        return ""
+
+    def _ready(self, event: ConnEvent) -> bool:
+        # Sends start once there is someone to send to.
+        assert self._pipeline is not None
+        if event.kind in (EventKind.CONNECTED, EventKind.ACCEPTED):
+            return True
+        return event.kind is EventKind.LISTENING and self._pipeline.kind is Kind.UDP
+
+    def _step(self) -> None:
+        engine = self._engine
+        assert engine is not None
+        for _ in range(SENDS_PER_TURN):
+            if self.finished or engine.stop_requested:
+                return
+            if self._index >= self.total:
+                self.finished = True
+                return
+            if engine.queued_bytes() > HIGH_WATER:
+                engine.call_later(DRAIN_POLL_S, self._step)
+                return
+            item = self.items[self._index % len(self.items)]
+            self._index += 1
+            if item.path:
+                self._waiting_plan = engine.send_file(
+                    item.path,
+                    None,
+                    chunk_size=self.file_piece,
+                    datagram_size=self.datagram_size,
+                )
+                return
+            engine.send(item.data)
+            self.sends_done += 1
+            if self.interval_ms:
+                self._after_send()
+                return
+        # Let the loop hand the posted sends to the kernel before posting more.
+        engine.call_later(0, self._step)
+
+    def _after_send(self) -> None:
+        """Schedule the next send, ``interval_ms`` after the previous one was due."""
+        engine = self._engine
+        assert engine is not None
+        if self._index >= self.total:
+            self.finished = True
+            return
+        now = time.monotonic()
+        self._next_due = max(now, self._next_due + self.interval_ms / 1000.0)
+        engine.call_later(self._next_due - now, self._step)

@@ -1,0 +1,64 @@
+"""How each message is dressed on the way out: the ``{n}`` counter, a checksum, a frame.
+
+Each message is built in one order: ``{n}`` is filled in, then the checksum is appended,
+then the frame is built around message + checksum. The window's send options, the CLI's
+``--frame-send``/``--checksum`` and send plans all use :class:`MessageFormat`, so a
+message looks the same on the wire whichever front end sent it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netassistant.core.checksum import ALGORITHMS, append_checksum
+from netassistant.core.framing import DELIMITER, FrameSpec, encode_frame
+
+#: The placeholder a counted send replaces by 1, 2, 3, ...
+COUNTER = b"{n}"
+
+
+def counted(payload: bytes, n: int) -> bytes:
+    """``payload`` with every ``{n}`` replaced by the decimal ``n``."""
+    return payload.replace(COUNTER, str(n).encode("ascii"))
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFormat:
+    """What is added to each message on the way out: a checksum, then a frame.
+
+    Attributes:
+        checksum: A key of :data:`~netassistant.core.checksum.ALGORITHMS`, or "" for none.
+        checksum_order: "big", "little" or None for the checksum's own order.
+        frame: The framing, or None.
+    """
+
+    checksum: str = ""
+    checksum_order: str | None = None
+    frame: FrameSpec | None = None
+
+    @property
+    def active(self) -> bool:
+        """True if the format changes the message at all."""
+        return bool(self.checksum) or self.frame is not None
+
+    @property
+    def overhead(self) -> int:
+        """Bytes the format adds to every message (checksum, header or delimiter)."""
+        added = ALGORITHMS[self.checksum].width_bytes if self.checksum else 0
+        if self.frame is not None:
+            added += self.frame.header_size + (
+                len(self.frame.delimiter) if self.frame.kind == DELIMITER else 0
+            )
+        return added
+
+    def apply(self, data: bytes) -> bytes:
+        """``data`` + checksum, framed.
+
+        Raises:
+            FramingError: if the message cannot be framed (see ``encode_frame``).
+        """
+        if self.checksum:
+            data = append_checksum(self.checksum, data, self.checksum_order)
+        if self.frame is not None:
+            data = encode_frame(self.frame, data)
+        return data

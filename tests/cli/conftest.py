@@ -1,0 +1,5 @@
+"""Fixtures for the CLI tests."""
+
+from tests.cli.helpers import env
+
+__all__ = ["env"]
