@@ -138,6 +138,16 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
     run.add_argument(
         "--duration", type=float, default=None, metavar="S", help="stop after S seconds"
     )
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=None,
+        metavar="MS",
+        help=(
+            "a run that only sends ends once everything was handed to the kernel; "
+            "wait this many ms for replies first (like nc -q)"
+        ),
+    )
     run.add_argument("--json", action="store_true", help="one JSON object per line")
     run.add_argument(
         "--show",

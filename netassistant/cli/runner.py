@@ -125,13 +125,15 @@ class Runner:
         thread.start()
         deadline = None if self.args.duration is None else time.monotonic() + self.args.duration
         stop_at: float | None = None
+        sent_all_at: float | None = None
+        wait_s = (getattr(self.args, "wait", None) or 0) / 1000.0
         try:
             while True:
                 if self._interrupted.is_set() and stop_at is None:
                     stop_at = time.monotonic() + DRAIN_SECONDS
                 if stop_at is not None and time.monotonic() >= stop_at:
                     break
-                timeout = 0.1
+                timeout = 0.01 if self.send_only else 0.1
                 if deadline is not None:
                     timeout = min(timeout, max(0.0, deadline - time.monotonic()))
                 try:
@@ -144,6 +146,10 @@ class Runner:
                 if deadline is not None and time.monotonic() >= deadline:
                     self.pipeline.stop()
                 if self.args.count is not None and self.rx_chunks >= self.args.count:
+                    self.pipeline.stop()
+                if self.send_only and sent_all_at is None and self._sent_all():
+                    sent_all_at = time.monotonic()
+                if sent_all_at is not None and time.monotonic() >= sent_all_at + wait_s:
                     self.pipeline.stop()
         except KeyboardInterrupt:
             self.interrupt()
@@ -159,7 +165,43 @@ class Runner:
         if self.failed:
             print(f"netassistant-cli: {self.failed}", file=sys.stderr)
             return EXIT_FAILURE
+        script = self._script
+        if script is not None and script.error:
+            print(f"netassistant-cli: {script.error}", file=sys.stderr)
+            return EXIT_FAILURE
+        if self.send_only and script is not None and sent_all_at is None:
+            done, total = script.sends_done, script.total
+            print(
+                f"netassistant-cli: the session ended after {done} of {total} sends; "
+                "the rest was not sent",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         return EXIT_OK
+
+    @property
+    def send_only(self) -> bool:
+        """A run that only sends: it ends once everything was handed to the kernel.
+
+        That is a run with something to send and no ``--count``, ``--duration`` or
+        ``--echo`` (like ``nc -q``; ``--wait MS`` waits that long for replies first).
+        """
+        args = self.args
+        return (
+            self._script is not None
+            and args.count is None
+            and args.duration is None
+            and not args.echo
+        )
+
+    def _sent_all(self) -> bool:
+        script = self._script
+        return (
+            script is not None
+            and script.finished
+            and not script.error
+            and self.pipeline.queued_bytes() == 0
+        )
 
     # ------------------------------------------------------------------ output
     def _print_batch(self, batch: PipelineBatch) -> None:

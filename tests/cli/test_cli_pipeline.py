@@ -291,3 +291,51 @@ def test_signals_end_an_idle_session_at_once(env, signum):
     assert time.monotonic() - started < 1.0
     assert json.loads(proc.lines[-1])["event"] == "stopped"
     assert os.path.exists(str(workdir(env)))
+
+
+# ----------------------------------------------------------------------- one-shot
+def test_a_send_only_run_exits_once_everything_was_handed_to_the_kernel(env):
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        started = time.monotonic()
+        proc = run_cli(env, "tcp-client", "--remote-port", str(port), "--send", "hello", "--json")
+        took = time.monotonic() - started
+        conn, _ = server.accept()
+        with conn:
+            conn.settimeout(TIMEOUT)
+            assert conn.recv(100) == b"hello"
+            assert conn.recv(100) == b"", "the CLI closed after sending"
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["event"] for r in records if r["event"] in ("chunk", "stopped")] == [
+        "chunk",
+        "stopped",
+    ]
+    assert took < 3
+
+
+def test_wait_collects_replies_before_a_send_only_run_ends(env):
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+
+        def answer() -> None:
+            conn, _ = server.accept()
+            with conn:
+                conn.settimeout(TIMEOUT)
+                conn.recv(100)
+                time.sleep(0.1)
+                conn.sendall(b"reply")
+                time.sleep(0.5)
+
+        peer = threading.Thread(target=answer)
+        peer.start()
+        args = ("tcp-client", "--remote-port", str(port), "--send", "q", "--wait", "400")
+        proc = run_cli(env, *args, "--json")
+        peer.join(TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    rx = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [bytes.fromhex(r["hex"]) for r in rx if r.get("dir") == "rx"] == [b"reply"]

@@ -237,3 +237,30 @@ def test_capture_file_matches_what_was_received_while_paused(qtbot, window, tmp_
         qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == len(payload), timeout=WAIT)
     server.capture.stop_raw()
     assert raw.read_bytes() == payload
+
+
+def test_udp_pane_decodes_each_sender_apart(qtbot, window):
+    """Peer A sends ``ab``, peer B ``cd\\n``: the pane shows ``cd``, never ``abcd``."""
+    pane = window.open_pane(Kind.UDP)
+    pane.settings.local_port.setValue(0)
+    pane.framing.set_spec_text("delimiter:\\n")
+    qtbot.mouseClick(pane.settings.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.controller.state is SessionState.LISTENING, timeout=WAIT)
+    target = ("127.0.0.1", pane.controller.local_port)
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as a,
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as b,
+    ):
+        a.bind(("127.0.0.1", 0))
+        b.bind(("127.0.0.1", 0))
+        a.sendto(b"ab", target)
+        qtbot.waitUntil(lambda: len(rx_chunks(pane)) == 1, timeout=WAIT)
+        b.sendto(b"cd\n", target)
+        qtbot.waitUntil(lambda: len(messages(pane)) == 1, timeout=WAIT)
+        a.sendto(b"\n", target)
+        qtbot.waitUntil(lambda: len(messages(pane)) == 2, timeout=WAIT)
+        senders = [a.getsockname()[1], b.getsockname()[1]]
+    assert [(m.payload, m.peer) for m in messages(pane)] == [
+        (b"cd", f"127.0.0.1:{senders[1]}"),
+        (b"ab", f"127.0.0.1:{senders[0]}"),
+    ]
