@@ -34,6 +34,8 @@ class ChunkFlag(enum.IntFlag):
     TRUNCATED = 1
     #: A broadcast or multicast datagram (sent or received).
     BROADCAST = 2
+    #: A send cut short (reset, error, stop): ``data`` is the part the kernel accepted.
+    PARTIAL = 4
 
 
 class EventKind(enum.Enum):
