@@ -128,15 +128,17 @@ class AcceptGate:
             self.adopt(sock, addr)
 
     def _turn_away_with_spare(self) -> None:
+        """accept() itself hit the limit: lend the spare descriptor to turn waiting clients
+        away one by one (a clear close, not a hang), then take it back."""
         if self._spare is None:
             return
         os.close(self._spare)
         self._spare = None
-        try:
-            sock, _addr = self.listener.accept()
-        except OSError:
-            pass
-        else:
+        for _ in range(ACCEPT_BUDGET):
+            try:
+                sock, _addr = self.listener.accept()
+            except OSError:
+                break
             sock.close()
             self.refused += 1
         with contextlib.suppress(OSError):

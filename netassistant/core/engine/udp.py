@@ -121,7 +121,7 @@ class UdpEngine(Engine):
         try:
             addr = resolve(self.config, host, port, passive=False)
         except SetupError as exc:
-            return str(exc)
+            return exc.args[0]  # the translatable Text, not str(exc)
         return addr, host if unix else format_address((host, port))
 
     def _do_reply(self, data: bytes) -> None:
