@@ -27,7 +27,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind
-from netassistant.core.engine.kernel import descriptor_limit, listen_overflows
+from netassistant.core.engine.kernel import (
+    accept_queue_full,
+    descriptor_limit,
+    listen_overflows,
+)
 from netassistant.core.i18n import text
 
 if TYPE_CHECKING:
@@ -205,13 +209,15 @@ class AcceptGate:
 class OverflowWatch:
     """Reports, on an engine timer, accept-queue overflows counted by the kernel (Linux).
 
-    The kernel counts them for the whole machine (TcpExt ListenOverflows), so the
-    report gives the rise since this server started listening and says so.
+    The kernel counts them for the whole machine (TcpExt ListenOverflows). A rise is
+    reported only while this server's own accept queue is full, so another program's
+    overflow is not blamed on it; the report still says how the count is kept.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, listener: socket.socket) -> None:
         self.engine = engine
-        self._start = listen_overflows()
+        self.listener = listener
+        self._start = listen_overflows() if accept_queue_full(listener) is not None else None
         self._last = self._start
         self._timer: int | None = None
         if self._start is not None:
@@ -223,6 +229,8 @@ class OverflowWatch:
         if now is None or self._last is None or self._start is None or now <= self._last:
             return
         new, self._last = now - self._last, now
+        if not accept_queue_full(self.listener):
+            return  # somebody else's queue overflowed
         engine = self.engine
         engine.emit_event(
             EventKind.ERROR,

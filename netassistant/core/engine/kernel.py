@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import socket
+import struct
 
 #: States in /proc/net/tcp* (include/net/tcp_states.h).
 _TCP_TIME_WAIT = "06"
@@ -72,6 +73,26 @@ def listen_overflows(path: str = "/proc/net/netstat") -> int | None:
             with contextlib.suppress(ValueError, IndexError):
                 return int(values.split()[names.split().index("ListenOverflows")])
     return None
+
+
+def accept_queue_full(listener: socket.socket) -> bool | None:
+    """True if a listening TCP socket's accept queue is full now (Linux TCP_INFO), None if
+    the system cannot tell.
+
+    For a listening socket the kernel reports the queue's length in ``tcpi_unacked`` and
+    its limit in ``tcpi_sacked`` (the u32 fields at offsets 24 and 28 of ``struct tcp_info``).
+    """
+    option = getattr(socket, "TCP_INFO", None)
+    if option is None or listener.family not in (socket.AF_INET, socket.AF_INET6):
+        return None
+    try:
+        info = listener.getsockopt(socket.IPPROTO_TCP, option, 32)
+    except OSError:
+        return None
+    if len(info) < 32:
+        return None
+    length, limit = struct.unpack_from("=II", info, 24)
+    return length >= limit
 
 
 def max_backlog() -> int:

@@ -171,7 +171,7 @@ class TcpServerEngine(Engine):
         )
         self._gate = AcceptGate(self, sock, self._adopt)
         self._gate.set_paused(self._accept_paused)
-        self._overflows = OverflowWatch(self)
+        self._overflows = OverflowWatch(self, sock)
 
     def _adopt(self, sock: socket.socket, addr: Any) -> None:
         sock.setblocking(False)
