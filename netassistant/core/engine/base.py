@@ -109,6 +109,21 @@ class Engine:
         first_seq: int = 1,
         first_conn_id: int = 1,
     ) -> None:
+        """Set up the loop; nothing is opened before :meth:`run`.
+
+        Args:
+            config: The session's configuration (validated by the caller).
+            sink: Called on the loop thread with each batch of events, in seq order.
+            flush_interval: Seconds between two batches at most (0 = every loop turn).
+            max_batch: A batch is handed over early once it holds this many events ...
+            max_batch_bytes: ... or this many bytes of data.
+            first_seq: The first event's sequence number (a front end that keeps an earlier
+                run's rows passes its last seq + 1, so numbers never repeat).
+            first_conn_id: The first connection's number (likewise).
+
+        Raises:
+            ValueError: ``first_seq`` or ``first_conn_id`` is not a whole number >= 1.
+        """
         # Checked here, in the caller's thread: a bad number must not reach the loop.
         for name, value in (("first_seq", first_seq), ("first_conn_id", first_conn_id)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
