@@ -122,7 +122,8 @@ class AcceptGate:
                     return
                 # Not about descriptors (ECONNABORTED: the client gave up): next one.
                 continue
-            if limit is not None and sock.fileno() >= limit - FD_RESERVE:
+            # A small limit keeps a quarter in reserve rather than refusing every client.
+            if limit is not None and sock.fileno() >= limit - min(FD_RESERVE, limit // 4):
                 sock.close()
                 self.refused += 1
                 self._starve()
