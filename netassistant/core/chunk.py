@@ -1,7 +1,8 @@
 """The records that travel from a socket session to whoever draws it.
 
 One :class:`Chunk` per ``recv()``/``recvfrom()``/``recvmsg()`` return (RX) and one
-per completed send command (TX). ``data`` stays ``bytes`` all the way; hex and text
+per send command (TX; a send cut short by a reset or a stop is recorded for the part
+the kernel took, flagged PARTIAL). ``data`` stays ``bytes`` all the way; hex and text
 are only ways of drawing it. Connection life-cycle changes travel the same road as
 small :class:`ConnEvent` records, so a log can interleave both in true order by
 ``seq``.
@@ -34,6 +35,8 @@ class ChunkFlag(enum.IntFlag):
     TRUNCATED = 1
     #: A broadcast or multicast datagram (sent or received).
     BROADCAST = 2
+    #: A send cut short (reset, error, stop): ``data`` is the part the kernel accepted.
+    PARTIAL = 4
 
 
 class EventKind(enum.Enum):

@@ -75,13 +75,17 @@ class SessionConfig:
         reuseaddr: SO_REUSEADDR before bind.
         rcvbuf: SO_RCVBUF in bytes, 0 keeps the OS default.
         sndbuf: SO_SNDBUF in bytes, 0 keeps the OS default.
-        backlog: listen() backlog.
+        backlog: listen() backlog; 0 takes the system maximum (``net.core.somaxconn``).
         connect_timeout: Seconds before a connect attempt is given up.
         broadcast: SO_BROADCAST on the UDP socket.
         multicast_group: UDP: group address to join on start ("" for none).
         read_delay_ms: "Slow reader": wait this long before each recv() so data piles up.
         framing: Framing spec (see :mod:`netassistant.core.framing`), "" for raw only.
         encoding: Text encoding used to draw and to send text.
+        close_on_peer_fin: When the peer half-closes (FIN), close our side too once our
+            answer and queued data are written; False keeps the connection half-open so
+            the user can still send.
+        extra: Settings of other parts (front ends) kept with the session.
     """
 
     kind: Kind = Kind.TCP_SERVER
@@ -95,13 +99,14 @@ class SessionConfig:
     reuseaddr: bool = True
     rcvbuf: int = 0
     sndbuf: int = 0
-    backlog: int = 16
+    backlog: int = 0
     connect_timeout: float = 5.0
     broadcast: bool = False
     multicast_group: str = ""
     read_delay_ms: int = 0
     framing: str = ""
     encoding: str = "utf-8"
+    close_on_peer_fin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- checks
@@ -115,12 +120,27 @@ class SessionConfig:
             raise ConfigError("kind", _unknown_kind(self.kind))
         if not isinstance(self.family, Family):
             raise ConfigError("family", _unknown_family(self.family))
+        # Types first, so no later check meets a None or a number where it expects a string.
+        for name in _STRING_FIELDS:
+            if not isinstance(getattr(self, name), str):
+                raise ConfigError(name, text("must be a string"))
+        for name in _BOOL_FIELDS:
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(name, text("must be true or false"))
+        if not isinstance(self.extra, dict):
+            raise ConfigError("extra", text("must be a JSON object"))
         _check_int("recv_size", self.recv_size, 1, MAX_RECV_SIZE, _RANGE_RECV_SIZE)
         _check_int("rcvbuf", self.rcvbuf, 0, 256 * 1024 * 1024, _RANGE_BUFFER)
         _check_int("sndbuf", self.sndbuf, 0, 256 * 1024 * 1024, _RANGE_BUFFER)
         _check_int("backlog", self.backlog, 0, 65535, _RANGE_BACKLOG)
         _check_int("read_delay_ms", self.read_delay_ms, 0, 60_000, _RANGE_DELAY)
-        if not isinstance(self.connect_timeout, int | float) or not 0 < self.connect_timeout <= 600:
+        timeout = self.connect_timeout
+        # bool is an int, NaN fails every comparison, inf is over 600: all refused here.
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not 0 < timeout <= 600
+        ):
             raise ConfigError("connect_timeout", text("must be between 0 and 600 seconds"))
         _check_encoding(self.encoding)
         if self.framing:
@@ -232,14 +252,6 @@ class SessionConfig:
                 kwargs["family"] = Family(kwargs["family"])
             except ValueError:
                 raise ConfigError("family", _unknown_family(kwargs["family"])) from None
-        for key in ("local_host", "remote_host", "multicast_group", "framing", "encoding"):
-            if key in kwargs and not isinstance(kwargs[key], str):
-                raise ConfigError(key, text("must be a string"))
-        for key in ("nodelay", "reuseaddr", "broadcast"):
-            if key in kwargs and not isinstance(kwargs[key], bool):
-                raise ConfigError(key, text("must be true or false"))
-        if "extra" in kwargs and not isinstance(kwargs["extra"], dict):
-            raise ConfigError("extra", text("must be a JSON object"))
         return cls(**kwargs).validate()
 
     def replace(self, **changes: Any) -> SessionConfig:
@@ -262,6 +274,10 @@ class SessionConfig:
             if self.remote_host and (self.remote_port or self.family is Family.UNIX)
             else ""
         )
+
+
+_STRING_FIELDS = ("local_host", "remote_host", "multicast_group", "framing", "encoding")
+_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin")
 
 
 def _hostport(host: str, port: int) -> str:

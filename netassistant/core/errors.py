@@ -8,13 +8,25 @@ situation plus the OS error into one sentence: what went wrong, then what to do.
 from __future__ import annotations
 
 import errno
+import os
 import socket
+import stat
+from typing import TYPE_CHECKING
 
 from netassistant.core.i18n import text
 
+if TYPE_CHECKING:
+    from netassistant.core.engine.kernel import PortHolders
+
 
 def bind_error(
-    exc: OSError, where: str, *, port: int | None, unix: bool, reuseaddr: bool = False
+    exc: OSError,
+    where: str,
+    *,
+    port: int | None,
+    unix: bool,
+    reuseaddr: bool = False,
+    holders: PortHolders | None = None,
 ) -> str:
     """Message for a failed ``bind()``.
 
@@ -23,15 +35,34 @@ def bind_error(
         where: The formatted address or path that was asked for.
         port: The port number (None for AF_UNIX).
         unix: True for an AF_UNIX path.
-        reuseaddr: SO_REUSEADDR was already set: TIME_WAIT cannot be the reason then.
+        reuseaddr: SO_REUSEADDR was already set.
+        holders: What the kernel holds on the port (TCP, read from ``/proc``), if known.
     """
     code = exc.errno
     if code == errno.EADDRINUSE:
         if unix:
+            not_a_socket = _not_a_socket(where)
+            if not_a_socket:
+                return not_a_socket
             return text(
                 "socket path {where} is already in use — another server is listening there, or a "
                 "stale socket file was left behind; delete it or choose another path",
                 where=where,
+            )
+        if holders is not None and holders.listening:
+            return text(
+                "port {port} is already in use — a socket is listening on it (another program, "
+                "or another session); choose another port or stop that one",
+                port=port,
+            )
+        if holders is not None and holders.time_wait and reuseaddr:
+            return text(
+                "port {port} is held by {count} connections in TIME_WAIT from an earlier "
+                "server — on Linux a new server can reuse it while they last (about 60 s) only "
+                "if the earlier socket also had SO_REUSEADDR; wait a minute or choose another "
+                "port",
+                port=port,
+                count=holders.time_wait,
             )
         if reuseaddr:
             return text(
@@ -64,6 +95,28 @@ def bind_error(
     if code == errno.ENOENT and unix:
         return text("cannot create socket {where} — its folder does not exist", where=where)
     return text("cannot bind {where}: {reason}", where=where, reason=_strerror(exc))
+
+
+def _not_a_socket(path: str) -> str:
+    """Why ``path`` cannot take a socket because something else is there ("" if not so)."""
+    if path.startswith("@"):
+        return ""  # an abstract name has no file
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode):
+        return text(
+            "{where} is a regular file, not a socket; choose another path or remove it",
+            where=path,
+        )
+    if stat.S_ISDIR(mode):
+        return text("{where} is a directory, not a socket; choose another path", where=path)
+    if not stat.S_ISSOCK(mode):
+        return text(
+            "{where} exists and is not a socket; choose another path or remove it", where=path
+        )
+    return ""
 
 
 def connect_error(exc: OSError, where: str, *, unix: bool = False) -> str:

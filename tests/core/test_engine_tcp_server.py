@@ -136,9 +136,9 @@ def test_disconnect_sends_fin_half_close_keeps_reading_abort_sends_rst():
 
 
 def test_port_in_use_gives_plain_words_and_ends_the_session():
+    # Bound but not listening: /proc/net/tcp shows no LISTEN or TIME_WAIT socket to name.
     with socket.socket() as blocker:
         blocker.bind(("127.0.0.1", 0))
-        blocker.listen()
         port = blocker.getsockname()[1]
         with running(server_config(local_port=port, reuseaddr=False)) as h:
             ev = h.wait_event(EventKind.ERROR)

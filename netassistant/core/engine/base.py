@@ -49,6 +49,39 @@ READ_BUDGET = 64
 KEEP_FINISHED_PLANS = 256
 
 
+def check_data(data: Any) -> bytes:
+    """``data`` as ``bytes`` for a send command, checked in the caller's thread.
+
+    Raises:
+        TypeError: ``data`` is not bytes-like (a ``str`` must be encoded first).
+    """
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, bytearray | memoryview):
+        return bytes(data)  # a copy: the caller may change its buffer after the call
+    if isinstance(data, str):
+        raise TypeError("send() needs bytes, not str: encode the text first (e.g. .encode())")
+    raise TypeError(f"send() needs bytes, not {type(data).__name__}")
+
+
+def check_conn_id(conn_id: Any, *, optional: bool = True) -> None:
+    """Raise TypeError/ValueError unless ``conn_id`` is a connection number (or None)."""
+    if conn_id is None and optional:
+        return
+    if isinstance(conn_id, bool) or not isinstance(conn_id, int):
+        raise TypeError(f"conn_id must be a whole number, not {conn_id!r}")
+    if conn_id < 0:
+        raise ValueError(f"conn_id must not be negative, not {conn_id}")
+
+
+def check_port(port: Any) -> None:
+    """Raise TypeError/ValueError unless ``port`` is a port number 0 .. 65535."""
+    if isinstance(port, bool) or not isinstance(port, int):
+        raise TypeError(f"port must be a whole number, not {port!r}")
+    if not 0 <= port <= 65535:
+        raise ValueError(f"port must be 0 .. 65535, not {port}")
+
+
 class Engine:
     """Base class: command queue, wake-up socketpair, timers, event batching.
 
@@ -58,6 +91,9 @@ class Engine:
     Attributes:
         config: The session's configuration (validated by the caller).
         local_address: The bound/connected local address once known ("" before).
+        first_conn_id: The number the session's first connection gets (a front end that
+            keeps the rows of earlier runs passes last + 1, so numbers stay unique).
+        next_seq: Returns the next sequence number for a record (loop thread only).
         opened: Set once :meth:`_open` has finished, successfully or not.
         failed: True if the session could not be opened.
     """
@@ -70,7 +106,28 @@ class Engine:
         flush_interval: float = 0.0,
         max_batch: int = 8192,
         max_batch_bytes: int = 8 * 1024 * 1024,
+        first_seq: int = 1,
+        first_conn_id: int = 1,
     ) -> None:
+        """Set up the loop; nothing is opened before :meth:`run`.
+
+        Args:
+            config: The session's configuration (validated by the caller).
+            sink: Called on the loop thread with each batch of events, in seq order.
+            flush_interval: Seconds between two batches at most (0 = every loop turn).
+            max_batch: A batch is handed over early once it holds this many events ...
+            max_batch_bytes: ... or this many bytes of data.
+            first_seq: The first event's sequence number (a front end that keeps an earlier
+                run's rows passes its last seq + 1, so numbers never repeat).
+            first_conn_id: The first connection's number (likewise).
+
+        Raises:
+            ValueError: ``first_seq`` or ``first_conn_id`` is not a whole number >= 1.
+        """
+        # Checked here, in the caller's thread: a bad number must not reach the loop.
+        for name, value in (("first_seq", first_seq), ("first_conn_id", first_conn_id)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
         keep_freed_memory()  # see engine/memory.py: half the flood throughput otherwise
         self.config = config
         self._sink = sink
@@ -86,8 +143,13 @@ class Engine:
         )
         self._stop_requested = False
         self._stop_signalled = False
-        self._seq = itertools.count(1)
+        self._seq = itertools.count(first_seq)
+        #: The next sequence number (loop thread only): a bound ``__next__`` so the hot read
+        #: path pays no Python frame for it.
+        self.next_seq: Callable[[], int] = self._seq.__next__
+        self.first_conn_id = first_conn_id
         self._pending: list[Event] = []
+        self._after_flush: list[Callable[[], None]] = []
         self._pending_bytes = 0
         self._last_flush = time.monotonic()
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
@@ -124,18 +186,32 @@ class Engine:
         return self._stop_signalled or self._stop_requested
 
     def send(self, data: bytes, conn_id: int | None = None) -> None:
-        """Send ``data`` (to one connection, or where the kind sends by default)."""
+        """Send ``data`` (to one connection, or where the kind sends by default).
+
+        Raises:
+            TypeError: ``data`` is not bytes-like or ``conn_id`` not a whole number.
+        """
         raise NotImplementedError
 
     def set_recv_size(self, size: int) -> None:
-        """Change the bytes asked for per recv() (1 B .. 1 MiB) while running."""
-        if not 1 <= size <= 1024 * 1024:
-            raise ValueError("recv size must be 1 B .. 1 MiB")
+        """Change the bytes asked for per recv() (1 B .. 1 MiB) while running.
+
+        Raises:
+            ValueError: ``size`` is not a whole number in 1 B .. 1 MiB.
+        """
+        if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 1024 * 1024:
+            raise ValueError(f"recv size must be 1 B .. 1 MiB, not {size!r}")
         self._post(self._set_attr, "recv_size", size)
 
     def set_read_delay(self, ms: int) -> None:
-        """Change the "slow reader" delay before each recv() while running."""
-        self._post(self._set_attr, "read_delay", max(0, ms) / 1000.0)
+        """Change the "slow reader" delay before each recv() while running.
+
+        Raises:
+            ValueError: ``ms`` is not a whole number of milliseconds in 0 .. 60000.
+        """
+        if isinstance(ms, bool) or not isinstance(ms, int) or not 0 <= ms <= 60_000:
+            raise ValueError(f"the read delay must be 0 .. 60000 ms, not {ms!r}")
+        self._post(self._set_attr, "read_delay", ms / 1000.0)
 
     def _set_attr(self, name: str, value: Any) -> None:
         setattr(self, name, value)
@@ -360,7 +436,8 @@ class Engine:
                 self._open()
             except SetupError as exc:
                 self.failed = True
-                self.emit_event(EventKind.ERROR, message=str(exc))
+                # args[0] is the translatable Text; str(exc) would lose its template.
+                self.emit_event(EventKind.ERROR, message=exc.args[0])
             finally:
                 self.opened.set()
             while not self._stop_requested and not self.failed:
@@ -373,6 +450,7 @@ class Engine:
                     self._close_all()
             finally:
                 self.emit_event(EventKind.STOPPED, local=self.local_address)
+                self._after_flush.clear()  # the loop is over: nothing runs after this flush
                 self._flush()
                 self._sel.close()
                 self._wake_r.close()
@@ -414,6 +492,18 @@ class Engine:
         if self._pending:
             batch, self._pending, self._pending_bytes = self._pending, [], 0
             self._sink(batch)
+            if self._after_flush:
+                # Queued behind whatever the sink posted while it held the batch (an
+                # auto-reply's send), so those commands run first.
+                waiting, self._after_flush = self._after_flush, []
+                for fn in waiting:
+                    self._post(fn)
+
+    def after_flush(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` once the events recorded so far have been handed to the sink
+        and the commands the sink posted during that call have run (loop thread only).
+        """
+        self._after_flush.append(fn)
 
     def _on_wake(self, sock: Any, mask: int) -> None:
         try:
@@ -423,7 +513,23 @@ class Engine:
             pass
         while self._commands:
             fn, args = self._commands.popleft()
+            self._guarded(fn, *args)
+
+    def _guarded(self, fn: Callable[..., None], *args: Any) -> None:
+        """Run one command or timer; a bug in it becomes an ERROR event, not a dead loop."""
+        try:
             fn(*args)
+        except Exception as exc:
+            name = getattr(fn, "__name__", type(fn).__name__).removeprefix("_do_").strip("_")
+            self.emit_event(
+                EventKind.ERROR,
+                local=self.local_address,
+                message=text(
+                    "internal error in {command}: {error}",
+                    command=name,
+                    error=f"{type(exc).__name__}: {exc}",
+                ),
+            )
 
     def set_interest(
         self, sock: Any, current: int, wanted: int, callback: Callable[..., None]
@@ -473,7 +579,7 @@ class Engine:
             if cancelled and timer_id in cancelled:
                 cancelled.discard(timer_id)
                 continue
-            fn()
+            self._guarded(fn)
         if cancelled:
             self._drop_cancelled_timers()
 
@@ -491,7 +597,7 @@ class Engine:
         """Record one recv()/send() result."""
         self._pending.append(
             Chunk(
-                next(self._seq),
+                self.next_seq(),
                 time.time_ns(),
                 conn_id,
                 direction,
@@ -506,7 +612,19 @@ class Engine:
 
     def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
         """Record a connection event."""
-        self._pending.append(ConnEvent(next(self._seq), time.time_ns(), kind, conn_id, **fields))
+        self._pending.append(ConnEvent(self.next_seq(), time.time_ns(), kind, conn_id, **fields))
+
+    def emit_all(self, records: list[Event], nbytes: int) -> None:
+        """Record events built by the caller, in order (the hot read path builds its Chunks
+        inline, with seqs from :attr:`next_seq`, and hands them over in one call).
+
+        Args:
+            records: Chunks/ConnEvents whose seqs were taken from :attr:`next_seq` just now,
+                with nothing else recorded in between.
+            nbytes: The bytes of data they carry (counted towards ``max_batch_bytes``).
+        """
+        self._pending.extend(records)
+        self._pending_bytes += nbytes
 
     # ------------------------------------------------------------- for subclasses
     #: True for datagram sessions: a file goes as one datagram per piece.

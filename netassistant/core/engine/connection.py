@@ -3,7 +3,8 @@
 Shared by the TCP server (one per accepted client) and the TCP client. Reads go
 straight to RX chunks; writes are non-blocking with the unsent rest queued, so a
 50 MB send never stalls the loop, and a TX chunk is recorded when a send command
-has been handed to the kernel completely.
+has been handed to the kernel completely, or, when the connection ends first, for the
+part the kernel took (flagged PARTIAL).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from netassistant.core import errors
-from netassistant.core.chunk import Chunk, ChunkFlag, Direction, EventKind
+from netassistant.core.chunk import Chunk, ChunkFlag, Direction, Event, EventKind
 from netassistant.core.engine.base import READ_BUDGET
 from netassistant.core.i18n import text
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 PROGRESS_MIN_BYTES = 1024 * 1024
 PROGRESS_INTERVAL = 0.1
 #: Why a send plan or file send to a reset connection stopped.
-RESET_REASON = "connection reset by peer (RST)"
+RESET_REASON = text("connection reset by peer (RST)")
 
 
 class _Outgoing:
@@ -165,7 +166,9 @@ class StreamConn:
         with contextlib.suppress(OSError):
             self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         message: str = text("aborted with RST")
-        if unsent:
+        if self._accepted_of_head():
+            message = self._with_unsent(message)
+        elif unsent:
             message = text(
                 "aborted with RST; {unsent} queued bytes were discarded unsent", unsent=unsent
             )
@@ -191,8 +194,9 @@ class StreamConn:
         # Chunk is built inline because every recv() under a flood pays for them.
         engine = self.engine
         recv = self.sock.recv
-        pending = engine._pending
-        seq = engine._seq
+        chunks: list[Event] = []
+        append = chunks.append
+        next_seq = engine.next_seq
         now = time.time_ns
         conn_id, local, peer, rx = self.conn_id, self.local, self.peer, Direction.RX
         none = ChunkFlag.NONE
@@ -202,6 +206,7 @@ class StreamConn:
         # tuple.__new__ skips the named tuple's generated __new__ frame: the same Chunk, cheaper.
         make = tuple.__new__
         got = 0
+        end: OSError | None = None
         try:
             # Under a flood the next recv() usually has data already: read until EAGAIN
             # (bounded by the budget) instead of going back to select() after a short read.
@@ -210,31 +215,34 @@ class StreamConn:
                     data = recv(size)
                 except (BlockingIOError, InterruptedError):
                     return
-                except ConnectionResetError:
-                    self._close(
-                        EventKind.RESET,
-                        self._with_unsent(text("connection reset by {peer} (RST)", peer=self.peer)),
-                        RESET_REASON,
-                    )
-                    return
                 except OSError as exc:
-                    reason = errors.io_error(exc, "receive", peer)
-                    self._close(EventKind.ERROR, self._with_unsent(reason), reason)
-                    return
+                    end = exc
+                    break
                 if not data:
-                    self._peer_closed()
-                    return
+                    break
                 n = len(data)
                 got += n
-                pending.append(
-                    make(Chunk, (next(seq), now(), conn_id, rx, local, peer, data, none, -1))
-                )
+                append(make(Chunk, (next_seq(), now(), conn_id, rx, local, peer, data, none, -1)))
                 if delay:
                     self._pause_reading(delay)
                     return
+            else:
+                return  # budget used up: back to select(), the rest is read next turn
         finally:
+            # The chunks go first: the FIN/RST/error below must follow them in seq order.
             self.rx_bytes += got
-            engine._pending_bytes += got
+            engine.emit_all(chunks, got)
+        if isinstance(end, ConnectionResetError):
+            self._close(
+                EventKind.RESET,
+                self._with_unsent(text("connection reset by {peer} (RST)", peer=self.peer)),
+                RESET_REASON,
+            )
+        elif end is not None:
+            reason = errors.io_error(end, "receive", peer)
+            self._close(EventKind.ERROR, self._with_unsent(reason), reason)
+        else:
+            self._peer_closed()
 
     def _pause_reading(self, delay: float) -> None:
         self._read_paused = True
@@ -248,6 +256,20 @@ class StreamConn:
 
     def _peer_closed(self) -> None:
         self._reading = False
+        self._update_interest()
+        if not self.engine.config.close_on_peer_fin:
+            # Half-open on purpose: the peer only finished sending; we may still answer.
+            self.engine.emit_event(
+                EventKind.CLOSED,
+                self.conn_id,
+                local=self.local,
+                peer=self.peer,
+                message=text(
+                    "{peer} finished sending (FIN); the connection stays open for sending",
+                    peer=self.peer,
+                ),
+            )
+            return
         self._end_reason = self._end_reason or text("the peer closed the connection (FIN)")
         self.engine.emit_event(
             EventKind.CLOSED,
@@ -256,7 +278,14 @@ class StreamConn:
             peer=self.peer,
             message=text("{peer} closed the connection (FIN)", peer=self.peer),
         )
-        # The peer will read no more from us in the usual case: finish what is queued, then close.
+        # A FIN only says the peer finished sending (``printf hello | socat - TCP:...`` waits
+        # for the answer): the sink sees this batch first and may answer from inside its call
+        # (an auto-reply); that answer and everything queued is written, then we close.
+        self.engine.after_flush(self._close_after_peer_fin)
+
+    def _close_after_peer_fin(self) -> None:
+        if self.closed or self._after_drain in ("close", "close-silent"):
+            return
         self._after_drain = "close-silent"
         if not self._outq:
             self._finish_drain()
@@ -335,8 +364,21 @@ class StreamConn:
         elif action == "close-silent":
             self._close(None, "")
 
+    def _accepted_of_head(self) -> int:
+        """Bytes of the send under way that the kernel has taken (0 if none is under way)."""
+        return self._outq[0].sent if self._outq else 0
+
     def _with_unsent(self, message: str) -> str:
         unsent = self.queued_bytes
+        accepted = self._accepted_of_head()
+        if accepted:
+            return text(
+                "{message}; {accepted} bytes of the send under way were accepted by the kernel, "
+                "{unsent} bytes were never sent",
+                message=message,
+                accepted=accepted,
+                unsent=unsent,
+            )
         if unsent:
             return text(
                 "{message}; {unsent} queued bytes were not sent", message=message, unsent=unsent
@@ -363,6 +405,18 @@ class StreamConn:
         self.closed = True
         self._end_reason = self._end_reason or reason or text("the connection was closed")
         self.unsent_at_close = self._queued
+        head = self._outq[0] if self._outq else None
+        if head is not None and head.sent:
+            # One TX chunk per send call, also for a send cut short: what the kernel took
+            # (it may have reached the peer) is counted, flagged as partial.
+            self.engine.emit_chunk(
+                self.conn_id,
+                Direction.TX,
+                self.local,
+                self.peer,
+                bytes(head.view[: head.sent]),
+                ChunkFlag.PARTIAL,
+            )
         self._outq.clear()
         self._queued = 0
         try:

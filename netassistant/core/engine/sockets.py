@@ -6,12 +6,15 @@ import contextlib
 import ipaddress
 import os
 import socket
+import stat
 import struct
+import threading
 from typing import Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
+from netassistant.core.engine.kernel import max_backlog, tcp_port_holders
 from netassistant.core.i18n import text
 
 FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
@@ -92,17 +95,39 @@ def set_nodelay(sock: socket.socket, on: bool) -> None:
 
 
 def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> None:
-    """bind() with the plain-words error on failure."""
+    """bind() with the plain-words error on failure.
+
+    A filesystem AF_UNIX socket's identity is recorded, so :func:`remove_unix_path`
+    later removes that socket file and nothing that replaced it.
+    """
     unix = config.family is Family.UNIX
     addr = resolve(config, host, port, passive=True)
     try:
         sock.bind(addr)
     except OSError as exc:
         where = host if unix else format_address((host or "*", port))
+        holders = None
+        if not unix and sock.type == socket.SOCK_STREAM and port:
+            holders = tcp_port_holders(port)
         message = errors.bind_error(
-            exc, where, port=None if unix else port, unix=unix, reuseaddr=config.reuseaddr
+            exc,
+            where,
+            port=None if unix else port,
+            unix=unix,
+            reuseaddr=config.reuseaddr,
+            holders=holders,
         )
         raise SetupError(message) from None
+    if unix and host and not host.startswith("@"):
+        with contextlib.suppress(OSError):
+            st = os.lstat(host)
+            with _bound_lock:
+                _bound_paths[os.path.abspath(host)] = (st.st_dev, st.st_ino)
+
+
+def listen(sock: socket.socket, backlog: int) -> None:
+    """listen() with ``backlog`` connections queued, 0 meaning the system maximum."""
+    sock.listen(backlog or max_backlog())
 
 
 def local_name(sock: socket.socket) -> str:
@@ -113,10 +138,26 @@ def local_name(sock: socket.socket) -> str:
         return ""
 
 
+#: (st_dev, st_ino) of each socket file :func:`bind` created, by absolute path.
+_bound_paths: dict[str, tuple[int, int]] = {}
+_bound_lock = threading.Lock()
+
+
 def remove_unix_path(path: str) -> None:
-    """Remove a filesystem socket we created (abstract names need no clean-up)."""
-    if path and not path.startswith("@"):
-        with contextlib.suppress(OSError):
+    """Remove the socket file :func:`bind` created at ``path``, and nothing else.
+
+    Whatever is there now (a regular file, or another server's socket that replaced
+    ours) stays. Abstract names need no clean-up.
+    """
+    if not path or path.startswith("@"):
+        return
+    with _bound_lock:
+        ours = _bound_paths.pop(os.path.abspath(path), None)
+    if ours is None:
+        return
+    with contextlib.suppress(OSError):
+        st = os.lstat(path)
+        if stat.S_ISSOCK(st.st_mode) and (st.st_dev, st.st_ino) == ours:
             os.unlink(path)
 
 

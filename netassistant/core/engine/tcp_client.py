@@ -15,7 +15,7 @@ from typing import Any
 from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
-from netassistant.core.engine.base import Engine
+from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
     SetupError,
@@ -29,14 +29,13 @@ from netassistant.core.engine.sockets import (
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
 
-CONN_ID = 1
-
 
 class TcpClientEngine(Engine):
     """Connects to ``config.remote_host:remote_port`` (or the unix path).
 
     Attributes:
         conn: The connection once connected, else None (loop thread only).
+        conn_id: The connection's number (``first_conn_id``).
         remote: The formatted remote address.
     """
 
@@ -46,6 +45,7 @@ class TcpClientEngine(Engine):
         self._sock: socket.socket | None = None
         self._connecting = False
         self._bound_path = ""
+        self.conn_id = self.first_conn_id
         cfg = self.config
         if cfg.family is Family.UNIX:
             self.remote = cfg.remote_host
@@ -54,23 +54,26 @@ class TcpClientEngine(Engine):
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:
-        """Send on the connection."""
+        """Send on the connection (``conn_id`` is accepted for symmetry and ignored)."""
+        data = check_data(data)
+        check_conn_id(conn_id)
         self._post(self._do_send, data)
 
-    def disconnect(self, conn_id: int = CONN_ID) -> None:
+    def disconnect(self, conn_id: int | None = None) -> None:
         """Close gracefully (FIN) once queued data is written; the session then ends."""
         self._post(self._on_conn, StreamConn.disconnect)
 
-    def half_close(self, conn_id: int = CONN_ID) -> None:
+    def half_close(self, conn_id: int | None = None) -> None:
         """shutdown(SHUT_WR): the server sees EOF, we keep reading."""
         self._post(self._on_conn, StreamConn.half_close)
 
-    def abort(self, conn_id: int = CONN_ID) -> None:
+    def abort(self, conn_id: int | None = None) -> None:
         """Reset the connection with RST; the session then ends."""
         self._post(self._on_conn, StreamConn.abort)
 
     def set_nodelay(self, on: bool) -> None:
         """Turn Nagle's algorithm off (True) or on while connected."""
+        on = bool(on)
         self._post(self._on_conn, lambda conn: conn.set_nodelay(on))
 
     def queued_bytes(self, conn_id: int | None = None) -> int:
@@ -81,7 +84,7 @@ class TcpClientEngine(Engine):
     def _do_send(self, data: bytes) -> None:
         if self.conn is None:
             self.emit_event(
-                EventKind.ERROR, CONN_ID, peer=self.remote, message=self._not_connected()
+                EventKind.ERROR, self.conn_id, peer=self.remote, message=self._not_connected()
             )
             return
         self.conn.send(data)
@@ -136,7 +139,7 @@ class TcpClientEngine(Engine):
         self._connecting = True
         self.emit_event(
             EventKind.CONNECTING,
-            CONN_ID,
+            self.conn_id,
             peer=self.remote,
             message=text("connecting to {remote}", remote=self.remote),
         )
@@ -154,11 +157,11 @@ class TcpClientEngine(Engine):
             return
         local = local_name(sock)
         self.local_address = local
-        self.conn = StreamConn(self, sock, CONN_ID, local, self.remote, self._on_conn_closed)
+        self.conn = StreamConn(self, sock, self.conn_id, local, self.remote, self._on_conn_closed)
         self._sock = None
         self.emit_event(
             EventKind.CONNECTED,
-            CONN_ID,
+            self.conn_id,
             local=local,
             peer=self.remote,
             message=text("connected to {remote} from {local}", remote=self.remote, local=local)
@@ -176,7 +179,7 @@ class TcpClientEngine(Engine):
         if self._sock is not None:
             self._sock.close()
             self._sock = None
-        self.emit_event(EventKind.ERROR, CONN_ID, peer=self.remote, message=message)
+        self.emit_event(EventKind.ERROR, self.conn_id, peer=self.remote, message=message)
         self._stop_requested = True
 
     def _on_conn_closed(self, conn: StreamConn) -> None:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import selectors
 import socket
 from collections.abc import Callable
 from typing import Any
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
-from netassistant.core.engine.base import Engine
+from netassistant.core.engine.accepting import AcceptGate, OverflowWatch
+from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
+    listen,
     local_name,
     new_socket,
     remove_unix_path,
@@ -22,8 +23,6 @@ from netassistant.core.engine.sockets import (
 )
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
-
-ACCEPT_BUDGET = 64
 
 
 class TcpServerEngine(Engine):
@@ -38,30 +37,47 @@ class TcpServerEngine(Engine):
         super().__init__(*args, **kwargs)
         self.conns: dict[int, StreamConn] = {}
         self._listener: socket.socket | None = None
-        self._next_id = 1
+        self._gate: AcceptGate | None = None
+        self._overflows: OverflowWatch | None = None
+        self._accept_paused = False
+        self._next_id = self.first_conn_id
         self.port = 0
         self._nodelay = self.config.nodelay
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:
         """Send to one client, or to every client when ``conn_id`` is None."""
+        data = check_data(data)
+        check_conn_id(conn_id)
         self._post(self._do_send, data, conn_id)
 
     def disconnect(self, conn_id: int) -> None:
         """Close one client gracefully (after its queued data)."""
+        check_conn_id(conn_id, optional=False)
         self._post(self._on_conn, conn_id, StreamConn.disconnect)
 
     def half_close(self, conn_id: int) -> None:
         """shutdown(SHUT_WR) one client: it sees EOF, we keep reading."""
+        check_conn_id(conn_id, optional=False)
         self._post(self._on_conn, conn_id, StreamConn.half_close)
 
     def abort(self, conn_id: int) -> None:
         """Reset one client with RST."""
+        check_conn_id(conn_id, optional=False)
         self._post(self._on_conn, conn_id, StreamConn.abort)
 
     def set_nodelay(self, on: bool) -> None:
         """TCP_NODELAY for current and future clients."""
-        self._post(self._do_nodelay, on)
+        self._post(self._do_nodelay, bool(on))
+
+    def set_accept_paused(self, paused: bool) -> None:
+        """Stop (True) or resume (False) accepting clients while listening.
+
+        New clients wait in the kernel's accept queue meanwhile, as they do behind a busy
+        server; once it is full the kernel drops further attempts (reported as an ERROR
+        event on Linux).
+        """
+        self._post(self._do_accept_paused, bool(paused))
 
     def queued_bytes(self, conn_id: int | None = None) -> int:
         """Bytes queued for one client, or for all of them (approximate; any thread)."""
@@ -69,6 +85,11 @@ class TcpServerEngine(Engine):
             conn = self.conns.get(conn_id)
             return conn.queued_bytes if conn is not None else 0
         return sum(conn.queued_bytes for conn in list(self.conns.values()))
+
+    def _do_accept_paused(self, paused: bool) -> None:
+        self._accept_paused = paused
+        if self._gate is not None:
+            self._gate.set_paused(paused)
 
     def _do_nodelay(self, on: bool) -> None:
         self._nodelay = on
@@ -130,7 +151,7 @@ class TcpServerEngine(Engine):
         sock = new_socket(cfg, socket.SOCK_STREAM)
         try:
             bind(sock, cfg, cfg.local_host, cfg.local_port)
-            sock.listen(cfg.backlog)
+            listen(sock, cfg.backlog)
         except OSError as exc:
             sock.close()
             raise SetupError(
@@ -143,45 +164,32 @@ class TcpServerEngine(Engine):
         self.local_address = local_name(sock)
         if cfg.family is not Family.UNIX:
             self.port = sock.getsockname()[1]
-        self._sel.register(sock, selectors.EVENT_READ, self._on_accept)
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,
             message=text("listening on {local}", local=self.local_address),
         )
+        self._gate = AcceptGate(self, sock, self._adopt)
+        self._gate.set_paused(self._accept_paused)
+        self._overflows = OverflowWatch(self, sock)
 
-    def _on_accept(self, listener: socket.socket, mask: int) -> None:
-        for _ in range(ACCEPT_BUDGET):
-            try:
-                sock, addr = listener.accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:
-                # EMFILE and friends: report, keep listening.
-                self.emit_event(
-                    EventKind.ERROR,
-                    local=self.local_address,
-                    message=text(
-                        "cannot accept a client: {reason}", reason=exc.strerror or str(exc)
-                    ),
-                )
-                return
-            sock.setblocking(False)
-            if self._nodelay:
-                with contextlib.suppress(OSError):
-                    set_nodelay(sock, True)
-            conn_id = self._next_id
-            self._next_id += 1
-            peer = format_address(addr) or f"client #{conn_id}"
-            conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
-            self.conns[conn_id] = conn
-            self.emit_event(
-                EventKind.ACCEPTED,
-                conn_id,
-                local=conn.local,
-                peer=peer,
-                message=text("accepted {peer} as client #{conn}", peer=peer, conn=conn_id),
-            )
+    def _adopt(self, sock: socket.socket, addr: Any) -> None:
+        sock.setblocking(False)
+        if self._nodelay:
+            with contextlib.suppress(OSError):
+                set_nodelay(sock, True)
+        conn_id = self._next_id
+        self._next_id += 1
+        peer = format_address(addr) or f"client #{conn_id}"
+        conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
+        self.conns[conn_id] = conn
+        self.emit_event(
+            EventKind.ACCEPTED,
+            conn_id,
+            local=conn.local,
+            peer=peer,
+            message=text("accepted {peer} as client #{conn}", peer=peer, conn=conn_id),
+        )
 
     def _forget(self, conn: StreamConn) -> None:
         self.conns.pop(conn.conn_id, None)
@@ -190,9 +198,12 @@ class TcpServerEngine(Engine):
     def _close_all(self) -> None:
         for conn in list(self.conns.values()):
             conn.close_quietly()
+        if self._overflows is not None:
+            self._overflows.close()
+        if self._gate is not None:
+            self._gate.close()
+            self._gate = None
         if self._listener is not None:
-            with contextlib.suppress(KeyError, ValueError):
-                self._sel.unregister(self._listener)
             self._listener.close()
             self._listener = None
             if self.config.family is Family.UNIX:

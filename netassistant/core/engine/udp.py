@@ -13,7 +13,7 @@ from typing import Any
 from netassistant.core import errors
 from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
 from netassistant.core.config import Family
-from netassistant.core.engine.base import READ_BUDGET, Engine
+from netassistant.core.engine.base import READ_BUDGET, Engine, check_data, check_port
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -75,15 +75,19 @@ class UdpEngine(Engine):
     def send(self, data: bytes, conn_id: int | None = None) -> None:
         """Send one datagram to the configured target."""
         cfg = self.config
-        self._post(self._do_send_to, data, cfg.remote_host, cfg.remote_port)
+        self._post(self._do_send_to, check_data(data), cfg.remote_host, cfg.remote_port)
 
     def send_to(self, data: bytes, host: str, port: int = 0) -> None:
         """Send one datagram to ``host:port`` (or a unix path)."""
+        data = check_data(data)
+        if not isinstance(host, str):
+            raise TypeError(f"host must be a string, not {host!r}")
+        check_port(port)
         self._post(self._do_send_to, data, host, port)
 
     def reply(self, data: bytes) -> None:
         """Send one datagram back to whoever sent the last one."""
-        self._post(self._do_reply, data)
+        self._post(self._do_reply, check_data(data))
 
     def join_group(self, group: str) -> None:
         """Join a multicast group."""
@@ -117,7 +121,7 @@ class UdpEngine(Engine):
         try:
             addr = resolve(self.config, host, port, passive=False)
         except SetupError as exc:
-            return str(exc)
+            return exc.args[0]  # the translatable Text, not str(exc)
         return addr, host if unix else format_address((host, port))
 
     def _do_reply(self, data: bytes) -> None:
