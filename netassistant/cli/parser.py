@@ -18,7 +18,7 @@ CONFIG_OPTIONS: list[tuple[list[str], str, Any, str]] = [
     (["--recv-size"], "recv_size", int, "bytes per recv() (1 .. 1048576, default 65536)"),
     (["--rcvbuf"], "rcvbuf", int, "SO_RCVBUF bytes"),
     (["--sndbuf"], "sndbuf", int, "SO_SNDBUF bytes"),
-    (["--backlog"], "backlog", int, "listen() backlog"),
+    (["--backlog"], "backlog", int, "listen() backlog (0 = the system maximum, the default)"),
     (["--connect-timeout"], "connect_timeout", float, "seconds (default 5)"),
     (["--multicast-group"], "multicast_group", str, "UDP: join this group"),
     (["--read-delay-ms"], "read_delay_ms", int, "slow reader: wait before each recv()"),

@@ -82,6 +82,9 @@ class SessionController(QObject):
         self._generation = 0  # decoding settings changes, counted across runs
         self._generation_base = 0  # the count when the current pipeline was made
         self._plans: set[int] = set()  # plan ids started and not yet ended
+        # Numbers stay unique within a log: a new run continues where the last one ended.
+        self._next_seq = 1
+        self._next_conn_id = 1
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -120,7 +123,13 @@ class SessionController(QObject):
         clients = self.stats.clients
         self.stats.clients = {}
         self.stats.last_error = ""
-        worker = SessionWorker(config, decode=self._decode, auto_reply=self._auto_reply)
+        worker = SessionWorker(
+            config,
+            decode=self._decode,
+            auto_reply=self._auto_reply,
+            first_seq=self._next_seq,
+            first_conn_id=self._next_conn_id,
+        )
         self._generation_base = self._generation
         for tap in self._taps:
             worker.pipeline.add_tap(tap)
@@ -205,6 +214,8 @@ class SessionController(QObject):
         worker = self.sender()
         before = self.stats.state
         events = batch.events
+        if events:
+            self._next_seq = max(self._next_seq, events[-1].seq + 1)
         clients_changed = self.stats.apply(events)
         self.events_received.emit(events)
         if batch.decoded or batch.pending or self._decode.active:
@@ -214,6 +225,8 @@ class SessionController(QObject):
         for ev in events:
             if type(ev) is not ConnEvent:
                 continue
+            if ev.kind in (EventKind.ACCEPTED, EventKind.CONNECTED):
+                self._next_conn_id = max(self._next_conn_id, ev.conn_id + 1)
             if ev.kind is EventKind.ERROR and not ev.plan_id:
                 self.error.emit(ev.message)
             if ev.plan_id and ev.state:

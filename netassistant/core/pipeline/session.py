@@ -219,15 +219,15 @@ class SessionPipeline:
     # ------------------------------------------------------------------- sending
     def send(self, data: bytes, conn_id: int | None = None) -> None:
         """Send ``data``: to one client (None: every client), the server, or the UDP remote."""
-        self._engine.send(_bytes(data), conn_id)
+        self._engine.send(data, conn_id)
 
     def send_to(self, data: bytes, host: str, port: int = 0) -> None:
         """UDP: one datagram to ``host:port`` (or an AF_UNIX path)."""
-        self._udp().send_to(_bytes(data), host, port)
+        self._udp().send_to(data, host, port)
 
     def reply(self, data: bytes) -> None:
         """UDP: one datagram back to whoever sent the last one."""
-        self._udp().reply(_bytes(data))
+        self._udp().reply(data)
 
     def start_plan(self, plan: SendPlan) -> int:
         """Start a send plan (repeat, periodic, burst, split); returns its id."""
@@ -481,12 +481,3 @@ class SessionPipeline:
         if self.config.kind is Kind.UDP:
             raise UnsupportedCommand("UDP sessions have no connections to close or reset")
         return self._engine
-
-
-def _bytes(data: object) -> bytes:
-    """``data`` as bytes, or a TypeError that says what was given (caller's thread)."""
-    if isinstance(data, bytes):
-        return data
-    if isinstance(data, bytearray | memoryview):
-        return bytes(data)
-    raise TypeError(f"data to send must be bytes, not {type(data).__name__}")
