@@ -15,7 +15,8 @@ from netassistant import __version__
 from netassistant.core.config import Kind
 
 
-def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The app's command-line options; arguments Qt itself understands are left alone."""
     parser = argparse.ArgumentParser(
         prog="netassistant", description="Socket debugging assistant (网络调试助手)"
     )
@@ -65,7 +66,7 @@ def _icon() -> QIcon:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     argv = list(sys.argv if argv is None else argv)
-    args = _parse_args(argv[1:])
+    args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("netassistant")

@@ -146,7 +146,8 @@ def test_refused_client_shows_message(qtbot, window):
         f"connection refused by 127.0.0.1:{port} — nothing is listening there"
     )
     errors = [r for r in rows(pane) if isinstance(r, ConnEvent) and r.kind is EventKind.ERROR]
-    assert errors and errors[0].message == pane.settings.error_label.text()
+    assert errors
+    assert errors[0].message == pane.settings.error_label.text()
 
 
 def test_bad_hex_is_refused_inline_and_nothing_is_sent(qtbot, window):
@@ -182,7 +183,7 @@ def test_server_pane_client_list_actions(qtbot, window):
         assert server.clients is not None
         server.clients.abort_requested.emit(2)
         b.settimeout(TIMEOUT)
-        with pytest.raises(ConnectionResetError):
+        with pytest.raises(ConnectionResetError, match="reset by peer"):
             b.recv(10)
         server.clients.half_close_requested.emit(1)
         a.settimeout(TIMEOUT)
@@ -194,7 +195,7 @@ def test_server_pane_client_list_actions(qtbot, window):
         b.close()
 
 
-@pytest.mark.parametrize("family,host", [(Family.INET6, "::1"), (Family.UNIX, None)])
+@pytest.mark.parametrize(("family", "host"), [(Family.INET6, "::1"), (Family.UNIX, None)])
 def test_other_families(qtbot, window, tmp_path, family, host):
     server = window.open_pane(Kind.TCP_SERVER)
     server.settings.family.setCurrentIndex(server.settings.family.findData(family.value))
