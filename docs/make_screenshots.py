@@ -21,6 +21,7 @@ from netassistant.ui.mainwindow import MainWindow
 
 
 def pump(app: QApplication, seconds: float) -> None:
+    """Process events for ``seconds``, so the window paints what it was told."""
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -28,6 +29,7 @@ def pump(app: QApplication, seconds: float) -> None:
 
 
 def wait_for(app: QApplication, predicate, timeout: float = 5.0) -> None:
+    """Process events until ``predicate()`` is true or ``timeout`` seconds have passed."""
     end = time.monotonic() + timeout
     while not predicate() and time.monotonic() < end:
         app.processEvents()
@@ -35,6 +37,7 @@ def wait_for(app: QApplication, predicate, timeout: float = 5.0) -> None:
 
 
 def main(out: Path) -> None:
+    """Drive the real window through the README scenes and save a PNG of each into ``out``."""
     app = QApplication(sys.argv[:1])
     window = MainWindow()
     window.resize(1600, 900)

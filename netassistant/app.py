@@ -7,15 +7,20 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from netassistant import __version__
 from netassistant.core.config import Kind
 
+# How long --smoke-test lets the window run: long enough to lay out, paint and start its
+# timers, short enough for CI.
+SMOKE_TEST_MS = 1000
 
-def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The app's command-line options; arguments Qt itself understands are left alone."""
     parser = argparse.ArgumentParser(
         prog="netassistant", description="Socket debugging assistant (网络调试助手)"
     )
@@ -33,6 +38,12 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--no-restore", action="store_true", help="do not reopen the panes of the last run"
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="show the window for about a second, then quit with exit code 0 "
+        "(checks a build or bundle; leaves your settings and last panes alone)",
     )
     parser.add_argument("--version", action="version", version=f"netassistant {__version__}")
     return parser.parse_known_args(list(argv))[0]
@@ -65,7 +76,7 @@ def _icon() -> QIcon:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     argv = list(sys.argv if argv is None else argv)
-    args = _parse_args(argv[1:])
+    args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("netassistant")
@@ -75,9 +86,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(_icon())
     install_translators(app)
 
+    if args.smoke_test:
+        args.no_restore = True  # the user's last panes are not ours to open
     window = build_window(args)
     window.show()
+    if args.smoke_test:
+        return _smoke_test(app, window)
     return app.exec()
+
+
+def _smoke_test(app: QApplication, window: Any) -> int:
+    """Run the event loop for :data:`SMOKE_TEST_MS`, then stop the panes and quit.
+
+    The window is not closed, so its state (geometry, open panes) is not saved over the
+    user's. Returns 0 if the window was on screen with at least one pane.
+    """
+    seen: list[bool] = []
+
+    def look_and_leave() -> None:
+        seen.append(window.isVisible() and bool(window.panes()))
+        app.exit(0)  # not quit(): in Qt 6 that closes the window, which saves its state
+
+    QTimer.singleShot(SMOKE_TEST_MS, look_and_leave)
+    app.exec()
+    panes = window.panes()
+    shown = seen == [True]
+    for pane in panes:
+        pane.shutdown()
+    window.hide()
+    if sys.stdout is not None:  # a windowed bundle on Windows has no console
+        verdict = "passed" if shown else "FAILED"
+        print(f"netassistant {__version__}: smoke test {verdict} ({len(panes)} pane(s) shown)")
+    return 0 if shown else 1
 
 
 def build_window(args: argparse.Namespace) -> Any:

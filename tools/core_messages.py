@@ -96,6 +96,7 @@ def render_module() -> str:
 
 
 def main() -> int:
+    """Write netassistant/qt/coremessages.py, or with ``--check`` only report if it is stale."""
     source = render_module()
     if "--check" in sys.argv:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""

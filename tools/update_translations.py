@@ -43,19 +43,22 @@ def sources() -> list[Path]:
 
 
 def run(*args: object) -> None:
+    """Run a Qt tool; a failure raises with its output."""
     subprocess.run([str(a) for a in args], check=True, capture_output=True, text=True)
 
 
 def lupdate(ts: Path) -> None:
+    """Refresh ``ts`` with every tr() string in the package, dropping obsolete ones."""
     run(tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", ts)
 
 
 def lrelease(ts: Path, qm: Path) -> None:
+    """Compile ``ts`` into the binary catalogue ``qm`` that the app loads."""
     run(tool("pyside6-lrelease"), "-silent", ts, "-qm", qm)
 
 
 def unfinished(ts: Path) -> list[str]:
-    """ "context: source" of every message whose translation is unfinished or empty."""
+    """The "context: source" of every message whose translation is unfinished or empty."""
     found = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
@@ -71,6 +74,7 @@ def unfinished(ts: Path) -> list[str]:
 
 
 def check() -> int:
+    """Report untranslated strings and a stale .qm without touching the tree; 1 on problems."""
     if not TS.exists():
         print(f"{TS.relative_to(ROOT)} is missing: run tools/update_translations.py")
         return 1
@@ -89,6 +93,7 @@ def check() -> int:
 
 
 def main() -> int:
+    """Refresh the .ts and .qm (or only check them with ``--check``); returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="verify only; exit 1 on problems")
     if parser.parse_args().check:

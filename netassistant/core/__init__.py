@@ -1,0 +1,1 @@
+"""Pure-Python core: records, codecs, framing, config, profiles, engines; never imports Qt."""

@@ -1,0 +1,1 @@
+"""Qt without widgets: the session worker and controller, and the table models."""

@@ -1,0 +1,1 @@
+"""Package data: built-in profiles, icons and translations, read with importlib.resources."""

@@ -6,7 +6,6 @@ import ast
 import codecs
 import shutil
 import subprocess
-import sys
 import unicodedata
 from itertools import pairwise
 
@@ -42,15 +41,6 @@ DUMP_33 = (
     "00000010  09 0a 0b 0c 0d 0e 0f 10  11 12 13 14 15 16 17 18  |................|\n"
     "00000020  19                                                |.|"
 )
-
-
-def test_importing_does_not_import_qt() -> None:
-    # pytest-qt has already imported PySide6 into this process, so ask a fresh one.
-    code = "import sys, netassistant.core.codec; print('PySide6' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
 
 
 class TestParseHex:

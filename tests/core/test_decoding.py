@@ -250,17 +250,3 @@ def test_clean_close_reports_nothing():
     closed = ConnEvent(2, 0, EventKind.RESET, 1, LOCAL, PEER_A)
     out = decoder.feed([rx(1, encode_frame(LENGTH, b"x")), closed])
     assert [type(m) for m in out] == [DecodedMessage]
-
-
-def test_core_module_does_not_import_qt():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, netassistant.core.decoding, netassistant.core.capture, "
-        "netassistant.core.autoreply; print('PySide6' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"

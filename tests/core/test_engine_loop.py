@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 
@@ -89,17 +87,3 @@ def test_commands_from_many_threads_all_arrive():
     assert len(parts) == 600
     for tag in (b"A", b"B", b"C"):
         assert [p for p in parts if p.startswith(tag)] == [tag + b"%03d" % i for i in range(200)]
-
-
-def test_core_never_imports_qt():
-    code = (
-        "import sys\n"
-        "import netassistant.core, netassistant.core.engine, netassistant.core.codec\n"
-        "import netassistant.core.framing, netassistant.core.checksum, netassistant.core.profiles.model\n"
-        "import netassistant.core.logformat, netassistant.cli.main\n"
-        "assert 'PySide6' not in sys.modules, sorted(m for m in sys.modules if 'PySide' in m)\n"
-        "print('clean')\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "clean"

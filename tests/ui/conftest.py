@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
@@ -12,7 +12,7 @@ W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture
-def hosted(qtbot) -> Iterator[Callable[[Callable[[QWidget], W]], W]]:
+def hosted(qtbot) -> Callable[[Callable[[QWidget], W]], W]:
     """Make a widget inside a host window: ``hosted(lambda host: SomeBox(host))``.
 
     A top-level QGroupBox makes the offscreen platform warn, so each widget is laid out
@@ -28,4 +28,4 @@ def hosted(qtbot) -> Iterator[Callable[[Callable[[QWidget], W]], W]]:
         QVBoxLayout(host).addWidget(widget)
         return widget
 
-    yield make
+    return make  # the closure keeps `hosts` alive

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from netassistant.app import _parse_args, build_window
+from netassistant.app import build_window, parse_args
 from netassistant.core.config import Kind
 from netassistant.core.profiles.model import find_profile
 from netassistant.core.profiles.store import ProfileStore
@@ -119,7 +119,7 @@ def test_app_opens_profile_by_name_and_reports_bad_files(qtbot):
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_bytes(b'{"schema_version": 1, "name": ')
     before = bad.read_bytes()
-    win = build_window(_parse_args(["--profile", "Echo server"]))
+    win = build_window(parse_args(["--profile", "Echo server"]))
     qtbot.addWidget(win)
     try:
         assert [p.profile_name for p in win.panes()] == ["Echo server"]
@@ -132,7 +132,7 @@ def test_app_opens_profile_by_name_and_reports_bad_files(qtbot):
 
 
 def test_unknown_profile_is_reported_and_the_app_starts(qtbot):
-    win = build_window(_parse_args(["--profile", "no such thing"]))
+    win = build_window(parse_args(["--profile", "no such thing"]))
     qtbot.addWidget(win)
     try:
         assert win.statusBar().currentMessage() == "no profile named 'no such thing'"

@@ -91,7 +91,7 @@ def _lrelease_available() -> bool:
 
 @pytest.fixture
 def zh_cn(qapp: QApplication) -> Iterator[None]:
-    """netassistant's zh_CN translator installed for one test, removed afterwards."""
+    """The app's zh_CN translator installed for one test, removed afterwards."""
     translators = install_translators(qapp, ZH_CN)
     try:
         assert any(t.filePath().endswith("netassistant_zh_CN.qm") for t in translators), (

@@ -1,8 +1,8 @@
-"""How a log's DATA cell draws bytes: hex, text, or both side by side.
+r"""How a log's DATA cell draws bytes: hex, text, or both side by side.
 
 The chunk log and the message log draw their DATA column the same way; these are the
 pieces they share. Text is decoded with :func:`codec.decode_segments`, so control
-characters come out escaped (``\\r\\n``, ``\\0``, ...) and every row stays one line.
+characters come out escaped (``\r\n``, ``\0``, ...) and every row stays one line.
 """
 
 from __future__ import annotations

@@ -267,6 +267,7 @@ class ChunkLogModel(RingTableModel[Event]):
     # -- QAbstractItemModel -----------------------------------------------------------
 
     def column_titles(self) -> tuple[str, ...]:
+        """The translated header of each column, in column order."""
         return (
             self.tr("Time"),
             self.tr("Dir"),

@@ -169,6 +169,7 @@ class ClientListModel(ReadOnlyTableModel):
         return len(self._rows)
 
     def column_titles(self) -> tuple[str, ...]:
+        """The translated header of each column, in column order."""
         return (
             self.tr("#"),
             self.tr("Address"),

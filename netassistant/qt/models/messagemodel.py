@@ -129,6 +129,7 @@ class MessageModel(RingTableModel[Decoded]):
     # -- QAbstractItemModel -----------------------------------------------------------
 
     def column_titles(self) -> tuple[str, ...]:
+        """The translated header of each column, in column order."""
         return (
             self.tr("#"),
             self.tr("Conn"),

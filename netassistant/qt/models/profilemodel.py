@@ -235,6 +235,7 @@ class ProfileListModel(ReadOnlyTableModel):
         return len(self._profiles)
 
     def column_titles(self) -> tuple[str, ...]:
+        """The translated header of each column, in column order."""
         return (self.tr("Name"), self.tr("Kind"), self.tr("Address"), self.tr("Description"))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

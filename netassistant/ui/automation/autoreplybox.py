@@ -28,14 +28,14 @@ from netassistant.ui.widgets import decorate
 
 
 class AutoReplyBox(QGroupBox):
-    """Enable switch, mode, match and reply fields, and an inline error line.
+    r"""Enable switch, mode, match and reply fields, and an inline error line.
 
     Attributes:
         enabled: "Enable" check box.
         mode: Echo / reply when matched.
         match: What to look for; ``match_mode`` says how (text, hex, regex).
         reply: What to send back; ``reply_mode`` says how (text, hex).
-        escapes: Read ``\\r \\n \\t \\xNN`` in text fields.
+        escapes: Read ``\r \n \t \xNN`` in text fields.
         hint: The placeholders a text reply understands.
         error: Why the rule cannot be used (hidden while it can).
         status: Why a running auto-reply paused itself (hidden while it did not).

@@ -1,8 +1,8 @@
-"""FramingBox: choose how received bytes are cut into messages, and their checksum.
+r"""FramingBox: choose how received bytes are cut into messages, and their checksum.
 
 TCP delivers a byte stream: one send can arrive in several recv() chunks and several
 sends in one. The box builds the framing spec string of :mod:`netassistant.core.framing`
-(``delimiter:\\r\\n``, ``fixed:16``, ``length:!I:incl``, ...) and picks a checksum from
+(``delimiter:\r\n``, ``fixed:16``, ``length:!I:incl``, ...) and picks a checksum from
 :data:`netassistant.core.checksum.ALGORITHMS`; a pane hands both to its
 :class:`~netassistant.qt.decodepipeline.DecodePipeline`. Input is checked a moment after
 each edit; a bad spec shows the core's own message under the controls and changes nothing.

@@ -52,14 +52,15 @@ def _reports_errors(
     a message written for the user, so one handler serves every action.
     """
 
-    @functools.wraps(method)
-    def wrapper(self: ProfileManager, *args: _P.args, **kwargs: _P.kwargs) -> None:
+    def wrapper(self: ProfileManager, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
         try:
             method(self, *args, **kwargs)
         except ProfileError as exc:
             self._say(tr_error(exc), error=True)
             self.refresh()
 
+    # update_wrapper, not @wraps: mypy types @wraps's result as a _Wrapped, not our Callable.
+    functools.update_wrapper(wrapper, method)
     return wrapper
 
 

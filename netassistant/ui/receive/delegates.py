@@ -1,10 +1,10 @@
-"""How the receive log draws: fixed-height rows, row separators, marked-up control bytes.
+r"""How the receive log draws: fixed-height rows, row separators, marked-up control bytes.
 
 Every chunk is its own row; the table's grid (drawn by Qt in C++, not by a Python
 delegate per cell, which cost a quarter of a millisecond a cell under a flood) marks the
 boundary between two recv() results even between rows of the same band colour.
 :class:`ChunkDataDelegate` draws the DATA column of Text and Both modes from the
-model's ``SegmentsRole`` runs, so an escaped ``\\r\\n`` or ``\\0`` in a box never looks
+model's ``SegmentsRole`` runs, so an escaped ``\r\n`` or ``\0`` in a box never looks
 like the same characters typed in the data. :class:`ChunkTableView` is the table that
 puts them together; :func:`configure_log_table` sets up any table that reads like it.
 """
@@ -53,11 +53,11 @@ _ColumnT = TypeVar("_ColumnT", bound=int)  # a model's column enum
 
 
 class ChunkDataDelegate(QStyledItemDelegate):
-    """Paints the DATA column with control characters in a distinct style.
+    r"""Paints the DATA column with control characters in a distinct style.
 
     In Hex mode (and for connection events) the cell is painted the standard way. In
     Text and Both modes the decoded preview is drawn run by run from ``SegmentsRole``:
-    ordinary text in the row's colour, special runs (``\\r``, ``\\n``, ``\\0``, ``\\xNN``)
+    ordinary text in the row's colour, special runs (``\r``, ``\n``, ``\0``, ``\xNN``)
     in :data:`SPECIAL_FOREGROUND` on a :data:`SPECIAL_BACKGROUND` box. Only the preview
     the model hands out is measured and drawn, and drawing stops at the cell's edge.
 

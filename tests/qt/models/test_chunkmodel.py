@@ -219,7 +219,7 @@ def test_display_modes(model):
     assert cell.data() == r"hel\r\n"
     model.set_display_mode("both")
     assert cell.data() == r"68 65 6C 0D 0A | hel\r\n"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'octal' is not a valid DisplayMode"):
         model.set_display_mode("octal")
 
 
@@ -257,7 +257,7 @@ def test_gbk_text(model):
     assert model.encoding == "gbk"
     assert cell.data() == "你好"
     assert cell.data(SegmentsRole) == [("你好", False)]
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="unknown encoding: no-such-codec"):
         model.set_encoding("no-such-codec")
     assert model.encoding == "gbk"
 
@@ -305,9 +305,9 @@ def test_custom_roles(model, mixed):
     assert model.chunk_at(1) is mixed[1]
     assert model.index(0, 0).data(IsEventRole) is True
     assert model.index(1, 0).data(IsEventRole) is False
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^row 7 out of range$"):
         model.chunk_at(len(mixed))
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^row -1 out of range$"):
         model.chunk_at(-1)
 
 
@@ -457,9 +457,9 @@ def test_set_limits_trims_at_once(qapp):
     assert (model.max_rows, model.max_bytes) == (6, 5)
     model.set_limits(100, 100)  # loosening trims nothing
     assert rec.removed == [(0, 3), (0, 3)]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^max_rows must be at least 1, not 0$"):
         model.set_limits(0, 10)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^max_bytes must not be negative, not -1$"):
         model.set_limits(10, -1)
 
 
@@ -550,7 +550,7 @@ def test_proxy_direction_filter_applies_to_chunks(proxy):
     assert proxy_seqs(proxy) == [1, 3, 5, 7]
     proxy.set_direction_filter("rx")
     assert proxy_seqs(proxy) == [1, 2, 4, 5, 6, 7]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="direction must be 'all', 'rx' or 'tx', not 'both'"):
         proxy.set_direction_filter("both")
 
 
@@ -588,7 +588,9 @@ def test_proxy_does_not_sort(proxy):
 def test_proxy_needs_a_chunk_log_model(qapp):
     from PySide6.QtCore import QStringListModel
 
-    with pytest.raises(TypeError):
+    with pytest.raises(
+        TypeError, match=r"ChunkFilterProxy needs a ChunkLogModel, not .*QStringListModel"
+    ):
         ChunkFilterProxy().setSourceModel(QStringListModel())
 
 

@@ -147,9 +147,9 @@ def test_conn_id_at_and_row_of(model):
     assert model.row_of(8) == 1
     assert model.row_of(5) == -1
     assert model.row_of(99) == -1
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^no client in row 2$"):
         model.conn_id_at(2)
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^no client in row -1$"):
         model.conn_id_at(-1)
 
 

@@ -165,9 +165,9 @@ def test_display_modes_and_encoding(model):
     assert cell(model, 0, MessageColumn.DATA) == "中\\r\\n"
     model.set_display_mode("both")
     assert cell(model, 0, MessageColumn.DATA) == "D6 D0 0D 0A | 中\\r\\n"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'octal' is not a valid DisplayMode"):
         model.set_display_mode("octal")
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="unknown encoding: klingon"):
         model.set_encoding("klingon")
 
 
@@ -198,7 +198,8 @@ def test_styles_and_roles(model):
     assert cell(model, 1, 0, Qt.ItemDataRole.ForegroundRole) == ERROR_COLOR
     assert cell(model, 2, 0, Qt.ItemDataRole.ForegroundRole) == ERROR_COLOR
     bold = cell(model, 1, MessageColumn.CHECKSUM, Qt.ItemDataRole.FontRole)
-    assert isinstance(bold, QFont) and bold.bold()
+    assert isinstance(bold, QFont)
+    assert bold.bold()
     assert cell(model, 0, MessageColumn.CHECKSUM, Qt.ItemDataRole.FontRole) is None
     assert cell(model, 1, MessageColumn.CHECKSUM, Qt.ItemDataRole.ToolTipRole) == (
         "expected 12 34, found 56 78"
@@ -209,7 +210,7 @@ def test_styles_and_roles(model):
     assert cell(model, 2, 3, MessageRole) is error
     assert [cell(model, r, 0, IsErrorRole) for r in range(3)] == [False, False, True]
     assert model.item_at(1) is bad
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=r"^row 3 out of range$"):
         model.item_at(3)
 
 
@@ -262,7 +263,7 @@ def test_set_max_rows_and_clear(model):
     model.append([message(i) for i in range(10)])
     model.set_max_rows(4)
     assert [model.item_at(r).index for r in range(4)] == [6, 7, 8, 9]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^max_rows must be at least 1, not 0$"):
         model.set_max_rows(0)
     model.clear()
     assert model.rowCount() == 0

@@ -71,11 +71,12 @@ def test_builtins_first_then_user_profiles(model: ProfileListModel):
     assert n >= 5
     assert names(model) == [p.name for p in BUILTINS] + ["bench meter", "PLC line 3"]
     assert [model.is_builtin(r) for r in range(model.rowCount())] == [True] * n + [False] * 2
-    assert not model.is_builtin(-1) and not model.is_builtin(model.rowCount())
+    assert not model.is_builtin(-1)
+    assert not model.is_builtin(model.rowCount())
     assert model.profile_at(0) == BUILTINS[0]
     assert cell(model, 0, Column.NAME, ProfileRole) is model.profile_at(0)
     assert cell(model, n, Column.KIND, BuiltinRole) is False
-    with pytest.raises(IndexError):
+    with pytest.raises(IndexError, match=rf"^no profile in row {model.rowCount()}$"):
         model.profile_at(model.rowCount())
     assert model.row_of("bench meter") == n
     assert model.row_of(BUILTINS[0].name, builtin=True) == 0
@@ -86,7 +87,8 @@ def test_builtins_first_then_user_profiles(model: ProfileListModel):
 def test_builtins_are_marked_read_only(model: ProfileListModel):
     n = len(BUILTINS)
     font = cell(model, 0, Column.NAME, Qt.ItemDataRole.FontRole)
-    assert isinstance(font, QFont) and font.italic()
+    assert isinstance(font, QFont)
+    assert font.italic()
     assert cell(model, n, Column.NAME, Qt.ItemDataRole.FontRole) is None
     tip = cell(model, 0, Column.NAME, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Built-in example (read-only)")
@@ -117,7 +119,8 @@ def test_columns(model: ProfileListModel):
 
 def test_reload_follows_the_store(qtmodeltester, store: ProfileStore):
     model = ProfileListModel()
-    assert model.rowCount() == 0 and model.store is None
+    assert model.rowCount() == 0
+    assert model.store is None
     qtmodeltester.check(model)
     model.reload(store)
     store.delete("bench meter")
@@ -178,7 +181,8 @@ def test_search_covers_builtin_descriptions(model: ProfileListModel):
 def test_copy_names(model: ProfileListModel, store: ProfileStore):
     n = len(BUILTINS)
     first = model.duplicate(0)
-    assert first.name == f"{BUILTINS[0].name} (copy)" and not first.builtin
+    assert first.name == f"{BUILTINS[0].name} (copy)"
+    assert not first.builtin
     model.reload(store)
     second = model.duplicate(0)
     assert second.name == f"{BUILTINS[0].name} (copy 2)"
@@ -194,12 +198,12 @@ def test_copy_names(model: ProfileListModel, store: ProfileStore):
 
 
 def test_builtins_are_refused_by_rename_and_delete(model: ProfileListModel, store: ProfileStore):
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match="read-only") as info:
         model.rename(0, "mine")
     assert str(info.value) == READ_ONLY
     with pytest.raises(ProfileError, match="cannot be deleted"):
         model.delete(0)
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match="read-only") as info:
         model.user_profile(1)
     assert str(info.value) == READ_ONLY
     assert not store.exists("mine")
@@ -218,7 +222,8 @@ def test_delete_and_restore(model: ProfileListModel, store: ProfileStore):
 
 def test_open_profile_is_a_fresh_copy(model: ProfileListModel, store: ProfileStore):
     builtin = model.open_profile(0)
-    assert builtin == model.profile_at(0) and builtin is not model.profile_at(0)
+    assert builtin == model.profile_at(0)
+    assert builtin is not model.profile_at(0)
     row = model.row_of("bench meter")
     edited = store.load("bench meter")
     edited.description = "changed on disk"
@@ -260,7 +265,7 @@ def test_import_rejects_bad_file(model: ProfileListModel, store: ProfileStore, t
     document["config"]["local_port"] = 70000
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"config.local_port: 70000 is out of range") as info:
         model.import_file(bad)
     assert info.value.field == "config.local_port"
     assert [p.name for p in store.list()] == ["bench meter", "PLC line 3"]

@@ -68,7 +68,8 @@ def test_starts_off_as_echo_with_no_error(box):
     assert box.mode.currentData() == "echo"
     assert box.rule() is None
     assert box.error.isHidden()
-    assert not box.match.isEnabled() and not box.reply.isEnabled()
+    assert not box.match.isEnabled()
+    assert not box.reply.isEnabled()
     box.enabled.setChecked(True)
     assert box.rule() == AutoReplyRule(mode="echo")
 

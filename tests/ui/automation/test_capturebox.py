@@ -100,7 +100,8 @@ def test_raw_capture_equals_received_bytes_while_the_view_is_paused(qtbot, contr
     qtbot.waitUntil(lambda: box.raw_status.text().startswith("Writing: 2,097,152 B"), timeout=2000)
     box.raw_button.click()
     assert not box.raw_button.isChecked()
-    assert box.raw_tap is None and controller.taps() == []
+    assert box.raw_tap is None
+    assert controller.taps() == []
     assert box.raw_status.text() == "Saved: 2,097,152 B to rx.bin"
     assert path.read_bytes() == payload
     assert box.error.isHidden()
@@ -147,7 +148,8 @@ def test_cancelled_dialog_starts_nothing(qtbot, controller):
     box = make_box(qtbot, controller, Paths(None, ""))
     box.raw_button.click()
     box.log_button.click()
-    assert not box.raw_button.isChecked() and not box.log_button.isChecked()
+    assert not box.raw_button.isChecked()
+    assert not box.log_button.isChecked()
     assert controller.taps() == []
     assert box.error.isHidden()
 
@@ -181,7 +183,8 @@ def test_stop_all_closes_both_files(qtbot, controller, tmp_path):
     assert box.start_raw()
     assert box.start_log(fmt="csv")
     taps = controller.taps()
-    assert len(taps) == 2 and all(isinstance(t, CaptureTap) for t in taps)
+    assert len(taps) == 2
+    assert all(isinstance(t, CaptureTap) for t in taps)
     assert box.running
     box.stop_all()
     assert not box.running

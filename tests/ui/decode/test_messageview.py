@@ -57,7 +57,7 @@ def shown(qtbot, pipeline) -> Iterator[MessageView]:
     view.setGeometry(0, 0, 700, 300)
     host.show()
     qtbot.waitExposed(host)
-    yield view
+    yield view  # noqa: PT022 - the generator frame keeps the host widget alive
 
 
 def test_summary_counts_messages_errors_mismatches_and_waiting_bytes(view, pipeline):
@@ -90,7 +90,8 @@ def test_summary_when_nothing_is_decoded(view):
 def test_table_looks_like_the_chunk_log(view, pipeline):
     table = view.table
     assert table.objectName() == "messageTable"
-    assert table.toolTip() and table.accessibleName()
+    assert table.toolTip()
+    assert table.accessibleName()
     assert table.model() is pipeline.model
     assert table.showGrid()
     assert not table.wordWrap()
@@ -149,9 +150,9 @@ def test_display_mode_and_encoding_pass_through(view, pipeline):
     assert data.data() == "你好"
     view.set_display_mode("both")
     assert data.data() == "C4 E3 BA C3 | 你好"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="'octal' is not a valid DisplayMode"):
         view.set_display_mode("octal")
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="unknown encoding: no-such-codec"):
         view.set_encoding("no-such-codec")
 
 

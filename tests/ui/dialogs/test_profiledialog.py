@@ -99,7 +99,8 @@ def select(d: ProfileManager, name: str, builtin: bool = False) -> None:
     table = child(d, QTableView, "profileTable")
     row = table_names(d).index(name) if not builtin else [p.name for p in BUILTINS].index(name)
     table.selectRow(row)
-    assert d.selected_profile() is not None and d.selected_profile().name == name
+    assert d.selected_profile() is not None
+    assert d.selected_profile().name == name
 
 
 def show(qtbot, d: ProfileManager) -> None:
@@ -150,7 +151,8 @@ def test_rename_round_trip(qtbot, dialog: ProfileManager, store: ProfileStore):
     click(qtbot, dialog, "profileRename")
     bar = child(dialog, QWidget, "profileRenameBar")
     edit = child(dialog, QLineEdit, "profileRenameEdit")
-    assert not bar.isHidden() and edit.text() == "bench meter"
+    assert not bar.isHidden()
+    assert edit.text() == "bench meter"
     edit.clear()
     qtbot.keyClicks(edit, "Bench meter B")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
@@ -160,7 +162,8 @@ def test_rename_round_trip(qtbot, dialog: ProfileManager, store: ProfileStore):
     assert after.to_dict() | {"name": "?"} == before.to_dict() | {"name": "?"}
     assert dialog.selected_profile().name == "Bench meter B"
     assert message(dialog) == "Renamed 'bench meter' to 'Bench meter B'"
-    assert "Bench meter B" in table_names(dialog) and "bench meter" not in table_names(dialog)
+    assert "Bench meter B" in table_names(dialog)
+    assert "bench meter" not in table_names(dialog)
 
 
 def test_rename_to_a_taken_name_is_refused_inline(qtbot, dialog: ProfileManager, store):
@@ -211,7 +214,8 @@ def test_delete_and_undo_restores_the_same_bytes(qtbot, dialog, store: ProfileSt
     before = path.read_bytes()
     select(dialog, "bench meter")
     click(qtbot, dialog, "profileDelete")
-    assert not path.exists() and not store.exists("bench meter")
+    assert not path.exists()
+    assert not store.exists("bench meter")
     assert "bench meter" not in table_names(dialog)
     bar = child(dialog, QWidget, "profileUndoBar")
     assert not bar.isHidden()
@@ -297,7 +301,8 @@ def test_cancelled_file_dialogs_change_nothing(qtbot, dialog, store, paths):
     select(dialog, "bench meter")
     click(qtbot, dialog, "profileExport")
     assert message(dialog) == ""
-    assert paths.open == [] and paths.save == []
+    assert paths.open == []
+    assert paths.save == []
 
 
 def test_corrupt_file_is_reported_and_left_alone(qtbot, store, paths):
@@ -357,7 +362,8 @@ def test_controls_are_named_and_described(dialog: ProfileManager):
     controls += [child(dialog, QLineEdit, n) for n in ("profileSearch", "profileRenameEdit")]
     controls += [child(dialog, QTableView, "profileTable"), child(dialog, QLabel, "profileMessage")]
     for control in controls:
-        assert control.toolTip() and control.accessibleName(), control.objectName()
+        assert control.toolTip(), control.objectName()
+        assert control.accessibleName(), control.objectName()
     for button in dialog.findChildren(QPushButton):
         assert button.objectName().startswith("profile"), button.text()
         assert not button.autoDefault(), "Enter must not press a button by surprise"
@@ -373,7 +379,9 @@ def test_keyboard_rename_and_escape(qtbot, dialog, store: ProfileStore):
     qtbot.keyClick(table, Qt.Key.Key_F2)
     bar = child(dialog, QWidget, "profileRenameBar")
     edit = child(dialog, QLineEdit, "profileRenameEdit")
-    assert not bar.isHidden() and edit.hasFocus() and edit.selectedText() == "PLC line 3"
+    assert not bar.isHidden()
+    assert edit.hasFocus()
+    assert edit.selectedText() == "PLC line 3"
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert bar.isHidden()
     assert dialog.isVisible(), "Escape cancels the rename, not the dialog"

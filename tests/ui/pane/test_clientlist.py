@@ -125,7 +125,8 @@ def test_controls_are_named_and_described(widget):
     assert table.selectionMode() == QTableView.SelectionMode.SingleSelection
     assert table.selectionBehavior() == QTableView.SelectionBehavior.SelectRows
     for control in (table, *(button(widget, name) for name in BUTTONS)):
-        assert control.toolTip() and control.accessibleName(), control.objectName()
+        assert control.toolTip(), control.objectName()
+        assert control.accessibleName(), control.objectName()
     assert "SHUT_WR" in button(widget, "clientHalfClose").toolTip()
     assert "SO_LINGER 0" in button(widget, "clientAbort").toolTip()
     assert "RST" in button(widget, "clientAbort").toolTip()

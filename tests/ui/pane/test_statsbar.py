@@ -105,6 +105,7 @@ def test_dropped_does_not_touch_counters(bar):
 
 def test_reset_button(qtbot, bar):
     button = bar.findChild(QPushButton, "statsReset")
-    assert button.toolTip() and button.accessibleName()
+    assert button.toolTip()
+    assert button.accessibleName()
     with qtbot.waitSignal(bar.reset_requested, timeout=1000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

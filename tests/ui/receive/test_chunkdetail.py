@@ -120,7 +120,7 @@ def test_encoding(detail):
     assert detail.text_view.toPlainText() == "\\xc4\\xe3\\xba\\xc3\\n\n"
     detail.set_encoding("gbk")
     assert detail.text_view.toPlainText() == "你好\\n\n"
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="unknown encoding: no-such-codec"):
         detail.set_encoding("no-such-codec")
     assert detail.encoding == "gbk"
     clipboard = QGuiApplication.clipboard()

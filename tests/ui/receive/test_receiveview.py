@@ -68,7 +68,7 @@ def shown(qtbot) -> Iterator[ReceiveView]:
     view.setGeometry(0, 0, 900, 600)
     host.show()
     qtbot.waitExposed(host)
-    yield view  # the generator frame keeps the host alive
+    yield view  # noqa: PT022 - the generator frame keeps the host widget alive
 
 
 def test_controls_are_named_and_described(view):
@@ -338,7 +338,7 @@ def test_set_encoding_reaches_log_and_detail(view):
     assert data_texts(view) == ["你好"]
     view.table.selectRow(0)
     assert view.detail.text_view.toPlainText() == "你好"
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError, match="unknown encoding: no-such-codec"):
         view.set_encoding("no-such-codec")
 
 

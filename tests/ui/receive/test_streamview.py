@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -58,8 +57,8 @@ class Host:
 
 
 @pytest.fixture
-def host(qtbot) -> Iterator[Host]:
-    yield Host(qtbot)
+def host(qtbot) -> Host:
+    return Host(qtbot)
 
 
 def test_two_chunks_are_two_bands(host):
