@@ -240,7 +240,7 @@ def test_capture_file_matches_what_was_received_while_paused(qtbot, window, tmp_
 
 
 def test_udp_pane_decodes_each_sender_apart(qtbot, window):
-    """Peer A sends ``ab``, peer B ``cd\\n``: the pane shows ``cd``, never ``abcd``."""
+    r"""Peer A sends ``ab``, peer B ``cd\\n``: the pane shows ``cd``, never ``abcd``."""
     pane = window.open_pane(Kind.UDP)
     pane.settings.local_port.setValue(0)
     pane.framing.set_spec_text("delimiter:\\n")

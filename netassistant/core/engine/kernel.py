@@ -92,7 +92,7 @@ def accept_queue_full(listener: socket.socket) -> bool | None:
     if len(info) < 32:
         return None
     length, limit = struct.unpack_from("=II", info, 24)
-    return length >= limit
+    return bool(length >= limit)
 
 
 def max_backlog() -> int:

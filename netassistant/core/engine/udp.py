@@ -121,7 +121,8 @@ class UdpEngine(Engine):
         try:
             addr = resolve(self.config, host, port, passive=False)
         except SetupError as exc:
-            return exc.args[0]  # the translatable Text, not str(exc)
+            reason: str = exc.args[0]  # the translatable Text, not str(exc)
+            return reason
         return addr, host if unix else format_address((host, port))
 
     def _do_reply(self, data: bytes) -> None:

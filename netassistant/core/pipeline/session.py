@@ -85,7 +85,7 @@ class PipelineBatch(NamedTuple):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DecodeSettings:
-    """How received bytes are cut into messages.
+    r"""How received bytes are cut into messages.
 
     Attributes:
         framing: A framing spec (``delimiter:\\n``, ``fixed:16``, ``length:!I``), "" for none.

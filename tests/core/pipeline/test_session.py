@@ -49,7 +49,7 @@ def nothing_more(sock: socket.socket, wait: float = 0.3) -> bool:
 
 # ------------------------------------------------------------------- decoding
 def test_udp_peers_are_decoded_apart_never_glued():
-    """Peer A sends ``ab``, peer B ``cd\\n``: B's message is ``cd``, never ``abcd``."""
+    r"""Peer A sends ``ab``, peer B ``cd\\n``: B's message is ``cd``, never ``abcd``."""
     config = SessionConfig(kind=Kind.UDP, local_port=0)
     with pipeline_running(config, decode=DecodeSettings("delimiter:\\n")) as h:
         with udp_peer() as a, udp_peer() as b:
