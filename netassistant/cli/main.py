@@ -1,4 +1,4 @@
-"""``netassistant-cli``: the same engines without a window, for scripts and terminals.
+r"""``netassistant-cli``: the same engines without a window, for scripts and terminals.
 
 Examples::
 

@@ -16,11 +16,17 @@ from netassistant.core.sending.plans import MAX_BURST_BYTES
 
 
 def overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The session settings typed on the command line (only those given)."""
     fields = [dest for _, dest, _, _ in CONFIG_OPTIONS] + [dest for dest, _, _ in FLAG_OPTIONS]
     return {f: getattr(args, f) for f in fields if getattr(args, f, None) is not None}
 
 
 def config_from_args(args: argparse.Namespace) -> SessionConfig:
+    """The session settings: a profile (``--profile``) overridden by the options typed.
+
+    Raises:
+        UsageError: An unknown profile, no session kind, or a setting out of range.
+    """
     base: dict[str, Any] = {}
     if args.profile:
         from netassistant.core.profiles.model import ProfileError, find_profile

@@ -14,6 +14,7 @@ from netassistant.core.config import ConfigError, SessionConfig
 
 
 def profile_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``profile list|show|save|delete|export|import``; returns the exit code."""
     from netassistant.core.profiles.model import Profile, ProfileError, builtin_profiles
     from netassistant.core.profiles.store import ProfileStore
 

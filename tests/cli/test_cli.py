@@ -71,7 +71,8 @@ def test_tcp_server_json_records_one_per_recv(env):
         assert rec["text"] == text
         assert "truncated" not in rec
     seqs = [r["seq"] for r in records]
-    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    assert seqs == sorted(seqs)
+    assert len(set(seqs)) == len(seqs)
     assert records[4]["reason"] == "local"
     assert records[5]["local"] == local
 

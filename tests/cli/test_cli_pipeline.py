@@ -1,5 +1,8 @@
-"""The CLI as a thin front end of the core pipeline: decoding per peer, checksums, echo
-guard, bounded memory and prompt signals. Real processes, real loopback peers."""
+"""The CLI as a thin front end of the core pipeline.
+
+Decoding per peer, checksums, the echo guard, bounded memory and prompt signals; real
+processes, real loopback peers.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +45,7 @@ def udp_socket() -> socket.socket:
 
 # -------------------------------------------------------------- decoding per peer
 def test_udp_peers_are_decoded_apart(env):
-    """Peer A sends ``ab``, peer B ``cd\\n``: one message ``cd``, never ``abcd``."""
+    r"""Peer A sends ``ab``, peer B ``cd\\n``: one message ``cd``, never ``abcd``."""
     port = free_port(kind=socket.SOCK_DGRAM)
     args = ("udp", "--local-port", str(port), "--frame", "delimiter:\\n", "--json", "--count", "3")
     with cli(env, *args) as proc, udp_socket() as a, udp_socket() as b:

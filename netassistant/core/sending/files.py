@@ -62,6 +62,7 @@ class FileRunner(Runner):
         self._run()
 
     def cancel(self) -> None:
+        """Stop on the user's request; the last event says how many bytes went."""
         message = text(
             "file send to {peer} cancelled after {sent} of {total} bytes",
             peer=self._label,
@@ -72,6 +73,7 @@ class FileRunner(Runner):
         self._end("cancelled", self._summary, message, EventKind.SEND_PROGRESS)
 
     def stop_with_session(self) -> None:
+        """The loop is ending: report how far the file got."""
         self._update_sent()
         reason: str = text("the session stopped")
         if len(self.routes) == 1:
@@ -94,6 +96,7 @@ class FileRunner(Runner):
         super()._end(state, route, message, kind)
 
     def check_gone(self) -> None:
+        """Drop targets that closed; end the send when none is left."""
         if not self.finished:
             self._drop_gone()
 

@@ -456,6 +456,7 @@ class PlanRunner(Runner):
         self._run()
 
     def set_interval(self, interval_ms: float) -> None:
+        """Change the gap between messages; a wait under way is re-timed at once."""
         self.interval = interval_ms / 1000.0
         if self._waiting_interval and not self.finished:
             # Re-time the wait under way from the start of the last message.
@@ -468,13 +469,16 @@ class PlanRunner(Runner):
         return now if due < now - self.interval else due
 
     def cancel(self) -> None:
+        """Stop on the user's request; the last event says how many were sent."""
         self._end("cancelled", self.route, self._say("cancelled"), EventKind.SEND_PROGRESS)
 
     def stop_with_session(self) -> None:
+        """The loop is ending: report how far the plan got."""
         reason = self.route.refusal() or text("the session stopped")
         self._end("stopped", self.route, self._say("stopped", reason), EventKind.SEND_PROGRESS)
 
     def check_gone(self) -> None:
+        """End the plan if its target went away."""
         if not self.finished and self.route.refusal():
             self._fail()
 

@@ -1,5 +1,8 @@
-"""The send toolkit over real loopback sockets: plans (repeat, periodic, burst, split,
-counter) and file sends, for the TCP server, the TCP client and UDP."""
+"""The send toolkit over real loopback sockets.
+
+Plans (repeat, periodic, burst, split, counter) and file sends, for the TCP server, the
+TCP client and UDP.
+"""
 
 from __future__ import annotations
 
@@ -124,7 +127,7 @@ def server_and_client():
 )
 def test_plan_validation_messages(kwargs, message):
     kwargs.setdefault("payload", b"hello")
-    with pytest.raises(ValueError) as err:
+    with pytest.raises(ValueError, match=".") as err:
         SendPlan(**kwargs)
     assert str(err.value) == message
 
@@ -259,7 +262,7 @@ def test_periodic_send_runs_until_cancelled(server_and_client):
     time.sleep(0.1)
     assert len(h.chunks(Direction.TX)) == n
     c.settimeout(0.1)
-    with pytest.raises(TimeoutError):
+    with pytest.raises(TimeoutError, match="timed out"):
         c.recv(10)
     status = h.engine.plan_status(plan_id)
     assert status is not None
@@ -553,7 +556,7 @@ def test_cancel_mid_file_says_how_much_was_sent(tmp_path):
         assert 0 < n < size
         assert recv_exactly(c, n, timeout=TIMEOUT) == bytes(n)
         c.settimeout(0.2)
-        with pytest.raises(TimeoutError):
+        with pytest.raises(TimeoutError, match="timed out"):
             c.recv(10)
 
 
