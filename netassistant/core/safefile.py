@@ -149,7 +149,7 @@ def open_regular(
         # 0o666: the umask decides, as for any file the user creates.
         fd = os.open(name, flags, 0o666)
     except OSError as exc:
-        raise _explain(name, exc, follow_symlinks) from None
+        raise _explain(name, exc, follow_symlinks, creating=bool(flags & os.O_CREAT)) from None
     try:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind:
@@ -174,9 +174,10 @@ def _refuse_symlink(name: str) -> None:
         pass
 
 
-def _explain(name: str, exc: OSError, follow_symlinks: bool) -> OSError:
+def _explain(name: str, exc: OSError, follow_symlinks: bool, *, creating: bool) -> OSError:
     """Turn an ``open`` failure into a :class:`FileKindError` when the path's kind explains it."""
-    if isinstance(exc, FileNotFoundError):
+    # When creating, ENOENT means a missing folder: the plain OSError says that best.
+    if isinstance(exc, FileNotFoundError) and not creating:
         return FileKindError(name, "")
     if exc.errno == errno.ELOOP and not follow_symlinks:
         return FileKindError(name, KIND_SYMLINK)

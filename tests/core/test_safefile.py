@@ -7,7 +7,7 @@ import os
 import pytest
 
 from netassistant.core.safefile import FileKindError, check_regular_file, open_regular
-from tests.nonblocking import finishes
+from tests.filehelpers import finishes
 
 
 @pytest.fixture
@@ -31,7 +31,9 @@ def test_a_fifo_behind_a_symlink_is_refused_too(tmp_path, fifo):
 
 
 def test_dev_zero_is_a_character_device():
-    with pytest.raises(FileKindError, match="^/dev/zero is a character device, not a regular file$"):
+    with pytest.raises(
+        FileKindError, match="^/dev/zero is a character device, not a regular file$"
+    ):
         finishes(open_regular, "/dev/zero")
     with pytest.raises(FileKindError, match="^/dev/zero is a character device"):
         check_regular_file("/dev/zero")
