@@ -143,7 +143,9 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path, make):
 
 @pytest.mark.parametrize("make", [RawCapture, lambda path: LogCapture(path, "text")])
 def test_a_device_is_refused(make):
-    with pytest.raises(CaptureError, match="^/dev/null is a character device, not a regular file$"):
+    with pytest.raises(
+        CaptureError, match=r"^/dev/null is a character device, not a regular file$"
+    ):
         finishes(make, "/dev/null")
 
 
@@ -159,7 +161,7 @@ def test_a_symbolic_link_is_refused_and_its_target_untouched(tmp_path, make):
     assert target.read_bytes() == b"keep"
     dangling = tmp_path / "dangling.bin"
     dangling.symlink_to(tmp_path / "created-through-the-link")
-    with pytest.raises(CaptureError, match="is a symbolic link; choose the real file$"):
+    with pytest.raises(CaptureError, match=r"is a symbolic link; choose the real file$"):
         make(dangling)
     assert not (tmp_path / "created-through-the-link").exists()
 

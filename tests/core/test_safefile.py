@@ -32,10 +32,10 @@ def test_a_fifo_behind_a_symlink_is_refused_too(tmp_path, fifo):
 
 def test_dev_zero_is_a_character_device():
     with pytest.raises(
-        FileKindError, match="^/dev/zero is a character device, not a regular file$"
+        FileKindError, match=r"^/dev/zero is a character device, not a regular file$"
     ):
         finishes(open_regular, "/dev/zero")
-    with pytest.raises(FileKindError, match="^/dev/zero is a character device"):
+    with pytest.raises(FileKindError, match=r"^/dev/zero is a character device"):
         check_regular_file("/dev/zero")
 
 
