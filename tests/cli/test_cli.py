@@ -480,8 +480,66 @@ def test_udp_two_cli_processes_talk(env):
 def test_bad_port_is_a_usage_error(env):
     proc = run_cli(env, "tcp-client", "--remote-port", "70000")
     assert proc.returncode == 2
-    assert "remote_port: 70000 is out of range" in proc.stderr
+    assert proc.stderr.endswith(
+        "error: argument -P/--remote-port: must be a whole number from 0 to 65535, not '70000'\n"
+    )
     assert proc.stdout == ""
+
+
+def test_a_client_needs_a_remote_port_above_0(env):
+    proc = run_cli(env, "tcp-client", "--remote-port", "0")
+    assert proc.returncode == 2
+    assert "remote_port: 0 is out of range 1..65535" in proc.stderr
+
+
+WHOLE = "must be a whole number from {} to {}, not '{}'"
+NUMBER = "must be a number of {} from {} to {}, not '{}'"
+ABOVE = "must be a number of {} above {} and at most {}, not '{}'"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--count", "-1", WHOLE.format(1, 2**31 - 1, "-1")),
+        ("--count", "0", WHOLE.format(1, 2**31 - 1, "0")),
+        ("--count", "1.5", WHOLE.format(1, 2**31 - 1, "1.5")),
+        ("--duration", "nan", ABOVE.format("seconds", 0, 31536000, "nan")),
+        ("--duration", "-1", ABOVE.format("seconds", 0, 31536000, "-1")),
+        ("--duration", "inf", ABOVE.format("seconds", 0, 31536000, "inf")),
+        ("--duration", "0", ABOVE.format("seconds", 0, 31536000, "0")),
+        ("--interval", "nan", NUMBER.format("milliseconds", 0, 3600000, "nan")),
+        ("--interval", "-5", NUMBER.format("milliseconds", 0, 3600000, "-5")),
+        ("--interval", "1e999", NUMBER.format("milliseconds", 0, 3600000, "1e999")),
+        ("--repeat", "0", WHOLE.format(1, 100000, "0")),
+        ("--repeat", "-3", WHOLE.format(1, 100000, "-3")),
+        ("--recv-size", "0", WHOLE.format(1, 1048576, "0")),
+        ("--recv-size", "9" * 5000, WHOLE.format(1, 1048576, "9" * 37 + "...")),
+        ("--rcvbuf", "-1", WHOLE.format(0, 268435456, "-1")),
+        ("--sndbuf", "268435457", WHOLE.format(0, 268435456, "268435457")),
+        ("--backlog", "-1", WHOLE.format(0, 65535, "-1")),
+        ("--connect-timeout", "0", ABOVE.format("seconds", 0, 600, "0")),
+        ("--connect-timeout", "nan", ABOVE.format("seconds", 0, 600, "nan")),
+        ("--read-delay-ms", "-1", WHOLE.format(0, 60000, "-1")),
+        ("--local-port", "-1", WHOLE.format(0, 65535, "-1")),
+        ("--remote-port", "x", WHOLE.format(0, 65535, "x")),
+    ],
+)
+def test_numeric_options_refuse_what_is_out_of_range(env, option, value, message):
+    proc = run_cli(env, "tcp-client", "--remote-port", "9", option, value)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.splitlines()[-1]
+    assert last.startswith("netassistant-cli tcp-client: error: argument ")
+    assert last.endswith(f"{option}: {message}")
+    assert proc.stdout == ""
+
+
+def test_profile_save_checks_numbers_too(env):
+    proc = run_cli(env, "profile", "save", "x", "--kind", "tcp-server", "--backlog", "nan")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1].endswith(
+        "argument --backlog: must be a whole number from 0 to 65535, not 'nan'"
+    )
 
 
 def test_invalid_hex_is_a_usage_error(env):
@@ -542,9 +600,9 @@ def test_no_command_and_no_profile_is_a_usage_error(env):
 
 
 def test_argparse_errors_exit_2(env):
-    proc = run_cli(env, "tcp-server", "--local-port", "x")
+    proc = run_cli(env, "tcp-server", "--show", "x")
     assert proc.returncode == 2
-    assert "invalid int value: 'x'" in proc.stderr
+    assert "argument --show: invalid choice: 'x'" in proc.stderr
 
 
 # -------------------------------------------------------------------------- 8. SIGINT
