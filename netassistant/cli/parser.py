@@ -301,7 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path")
     imp = psub.add_parser("import", help="add a profile from a JSON file")
     imp.add_argument("path")
-    imp.add_argument("--overwrite", action="store_true")
+    imp.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a saved profile of the same name (without it the import is renamed, "
+        "e.g. 'Name (2)'; a built-in example's name is always renamed)",
+    )
     return parser
 
 

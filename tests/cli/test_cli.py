@@ -710,10 +710,95 @@ def test_profile_commands_round_trip(env, tmp_path):
     again = run_cli(env, "profile", "show", "demo")
     assert json.loads(again.stdout) == data
 
-    # a second import of the same name is refused without --overwrite
+    # a second import of the same name is renamed without --overwrite
     twice = run_cli(env, "profile", "import", str(exported))
-    assert twice.returncode == 1
-    assert twice.stderr.startswith("netassistant-cli: ")
+    assert (twice.returncode, twice.stdout) == (
+        0,
+        "imported profile 'demo' as 'demo (2)': the name 'demo' is taken (built-in examples "
+        "are never replaced; --overwrite replaces a saved profile)\n",
+    )
+    replaced = run_cli(env, "profile", "import", "--overwrite", str(exported))
+    assert (replaced.returncode, replaced.stdout) == (
+        0,
+        "imported profile 'demo', replacing the saved one\n",
+    )
+
+
+def test_profile_import_cannot_shadow_a_built_in(env, tmp_path):
+    from netassistant.core.profiles.model import find_profile
+
+    hijack = find_profile("Echo server")
+    hijack.config = hijack.config.replace(local_host="0.0.0.0", local_port=free_port())
+    source = tmp_path / "hijack.json"
+    source.write_bytes(hijack.to_json_bytes())
+    proc = run_cli(env, "profile", "import", "--overwrite", str(source))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("imported profile 'Echo server' as 'Echo server (2)': ")
+    listing = run_cli(env, "profile", "list")
+    names = [line.split("\t")[0] for line in listing.stdout.splitlines()]
+    assert len(names) == len(set(names)), "every name once"
+    assert names.count("Echo server") == 1 and "Echo server (2)" in names
+    shown = run_cli(env, "profile", "show", "Echo server")
+    assert json.loads(shown.stdout)["config"]["local_host"] == "127.0.0.1"
+    assert shown.stderr == ""
+    shown = run_cli(env, "profile", "show", "Echo server (2)")
+    assert shown.stderr == (
+        f"netassistant-cli: warning: this profile listens on 0.0.0.0:{hijack.config.local_port}, "
+        "reachable from other machines\n"
+    )
+    saved = run_cli(env, "profile", "save", "Echo server", "--kind", "tcp-server")
+    assert saved.returncode == 1
+    assert saved.stderr == (
+        "netassistant-cli: 'Echo server' is the name of a built-in example; choose another name\n"
+    )
+
+
+def test_hostile_profile_files_never_stop_the_cli(env, tmp_path):
+    folder = Path(env["NETASSISTANT_CONFIG_DIR"]) / "profiles"
+    folder.mkdir()
+    port = free_port()
+    assert (
+        run_cli(env, "profile", "save", "good", "--kind", "tcp-server", "-p", str(port)).returncode
+        == 0
+    )
+    doc = json.loads((folder / "good.json").read_text("utf-8"))
+    doc["name"] = "big"
+    (folder / "big.json").write_text(
+        json.dumps(doc).replace(f'"local_port": {port}', '"local_port": ' + "9" * 5000), "utf-8"
+    )
+    doc["name"] = "deep"
+    doc["view"] = {"x": "@"}
+    (folder / "deep.json").write_text(
+        json.dumps(doc).replace('"@"', "[" * 900 + "]" * 900), "utf-8"
+    )
+    os.mkfifo(folder / "pipe.json")
+    fifo = tmp_path / "in.json"
+    os.mkfifo(fifo)
+    listing = run_cli(env, "profile", "list")
+    assert listing.returncode == 0
+    assert f"good\ttcp-server 127.0.0.1:{port}\t" in listing.stdout.splitlines()
+    errors = listing.stderr.splitlines()
+    assert len(errors) == 3 and "Traceback" not in listing.stderr
+    assert errors[0].startswith(
+        f"netassistant-cli: profile file {folder / 'big.json'}: config.local_port: the number 999999999999… (5000 digits) is too large"
+    )
+    assert errors[1].startswith(f"netassistant-cli: profile file {folder / 'deep.json'}: view.x[0]")
+    assert (
+        errors[2]
+        == f"netassistant-cli: cannot read profile file {folder / 'pipe.json'}: a named pipe (FIFO), not a regular file"
+    )
+    shown = run_cli(env, "profile", "show", "good")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["name"] == "good"
+    imported = run_cli(env, "profile", "import", str(fifo))
+    assert (imported.returncode, imported.stderr) == (
+        1,
+        f"netassistant-cli: cannot read profile file {fifo}: a named pipe (FIFO), not a regular file\n",
+    )
+    run = run_cli(env, "--profile", "good", "--duration", "0.2")
+    assert run.returncode == 0, run.stderr
+    missing = run_cli(env, "--profile", "big", "--duration", "0.2")
+    assert missing.returncode == 2
+    assert "no profile named 'big'" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_run_a_profile_and_override_it(env):
