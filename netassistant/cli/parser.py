@@ -241,10 +241,10 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
     )
     run.add_argument(
         "--duration",
-        type=finite_number(0, MAX_DURATION, unit="seconds", above_low=True),
+        type=finite_number(0, MAX_DURATION, unit="seconds"),
         default=None,
         metavar="S",
-        help="stop after S seconds",
+        help="stop after S seconds (0: start, then stop at once)",
     )
     run.add_argument("--json", action="store_true", help="one JSON object per line")
     run.add_argument(

@@ -18,6 +18,7 @@ from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
 from netassistant.qt.taps import MAX_REPLIES_PER_SECOND, AutoResponder, CaptureTap
 from netassistant.qt.worker import MAX_INFLIGHT
+from tests.filehelpers import fill_disk
 from tests.helpers import TIMEOUT, recv_exactly
 
 WAIT_MS = int(TIMEOUT * 1000)
@@ -287,9 +288,11 @@ def test_capture_tap_writes_received_bytes_and_reports_a_write_error(qtbot, cont
 
 
 @pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
-def test_capture_tap_write_failure_sets_error_and_keeps_the_session(qtbot, controllers):
+def test_capture_tap_write_failure_sets_error_and_keeps_the_session(qtbot, controllers, tmp_path):
     ctl = controllers()
-    tap = CaptureTap(RawCapture("/dev/full"))
+    path = tmp_path / "full.bin"
+    tap = CaptureTap(RawCapture(path))  # captures refuse devices: a full disk behind a file
+    fill_disk(tap.capture)
     ctl.add_tap(tap)
     port = start(qtbot, ctl, kind=Kind.TCP_SERVER)
     with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as client:
@@ -297,6 +300,6 @@ def test_capture_tap_write_failure_sets_error_and_keeps_the_session(qtbot, contr
         qtbot.waitUntil(lambda: tap.error is not None, timeout=WAIT_MS)
         client.sendall(b"!")
         qtbot.waitUntil(lambda: ctl.stats.rx_bytes == 10, timeout=WAIT_MS)
-    assert tap.error == "cannot write to /dev/full: No space left on device"
+    assert tap.error == f"cannot write to {path}: No space left on device"
     assert tap.closed
     assert ctl.taps() == [tap], "a capture that failed does not raise, so it is not removed"
