@@ -179,6 +179,17 @@ def test_rename_to_a_taken_name_is_refused_inline(qtbot, dialog: ProfileManager,
     assert child(dialog, QWidget, "profileRenameBar").isHidden()
 
 
+def test_rename_to_a_builtin_name_is_refused_inline(qtbot, dialog: ProfileManager, store):
+    select(dialog, "bench meter")
+    click(qtbot, dialog, "profileRename")
+    child(dialog, QLineEdit, "profileRenameEdit").setText("Echo server")
+    click(qtbot, dialog, "profileRenameApply")
+    assert message(dialog) == "'Echo server' is the name of a built-in example; choose another name"
+    assert not child(dialog, QWidget, "profileRenameBar").isHidden(), "left open to fix the name"
+    assert store.exists("bench meter")
+    assert table_names(dialog).count("Echo server") == 1
+
+
 def test_renaming_a_builtin_is_refused(qtbot, dialog: ProfileManager, store: ProfileStore):
     select(dialog, "Echo server", builtin=True)
     click(qtbot, dialog, "profileRename")
