@@ -13,7 +13,8 @@ goes through :func:`open_regular`, which:
 3. clears ``O_NONBLOCK`` again, so reads and writes behave as usual;
 4. only then truncates, when the mode asks for it.
 
-:func:`check_regular_file` is the same check without opening, for listing a folder.
+:func:`check_regular_file` is the same check without opening, for listing a folder, and
+:func:`read_regular` reads a whole file with a size limit.
 Refusals raise :class:`FileKindError` (an ``OSError``) whose message names the file and
 says what it is, e.g. ``/tmp/p is a named pipe (FIFO), not a regular file``; its
 ``strerror`` holds the reason alone, for messages that name the file themselves.
@@ -164,6 +165,47 @@ def open_regular(
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_regular(
+    path: str | os.PathLike[str], limit: int, *, follow_symlinks: bool = True
+) -> bytes:
+    """The whole content of regular file ``path``, refused if it is over ``limit`` bytes.
+
+    For files read into memory at once (profiles, ``--send-file``): memory stays bounded
+    whatever the file, and a FIFO or ``/dev/zero`` is refused instead of read forever.
+
+    Raises:
+        FileKindError: ``path`` is missing or not a regular file.
+        FileTooLargeError: ``path`` holds more than ``limit`` bytes (nothing is returned).
+        OSError: any other failure to open or read.
+    """
+    name = os.fspath(path)
+    with open_regular(name, follow_symlinks=follow_symlinks) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        # Read one byte past the limit: a file that grew since fstat is caught too.
+        data = handle.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:
+        raise FileTooLargeError(name, max(size, len(data)), limit)
+    return bytes(data)
+
+
+class FileTooLargeError(OSError):
+    """A file too large to be read into memory; the message names it and the limit.
+
+    Attributes:
+        path: The file.
+        size: Its size in bytes (at least ``limit + 1``).
+        limit: The most that was allowed.
+    """
+
+    def __init__(self, path: str, size: int, limit: int) -> None:
+        reason = text("it is over {limit} bytes", limit=limit)
+        super().__init__(text("{path} is over {limit} bytes", path=path, limit=limit))
+        self.strerror = reason
+        self.path = path
+        self.size = size
+        self.limit = limit
 
 
 def _refuse_symlink(name: str) -> None:

@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from netassistant.core.safefile import FileKindError, check_regular_file, open_regular
+from netassistant.core.safefile import (
+    FileKindError,
+    FileTooLargeError,
+    check_regular_file,
+    open_regular,
+    read_regular,
+)
 from tests.filehelpers import finishes
 
 
@@ -134,3 +140,24 @@ def test_other_errors_stay_plain_os_errors(tmp_path):
 def test_unknown_mode():
     with pytest.raises(ValueError, match="mode must be 'rb', 'ab' or 'wb', not 'r'"):
         open_regular("/dev/null", "r")
+
+
+def test_read_regular_reads_up_to_the_limit(tmp_path):
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 10)
+    assert read_regular(path, 10) == b"x" * 10
+    with pytest.raises(FileTooLargeError, match=r"f is over 9 bytes$") as info:
+        read_regular(path, 9)
+    assert (info.value.size, info.value.limit, info.value.strerror) == (10, 9, "it is over 9 bytes")
+
+
+def test_read_regular_refuses_what_never_ends():
+    with pytest.raises(FileKindError, match=r"^/dev/zero is a character device"):
+        finishes(read_regular, "/dev/zero", 1024)
+
+
+def test_read_regular_refuses_a_fifo(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(FileKindError, match=r"pipe is a named pipe \(FIFO\), not a regular file$"):
+        finishes(read_regular, fifo, 1024, fifo=fifo)

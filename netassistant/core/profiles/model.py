@@ -37,7 +37,7 @@ from netassistant.core.profiles.errors import (
     ProfileNotFoundError,
 )
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, PRESET_MODES
-from netassistant.core.safefile import open_regular
+from netassistant.core.safefile import FileTooLargeError, read_regular
 
 __all__ = [
     "CONFIG_DIR_ENV",
@@ -204,9 +204,15 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
         ProfileError: naming the file (missing, not a regular file, unreadable, too large).
     """
     try:
-        with open_regular(path) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(MAX_FILE_SIZE + 1) if size <= MAX_FILE_SIZE else b""
+        return read_regular(path, MAX_FILE_SIZE)
+    except FileTooLargeError:
+        message = Text(
+            "profile file {path} is too large (over {limit} bytes); "
+            "it was left untouched — fix or delete it",
+            path=str(path),
+            limit=MAX_FILE_SIZE,
+        )
+        raise ProfileError(message, path=str(path)) from None
     except OSError as exc:
         message = Text(
             "cannot read profile file {path}: {reason}",
@@ -214,15 +220,6 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
             reason=exc.strerror or str(exc),
         )
         raise ProfileError(message, path=str(path)) from None
-    if size > MAX_FILE_SIZE or len(raw) > MAX_FILE_SIZE:
-        message = Text(
-            "profile file {path} is too large (over {limit} bytes); "
-            "it was left untouched — fix or delete it",
-            path=str(path),
-            limit=MAX_FILE_SIZE,
-        )
-        raise ProfileError(message, path=str(path))
-    return raw
 
 
 def parse_file(raw: bytes, path: str) -> Profile:
