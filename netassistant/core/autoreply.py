@@ -5,13 +5,10 @@ back; ``match`` sends a fixed reply when a pattern occurs in a received chunk. R
 judged per chunk (one ``recv()``), as NetAssist does, so a pattern split across two
 chunks by TCP does not match; put framing in front if that matters.
 
-Regular expressions run on RE2 (PyPI ``google-re2``), which matches in time linear in
-the data: no pattern, however written, can make a search backtrack for minutes and
-freeze the session (``(a+)+$`` on ``aaa…a!`` takes a minute and more with Python's
-``re``). RE2 has no backreferences, lookaround or atomic groups; a rule using them is
-refused by :meth:`AutoReplyRule.validate` with a message naming the feature. Patterns
-are compiled as Latin-1, so like a Python bytes pattern they match byte by byte, and
-``$`` also matches before a final newline, as in Python.
+Regular expressions run on RE2 (:mod:`netassistant.core.userregex`), which matches in
+time linear in the data, so no pattern can freeze the session; a rule using what RE2
+cannot run (backreferences, lookaround, ...) is refused by :meth:`AutoReplyRule.validate`
+with a message naming the feature.
 
 Received bytes are only ever compared, searched or copied: nothing received is
 executed, evaluated or used as a format string. Placeholders (``{time}``, ``{date}``,
@@ -23,15 +20,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import re2
-
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 from netassistant.core.i18n import Text, translatable
+from netassistant.core.userregex import Regex, RegexError
 
 ECHO = "echo"
 MATCH = "match"
@@ -148,7 +143,10 @@ class AutoReplyRule:
             return needle, None
         if self.match_mode == "text":
             return self._encode(self.match, "match", self.escapes), None
-        return None, Regex(self.match, self._encode(self.match, "match", False))
+        try:
+            return None, Regex(self.match, self._encode(self.match, "match", False))
+        except RegexError as exc:
+            raise AutoReplyError(exc.args[0], "match", exc.position) from None
 
     def _prepare_reply(self) -> tuple[bytes | None, str]:
         if not self.reply:
@@ -270,110 +268,6 @@ class AutoReplyRule:
         rule = cls(**kwargs)
         _check_choices(rule)
         return rule
-
-
-class Regex:
-    """A user's regular expression, compiled for RE2: searched in linear time, never backtracking.
-
-    Attributes:
-        source: The pattern's bytes (the user's text in the rule's encoding).
-        compiled: The RE2 pattern (Latin-1: one byte is one character, like a bytes ``re``).
-    """
-
-    def __init__(self, typed: str, source: bytes) -> None:
-        """Compile ``source``, the bytes of ``typed`` (used for error positions).
-
-        Raises:
-            AutoReplyError: ``invalid regular expression: ...`` for a syntax error (as
-                Python's ``re`` words it, with its position), or ``unsupported in
-                auto-reply regular expressions: ...`` for what RE2 cannot run.
-        """
-        try:
-            # Python's compiler only parses (it never searches, so it cannot hang): it
-            # words syntax errors better than RE2 and knows where they are.
-            re.compile(source)
-        except re.error as exc:
-            position = -1 if exc.pos is None else exc.pos
-            message = Text("invalid regular expression: {error}", error=str(exc))
-            raise AutoReplyError(message, "match", position) from None
-        options = re2.Options()
-        options.log_errors = False  # RE2 would print every refusal on stderr
-        options.encoding = re2.Options.Encoding.LATIN1
-        try:
-            self.compiled = re2.compile(_ESCAPE.sub(_to_re2_escape, source), options)
-        except re2.error as exc:
-            raise _unsupported(typed, exc) from None
-        self.source = source
-        # Python's $ also matches before a final newline; RE2's only at the very end.
-        self._dollar = b"$" in source
-
-    def search(self, data: bytes) -> Any:
-        """The first match in ``data`` (an RE2 match object, like ``re.Match``), or None."""
-        found = self.compiled.search(data)
-        if found is None and self._dollar and data.endswith(b"\n"):
-            # Where Python's $ matched before the final newline, the match ends there and
-            # does not use the newline: the same match exists in the data without it.
-            found = self.compiled.search(data[:-1])
-        return found
-
-    def matches(self, data: bytes) -> bool:
-        """True if the pattern occurs in ``data``."""
-        return self.search(data) is not None
-
-
-# One escape (a backslash and the byte after it) at a time, so a typed \\Z stays a backslash
-# and a Z.
-_ESCAPE = re.compile(rb"\\.", re.DOTALL)
-
-
-def _to_re2_escape(escape: re.Match[bytes]) -> bytes:
-    # Python's \Z (end of the data) is spelled \z in RE2; every other escape is the same.
-    return b"\\z" if escape.group() == b"\\Z" else escape.group()
-
-
-# What RE2 refuses that Python's re accepts: (token in RE2's message, token in the pattern,
-# what to call it). The first entry whose two tokens are both present wins.
-_UNSUPPORTED: tuple[tuple[str, str, str], ...] = (
-    *((f"\\{n}", f"\\{n}", translatable("backreferences such as \\1")) for n in range(1, 10)),
-    ("(?P", "(?P=", translatable("named backreferences (?P=name)")),
-    ("(?=", "(?=", translatable("lookahead (?=...) and (?!...)")),
-    ("(?!", "(?!", translatable("lookahead (?=...) and (?!...)")),
-    ("(?<=", "(?<=", translatable("lookbehind (?<=...) and (?<!...)")),
-    ("(?<!", "(?<!", translatable("lookbehind (?<=...) and (?<!...)")),
-    ("(?>", "(?>", translatable("atomic groups (?>...)")),
-    ("(?(", "(?(", translatable("conditional groups (?(1)...|...)")),
-    ("(?x", "(?x", translatable("verbose mode (?x)")),
-    ("++", "++", translatable("possessive repeats such as a++ or a*+")),
-    ("*+", "*+", translatable("possessive repeats such as a++ or a*+")),
-    ("?+", "?+", translatable("possessive repeats such as a++ or a*+")),
-    ("invalid repetition size", "{", translatable("repeat counts over 1000, such as {{1001}}")),
-    (
-        "invalid perl operator: (?",
-        "(?",
-        translatable(
-            "this group or flag (RE2 knows (?:...), (?P<name>...), (?i), (?m), (?s) and (?U))"
-        ),
-    ),
-)
-
-
-def _unsupported(typed: str, exc: Exception) -> AutoReplyError:
-    raw = exc.args[0] if exc.args else b""
-    detail = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-    for in_message, in_pattern, what in _UNSUPPORTED:
-        if in_message in detail and in_pattern in typed:
-            message = Text(
-                "unsupported in auto-reply regular expressions: {what} (auto-reply uses "
-                "RE2, which never backtracks, so no pattern can freeze the session)",
-                what=Text(what),
-            )
-            return AutoReplyError(message, "match", typed.find(in_pattern))
-    message = Text(
-        "unsupported in auto-reply regular expressions: {detail} (auto-reply uses RE2, "
-        "which never backtracks, so no pattern can freeze the session)",
-        detail=detail,
-    )
-    return AutoReplyError(message, "match")
 
 
 # One whole sentence per field (the choices are spelled out as MODES etc. list them).

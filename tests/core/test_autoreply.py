@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netassistant.core.autoreply import AutoReplyError, AutoReplyRule, Regex
+from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
+from netassistant.core.userregex import Regex
 from netassistant.core.profiles.model import builtin_profiles
 
 NOW = datetime.datetime(2024, 5, 6, 13, 4, 5)
