@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
-from netassistant.core.userregex import Regex
 from netassistant.core.profiles.model import builtin_profiles
+from netassistant.core.userregex import Regex
 
 NOW = datetime.datetime(2024, 5, 6, 13, 4, 5)
 
