@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import stat
 from typing import Any
 
 from netassistant.cli.parser import CONFIG_OPTIONS, FLAG_OPTIONS, UsageError
 from netassistant.core.checksum import ALGORITHMS
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.pipeline import DecodeSettings, SendItem, SendScript
+from netassistant.core.safefile import FileTooLargeError, check_regular_file, read_regular
 from netassistant.core.sending.formats import MessageFormat
 from netassistant.core.sending.plans import MAX_BURST_BYTES
 
@@ -153,28 +152,22 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
     return SendScript(items, repeat=args.repeat, interval_ms=args.interval)
 
 
-def _check_file(path: str) -> os.stat_result:
-    """The file's status, if it is a regular file we may stream; else a usage error."""
+def _check_file(path: str) -> None:
+    """A usage error unless ``path`` is a regular file we may stream (never opens it)."""
     try:
-        info = os.stat(path)
+        check_regular_file(path)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise UsageError(f"cannot send {path}: it is not a regular file")
-    return info
 
 
 def _read_whole(path: str) -> bytes:
-    """A file that must be sent as one message, read now (bounded)."""
-    info = _check_file(path)
-    if info.st_size > MAX_WHOLE_BYTES:
-        raise UsageError(
-            f"cannot send {path} as one message: it has {info.st_size} bytes and the limit "
-            f"is {MAX_WHOLE_BYTES // (1024 * 1024)} MiB (drop --frame-send and --burst to "
-            "stream it)"
-        )
+    """A file that must be sent as one message, read now (at most :data:`MAX_WHOLE_BYTES`)."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read(MAX_WHOLE_BYTES + 1)
+        return read_regular(path, MAX_WHOLE_BYTES)
+    except FileTooLargeError:
+        raise UsageError(
+            f"cannot send {path} as one message: it is over "
+            f"{MAX_WHOLE_BYTES // (1024 * 1024)} MiB (drop --frame-send and --burst to stream it)"
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None

@@ -1,27 +1,141 @@
-"""The argument parser of ``netassistant-cli``: every option, its type and help."""
+"""The argument parser of ``netassistant-cli``: every option, its type and help.
+
+Every numeric option is checked as it is parsed (:func:`whole_number`,
+:func:`finite_number`): ``nan``, ``inf``, a negative count or an out-of-range port is a
+usage error (exit 2) whose message names the option and the allowed range, never a run
+that does something else than what was typed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
+from collections.abc import Callable
 from typing import Any
 
-from netassistant.core.config import Kind
+from netassistant.core.config import MAX_RECV_SIZE, Kind
+
+# The ranges SessionConfig.validate() enforces, checked here already so the message names
+# the option as typed (--rcvbuf) instead of the setting (rcvbuf).
+MAX_PORT = 65535
+MAX_SOCKET_BUFFER = 256 * 1024 * 1024
+MAX_BACKLOG = 65535
+MAX_READ_DELAY_MS = 60_000
+MAX_CONNECT_TIMEOUT = 600.0
+# Run limits: generous, but finite, so a typo cannot mean "forever" or a huge allocation.
+MAX_REPEAT = 10**12  # never expanded in memory: a send script counts
+MAX_INTERVAL_MS = 3_600_000.0  # one hour
+MAX_COUNT = 2**31 - 1
+MAX_DURATION = 365 * 24 * 3600.0  # one year
+MAX_WAIT_MS = 3_600_000.0  # one hour
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type=`` accepting a whole number in ``low..high``.
+
+    The error (``argument --count: must be a whole number from 1 to ..., not '-1'``) names
+    the range; argparse adds the option and exits with status 2.
+    """
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value.strip(), 10)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from {low} to {high}, not {_quoted(value)}"
+            )
+        return number
+
+    parse.__name__ = "whole number"
+    return parse
+
+
+def finite_number(
+    low: float, high: float, *, unit: str, above_low: bool = False
+) -> Callable[[str], float]:
+    """An argparse ``type=`` accepting a finite number in ``low..high`` (``unit`` for the message).
+
+    ``nan``, ``inf`` and anything out of range are refused; with ``above_low`` the
+    number must be greater than ``low``, not equal to it.
+    """
+    span = (
+        f"above {_plain(low)} and at most {_plain(high)}"
+        if above_low
+        else f"from {_plain(low)} to {_plain(high)}"
+    )
+
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        in_range = math.isfinite(number) and (low < number if above_low else low <= number)
+        if not in_range or number > high:
+            raise argparse.ArgumentTypeError(f"must be a number of {unit} {span}, not {value!r}")
+        return number
+
+    parse.__name__ = "number"
+    return parse
+
+
+def _quoted(value: str) -> str:
+    # A 5000-digit "number" is quoted by its start, not in full.
+    return repr(value if len(value) <= 40 else value[:37] + "...")
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(number)
+
+
+_PORT = whole_number(0, MAX_PORT)
 
 # (option, SessionConfig field, type, help). Every option defaults to None so that only
 # what the user typed overrides a profile.
 CONFIG_OPTIONS: list[tuple[list[str], str, Any, str]] = [
     (["--family"], "family", str, "inet (default), inet6 or unix"),
     (["-b", "--local-host", "--bind"], "local_host", str, "local address, or socket path for unix"),
-    (["-p", "--local-port"], "local_port", int, "local port (0 = any free port)"),
+    (["-p", "--local-port"], "local_port", _PORT, "local port (0 = any free port)"),
     (["-H", "--remote-host"], "remote_host", str, "remote address, or socket path for unix"),
-    (["-P", "--remote-port"], "remote_port", int, "remote port"),
-    (["--recv-size"], "recv_size", int, "bytes per recv() (1 .. 1048576, default 65536)"),
-    (["--rcvbuf"], "rcvbuf", int, "SO_RCVBUF bytes"),
-    (["--sndbuf"], "sndbuf", int, "SO_SNDBUF bytes"),
-    (["--backlog"], "backlog", int, "listen() backlog (0 = the system maximum, the default)"),
-    (["--connect-timeout"], "connect_timeout", float, "seconds (default 5)"),
+    (["-P", "--remote-port"], "remote_port", _PORT, "remote port"),
+    (
+        ["--recv-size"],
+        "recv_size",
+        whole_number(1, MAX_RECV_SIZE),
+        "bytes per recv() (1 .. 1048576, default 65536)",
+    ),
+    (
+        ["--rcvbuf"],
+        "rcvbuf",
+        whole_number(0, MAX_SOCKET_BUFFER),
+        "SO_RCVBUF bytes (0 = system default)",
+    ),
+    (
+        ["--sndbuf"],
+        "sndbuf",
+        whole_number(0, MAX_SOCKET_BUFFER),
+        "SO_SNDBUF bytes (0 = system default)",
+    ),
+    (
+        ["--backlog"],
+        "backlog",
+        whole_number(0, MAX_BACKLOG),
+        "listen() backlog (0 = the system maximum, the default)",
+    ),
+    (
+        ["--connect-timeout"],
+        "connect_timeout",
+        finite_number(0, MAX_CONNECT_TIMEOUT, unit="seconds", above_low=True),
+        "seconds (default 5)",
+    ),
     (["--multicast-group"], "multicast_group", str, "UDP: join this group"),
-    (["--read-delay-ms"], "read_delay_ms", int, "slow reader: wait before each recv()"),
+    (
+        ["--read-delay-ms"],
+        "read_delay_ms",
+        whole_number(0, MAX_READ_DELAY_MS),
+        "slow reader: wait before each recv()",
+    ),
     (["--frame"], "framing", str, "decode messages: delimiter:\\n, fixed:16, length:!I[:incl]"),
     (["--encoding"], "encoding", str, "text encoding (utf-8, gbk, gb18030, ...)"),
 ]
@@ -98,10 +212,16 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         metavar="PATH",
         help="send a file's bytes",
     )
-    send.add_argument("--repeat", type=int, default=1, metavar="N", help="send everything N times")
+    send.add_argument(
+        "--repeat",
+        type=whole_number(1, MAX_REPEAT),
+        default=1,
+        metavar="N",
+        help="send everything N times",
+    )
     send.add_argument(
         "--interval",
-        type=float,
+        type=finite_number(0, MAX_INTERVAL_MS, unit="milliseconds"),
         default=0.0,
         metavar="MS",
         help="milliseconds between repeated sends",
@@ -133,14 +253,22 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
     )
     run = parser.add_argument_group("running and output")
     run.add_argument(
-        "--count", type=int, default=None, metavar="N", help="stop after N received chunks"
+        "--count",
+        type=whole_number(1, MAX_COUNT),
+        default=None,
+        metavar="N",
+        help="stop after N received chunks",
     )
     run.add_argument(
-        "--duration", type=float, default=None, metavar="S", help="stop after S seconds"
+        "--duration",
+        type=finite_number(0, MAX_DURATION, unit="seconds"),
+        default=None,
+        metavar="S",
+        help="stop after S seconds (0: start, then stop at once)",
     )
     run.add_argument(
         "--wait",
-        type=float,
+        type=finite_number(0, MAX_WAIT_MS, unit="milliseconds"),
         default=None,
         metavar="MS",
         help=(
@@ -203,7 +331,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path")
     imp = psub.add_parser("import", help="add a profile from a JSON file")
     imp.add_argument("path")
-    imp.add_argument("--overwrite", action="store_true")
+    imp.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace a saved profile of the same name (without it the import is renamed, "
+        "e.g. 'Name (2)'; a built-in example's name is always renamed)",
+    )
     return parser
 
 

@@ -1,4 +1,11 @@
-"""``netassistant-cli profile ...``: list, show, save, delete, export and import profiles."""
+"""``netassistant-cli profile ...``: list, show, save, delete, export and import profiles.
+
+Profile names are unique across the built-in examples and the user's profiles, so every
+action names one profile: ``import`` renames a profile whose name is taken (and says so),
+``--overwrite`` replaces a saved profile of the same name but never a built-in, and
+``save`` refuses a built-in's name. ``show`` warns on stderr when the profile listens on an
+address other machines can reach.
+"""
 
 from __future__ import annotations
 
@@ -11,67 +18,97 @@ from netassistant.cli.options import family_hosts as _family_hosts
 from netassistant.cli.options import overrides as _overrides
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError
 from netassistant.core.config import ConfigError, SessionConfig
+from netassistant.core.exposure import exposure_warning
+from netassistant.core.profiles.model import (
+    Profile,
+    ProfileError,
+    builtin_profiles,
+    find_profile,
+)
+from netassistant.core.profiles.store import ProfileStore
+
+
+def _warn(message: str) -> None:
+    print(f"netassistant-cli: {message}", file=sys.stderr)
 
 
 def profile_command(args: argparse.Namespace, out: TextIO) -> int:
-    """Run ``profile list|show|save|delete|export|import``; returns the exit code."""
-    from netassistant.core.profiles.model import Profile, ProfileError, builtin_profiles
-    from netassistant.core.profiles.store import ProfileStore
-
-    store = ProfileStore()
+    """Run one ``profile`` action; returns the exit code (1 with the reason on stderr)."""
+    action = _ACTIONS.get(args.profile_command)
+    if action is None:
+        raise UsageError(f"unknown profile action {args.profile_command!r}")
     try:
-        if args.profile_command == "list":
-            listing = store.list()
-            for p in builtin_profiles():
-                out.write(f"{p.name}\t{p.config.describe()}\t(built-in) {p.description}\n")
-            for p in listing.profiles:
-                out.write(f"{p.name}\t{p.config.describe()}\t{p.description}\n")
-            for err in listing.errors:
-                print(f"netassistant-cli: {err}", file=sys.stderr)
-            return EXIT_OK
-        if args.profile_command == "show":
-            from netassistant.core.profiles.model import find_profile
-
-            profile = find_profile(args.name)
-            out.write(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n")
-            return EXIT_OK
-        if args.profile_command == "save":
-            data = {"kind": args.kind, **_overrides(args)}
-            _family_hosts(data)
-            try:
-                config = SessionConfig.from_dict(data)
-            except ConfigError as exc:
-                raise UsageError(str(exc)) from None
-            store.save(Profile(name=args.name, config=config, description=args.description))
-            out.write(f"saved profile {args.name!r} to {store.path_for(args.name)}\n")
-            return EXIT_OK
-        if args.profile_command == "delete":
-            store.delete(args.name)
-            out.write(f"deleted profile {args.name!r}\n")
-            return EXIT_OK
-        if args.profile_command == "export":
-            if store.exists(args.name):
-                store.export(args.name, args.path)
-            else:  # a built-in example exports as its canonical file, like a saved one
-                from netassistant.core.profiles.model import find_profile
-
-                profile = find_profile(args.name)
-                try:
-                    with open(args.path, "wb") as fh:
-                        fh.write(profile.to_json_bytes())
-                except OSError as exc:
-                    print(
-                        f"netassistant-cli: cannot write {args.path}: {exc.strerror or exc}",
-                        file=sys.stderr,
-                    )
-                    return EXIT_FAILURE
-            out.write(f"exported profile {args.name!r} to {args.path}\n")
-            return EXIT_OK
-        if args.profile_command == "import":
-            profile = store.import_file(args.path, overwrite=args.overwrite)
-            out.write(f"imported profile {profile.name!r}\n")
-            return EXIT_OK
+        return action(ProfileStore(), args, out)
     except ProfileError as exc:
-        print(f"netassistant-cli: {exc}", file=sys.stderr)
+        _warn(str(exc))
         return EXIT_FAILURE
-    raise UsageError(f"unknown profile action {args.profile_command!r}")
+
+
+def _list(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    # Every good profile is listed; each file that cannot be used is one line on stderr.
+    listing = store.list()
+    for p in builtin_profiles():
+        out.write(f"{p.name}\t{p.config.describe()}\t(built-in) {p.description}\n")
+    for p in listing.profiles:
+        out.write(f"{p.name}\t{p.config.describe()}\t{p.description}\n")
+    for err in listing.errors:
+        _warn(str(err))
+    return EXIT_OK
+
+
+def _show(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    profile = find_profile(args.name, store.config_dir)
+    out.write(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    warning = exposure_warning(profile.config)
+    if warning:
+        _warn(f"warning: {warning}")
+    return EXIT_OK
+
+
+def _save(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    data = {"kind": args.kind, **_overrides(args)}
+    _family_hosts(data)
+    try:
+        config = SessionConfig.from_dict(data)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    path = store.save(Profile(name=args.name, config=config, description=args.description))
+    out.write(f"saved profile {args.name!r} to {path}\n")
+    return EXIT_OK
+
+
+def _delete(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    store.delete(args.name)
+    out.write(f"deleted profile {args.name!r}\n")
+    return EXIT_OK
+
+
+def _export(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    store.export(args.name, args.path)
+    out.write(f"exported profile {args.name!r} to {args.path}\n")
+    return EXIT_OK
+
+
+def _import(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
+    done = store.import_profile(args.path, overwrite=args.overwrite)
+    if done.renamed:
+        out.write(
+            f"imported profile {done.original_name!r} as {done.profile.name!r}: "
+            f"the name {done.original_name!r} is taken "
+            "(built-in examples are never replaced; --overwrite replaces a saved profile)\n"
+        )
+    elif done.replaced:
+        out.write(f"imported profile {done.profile.name!r}, replacing the saved one\n")
+    else:
+        out.write(f"imported profile {done.profile.name!r}\n")
+    return EXIT_OK
+
+
+_ACTIONS = {
+    "list": _list,
+    "show": _show,
+    "save": _save,
+    "delete": _delete,
+    "export": _export,
+    "import": _import,
+}

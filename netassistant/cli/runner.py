@@ -27,6 +27,7 @@ from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.decoding import DecodedMessage, DecodeError
+from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
 
 #: Batches waiting for the printer at most; the engine waits beyond (back-pressure).
@@ -118,6 +119,9 @@ class Runner:
 
     def run(self) -> int:
         """Serve the session until it stops, ``--count``/``--duration`` or a signal."""
+        warning = exposure_warning(self.config)
+        if warning:
+            print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
         if self._script is not None:
             self.pipeline.start_script(self._script)
         thread = threading.Thread(target=self._run_pipeline, name="netassistant-engine")

@@ -5,6 +5,11 @@ back; ``match`` sends a fixed reply when a pattern occurs in a received chunk. R
 judged per chunk (one ``recv()``), as NetAssist does, so a pattern split across two
 chunks by TCP does not match; put framing in front if that matters.
 
+Regular expressions run on RE2 (:mod:`netassistant.core.userregex`), which matches in
+time linear in the data, so no pattern can freeze the session; a rule using what RE2
+cannot run (backreferences, lookaround, ...) is refused by :meth:`AutoReplyRule.validate`
+with a message naming the feature.
+
 Received bytes are only ever compared, searched or copied: nothing received is
 executed, evaluated or used as a format string. Placeholders (``{time}``, ``{date}``,
 ``{datetime}``, ``{len}``) are substituted with plain ``str.replace`` on the user's
@@ -15,13 +20,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 from netassistant.core.i18n import Text, translatable
+from netassistant.core.userregex import Regex, RegexError
 
 ECHO = "echo"
 MATCH = "match"
@@ -60,7 +65,7 @@ class _Prepared:
     """A rule's texts turned into bytes and patterns once, on first use."""
 
     needle: bytes | None
-    pattern: re.Pattern[bytes] | None
+    pattern: Regex | None
     reply: bytes | None  # fixed reply bytes, or None when the template has placeholders
     template: str  # text reply template (only used when ``reply`` is None)
 
@@ -73,8 +78,8 @@ class AutoReplyRule:
         mode: ``"echo"`` (send every received chunk back) or ``"match"``.
         match: What to look for (``match`` mode): text, hex digits or a regular expression.
         match_mode: ``"text"`` (substring of the encoded text), ``"hex"`` (byte substring)
-            or ``"regex"`` (``re.search`` with a bytes pattern made from the text encoded
-            with ``encoding``).
+            or ``"regex"`` (an RE2 search with a bytes pattern made from the text encoded
+            with ``encoding``; see the module's notes).
         reply: What to send back (``match`` mode): text with placeholders, or hex digits.
         reply_mode: ``"text"`` or ``"hex"``.
         encoding: Codec for text fields.
@@ -101,8 +106,9 @@ class AutoReplyRule:
         Raises:
             AutoReplyError: (a ValueError) for an unknown mode or encoding, an empty match
                 or reply, bad hex (the codec's message), a bad escape, text the encoding
-                cannot represent, or an invalid regular expression
-                (``invalid regular expression: ...``).
+                cannot represent, an invalid regular expression
+                (``invalid regular expression: ...``) or one using what RE2 does not
+                support (``unsupported in auto-reply regular expressions: ...``).
         """
         self._prepare()
 
@@ -122,7 +128,7 @@ class AutoReplyRule:
         self._prepared.append(prepared)
         return prepared
 
-    def _prepare_match(self) -> tuple[bytes | None, re.Pattern[bytes] | None]:
+    def _prepare_match(self) -> tuple[bytes | None, Regex | None]:
         if not self.match:
             raise AutoReplyError(
                 Text(
@@ -137,13 +143,10 @@ class AutoReplyRule:
             return needle, None
         if self.match_mode == "text":
             return self._encode(self.match, "match", self.escapes), None
-        source = self._encode(self.match, "match", False)
         try:
-            return None, re.compile(source)
-        except re.error as exc:
-            position = -1 if exc.pos is None else exc.pos
-            message = Text("invalid regular expression: {error}", error=str(exc))
-            raise AutoReplyError(message, "match", position) from None
+            return None, Regex(self.match, self._encode(self.match, "match", False))
+        except RegexError as exc:
+            raise AutoReplyError(exc.args[0], "match", exc.position) from None
 
     def _prepare_reply(self) -> tuple[bytes | None, str]:
         if not self.reply:
@@ -194,7 +197,7 @@ class AutoReplyRule:
         if prepared.needle is not None:
             if prepared.needle not in data:
                 return None
-        elif prepared.pattern is not None and prepared.pattern.search(data) is None:
+        elif prepared.pattern is not None and not prepared.pattern.matches(data):
             return None
         if prepared.reply is not None:
             return prepared.reply

@@ -7,8 +7,11 @@ TCP back-pressure instead of growing memory.
 
 A capture never raises into the engine loop: a failed write stores a plain-words
 message in ``error`` and stops the capture (later batches are ignored). Only opening
-raises, with :class:`CaptureError`. :meth:`close` may be called from any thread, also
-while the engine thread is writing; it waits for that batch to finish.
+raises, with :class:`CaptureError`. Captures append only to a regular file: a named pipe,
+a device or a symbolic link is refused when the capture starts (see
+:mod:`netassistant.core.safefile`), so starting one never blocks. :meth:`close` may be
+called from any thread, also while the engine thread is writing; it waits for that batch
+to finish.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from netassistant.core.logformat import (
     event_line,
     event_record,
 )
+from netassistant.core.safefile import FileKindError, open_regular
 
 #: Which chunks a :class:`RawCapture` keeps.
 RAW_DIRECTIONS: tuple[str, ...] = ("rx", "tx", "both")
@@ -72,9 +76,13 @@ class _Capture:
         self._lock = threading.Lock()
         self._file: IO[Any] | None = None
 
-    def _open(self, opener: Any) -> IO[Any]:
+    def _open(self) -> IO[Any]:
+        # Never through a symbolic link (appending to whatever a link points at is a classic
+        # way to write where the user did not mean to), never blocking on a FIFO or device.
         try:
-            file: IO[Any] = opener()
+            file: IO[Any] = open_regular(self.path, "ab", follow_symlinks=False)
+        except FileKindError as exc:
+            raise CaptureError(exc.args[0]) from None
         except OSError as exc:
             message = text(
                 "cannot open {path} for writing: {reason}", path=self.path, reason=_reason(exc)
@@ -176,7 +184,7 @@ class RawCapture(_Capture):
             "tx": (Direction.TX,),
             "both": (Direction.RX, Direction.TX),
         }[direction]
-        self._file = self._open(lambda: open(self.path, "ab"))  # noqa: SIM115
+        self._file = self._open()
 
     def _write(self, file: IO[Any], events: Iterable[Any]) -> None:
         wanted = self._wanted
@@ -236,7 +244,7 @@ class LogCapture(_Capture):
         self.udp = udp
         self.records_written = 0
         # Lines are built as str and encoded once per batch, so bytes_written is exact.
-        self._file = self._open(lambda: open(self.path, "ab"))  # noqa: SIM115
+        self._file = self._open()
         if fmt == "csv" and self._file.tell() == 0:
             header = codecs.BOM_UTF8 + self._csv_rows([CSV_COLUMNS])
             try:

@@ -300,8 +300,66 @@ def test_udp_two_cli_processes_talk(env):
 def test_bad_port_is_a_usage_error(env):
     proc = run_cli(env, "tcp-client", "--remote-port", "70000")
     assert proc.returncode == 2
-    assert "remote_port: 70000 is out of range" in proc.stderr
+    assert proc.stderr.endswith(
+        "error: argument -P/--remote-port: must be a whole number from 0 to 65535, not '70000'\n"
+    )
     assert proc.stdout == ""
+
+
+def test_a_client_needs_a_remote_port_above_0(env):
+    proc = run_cli(env, "tcp-client", "--remote-port", "0")
+    assert proc.returncode == 2
+    assert "remote_port: 0 is out of range 1..65535" in proc.stderr
+
+
+WHOLE = "must be a whole number from {} to {}, not '{}'"
+NUMBER = "must be a number of {} from {} to {}, not '{}'"
+ABOVE = "must be a number of {} above {} and at most {}, not '{}'"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--count", "-1", WHOLE.format(1, 2**31 - 1, "-1")),
+        ("--count", "0", WHOLE.format(1, 2**31 - 1, "0")),
+        ("--count", "1.5", WHOLE.format(1, 2**31 - 1, "1.5")),
+        ("--duration", "nan", NUMBER.format("seconds", 0, 31536000, "nan")),
+        ("--duration", "-1", NUMBER.format("seconds", 0, 31536000, "-1")),
+        ("--duration", "inf", NUMBER.format("seconds", 0, 31536000, "inf")),
+        ("--duration", "31536001", NUMBER.format("seconds", 0, 31536000, "31536001")),
+        ("--interval", "nan", NUMBER.format("milliseconds", 0, 3600000, "nan")),
+        ("--interval", "-5", NUMBER.format("milliseconds", 0, 3600000, "-5")),
+        ("--interval", "1e999", NUMBER.format("milliseconds", 0, 3600000, "1e999")),
+        ("--repeat", "0", WHOLE.format(1, 100000, "0")),
+        ("--repeat", "-3", WHOLE.format(1, 100000, "-3")),
+        ("--recv-size", "0", WHOLE.format(1, 1048576, "0")),
+        ("--recv-size", "9" * 5000, WHOLE.format(1, 1048576, "9" * 37 + "...")),
+        ("--rcvbuf", "-1", WHOLE.format(0, 268435456, "-1")),
+        ("--sndbuf", "268435457", WHOLE.format(0, 268435456, "268435457")),
+        ("--backlog", "-1", WHOLE.format(0, 65535, "-1")),
+        ("--connect-timeout", "0", ABOVE.format("seconds", 0, 600, "0")),
+        ("--connect-timeout", "nan", ABOVE.format("seconds", 0, 600, "nan")),
+        ("--read-delay-ms", "-1", WHOLE.format(0, 60000, "-1")),
+        ("--local-port", "-1", WHOLE.format(0, 65535, "-1")),
+        ("--remote-port", "x", WHOLE.format(0, 65535, "x")),
+    ],
+)
+def test_numeric_options_refuse_what_is_out_of_range(env, option, value, message):
+    proc = run_cli(env, "tcp-client", "--remote-port", "9", option, value)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.splitlines()[-1]
+    assert last.startswith("netassistant-cli tcp-client: error: argument ")
+    assert last.endswith(f"{option}: {message}")
+    assert proc.stdout == ""
+
+
+def test_profile_save_checks_numbers_too(env):
+    proc = run_cli(env, "profile", "save", "x", "--kind", "tcp-server", "--backlog", "nan")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1].endswith(
+        "argument --backlog: must be a whole number from 0 to 65535, not 'nan'"
+    )
 
 
 def test_invalid_hex_is_a_usage_error(env):
@@ -362,9 +420,9 @@ def test_no_command_and_no_profile_is_a_usage_error(env):
 
 
 def test_argparse_errors_exit_2(env):
-    proc = run_cli(env, "tcp-server", "--local-port", "x")
+    proc = run_cli(env, "tcp-server", "--show", "x")
     assert proc.returncode == 2
-    assert "invalid int value: 'x'" in proc.stderr
+    assert "argument --show: invalid choice: 'x'" in proc.stderr
 
 
 # -------------------------------------------------------------------------- 8. SIGINT
@@ -472,10 +530,99 @@ def test_profile_commands_round_trip(env, tmp_path):
     again = run_cli(env, "profile", "show", "demo")
     assert json.loads(again.stdout) == data
 
-    # a second import of the same name is refused without --overwrite
+    # a second import of the same name is renamed without --overwrite
     twice = run_cli(env, "profile", "import", str(exported))
-    assert twice.returncode == 1
-    assert twice.stderr.startswith("netassistant-cli: ")
+    assert (twice.returncode, twice.stdout) == (
+        0,
+        "imported profile 'demo' as 'demo (2)': the name 'demo' is taken (built-in examples "
+        "are never replaced; --overwrite replaces a saved profile)\n",
+    )
+    replaced = run_cli(env, "profile", "import", "--overwrite", str(exported))
+    assert (replaced.returncode, replaced.stdout) == (
+        0,
+        "imported profile 'demo', replacing the saved one\n",
+    )
+
+
+def test_profile_import_cannot_shadow_a_built_in(env, tmp_path):
+    from netassistant.core.profiles.model import find_profile
+
+    hijack = find_profile("Echo server")
+    hijack.config = hijack.config.replace(local_host="0.0.0.0", local_port=free_port())
+    source = tmp_path / "hijack.json"
+    source.write_bytes(hijack.to_json_bytes())
+    proc = run_cli(env, "profile", "import", "--overwrite", str(source))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("imported profile 'Echo server' as 'Echo server (2)': ")
+    listing = run_cli(env, "profile", "list")
+    names = [line.split("\t")[0] for line in listing.stdout.splitlines()]
+    assert len(names) == len(set(names)), "every name once"
+    assert names.count("Echo server") == 1
+    assert "Echo server (2)" in names
+    shown = run_cli(env, "profile", "show", "Echo server")
+    assert json.loads(shown.stdout)["config"]["local_host"] == "127.0.0.1"
+    assert shown.stderr == ""
+    shown = run_cli(env, "profile", "show", "Echo server (2)")
+    assert shown.stderr == (
+        f"netassistant-cli: warning: this profile listens on 0.0.0.0:{hijack.config.local_port}, "
+        "reachable from other machines\n"
+    )
+    saved = run_cli(env, "profile", "save", "Echo server", "--kind", "tcp-server")
+    assert saved.returncode == 1
+    assert saved.stderr == (
+        "netassistant-cli: 'Echo server' is the name of a built-in example; choose another name\n"
+    )
+
+
+def test_hostile_profile_files_never_stop_the_cli(env, tmp_path):
+    folder = Path(env["NETASSISTANT_CONFIG_DIR"]) / "profiles"
+    folder.mkdir()
+    port = free_port()
+    assert (
+        run_cli(env, "profile", "save", "good", "--kind", "tcp-server", "-p", str(port)).returncode
+        == 0
+    )
+    doc = json.loads((folder / "good.json").read_text("utf-8"))
+    doc["name"] = "big"
+    (folder / "big.json").write_text(
+        json.dumps(doc).replace(f'"local_port": {port}', '"local_port": ' + "9" * 5000), "utf-8"
+    )
+    doc["name"] = "deep"
+    doc["view"] = {"x": "@"}
+    (folder / "deep.json").write_text(
+        json.dumps(doc).replace('"@"', "[" * 900 + "]" * 900), "utf-8"
+    )
+    os.mkfifo(folder / "pipe.json")
+    fifo = tmp_path / "in.json"
+    os.mkfifo(fifo)
+    listing = run_cli(env, "profile", "list")
+    assert listing.returncode == 0
+    assert f"good\ttcp-server 127.0.0.1:{port}\t" in listing.stdout.splitlines()
+    errors = listing.stderr.splitlines()
+    assert len(errors) == 3
+    assert "Traceback" not in listing.stderr
+    assert errors[0].startswith(
+        f"netassistant-cli: profile file {folder / 'big.json'}: config.local_port: the number 999999999999… (5000 digits) is too large"
+    )
+    assert errors[1].startswith(f"netassistant-cli: profile file {folder / 'deep.json'}: view.x[0]")
+    assert (
+        errors[2]
+        == f"netassistant-cli: cannot read profile file {folder / 'pipe.json'}: a named pipe (FIFO), not a regular file"
+    )
+    shown = run_cli(env, "profile", "show", "good")
+    assert shown.returncode == 0
+    assert json.loads(shown.stdout)["name"] == "good"
+    imported = run_cli(env, "profile", "import", str(fifo))
+    assert (imported.returncode, imported.stderr) == (
+        1,
+        f"netassistant-cli: cannot read profile file {fifo}: a named pipe (FIFO), not a regular file\n",
+    )
+    run = run_cli(env, "--profile", "good", "--duration", "0.2")
+    assert run.returncode == 0, run.stderr
+    missing = run_cli(env, "--profile", "big", "--duration", "0.2")
+    assert missing.returncode == 2
+    assert "no profile named 'big'" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 def test_run_a_profile_and_override_it(env):

@@ -342,3 +342,29 @@ def test_wait_collects_replies_before_a_send_only_run_ends(env):
     assert proc.returncode == 0, proc.stderr
     rx = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [bytes.fromhex(r["hex"]) for r in rx if r.get("dir") == "rx"] == [b"reply"]
+
+
+@pytest.mark.parametrize("make", ["fifo", "device", "folder"])
+def test_send_file_of_a_special_file_is_refused_at_once(env, tmp_path, make):
+    if make == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+        what = "a named pipe (FIFO), not a regular file"
+    elif make == "device":
+        path = Path("/dev/zero")
+        what = "a character device, not a regular file"
+    else:
+        path = tmp_path
+        what = "a directory, not a regular file"
+    proc = run_cli(env, "tcp-client", "-P", "9", "--send-file", str(path), timeout=5)
+    assert proc.returncode == 2
+    assert proc.stderr.rstrip("\n").endswith(f"cannot read {path}: {what}")
+
+
+def test_a_server_reachable_from_other_machines_says_so(env):
+    proc = run_cli(
+        env, "tcp-server", "--local-host", "0.0.0.0", "--local-port", "0", "--duration", "0"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith("netassistant-cli: warning: ")
+    assert "0.0.0.0" in proc.stderr

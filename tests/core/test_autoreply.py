@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
 from netassistant.core.profiles.model import builtin_profiles
+from netassistant.core.userregex import Regex
 
 NOW = datetime.datetime(2024, 5, 6, 13, 4, 5)
 
@@ -247,3 +251,120 @@ def test_from_dict_refuses_wrong_types(data, message):
     with pytest.raises(AutoReplyError) as info:
         AutoReplyRule.from_dict(data)
     assert str(info.value) == message
+
+
+# -- RE2: linear time, same answers as Python's re for ordinary patterns -----------------
+
+
+def test_catastrophic_backtracking_pattern_answers_at_once():
+    # With Python's re this search takes over a minute (it froze the app for 68 s).
+    rule = match("(a+)+$", "regex", "x")
+    rule.validate()
+    started = time.monotonic()
+    assert rule.reply_for(b"a" * 30 + b"!") is None
+    assert rule.reply_for(b"a" * 5000 + b"!") is None
+    assert time.monotonic() - started < 0.5
+    assert rule.reply_for(b"a" * 30) == b"x"
+
+
+ORDINARY = [
+    (
+        r"^GET /\w+ HTTP/1\.[01]\r$",
+        [b"GET /a HTTP/1.1\r", b"GET /a HTTP/1.1\r\n", b"GET / HTTP/1.1"],
+    ),
+    (r"ok$", [b"ok", b"ok\n", b"ok\n\n", b"ok\r\n", b"okay", b"not ok\n"]),
+    (r"(?m)^ERR \d+$", [b"x\nERR 12\ny", b"ERR 1", b"ERR x"]),
+    (r"\x02.{2}\x03", [b"\x02\xff\x00\x03", b"\x02\n\x00\x03", b"\x02\x03"]),
+    (r"(?i)hello", [b"HeLLo", b"hell"]),
+    (r"[^\x00-\x7f]+", [b"\xe4\xbd\xa0", b"abc"]),
+    (r"\bid=(?P<id>\d{1,4})\b", [b"id=42;", b"xid=42", b"id=12345"]),
+    (r"a|b|c", [b"zzc", b"zzz"]),
+    (r"(?s)begin.*end", [b"begin\nend", b"begin end", b"end begin"]),
+    (r"\Aping\Z", [b"ping", b"ping\n", b"pingping"]),
+    (r"a\\Z", [b"a\\Z", b"a"]),
+    ("你好", ["你好".encode(), "你们好".encode()]),
+    (r"^$", [b"", b"\n", b"x"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "samples"), ORDINARY)
+def test_ordinary_patterns_match_exactly_as_python_re(pattern, samples):
+    import re
+
+    compiled = Regex(pattern, pattern.encode())
+    python = re.compile(pattern.encode())
+    for data in samples:
+        assert compiled.matches(data) == (python.search(data) is not None), data
+
+
+def test_captures_are_the_same_as_python_re():
+    import re
+
+    pattern = rb"(\d+)-(?P<tail>\w+)"
+    found = Regex(pattern.decode(), pattern).search(b"ab 12-xy!")
+    expected = re.search(pattern, b"ab 12-xy!")
+    assert found is not None and expected is not None
+    assert (found.group(0), found.groups(), found.span()) == (
+        expected.group(0),
+        expected.groups(),
+        expected.span(),
+    )
+
+
+@given(
+    st.text(alphabet="ab.*+?|()^$\\n", max_size=8),
+    st.binary(max_size=12).map(lambda b: bytes(x % 4 + 0x61 if x % 5 else 0x0A for x in b)),
+)
+@settings(max_examples=300, deadline=None)
+def test_any_pattern_both_engines_accept_gives_the_same_answer(pattern, data):
+    import re
+
+    try:
+        python = re.compile(pattern.encode())
+        compiled = Regex(pattern, pattern.encode())
+    except (re.error, AutoReplyError):
+        return
+    assert compiled.matches(data) == (python.search(data) is not None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "what", "position"),
+    [
+        (r"(ab)\1", "backreferences such as \\1", 4),
+        (r"(?P<x>a)(?P=x)", "named backreferences (?P=name)", 8),
+        (r"GET(?= )", "lookahead (?=...) and (?!...)", 3),
+        (r"(?!x)y", "lookahead (?=...) and (?!...)", 0),
+        (r"(?<=a)b", "lookbehind (?<=...) and (?<!...)", 0),
+        (r"(?<!a)b", "lookbehind (?<=...) and (?<!...)", 0),
+        (r"(?>ab)", "atomic groups (?>...)", 0),
+        (r"(a)?(?(1)b|c)", "conditional groups (?(1)...|...)", 4),
+        (r"(?x) a b", "verbose mode (?x)", 0),
+        (r"a++", "possessive repeats such as a++ or a*+", 1),
+        (r"a{1001}", "repeat counts over 1000, such as {1001}", 1),
+        (
+            r"(?a)x",
+            "this group or flag (RE2 knows (?:...), (?P<name>...), (?i), (?m), (?s) and (?U))",
+            0,
+        ),
+    ],
+)
+def test_what_re2_cannot_run_is_named(pattern, what, position):
+    rule = match(pattern, "regex")
+    with pytest.raises(AutoReplyError) as info:
+        rule.validate()
+    assert str(info.value) == (
+        f"unsupported in auto-reply regular expressions: {what} (auto-reply uses RE2, "
+        "which never backtracks, so no pattern can freeze the session)"
+    )
+    assert info.value.field == "match"
+    assert info.value.position == position
+
+
+def test_a_saved_rule_re2_cannot_run_still_loads(capfd):
+    rule = AutoReplyRule.from_dict(
+        {"mode": "match", "match": r"(a)\1", "match_mode": "regex", "reply": "x"}
+    )
+    assert rule.match == r"(a)\1"
+    with pytest.raises(AutoReplyError, match="backreferences"):
+        rule.validate()
+    assert capfd.readouterr().err == ""  # RE2 logs nothing of its own on stderr

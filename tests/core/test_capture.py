@@ -13,6 +13,7 @@ import pytest
 from netassistant.core import logformat
 from netassistant.core.capture import CSV_COLUMNS, CaptureError, LogCapture, RawCapture
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, EventKind
+from tests.filehelpers import fill_disk, finishes
 
 LOCAL = "127.0.0.1:9000"
 PEER = "127.0.0.1:50001"
@@ -129,7 +130,40 @@ def test_open_failure_in_a_missing_folder(tmp_path):
 def test_open_failure_on_a_folder(tmp_path):
     with pytest.raises(CaptureError) as info:
         LogCapture(tmp_path, "text")
-    assert str(info.value) == f"cannot open {tmp_path} for writing: Is a directory"
+    assert str(info.value) == f"{tmp_path} is a directory, not a regular file"
+
+
+@pytest.mark.parametrize("make", [RawCapture, lambda path: LogCapture(path, "csv")])
+def test_a_named_pipe_is_refused_without_blocking(tmp_path, make):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(CaptureError, match=r"pipe is a named pipe \(FIFO\), not a regular file$"):
+        finishes(make, fifo, fifo=fifo)
+
+
+@pytest.mark.parametrize("make", [RawCapture, lambda path: LogCapture(path, "text")])
+def test_a_device_is_refused(make):
+    with pytest.raises(
+        CaptureError, match=r"^/dev/null is a character device, not a regular file$"
+    ):
+        finishes(make, "/dev/null")
+
+
+@pytest.mark.parametrize("make", [RawCapture, lambda path: LogCapture(path, "jsonl")])
+def test_a_symbolic_link_is_refused_and_its_target_untouched(tmp_path, make):
+    target = tmp_path / "target.bin"
+    target.write_bytes(b"keep")
+    link = tmp_path / "link.bin"
+    link.symlink_to(target)
+    with pytest.raises(CaptureError) as info:
+        make(link)
+    assert str(info.value) == f"{link} is a symbolic link; choose the real file"
+    assert target.read_bytes() == b"keep"
+    dangling = tmp_path / "dangling.bin"
+    dangling.symlink_to(tmp_path / "created-through-the-link")
+    with pytest.raises(CaptureError, match=r"is a symbolic link; choose the real file$"):
+        make(dangling)
+    assert not (tmp_path / "created-through-the-link").exists()
 
 
 @pytest.mark.skipif(
@@ -148,14 +182,16 @@ def test_open_failure_without_permission(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 @pytest.mark.parametrize("make", [RawCapture, lambda path: LogCapture(path, "jsonl")])
-def test_write_error_stops_the_capture_without_raising(make):
-    capture = make("/dev/full")
+def test_write_error_stops_the_capture_without_raising(make, tmp_path):
+    path = tmp_path / "full.bin"
+    capture = make(path)
+    fill_disk(capture)
     capture.write_batch([rx(1, b"x" * 100)])
-    assert capture.error == "cannot write to /dev/full: No space left on device"
+    assert capture.error == f"cannot write to {path}: No space left on device"
     assert capture.closed
     capture.write_batch([rx(2, b"y")])  # ignored, still no exception
     capture.close()
-    assert capture.error == "cannot write to /dev/full: No space left on device"
+    assert capture.error == f"cannot write to {path}: No space left on device"
 
 
 def test_close_from_another_thread_while_writing(tmp_path):

@@ -17,11 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.profiles import files as profile_files
 from netassistant.core.profiles import model as profiles
-from netassistant.core.profiles import store as profile_store
+from netassistant.core.profiles import schema
 from netassistant.core.profiles.model import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
     Profile,
     ProfileError,
     ProfileExistsError,
@@ -30,6 +29,7 @@ from netassistant.core.profiles.model import (
     builtin_profiles,
     read_profile_file,
 )
+from netassistant.core.profiles.schema import MIGRATIONS, SCHEMA_VERSION
 from netassistant.core.profiles.store import ProfileStore
 
 UNTOUCHED = "it was left untouched — fix or delete it"
@@ -126,17 +126,23 @@ def test_export_import_round_trips_bytes(store: ProfileStore, tmp_path: Path) ->
     assert again.read_bytes() == exported.read_bytes()
 
 
-def test_import_refuses_existing_name_unless_overwrite(store: ProfileStore, tmp_path: Path) -> None:
+def test_import_of_a_taken_name_is_renamed_unless_overwrite(
+    store: ProfileStore, tmp_path: Path
+) -> None:
     store.save(make_profile())
     changed = make_profile(description="changed")
     source = tmp_path / "changed.json"
     source.write_bytes(changed.to_json_bytes())
-    with pytest.raises(ProfileExistsError, match=r"^a profile named 'Echo' already exists$"):
-        store.import_file(source)
+    imported = store.import_profile(source)
+    assert (imported.profile.name, imported.original_name) == ("Echo (2)", "Echo")
+    assert imported.renamed and not imported.replaced
     assert store.load("Echo").description == "echo everything back"
-    store.import_file(source, overwrite=True)
+    assert store.load("Echo (2)").description == "changed"
+    assert store.import_file(source).name == "Echo (3)"
+    replaced = store.import_profile(source, overwrite=True)
+    assert (replaced.profile.name, replaced.replaced, replaced.renamed) == ("Echo", True, False)
     assert store.load("Echo").description == "changed"
-    assert len(store.list()) == 1
+    assert [p.name for p in store.list()] == ["Echo", "Echo (2)", "Echo (3)"]
 
 
 def test_import_accepts_bom_and_stores_canonical_bytes(store: ProfileStore, tmp_path: Path) -> None:
@@ -290,10 +296,10 @@ def test_unreadable_file_reported(store: ProfileStore, tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as info:
         read_profile_file(tmp_path)
     assert str(info.value) in (
-        f"cannot read profile file {tmp_path}: Is a directory",
+        f"cannot read profile file {tmp_path}: a directory, not a regular file",
         f"cannot read profile file {tmp_path}: Permission denied",  # Windows
     )
-    with pytest.raises(ProfileError, match=r"^cannot read profile file .*: No such file"):
+    with pytest.raises(ProfileError, match=r"^cannot read profile file .*: it does not exist$"):
         store.import_file(tmp_path / "missing.json")
 
 
@@ -322,7 +328,7 @@ def test_dangling_symlink_reported(store: ProfileStore, tmp_path: Path) -> None:
     listing = store.list()
     assert [p.name for p in listing] == ["ok"]
     assert [str(e) for e in listing.errors] == [
-        f"cannot read profile file {link}: No such file or directory"
+        f"cannot read profile file {link}: it does not exist"
     ]
     assert link.is_symlink()
 
@@ -644,7 +650,7 @@ def test_migration_chain_to_newer_schema(
         doc["view"] = {**doc["view"], "upgraded": True}
         return doc
 
-    monkeypatch.setattr(profiles, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(MIGRATIONS, 0, from_0)
     monkeypatch.setitem(MIGRATIONS, 1, from_1)
     old = document(schema_version=0)
@@ -784,20 +790,28 @@ def test_builtin_files_are_canonical() -> None:
         ]
 
 
-def test_saving_a_builtin_makes_a_user_copy(store: ProfileStore) -> None:
+def test_saving_a_builtin_under_its_own_name_is_refused(store: ProfileStore) -> None:
     echo = builtin_profiles()[0]
+    with pytest.raises(ProfileError) as info:
+        store.save(echo)
+    assert str(info.value) == (
+        "'Echo server' is the name of a built-in example; choose another name"
+    )
+    assert info.value.field == "name"
+    assert not store.profiles_dir.exists()
+    echo.name = "My echo server"
     store.save(echo)
-    loaded = store.load(echo.name)
+    loaded = store.load("My echo server")
     assert loaded.builtin is False
     assert loaded.config == echo.config
 
 
 def test_all_with_builtins(store: ProfileStore) -> None:
-    store.save(make_profile("Echo server"))  # same name as a built-in: both are kept
+    store.save(make_profile("Mine"))
     store.profiles_dir.joinpath("bad.json").write_bytes(CORRUPT)
     shipped, listing = store.all_with_builtins()
     assert all(p.builtin for p in shipped) and len(shipped) == len(EXPECTED_BUILTINS)
-    assert [p.name for p in listing] == ["Echo server"]
+    assert [p.name for p in listing] == ["Mine"]
     assert not listing.profiles[0].builtin
     assert len(listing.errors) == 1
 
@@ -811,7 +825,7 @@ names = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, ma
 @settings(max_examples=200, deadline=None)
 @given(names)
 def test_file_stem_is_always_a_safe_file_name(name: str) -> None:
-    stem = profile_store._file_stem(name)
+    stem = profile_files.file_stem(name)
     assert stem and not stem.startswith(".") and not stem.endswith(".")
     assert "/" not in stem and "\\" not in stem and ":" not in stem
     assert len(stem.encode()) <= 120

@@ -18,6 +18,7 @@ from netassistant.core.profiles.store import ProfileStore
 from netassistant.core.stats import SessionState
 from netassistant.ui.appstate import AppState
 from netassistant.ui.mainwindow import MainWindow
+from tests.filehelpers import unblocked_after_deadline
 from tests.helpers import TIMEOUT
 
 WAIT = int(TIMEOUT * 1000)
@@ -126,6 +127,36 @@ def test_app_opens_profile_by_name_and_reports_bad_files(qtbot):
         message = win.statusBar().currentMessage()
         assert message.startswith(f"profile file {bad} is not valid JSON")
         assert bad.read_bytes() == before
+    finally:
+        for pane in win.panes():
+            pane.shutdown()
+
+
+def test_hostile_profile_files_never_stop_the_window(qtbot):
+    store = ProfileStore()
+    store.profiles_dir.mkdir(parents=True, exist_ok=True)
+    good = find_profile("Echo server")
+    good.name = "good one"
+    store.save(good)
+    doc = good.to_dict()
+    doc["name"] = "big"
+    big = json.dumps(doc).replace('"local_port": 9000', '"local_port": ' + "9" * 5000)
+    (store.profiles_dir / "big.json").write_text(big, "utf-8")
+    doc["name"], doc["view"] = "deep", {"x": "@"}
+    deep = json.dumps(doc).replace('"@"', "[" * 900 + "]" * 900)
+    (store.profiles_dir / "deep.json").write_text(deep, "utf-8")
+    fifo = store.profiles_dir / "pipe.json"
+    os.mkfifo(fifo)
+    with unblocked_after_deadline(fifo):
+        win = build_window(parse_args(["--profile", "good one"]))
+    qtbot.addWidget(win)
+    try:
+        assert [p.profile_name for p in win.panes()] == ["good one"]
+        message = win.statusBar().currentMessage()
+        assert message.startswith(
+            f"profile file {store.profiles_dir / 'big.json'}: config.local_port: the number "
+        )
+        assert message.endswith("(and 2 more unreadable profiles)")
     finally:
         for pane in win.panes():
             pane.shutdown()

@@ -30,6 +30,7 @@ from netassistant.core.config import SessionConfig
 from netassistant.core.engine.memory import keep_freed_memory
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
+from netassistant.core.safefile import open_regular
 from netassistant.core.sending.files import FileRunner
 from netassistant.core.sending.plans import (
     PlanRunner,
@@ -354,7 +355,8 @@ class Engine:
     ) -> None:
         conn_id = target[0]
         try:
-            fh = open(path, "rb")  # noqa: SIM115 -- the runner closes it when it ends
+            # Never blocks: a FIFO or device is refused with words, not read for ever.
+            fh = open_regular(path, "rb")
         except OSError as exc:
             message = text(
                 "cannot read {path}: {reason}; nothing was sent",

@@ -1,11 +1,16 @@
 """Saved panes: a name, a :class:`SessionConfig`, send presets and view settings.
 
-Each profile is one JSON file under ``<config dir>/profiles/``. The file carries
-``schema_version``: older files are upgraded through :data:`MIGRATIONS` when read (the file
-itself changes only when the profile is saved again), newer ones are refused rather than
-half-understood. Writes go to a temporary file in the same folder and are moved into place
-with ``os.replace``, so a reader, a second process or a crash never leaves half a file.
-Files that cannot be used are reported with their path and never modified, renamed or deleted.
+Each profile is one JSON file under ``<config dir>/profiles/``; its format, limits and
+migrations are :mod:`netassistant.core.profiles.schema`, the folder is
+:class:`~netassistant.core.profiles.store.ProfileStore`. Writes go to a temporary file in the
+same folder and are moved into place with ``os.replace``, so a reader, a second process or a
+crash never leaves half a file. Files that cannot be used are reported with their path and
+never modified, renamed or deleted; a named pipe or device in the folder is reported without
+ever being opened for a blocking read (:mod:`netassistant.core.safefile`).
+
+Names are unique across the built-in examples and the user's profiles: the store refuses to
+save under a built-in's name and renames an import that would take one (see
+:func:`is_builtin_name`).
 
 Built-in examples ship inside the package (``netassistant/resources/profiles/*.json``) and are
 read-only. The ``view`` and ``send`` dicts are free-form settings owned by the window; the
@@ -15,61 +20,48 @@ built-ins use ``view = {"display": "text"|"hex", "timestamps": bool}`` and
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import json
-import math
+import functools
 import os
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-from netassistant.core.config import ConfigError, SessionConfig
+from netassistant.core.config import SessionConfig
 from netassistant.core.i18n import Text
+from netassistant.core.profiles import schema
+from netassistant.core.profiles.errors import (
+    ProfileError,
+    ProfileExistsError,
+    ProfileNotFoundError,
+)
+from netassistant.core.profiles.schema import MAX_NAME_LENGTH, PRESET_MODES
+from netassistant.core.safefile import FileTooLargeError, read_regular
 
-#: Version written into every file; bump it together with a new :data:`MIGRATIONS` entry.
-SCHEMA_VERSION = 1
-#: ``from_version -> function`` turning a version ``n`` document into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+__all__ = [
+    "CONFIG_DIR_ENV",
+    "MAX_FILE_SIZE",
+    "MAX_NAME_LENGTH",
+    "PRESET_MODES",
+    "Profile",
+    "ProfileError",
+    "ProfileExistsError",
+    "ProfileListing",
+    "ProfileNotFoundError",
+    "SendPreset",
+    "builtin_profiles",
+    "find_profile",
+    "is_builtin_name",
+    "name_key",
+    "read_profile_file",
+    "same_name",
+]
+
 #: Environment variable overriding the configuration folder (tests, portable installs).
 CONFIG_DIR_ENV = "NETASSISTANT_CONFIG_DIR"
-MAX_NAME_LENGTH = 100
-PRESET_MODES = ("text", "hex")
 #: Profiles are a few KiB; a bigger file in the folder is a mistake, not something to parse.
 MAX_FILE_SIZE = 4 * 1024 * 1024
-
-_DOCUMENT_KEYS = ("schema_version", "name", "description", "config", "send_presets", "view", "send")
-_PRESET_KEYS = ("name", "data", "mode", "append")
-
-
-class ProfileError(ValueError):
-    """A profile or profile file cannot be used; the message is written for the user.
-
-    ``args[0]`` is the message as a translatable :class:`~netassistant.core.i18n.Text`
-    (a plain string when it came from outside the core); ``str(exc)`` is its English text.
-
-    Attributes:
-        path: The file concerned, or None when the profile did not come from a file.
-        field: The offending field (``config.local_port``, ``send_presets[2].mode``), or None.
-    """
-
-    def __init__(self, message: str, *, path: str | None = None, field: str | None = None) -> None:
-        super().__init__(message)
-        self.path = path
-        self.field = field
-
-    def __str__(self) -> str:
-        # KeyError (a base of ProfileNotFoundError) would otherwise quote the message.
-        return str(self.args[0])
-
-
-class ProfileNotFoundError(ProfileError, KeyError):
-    """No profile has the name asked for."""
-
-
-class ProfileExistsError(ProfileError):
-    """A profile with that name exists and overwriting was not asked for."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -120,7 +112,7 @@ class Profile:
         config = self.config.to_dict()
         config["extra"] = _sorted_copy(config.get("extra", {}))
         return {
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": schema.SCHEMA_VERSION,
             "name": self.name,
             "description": self.description,
             "config": config,
@@ -138,7 +130,7 @@ class Profile:
         Raises:
             ProfileError: naming the first bad field, e.g. ``config.local_port: ...``.
         """
-        return _build(_upgrade(data, None), None)
+        return _from_checked(schema.check_document(schema.upgrade(data, None), None))
 
     def validate(self) -> Profile:
         """Check every field as :meth:`from_dict` would.
@@ -149,7 +141,9 @@ class Profile:
         Raises:
             ProfileError: naming the first bad field.
         """
-        _build(self.to_dict(), None)
+        document = self.to_dict()
+        schema.check_limits(document, None)
+        schema.check_document(document, None)
         return self
 
     def to_json_bytes(self) -> bytes:
@@ -159,7 +153,7 @@ class Profile:
             ProfileError: if the profile is invalid.
         """
         self.validate()
-        return _dump(self.to_dict())
+        return schema.dump(self.to_dict())
 
 
 @dataclasses.dataclass(slots=True)
@@ -181,20 +175,15 @@ class ProfileListing:
         return len(self.profiles)
 
 
-# --------------------------------------------------------------------------- documents
-def _field_error(field_name: str, reason: str, path: str | None) -> ProfileError:
-    if path is None:
-        message = Text("{field}: {reason}", field=field_name, reason=reason)
-    else:
-        message = Text(
-            "profile file {path}: {field}: {reason}", path=path, field=field_name, reason=reason
-        )
-    return ProfileError(message, path=path, field=field_name)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _from_checked(checked: schema.Checked) -> Profile:
+    return Profile(
+        name=checked.name,
+        config=checked.config,
+        description=checked.description,
+        send_presets=[SendPreset(**preset) for preset in checked.send_presets],
+        view=checked.view,
+        send=checked.send,
+    )
 
 
 def _sorted_copy(value: Any) -> Any:
@@ -206,200 +195,24 @@ def _sorted_copy(value: Any) -> Any:
     return value
 
 
-def _dump(document: dict[str, Any]) -> bytes:
-    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of profile file ``path``, at most :data:`MAX_FILE_SIZE` of them.
 
+    Opened without blocking: a named pipe or a device is refused, never waited on.
 
-def _upgrade(data: Any, path: str | None) -> dict[str, Any]:
-    """Check that ``data`` is a profile document, refuse newer schemas, apply migrations."""
-    if not isinstance(data, dict) or "schema_version" not in data:
-        message = (
-            Text('this is not a netassistant profile (no "schema_version")')
-            if path is None
-            else Text('{path} is not a netassistant profile (no "schema_version")', path=path)
-        )
-        raise ProfileError(message, path=path)
-    version = data["schema_version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        reason = Text("must be a whole number, not {value}", value=_short(version))
-        raise _field_error("schema_version", reason, path)
-    if version > SCHEMA_VERSION:
-        if path is None:
-            message = Text(
-                "this profile was written by a newer netassistant (schema {version}; this "
-                "version reads up to {supported}) — update netassistant to open it",
-                version=version,
-                supported=SCHEMA_VERSION,
-            )
-        else:
-            message = Text(
-                "profile file {path} was written by a newer netassistant (schema {version}; "
-                "this version reads up to {supported}) — update netassistant to open it",
-                path=path,
-                version=version,
-                supported=SCHEMA_VERSION,
-            )
-        raise ProfileError(message, path=path, field="schema_version")
-    # Migrations may edit in place; the caller's dict must stay as it was.
-    document = copy.deepcopy(data)
-    while version < SCHEMA_VERSION:
-        step = MIGRATIONS.get(version)
-        if step is None:
-            reason = Text(
-                "cannot read schema {version} (no upgrade to schema {next} exists)",
-                version=version,
-                next=version + 1,
-            )
-            raise _field_error("schema_version", reason, path)
-        try:
-            document = step(document)
-        except Exception as exc:  # a broken old file must be reported, not crash list()
-            reason = Text(
-                "cannot upgrade from schema {version}: {error}", version=version, error=str(exc)
-            )
-            raise _field_error("schema_version", reason, path) from exc
-        if not isinstance(document, dict):
-            reason = Text(
-                "upgrade from schema {version} did not give a JSON object", version=version
-            )
-            raise _field_error("schema_version", reason, path)
-        version += 1
-        document["schema_version"] = version
-    return document
-
-
-def _check_name(value: Any, field_name: str, path: str | None) -> str:
-    if not isinstance(value, str):
-        raise _field_error(field_name, _not_a_string(value), path)
-    if not value.strip():
-        raise _field_error(field_name, Text("must not be empty"), path)
-    if len(value) > MAX_NAME_LENGTH:
-        reason = Text(
-            "is {length} characters long; the limit is {limit}",
-            length=len(value),
-            limit=MAX_NAME_LENGTH,
-        )
-        raise _field_error(field_name, reason, path)
-    for index, char in enumerate(value):
-        if unicodedata.category(char) == "Cc":
-            reason = Text(
-                "must not contain control characters ({char!r} at position {position})",
-                char=char,
-                position=index + 1,
-            )
-            raise _field_error(field_name, reason, path)
-    return value
-
-
-def _check_str(doc: dict[str, Any], key: str, where: str, path: str | None, default: str) -> str:
-    value = doc.get(key, default)
-    if not isinstance(value, str):
-        raise _field_error(where, _not_a_string(value), path)
-    return value
-
-
-def _not_a_string(value: Any) -> Text:
-    return Text("must be a string, not {value}", value=_short(value))
-
-
-def _check_json(value: Any, where: str, path: str | None) -> None:
-    """Refuse anything that would not come back equal from a JSON file."""
-    if value is None or isinstance(value, bool | int):
-        return
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            reason = Text("contains a lone surrogate character, which UTF-8 cannot store")
-            raise _field_error(where, reason, path) from None
-        return
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_json(item, f"{where}[{index}]", path)
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _field_error(where, Text("key {key} is not a string", key=_short(key)), path)
-            child = f"{where}.{key}" if where else key
-            _check_json(key, child, path)
-            _check_json(item, child, path)
-        return
-    if isinstance(value, float):
-        if math.isfinite(value):
-            return
-        reason = Text("{value!r} cannot be stored in JSON; use a finite number", value=value)
-    else:
-        reason = Text(
-            "{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)",
-            value=_short(value),
-        )
-    raise _field_error(where, reason, path)
-
-
-def _build_preset(item: Any, where: str, path: str | None) -> SendPreset:
-    if not isinstance(item, dict):
-        raise _field_error(where, Text("must be a JSON object"), path)
-    for key in item:
-        if key not in _PRESET_KEYS:
-            raise _field_error(f"{where}.{key}", Text("unknown setting"), path)
-    for key in ("name", "data"):
-        if key not in item:
-            raise _field_error(f"{where}.{key}", Text("is missing"), path)
-    name = _check_name(item["name"], f"{where}.name", path)
-    data = _check_str(item, "data", f"{where}.data", path, "")
-    mode = item.get("mode", "text")
-    if not isinstance(mode, str) or mode not in PRESET_MODES:
-        raise _field_error(f"{where}.mode", Text('must be "text" or "hex"'), path)
-    append = _check_str(item, "append", f"{where}.append", path, "")
-    return SendPreset(name=name, data=data, mode=mode, append=append)
-
-
-def _build(doc: dict[str, Any], path: str | None) -> Profile:
-    """Validate an upgraded document and turn it into a :class:`Profile`."""
-    for key in doc:
-        if key not in _DOCUMENT_KEYS:
-            raise _field_error(str(key), Text("unknown setting"), path)
-    if "name" not in doc:
-        raise _field_error("name", Text("is missing"), path)
-    name = _check_name(doc["name"], "name", path)
-    description = _check_str(doc, "description", "description", path, "")
-    if "config" not in doc:
-        raise _field_error("config", Text("is missing"), path)
-    if not isinstance(doc["config"], dict):
-        raise _field_error("config", Text("must be a JSON object"), path)
+    Raises:
+        ProfileError: naming the file (missing, not a regular file, unreadable, too large).
+    """
     try:
-        config = SessionConfig.from_dict(doc["config"])
-    except ConfigError as exc:
-        raise _field_error(f"config.{exc.field}", exc.reason, path) from None
-    raw_presets = doc.get("send_presets", [])
-    if not isinstance(raw_presets, list):
-        raise _field_error("send_presets", Text("must be a JSON list"), path)
-    presets = [_build_preset(p, f"send_presets[{i}]", path) for i, p in enumerate(raw_presets)]
-    settings = {}
-    for key in ("view", "send"):
-        settings[key] = doc.get(key, {})
-        if not isinstance(settings[key], dict):
-            raise _field_error(key, Text("must be a JSON object"), path)
-    # Last, so the specific messages above win; this catches NaN, lone surrogates and
-    # non-JSON objects anywhere (config.extra, view, send, strings in the config).
-    _check_json(doc, "", path)
-    return Profile(
-        name=name,
-        config=config,
-        description=description,
-        send_presets=presets,
-        view=settings["view"],
-        send=settings["send"],
-    )
-
-
-def _read_file(path: str | os.PathLike[str]) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            raw = handle.read(MAX_FILE_SIZE + 1) if size <= MAX_FILE_SIZE else b""
+        return read_regular(path, MAX_FILE_SIZE)
+    except FileTooLargeError:
+        message = Text(
+            "profile file {path} is too large (over {limit} bytes); "
+            "it was left untouched — fix or delete it",
+            path=str(path),
+            limit=MAX_FILE_SIZE,
+        )
+        raise ProfileError(message, path=str(path)) from None
     except OSError as exc:
         message = Text(
             "cannot read profile file {path}: {reason}",
@@ -407,60 +220,25 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
             reason=exc.strerror or str(exc),
         )
         raise ProfileError(message, path=str(path)) from None
-    if size > MAX_FILE_SIZE or len(raw) > MAX_FILE_SIZE:
-        message = Text(
-            "profile file {path} is too large (over {limit} bytes); "
-            "it was left untouched — fix or delete it",
-            path=str(path),
-            limit=MAX_FILE_SIZE,
-        )
-        raise ProfileError(message, path=str(path))
-    return raw
 
 
-def _parse(raw: bytes, path: str) -> Profile:
-    try:
-        # utf-8-sig: Notepad and friends may add a BOM when someone edits a profile by hand.
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        message = Text(
-            "profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); "
-            "it was left untouched — fix or delete it",
-            path=path,
-            byte=raw[exc.start],
-            offset=exc.start,
-        )
-        raise ProfileError(message, path=path) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        message = Text(
-            "profile file {path} is not valid JSON (line {line}, column {column}: {error}); "
-            "it was left untouched — fix or delete it",
-            path=path,
-            line=exc.lineno,
-            column=exc.colno,
-            error=exc.msg,
-        )
-        raise ProfileError(message, path=path) from None
-    except RecursionError:
-        message = Text(
-            "profile file {path} is not valid JSON (nested too deeply); "
-            "it was left untouched — fix or delete it",
-            path=path,
-        )
-        raise ProfileError(message, path=path) from None
-    return _build(_upgrade(data, path), path)
+def parse_file(raw: bytes, path: str) -> Profile:
+    """Check and build the profile in ``raw``, the bytes of file ``path``.
+
+    Raises:
+        ProfileError: naming the file and, when one is at fault, the field.
+    """
+    return _from_checked(schema.parse(raw, path))
 
 
 def read_profile_file(path: str | os.PathLike[str]) -> Profile:
     """Read and validate one profile file without adding it to a store.
 
     Raises:
-        ProfileError: with the path in the message (unreadable, not JSON, not a profile,
-            newer schema, or a bad field).
+        ProfileError: with the path in the message (unreadable, not a regular file, not JSON,
+            not a profile, newer schema, too deep, a huge number, or a bad field).
     """
-    return _parse(_read_file(path), os.fspath(path))
+    return parse_file(read_file(path), os.fspath(path))
 
 
 def builtin_profiles() -> list[Profile]:
@@ -473,24 +251,49 @@ def builtin_profiles() -> list[Profile]:
     out = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json"):
-            profile = _parse(entry.read_bytes(), str(entry))
+            profile = parse_file(entry.read_bytes(), str(entry))
             profile.builtin = True
             out.append(profile)
     return out
 
 
+def name_key(name: str) -> str:
+    """What makes two names the same name: equal after Unicode NFC normalization."""
+    return unicodedata.normalize("NFC", name)
+
+
+def same_name(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are the same profile name (``é`` typed two ways is one name)."""
+    return name_key(a) == name_key(b)
+
+
+@functools.cache
+def _builtin_keys() -> frozenset[str]:
+    # The built-ins are package data: they cannot change while the program runs.
+    return frozenset(name_key(p.name) for p in builtin_profiles())
+
+
+def is_builtin_name(name: str) -> bool:
+    """True if ``name`` is the name of a built-in example."""
+    return name_key(name) in _builtin_keys()
+
+
 def find_profile(name: str, store_dir: str | os.PathLike[str] | None = None) -> Profile:
-    """A user profile by name, else a built-in one: what ``--profile NAME`` opens.
+    """A built-in example by name, else a user profile: what ``--profile NAME`` opens.
+
+    Built-ins win: a user file that took a built-in's name (from an older version, or copied
+    in by hand) never runs in its place; ``profile list`` reports that file.
 
     Raises:
-        ProfileNotFoundError: neither a saved nor a built-in profile has that name.
+        ProfileNotFoundError: neither a built-in nor a saved profile has that name.
+        ProfileError: the saved profile's file cannot be used (the message names it).
     """
-    from netassistant.core.profiles.store import ProfileStore
+    from netassistant.core.profiles.store import ProfileStore  # the store builds on this module
 
+    for profile in builtin_profiles():
+        if same_name(profile.name, name):
+            return profile
     store = ProfileStore(store_dir)
     if store.exists(name):
         return store.load(name)
-    for profile in builtin_profiles():
-        if profile.name == name:
-            return profile
     raise ProfileNotFoundError(Text("no profile named {name!r}", name=name))

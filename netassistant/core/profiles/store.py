@@ -3,7 +3,13 @@
 :class:`ProfileStore` keeps user profiles under ``<config dir>/profiles/`` (the folder from
 ``NETASSISTANT_CONFIG_DIR`` or platformdirs). File names derive from profile names so Chinese
 names work; the ``name`` inside the JSON is authoritative. The format and validation live in
-:mod:`netassistant.core.profiles.model`.
+:mod:`netassistant.core.profiles.schema`.
+
+Names are unique across the built-in examples and the user's profiles: saving or renaming
+to a built-in's name is refused, an import that would take a taken name is renamed
+(``Echo server (2)``), and a file that holds a built-in's name anyway (an older version, a
+hand copy) is listed as an error, not as a second profile of that name. Nothing here ever
+opens a named pipe or device in a way that blocks (:mod:`netassistant.core.safefile`).
 """
 
 from __future__ import annotations
@@ -14,117 +20,50 @@ import copy
 import dataclasses
 import hashlib
 import os
-import re
-import secrets
-import stat
-import time
-import unicodedata
 from pathlib import Path
 
 import platformdirs
 
 from netassistant.core.i18n import text
+from netassistant.core.profiles.errors import (
+    ProfileError,
+    ProfileExistsError,
+    ProfileNotFoundError,
+)
+from netassistant.core.profiles.files import file_stem, fold, write_file
 from netassistant.core.profiles.model import (
     CONFIG_DIR_ENV,
     Profile,
-    ProfileError,
-    ProfileExistsError,
     ProfileListing,
-    ProfileNotFoundError,
-    _check_name,
-    _field_error,
-    _parse,
-    _read_file,
     builtin_profiles,
+    is_builtin_name,
+    name_key,
+    parse_file,
+    read_file,
     read_profile_file,
+    same_name,
 )
-
-_STEM_MAX_BYTES = 120  # leaves room for "-<hash>.json" under the usual 255-byte name limit
-_WINDOWS_RESERVED = frozenset(
-    {"CON", "PRN", "AUX", "NUL"} | {f"{dev}{i}" for dev in ("COM", "LPT") for i in range(1, 10)}
-)
+from netassistant.core.profiles.schema import MAX_NAME_LENGTH, check_name, field_error
 
 
-# --------------------------------------------------------------------------- files
-def _file_stem(name: str) -> str:
-    """File name (without ``.json``) for a profile name; collisions are handled by the store."""
-    # NFC so the same name typed on macOS (NFD) and elsewhere maps to the same file.
-    normalized = unicodedata.normalize("NFC", name)
-    stem = "".join(
-        c if c.isalnum() or c in "-_." or unicodedata.category(c).startswith("M") else "_"
-        for c in normalized
-    )
-    encoded = stem.encode("utf-8")
-    if len(encoded) > _STEM_MAX_BYTES:
-        stem = encoded[:_STEM_MAX_BYTES].decode("utf-8", "ignore")
-    # A leading dot hides the file ("." and ".." are not files at all); Windows drops trailing ones.
-    stem = re.sub(r"^\.+|\.+$", lambda m: "_" * len(m.group()), stem) or "_"
-    if stem.split(".", 1)[0].upper() in _WINDOWS_RESERVED:
-        stem = "_" + stem
-    return stem
+@dataclasses.dataclass(frozen=True, slots=True)
+class Imported:
+    """What :meth:`ProfileStore.import_profile` did.
 
+    Attributes:
+        profile: The profile as stored (``profile.name`` is the name it got).
+        original_name: The name in the imported file.
+        replaced: True if it replaced a saved profile of that name (``overwrite``).
+    """
 
-def _fold(file_name: str) -> str:
-    # Two names that differ only in case or normalization are one file on Windows and macOS.
-    return unicodedata.normalize("NFC", file_name).casefold()
+    profile: Profile
+    original_name: str
+    replaced: bool
 
-
-def _replace(source: str, target: Path) -> None:
-    deadline = time.monotonic() + 2.0
-    while True:
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            # Windows refuses to replace a file that a reader holds open; readers are brief.
-            if os.name != "nt" or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that readers see the old file or the new one, never half."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = str(target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}.part")
-        try:
-            # 0o666 lets the umask decide, as for any file the user creates.
-            fd = os.open(temp, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
-        _replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    if os.name != "nt":
-        # The rename is durable only once the directory entry is on disk too.
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
-def _write_file(target: Path, data: bytes) -> None:
-    try:
-        _atomic_write(target, data)
-    except OSError as exc:
-        message = text(
-            "cannot write profile file {path}: {reason}",
-            path=str(target),
-            reason=exc.strerror or str(exc),
-        )
-        raise ProfileError(message, path=str(target)) from None
+    @property
+    def renamed(self) -> bool:
+        """True if the profile was stored under another name than the file's."""
+        return self.profile.name != self.original_name
 
 
 class ProfileStore:
@@ -178,7 +117,7 @@ class ProfileStore:
         )
 
     def _candidates(self, name: str) -> builtins.list[Path]:
-        stem = _file_stem(name)
+        stem = file_stem(name)
         digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
         stems = [stem] + [f"{stem}-{digest[:n]}" for n in (8, 16, 64)]
         return [self.profiles_dir / f"{s}.json" for s in stems]
@@ -192,23 +131,27 @@ class ProfileStore:
         except ProfileError:
             return None
 
+    def _holds(self, path: Path, name: str) -> bool:
+        found = self._name_in(path)
+        return found is not None and same_name(found, name)
+
     def _find(self, name: str) -> Path | None:
         candidates = self._candidates(name)
         for path in candidates:
-            if self._name_in(path) == name:
+            if self._holds(path, name):
                 return path
         # A file renamed by hand still holds its profile: the name inside is what counts.
         for path in self._files():
-            if path not in candidates and self._name_in(path) == name:
+            if path not in candidates and self._holds(path, name):
                 return path
         return None
 
     def _new_path(self, name: str, ignore: Path | None = None) -> Path:
-        taken = {_fold(e.name) for e in self._entries()}
+        taken = {fold(e.name) for e in self._entries()}
         if ignore is not None:
-            taken.discard(_fold(ignore.name))
+            taken.discard(fold(ignore.name))
         for path in self._candidates(name):
-            if _fold(path.name) not in taken:
+            if fold(path.name) not in taken:
                 return path
         message = text(
             "cannot find a free file name for profile {name!r} in {folder}",
@@ -233,11 +176,34 @@ class ProfileStore:
                 reason=exc.strerror or str(exc),
             )
             raise ProfileError(message, path=str(self.profiles_dir)) from None
-        _write_file(target, data)
+        write_file(target, data)
 
     def _exists_error(self, name: str, path: str | None = None) -> ProfileExistsError:
         message = text("a profile named {name!r} already exists", name=name)
         return ProfileExistsError(message, path=path, field="name")
+
+    @staticmethod
+    def _refuse_builtin_name(name: str) -> None:
+        if is_builtin_name(name):
+            message = text(
+                "{name!r} is the name of a built-in example; choose another name", name=name
+            )
+            raise ProfileError(message, field="name")
+
+    def free_name(self, name: str) -> str:
+        """``name`` if no built-in or saved profile has it, else the first free ``name (N)``.
+
+        The name is shortened, never the suffix, to stay within the length limit.
+        """
+        number = 1
+        while True:
+            candidate = name
+            if number > 1:
+                suffix = f" ({number})"
+                candidate = name[: MAX_NAME_LENGTH - len(suffix)].rstrip() + suffix
+            if not is_builtin_name(candidate) and not self.exists(candidate):
+                return candidate
+            number += 1
 
     # ------------------------------------------------------------------ public
     def path_for(self, name: str) -> Path:
@@ -246,7 +212,7 @@ class ProfileStore:
         Raises:
             ProfileError: if ``name`` is not a valid profile name.
         """
-        _check_name(name, "name", None)
+        check_name(name, "name", None)
         return self._find(name) or self._new_path(name)
 
     def exists(self, name: str) -> bool:
@@ -268,9 +234,18 @@ class ProfileStore:
             except ProfileError as exc:
                 listing.errors.append(exc)
                 continue
-            by_name.setdefault(profile.name, []).append((path, profile))
-        for name, entries in by_name.items():
+            if is_builtin_name(profile.name):
+                reason = text(
+                    "{name!r} is the name of a built-in example, so this file is not used; "
+                    "rename or delete it",
+                    name=profile.name,
+                )
+                listing.errors.append(field_error("name", reason, str(path)))
+                continue
+            by_name.setdefault(name_key(profile.name), []).append((path, profile))
+        for entries in by_name.values():
             # Hand-copied files can share a name; keep the one load() would pick.
+            name = entries[0][1].name
             order = {p: i for i, p in enumerate(self._candidates(name))}
             winner = min(entries, key=lambda e: (order.get(e[0], len(order)), str(e[0])))
             listing.profiles.append(winner[1])
@@ -281,7 +256,7 @@ class ProfileStore:
                         name=name,
                         path=str(winner[0]),
                     )
-                    listing.errors.append(_field_error("name", reason, str(path)))
+                    listing.errors.append(field_error("name", reason, str(path)))
         listing.profiles.sort(key=lambda p: (p.name.casefold(), p.name))
         listing.errors.sort(key=lambda e: e.path or "")
         return listing
@@ -303,9 +278,11 @@ class ProfileStore:
 
         Raises:
             ProfileExistsError: if the name exists and ``overwrite`` is False.
-            ProfileError: if the profile is invalid or the file cannot be written.
+            ProfileError: if the profile is invalid, has a built-in example's name, or the
+                file cannot be written.
         """
         data = profile.to_json_bytes()
+        self._refuse_builtin_name(profile.name)
         target = self._find(profile.name)
         if target is not None and not overwrite:
             raise self._exists_error(profile.name)
@@ -339,7 +316,8 @@ class ProfileStore:
         Raises:
             ProfileNotFoundError: if ``old`` does not exist.
             ProfileExistsError: if ``new`` exists.
-            ProfileError: if ``new`` is not a valid name or a file cannot be read or written.
+            ProfileError: if ``new`` is not a valid name, is a built-in example's name, or a
+                file cannot be read or written.
         """
         source = self._locate(old)
         profile = read_profile_file(source)
@@ -347,6 +325,7 @@ class ProfileStore:
             return profile
         renamed = dataclasses.replace(profile, name=new)
         data = renamed.to_json_bytes()
+        self._refuse_builtin_name(new)
         if self._find(new) is not None:
             raise self._exists_error(new)
         target = self._new_path(new, ignore=source)
@@ -376,36 +355,53 @@ class ProfileStore:
         return duplicate
 
     def export(self, name: str, path: str | os.PathLike[str]) -> None:
-        """Write the stored file of profile ``name``, byte for byte, to ``path``.
+        """Write profile ``name`` to ``path``: a saved one byte for byte, a built-in as
+        its canonical file.
 
         Raises:
-            ProfileError: if the profile is missing or invalid, or ``path`` cannot be written.
+            ProfileError: if the profile is missing or invalid, or ``path`` cannot be written
+                (a named pipe, device or folder there is refused, never written into).
         """
-        source = self._locate(name)
-        raw = _read_file(source)
-        _parse(raw, str(source))  # never hand out a file that would not import
-        _write_file(Path(path), raw)
+        builtin = next((p for p in builtin_profiles() if same_name(p.name, name)), None)
+        if builtin is not None:
+            raw = builtin.to_json_bytes()
+        else:
+            source = self._locate(name)
+            raw = read_file(source)
+            parse_file(raw, str(source))  # never hand out a file that would not import
+        write_file(Path(path), raw)
 
-    def import_file(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Profile:
-        """Validate a profile file and add it to the store.
+    def import_profile(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Imported:
+        """Validate a profile file and add it to the store under a free name.
+
+        A name a built-in example has is never taken: the import is saved as
+        ``name (2)`` (or the next free number). A name a saved profile has is taken only
+        with ``overwrite`` (that profile is replaced); without it the import is renamed
+        the same way.
 
         Returns:
-            The imported profile.
+            What was stored, under which name, and whether it replaced a profile.
 
         Raises:
-            ProfileExistsError: if its name exists and ``overwrite`` is False.
-            ProfileError: if the file is unreadable, not a profile or invalid.
+            ProfileError: if the file is unreadable, not a regular file, not a profile, or
+                invalid.
         """
         profile = read_profile_file(path)
-        existing = self._find(profile.name)
-        if existing is not None and not overwrite:
-            raise self._exists_error(profile.name, os.fspath(path))
+        original = profile.name
+        existing = None if is_builtin_name(original) else self._find(original)
+        if existing is None or not overwrite:
+            profile.name = self.free_name(original)
+            existing = None
         # Rewritten rather than copied, so older schemas are stored upgraded.
         self._store(existing or self._new_path(profile.name), profile.to_json_bytes())
-        return profile
+        return Imported(profile, original, existing is not None)
+
+    def import_file(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Profile:
+        """:meth:`import_profile`, returning just the stored profile (with its final name)."""
+        return self.import_profile(path, overwrite=overwrite).profile
 
     def all_with_builtins(self) -> tuple[builtins.list[Profile], ProfileListing]:
-        """Built-in examples and the user's profiles, kept apart (names may repeat between them).
+        """Built-in examples and the user's profiles, kept apart (no name is in both).
 
         Returns:
             ``(builtins, listing)``; the listing iterates like a list of profiles and also

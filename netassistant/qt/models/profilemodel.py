@@ -6,7 +6,8 @@ are kept in :attr:`ProfileListModel.errors` for the dialog to report.
 
 The model also carries the actions on a row (open, rename, duplicate, delete, restore,
 import, export), so the rules (built-ins are read-only, "(copy)" names, exporting a
-built-in) live beside the list and not in the widgets. Actions change files only and raise
+built-in, names unique across built-ins and saved profiles) live beside the list and not
+in the widgets. Actions change files only and raise
 :class:`ProfileError` with a message for the user; call :meth:`reload` afterwards.
 """
 
@@ -16,7 +17,6 @@ import copy
 import enum
 import os
 import re
-from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, Qt
@@ -29,8 +29,9 @@ from netassistant.core.profiles.model import (
     ProfileError,
     ProfileExistsError,
     builtin_profiles,
+    is_builtin_name,
 )
-from netassistant.core.profiles.store import ProfileStore
+from netassistant.core.profiles.store import Imported, ProfileStore
 from netassistant.qt.models.tablemodel import (
     DISPLAY_ROLE,
     FONT_ROLE,
@@ -176,7 +177,8 @@ class ProfileListModel(ReadOnlyTableModel):
             overflow = len(candidate) - MAX_NAME_LENGTH
             if overflow > 0:  # shorten the name, never the suffix
                 candidate = template.format(name=name[:-overflow].rstrip(), n=number)
-            if candidate not in self.user_names() and not self._store().exists(candidate):
+            taken = candidate in self.user_names() or is_builtin_name(candidate)
+            if not taken and not self._store().exists(candidate):
                 return candidate
             number += 1
 
@@ -209,26 +211,17 @@ class ProfileListModel(ReadOnlyTableModel):
             hint = self.tr("{error}; rename or delete it, then undo again")
             raise ProfileError(hint.format(error=exc), field="name") from None
 
-    def import_file(self, path: str | os.PathLike[str]) -> Profile:
-        """Add the profile in file ``path`` to the store (invalid files add nothing)."""
-        try:
-            return self._store().import_file(path)
-        except ProfileExistsError as exc:
-            hint = self.tr("{error}; rename or delete it first, then import again")
-            raise ProfileError(hint.format(error=exc), path=exc.path, field="name") from None
+    def import_file(self, path: str | os.PathLike[str]) -> Imported:
+        """Add the profile in file ``path`` to the store (invalid files add nothing).
+
+        A name that is taken (by a built-in or a saved profile) is not replaced: the
+        import is stored as ``name (2)``; :attr:`Imported.renamed` says so.
+        """
+        return self._store().import_profile(path)
 
     def export(self, row: int, path: str | os.PathLike[str]) -> None:
         """Write the profile in ``row`` to ``path`` (a built-in as its ``to_json_bytes()``)."""
-        profile = self.profile_at(row)
-        if not self.is_builtin(row):
-            self._store().export(profile.name, path)
-            return
-        try:
-            Path(path).write_bytes(profile.to_json_bytes())
-        except OSError as exc:
-            message = self.tr("cannot write {path}: {reason}")
-            message = message.format(path=os.fspath(path), reason=exc.strerror or exc)
-            raise ProfileError(message, path=os.fspath(path)) from None
+        self._store().export(self.profile_at(row).name, path)
 
     # -------------------------------------------------------- the model's API
     def _row_count(self) -> int:

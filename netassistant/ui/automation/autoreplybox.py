@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,7 +107,8 @@ class AutoReplyBox(QGroupBox):
             self.tr("Match as"),
             self.tr(
                 "Text: a substring in the session's encoding. Hex: bytes such as 01 02 FF. "
-                "Regex: a regular expression searched in the bytes"
+                "Regex: a regular expression searched in the bytes (RE2 syntax: no backreferences "
+                "or lookaround, and no pattern can freeze the session)"
             ),
         )
         self.reply = QLineEdit()
@@ -282,7 +283,9 @@ class AutoReplyBox(QGroupBox):
     def apply_settings(self, data: dict[str, Any]) -> None:
         """Show a profile's ``auto_reply`` dict; a dict without ``enabled`` means on.
 
-        A bad dict (wrong types, unknown mode) leaves the form as it was and shows why.
+        A bad dict (wrong types, unknown mode) leaves the form as it was and shows why. A
+        rule that loads but cannot run (bad hex, a regular expression RE2 does not support)
+        is shown with its error and left disabled.
         """
         try:
             rule = AutoReplyRule.from_dict(data)
@@ -314,3 +317,9 @@ class AutoReplyBox(QGroupBox):
         if "encoding" in data:
             self._encoding = rule.encoding
         self._revalidate()
+        if self._rule is None and self.enabled.isChecked():
+            # A saved rule this version cannot run (say a regex with a backreference, which
+            # RE2 refuses) is shown with its error but switched off, so the profile opens
+            # and nothing answers until the user fixes it and enables it again.
+            with QSignalBlocker(self.enabled):
+                self.enabled.setChecked(False)

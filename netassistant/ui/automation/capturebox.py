@@ -7,6 +7,10 @@ removes the tap and closes the file. The tap runs in the engine thread, so the f
 gets every byte and every event whatever the receive view does (paused, capped), and
 it stays installed across stop/start of the session until the user stops it.
 
+Captures go to regular files only: a named pipe, a device or a symbolic link is refused
+when the capture starts, with the reason in the box's error line (the core's
+:mod:`netassistant.core.safefile` checks it without ever blocking the GUI thread).
+
 The box polls the open captures a few times a second for the bytes written and for a
 write error, which it shows inline (never a dialog) before stopping that capture.
 """
@@ -346,13 +350,16 @@ class CaptureBox(QGroupBox):
             "jsonl": self.tr("JSON lines (*.jsonl);;All files (*)"),
         }
         title = self.tr("Receive to file") if kind == "raw" else self.tr("Save log")
-        # Captures append, so "replace the file?" would be the wrong question.
+        # Captures append, so "replace the file?" would be the wrong question. A chosen
+        # symbolic link must reach the capture as the link (which refuses it), not be
+        # silently swapped for its target by the dialog.
         path, _ = QFileDialog.getSaveFileName(
             self,
             title,
             os.path.join(self._last_dir, "capture" + _SUFFIXES[kind]),
             filters[kind],
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            options=QFileDialog.Option.DontConfirmOverwrite
+            | QFileDialog.Option.DontResolveSymlinks,
         )
         if path and not os.path.splitext(path)[1]:
             path += _SUFFIXES[kind]

@@ -1,7 +1,10 @@
 """ProfileManager: open, rename, duplicate, delete, import and export saved profiles.
 
 Nothing here opens a message box: results and errors appear in the dialog's message line,
-and a delete is undone from an inline bar instead of being confirmed beforehand.
+and a delete is undone from an inline bar instead of being confirmed beforehand. Opening a
+profile that listens on an address other machines can reach says so in that line, before
+the session is started; an import never replaces a built-in example or a saved profile
+(a taken name becomes ``name (2)``, and the line says so).
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netassistant.core.exposure import exposure_warning
 from netassistant.core.profiles.model import Profile, ProfileError
 from netassistant.core.profiles.store import ProfileStore
-from netassistant.qt.coremessages import tr_error
+from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.models.profilemodel import (
     Column,
     ProfileFilterProxy,
@@ -344,7 +348,17 @@ class ProfileManager(QDialog):
     def _open_row(self, row: int) -> None:
         if row >= 0:
             profile = self.model.open_profile(row)
-            self._say(self.tr("Opened '{name}' in a new pane").format(name=profile.name))
+            opened = self.tr("Opened '{name}' in a new pane").format(name=profile.name)
+            warning = exposure_warning(profile.config)
+            if warning:
+                # Said before the user presses Start: a shared profile may listen on every
+                # interface, and that should never be a surprise.
+                self._say(
+                    opened + "\n" + self.tr("Warning: {warning}").format(warning=tr_core(warning)),
+                    error=True,
+                )
+            else:
+                self._say(opened)
             self.open_requested.emit(profile)
 
     @Slot()
@@ -423,13 +437,21 @@ class ProfileManager(QDialog):
     def _on_import(self) -> None:
         path = self._get_open_path()
         if path:
-            profile = self.model.import_file(path)
+            done = self.model.import_file(path)
+            name = done.profile.name
             self._last_dir = os.path.dirname(os.path.abspath(path))
             self.search.clear()  # the new profile must be visible to be selected
             self.refresh()
-            self.select_profile(profile.name)
-            text = self.tr("Imported '{name}' from {path}")
-            self._say(text.format(name=profile.name, path=path))
+            self.select_profile(name)
+            if done.renamed:
+                text = self.tr(
+                    "Imported '{original}' from {path} as '{name}': that name is taken "
+                    "(built-in examples and your profiles are never replaced by an import)"
+                )
+                self._say(text.format(original=done.original_name, name=name, path=path))
+            else:
+                text = self.tr("Imported '{name}' from {path}")
+                self._say(text.format(name=name, path=path))
 
     @Slot()
     @_reports_errors

@@ -1,6 +1,7 @@
 """FileSendBox: choose a file, send it in pieces, watch its progress, cancel it.
 
-The box only chooses and checks the file and the piece size; the pane starts the
+The box only chooses and checks the file (a regular file: a named pipe, a device, a folder
+is refused inline, and checking never blocks) and the piece size; the pane starts the
 engine's ``send_file`` on :attr:`FileSendBox.file_requested` and feeds progress back
 through :meth:`FileSendBox.on_progress`.
 """
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.config import Kind
+from netassistant.core.i18n import text
+from netassistant.core.safefile import FileKindError, open_regular
+from netassistant.qt.coremessages import tr_core
 from netassistant.ui.send.sendpanel import _fill
 from netassistant.ui.widgets import ErrorLabel, decorate
 
@@ -145,10 +149,15 @@ class FileSendBox(QWidget):
         """
         name = os.path.basename(path) or path
         try:
-            with open(path, "rb") as fh:  # proves it readable now, not just present
+            # Opened (proves it readable now, not just present) without ever blocking the
+            # GUI thread: a named pipe or a device such as /dev/zero is refused at once.
+            with open_regular(path) as fh:
                 size = os.fstat(fh.fileno()).st_size
-        except IsADirectoryError:
-            self.show_error(_fill(self.tr("%1 is a folder, not a file"), name))
+        except FileKindError as exc:
+            if exc.kind:
+                self.show_error(_fill(self.tr("%1 is %2"), name, tr_core(text(exc.kind))))
+            else:
+                self.show_error(_fill(self.tr("%1 does not exist"), name))
             return False
         except OSError as exc:
             reason = exc.strerror or str(exc)

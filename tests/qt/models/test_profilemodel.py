@@ -235,9 +235,12 @@ def test_export_and_import(model: ProfileListModel, tmp_path: Path):
     out = tmp_path / "echo.json"
     model.export(0, out)
     assert out.read_bytes() == BUILTINS[0].to_json_bytes()
-    assert model.import_file(out).name == BUILTINS[0].name, "a built-in name may be reused"
-    with pytest.raises(ProfileError, match="already exists; rename or delete it first"):
-        model.import_file(out)
+    first = model.import_file(out)
+    assert (first.profile.name, first.original_name) == (
+        f"{BUILTINS[0].name} (2)",
+        BUILTINS[0].name,
+    )
+    assert model.import_file(out).profile.name == f"{BUILTINS[0].name} (3)"
     with pytest.raises(ProfileError, match="cannot write"):
         model.export(0, tmp_path / "missing" / "x.json")
 

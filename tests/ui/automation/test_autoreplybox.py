@@ -92,6 +92,43 @@ def test_bad_regex_is_named_inline_and_gives_no_rule(box):
     )
 
 
+def test_regex_re2_cannot_run_is_named_inline_with_its_position(box):
+    fill(box, match_mode="regex", match=r"(ab)\1", reply="x")
+    assert box.error.text() == (
+        "Match: unsupported in auto-reply regular expressions: backreferences such as \\1 "
+        "(auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)"
+    )
+    assert box.error_field() == "match"
+    assert box.match.property("invalid") is True
+    assert box.rule() is None
+
+
+def test_hostile_regex_is_accepted_and_runs_in_linear_time(box):
+    import time
+
+    fill(box, match_mode="regex", match="(a+)+$", reply="x")
+    rule = box.rule()
+    assert rule is not None
+    started = time.monotonic()
+    assert rule.reply_for(b"a" * 30 + b"!") is None
+    assert time.monotonic() - started < 0.5
+
+
+def test_profile_rule_that_cannot_run_loads_reported_and_disabled(qtbot, box):
+    settings = {"mode": "match", "match": "(?=GET)", "match_mode": "regex", "reply": "ok"}
+    with qtbot.waitSignal(box.changed, timeout=1000):
+        box.apply_settings({**settings, "enabled": True})
+    assert box.match.text() == "(?=GET)"
+    assert box.error.text().startswith(
+        "Match: unsupported in auto-reply regular expressions: lookahead (?=...) and (?!...)"
+    )
+    assert not box.enabled.isChecked()
+    assert box.rule() is None
+    box.match.setText("GET")
+    box.enabled.setChecked(True)
+    assert box.rule() == AutoReplyRule.from_dict(settings | {"match": "GET"})
+
+
 def test_bad_hex_is_named_inline_with_its_position(box):
     fill(box, match="time", reply_mode="hex", reply="01 0G")
     assert box.error.text() == "Reply: invalid hex character 'G' at position 4"

@@ -18,6 +18,7 @@ from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
 from netassistant.ui.automation.capturebox import CaptureBox
 from netassistant.ui.receive.receiveview import ReceiveView
+from tests.filehelpers import fill_disk, unblocked_after_deadline
 from tests.helpers import TIMEOUT
 
 WAIT_MS = int(TIMEOUT * 1000)
@@ -164,15 +165,45 @@ def test_file_that_cannot_be_opened_is_reported_inline(qtbot, controller, tmp_pa
     assert box.error.text() == f"cannot open {missing} for writing: No such file or directory"
 
 
+def test_a_named_pipe_is_refused_inline_without_blocking(qtbot, controller, tmp_path):
+    fifo = tmp_path / "pipe.log"
+    os.mkfifo(fifo)
+    box = make_box(qtbot, controller, Paths(str(fifo), str(fifo)))
+    with unblocked_after_deadline(fifo):
+        assert box.start_raw() is False
+    assert box.error.text() == f"{fifo} is a named pipe (FIFO), not a regular file"
+    with unblocked_after_deadline(fifo):
+        assert box.start_log(fmt="text") is False
+    assert box.error.text() == f"{fifo} is a named pipe (FIFO), not a regular file"
+    assert not box.raw_button.isChecked()
+    assert not box.log_button.isChecked()
+    assert controller.taps() == []
+
+
+def test_a_symbolic_link_is_refused_inline(qtbot, controller, tmp_path):
+    target = tmp_path / "real.bin"
+    target.write_bytes(b"")
+    link = tmp_path / "link.bin"
+    link.symlink_to(target)
+    box = make_box(qtbot, controller, Paths(str(link)))
+    box.raw_button.click()
+    assert not box.raw_button.isChecked()
+    assert box.error.text() == f"{link} is a symbolic link; choose the real file"
+    assert controller.taps() == []
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_write_failure_stops_the_capture_and_is_shown_inline(qtbot, controller):
-    box = make_box(qtbot, controller, Paths("/dev/full"))
+def test_write_failure_stops_the_capture_and_is_shown_inline(qtbot, controller, tmp_path):
+    path = tmp_path / "full.bin"
+    box = make_box(qtbot, controller, Paths(str(path)))
     assert box.start_raw()
+    assert box.raw_tap is not None
+    fill_disk(box.raw_tap.capture)
     port = start(qtbot, controller)
     with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as client:
         client.sendall(b"disk full")
         qtbot.waitUntil(lambda: not box.raw_button.isChecked(), timeout=WAIT_MS)
-    assert box.error.text() == "cannot write to /dev/full: No space left on device"
+    assert box.error.text() == f"cannot write to {path}: No space left on device"
     assert box.raw_tap is None
     assert controller.taps() == []
     assert controller.state is SessionState.LISTENING, "the session goes on"

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
+from netassistant.core.config import Kind
 from netassistant.core.profiles.model import Profile, builtin_profiles
 from netassistant.core.profiles.store import ProfileStore
 from netassistant.ui.dialogs.profiledialog import ProfileManager
+from tests.filehelpers import unblocked_after_deadline
 
 BUILTINS = builtin_profiles()
 READ_ONLY = "built-in examples are read-only; duplicate it to make your own copy"
@@ -179,6 +182,17 @@ def test_rename_to_a_taken_name_is_refused_inline(qtbot, dialog: ProfileManager,
     assert child(dialog, QWidget, "profileRenameBar").isHidden()
 
 
+def test_rename_to_a_builtin_name_is_refused_inline(qtbot, dialog: ProfileManager, store):
+    select(dialog, "bench meter")
+    click(qtbot, dialog, "profileRename")
+    child(dialog, QLineEdit, "profileRenameEdit").setText("Echo server")
+    click(qtbot, dialog, "profileRenameApply")
+    assert message(dialog) == "'Echo server' is the name of a built-in example; choose another name"
+    assert not child(dialog, QWidget, "profileRenameBar").isHidden(), "left open to fix the name"
+    assert store.exists("bench meter")
+    assert table_names(dialog).count("Echo server") == 1
+
+
 def test_renaming_a_builtin_is_refused(qtbot, dialog: ProfileManager, store: ProfileStore):
     select(dialog, "Echo server", builtin=True)
     click(qtbot, dialog, "profileRename")
@@ -264,12 +278,68 @@ def test_import_of_invalid_file_shows_the_field(qtbot, dialog, store, paths, tmp
     assert "Bad port" not in table_names(dialog)
 
 
-def test_import_of_an_existing_name_is_refused(qtbot, dialog, store, paths, tmp_path):
+RENAMED = (
+    "Imported '{original}' from {path} as '{name}': that name is taken "
+    "(built-in examples and your profiles are never replaced by an import)"
+)
+
+
+def test_import_of_an_existing_name_is_renamed(qtbot, dialog, store, paths, tmp_path):
     source = tmp_path / "again.json"
     source.write_bytes(store.path_for("bench meter").read_bytes())
     paths.open.append(str(source))
     click(qtbot, dialog, "profileImport")
-    assert message(dialog).startswith("a profile named 'bench meter' already exists; rename")
+    assert message(dialog) == RENAMED.format(
+        original="bench meter", path=source, name="bench meter (2)"
+    )
+    assert dialog.selected_profile().name == "bench meter (2)"
+    assert table_names(dialog).count("bench meter") == 1
+
+
+def test_import_of_a_builtin_name_never_shadows_it(qtbot, dialog, store, paths, tmp_path):
+    hijack = copy.deepcopy(BUILTINS[0])
+    hijack.config = hijack.config.replace(local_host="0.0.0.0")
+    source = tmp_path / "hijack.json"
+    source.write_bytes(hijack.to_json_bytes())
+    paths.open.append(str(source))
+    click(qtbot, dialog, "profileImport")
+    assert message(dialog) == RENAMED.format(
+        original=hijack.name, path=source, name=f"{hijack.name} (2)"
+    )
+    names = table_names(dialog)
+    assert len(names) == len(set(names)), names
+    assert store.load(f"{hijack.name} (2)").config.local_host == "0.0.0.0"
+
+
+def test_opening_a_reachable_profile_warns_before_it_starts(qtbot, dialog, store):
+    exposed = user_profile("shared")
+    exposed.config = exposed.config.replace(
+        kind=Kind.TCP_SERVER, local_host="0.0.0.0", local_port=9555
+    )
+    store.save(exposed)
+    dialog.refresh()
+    select(dialog, "shared")
+    with qtbot.waitSignal(dialog.open_requested, timeout=1000) as opened:
+        click(qtbot, dialog, "profileOpen")
+    assert opened.args[0].name == "shared"
+    assert message(dialog) == (
+        "Opened 'shared' in a new pane\n"
+        "Warning: this profile listens on 0.0.0.0:9555, reachable from other machines"
+    )
+    select(dialog, "PLC line 3")
+    click(qtbot, dialog, "profileOpen")
+    assert message(dialog) == "Opened 'PLC line 3' in a new pane"
+
+
+def test_importing_a_fifo_is_refused_without_blocking(qtbot, dialog, paths, tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    paths.open.append(str(fifo))
+    with unblocked_after_deadline(fifo):
+        click(qtbot, dialog, "profileImport")
+    assert message(dialog) == (
+        f"cannot read profile file {fifo}: a named pipe (FIFO), not a regular file"
+    )
 
 
 def test_export_then_import_into_another_store_is_identical(qtbot, dialog, paths, tmp_path):
@@ -286,9 +356,14 @@ def test_export_then_import_into_another_store_is_identical(qtbot, dialog, paths
         assert message(dialog) == f"Exported '{name}' to {out}"
         paths.open.append(str(out))
         click(qtbot, other, "profileImport")
-        assert message(other) == f"Imported '{name}' from {out}"
-        assert other.selected_profile().name == name
-        assert other_store.path_for(name).read_bytes() == out.read_bytes()
+        if builtin:  # a built-in's name is never taken by an import
+            stored = f"{name} (2)"
+            assert message(other) == RENAMED.format(original=name, path=out, name=stored)
+        else:
+            stored = name
+            assert message(other) == f"Imported '{name}' from {out}"
+            assert other_store.path_for(name).read_bytes() == out.read_bytes()
+        assert other.selected_profile().name == stored
     assert paths.suggested == ["bench meter.json", "Time server.json"]
     time_server = next(p for p in BUILTINS if p.name == "Time server")
     assert (tmp_path / "Time server.json").read_bytes() == time_server.to_json_bytes()

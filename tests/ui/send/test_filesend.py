@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSpinBox
 
 from netassistant.core.config import Kind
 from netassistant.ui.send.filesend import FileSendBox
+from tests.filehelpers import unblocked_after_deadline
 from tests.ui.helpers import child, undescribed
 from tests.ui.test_accessibility import _controls
 
@@ -74,11 +75,8 @@ def test_choose_needs_a_running_session(make_box, data_file):
 @pytest.mark.parametrize(
     ("make_path", "message"),
     [
-        (
-            lambda tmp: str(tmp / "missing.bin"),
-            "cannot read missing.bin: No such file or directory",
-        ),
-        (lambda tmp: str(tmp), "is a folder, not a file"),
+        (lambda tmp: str(tmp / "missing.bin"), "missing.bin does not exist"),
+        (lambda tmp: str(tmp), " is a directory, not a regular file"),
         (
             lambda tmp: (tmp / "empty.bin").write_bytes(b"") or str(tmp / "empty.bin"),
             "empty.bin is empty; there is nothing to send",
@@ -94,6 +92,26 @@ def test_unusable_files_are_explained_inline(make_box, qtbot, tmp_path, make_pat
     error = child(box, QLabel, "fileSendError")
     assert not error.isHidden()
     assert message in error.text()
+
+
+def test_a_named_pipe_is_refused_inline_without_blocking(make_box, qtbot, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    box = make_box(path=str(fifo))
+    with unblocked_after_deadline(fifo), qtbot.assertNotEmitted(box.file_requested, wait=10):
+        choose(qtbot, box)
+    assert child(box, QLabel, "fileSendError").text() == (
+        "pipe is a named pipe (FIFO), not a regular file"
+    )
+
+
+def test_a_device_is_refused_inline(make_box, qtbot):
+    box = make_box(path="/dev/zero")
+    with qtbot.assertNotEmitted(box.file_requested, wait=10):
+        choose(qtbot, box)
+    assert child(box, QLabel, "fileSendError").text() == (
+        "zero is a character device, not a regular file"
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads any file")
