@@ -110,29 +110,14 @@ def test_importing_the_cli_loads_no_qt():
 # Uses of another module's private name that stay until the files are rewritten (do not add
 # to this list: make the name public instead). Keyed by (file, "module.name").
 KNOWN_PRIVATE_USES = {
-    ("netassistant/core/profiles/store.py", "netassistant.core.profiles.model._check_name"): (
-        "removed by the pipeline work"
-    ),
-    ("netassistant/core/profiles/store.py", "netassistant.core.profiles.model._field_error"): (
-        "removed by the pipeline work"
-    ),
-    ("netassistant/core/profiles/store.py", "netassistant.core.profiles.model._parse"): (
-        "removed by the pipeline work"
-    ),
-    ("netassistant/core/profiles/store.py", "netassistant.core.profiles.model._read_file"): (
-        "removed by the pipeline work"
-    ),
     ("netassistant/ui/send/filesend.py", "netassistant.ui.send.sendpanel._fill"): (
-        "removed by the pipeline work"
+        "ui: one home for the send panel's text helper (the ui branch)"
     ),
     ("netassistant/ui/send/presetbar.py", "netassistant.ui.send.sendpanel._fill"): (
-        "removed by the pipeline work"
+        "ui: one home for the send panel's text helper (the ui branch)"
     ),
     ("netassistant/ui/send/sendtools.py", "netassistant.ui.send.sendpanel._fill"): (
-        "removed by the pipeline work"
-    ),
-    ("tests/core/test_profiles.py", "netassistant.core.profiles.store._file_stem"): (
-        "removed by the pipeline work"
+        "ui: one home for the send panel's text helper (the ui branch)"
     ),
 }
 

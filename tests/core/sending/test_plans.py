@@ -533,7 +533,7 @@ def test_missing_file_is_one_plain_error(tmp_path):
         h.wait_event(EventKind.ACCEPTED)
         plan_id = h.engine.send_file(path)
         ev = h.wait_event(EventKind.ERROR)
-        assert ev.message == f"cannot read {path}: No such file or directory; nothing was sent"
+        assert ev.message == f"cannot read {path}: it does not exist; nothing was sent"
         h.wait_for(lambda _: h.engine.plan_status(plan_id).state == "failed")
         assert h.chunks(Direction.TX) == []
 
