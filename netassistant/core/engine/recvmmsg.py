@@ -72,6 +72,8 @@ _NAMELEN_WORD = _MMsgHdr.msg_hdr.offset // 4 + _MsgHdr.msg_namelen.offset // 4
 _LEN_WORD = _MMsgHdr.msg_len.offset // 4
 _STRIDE_WORDS = _STRIDE // 4
 _FAMILY = struct.Struct("=H")  # sa_family_t, the first field of every sockaddr
+# A plain int: or-ing socket.MsgFlag members runs the enum module's Python code per call.
+_DONTWAIT = int(getattr(socket, "MSG_DONTWAIT", 0))
 
 
 class DatagramBatch:
@@ -114,6 +116,7 @@ class DatagramBatch:
         # The kernel overwrites msg_namelen with each sender's address length: a pristine
         # copy of the headers is put back before every call (one memmove).
         self._pristine = bytes(self._headers)
+        self._address = ctypes.addressof(self._headers)  # plain ints convert fastest
         self._words = memoryview(self._headers).cast("B").cast("I")
         view = memoryview(self._payload)
         self.slots = [view[i * size : (i + 1) * size] for i in range(count)]
@@ -124,7 +127,8 @@ class DatagramBatch:
 
         Args:
             fd: A datagram socket's file descriptor.
-            flags: ``recv`` flags, e.g. ``socket.MSG_TRUNC``; ``MSG_DONTWAIT`` is added.
+            flags: ``recv`` flags as an int, e.g. ``int(socket.MSG_TRUNC)``; ``MSG_DONTWAIT``
+                is added.
 
         Returns:
             How many datagrams arrived (at least 1).
@@ -134,8 +138,8 @@ class DatagramBatch:
             OSError: The socket reported an error (e.g. ECONNREFUSED after an ICMP error).
         """
         want = min(count or self.count, self.count)
-        ctypes.memmove(self._headers, self._pristine, self._used * _STRIDE)
-        n: int = _recvmmsg(fd, self._headers, want, flags | socket.MSG_DONTWAIT, None)
+        ctypes.memmove(self._address, self._pristine, self._used * _STRIDE)
+        n: int = _recvmmsg(fd, self._address, want, flags | _DONTWAIT, None)
         if n < 0:
             code = ctypes.get_errno()
             self._used = want

@@ -47,8 +47,9 @@ RECV_PATH_ENV = "NETASSISTANT_UDP_RECV"
 DROP_POLL_INTERVAL = 0.2
 
 _LINUX = sys.platform.startswith("linux")
-#: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
-_MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if _LINUX else 0
+#: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*(). (A plain int:
+#: socket.MsgFlag arithmetic runs Python code.)
+_MSG_TRUNC = int(getattr(socket, "MSG_TRUNC", 0)) if _LINUX else 0
 #: Linux getsockopt(SO_MEMINFO): an array of u32 whose SK_MEMINFO_DROPS entry counts the
 #: datagrams dropped on this socket. Python's socket module has no names for either.
 _SO_MEMINFO = 55 if _LINUX else 0
