@@ -327,15 +327,23 @@ def test_a_new_recv_size_applies_to_the_next_datagram():
     assert (second.data, second.truncated, second.true_length) == (b"0123", True, 10)
 
 
-def test_many_datagrams_arrive_whole_in_order():
+@pytest.mark.skipif(not LINUX, reason="the kernel's drop counter is read on Linux")
+def test_a_burst_arrives_whole_in_order_or_is_counted_dropped():
+    def payload(i: int) -> bytes:
+        return i.to_bytes(4, "big") * (1 + i % 5)
+
     n = 3000
     with running(udp_config(rcvbuf=4 << 20)) as h, raw_udp() as peer:
         for i in range(n):
-            peer.sendto(i.to_bytes(4, "big") * (1 + i % 5), ("127.0.0.1", h.engine.port))
-        h.wait_for(lambda _: len(h.chunks()) + reported_drops(h) >= n)
+            peer.sendto(payload(i), ("127.0.0.1", h.engine.port))
+        h.wait_for(lambda _: len(h.chunks()) + reported_drops(h) == n)
         chunks = h.chunks()
-    assert len(chunks) == n, "a 4 MiB buffer holds the whole burst"
-    assert [c.data for c in chunks] == [i.to_bytes(4, "big") * (1 + i % 5) for i in range(n)]
+    # The kernel may drop some where the receive buffer is capped (net.core.rmem_max):
+    # what arrives is whole and in order, and the rest is counted.
+    indices = [int.from_bytes(c.data[:4], "big") for c in chunks]
+    assert indices == sorted(set(indices))
+    assert [c.data for c in chunks] == [payload(i) for i in indices]
+    assert len(chunks) + reported_drops(h) == n
     seqs = [c.seq for c in chunks]
     assert seqs == sorted(seqs)
 

@@ -81,7 +81,7 @@ def kernel_drops(sock: socket.socket) -> int | None:
     except OSError:
         return None
     if len(info) < 4 * (_SK_MEMINFO_DROPS + 1):
-        return None  # a kernel older than the drop counter (before Linux 4.13)
+        return None  # a kernel too old to report the drop counter this way
     drops: int = struct.unpack_from("=I", info, 4 * _SK_MEMINFO_DROPS)[0]
     return drops
 
@@ -107,7 +107,7 @@ class DatagramReader:
         self._engine = engine
         self._sock = sock
         self._fd = sock.fileno()
-        self._buf = bytearray(engine.recv_size)
+        self._buf = bytearray()  # the one-datagram path's buffer, sized when first used
         self._view = memoryview(self._buf)
         self._batch: recvmmsg.DatagramBatch | None = None
         # The last sender's raw address as it sits in every batch slot, and its length.
