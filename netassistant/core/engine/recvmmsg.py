@@ -129,6 +129,7 @@ class DatagramBatch:
             fd: A datagram socket's file descriptor.
             flags: ``recv`` flags as an int, e.g. ``int(socket.MSG_TRUNC)``; ``MSG_DONTWAIT``
                 is added.
+            count: At most this many datagrams (0: as many as there are slots).
 
         Returns:
             How many datagrams arrived (at least 1).

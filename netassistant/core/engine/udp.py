@@ -364,13 +364,17 @@ class DatagramRoute:
         self.local = engine.local_address
 
     def refusal(self) -> str:
+        """Why nothing can be sent now ("" if it can)."""
         return "" if self.engine.is_open else text("the socket is closed")
 
     def send(self, data: bytes) -> bool:
+        """Send or queue one datagram; False if it was refused (reported as an ERROR)."""
         return self.engine.queue_datagram(data, self.addr, self.peer)
 
     def backlog(self) -> int:
+        """Bytes queued in the engine, not yet taken by the kernel."""
         return self.engine.queued_bytes()
 
     def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once the queue is empty (loop thread)."""
         self.engine.when_drained(fn)

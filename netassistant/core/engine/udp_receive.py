@@ -179,7 +179,7 @@ class DatagramReader:
         return count
 
     def _same_sender(self, batch: recvmmsg.DatagramBatch, n: int) -> bool:
-        """Did all ``n`` datagrams come from the last sender? (One comparison per batch.)"""
+        """Whether all ``n`` datagrams came from the last sender: one comparison per batch."""
         pattern = self._pattern
         return (
             pattern is not None
