@@ -206,7 +206,7 @@ class DatagramReader:
 
     def _read_singly(self) -> int:
         engine = self._engine
-        local = engine.local_address
+        local, pending, seq = engine.local_address, engine._pending, engine._seq
         count = 0
         budget = 1 if engine.read_delay else READ_BUDGET
         for _ in range(budget):
@@ -231,7 +231,11 @@ class DatagramReader:
                 break
             if addr != self.last_addr:
                 self._set_sender(addr)
-            engine.emit_chunk(0, _RX, local, self.last_peer, data, flags, orig)
+            # emit_chunk()'s Chunk, built inline: the named tuple's own __new__ is a Python
+            # function, and this runs once per datagram.
+            fields = (next(seq), time.time_ns(), 0, _RX, local, self.last_peer, data, flags, orig)
+            pending.append(tuple.__new__(Chunk, fields))
+            engine._pending_bytes += len(data)
             count += 1
         return count
 
