@@ -8,7 +8,8 @@ time. In the same run a raw Python ``recv()`` loop receives the same flood as ba
 A 10 ms QTimer in the GUI thread probes responsiveness: latency is how late each tick
 fires, a freeze is the longest gap between ticks. The last line printed is one JSON
 object with ``ratio_vs_raw``, ``latency_p50_ms``, ``latency_p99_ms``, ``max_freeze_ms``,
-``rss_growth_mb`` and ``bytes`` (plus ``datagrams`` for UDP).
+``rss_growth_mb`` and ``bytes`` (plus, for UDP, ``datagrams`` received and ``dropped``: the
+datagrams the kernel reported dropped during the flood because the pane fell behind).
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
         time.sleep(0.005)
     port = pane.controller.local_port
 
-    state = {"first": 0.0, "last": 0.0, "done": False, "dgrams": 0, "bytes": 0}
+    state = {"first": 0.0, "last": 0.0, "done": False, "dgrams": 0, "bytes": 0, "dropped": 0}
 
     def on_events(batch: list) -> None:
         now = time.perf_counter()
@@ -133,6 +134,8 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
                 state["bytes"] += len(ev.data)
             elif ev.kind.value == "closed":
                 state["done"] = True
+            elif ev.kind.value == "dropped":
+                state["dropped"] = ev.total  # datagrams the kernel dropped: we fell behind
 
     pane.controller.events_received.connect(on_events)
     gaps: list[float] = []
@@ -187,6 +190,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
         "rate": (state["dgrams"] if udp else state["bytes"]) / elapsed,
         "bytes": state["bytes"],
         "datagrams": state["dgrams"],
+        "dropped": state["dropped"],
         "latency_p50_ms": statistics.median(late),
         "latency_p99_ms": late[min(len(late) - 1, int(len(late) * 0.99))],
         "max_freeze_ms": max(gaps) if gaps else 0.0,
@@ -239,6 +243,7 @@ def main() -> None:
     }
     if args.udp:
         result["datagrams"] = gui["datagrams"]
+        result["dropped"] = gui["dropped"]
     print(json.dumps(result))
 
 

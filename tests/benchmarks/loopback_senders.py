@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import time
+from typing import Any
 
 HOST = "127.0.0.1"
 _BLOCK = 256 * 1024
@@ -33,19 +34,36 @@ def tcp_sender(
 
 
 def udp_sender(
-    port: int, size: int, seconds: float, *, end_markers: int = 20, marker_gap: float = 0.005
+    port: int,
+    size: int,
+    seconds: float,
+    *,
+    end_markers: int = 20,
+    marker_gap: float = 0.005,
+    sent: Any = None,
 ) -> None:
-    """Send ``size``-byte datagrams to HOST:port for ``seconds``, then empty end markers."""
+    """Send ``size``-byte datagrams to HOST:port for ``seconds``, then empty end markers.
+
+    ``sent``: a ``multiprocessing.Value`` that is set, at the end, to the number of
+    datagrams the kernel accepted (end markers included), for loss accounting.
+    """
     payload = b"\x5a" * size
+    accepted = 0
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.connect((HOST, port))
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             for _ in range(256):
-                with contextlib.suppress(BlockingIOError, ConnectionRefusedError):
+                try:
                     s.send(payload)
+                except (BlockingIOError, ConnectionRefusedError):
+                    continue
+                accepted += 1
         # End marker: a few empty datagrams.
         for _ in range(end_markers):
             with contextlib.suppress(ConnectionRefusedError):
                 s.send(b"")
+                accepted += 1
             time.sleep(marker_gap)
+    if sent is not None:
+        sent.value = accepted

@@ -5,15 +5,14 @@ from __future__ import annotations
 import collections
 import selectors
 import socket
-import struct
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from netassistant.core import errors
-from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
+from netassistant.core.chunk import Direction, EventKind, format_address
 from netassistant.core.config import Family
-from netassistant.core.engine.base import READ_BUDGET, Engine, check_data, check_port
+from netassistant.core.engine.base import Engine, check_data, check_port
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
@@ -24,17 +23,11 @@ from netassistant.core.engine.sockets import (
     remove_unix_path,
     resolve,
 )
+from netassistant.core.engine.udp_receive import DatagramReader, batched_by_default
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
 
-#: Linux reports a datagram's true size when MSG_TRUNC is passed to recv*().
-_MSG_TRUNC = getattr(socket, "MSG_TRUNC", 0) if sys.platform.startswith("linux") else 0
 _UDP_LIMIT = {socket.AF_INET: 65507, socket.AF_INET6: 65527}
-#: Linux: with SO_RXQ_OVFL set, each datagram carries (as ancillary data) how many
-#: datagrams the kernel has dropped so far because the receive buffer was full. Python's
-#: socket module has no constant for it; 40 is its value on every Linux architecture.
-_SO_RXQ_OVFL = 40 if sys.platform.startswith("linux") else 0
-_ANC_SIZE = socket.CMSG_SPACE(4) if _SO_RXQ_OVFL and hasattr(socket, "CMSG_SPACE") else 0
 
 
 _NOBODY_TO_REPLY = text(
@@ -45,10 +38,14 @@ _NOBODY_TO_REPLY = text(
 class UdpEngine(Engine):
     """A bound datagram socket; sends to a target, to the last sender, or anywhere.
 
+    Receiving is done by a :class:`~.udp_receive.DatagramReader` (``recvmmsg()`` on
+    Linux, one ``recvfrom_into()`` per datagram elsewhere or when ``batched`` is False).
+
     Attributes:
         port: The bound port (0 for AF_UNIX).
-        last_peer: Formatted address of the last sender ("" before any datagram).
         groups: Multicast groups joined.
+        batched: Read with ``recvmmsg()``; set before :meth:`run` to choose the path
+            (default: :func:`~.udp_receive.batched_by_default`).
     """
 
     datagrams = True
@@ -56,9 +53,8 @@ class UdpEngine(Engine):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._sock: socket.socket | None = None
-        self._buf = bytearray(self.recv_size)
-        self._last_addr: Any = None
-        self.last_peer = ""
+        self._reader: DatagramReader | None = None
+        self.batched = batched_by_default()
         self.port = 0
         self.groups: list[str] = []
         self._outq: collections.deque[tuple[bytes, Any, str]] = collections.deque()
@@ -68,8 +64,6 @@ class UdpEngine(Engine):
         self._bound_path = ""
         self._interest = 0
         self._read_paused = False
-        self._count_drops = False
-        self._dropped = 0
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:
@@ -105,6 +99,58 @@ class UdpEngine(Engine):
         """Bytes of datagrams waiting for the socket to take them (approximate; any thread)."""
         return self._queued
 
+    # ------------------------------------------------- state (for send routes, taps, UI)
+    @property
+    def is_open(self) -> bool:
+        """True while the socket is open (between a successful open and the stop)."""
+        return self._sock is not None
+
+    @property
+    def last_sender(self) -> tuple[Any, str] | None:
+        """``(address, formatted address)`` of the last sender; None before any datagram.
+
+        The address is as ``recvfrom()`` gives it, ready for :meth:`queue_datagram`.
+        """
+        reader = self._reader
+        if reader is None or reader.last_addr is None:
+            return None
+        return reader.last_addr, reader.last_peer
+
+    @property
+    def last_peer(self) -> str:
+        """Formatted address of the last sender ("" before any datagram)."""
+        return self._reader.last_peer if self._reader is not None else ""
+
+    @property
+    def dropped(self) -> int:
+        """Datagrams the kernel reported dropped so far (see :mod:`.udp_receive`)."""
+        return self._reader.dropped if self._reader is not None else 0
+
+    # ------------------------------------------------ sending (loop thread only)
+    def queue_datagram(self, data: bytes, addr: Any, peer: str) -> bool:
+        """Send one datagram to ``addr`` now, or queue it if the socket is full.
+
+        Loop thread only (send plans and file sends run there).
+
+        Args:
+            data: The whole datagram.
+            addr: A socket address, e.g. from :meth:`last_sender` or resolved.
+            peer: ``addr`` formatted, for the TX chunk and messages.
+
+        Returns:
+            False if it was not sent and will not be: too large, or the kernel refused it
+            at once. Either is reported as one ERROR event.
+        """
+        failures = self._send_failures
+        return self._queue(data, addr, peer) and self._send_failures == failures
+
+    def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` (loop thread) once every queued datagram is handed to the kernel."""
+        if self._outq and self._sock is not None:
+            self._drain_waiters.append(fn)
+        else:
+            self.call_later(0, fn)
+
     # ------------------------------------------------------------- handlers
     def _do_send_to(self, data: bytes, host: str, port: int) -> None:
         target = self._target(host, port)
@@ -126,18 +172,20 @@ class UdpEngine(Engine):
         return addr, host if unix else format_address((host, port))
 
     def _do_reply(self, data: bytes) -> None:
-        if self._last_addr is None:
+        sender = self.last_sender
+        if sender is None:
             self.emit_event(EventKind.ERROR, local=self.local_address, message=_NOBODY_TO_REPLY)
             return
-        self._queue(data, self._last_addr, self.last_peer)
+        self._queue(data, *sender)
 
     def _routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
     ) -> list[Route] | str:
         if reply:
-            if self._last_addr is None:
+            sender = self.last_sender
+            if sender is None:
                 return _NOBODY_TO_REPLY
-            return [DatagramRoute(self, self._last_addr, self.last_peer)]
+            return [DatagramRoute(self, *sender)]
         if not host:
             host, port = self.config.remote_host, self.config.remote_port
         target = self._target(host, port)
@@ -162,12 +210,6 @@ class UdpEngine(Engine):
         if len(self._outq) == 1:
             self._write()
         return True
-
-    def _when_drained(self, fn: Callable[[], None]) -> None:
-        if self._outq and self._sock is not None:
-            self._drain_waiters.append(fn)
-        else:
-            self.call_later(0, fn)
 
     def _write(self) -> None:
         sock = self._sock
@@ -242,12 +284,6 @@ class UdpEngine(Engine):
         try:
             if cfg.broadcast:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
-            if _SO_RXQ_OVFL and _ANC_SIZE and _MSG_TRUNC:
-                try:
-                    sock.setsockopt(socket.SOL_SOCKET, _SO_RXQ_OVFL, 1)
-                    self._count_drops = True
-                except OSError:
-                    self._count_drops = False
             if unix:
                 if cfg.local_host:
                     bind(sock, cfg, cfg.local_host, 0)
@@ -265,6 +301,7 @@ class UdpEngine(Engine):
                 text("cannot open the UDP socket: {reason}", reason=exc.strerror or str(exc))
             ) from None
         self._sock = sock
+        self._reader = DatagramReader(self, sock, self.batched)
         self.local_address = local_name(sock)
         if not unix:
             self.port = sock.getsockname()[1]
@@ -280,72 +317,11 @@ class UdpEngine(Engine):
             self._do_membership(cfg.multicast_group, True)
 
     def _on_ready(self, sock: socket.socket, mask: int) -> None:
-        if mask & selectors.EVENT_READ:
-            self._read(sock)
+        reader = self._reader
+        if mask & selectors.EVENT_READ and reader is not None and reader.read() and self.read_delay:
+            self._pause()  # the slow reader: one datagram, then wait
         if mask & selectors.EVENT_WRITE:
             self._write()
-
-    def _read(self, sock: socket.socket) -> None:
-        local = self.local_address
-        emit = self.emit_chunk
-        for _ in range(READ_BUDGET):
-            size = self.recv_size
-            if len(self._buf) != size:
-                self._buf = bytearray(size)
-            try:
-                if _MSG_TRUNC:
-                    # With MSG_TRUNC both calls return the datagram's true length; recvmsg_into
-                    # also carries the kernel's drop counter as ancillary data.
-                    if self._count_drops:
-                        n, anc, _msg_flags, addr = sock.recvmsg_into(
-                            [self._buf], _ANC_SIZE, _MSG_TRUNC
-                        )
-                        if anc:
-                            self._check_drops(anc, local)
-                    else:
-                        n, addr = sock.recvfrom_into(self._buf, size, _MSG_TRUNC)
-                    data = bytes(self._buf[: min(n, size)])
-                    flags, orig = (ChunkFlag.TRUNCATED, n) if n > size else (ChunkFlag.NONE, -1)
-                else:
-                    data, _anc, msg_flags, addr = sock.recvmsg(size)
-                    trunc = msg_flags & getattr(socket, "MSG_TRUNC", 0)
-                    flags, orig = (ChunkFlag.TRUNCATED, -1) if trunc else (ChunkFlag.NONE, -1)
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:
-                # ICMP errors from earlier sends surface here; report and keep serving.
-                self.emit_event(
-                    EventKind.ERROR,
-                    local=local,
-                    message=errors.io_error(exc, "receive", self.last_peer or text("the peer")),
-                )
-                return
-            if addr != self._last_addr:
-                self._last_addr = addr
-                self.last_peer = format_address(addr)
-            emit(0, Direction.RX, local, self.last_peer, data, flags, orig)
-            if self.read_delay:
-                self._pause()
-                return
-
-    def _check_drops(self, ancdata: list[tuple[int, int, bytes]], local: str) -> None:
-        for level, kind, payload in ancdata:
-            if level == socket.SOL_SOCKET and kind == _SO_RXQ_OVFL and len(payload) >= 4:
-                total = struct.unpack("=I", payload[:4])[0]
-                if total > self._dropped:
-                    new, self._dropped = total - self._dropped, total
-                    self.emit_event(
-                        EventKind.DROPPED,
-                        local=local,
-                        sent=new,
-                        total=total,
-                        message=text(
-                            "the kernel dropped {new} datagrams because the receive buffer was "
-                            "full ({total} in all) — raise SO_RCVBUF or read faster",
-                            new=new,
-                            total=total,
-                        ),
-                    )
 
     def _pause(self) -> None:
         self._read_paused = True
@@ -366,6 +342,8 @@ class UdpEngine(Engine):
         self._interest = self.set_interest(self._sock, self._interest, wanted, self._on_ready)
 
     def _close_all(self) -> None:
+        if self._reader is not None:
+            self._reader.close()  # the last count of drops, before the socket goes
         if self._sock is not None:
             self._interest = self.set_interest(self._sock, self._interest, 0, self._on_ready)
             self._sock.close()
@@ -391,15 +369,17 @@ class DatagramRoute:
         self.local = engine.local_address
 
     def refusal(self) -> str:
-        return "" if self.engine._sock is not None else text("the socket is closed")
+        """Why nothing can be sent now ("" if it can)."""
+        return "" if self.engine.is_open else text("the socket is closed")
 
     def send(self, data: bytes) -> bool:
-        engine = self.engine
-        failures = engine._send_failures
-        return engine._queue(data, self.addr, self.peer) and engine._send_failures == failures
+        """Send or queue one datagram; False if it was refused (reported as an ERROR)."""
+        return self.engine.queue_datagram(data, self.addr, self.peer)
 
     def backlog(self) -> int:
-        return self.engine._queued
+        """Bytes queued in the engine, not yet taken by the kernel."""
+        return self.engine.queued_bytes()
 
     def when_drained(self, fn: Callable[[], None]) -> None:
-        self.engine._when_drained(fn)
+        """Call ``fn`` once the queue is empty (loop thread)."""
+        self.engine.when_drained(fn)
