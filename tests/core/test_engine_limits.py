@@ -169,8 +169,11 @@ def assert_idle_for_two_seconds(child: Child) -> None:
 
 @pytest.mark.parametrize("mode", ["reserve", "exhausted"])
 def test_out_of_descriptors_backs_off_reports_once_and_resumes(mode):
-    """``reserve``: the engine stops short of the last FD_RESERVE descriptors itself.
-    ``exhausted``: something else took every descriptor, so accept() fails with EMFILE."""
+    """Out of descriptors, two ways.
+
+    ``reserve``: the engine stops short of the last FD_RESERVE descriptors itself.
+    ``exhausted``: something else took every descriptor, so accept() fails with EMFILE.
+    """
     child = Child()
     clients: list[socket.socket] = []
     try:
@@ -237,7 +240,8 @@ def test_accept_queue_overflow_is_reported():
         "since this server started listening, counted for the whole machine) — raise the "
         "listen backlog or accept faster"
     )
-    assert ev.sent > 0 and ev.total >= ev.sent
+    assert ev.sent > 0
+    assert ev.total >= ev.sent
     assert EventKind.ACCEPTED not in h.kinds(), "accepting was paused"
 
 

@@ -70,7 +70,7 @@ def test_send_to_one_and_to_all():
         h.engine.send(b"only-2", 2)
         assert recv_exactly(b, 6) == b"only-2"
         a.settimeout(0.2)
-        with pytest.raises(TimeoutError):
+        with pytest.raises(TimeoutError, match="timed out"):
             a.recv(10)
         tx = h.chunks(Direction.TX)
         assert [(t.conn_id, t.data) for t in tx] == [(1, b"to-all"), (2, b"to-all"), (2, b"only-2")]
@@ -128,7 +128,7 @@ def test_disconnect_sends_fin_half_close_keeps_reading_abort_sends_rst():
 
         h.engine.abort(3)
         c.settimeout(TIMEOUT)
-        with pytest.raises(ConnectionResetError):
+        with pytest.raises(ConnectionResetError, match="reset"):
             c.recv(10)
         assert h.wait_event(EventKind.ABORTED).message == "aborted with RST"
         for s in (a, b, c):
@@ -179,7 +179,8 @@ def test_large_send_does_not_block_the_loop_and_arrives_whole():
         assert recv_exactly(slow, len(payload), timeout=30) == payload
         h.wait_for(lambda _: h.chunks(Direction.TX))
         progress = [e for e in h.events if getattr(e, "kind", None) is EventKind.SEND_PROGRESS]
-        assert progress and progress[-1].sent == progress[-1].total == len(payload)
+        assert progress
+        assert progress[-1].sent == progress[-1].total == len(payload)
         assert [len(t.data) for t in h.chunks(Direction.TX)] == [len(payload)]
 
 

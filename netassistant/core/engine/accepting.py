@@ -133,8 +133,11 @@ class AcceptGate:
             self.adopt(sock, addr)
 
     def _turn_away_with_spare(self) -> None:
-        """accept() itself hit the limit: lend the spare descriptor to turn waiting clients
-        away one by one (a clear close, not a hang), then take it back."""
+        """accept() itself hit the limit: turn the waiting clients away with the spare.
+
+        The spare descriptor is lent to accept and close them one by one (a clear close,
+        not a hang), then taken back.
+        """
         if self._spare is None:
             return
         os.close(self._spare)

@@ -263,8 +263,9 @@ class Engine:
         reply: bool = False,
         datagram_size: int = 1400,
     ) -> int:
-        """Stream a file from disk: ``chunk_size`` pieces on TCP, one datagram per
-        ``datagram_size`` piece on UDP; one TX chunk per piece.
+        """Stream a file from disk, one TX chunk per piece.
+
+        ``chunk_size`` pieces on TCP, one datagram per ``datagram_size`` piece on UDP.
 
         Never more than a small high-water mark of the file is held in memory.
         Progress arrives as SEND_PROGRESS events in bytes (``sent`` / ``total``), at most
@@ -502,8 +503,10 @@ class Engine:
                     self._post(fn)
 
     def after_flush(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` once the events recorded so far have been handed to the sink
-        and the commands the sink posted during that call have run (loop thread only).
+        """Run ``fn`` after the next flush (loop thread only).
+
+        That is, once the events recorded so far have been handed to the sink and the
+        commands the sink posted during that call have run.
         """
         self._after_flush.append(fn)
 
@@ -617,8 +620,10 @@ class Engine:
         self._pending.append(ConnEvent(self.next_seq(), time.time_ns(), kind, conn_id, **fields))
 
     def emit_all(self, records: list[Event], nbytes: int) -> None:
-        """Record events built by the caller, in order (the hot read path builds its Chunks
-        inline, with seqs from :attr:`next_seq`, and hands them over in one call).
+        """Record events built by the caller, in order.
+
+        The hot read path builds its Chunks inline, with seqs from :attr:`next_seq`, and
+        hands them over in one call.
 
         Args:
             records: Chunks/ConnEvents whose seqs were taken from :attr:`next_seq` just now,

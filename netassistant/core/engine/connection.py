@@ -459,15 +459,19 @@ class StreamRoute:
         self.peer = conn.peer
 
     def refusal(self) -> str:
+        """Why the target cannot take data ("" while it can); see :class:`Route`."""
         return self.conn.send_refusal
 
     def send(self, data: bytes) -> bool:
+        """One send call; see :class:`Route`."""
         self.conn.send(data)
         return True
 
     def backlog(self) -> int:
+        """Bytes queued but not yet handed to the kernel; see :class:`Route`."""
         conn = self.conn
         return conn.unsent_at_close if conn.closed else conn.queued_bytes
 
     def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once nothing is queued; see :class:`Route`."""
         self.conn.when_drained(fn)

@@ -76,8 +76,9 @@ def listen_overflows(path: str = "/proc/net/netstat") -> int | None:
 
 
 def accept_queue_full(listener: socket.socket) -> bool | None:
-    """True if a listening TCP socket's accept queue is full now (Linux TCP_INFO), None if
-    the system cannot tell.
+    """True if a listening TCP socket's accept queue is full now (Linux TCP_INFO).
+
+    None if the system cannot tell.
 
     For a listening socket the kernel reports the queue's length in ``tcpi_unacked`` and
     its limit in ``tcpi_sacked`` (the u32 fields at offsets 24 and 28 of ``struct tcp_info``).

@@ -95,7 +95,7 @@ def set_nodelay(sock: socket.socket, on: bool) -> None:
 
 
 def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> None:
-    """bind() with the plain-words error on failure.
+    """Bind ``sock``, with the plain-words error on failure.
 
     A filesystem AF_UNIX socket's identity is recorded, so :func:`remove_unix_path`
     later removes that socket file and nothing that replaced it.
@@ -126,7 +126,7 @@ def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> No
 
 
 def listen(sock: socket.socket, backlog: int) -> None:
-    """listen() with ``backlog`` connections queued, 0 meaning the system maximum."""
+    """Listen with ``backlog`` connections queued, 0 meaning the system maximum."""
     sock.listen(backlog or max_backlog())
 
 

@@ -230,17 +230,21 @@ class ClientsRoute:
         return [conn for conn in self.server.conns.values() if not conn.send_refusal]
 
     def refusal(self) -> str:
+        """Why the target cannot take data ("" while it can); see :class:`Route`."""
         return "" if self._open() else text("no client is connected")
 
     def send(self, data: bytes) -> bool:
+        """One send call; see :class:`Route`."""
         for conn in self._open():
             conn.send(data)
         return True
 
     def backlog(self) -> int:
+        """Bytes queued but not yet handed to the kernel; see :class:`Route`."""
         return max((conn.queued_bytes for conn in self.server.conns.values()), default=0)
 
     def when_drained(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once nothing is queued; see :class:`Route`."""
         conns = list(self.server.conns.values())
         if conns:
             max(conns, key=lambda conn: conn.queued_bytes).when_drained(fn)
