@@ -35,7 +35,7 @@ from netassistant.core.codec import (
 )
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, push_button
 
 #: The dump and the decoded text show at most this much of a chunk.
 DETAIL_LIMIT: Final = 1024 * 1024
@@ -94,22 +94,22 @@ class ChunkDetail(QWidget):
         # two panes side by side must fit a laptop screen.
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
-        self._copy_hex = self._button(
+        self._copy_hex = push_button(
             "copyHex",
             self.tr("Copy hex"),
             self.tr("Copy the chunk's bytes as hex pairs, like 68 65 6C"),
         )
-        self._copy_text = self._button(
+        self._copy_text = push_button(
             "copyText",
             self.tr("Copy text"),
             self.tr("Copy the chunk decoded as text (undecodable bytes as \\xNN)"),
         )
-        self._copy_c = self._button(
+        self._copy_c = push_button(
             "copyC",
             self.tr("Copy as C array"),
             self.tr("Copy the chunk as a C array definition: unsigned char data[] = {...};"),
         )
-        self._copy_python = self._button(
+        self._copy_python = push_button(
             "copyPython",
             self.tr("Copy as Python bytes"),
             self.tr("Copy the chunk as a Python bytes literal, like b'hi\\r\\n'"),
@@ -146,11 +146,6 @@ class ChunkDetail(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-
-    def _button(self, name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        decorate(button, name, text, tooltip)
-        return button
 
     def _viewer(self, name: str, accessible: str, tooltip: str) -> QPlainTextEdit:
         view = QPlainTextEdit()

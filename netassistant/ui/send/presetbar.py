@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from netassistant.core.codec import HexError, parse_hex
 from netassistant.core.profiles.model import MAX_NAME_LENGTH, SendPreset
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.send.sendpanel import APPENDS, MODES, _fill
-from netassistant.ui.widgets import decorate
+from netassistant.ui.send.sendpanel import APPENDS, MODES
+from netassistant.ui.widgets import decorate, fill
 
 # Sends remembered per pane.
 HISTORY_LIMIT = 50
@@ -129,7 +129,7 @@ class HistoryCombo(QComboBox):
         self.clear()
         for text, mode in self.history.entries():
             label = _preview(text)
-            self.addItem(_fill(self.tr("hex: %1"), label) if mode == "hex" else label)
+            self.addItem(fill(self.tr("hex: %1"), label) if mode == "hex" else label)
             self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.setCurrentIndex(-1)
 
@@ -247,7 +247,7 @@ class PresetEditor(QWidget):
     @Slot()
     def _add(self) -> None:
         row = self.table.rowCount()
-        self._insert(row, SendPreset(_fill(self.tr("Preset %1"), str(row + 1)), ""))
+        self._insert(row, SendPreset(fill(self.tr("Preset %1"), str(row + 1)), ""))
         self.table.setCurrentCell(row, _DATA)
 
     @Slot()
@@ -285,7 +285,7 @@ class PresetEditor(QWidget):
         for row, preset in enumerate(presets):
             problem, column = self._problem(preset)
             if problem:
-                self.show_error(_fill(self.tr("Row %1: %2"), str(row + 1), problem))
+                self.show_error(fill(self.tr("Row %1: %2"), str(row + 1), problem))
                 self.table.setCurrentCell(row, column)
                 return
         self.clear_error()
@@ -297,7 +297,7 @@ class PresetEditor(QWidget):
         if not name.strip():
             return self.tr("give the button a name"), _NAME
         if len(name) > MAX_NAME_LENGTH:
-            return _fill(
+            return fill(
                 self.tr("the name is longer than %1 characters"), str(MAX_NAME_LENGTH)
             ), _NAME
         if preset.mode == "hex":
@@ -385,11 +385,11 @@ class PresetBar(QWidget):
             button = QPushButton(preset.name.replace("&", "&&"))
             what = _preview(preset.data)
             tip = (
-                _fill(self.tr("Send hex %1"), what)
+                fill(self.tr("Send hex %1"), what)
                 if preset.mode == "hex"
-                else _fill(self.tr("Send %1"), what)
+                else fill(self.tr("Send %1"), what)
             )
-            decorate(button, f"preset_{index}", _fill(self.tr("Send preset %1"), preset.name), tip)
+            decorate(button, f"preset_{index}", fill(self.tr("Send preset %1"), preset.name), tip)
             button.clicked.connect(lambda _=False, p=preset: self.preset_triggered.emit(p))
             self._row.insertWidget(index, button)
             self._buttons.append(button)

@@ -37,13 +37,12 @@ from netassistant.core.codec import (
 )
 from netassistant.core.config import Kind
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import ErrorLabel, decorate
+from netassistant.ui.widgets import ErrorLabel, decorate, fill
 
 MODES: tuple[str, ...] = ("text", "hex")
 #: Line endings the append combo offers, in its order ("" = none).
 APPENDS: tuple[str, ...] = ("", "\r\n", "\n")
 
-_PLACEHOLDER = re.compile(r"%(\d)")
 
 # Text made from hex must survive QPlainTextEdit (which turns \r into \n) and be
 # visible; \n and \t are kept. \xNN means a raw byte, which equals the code point
@@ -55,16 +54,6 @@ _ESCAPE_OUT = {
     ord("\r"): "\\r",
     0: "\\0",
 }
-
-
-def _fill(template: str, *args: str) -> str:
-    """Replace %1..%9 in one pass, so an argument holding "%2" stays as it is."""
-
-    def arg(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return args[number - 1] if 0 < number <= len(args) else match.group(0)
-
-    return _PLACEHOLDER.sub(arg, template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +332,7 @@ class SendPanel(QWidget):
         try:
             return format_hex(self._encode(text))
         except SendInputError as exc:
-            message = _fill(self.tr("cannot convert to hex: %1"), str(exc))
+            message = fill(self.tr("cannot convert to hex: %1"), str(exc))
             raise SendInputError(message, exc.position) from None
 
     def _to_text(self, text: str) -> str:
@@ -353,13 +342,13 @@ class SendPanel(QWidget):
         except UnicodeDecodeError as exc:
             template = self.tr("byte 0x%1 at offset %2 is not valid %3 text; kept as hex")
             byte, offset = f"{data[exc.start]:02X}", str(exc.start)
-            raise SendInputError(_fill(template, byte, offset, self._encoding)) from None
+            raise SendInputError(fill(template, byte, offset, self._encoding)) from None
         if self.escapes():
             return decoded.translate(_ESCAPE_OUT)
         control = _CONTROL.search(decoded)
         if control:
             template = self.tr("the bytes hold %1, which the text box cannot keep; tick Escapes")
-            raise SendInputError(_fill(template, control.group().translate(_ESCAPE_OUT)))
+            raise SendInputError(fill(template, control.group().translate(_ESCAPE_OUT)))
         return decoded
 
     # ------------------------------------------------------------------ targets
@@ -372,7 +361,7 @@ class SendPanel(QWidget):
             while self._target.count() > 1:
                 self._target.removeItem(1)
             for conn_id, peer in clients:
-                self._target.addItem(_fill(self.tr("#%1 %2"), str(conn_id), peer), conn_id)
+                self._target.addItem(fill(self.tr("#%1 %2"), str(conn_id), peer), conn_id)
             index = self._target.findData(current) if current is not None else 0
             self._target.setCurrentIndex(max(index, 0))
 
