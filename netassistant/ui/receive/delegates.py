@@ -12,7 +12,7 @@ puts them together; :func:`configure_log_table` sets up any table that reads lik
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.qt.models.chunkmodel import Column, DisplayMode, SegmentsRole
+from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode, SegmentsRole
+from netassistant.qt.models.ringmodel import RingTableModel
 
 #: Grid line between rows (and columns).
 SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
@@ -61,30 +62,25 @@ class ChunkDataDelegate(QStyledItemDelegate):
     in :data:`SPECIAL_FOREGROUND` on a :data:`SPECIAL_BACKGROUND` box. Only the preview
     the model hands out is measured and drawn, and drawing stops at the cell's edge.
 
+    The display mode has one home, the log model: the delegate reads it from there
+    (also when the table shows the log through a filter proxy).
+
     Attributes:
-        display_mode: The mode the model draws the column in; keep the two in step.
+        display_mode: The log model's display mode.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, log: RingTableModel[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._mode = DisplayMode.TEXT
+        self._log = log
 
     @property
     def display_mode(self) -> DisplayMode:
-        """The mode the model draws the DATA column in."""
-        return self._mode
-
-    def set_display_mode(self, mode: str) -> None:
-        """Follow the model's display mode (``"hex"``, ``"text"`` or ``"both"``).
-
-        Raises:
-            ValueError: For another mode name.
-        """
-        self._mode = DisplayMode(mode)
+        """The mode the log model draws the DATA column in."""
+        return self._log.display_mode
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
         """Paint one DATA cell."""
-        if self._mode is DisplayMode.HEX:
+        if self._log.display_mode is DisplayMode.HEX:
             super().paint(painter, option, index)
             return
         segments = index.data(SegmentsRole)
@@ -104,7 +100,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
     ) -> list[tuple[str, bool]] | None:
         """Split the cell's display text into the hex prefix, the segments and the note."""
         prefix = ""
-        if self._mode is DisplayMode.BOTH:
+        if self._log.display_mode is DisplayMode.BOTH:
             cut = display.find(_BOTH_SEPARATOR)
             if cut < 0:
                 return None
@@ -207,14 +203,14 @@ class ChunkTableView(QTableView):
     DATA column.
 
     Attributes:
-        data_delegate: The DATA column's delegate; keep its mode in step with the model.
+        data_delegate: The DATA column's delegate (it follows the log's display mode).
     """
 
-    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ChunkLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
         configure_log_table(self, COLUMN_WIDTHS)
-        self.data_delegate = ChunkDataDelegate(self)
+        self.data_delegate = ChunkDataDelegate(model, self)
         self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
 
     def set_source(self, model: QAbstractItemModel) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidg
 
 from netassistant.core.chunk import Chunk, Direction
 from netassistant.core.codec import decode_segments
+from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
 
@@ -37,7 +38,6 @@ STREAM_BANDS: Final = ("#ffe08a", "#a8d1ff")  # strong enough for a projector
 BOUNDARY_MARK: Final = "│"
 BOUNDARY_COLOR: Final = "#e0115f"
 
-_DIRECTIONS: Final = {"all": None, "rx": Direction.RX, "tx": Direction.TX}
 _SPECIAL_STYLE = f"color:{SPECIAL_FOREGROUND.name()};background-color:{SPECIAL_BACKGROUND.name()}"
 _MARK_STYLE = f"color:{BOUNDARY_COLOR};font-weight:bold"
 # Classes instead of inline styles: the HTML parser resolves a short class name faster
@@ -92,9 +92,7 @@ class StreamView(QWidget):
         self.max_bytes = max_bytes
         self.autoscroll = True
         self.rebuild_count = 0
-        self._conn: int | None = None
-        self._direction = "all"
-        self._peer = ""
+        self._filter = ChunkFilter()
         self._dirty = True
         self._moving = False
         self.rebuild_timer = QTimer(self)
@@ -159,24 +157,15 @@ class StreamView(QWidget):
         """Whether the model changed since the last rebuild."""
         return self._dirty
 
-    def set_filters(self, conn_id: int | None, direction: str, peer: str = "") -> None:
-        """Draw only one connection's chunks (None: all) of one direction.
+    @property
+    def filter(self) -> ChunkFilter:
+        """The filter the drawn chunks pass (the log table's, shared)."""
+        return self._filter
 
-        Args:
-            conn_id: Connection id, or None for all.
-            direction: ``"all"``, ``"rx"`` or ``"tx"``.
-            peer: Only chunks whose peer contains this text (case-insensitive); "" for all.
-
-        Raises:
-            ValueError: For another direction.
-        """
-        if direction not in _DIRECTIONS:
-            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
-        peer = peer.casefold()
-        if (conn_id, direction, peer) != (self._conn, self._direction, self._peer):
-            self._conn = conn_id
-            self._direction = direction
-            self._peer = peer
+    def set_filter(self, new: ChunkFilter) -> None:
+        """Draw only the chunks ``new`` accepts (its event setting does not matter here)."""
+        if new != self._filter:
+            self._filter = new
             self.mark_dirty()
 
     def set_autoscroll(self, on: bool) -> None:
@@ -236,20 +225,13 @@ class StreamView(QWidget):
     def _pick(self) -> list[tuple[int, Chunk, bytes]]:
         """Return ``(row, chunk, bytes to draw)`` of the newest matching chunks, oldest first."""
         model = self.model
-        wanted = _DIRECTIONS[self._direction]
-        conn = self._conn
-        peer = self._peer
+        accepts = self._filter.accepts
         budget = self.max_bytes
         picked: list[tuple[int, Chunk, bytes]] = []
         row = model.rowCount() - 1
         while row >= 0 and len(picked) < self.max_chunks and budget > 0:
             event = model.chunk_at(row)
-            if (
-                isinstance(event, Chunk)
-                and (wanted is None or event.direction is wanted)
-                and (conn is None or event.conn_id == conn)
-                and (not peer or peer in event.peer.casefold())
-            ):
+            if isinstance(event, Chunk) and accepts(event):
                 data = event.data if len(event.data) <= budget else event.data[-budget:]
                 budget -= len(data)
                 picked.append((row, event, data))

@@ -236,17 +236,17 @@ def test_connection_and_direction_filters(view):
         "#2 192.168.1.20:40000",
     ]
     choose(combo, 2)
-    assert view.proxy.conn_filter == 2
+    assert view.proxy.filter.conn == 2
     assert shown_seqs(view) == [2, 3, 4]
     choose(view.dir_filter, "rx")
-    assert view.proxy.direction_filter == "rx"
+    assert view.proxy.filter.direction == "rx"
     assert shown_seqs(view) == [2, 3]
     view.show_events.click()
-    assert not view.proxy.show_events
+    assert not view.proxy.filter.show_events
     assert shown_seqs(view) == [3]
     choose(view.dir_filter, "all")
     choose(combo, None)
-    assert view.proxy.conn_filter is None
+    assert view.proxy.filter.conn is None
     assert shown_seqs(view) == [1, 3, 4]
 
 
@@ -260,7 +260,7 @@ def test_set_connections_keeps_the_selection(view):
     view.set_connections([(3, "10.0.0.3:1234")])
     assert view.conn_filter.currentData() == 2
     assert view.conn_filter.currentText() == "#2 192.168.1.20:40000"
-    assert view.proxy.conn_filter == 2
+    assert view.proxy.filter.conn == 2
     choose(view.conn_filter, None)
     view.set_connections([(3, "10.0.0.3:1234")])
     assert view.conn_filter.count() == 2
@@ -363,7 +363,7 @@ def test_settings_round_trip(view):
     assert view.settings() == wanted
     assert view.model.display_mode == "hex"
     assert view.table.data_delegate.display_mode == "hex"
-    assert not view.proxy.show_events
+    assert not view.proxy.filter.show_events
     assert view.model.max_rows == 500
 
     other = ReceiveView()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import ChunkLogModel
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
 from netassistant.ui.receive.streamview import BOUNDARY_MARK, STREAM_BANDS, StreamView
@@ -129,14 +130,14 @@ def test_hex_and_both_modes(host):
 def test_filters(host):
     host.model.append_events([rx(1, b"a", 1), tx(2, b"b", 1), rx(3, b"c", 2)])
     host.show()
-    host.view.set_filters(None, "tx")
+    host.view.set_filter(ChunkFilter(direction="tx"))
     host.view.rebuild()
     assert host.text == "b"
-    host.view.set_filters(2, "all")
+    host.view.set_filter(ChunkFilter(conn=2))
     host.view.rebuild()
     assert host.text == "c"
     with pytest.raises(ValueError, match="direction"):
-        host.view.set_filters(None, "up")
+        host.view.set_filter(ChunkFilter(direction="up"))
 
 
 def test_limits_keep_the_newest_chunks(qtbot):
