@@ -509,13 +509,19 @@ def test_paused_model_holds_records_within_its_own_caps(qapp):
     recorder = Recorder(model)
     model.set_paused(True)
     model.append_events([rx(1, b"aaaa"), rx(2, b"bbbb"), ev(3), rx(4, b"cccc")])
-    # Nothing inserted; four waiting records exceed both caps: the oldest two go.
-    assert (model.rowCount(), model.waiting) == (0, 2)
-    assert (model.dropped_rows, model.dropped_bytes) == (2, 8)
+    # Nothing inserted; four records (12 bytes) exceed both caps: the oldest one goes.
+    assert (model.rowCount(), model.waiting) == (0, 3)
+    assert (model.dropped_rows, model.dropped_bytes) == (1, 4)
+    model.append_events([rx(5, b"dd")])  # four records again: the oldest goes
+    assert (model.waiting, model.dropped_rows, model.dropped_bytes) == (3, 2, 8)
+    # Four records, then 16 bytes: the event, then two chunks go for the byte cap.
+    model.append_events([rx(6, b"eeeeeeeeee")])
+    assert (model.waiting, model.dropped_rows, model.dropped_bytes) == (1, 5, 14)
     assert recorder.inserted == []
+    assert recorder.dropped == [(1, 4), (2, 8), (5, 14)]
     model.set_paused(False)
-    assert seqs(model) == [3, 4]
-    assert recorder.inserted == [(0, 1)]  # one insert for everything that waited
+    assert seqs(model) == [6]
+    assert recorder.inserted == [(0, 0)]  # one insert for everything that waited
     assert model.waiting == 0
 
 
