@@ -9,7 +9,7 @@ field that happens to pass under the pointer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 WidgetT = TypeVar("WidgetT", bound=QWidget)
+ColumnT = TypeVar("ColumnT", bound=int)  # a model's column enum
 
 
 def fill(template: str, *args: str) -> str:
@@ -249,6 +251,32 @@ def check_box(name: str, text: str, tooltip: str) -> QCheckBox:
 def plain_label(text: str) -> str:
     """``text`` without a trailing "…" and without mnemonic ampersands, for screen readers."""
     return text.rstrip("…").replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+#: Pixels added to a measured value: cell margins and the grid line.
+_CELL_PADDING = 10
+#: Pixels added to a measured title: header margins (no sort indicator: logs never sort).
+_TITLE_PADDING = 14
+
+
+def fit_columns(view: QTableView, widths: Mapping[ColumnT, int | str]) -> None:
+    """Size columns of ``view`` (its model set) so their titles and values are never cut.
+
+    Each column is as wide as its header title and, for a string in ``widths``, that
+    sample (the largest plausible value, e.g. ``"65535/65535"``); an int is a minimum
+    in pixels. Measured once, never per row: ResizeToContents re-measures every row.
+    """
+    model = view.model()
+    cells = view.fontMetrics()
+    titles = view.horizontalHeader().fontMetrics()
+    for column, wanted in widths.items():
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        width = titles.horizontalAdvance(str(title or "")) + _TITLE_PADDING
+        if isinstance(wanted, str):
+            width = max(width, cells.horizontalAdvance(wanted) + _CELL_PADDING)
+        else:
+            width = max(width, wanted)
+        view.setColumnWidth(column, width)
 
 
 class ErrorLabel(QLabel):

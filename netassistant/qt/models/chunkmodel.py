@@ -337,13 +337,18 @@ class ChunkLogModel(RingTableModel[Event]):
 
     # -- drawing helpers --------------------------------------------------------------
 
+    def direction_labels(self) -> tuple[str, str]:
+        """The DIR column's texts for RX and TX, translated (to size the column)."""
+        return self.tr("RX"), self.tr("TX")
+
     def _chunk_text(self, chunk: Chunk, column: int) -> str:
         if column == Column.DATA:
             return self._data_text(chunk.data)
         if column == Column.TIME:
             return clock(chunk.ts_ns)
         if column == Column.DIR:
-            return self.tr("RX") if chunk.direction is Direction.RX else self.tr("TX")
+            rx, tx = self.direction_labels()
+            return rx if chunk.direction is Direction.RX else tx
         if column == Column.PEER:
             return chunk.peer
         if column == Column.CONN:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode, SegmentsRole
 from netassistant.qt.models.ringmodel import RingTableModel
+from netassistant.ui.widgets import fit_columns
 
 #: Grid line between rows (and columns).
 SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
@@ -151,18 +152,19 @@ class ChunkDataDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-#: Initial column widths in pixels (the DATA column stretches).
-COLUMN_WIDTHS: Final = {
-    Column.TIME: 95,
-    Column.DIR: 30,
+#: Column widths (the DATA column stretches): the largest plausible value of each,
+#: measured in the table's font; the header title is always fitted too.
+COLUMN_WIDTHS: Final[dict[Column, int | str]] = {
+    Column.TIME: "00:00:00.000",
+    Column.DIR: 30,  # and the translated RX / TX, from the model (see ChunkTableView)
     Column.PEER: 150,
-    Column.CONN: 35,
-    Column.SEQ: 55,
-    Column.LEN: 60,
+    Column.CONN: "#99999",
+    Column.SEQ: "99999999",
+    Column.LEN: "65535/65535",  # a truncated datagram; wider than any chunk length
 }
 
 
-def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int]) -> None:
+def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int | str]) -> None:
     """Make ``view`` (with its model set) a log table: fixed-height rows with a line under each.
 
     Rows are never re-measured (fixed section size, no word wrap), so inserting ten
@@ -172,7 +174,8 @@ def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int])
 
     Args:
         view: The table, whose model is already set (column widths need its columns).
-        column_widths: Initial widths in pixels; the last column stretches.
+        column_widths: Initial widths in pixels, or sample values to fit (see
+            :func:`~netassistant.ui.widgets.fit_columns`); the last column stretches.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -192,8 +195,7 @@ def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int])
     columns = view.horizontalHeader()
     columns.setStretchLastSection(True)
     columns.setHighlightSections(False)
-    for column, width in column_widths.items():
-        view.setColumnWidth(column, width)
+    fit_columns(view, column_widths)
 
 
 class ChunkTableView(QTableView):
@@ -209,7 +211,8 @@ class ChunkTableView(QTableView):
     def __init__(self, model: ChunkLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        configure_log_table(self, COLUMN_WIDTHS)
+        direction = max(model.direction_labels(), key=self.fontMetrics().horizontalAdvance)
+        configure_log_table(self, {**COLUMN_WIDTHS, Column.DIR: direction})
         self.data_delegate = ChunkDataDelegate(model, self)
         self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
 

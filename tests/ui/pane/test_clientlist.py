@@ -138,3 +138,32 @@ def test_current_row_leaving_does_not_select_a_neighbour(qtbot, widget):
     with qtbot.assertNotEmitted(widget.selection_changed):
         widget.update_clients(clients(2))
     assert widget.selected_client() is None
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_ten_thousand_clients_listed_without_a_freeze(qtbot, widget):
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    many = clients(*range(1, 10_001))
+    started = time.perf_counter()
+    widget.update_clients(many)
+    QApplication.processEvents()  # the repaint is part of the cost
+    listed = time.perf_counter() - started
+    started = time.perf_counter()
+    widget.update_clients({})
+    QApplication.processEvents()
+    emptied = time.perf_counter() - started
+    assert widget.model.rowCount() == 0
+    assert listed < 0.3
+    assert emptied < 0.3
+
+
+def test_number_columns_fit_their_largest_value(widget):
+    table = widget.findChild(QTableView, "clientTable")
+    metrics = table.fontMetrics()
+    for column, text in widget.model.widest_values().items():
+        assert table.columnWidth(column) > metrics.horizontalAdvance(text), column
