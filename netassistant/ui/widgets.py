@@ -248,9 +248,17 @@ def check_box(name: str, text: str, tooltip: str) -> QCheckBox:
     return decorate(QCheckBox(text), name, plain_label(text), tooltip)
 
 
+_CJK_MNEMONIC = re.compile(r"\(&[^&]\)")
+
+
 def plain_label(text: str) -> str:
-    """``text`` without a trailing "…" and without mnemonic ampersands, for screen readers."""
-    return text.rstrip("…").replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """``text`` without mnemonics and a trailing "…", for toolbars and screen readers.
+
+    Both mnemonic styles go: ``&Save`` becomes ``Save`` and the Chinese ``保存(&S)``
+    becomes ``保存`` (Qt would leave ``保存(S)``).
+    """
+    text = _CJK_MNEMONIC.sub("", text.rstrip("…")).rstrip("…")
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 #: Pixels added to a measured value: cell margins and the grid line.

@@ -17,6 +17,7 @@ from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.decodepipeline import DecodePipeline
+from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
 from netassistant.qt.taps import AutoResponder
 from netassistant.ui.automation.autoreplybox import AutoReplyBox
@@ -412,5 +413,5 @@ class SessionPane(QWidget):
             where = ""
         mark = "● " if self.controller.running else ""
         if self.profile_name:
-            return f"{mark}{self.profile_name}"
+            return f"{mark}{shown_text(self.profile_name)}"
         return f"{mark}{names[self.kind]} {where}".strip()

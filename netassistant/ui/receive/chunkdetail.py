@@ -90,8 +90,10 @@ class ChunkDetail(QWidget):
         )
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # peers and messages are data
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Both may shrink (the header is cut, the buttons fold into the toolbar's ">>"):
-        # two panes side by side must fit a laptop screen.
+        # Both may shrink (the header wraps, the buttons fold into the toolbar's ">>"):
+        # two panes side by side must fit a laptop screen, and a cut header would hide
+        # the words that matter (in Chinese, the end of the sentence).
+        self.header.setWordWrap(True)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
         self._copy_hex = push_button(

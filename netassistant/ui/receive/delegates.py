@@ -157,7 +157,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
 COLUMN_WIDTHS: Final[dict[Column, int | str]] = {
     Column.TIME: "00:00:00.000",
     Column.DIR: 30,  # and the translated RX / TX, from the model (see ChunkTableView)
-    Column.PEER: 150,
+    Column.PEER: "255.255.255.255:65535",
     Column.CONN: "#99999",
     Column.SEQ: "99999999",
     Column.LEN: "65535/65535",  # a truncated datagram; wider than any chunk length
