@@ -18,10 +18,10 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
-from netassistant.core.codec import decode_segments
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.cellformat import DisplayMode as DisplayMode
+from netassistant.qt.models.cellformat import display_segments
 from netassistant.qt.models.pausebuffer import PauseBuffer
 from netassistant.qt.models.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
 from netassistant.qt.models.ringmodel import RingTableModel, check_max_rows
@@ -53,7 +53,7 @@ class Column(enum.IntEnum):
 ChunkRole: Final = USER_ROLE + 1
 #: True for a :class:`ConnEvent` row, False for a :class:`Chunk` row.
 IsEventRole: Final = USER_ROLE + 2
-#: ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk's preview
+#: ``[(text, special), ...]`` from :func:`cellformat.display_segments` of a chunk's preview
 #: bytes in the current encoding (None for events), so a delegate can draw control
 #: characters and undecodable bytes distinctly. In text mode DisplayRole is the joined
 #: segments followed by the truncation note, if any.
@@ -331,7 +331,7 @@ class ChunkLogModel(RingTableModel[Event]):
             return self._bands[physical]
         if role == SegmentsRole:
             if isinstance(event, Chunk):
-                return decode_segments(event.data[: self._preview_bytes], self._encoding)
+                return display_segments(event.data[: self._preview_bytes], self._encoding)
             return None
         return None
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction
 from netassistant.core.codec import (
-    decode_segments,
     decode_text,
     format_hex,
     hexdump,
@@ -35,6 +34,7 @@ from netassistant.core.codec import (
 )
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
+from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
 from netassistant.ui.widgets import decorate, push_button
 
 #: The dump and the decoded text show at most this much of a chunk.
@@ -42,14 +42,14 @@ DETAIL_LIMIT: Final = 1024 * 1024
 
 
 def escaped_text(data: bytes, encoding: str) -> str:
-    r"""Decode ``data`` with control characters escaped (``\r``, ``\n``, ``\0``, ``\xNN``).
+    """Decode ``data`` with control characters as pictures (``␍␊``, ``␀``), bad bytes ``\\xNN``.
 
-    A real line break follows each escaped ``\n`` so text protocols stay readable.
+    A real line break follows each line feed's picture so text protocols stay readable.
     """
     return "".join(
-        # A special run holds escapes only, so "\\n" in it is always an escaped LF.
-        text.replace("\\n", "\\n\n") if special else text
-        for text, special in decode_segments(data, encoding)
+        # The picture appears in special runs only: a typed "␊" is ordinary text.
+        text.replace(LF_PICTURE, LF_PICTURE + "\n") if special else text
+        for text, special in display_segments(data, encoding)
     )
 
 

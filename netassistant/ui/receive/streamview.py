@@ -22,7 +22,7 @@ from PySide6.QtGui import QHelpEvent, QHideEvent, QShowEvent, QTextCursor, QText
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from netassistant.core.chunk import Chunk, Direction
-from netassistant.core.codec import decode_segments
+from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
 from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
@@ -133,7 +133,7 @@ class StreamView(QWidget):
     def _legend_html(self) -> str:
         swatch = '<span style="background-color:{0}">&nbsp;&nbsp;&nbsp;</span>'
         bands = swatch.format(STREAM_BANDS[0]) + swatch.format(STREAM_BANDS[1])
-        special = f'<span style="{_SPECIAL_STYLE}">\\r\\n</span>'
+        special = f'<span style="{_SPECIAL_STYLE}">\u240d\u240a</span>'
         mark = f'<span style="{_MARK_STYLE}">{BOUNDARY_MARK}</span>'
         return self.tr(
             "{bands} each colour band is one recv() (or send); {mark} marks a boundary; "
@@ -303,11 +303,13 @@ class StreamView(QWidget):
 def _text_html(data: bytes, encoding: str) -> str:
     r"""Decoded ``data`` as HTML, control runs in the special style, a break after ``\n``."""
     parts: list[str] = []
-    for text, special in decode_segments(data, encoding):
+    for text, special in display_segments(data, encoding):
         escaped = html.escape(text, quote=False)
         if special:
-            # A special run holds escapes only, so "\\n" in it is always an escaped LF.
-            parts.extend(('<span class="s">', escaped.replace("\\n", "\\n<br>"), "</span>"))
+            # A line feed (its picture, in a special run only) also breaks the line.
+            parts.extend(
+                ('<span class="s">', escaped.replace(LF_PICTURE, LF_PICTURE + "<br>"), "</span>")
+            )
         else:
             parts.append(escaped)
     return "".join(parts)

@@ -200,9 +200,9 @@ def test_display_modes(model):
     assert model.display_mode == "hex"
     assert cell.data() == "68 65 6C 0D 0A"
     model.set_display_mode("text")
-    assert cell.data() == r"hel\r\n"
+    assert cell.data() == "hel␍␊"
     model.set_display_mode("both")
-    assert cell.data() == r"68 65 6C 0D 0A | hel\r\n"
+    assert cell.data() == "68 65 6C 0D 0A | hel␍␊"
     with pytest.raises(ValueError):
         model.set_display_mode("octal")
 
@@ -250,9 +250,12 @@ def test_segments_mark_control_bytes_special(model):
     model.append_events([rx(1, b"ok\r\n\x00end"), ev(2)])
     assert model.index(0, Column.DATA).data(SegmentsRole) == [
         ("ok", False),
-        (r"\r\n\0", True),
+        ("␍␊␀", True),
         ("end", False),
     ]
+    # Typed backslashes are ordinary text: they never look like a received CR LF.
+    model.append_events([rx(3, b"AT\\r\\n\r\n")])
+    assert model.index(2, Column.DATA).data(SegmentsRole) == [("AT\\r\\n", False), ("␍␊", True)]
     assert model.index(1, Column.DATA).data(SegmentsRole) is None
 
 

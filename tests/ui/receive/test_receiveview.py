@@ -117,14 +117,14 @@ def test_table_layout(view):
 def test_three_chunks_are_three_rows_in_every_mode(view):
     view.append_events([rx(1, b"a;b;c;"), rx(2, b"hello\r\n"), tx(3, b"\x00\x01")])
     assert view.table.model().rowCount() == 3
-    assert data_texts(view) == ["a;b;c;", "hello\\r\\n", "\\0\\x01"]
+    assert data_texts(view) == ["a;b;c;", "hello␍␊", "␀␁"]
     choose(view.display_combo, "hex")
     assert data_texts(view) == ["61 3B 62 3B 63 3B", "68 65 6C 6C 6F 0D 0A", "00 01"]
     choose(view.display_combo, "both")
     assert data_texts(view) == [
         "61 3B 62 3B 63 3B | a;b;c;",
-        "68 65 6C 6C 6F 0D 0A | hello\\r\\n",
-        "00 01 | \\0\\x01",
+        "68 65 6C 6C 6F 0D 0A | hello␍␊",
+        "00 01 | ␀␁",
     ]
 
 

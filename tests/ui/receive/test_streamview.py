@@ -107,10 +107,10 @@ def test_events_are_skipped_and_data_is_escaped(host):
 def test_control_characters_use_the_special_style(host):
     host.model.append_events([rx(1, b"hi\r\nyo\x00")])
     host.show()
-    assert host.text == "hi\\r\\n\nyo\\0"
+    assert host.text == "hi␍␊\nyo␀"
     html = host.view.to_html()
-    assert '<span class="s">\\r\\n<br></span>' in html
-    assert '<span class="s">\\0</span>' in html
+    assert '<span class="s">␍␊<br></span>' in html
+    assert '<span class="s">␀</span>' in html
     document = host.view.text.toHtml()
     special = f"color:{SPECIAL_FOREGROUND.name()}; background-color:{SPECIAL_BACKGROUND.name()}"
     assert document.count(special) == 2
