@@ -80,7 +80,17 @@ NOT_PROSE = re.compile(r"unsigned char data\[\]|\{\w+\}|\buint\d+\b|\bCRC-[\w/-]
 # Strings added on the ui branch, translated in TRANSLATIONS-ui.tsv but not yet in the
 # .qm (only the lead regenerates it): drop each entry once tools/update_translations.py
 # has run on main.
-NOT_YET_TRANSLATED = frozenset({"New TCP c&lient", "Sa&ve pane as profile…", "New TCP client"})
+NOT_YET_TRANSLATED = frozenset(
+    {
+        "New TCP c&lient",
+        "Sa&ve pane as profile…",
+        "New TCP client",
+        "Save log…",  # translated in another context; ReceiveToolbar's is new
+        "Save log",
+        "Save every row the log holds now (also those a filter hides) to a text, CSV or "
+        "JSON-lines file; then, if you like, keep recording to it",
+    }
+)
 # Controls whose contents are data (addresses, encoding names), not UI text.
 DATA_COMBOS = {"localHost", "encoding"}
 

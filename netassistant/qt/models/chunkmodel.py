@@ -174,6 +174,10 @@ class ChunkLogModel(RingTableModel[Event]):
         if not paused and len(self._pause):
             self.append_events(self._pause.take())
 
+    def held_events(self) -> list[Event]:
+        """Every record the log holds, oldest first: its rows, then what waits (paused)."""
+        return [*self._rows[self._head :], *self._pause.peek()]
+
     def chunk_at(self, row: int) -> Event:
         """Return the chunk or event shown in ``row`` (IndexError for a row not held)."""
         return self._row_at(row)

@@ -51,6 +51,10 @@ class PauseBuffer:
                 dropped_bytes += len(event.data)
         return rows, dropped_bytes
 
+    def peek(self) -> list[Event]:
+        """Every waiting record, oldest first, left in the buffer."""
+        return list(self._waiting)
+
     def take(self) -> list[Event]:
         """Return every waiting record, oldest first, and empty the buffer."""
         events = list(self._waiting)

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from netassistant.core.capture import CaptureError
 from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
-from netassistant.qt.coremessages import tr_core
+from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
@@ -29,6 +30,7 @@ from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
+from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
 from netassistant.ui.send.sendarea import SendArea
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
@@ -177,6 +179,7 @@ class SessionPane(QWidget):
             self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
         self.stats.reset_requested.connect(ctl.reset_counters)
         self.receive.dropped_changed.connect(self._on_dropped)
+        self.receive.save_requested.connect(self._on_save_log)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
         if self.clients is not None:
             self.clients.disconnect_requested.connect(lambda cid: ctl.call("disconnect", cid))
@@ -309,6 +312,30 @@ class SessionPane(QWidget):
         self.receive.set_connections(listing)
         if self.clients is not None:
             self.clients.update_clients(clients)
+
+    def save_log(self, path: str, fmt: str, *, keep_recording: bool = False) -> int | None:
+        """Save what the receive log holds to ``path``; then, if asked, keep recording.
+
+        Returns:
+            The number of records saved, or None (the problem is on the status line).
+        """
+        try:
+            count = self.receive.save_log(path, fmt, udp=self.kind is Kind.UDP)
+        except CaptureError as exc:
+            self.stats.show_message(tr_error(exc))
+            return None
+        if keep_recording:
+            self.capture.start_log(path=path, fmt=fmt)
+        return count
+
+    @Slot()
+    def _on_save_log(self) -> None:
+        choice = ask_save_path(self)
+        if choice is None:
+            return
+        count = self.save_log(choice.path, choice.fmt)
+        if count is not None and ask_keep_recording(self, count, choice.path):
+            self.capture.start_log(path=choice.path, fmt=choice.fmt)
 
     @Slot(object)
     def _on_client_selected(self, conn_id: Any) -> None:

@@ -19,7 +19,7 @@ class ReceiveToolbar(QWidget):
 
     Attributes:
         display_combo, stream_toggle, pause_button, autoscroll_button, clear_button,
-        conn_filter, dir_filter, peer_filter, show_events, paused_label: The controls.
+        save_button, conn_filter, dir_filter, peer_filter, show_events, paused_label: The controls.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,6 +60,14 @@ class ReceiveToolbar(QWidget):
             self.tr("Clear"),
             self.tr("Remove all received chunks from the view (Ctrl+L)"),
             checked=None,
+        )
+        self.save_button = tool_button(
+            "saveLogButton",
+            self.tr("Save log…"),
+            self.tr(
+                "Save every row the log holds now (also those a filter hides) to a text, "
+                "CSV or JSON-lines file; then, if you like, keep recording to it"
+            ),
         )
         self.conn_filter = combo_box(
             "connFilter",
@@ -113,6 +121,7 @@ class ReceiveToolbar(QWidget):
             self.pause_button,
             self.autoscroll_button,
             self.clear_button,
+            self.save_button,
             self.conn_filter,
             self.dir_filter,
             self.peer_filter,

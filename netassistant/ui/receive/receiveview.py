@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netassistant.core.capture import CaptureError, LogCapture
 from netassistant.core.chunk import Event
 from netassistant.qt.models.chunkfilter import ChunkFilter, ChunkFilterProxy
 from netassistant.qt.models.chunkmodel import (
@@ -67,9 +68,12 @@ class ReceiveView(QWidget):
     Signals:
         dropped_changed(qint64, qint64): total dropped rows and data bytes (the model's
             cap drops plus the pause buffer's) changed.
+        save_requested(): "Save log…" was pressed; the pane asks where (and whether to
+            keep recording), then calls :meth:`save_log`.
     """
 
     dropped_changed = Signal("qint64", "qint64")  # type: ignore[arg-type]
+    save_requested = Signal()
 
     def __init__(
         self,
@@ -144,6 +148,7 @@ class ReceiveView(QWidget):
         self.pause_button.toggled.connect(self.set_paused)
         self.autoscroll_button.toggled.connect(self._on_autoscroll_toggled)
         self.clear_button.clicked.connect(self.clear)
+        self.toolbar.save_button.clicked.connect(self.save_requested)
         self.conn_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.dir_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.peer_filter.textChanged.connect(self._on_filters_changed)
@@ -198,6 +203,33 @@ class ReceiveView(QWidget):
         self.stream.rebuild()
         self.detail.show_item(None)
         self._update_paused_label()
+
+    def save_log(self, path: str, fmt: str, *, udp: bool = False) -> int:
+        """Append every record the log holds (rows, then any waiting) to ``path``.
+
+        The lines are those of a capture's log (:class:`~netassistant.core.capture.LogCapture`),
+        so a recording started afterwards on the same file continues it seamlessly.
+
+        Args:
+            path: The file; created, or appended to.
+            fmt: ``"text"``, ``"csv"`` or ``"jsonl"``.
+            udp: Whether the records are a UDP session's (peers per datagram).
+
+        Returns:
+            The number of records written.
+
+        Raises:
+            CaptureError: The file cannot be opened or written (the message says why).
+        """
+        events = self.model.held_events()
+        capture = LogCapture(path, fmt, self.model.encoding, udp=udp)
+        try:
+            capture.write_batch(events)
+        finally:
+            capture.close()
+        if capture.error:
+            raise CaptureError(capture.error)
+        return len(events)
 
     @property
     def dropped_rows(self) -> int:

@@ -426,3 +426,19 @@ def test_numbers_fit_their_columns(view):
         title = view.model.headerData(column, Qt.Orientation.Horizontal)
         header_metrics = view.table.horizontalHeader().fontMetrics()
         assert view.table.columnWidth(column) > header_metrics.horizontalAdvance(title), title
+
+
+def test_save_log_writes_every_held_row_then_what_waits(view, tmp_path):
+    from netassistant.core.logformat import chunk_line, event_line
+
+    held = [ev(1), rx(2, b"one"), tx(3, b"two", conn=2, peer=PEER_B)]
+    view.append_events(held)
+    view.dir_filter.setCurrentIndex(view.dir_filter.findData("rx"))  # filters do not matter
+    view.set_paused(True)
+    waiting = [rx(4, b"three")]
+    view.append_events(waiting)
+    path = tmp_path / "log.txt"
+    assert view.save_log(str(path), "text") == 4
+    expected = [event_line(held[0])] + [chunk_line(c) for c in (*held[1:], *waiting)]
+    assert path.read_text(encoding="utf-8").splitlines() == expected
+    assert view.toolbar.save_button.objectName() == "saveLogButton"
