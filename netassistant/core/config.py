@@ -81,6 +81,10 @@ class SessionConfig:
         multicast_group: UDP: group address to join on start ("" for none).
         read_delay_ms: "Slow reader": wait this long before each recv() so data piles up.
         framing: Framing spec (see :mod:`netassistant.core.framing`), "" for raw only.
+        checksum: Checksum that ends every framed message (a key of
+            :data:`netassistant.core.checksum.ALGORITHMS`), "" for none.
+        checksum_order: Its byte order on the wire: ``"big"``, ``"little"``, or "" for
+            the algorithm's own.
         encoding: Text encoding used to draw and to send text.
     """
 
@@ -101,6 +105,8 @@ class SessionConfig:
     multicast_group: str = ""
     read_delay_ms: int = 0
     framing: str = ""
+    checksum: str = ""
+    checksum_order: str = ""
     encoding: str = "utf-8"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -130,11 +136,31 @@ class SessionConfig:
                 parse_frame_spec(self.framing)
             except FramingError as exc:
                 raise ConfigError("framing", exc.args[0]) from None
+        self._validate_checksum()
         if self.family is Family.UNIX:
             self._validate_unix()
         else:
             self._validate_inet()
         return self
+
+    def _validate_checksum(self) -> None:
+        if self.checksum:
+            from netassistant.core.checksum import ALGORITHMS
+
+            if self.checksum not in ALGORITHMS:
+                names = ", ".join(ALGORITHMS)
+                raise ConfigError(
+                    "checksum",
+                    text(
+                        "unknown checksum {name!r}; use one of {names}",
+                        name=self.checksum,
+                        names=names,
+                    ),
+                )
+        if self.checksum_order not in ("", "big", "little"):
+            raise ConfigError(
+                "checksum_order", text('must be "big", "little" or "" (the checksum\'s own order)')
+            )
 
     def _validate_unix(self) -> None:
         if self.kind is Kind.TCP_SERVER and not self.local_host:
@@ -232,7 +258,15 @@ class SessionConfig:
                 kwargs["family"] = Family(kwargs["family"])
             except ValueError:
                 raise ConfigError("family", _unknown_family(kwargs["family"])) from None
-        for key in ("local_host", "remote_host", "multicast_group", "framing", "encoding"):
+        for key in (
+            "local_host",
+            "remote_host",
+            "multicast_group",
+            "framing",
+            "checksum",
+            "checksum_order",
+            "encoding",
+        ):
             if key in kwargs and not isinstance(kwargs[key], str):
                 raise ConfigError(key, text("must be a string"))
         for key in ("nodelay", "reuseaddr", "broadcast"):

@@ -356,6 +356,32 @@ def _build_preset(item: Any, where: str, path: str | None) -> SendPreset:
     return SendPreset(name=name, data=data, mode=mode, append=append)
 
 
+def _fold_decode_view(doc: dict[str, Any]) -> None:
+    """Move an older window's ``view["decode"]`` into the config, where framing lives now.
+
+    Windows before framing had one home saved the framing box twice: the spec in
+    ``config.framing`` and ``{"frame", "checksum", "checksum_order"}`` in
+    ``view["decode"]``. The view's copy was the one the window showed, so it wins. Edits
+    ``doc`` (already a copy) in place; a malformed ``decode`` is dropped, as the window
+    ignored it too.
+    """
+    view = doc.get("view")
+    if not isinstance(view, dict) or "decode" not in view:
+        return
+    decode = view.pop("decode")
+    if not isinstance(decode, dict):
+        return
+    config = doc["config"]
+    frame = decode.get("frame")
+    if isinstance(frame, str):
+        config["framing"] = frame
+    checksum = decode.get("checksum")
+    if isinstance(checksum, str) or checksum is None:
+        config["checksum"] = checksum or ""
+        order = decode.get("checksum_order")
+        config["checksum_order"] = order if isinstance(order, str) and checksum else ""
+
+
 def _build(doc: dict[str, Any], path: str | None) -> Profile:
     """Validate an upgraded document and turn it into a :class:`Profile`."""
     for key in doc:
@@ -369,6 +395,7 @@ def _build(doc: dict[str, Any], path: str | None) -> Profile:
         raise _field_error("config", Text("is missing"), path)
     if not isinstance(doc["config"], dict):
         raise _field_error("config", Text("must be a JSON object"), path)
+    _fold_decode_view(doc)
     try:
         config = SessionConfig.from_dict(doc["config"])
     except ConfigError as exc:

@@ -208,7 +208,7 @@ class SessionPane(QWidget):
         if self.controller.running:
             return True
         try:
-            config = self.settings.config()
+            config = self.config()
         except ConfigError:
             return False
         self.settings.clear_error()
@@ -217,9 +217,22 @@ class SessionPane(QWidget):
         self.started.emit()
         return True
 
-    def config(self) -> SessionConfig:
-        """The pane's current settings (validated)."""
-        return self.settings.config()
+    def config(self, *, show_errors: bool = True) -> SessionConfig:
+        """The pane's current settings (validated), framing and checksum included.
+
+        The framing box has its own controls, but what it chose lives in the config
+        (``framing``, ``checksum``, ``checksum_order``): one home, saved in profiles.
+
+        Raises:
+            ConfigError: naming the bad field (also shown inline if ``show_errors``).
+        """
+        framing, checksum, order = self.framing.current_config()
+        return self.settings.config(
+            show_errors=show_errors,
+            framing=framing,
+            checksum=checksum or "",
+            checksum_order=order or "",
+        )
 
     # ---------------------------------------------------------------- profiles
     def profile(self, name: str, description: str = "") -> Profile:
@@ -228,14 +241,12 @@ class SessionPane(QWidget):
         Raises:
             ConfigError: the settings are invalid (also shown inline).
         """
-        view = dict(self.receive.settings())
-        view["decode"] = self.framing.settings()
         return Profile(
             name=name,
-            config=self.settings.config(),
+            config=self.config(),
             description=description or self.description,
             send_presets=self.send_area.presets.presets(),
-            view=view,
+            view=dict(self.receive.settings()),
             send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
         )
 
@@ -247,11 +258,14 @@ class SessionPane(QWidget):
             )
         self.settings.set_config(profile.config)
         self.receive.apply_settings(profile.view)
-        decode = profile.view.get("decode")
-        if isinstance(decode, dict):
-            self.framing.apply_settings(decode)
-        else:
-            self.framing.apply_settings({"frame": profile.config.framing})
+        config = profile.config
+        self.framing.apply_settings(
+            {
+                "frame": config.framing,
+                "checksum": config.checksum or None,
+                "checksum_order": config.checksum_order or None,
+            }
+        )
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_area.apply_settings(profile.send)
         self.send_area.set_presets(list(profile.send_presets))
@@ -382,7 +396,6 @@ class SessionPane(QWidget):
         spec = self.framing.spec_text()
         checksum, order = self.framing.checksum()
         self.decode.configure(spec, checksum, order)
-        self.settings.set_framing(spec)
         self.messages.setVisible(self.decode.enabled)
 
     @Slot()
@@ -435,7 +448,7 @@ class SessionPane(QWidget):
             Kind.UDP: self.tr("UDP"),
         }
         try:
-            where = self.settings.config(show_errors=False).describe().split(" ", 1)[1]
+            where = self.config(show_errors=False).describe().split(" ", 1)[1]
         except ConfigError:
             where = ""
         mark = "● " if self.controller.running else ""

@@ -347,8 +347,20 @@ class SettingsPanel(QWidget):
             widget.setVisible(not unix and self.kind is not Kind.TCP_SERVER)
         self._local_host_label.setText(self.tr("Socket path") if unix else self.tr("Local host"))
 
-    def config(self, *, show_errors: bool = True) -> SessionConfig:
+    def config(
+        self,
+        *,
+        show_errors: bool = True,
+        framing: str = "",
+        checksum: str = "",
+        checksum_order: str = "",
+    ) -> SessionConfig:
         """The settings as a validated config.
+
+        Args:
+            show_errors: Show a bad field's message inline.
+            framing, checksum, checksum_order: The pane's framing box's choice (it has
+                its own controls; the config is where the choice is kept).
 
         Raises:
             ConfigError: naming the bad field; the message is also shown inline
@@ -379,7 +391,9 @@ class SettingsPanel(QWidget):
             broadcast=self.broadcast.isChecked() and self.kind is Kind.UDP,
             multicast_group=self.multicast.text().strip() if self.kind is Kind.UDP else "",
             read_delay_ms=self.read_delay.value(),
-            framing=self._framing,
+            framing=framing,
+            checksum=checksum,
+            checksum_order=checksum_order,
             encoding=self.encoding.currentText(),
         )
         try:
@@ -405,11 +419,11 @@ class SettingsPanel(QWidget):
             "broadcast": self.tr("SO_BROADCAST"),
             "encoding": self.tr("Text encoding"),
             "framing": self.tr("Framing"),
+            "checksum": self.tr("Checksum"),
         }
 
     def set_config(self, config: SessionConfig) -> None:
         """Show ``config`` in the widgets (its kind must be this panel's kind)."""
-        self._framing = config.framing
         self.family.setCurrentIndex(max(0, self.family.findData(config.family.value)))
         self._on_family_changed()
         self.local_host.setEditText(config.local_host)
@@ -432,10 +446,6 @@ class SettingsPanel(QWidget):
             index = self.encoding.count() - 1
         self.encoding.setCurrentIndex(index)
         self.clear_error()
-
-    def set_framing(self, spec: str) -> None:
-        """The framing spec carried in the config (chosen elsewhere in the pane)."""
-        self._framing = spec
 
     # ------------------------------------------------------------------- state
     def set_running(self, running: bool) -> None:
