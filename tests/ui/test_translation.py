@@ -87,6 +87,8 @@ NOT_YET_TRANSLATED = frozenset(
         "New TCP client",
         "Save log…",  # translated in another context; ReceiveToolbar's is new
         "Save log",
+        "Escapes",  # the preset editor's new columns (the send box's are translated)
+        "Encoding",
         "Save every row the log holds now (also those a filter hides) to a text, CSV or "
         "JSON-lines file; then, if you like, keep recording to it",
     }

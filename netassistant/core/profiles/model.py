@@ -15,6 +15,7 @@ built-ins use ``view = {"display": "text"|"hex", "timestamps": bool}`` and
 
 from __future__ import annotations
 
+import codecs
 import copy
 import dataclasses
 import json
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
+from netassistant.core.codec import encode_text, parse_hex
 from netassistant.core.config import ConfigError, SessionConfig
 from netassistant.core.i18n import Text
 
@@ -40,7 +42,7 @@ PRESET_MODES = ("text", "hex")
 MAX_FILE_SIZE = 4 * 1024 * 1024
 
 _DOCUMENT_KEYS = ("schema_version", "name", "description", "config", "send_presets", "view", "send")
-_PRESET_KEYS = ("name", "data", "mode", "append")
+_PRESET_KEYS = ("name", "data", "mode", "append", "escapes", "encoding")
 
 
 class ProfileError(ValueError):
@@ -74,23 +76,50 @@ class ProfileExistsError(ProfileError):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SendPreset:
-    """One saved send button.
+    """One saved send button: what was typed and how, so its bytes are always the same.
+
+    The bytes do not depend on the send box's state at click time: a text preset
+    carries its own ``escapes`` and ``encoding``. :meth:`payload` gives the bytes.
 
     Attributes:
         name: Label of the button.
         data: What to send, as typed: text, or hex digits when ``mode == "hex"``.
         mode: ``"text"`` or ``"hex"``.
         append: Appended to the data on send, e.g. ``"\\r\\n"``.
+        escapes: Text mode: ``\\r``, ``\\n``, ``\\xNN``... in ``data`` are escapes.
+        encoding: Text mode: the codec that turns ``data`` (and ``append``) into bytes.
     """
 
     name: str
     data: str
     mode: str = "text"
     append: str = ""
+    escapes: bool = False
+    encoding: str = "utf-8"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the on-disk key order."""
-        return {"name": self.name, "data": self.data, "mode": self.mode, "append": self.append}
+        return {
+            "name": self.name,
+            "data": self.data,
+            "mode": self.mode,
+            "append": self.append,
+            "escapes": self.escapes,
+            "encoding": self.encoding,
+        }
+
+    def payload(self) -> bytes:
+        """The exact bytes this preset sends (data, then the appended ending).
+
+        Raises:
+            HexError, EscapeError, EncodeError: ``data`` is not valid for its mode (the
+                message says where), or a character has no byte in ``encoding``.
+        """
+        if self.mode == "hex":
+            body = parse_hex(self.data)
+        else:
+            body = encode_text(self.data, self.encoding, escapes=self.escapes)
+        return body + encode_text(self.append, self.encoding)
 
 
 @dataclasses.dataclass(slots=True)
@@ -338,7 +367,11 @@ def _check_json(value: Any, where: str, path: str | None) -> None:
     raise _field_error(where, reason, path)
 
 
-def _build_preset(item: Any, where: str, path: str | None) -> SendPreset:
+def _build_preset(
+    item: Any, where: str, path: str | None, *, escapes: bool, encoding: str
+) -> SendPreset:
+    """Check one preset. ``escapes`` and ``encoding`` fill in what older files lack: the
+    send box's escapes and the session's encoding, which such presets were sent with."""
     if not isinstance(item, dict):
         raise _field_error(where, Text("must be a JSON object"), path)
     for key in item:
@@ -353,7 +386,16 @@ def _build_preset(item: Any, where: str, path: str | None) -> SendPreset:
     if not isinstance(mode, str) or mode not in PRESET_MODES:
         raise _field_error(f"{where}.mode", Text('must be "text" or "hex"'), path)
     append = _check_str(item, "append", f"{where}.append", path, "")
-    return SendPreset(name=name, data=data, mode=mode, append=append)
+    escapes = item.get("escapes", escapes)
+    if not isinstance(escapes, bool):
+        raise _field_error(f"{where}.escapes", Text("must be true or false"), path)
+    encoding = _check_str(item, "encoding", f"{where}.encoding", path, encoding)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        reason = Text("unknown encoding {encoding!r}", encoding=encoding)
+        raise _field_error(f"{where}.encoding", reason, path) from None
+    return SendPreset(name, data, mode, append, escapes, encoding)
 
 
 def _fold_decode_view(doc: dict[str, Any]) -> None:
@@ -403,7 +445,18 @@ def _build(doc: dict[str, Any], path: str | None) -> Profile:
     raw_presets = doc.get("send_presets", [])
     if not isinstance(raw_presets, list):
         raise _field_error("send_presets", Text("must be a JSON list"), path)
-    presets = [_build_preset(p, f"send_presets[{i}]", path) for i, p in enumerate(raw_presets)]
+    send = doc.get("send")
+    escapes = send.get("escapes") if isinstance(send, dict) else None
+    presets = [
+        _build_preset(
+            p,
+            f"send_presets[{i}]",
+            path,
+            escapes=escapes if isinstance(escapes, bool) else False,
+            encoding=config.encoding,
+        )
+        for i, p in enumerate(raw_presets)
+    ]
     settings = {}
     for key in ("view", "send"):
         settings[key] = doc.get(key, {})

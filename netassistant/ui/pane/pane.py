@@ -422,6 +422,7 @@ class SessionPane(QWidget):
         encoding = self.settings.encoding.currentText()
         self.messages.set_encoding(encoding)
         self.auto_reply.set_encoding(encoding)
+        self.send_area.presets.set_encoding(encoding)
         self.capture.set_encoding(encoding)
         self.receive.set_encoding(encoding)
         self.send_area.set_encoding(encoding)
