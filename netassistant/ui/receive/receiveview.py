@@ -12,8 +12,9 @@ from __future__ import annotations
 import time
 from typing import Any, Final
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from netassistant.qt.models.chunkmodel import (
     DisplayMode,
     IsEventRole,
 )
+from netassistant.qt.models.connchoices import ConnectionChoices
 from netassistant.ui.receive.chunkdetail import ChunkDetail
 from netassistant.ui.receive.delegates import ChunkTableView
 from netassistant.ui.receive.receivetoolbar import ReceiveToolbar
@@ -89,7 +91,6 @@ class ReceiveView(QWidget):
         self._paint_timer.setSingleShot(True)
         self._paint_timer.timeout.connect(self._paint_now)
         self.proxy = ChunkFilterProxy(self)
-        self._conn_labels: dict[int, str] = {}
         self._build()
         self._connect_signals()
         self._set_display(DEFAULT_DISPLAY)
@@ -114,6 +115,15 @@ class ReceiveView(QWidget):
             bar.peer_filter,
         )
         self.show_events, self.paused_label = bar.show_events, bar.paused_label
+        # A model, not items: thousands of clients cost one reset, labels are made when
+        # drawn, and the combo no longer measures every entry on each change.
+        template = self.tr("#{conn} {peer}").replace("{conn}", "%1").replace("{peer}", "%2")
+        self._conn_choices = ConnectionChoices(self.conn_filter.itemText(0), template, self)
+        self.conn_filter.setModel(self._conn_choices)
+        self.conn_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.conn_filter.setMinimumContentsLength(16)
 
         # The table shows the model itself while nothing is filtered: a proxy would call a
         # Python filterAcceptsRow() for every inserted row, thousands a second under a flood.
@@ -308,23 +318,13 @@ class ReceiveView(QWidget):
         the log) until another one is chosen.
 
         Args:
-            conns: ``(conn_id, peer)`` pairs, in the order to show.
+            conns: ``(conn_id, peer)`` pairs.
         """
         combo = self.conn_filter
         selected = combo.currentData()
-        labels = {cid: self.tr("#{conn} {peer}").format(conn=cid, peer=peer) for cid, peer in conns}
-        if selected is not None and selected not in labels:
-            labels[selected] = self._conn_labels.get(selected, f"#{selected}")
-        self._conn_labels = labels
-        combo.blockSignals(True)
-        try:
-            while combo.count() > 1:
-                combo.removeItem(combo.count() - 1)
-            for cid, label in labels.items():
-                combo.addItem(label, cid)
-            combo.setCurrentIndex(max(0, combo.findData(selected)) if selected is not None else 0)
-        finally:
-            combo.blockSignals(False)
+        with QSignalBlocker(combo):
+            self._conn_choices.set_connections(conns, keep=selected)
+            combo.setCurrentIndex(max(self._conn_choices.row_of(selected), 0))
 
     def _set_display(self, mode: DisplayMode) -> None:
         self.display_combo.setCurrentIndex(self.display_combo.findData(mode.value))

@@ -37,6 +37,7 @@ from netassistant.core.codec import (
 )
 from netassistant.core.config import Kind
 from netassistant.qt.coremessages import tr_error
+from netassistant.qt.models.connchoices import ConnectionChoices
 from netassistant.ui.widgets import ErrorLabel, decorate, fill
 
 MODES: tuple[str, ...] = ("text", "hex")
@@ -172,8 +173,14 @@ class SendPanel(QWidget):
     def _build_server_target(self) -> QHBoxLayout:
         label = QLabel(self.tr("Send to:"))
         self._target = QComboBox()
-        self._target.addItem(self.tr("All clients"), None)
-        self._target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A model, not items: 10,000 clients cost one reset, and labels are made when drawn.
+        self._targets = ConnectionChoices(self.tr("All clients"), self.tr("#%1 %2"), self)
+        self._target.setModel(self._targets)
+        # Not AdjustToContents, which would measure every client on each change.
+        self._target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._target.setMinimumContentsLength(22)  # "#12345 255.255.255.255:65535"
         decorate(
             self._target,
             "sendTarget",
@@ -358,18 +365,13 @@ class SendPanel(QWidget):
             return
         current = self.target_client()
         with QSignalBlocker(self._target):
-            while self._target.count() > 1:
-                self._target.removeItem(1)
-            for conn_id, peer in clients:
-                self._target.addItem(fill(self.tr("#%1 %2"), str(conn_id), peer), conn_id)
-            index = self._target.findData(current) if current is not None else 0
-            self._target.setCurrentIndex(max(index, 0))
+            self._targets.set_connections(clients)
+            self._target.setCurrentIndex(max(self._targets.row_of(current), 0))
 
     def select_client(self, conn_id: int | None) -> None:
         """TCP server: make a listed client the target (None or unlisted: all clients)."""
         if self.kind is Kind.TCP_SERVER:
-            index = self._target.findData(conn_id) if conn_id is not None else 0
-            self._target.setCurrentIndex(max(index, 0))
+            self._target.setCurrentIndex(max(self._targets.row_of(conn_id), 0))
 
     def target_client(self) -> int | None:
         """TCP server: the chosen client's id; None for all clients (and other kinds)."""
