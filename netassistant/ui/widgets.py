@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 _PLACEHOLDER = re.compile(r"%(\d)")
+#: How long an out-of-range message stays at a spin box without an inline note.
+_NOTE_MS = 6000
 
 WidgetT = TypeVar("WidgetT", bound=QWidget)
 ColumnT = TypeVar("ColumnT", bound=int)  # a model's column enum
@@ -115,6 +118,8 @@ class RangeSpinBox(QSpinBox):
         super().__init__(parent)
         self.editingFinished.connect(self._on_editing_finished)
         self._rejected = False
+        #: Set by :func:`with_note`; without a note the message pops up at the field.
+        self.has_note = False
 
     def _number_text(self, text: str) -> str:
         return text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
@@ -143,6 +148,9 @@ class RangeSpinBox(QSpinBox):
                     str(self.value()),
                 )
                 self.out_of_range.emit(message)
+                if not self.has_note:
+                    where = self.mapToGlobal(self.rect().bottomLeft())
+                    QToolTip.showText(where, message, self, self.rect(), _NOTE_MS)
         return super().fixup(text)
 
     def _on_editing_finished(self) -> None:
@@ -159,6 +167,7 @@ def with_note(spin: RangeSpinBox) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
     layout.addWidget(spin)
+    spin.has_note = True
     note = ErrorLabel(f"{spin.objectName()}Note")
     # Some panels name their controls after building them; the note follows the name.
     spin.objectNameChanged.connect(lambda name: note.setObjectName(f"{name}Note"))

@@ -139,3 +139,23 @@ def test_factories_decorate(qtbot):
         "Pick one",
     )
     assert combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen tooltip window
+def test_a_spin_without_a_note_pops_the_message_up(qtbot):
+    from PySide6.QtWidgets import QToolTip
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    spin = spin_box("repeat", "Repeat count", "tip", low=1, high=100, value=7)
+    QVBoxLayout(host).addWidget(spin)
+    host.show()
+    qtbot.waitExposed(host)
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    with qtbot.waitSignal(spin.out_of_range) as said:
+        qtbot.keyClicks(spin, "1000")
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert said.args == ["1000 is out of range for Repeat count: enter 1 to 100. It stays 100."]
+    assert QToolTip.text() == said.args[0]
+    assert spin.value() == 100

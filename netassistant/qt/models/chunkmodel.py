@@ -5,6 +5,10 @@ cap and a byte cap; while paused, new records wait in a :class:`PauseBuffer` bou
 the same caps. Every ``recv()`` stays its own row, so sticky and split TCP packets stay
 visible; the model never merges or splits chunks. Filtering is in
 :mod:`netassistant.qt.models.chunkfilter`.
+
+Over 400 lines because the batch-and-trim arithmetic over the cumulative byte counts
+and the cells drawn from the same rows belong together; filtering and the pause buffer
+are their own modules.
 """
 
 from __future__ import annotations

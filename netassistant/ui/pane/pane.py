@@ -2,6 +2,9 @@
 
 The three kinds differ only in their settings rows and in who a send goes to;
 everything else (receive view, send panel, status line) is the same class.
+
+Over 400 lines because it is the one place the parts are wired together (signals,
+profiles, framing config, save log); each part's own logic lives in its module.
 """
 
 from __future__ import annotations
