@@ -141,7 +141,7 @@ def test_factories_decorate(qtbot):
     assert combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContents
 
 
-@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen tooltip window
+@pytest.mark.qt_log_ignore("does not support raise", "does not support propagateSizeHints")
 def test_a_spin_without_a_note_pops_the_message_up(qtbot):
     from PySide6.QtWidgets import QToolTip
 
