@@ -123,7 +123,7 @@ class ReceiveView(QWidget):
         self.conn_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.conn_filter.setMinimumContentsLength(16)
+        self.conn_filter.setMinimumContentsLength(10)  # the popup is as wide as its entries
 
         # The table shows the model itself while nothing is filtered: a proxy would call a
         # Python filterAcceptsRow() for every inserted row, thousands a second under a flood.

@@ -180,7 +180,7 @@ class SendPanel(QWidget):
         self._target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self._target.setMinimumContentsLength(22)  # "#12345 255.255.255.255:65535"
+        self._target.setMinimumContentsLength(12)  # the popup is as wide as its entries
         decorate(
             self._target,
             "sendTarget",
