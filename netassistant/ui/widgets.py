@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -102,9 +102,9 @@ class RangeSpinBox(QSpinBox):
 
     A plain QSpinBox refuses the keystroke that leaves its range (``99999`` in a port
     becomes ``9999``) or quietly reverts a too-small value when editing ends. This one
-    lets any number be typed and, when editing ends on a value outside the range, keeps
-    the last valid value and emits :attr:`out_of_range` with a message saying what was
-    typed, what the field takes, and what it holds now.
+    lets any number be typed and, when editing ends on a value outside the range, goes
+    back to the value it had before the edit and emits :attr:`out_of_range` with a
+    message saying what was typed, what the field takes, and what it holds now.
 
     Signals:
         out_of_range(str): the translated message; shown by :func:`with_note`.
@@ -118,6 +118,7 @@ class RangeSpinBox(QSpinBox):
         super().__init__(parent)
         self.editingFinished.connect(self._on_editing_finished)
         self._rejected = False
+        self._before: int | None = None  # the value an edit started from (None: no edit)
         #: Set by :func:`with_note`; without a note the message pops up at the field.
         self.has_note = False
 
@@ -145,7 +146,7 @@ class RangeSpinBox(QSpinBox):
                     name,
                     str(self.minimum()),
                     str(self.maximum()),
-                    str(self.value()),
+                    str(self.value() if self._before is None else self._before),
                 )
                 self.out_of_range.emit(message)
                 if not self.has_note:
@@ -153,11 +154,22 @@ class RangeSpinBox(QSpinBox):
                     QToolTip.showText(where, message, self, self.rect(), _NOTE_MS)
         return super().fixup(text)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Remember the value an edit starts from (its first key)."""
+        if self._before is None:
+            self._before = self.value()
+        super().keyPressEvent(event)
+
     def _on_editing_finished(self) -> None:
         # fixup() runs before editingFinished; a clean finish clears an old message.
-        if not self._rejected:
+        if self._rejected and self._before is not None:
+            # Keyboard tracking passed through 9, 99, 999, 9999 on the way to 99999:
+            # go back to what the field held, as the message says.
+            self.setValue(self._before)
+        elif not self._rejected:
             self.in_range.emit()
         self._rejected = False
+        self._before = None
 
 
 def with_note(spin: RangeSpinBox) -> QWidget:
