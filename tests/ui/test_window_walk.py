@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from netassistant.core.checksum import ALGORITHMS
 from netassistant.core.chunk import Chunk, Direction
 from netassistant.core.config import Kind
+from netassistant.core.profiles.model import SendPreset
 from netassistant.ui.mainwindow import MainWindow
 from tests.ui.test_translation import NOT_YET_TRANSLATED
 from tests.ui.test_translation import zh_cn as zh_cn  # a fixture, re-exported
@@ -65,7 +66,7 @@ DATA_TEXT = re.compile(
 )
 PEER = "192.168.100.200:65535"  # the widest IPv4 peer (an IPv6 one may be elided)
 #: Widgets whose contents are data the user chose (addresses, encodings, typed input).
-DATA_WIDGETS = frozenset({"localHost", "encoding", "remoteHost", "sendInput"})
+DATA_WIDGETS = frozenset({"localHost", "encoding", "remoteHost", "sendInput", "presetEncoding"})
 
 
 def _visible_texts(window: MainWindow) -> Iterator[tuple[str, str, QWidget | None]]:
@@ -190,6 +191,12 @@ def window(request, qtbot, zh_cn) -> Iterator[MainWindow]:
             pane.framing.set_spec_text("length:!I")
             pane.framing.set_checksum(next(iter(ALGORITHMS)))
             assert pane.messages.isVisibleTo(pane)
+        if kind is Kind.TCP_CLIENT:
+            # A preset button and the preset editor, open, with its new columns.
+            presets = pane.send_area.presets
+            presets.set_presets([SendPreset("问候", "你好\\r\\n", escapes=True, encoding="gbk")])
+            presets.findChild(QPushButton, "presetEdit").click()
+            assert presets.editor.isVisibleTo(pane)
         if request.param == "side by side" and kind is Kind.TCP_CLIENT:
             break  # two panes side by side: a server and its client on a laptop screen
     window.set_side_by_side(request.param == "side by side")
