@@ -74,17 +74,17 @@ def message_format(args: argparse.Namespace, config: SessionConfig) -> MessageFo
         spec = parse_frame_spec(config.framing)
     except FramingError as exc:
         raise UsageError(str(exc)) from None
-    name, order = checksum_option(args)
+    name, order = checksum_option(args, config)
     if spec is None and not name:
         raise UsageError("--frame-send needs --frame (or --checksum)")
     return MessageFormat(name, order, spec)
 
 
-def checksum_option(args: argparse.Namespace) -> tuple[str, str | None]:
-    """``--checksum NAME[:ORDER]`` as (name, order); ("", None) when not given."""
+def checksum_option(args: argparse.Namespace, config: SessionConfig) -> tuple[str, str | None]:
+    """``--checksum NAME[:ORDER]`` as (name, order), else the profile's checksum, else ("", None)."""
     value = getattr(args, "checksum", None)
     if not value:
-        return "", None
+        return config.checksum, config.checksum_order or None
     name, _, order = str(value).partition(":")
     if name not in ALGORITHMS:
         choices = ", ".join(sorted(ALGORITHMS))
@@ -96,7 +96,7 @@ def checksum_option(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def decode_settings(args: argparse.Namespace, config: SessionConfig) -> DecodeSettings:
     """How received bytes are cut into messages: ``--frame`` and ``--checksum``."""
-    name, order = checksum_option(args)
+    name, order = checksum_option(args, config)
     settings = DecodeSettings(config.framing, name or None, order)
     try:
         settings.build()

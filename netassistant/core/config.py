@@ -81,6 +81,10 @@ class SessionConfig:
         multicast_group: UDP: group address to join on start ("" for none).
         read_delay_ms: "Slow reader": wait this long before each recv() so data piles up.
         framing: Framing spec (see :mod:`netassistant.core.framing`), "" for raw only.
+        checksum: Checksum that ends every framed message (a key of
+            :data:`netassistant.core.checksum.ALGORITHMS`), "" for none.
+        checksum_order: Its byte order on the wire: ``"big"``, ``"little"``, or "" for
+            the algorithm's own.
         encoding: Text encoding used to draw and to send text.
         close_on_peer_fin: When the peer half-closes (FIN), close our side too once our
             answer and queued data are written; False keeps the connection half-open so
@@ -105,6 +109,8 @@ class SessionConfig:
     multicast_group: str = ""
     read_delay_ms: int = 0
     framing: str = ""
+    checksum: str = ""
+    checksum_order: str = ""
     encoding: str = "utf-8"
     close_on_peer_fin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
@@ -150,11 +156,31 @@ class SessionConfig:
                 parse_frame_spec(self.framing)
             except FramingError as exc:
                 raise ConfigError("framing", exc.args[0]) from None
+        self._validate_checksum()
         if self.family is Family.UNIX:
             self._validate_unix()
         else:
             self._validate_inet()
         return self
+
+    def _validate_checksum(self) -> None:
+        if self.checksum:
+            from netassistant.core.checksum import ALGORITHMS
+
+            if self.checksum not in ALGORITHMS:
+                names = ", ".join(ALGORITHMS)
+                raise ConfigError(
+                    "checksum",
+                    text(
+                        "unknown checksum {name!r}; use one of {names}",
+                        name=self.checksum,
+                        names=names,
+                    ),
+                )
+        if self.checksum_order not in ("", "big", "little"):
+            raise ConfigError(
+                "checksum_order", text('must be "big", "little" or "" (the checksum\'s own order)')
+            )
 
     def _validate_unix(self) -> None:
         if self.kind is Kind.TCP_SERVER and not self.local_host:
@@ -276,7 +302,15 @@ class SessionConfig:
         )
 
 
-_STRING_FIELDS = ("local_host", "remote_host", "multicast_group", "framing", "encoding")
+_STRING_FIELDS = (
+    "local_host",
+    "remote_host",
+    "multicast_group",
+    "framing",
+    "checksum",
+    "checksum_order",
+    "encoding",
+)
 _BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin")
 
 

@@ -20,8 +20,10 @@ from netassistant.core.config import ConfigError, Kind
 from netassistant.core.profiles.model import Profile, ProfileError
 from netassistant.core.profiles.store import ProfileStore
 from netassistant.qt.coremessages import tr_error
+from netassistant.qt.models.builtinnames import shown_text
 from netassistant.ui.appstate import AppState
 from netassistant.ui.pane.pane import SessionPane
+from netassistant.ui.widgets import plain_label
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
             ),
             (
                 Kind.TCP_CLIENT,
-                self.tr("New TCP &client"),
+                self.tr("New TCP c&lient"),
                 "Ctrl+Shift+C",
                 self.tr("Open a pane that connects to a TCP server"),
             ),
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
             ),
         ):
             action = QAction(text, self)
+            # A toolbar button has no mnemonic: without this, Qt draws "新建 TCP 服务器(S)".
+            action.setIconText(plain_label(text))
             action.setObjectName(f"new-{kind.value}")
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(tip)
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
             self.tr("Open, rename, duplicate, delete, import and export saved profiles")
         )
         file_menu.addAction(self.profiles_action)
-        self.save_profile_action = QAction(self.tr("&Save pane as profile…"), self)
+        self.save_profile_action = QAction(self.tr("Sa&ve pane as profile…"), self)
         self.save_profile_action.setObjectName("saveProfile")
         self.save_profile_action.setShortcut(QKeySequence("Ctrl+S"))
         self.save_profile_action.setToolTip(
@@ -135,6 +139,7 @@ class MainWindow(QMainWindow):
         view_menu.setObjectName("viewMenu")
         self.tile_action = QAction(self.tr("Side by &side"), self)
         self.tile_action.setObjectName("sideBySide")
+        self.tile_action.setIconText(plain_label(self.tile_action.text()))
         self.tile_action.setCheckable(True)
         self.tile_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.tile_action.setToolTip(
@@ -353,7 +358,8 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
             return
         for profile in recent:
-            action = self.recent_menu.addAction(f"{profile.name} — {profile.config.describe()}")
+            label = f"{shown_text(profile.name)} — {profile.config.describe()}"
+            action = self.recent_menu.addAction(label)
             action.triggered.connect(lambda _checked=False, p=profile: self.open_profile(p))
 
     @Slot(bool)

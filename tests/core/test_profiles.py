@@ -98,7 +98,14 @@ def test_file_format(store: ProfileStore) -> None:
         "send",
     ]
     assert list(data["config"]) == list(SessionConfig().to_dict())
-    assert list(data["send_presets"][0]) == ["name", "data", "mode", "append"]
+    assert list(data["send_presets"][0]) == [
+        "name",
+        "data",
+        "mode",
+        "append",
+        "escapes",
+        "encoding",
+    ]
     assert list(data["view"]["nested"]) == ["a", "b"]  # free-form keys sorted: stable bytes
     assert "builtin" not in data
 

@@ -293,3 +293,35 @@ def test_keyboard_ctrl_enter_sends_and_ctrl_l_clears(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert client.receive.model.rowCount() == 0
     assert client.controller.stats.tx_bytes == 8, "clearing the view keeps the counters"
+
+
+def test_save_log_saves_what_is_on_screen_then_keeps_recording(qtbot, window, tmp_path):
+    import json
+
+    server = open_server(qtbot, window)
+    client = connect_client(qtbot, window, server.controller.engine.port)
+    type_and_send(qtbot, client, "before")
+    qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == 6, timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(data_rows(server)), timeout=WAIT)
+    held = len(rows(server))
+
+    path = tmp_path / "server.jsonl"
+    assert server.save_log(str(path), "jsonl", keep_recording=True) == held
+    saved = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(saved) == held  # everything already on screen, not just what comes next
+    assert [r.get("seq") for r in saved] == [r.seq for r in rows(server)]
+
+    type_and_send(qtbot, client, "after")
+    qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == 11, timeout=WAIT)
+    qtbot.waitUntil(lambda: b"after" in path.read_bytes(), timeout=WAIT)
+    server.capture.stop_log()
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert records[:held] == saved  # the recording appended to the same file
+    received = [r["text"] for r in records if r["event"] == "chunk" and r["dir"] == "rx"]
+    assert "".join(received) == "beforeafter"
+
+
+def test_save_log_into_a_folder_says_why_on_the_status_line(qtbot, window, tmp_path):
+    server = open_server(qtbot, window)
+    assert server.save_log(str(tmp_path), "text") is None
+    assert server.stats.message.text().startswith(f"cannot open {tmp_path} for writing: ")

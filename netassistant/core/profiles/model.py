@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
+from netassistant.core.codec import encode_text, parse_hex
 from netassistant.core.config import SessionConfig
 from netassistant.core.i18n import Text
 from netassistant.core.profiles import schema
@@ -66,23 +67,50 @@ MAX_FILE_SIZE = 4 * 1024 * 1024
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SendPreset:
-    """One saved send button.
+    """One saved send button: what was typed and how, so its bytes are always the same.
+
+    The bytes do not depend on the send box's state at click time: a text preset
+    carries its own ``escapes`` and ``encoding``. :meth:`payload` gives the bytes.
 
     Attributes:
         name: Label of the button.
         data: What to send, as typed: text, or hex digits when ``mode == "hex"``.
         mode: ``"text"`` or ``"hex"``.
         append: Appended to the data on send, e.g. ``"\\r\\n"``.
+        escapes: Text mode: ``\\r``, ``\\n``, ``\\xNN``... in ``data`` are escapes.
+        encoding: Text mode: the codec that turns ``data`` (and ``append``) into bytes.
     """
 
     name: str
     data: str
     mode: str = "text"
     append: str = ""
+    escapes: bool = False
+    encoding: str = "utf-8"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the on-disk key order."""
-        return {"name": self.name, "data": self.data, "mode": self.mode, "append": self.append}
+        return {
+            "name": self.name,
+            "data": self.data,
+            "mode": self.mode,
+            "append": self.append,
+            "escapes": self.escapes,
+            "encoding": self.encoding,
+        }
+
+    def payload(self) -> bytes:
+        """The exact bytes this preset sends (data, then the appended ending).
+
+        Raises:
+            HexError, EscapeError, EncodeError: ``data`` is not valid for its mode (the
+                message says where), or a character has no byte in ``encoding``.
+        """
+        if self.mode == "hex":
+            body = parse_hex(self.data)
+        else:
+            body = encode_text(self.data, self.encoding, escapes=self.escapes)
+        return body + encode_text(self.append, self.encoding)
 
 
 @dataclasses.dataclass(slots=True)

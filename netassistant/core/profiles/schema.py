@@ -11,6 +11,7 @@ Older schemas are upgraded through :data:`MIGRATIONS`; newer ones are refused.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import json
 import math
@@ -38,16 +39,16 @@ _MAX_DIGITS = 20
 _PORT_FIELDS = ("local_port", "remote_port")
 
 _DOCUMENT_KEYS = ("schema_version", "name", "description", "config", "send_presets", "view", "send")
-_PRESET_KEYS = ("name", "data", "mode", "append")
+_PRESET_KEYS = ("name", "data", "mode", "append", "escapes", "encoding")
 
 
 class Checked(NamedTuple):
-    """A checked document's parts (the presets as dicts with their four keys)."""
+    """A checked document's parts (the presets as dicts of their fields)."""
 
     name: str
     config: SessionConfig
     description: str
-    send_presets: list[dict[str, str]]
+    send_presets: list[dict[str, Any]]
     view: dict[str, Any]
     send: dict[str, Any]
 
@@ -281,7 +282,14 @@ def _check_json(value: Any, where: str, path: str | None) -> None:
     raise field_error(where, reason, path)
 
 
-def _build_preset(item: Any, where: str, path: str | None) -> dict[str, str]:
+def _build_preset(
+    item: Any, where: str, path: str | None, *, escapes: bool, encoding: str
+) -> dict[str, Any]:
+    """Check one preset.
+
+    ``escapes`` and ``encoding`` fill in what older files lack: the send box's escapes and
+    the session's encoding, which such presets were sent with.
+    """
     if not isinstance(item, dict):
         raise field_error(where, Text("must be a JSON object"), path)
     for key in item:
@@ -296,7 +304,49 @@ def _build_preset(item: Any, where: str, path: str | None) -> dict[str, str]:
     if not isinstance(mode, str) or mode not in PRESET_MODES:
         raise field_error(f"{where}.mode", Text('must be "text" or "hex"'), path)
     append = _check_str(item, "append", f"{where}.append", path, "")
-    return {"name": name, "data": data, "mode": mode, "append": append}
+    escapes = item.get("escapes", escapes)
+    if not isinstance(escapes, bool):
+        raise field_error(f"{where}.escapes", Text("must be true or false"), path)
+    encoding = _check_str(item, "encoding", f"{where}.encoding", path, encoding)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        reason = Text("unknown encoding {encoding!r}", encoding=encoding)
+        raise field_error(f"{where}.encoding", reason, path) from None
+    return {
+        "name": name,
+        "data": data,
+        "mode": mode,
+        "append": append,
+        "escapes": escapes,
+        "encoding": encoding,
+    }
+
+
+def _fold_decode_view(doc: dict[str, Any]) -> None:
+    """Move an older window's ``view["decode"]`` into the config, where framing lives now.
+
+    Windows before framing had one home saved the framing box twice: the spec in
+    ``config.framing`` and ``{"frame", "checksum", "checksum_order"}`` in
+    ``view["decode"]``. The view's copy was the one the window showed, so it wins. Edits
+    ``doc`` (already a copy) in place; a malformed ``decode`` is dropped, as the window
+    ignored it too.
+    """
+    view = doc.get("view")
+    if not isinstance(view, dict) or "decode" not in view:
+        return
+    decode = view.pop("decode")
+    if not isinstance(decode, dict):
+        return
+    config = doc["config"]
+    frame = decode.get("frame")
+    if isinstance(frame, str):
+        config["framing"] = frame
+    checksum = decode.get("checksum")
+    if isinstance(checksum, str) or checksum is None:
+        config["checksum"] = checksum or ""
+        order = decode.get("checksum_order")
+        config["checksum_order"] = order if isinstance(order, str) and checksum else ""
 
 
 def check_document(doc: dict[str, Any], path: str | None) -> Checked:
@@ -319,6 +369,7 @@ def check_document(doc: dict[str, Any], path: str | None) -> Checked:
         raise field_error("config", Text("is missing"), path)
     if not isinstance(doc["config"], dict):
         raise field_error("config", Text("must be a JSON object"), path)
+    _fold_decode_view(doc)
     try:
         config = SessionConfig.from_dict(doc["config"])
     except ConfigError as exc:
@@ -327,7 +378,18 @@ def check_document(doc: dict[str, Any], path: str | None) -> Checked:
     raw_presets = doc.get("send_presets", [])
     if not isinstance(raw_presets, list):
         raise field_error("send_presets", Text("must be a JSON list"), path)
-    presets = [_build_preset(p, f"send_presets[{i}]", path) for i, p in enumerate(raw_presets)]
+    send = doc.get("send")
+    escapes = send.get("escapes") if isinstance(send, dict) else None
+    presets = [
+        _build_preset(
+            p,
+            f"send_presets[{i}]",
+            path,
+            escapes=escapes if isinstance(escapes, bool) else False,
+            encoding=config.encoding,
+        )
+        for i, p in enumerate(raw_presets)
+    ]
     settings = {}
     for key in ("view", "send"):
         settings[key] = doc.get(key, {})

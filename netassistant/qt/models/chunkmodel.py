@@ -1,9 +1,14 @@
 """The receive log: one row per socket read, send or connection event.
 
 :class:`ChunkLogModel` holds the newest rows of a session in a ring buffer with a row
-cap and a byte cap, and :class:`ChunkFilterProxy` narrows it down to one connection,
-one direction, one peer or the data alone. Every ``recv()`` stays its own row, so
-sticky and split TCP packets stay visible; the model never merges or splits chunks.
+cap and a byte cap; while paused, new records wait in a :class:`PauseBuffer` bounded by
+the same caps. Every ``recv()`` stays its own row, so sticky and split TCP packets stay
+visible; the model never merges or splits chunks. Filtering is in
+:mod:`netassistant.qt.models.chunkfilter`.
+
+Over 400 lines because the batch-and-trim arithmetic over the cumulative byte counts
+and the cells drawn from the same rows belong together; filtering and the pause buffer
+are their own modules.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
-from netassistant.core.codec import decode_segments
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.cellformat import DisplayMode as DisplayMode
+from netassistant.qt.models.cellformat import display_segments
+from netassistant.qt.models.pausebuffer import PauseBuffer
 from netassistant.qt.models.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
 from netassistant.qt.models.ringmodel import RingTableModel, check_max_rows
 from netassistant.qt.models.tablemodel import (
@@ -32,8 +38,6 @@ from netassistant.qt.models.tablemodel import (
     FOREGROUND_ROLE,
     TOOLTIP_ROLE,
     USER_ROLE,
-    AnyIndex,
-    RowFilterProxy,
 )
 
 
@@ -53,7 +57,7 @@ class Column(enum.IntEnum):
 ChunkRole: Final = USER_ROLE + 1
 #: True for a :class:`ConnEvent` row, False for a :class:`Chunk` row.
 IsEventRole: Final = USER_ROLE + 2
-#: ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk's preview
+#: ``[(text, special), ...]`` from :func:`cellformat.display_segments` of a chunk's preview
 #: bytes in the current encoding (None for events), so a delegate can draw control
 #: characters and undecodable bytes distinctly. In text mode DisplayRole is the joined
 #: segments followed by the truncation note, if any.
@@ -87,13 +91,16 @@ class ChunkLogModel(RingTableModel[Event]):
     rows make the byte cap a bisection instead of a walk.
 
     Attributes:
-        dropped_rows: Rows that fell off the top (or never made it in) because of the
-            caps since the last :meth:`clear`.
+        dropped_rows: Rows that fell off the top (or never made it in, or fell out of
+            the pause buffer) because of the caps since the last :meth:`clear`.
         dropped_bytes: Data bytes in those rows.
         held_bytes: Data bytes in the rows now held.
         max_rows: Row cap.
         max_bytes: Cap on :attr:`held_bytes`; a single chunk larger than this is
-            dropped rather than held over the cap.
+            dropped rather than held over the cap. Both caps also bound what waits
+            while paused.
+        paused: Whether new records wait in the pause buffer instead of becoming rows.
+        waiting: Records waiting in the pause buffer.
         preview_bytes: The DATA column draws at most this many bytes of a chunk.
         display_mode: The current :class:`DisplayMode`.
         encoding: The codec used for text.
@@ -125,6 +132,7 @@ class ChunkLogModel(RingTableModel[Event]):
         self._max_bytes = max_bytes
         self._fixed_font: QFont | None = None
         self._event_font: QFont | None = None
+        self._paused = False
 
     def _reset_storage(self) -> None:
         super()._reset_storage()
@@ -135,6 +143,7 @@ class ChunkLogModel(RingTableModel[Event]):
         self._bands: list[int] = []
         self._chunk_count = 0
         self._dropped_bytes = 0
+        self._pause = PauseBuffer()
 
     # -- state ------------------------------------------------------------------------
 
@@ -152,6 +161,26 @@ class ChunkLogModel(RingTableModel[Event]):
     def max_bytes(self) -> int:
         """Cap on :attr:`held_bytes`."""
         return self._max_bytes
+
+    @property
+    def paused(self) -> bool:
+        """Whether new records wait instead of becoming rows."""
+        return self._paused
+
+    @property
+    def waiting(self) -> int:
+        """Records waiting in the pause buffer."""
+        return len(self._pause)
+
+    def set_paused(self, paused: bool) -> None:
+        """Hold new records back (True) or add the waiting ones as one batch (False)."""
+        self._paused = paused
+        if not paused and len(self._pause):
+            self.append_events(self._pause.take())
+
+    def held_events(self) -> list[Event]:
+        """Every record the log holds, oldest first: its rows, then what waits (paused)."""
+        return [*self._rows[self._head :], *self._pause.peek()]
 
     def chunk_at(self, row: int) -> Event:
         """Return the chunk or event shown in ``row`` (IndexError for a row not held)."""
@@ -171,6 +200,9 @@ class ChunkLogModel(RingTableModel[Event]):
         """
         count = len(events)
         if not count:
+            return
+        if self._paused:
+            self._count_dropped(*self._pause.hold(events, self._max_rows, self._max_bytes))
             return
         old = len(self._rows) - self._head
         base = self._cum[-1]
@@ -228,9 +260,10 @@ class ChunkLogModel(RingTableModel[Event]):
             dropped_bytes = self._cum[self._head + start] - self._cum[self._head]
             self._remove_top(start)
             self._count_dropped(start, dropped_bytes)
+        self._count_dropped(*self._pause.trim(max_rows, max_bytes))
 
     def clear(self) -> None:
-        """Remove all rows and reset the drop counters."""
+        """Remove all rows and waiting records, and reset the drop counters."""
         had_drops = self._dropped_rows or self._dropped_bytes
         super().clear()
         if had_drops:
@@ -307,11 +340,15 @@ class ChunkLogModel(RingTableModel[Event]):
             return self._bands[physical]
         if role == SegmentsRole:
             if isinstance(event, Chunk):
-                return decode_segments(event.data[: self._preview_bytes], self._encoding)
+                return display_segments(event.data[: self._preview_bytes], self._encoding)
             return None
         return None
 
     # -- drawing helpers --------------------------------------------------------------
+
+    def direction_labels(self) -> tuple[str, str]:
+        """The DIR column's texts for RX and TX, translated (to size the column)."""
+        return self.tr("RX"), self.tr("TX")
 
     def _chunk_text(self, chunk: Chunk, column: int) -> str:
         if column == Column.DATA:
@@ -319,7 +356,8 @@ class ChunkLogModel(RingTableModel[Event]):
         if column == Column.TIME:
             return clock(chunk.ts_ns)
         if column == Column.DIR:
-            return self.tr("RX") if chunk.direction is Direction.RX else self.tr("TX")
+            rx, tx = self.direction_labels()
+            return rx if chunk.direction is Direction.RX else tx
         if column == Column.PEER:
             return chunk.peer
         if column == Column.CONN:
@@ -402,111 +440,6 @@ class ChunkLogModel(RingTableModel[Event]):
                 self._fixed_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             return self._fixed_font
         return None
-
-
-class ChunkFilterProxy(RowFilterProxy):
-    """Shows the rows of a :class:`ChunkLogModel` that match the filters, in source order.
-
-    Filtering is O(rows) per filter change; inserts are filtered row by row as they come.
-
-    Attributes:
-        conn_filter: Connection id to show, or None for all.
-        direction_filter: ``"all"``, ``"rx"`` or ``"tx"``; applies to chunks only.
-        peer_filter: Case-insensitive substring of the peer address ("" for all).
-        show_events: Whether connection events are shown.
-    """
-
-    _DIRECTIONS: Final = {"all": None, "rx": Direction.RX, "tx": Direction.TX}
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._log: ChunkLogModel | None = None
-        self._conn: int | None = None
-        self._direction = "all"
-        self._peer = ""
-        self._show_events = True
-
-    @property
-    def conn_filter(self) -> int | None:
-        """Connection id to show, or None for all."""
-        return self._conn
-
-    @property
-    def direction_filter(self) -> str:
-        """``"all"``, ``"rx"`` or ``"tx"``."""
-        return self._direction
-
-    @property
-    def peer_filter(self) -> str:
-        """Peer substring ("" for all)."""
-        return self._peer
-
-    @property
-    def show_events(self) -> bool:
-        """Whether connection events are shown."""
-        return self._show_events
-
-    def setSourceModel(self, model: Any) -> None:
-        """Filter ``model``, which must be a :class:`ChunkLogModel` (or None to detach).
-
-        Raises:
-            TypeError: For any other model.
-        """
-        if model is not None and not isinstance(model, ChunkLogModel):
-            raise TypeError(f"ChunkFilterProxy needs a ChunkLogModel, not {type(model)}")
-        # Kept typed so filterAcceptsRow can call chunk_at() instead of data().
-        self._log = model
-        # Qt takes None (nullptr) to detach; the stubs do not say so.
-        super().setSourceModel(model)  # type: ignore[arg-type]
-
-    def set_conn_filter(self, conn_id: int | None) -> None:
-        """Show only connection ``conn_id`` (None: all connections)."""
-        if conn_id != self._conn:
-            self._begin_filter_change()
-            self._conn = conn_id
-            self._end_filter_change()
-
-    def set_direction_filter(self, direction: str) -> None:
-        """Show chunks of one direction: ``"all"``, ``"rx"`` or ``"tx"``.
-
-        Raises:
-            ValueError: For another value.
-        """
-        if direction not in self._DIRECTIONS:
-            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
-        if direction != self._direction:
-            self._begin_filter_change()
-            self._direction = direction
-            self._end_filter_change()
-
-    def set_peer_filter(self, text: str) -> None:
-        """Show only rows whose peer address contains ``text`` (case-insensitive)."""
-        if text != self._peer:
-            self._begin_filter_change()
-            self._peer = text
-            self._end_filter_change()
-
-    def set_show_events(self, show: bool) -> None:
-        """Show or hide connection events."""
-        if show != self._show_events:
-            self._begin_filter_change()
-            self._show_events = show
-            self._end_filter_change()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        """Return whether a source row passes every filter."""
-        if self._log is None or source_parent.isValid():
-            return False
-        event = self._log.chunk_at(source_row)
-        if isinstance(event, Chunk):
-            wanted = self._DIRECTIONS[self._direction]
-            if wanted is not None and event.direction is not wanted:
-                return False
-        elif not self._show_events:
-            return False
-        if self._conn is not None and event.conn_id != self._conn:
-            return False
-        return not self._peer or self._peer.casefold() in event.peer.casefold()
 
 
 def _check_limits(max_rows: int, max_bytes: int) -> None:

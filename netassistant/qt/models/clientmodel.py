@@ -1,8 +1,10 @@
 """ClientListModel: the open connections of a TCP server, one row per connection.
 
-Rows are kept in connection-id order and follow :attr:`SessionStats.clients` with
-row inserts and removes keyed by id, never a reset, so a view keeps its selection
-while clients come and go; counter updates are a single ``dataChanged``.
+Rows are kept in connection-id order and follow :attr:`SessionStats.clients` (or a
+batch of connection events) with row inserts and removes keyed by id, never a reset,
+so a view keeps its selection while clients come and go. A batch is applied as one
+insert for the new ids and one remove per run of closed ones, never one per client;
+counter updates are a single ``dataChanged``.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import enum
 import time
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final, NamedTuple
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 
+from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.tablemodel import (
     ALIGN_RIGHT,
@@ -71,6 +74,11 @@ class _Row(NamedTuple):
         )
 
 
+# Events after which a connection is gone from the list.
+_GONE: Final = frozenset(
+    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
+)
+
 # Which column shows each _Row field, to narrow dataChanged to what changed.
 _FIELD_COLUMNS: Final = tuple(Column)
 _RIGHT_COLUMNS: Final = (Column.ID, Column.RX, Column.TX)
@@ -96,6 +104,46 @@ class ClientListModel(ReadOnlyTableModel):
         self._remove_missing(wanted)
         self._insert_new(wanted)
         self._refresh(wanted)
+
+    def apply_events(self, events: Iterable[Event]) -> None:
+        """Apply a batch of records: accepted connections come, closed ones go.
+
+        Only the outcome of the batch is applied (a client that came and went within it
+        never shows), as one insert and one remove per run of rows; counters stay as
+        they are until the next :meth:`update_clients`. Chunks and other events are
+        ignored.
+        """
+        wanted = {row.conn_id: row for row in self._rows}
+        changed = False
+        for event in events:
+            if not isinstance(event, ConnEvent) or not event.conn_id:
+                continue
+            kind = event.kind
+            if kind is EventKind.ACCEPTED:
+                if event.conn_id not in wanted:
+                    wanted[event.conn_id] = _Row(
+                        event.conn_id, event.peer, event.ts_ns, 0, 0, False
+                    )
+                    changed = True
+            elif kind in _GONE:
+                changed |= wanted.pop(event.conn_id, None) is not None
+            elif kind is EventKind.HALF_CLOSED and event.conn_id in wanted:
+                wanted[event.conn_id] = wanted[event.conn_id]._replace(half_closed=True)
+                changed = True
+        if changed:
+            self._remove_missing(wanted)
+            self._insert_new(wanted)
+            self._refresh(wanted)
+
+    def widest_values(self) -> dict[int, str]:
+        """The largest plausible text of each fixed-width column (to size it once)."""
+        return {
+            Column.ID: "99999",
+            Column.SINCE: "00:00:00",
+            Column.RX: format_count(999_999_999_999),
+            Column.TX: format_count(999_999_999_999),
+            Column.STATE: max(self._state_labels(), key=len),
+        }
 
     def _remove_missing(self, wanted: Mapping[int, _Row]) -> None:
         # From the end, so the row numbers of runs not yet removed stay valid.
@@ -207,8 +255,12 @@ class ClientListModel(ReadOnlyTableModel):
         if column == Column.TX:
             return format_count(row.tx_bytes)
         if column == Column.STATE:
-            return self.tr("half-closed") if row.half_closed else self.tr("open")
+            open_, half_closed = self._state_labels()
+            return half_closed if row.half_closed else open_
         return None
+
+    def _state_labels(self) -> tuple[str, str]:
+        return self.tr("open"), self.tr("half-closed")
 
     def _tooltip(self, row: _Row, column: int) -> str | None:
         if column == Column.SINCE:

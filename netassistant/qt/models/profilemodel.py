@@ -32,6 +32,7 @@ from netassistant.core.profiles.model import (
     is_builtin_name,
 )
 from netassistant.core.profiles.store import Imported, ProfileStore
+from netassistant.qt.models.builtinnames import shown_description, shown_name
 from netassistant.qt.models.tablemodel import (
     DISPLAY_ROLE,
     FONT_ROLE,
@@ -251,13 +252,13 @@ class ProfileListModel(ReadOnlyTableModel):
 
     def _display(self, profile: Profile, column: int) -> str | None:
         if column == Column.NAME:
-            return profile.name
+            return shown_name(profile)
         if column == Column.KIND:
             return self.kind_label(profile.config.kind)
         if column == Column.ADDRESS:
             return address_of(profile)
         if column == Column.DESCRIPTION:
-            return profile.description
+            return shown_description(profile)
         return None
 
     def _tooltip(self, profile: Profile, row: int) -> str:
@@ -267,7 +268,7 @@ class ProfileListModel(ReadOnlyTableModel):
                 self.tr("Built-in example (read-only): duplicate it to make your own copy")
             )
         if profile.description:
-            lines.append(profile.description)
+            lines.append(shown_description(profile))
         lines.append(f"{self.kind_label(profile.config.kind)} {address_of(profile)}")
         return "\n".join(lines)
 

@@ -11,7 +11,7 @@ each edit; a bad spec shows the core's own message under the controls and change
 from __future__ import annotations
 
 from contextlib import ExitStack, suppress
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -39,7 +39,7 @@ from netassistant.core.framing import (
     parse_frame_spec,
 )
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import check_box, combo_box, decorate, spin_box
 
 #: Milliseconds after the last edit before the input is checked and ``changed`` emitted.
 DEBOUNCE_MS: Final = 300
@@ -81,23 +81,6 @@ class FramingBox(QGroupBox):
         self._update_visibility()
 
     # ------------------------------------------------------------------ layout
-    def _combo(self, name: str, accessible: str, tip: str, items: list[Any]) -> QComboBox:
-        combo = QComboBox()
-        for label, value in items:
-            combo.addItem(label, value)
-        decorate(combo, name, accessible, tip)
-        return combo
-
-    def _check(self, name: str, text: str, tip: str) -> QCheckBox:
-        return cast(QCheckBox, decorate(QCheckBox(text), name, text, tip))
-
-    def _spin(self, name: str, accessible: str, tip: str, high: int, value: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(1, high)
-        spin.setValue(value)
-        spin.setSuffix(self.tr(" B"))
-        return cast(QSpinBox, decorate(spin, name, accessible, tip))
-
     def _build(self) -> None:
         kinds = [
             (self.tr("None (raw chunks only)"), NONE),
@@ -105,7 +88,7 @@ class FramingBox(QGroupBox):
             (self.tr("Fixed length"), FIXED),
             (self.tr("Length prefix"), LENGTH),
         ]
-        self.kind = self._combo(
+        self.kind = combo_box(
             "frameKind",
             self.tr("Framing"),
             self.tr("How the received byte stream is cut into messages"),
@@ -118,22 +101,24 @@ class FramingBox(QGroupBox):
             self.tr("Delimiter"),
             self.tr("Bytes that end each message; escapes \\r \\n \\t \\0 \\xNN \\\\ work"),
         )
-        self.delimiter_hex = self._check(
+        self.delimiter_hex = check_box(
             "frameDelimiterHex",
             self.tr("Hex"),
             self.tr("Write the delimiter as hex bytes, e.g. 0d 0a"),
         )
-        self.keep_delimiter = self._check(
+        self.keep_delimiter = check_box(
             "frameKeepDelimiter",
             self.tr("Keep the delimiter in the message"),
             self.tr("Show each message with its delimiter at the end"),
         )
-        self.fixed_size = self._spin(
+        self.fixed_size = spin_box(
             "frameFixedSize",
             self.tr("Message size"),
             self.tr("Every message is exactly this many bytes"),
-            MAX_FIXED_SIZE,
-            16,
+            low=1,
+            high=MAX_FIXED_SIZE,
+            value=16,
+            suffix=self.tr(" B"),
         )
         formats = [
             ("!I", self.tr("big-endian uint32")),
@@ -143,7 +128,7 @@ class FramingBox(QGroupBox):
             ("B", self.tr("uint8")),
             ("!Q", self.tr("big-endian uint64")),
         ]
-        self.fmt = self._combo(
+        self.fmt = combo_box(
             "frameFormat",
             self.tr("Length header format"),
             self.tr(
@@ -153,28 +138,30 @@ class FramingBox(QGroupBox):
             [(f"{fmt}  {description}", fmt) for fmt, description in formats],
         )
         self.fmt.setEditable(True)
-        self.header_counted = self._check(
+        self.header_counted = check_box(
             "frameHeaderCounted",
             self.tr("Length counts the header"),
             self.tr("The length value includes the header's own bytes, not just the payload"),
         )
-        self.max_length = self._spin(
+        self.max_length = spin_box(
             "frameMaxLength",
             self.tr("Maximum message length"),
             self.tr(
                 "A longer message means the stream is out of step: its bytes are dropped "
                 "and shown as an error"
             ),
-            _LARGEST_SPIN,
-            DEFAULT_MAX_LENGTH,
+            low=1,
+            high=_LARGEST_SPIN,
+            value=DEFAULT_MAX_LENGTH,
+            suffix=self.tr(" B"),
         )
-        self.checksum_combo = self._combo(
+        self.checksum_combo = combo_box(
             "frameChecksum",
             self.tr("Checksum"),
             self.tr("Checksum or CRC that ends every message; it is checked and removed"),
             [(self.tr("None"), None), *((a.title, a.name) for a in ALGORITHMS.values())],
         )
-        self.order_combo = self._combo(
+        self.order_combo = combo_box(
             "frameChecksumOrder",
             self.tr("Checksum byte order"),
             self.tr("Byte order of the checksum on the wire; default is the algorithm's own"),

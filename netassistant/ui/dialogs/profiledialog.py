@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,7 @@ from netassistant.qt.models.profilemodel import (
     ProfileListModel,
     export_file_name,
 )
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, push_button
 
 _ERROR_STYLE = "color: #b00020;"
 _P = ParamSpec("_P")
@@ -124,13 +123,6 @@ class ProfileManager(QDialog):
         self.resize(860, 440)
 
     # ------------------------------------------------------------------ building
-    def _button(self, name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        # Enter in the search or rename box must not press some button of the dialog.
-        button.setAutoDefault(False)
-        decorate(button, name, text.rstrip("…"), tooltip)
-        return button
-
     def _build(self) -> None:
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, address or description"))
@@ -158,9 +150,13 @@ class ProfileManager(QDialog):
         tip = self.tr("Type the new name; Enter renames, Escape cancels")
         decorate(self.rename_edit, "profileRenameEdit", self.tr("New profile name"), tip)
         tip = self.tr("Give the profile the name typed here")
-        self.rename_apply = self._button("profileRenameApply", self.tr("Apply"), tip)
+        self.rename_apply = push_button(
+            "profileRenameApply", self.tr("Apply"), tip, auto_default=False
+        )
         tip = self.tr("Keep the old name")
-        self.rename_cancel = self._button("profileRenameCancel", self.tr("Cancel"), tip)
+        self.rename_cancel = push_button(
+            "profileRenameCancel", self.tr("Cancel"), tip, auto_default=False
+        )
         label = QLabel(self.tr("New name:"))
         label.setBuddy(self.rename_edit)
         self.rename_bar = self._bar(
@@ -169,7 +165,7 @@ class ProfileManager(QDialog):
         self.undo_label = QLabel()
         self.undo_label.setObjectName("profileUndoLabel")
         tip = self.tr("Save the deleted profile again, exactly as it was")
-        self.undo_button = self._button("profileUndo", self.tr("Undo"), tip)
+        self.undo_button = push_button("profileUndo", self.tr("Undo"), tip, auto_default=False)
         self.undo_bar = self._bar("profileUndoBar", self.undo_label, self.undo_button)
 
         self.message = QLabel()
@@ -180,18 +176,30 @@ class ProfileManager(QDialog):
         decorate(self.message, "profileMessage", self.tr("Profile messages"), tip)
 
         tip = self.tr("Open the selected profile in a new pane (Enter)")
-        self.open_button = self._button("profileOpen", self.tr("Open"), tip)
+        self.open_button = push_button("profileOpen", self.tr("Open"), tip, auto_default=False)
         tip = self.tr("Give the selected profile a new name (F2); built-ins are read-only")
-        self.rename_button = self._button("profileRename", self.tr("Rename…"), tip)
+        self.rename_button = push_button(
+            "profileRename", self.tr("Rename…"), tip, auto_default=False
+        )
         tip = self.tr('Save a copy as "<name> (copy)": how you make an editable built-in')
-        self.duplicate_button = self._button("profileDuplicate", self.tr("Duplicate"), tip)
+        self.duplicate_button = push_button(
+            "profileDuplicate", self.tr("Duplicate"), tip, auto_default=False
+        )
         tip = self.tr("Delete the selected profile's file (Del); Undo brings it back")
-        self.delete_button = self._button("profileDelete", self.tr("Delete"), tip)
+        self.delete_button = push_button(
+            "profileDelete", self.tr("Delete"), tip, auto_default=False
+        )
         tip = self.tr("Add a profile from a .json file; invalid files are refused")
-        self.import_button = self._button("profileImport", self.tr("Import…"), tip)
+        self.import_button = push_button(
+            "profileImport", self.tr("Import…"), tip, auto_default=False
+        )
         tip = self.tr("Save the selected profile to a .json file to share it")
-        self.export_button = self._button("profileExport", self.tr("Export…"), tip)
-        self.close_button = self._button("profileClose", self.tr("Close"), self.tr("Close"))
+        self.export_button = push_button(
+            "profileExport", self.tr("Export…"), tip, auto_default=False
+        )
+        self.close_button = push_button(
+            "profileClose", self.tr("Close"), self.tr("Close"), auto_default=False
+        )
         self._selection_buttons = (
             self.open_button,
             self.rename_button,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.clientmodel import ClientListModel, Column
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, fit_columns
 
 
 class ClientList(QWidget):
@@ -52,10 +52,20 @@ class ClientList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        # A narrow pane cuts addresses in the middle: the port (which tells clients on
+        # one host apart) stays visible.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the largest plausible value, never ResizeToContents: that measures
+        # every row (a Python data() call per cell) on each change, seconds for 10,000
+        # clients.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.ADDRESS, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, self.model.widest_values())
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         decorate(
             self.table,
             "clientTable",

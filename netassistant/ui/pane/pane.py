@@ -2,6 +2,9 @@
 
 The three kinds differ only in their settings rows and in who a send goes to;
 everything else (receive view, send panel, status line) is the same class.
+
+Over 400 lines because it is the one place the parts are wired together (signals,
+profiles, framing config, save log); each part's own logic lives in its module.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from netassistant.core.capture import CaptureError
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
-from netassistant.qt.coremessages import tr_core
+from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.decodepipeline import DecodePipeline
+from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
 from netassistant.ui.automation.autoreplybox import AutoReplyBox
 from netassistant.ui.automation.capturebox import CaptureBox
@@ -27,6 +32,7 @@ from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
+from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
 from netassistant.ui.send.sendarea import SendArea
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
@@ -172,6 +178,7 @@ class SessionPane(QWidget):
             self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
         self.stats.reset_requested.connect(ctl.reset_counters)
         self.receive.dropped_changed.connect(self._on_dropped)
+        self.receive.save_requested.connect(self._on_save_log)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
         if self.clients is not None:
             self.clients.disconnect_requested.connect(ctl.close_connection)
@@ -200,7 +207,7 @@ class SessionPane(QWidget):
         if self.controller.running:
             return True
         try:
-            config = self.settings.config()
+            config = self.config()
         except ConfigError:
             return False
         self.settings.clear_error()
@@ -209,9 +216,22 @@ class SessionPane(QWidget):
         self.started.emit()
         return True
 
-    def config(self) -> SessionConfig:
-        """The pane's current settings (validated)."""
-        return self.settings.config()
+    def config(self, *, show_errors: bool = True) -> SessionConfig:
+        """The pane's current settings (validated), framing and checksum included.
+
+        The framing box has its own controls, but what it chose lives in the config
+        (``framing``, ``checksum``, ``checksum_order``): one home, saved in profiles.
+
+        Raises:
+            ConfigError: naming the bad field (also shown inline if ``show_errors``).
+        """
+        framing, checksum, order = self.framing.current_config()
+        return self.settings.config(
+            show_errors=show_errors,
+            framing=framing,
+            checksum=checksum or "",
+            checksum_order=order or "",
+        )
 
     # ---------------------------------------------------------------- profiles
     def profile(self, name: str, description: str = "") -> Profile:
@@ -220,14 +240,12 @@ class SessionPane(QWidget):
         Raises:
             ConfigError: the settings are invalid (also shown inline).
         """
-        view = dict(self.receive.settings())
-        view["decode"] = self.framing.settings()
         return Profile(
             name=name,
-            config=self.settings.config(),
+            config=self.config(),
             description=description or self.description,
             send_presets=self.send_area.presets.presets(),
-            view=view,
+            view=dict(self.receive.settings()),
             send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
         )
 
@@ -239,11 +257,14 @@ class SessionPane(QWidget):
             )
         self.settings.set_config(profile.config)
         self.receive.apply_settings(profile.view)
-        decode = profile.view.get("decode")
-        if isinstance(decode, dict):
-            self.framing.apply_settings(decode)
-        else:
-            self.framing.apply_settings({"frame": profile.config.framing})
+        config = profile.config
+        self.framing.apply_settings(
+            {
+                "frame": config.framing,
+                "checksum": config.checksum or None,
+                "checksum_order": config.checksum_order or None,
+            }
+        )
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_area.apply_settings(profile.send)
         self.send_area.set_presets(list(profile.send_presets))
@@ -305,6 +326,30 @@ class SessionPane(QWidget):
         if self.clients is not None:
             self.clients.update_clients(clients)
 
+    def save_log(self, path: str, fmt: str, *, keep_recording: bool = False) -> int | None:
+        """Save what the receive log holds to ``path``; then, if asked, keep recording.
+
+        Returns:
+            The number of records saved, or None (the problem is on the status line).
+        """
+        try:
+            count = self.receive.save_log(path, fmt, udp=self.kind is Kind.UDP)
+        except CaptureError as exc:
+            self.stats.show_message(tr_error(exc))
+            return None
+        if keep_recording:
+            self.capture.start_log(path=path, fmt=fmt)
+        return count
+
+    @Slot()
+    def _on_save_log(self) -> None:
+        choice = ask_save_path(self)
+        if choice is None:
+            return
+        count = self.save_log(choice.path, choice.fmt)
+        if count is not None and ask_keep_recording(self, count, choice.path):
+            self.capture.start_log(path=choice.path, fmt=choice.fmt)
+
     @Slot(object)
     def _on_client_selected(self, conn_id: Any) -> None:
         if conn_id is not None:
@@ -352,7 +397,6 @@ class SessionPane(QWidget):
         spec = self.framing.spec_text()
         checksum, order = self.framing.checksum()
         self.decode.configure(spec, checksum, order)
-        self.settings.set_framing(spec)
         self.messages.setVisible(self.decode.enabled)
 
     @Slot()
@@ -383,6 +427,7 @@ class SessionPane(QWidget):
         encoding = self.settings.encoding.currentText()
         self.messages.set_encoding(encoding)
         self.auto_reply.set_encoding(encoding)
+        self.send_area.presets.set_encoding(encoding)
         self.capture.set_encoding(encoding)
         self.receive.set_encoding(encoding)
         self.send_area.set_encoding(encoding)
@@ -409,10 +454,10 @@ class SessionPane(QWidget):
             Kind.UDP: self.tr("UDP"),
         }
         try:
-            where = self.settings.config(show_errors=False).describe().split(" ", 1)[1]
+            where = self.config(show_errors=False).describe().split(" ", 1)[1]
         except ConfigError:
             where = ""
         mark = "● " if self.controller.running else ""
         if self.profile_name:
-            return f"{mark}{self.profile_name}"
+            return f"{mark}{shown_text(self.profile_name)}"
         return f"{mark}{names[self.kind]} {where}".strip()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +31,7 @@ from netassistant.core.config import (
     default_config,
 )
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import RangeSpinBox, decorate, with_note
 
 _DEFAULT_HOSTS = {
     Family.INET: ["127.0.0.1", "0.0.0.0"],
@@ -83,7 +82,13 @@ class SettingsPanel(QWidget):
         self.set_config(default_config(kind))
 
     # ------------------------------------------------------------------ layout
+    def _noted(self, spin: RangeSpinBox) -> QWidget:
+        """``spin`` with its inline out-of-range note under it (see :func:`with_note`)."""
+        box = self._boxes[spin] = with_note(spin)
+        return box
+
     def _build(self) -> None:
+        self._boxes: dict[QWidget, QWidget] = {}
         self.family = QComboBox()
         for family, label in (
             (Family.INET, self.tr("IPv4")),
@@ -93,13 +98,13 @@ class SettingsPanel(QWidget):
             self.family.addItem(label, family.value)
         self.local_host = QComboBox()
         self.local_host.setEditable(True)
-        self.local_port = QSpinBox()
+        self.local_port = RangeSpinBox()
         self.local_port.setRange(0, 65535)
         self.local_port.setSpecialValueText(self.tr("0 (any free port)"))
         self.remote_host = QLineEdit()
-        self.remote_port = QSpinBox()
+        self.remote_port = RangeSpinBox()
         self.remote_port.setRange(0, 65535)
-        self.recv_size = QSpinBox()
+        self.recv_size = RangeSpinBox()
         self.recv_size.setRange(1, MAX_RECV_SIZE)
         self.recv_size.setSuffix(self.tr(" B"))
         self.encoding = QComboBox()
@@ -116,19 +121,19 @@ class SettingsPanel(QWidget):
         self.broadcast = QCheckBox(self.tr("SO_BROADCAST"))
         self.multicast = QLineEdit()
         self.multicast.setPlaceholderText(self.tr("e.g. 239.1.2.3"))
-        self.rcvbuf = QSpinBox()
-        self.sndbuf = QSpinBox()
+        self.rcvbuf = RangeSpinBox()
+        self.sndbuf = RangeSpinBox()
         for spin in (self.rcvbuf, self.sndbuf):
             spin.setRange(0, 256 * 1024 * 1024)
             spin.setSingleStep(4096)
             spin.setSpecialValueText(self.tr("system default"))
             spin.setSuffix(self.tr(" B"))
-        self.backlog = QSpinBox()
+        self.backlog = RangeSpinBox()
         self.backlog.setRange(0, 65535)
         self.connect_timeout = QDoubleSpinBox()
         self.connect_timeout.setRange(0.1, 600)
         self.connect_timeout.setSuffix(self.tr(" s"))
-        self.read_delay = QSpinBox()
+        self.read_delay = RangeSpinBox()
         self.read_delay.setRange(0, 60_000)
         self.read_delay.setSuffix(self.tr(" ms"))
         self.read_delay.setSpecialValueText(self.tr("off"))
@@ -140,10 +145,10 @@ class SettingsPanel(QWidget):
         self._remote_port_label = QLabel(self.tr("Remote port"))
         main.addRow(self.tr("Protocol family"), self.family)
         main.addRow(self._local_host_label, self.local_host)
-        main.addRow(self._local_port_label, self.local_port)
+        main.addRow(self._local_port_label, self._noted(self.local_port))
         main.addRow(self._remote_host_label, self.remote_host)
-        main.addRow(self._remote_port_label, self.remote_port)
-        main.addRow(self.tr("Recv size"), self.recv_size)
+        main.addRow(self._remote_port_label, self._noted(self.remote_port))
+        main.addRow(self.tr("Recv size"), self._noted(self.recv_size))
         main.addRow(self.tr("Text encoding"), self.encoding)
 
         options = QGroupBox(self.tr("Socket options"))
@@ -153,13 +158,13 @@ class SettingsPanel(QWidget):
         opt.addRow(self.broadcast)
         self._multicast_label = QLabel(self.tr("Multicast group"))
         opt.addRow(self._multicast_label, self.multicast)
-        opt.addRow(self.tr("SO_RCVBUF"), self.rcvbuf)
-        opt.addRow(self.tr("SO_SNDBUF"), self.sndbuf)
+        opt.addRow(self.tr("SO_RCVBUF"), self._noted(self.rcvbuf))
+        opt.addRow(self.tr("SO_SNDBUF"), self._noted(self.sndbuf))
         self._backlog_label = QLabel(self.tr("Listen backlog"))
-        opt.addRow(self._backlog_label, self.backlog)
+        opt.addRow(self._backlog_label, self._noted(self.backlog))
         self._timeout_label = QLabel(self.tr("Connect timeout"))
         opt.addRow(self._timeout_label, self.connect_timeout)
-        opt.addRow(self.tr("Slow reader delay"), self.read_delay)
+        opt.addRow(self.tr("Slow reader delay"), self._noted(self.read_delay))
 
         network = QGroupBox(self.tr("Network settings"))
         network.setObjectName("networkSettings")
@@ -186,7 +191,8 @@ class SettingsPanel(QWidget):
             (self._timeout_label, client),
             (self.connect_timeout, client),
         ):
-            widget.setVisible(visible)
+            # A spin box with a range note is shown and hidden with its note.
+            self._boxes.get(widget, widget).setVisible(visible)
         self._decorate()
         self._update_button()
 
@@ -341,8 +347,22 @@ class SettingsPanel(QWidget):
             widget.setVisible(not unix and self.kind is not Kind.TCP_SERVER)
         self._local_host_label.setText(self.tr("Socket path") if unix else self.tr("Local host"))
 
-    def config(self, *, show_errors: bool = True) -> SessionConfig:
+    def config(
+        self,
+        *,
+        show_errors: bool = True,
+        framing: str = "",
+        checksum: str = "",
+        checksum_order: str = "",
+    ) -> SessionConfig:
         """The settings as a validated config.
+
+        Args:
+            show_errors: Show a bad field's message inline.
+            framing: The framing box's spec (the box has its own controls; the config is
+                where the choice is kept).
+            checksum: The framing box's checksum name ("" for none).
+            checksum_order: Its byte order ("" for the checksum's own).
 
         Raises:
             ConfigError: naming the bad field; the message is also shown inline
@@ -373,7 +393,9 @@ class SettingsPanel(QWidget):
             broadcast=self.broadcast.isChecked() and self.kind is Kind.UDP,
             multicast_group=self.multicast.text().strip() if self.kind is Kind.UDP else "",
             read_delay_ms=self.read_delay.value(),
-            framing=self._framing,
+            framing=framing,
+            checksum=checksum,
+            checksum_order=checksum_order,
             encoding=self.encoding.currentText(),
         )
         try:
@@ -399,11 +421,11 @@ class SettingsPanel(QWidget):
             "broadcast": self.tr("SO_BROADCAST"),
             "encoding": self.tr("Text encoding"),
             "framing": self.tr("Framing"),
+            "checksum": self.tr("Checksum"),
         }
 
     def set_config(self, config: SessionConfig) -> None:
         """Show ``config`` in the widgets (its kind must be this panel's kind)."""
-        self._framing = config.framing
         self.family.setCurrentIndex(max(0, self.family.findData(config.family.value)))
         self._on_family_changed()
         self.local_host.setEditText(config.local_host)
@@ -426,10 +448,6 @@ class SettingsPanel(QWidget):
             index = self.encoding.count() - 1
         self.encoding.setCurrentIndex(index)
         self.clear_error()
-
-    def set_framing(self, spec: str) -> None:
-        """The framing spec carried in the config (chosen elsewhere in the pane)."""
-        self._framing = spec
 
     # ------------------------------------------------------------------- state
     def set_running(self, running: bool) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction
 from netassistant.core.codec import (
-    decode_segments,
     decode_text,
     format_hex,
     hexdump,
@@ -35,21 +34,22 @@ from netassistant.core.codec import (
 )
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.widgets import decorate
+from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
+from netassistant.ui.widgets import decorate, push_button
 
 #: The dump and the decoded text show at most this much of a chunk.
 DETAIL_LIMIT: Final = 1024 * 1024
 
 
 def escaped_text(data: bytes, encoding: str) -> str:
-    r"""Decode ``data`` with control characters escaped (``\r``, ``\n``, ``\0``, ``\xNN``).
+    r"""Decode ``data`` with control characters as pictures (``␍␊``, ``␀``), bad bytes ``\\xNN``.
 
-    A real line break follows each escaped ``\n`` so text protocols stay readable.
+    A real line break follows each line feed's picture so text protocols stay readable.
     """
     return "".join(
-        # A special run holds escapes only, so "\\n" in it is always an escaped LF.
-        text.replace("\\n", "\\n\n") if special else text
-        for text, special in decode_segments(data, encoding)
+        # The picture appears in special runs only: a typed "␊" is ordinary text.
+        text.replace(LF_PICTURE, LF_PICTURE + "\n") if special else text
+        for text, special in display_segments(data, encoding)
     )
 
 
@@ -90,26 +90,28 @@ class ChunkDetail(QWidget):
         )
         self.header.setTextFormat(Qt.TextFormat.PlainText)  # peers and messages are data
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Both may shrink (the header is cut, the buttons fold into the toolbar's ">>"):
-        # two panes side by side must fit a laptop screen.
+        # Both may shrink (the header wraps, the buttons fold into the toolbar's ">>"):
+        # two panes side by side must fit a laptop screen, and a cut header would hide
+        # the words that matter (in Chinese, the end of the sentence).
+        self.header.setWordWrap(True)
         self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.header, 1)
-        self._copy_hex = self._button(
+        self._copy_hex = push_button(
             "copyHex",
             self.tr("Copy hex"),
             self.tr("Copy the chunk's bytes as hex pairs, like 68 65 6C"),
         )
-        self._copy_text = self._button(
+        self._copy_text = push_button(
             "copyText",
             self.tr("Copy text"),
             self.tr("Copy the chunk decoded as text (undecodable bytes as \\xNN)"),
         )
-        self._copy_c = self._button(
+        self._copy_c = push_button(
             "copyC",
             self.tr("Copy as C array"),
             self.tr("Copy the chunk as a C array definition: unsigned char data[] = {...};"),
         )
-        self._copy_python = self._button(
+        self._copy_python = push_button(
             "copyPython",
             self.tr("Copy as Python bytes"),
             self.tr("Copy the chunk as a Python bytes literal, like b'hi\\r\\n'"),
@@ -146,11 +148,6 @@ class ChunkDetail(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-
-    def _button(self, name: str, text: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text)
-        decorate(button, name, text, tooltip)
-        return button
 
     def _viewer(self, name: str, accessible: str, tooltip: str) -> QPlainTextEdit:
         view = QPlainTextEdit()

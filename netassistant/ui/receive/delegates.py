@@ -12,7 +12,7 @@ puts them together; :func:`configure_log_table` sets up any table that reads lik
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.qt.models.chunkmodel import Column, DisplayMode, SegmentsRole
+from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode, SegmentsRole
+from netassistant.qt.models.ringmodel import RingTableModel
+from netassistant.ui.widgets import fit_columns
 
 #: Grid line between rows (and columns).
 SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
@@ -61,30 +63,25 @@ class ChunkDataDelegate(QStyledItemDelegate):
     in :data:`SPECIAL_FOREGROUND` on a :data:`SPECIAL_BACKGROUND` box. Only the preview
     the model hands out is measured and drawn, and drawing stops at the cell's edge.
 
+    The display mode has one home, the log model: the delegate reads it from there
+    (also when the table shows the log through a filter proxy).
+
     Attributes:
-        display_mode: The mode the model draws the column in; keep the two in step.
+        display_mode: The log model's display mode.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, log: RingTableModel[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._mode = DisplayMode.TEXT
+        self._log = log
 
     @property
     def display_mode(self) -> DisplayMode:
-        """The mode the model draws the DATA column in."""
-        return self._mode
-
-    def set_display_mode(self, mode: str) -> None:
-        """Follow the model's display mode (``"hex"``, ``"text"`` or ``"both"``).
-
-        Raises:
-            ValueError: For another mode name.
-        """
-        self._mode = DisplayMode(mode)
+        """The mode the log model draws the DATA column in."""
+        return self._log.display_mode
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
         """Paint one DATA cell."""
-        if self._mode is DisplayMode.HEX:
+        if self._log.display_mode is DisplayMode.HEX:
             super().paint(painter, option, index)
             return
         segments = index.data(SegmentsRole)
@@ -104,7 +101,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
     ) -> list[tuple[str, bool]] | None:
         """Split the cell's display text into the hex prefix, the segments and the note."""
         prefix = ""
-        if self._mode is DisplayMode.BOTH:
+        if self._log.display_mode is DisplayMode.BOTH:
             cut = display.find(_BOTH_SEPARATOR)
             if cut < 0:
                 return None
@@ -155,18 +152,19 @@ class ChunkDataDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-#: Initial column widths in pixels (the DATA column stretches).
-COLUMN_WIDTHS: Final = {
-    Column.TIME: 95,
-    Column.DIR: 30,
-    Column.PEER: 150,
-    Column.CONN: 35,
-    Column.SEQ: 55,
-    Column.LEN: 60,
+#: Column widths (the DATA column stretches): the largest plausible value of each,
+#: measured in the table's font; the header title is always fitted too.
+COLUMN_WIDTHS: Final[dict[Column, int | str]] = {
+    Column.TIME: "00:00:00.000",
+    Column.DIR: 30,  # and the translated RX / TX, from the model (see ChunkTableView)
+    Column.PEER: "255.255.255.255:65535",
+    Column.CONN: "#99999",
+    Column.SEQ: "99999999",
+    Column.LEN: "65535/65535",  # a truncated datagram; wider than any chunk length
 }
 
 
-def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int]) -> None:
+def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int | str]) -> None:
     """Make ``view`` (with its model set) a log table: fixed-height rows with a line under each.
 
     Rows are never re-measured (fixed section size, no word wrap), so inserting ten
@@ -176,7 +174,8 @@ def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int])
 
     Args:
         view: The table, whose model is already set (column widths need its columns).
-        column_widths: Initial widths in pixels; the last column stretches.
+        column_widths: Initial widths in pixels, or sample values to fit (see
+            :func:`~netassistant.ui.widgets.fit_columns`); the last column stretches.
     """
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -196,8 +195,7 @@ def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int])
     columns = view.horizontalHeader()
     columns.setStretchLastSection(True)
     columns.setHighlightSections(False)
-    for column, width in column_widths.items():
-        view.setColumnWidth(column, width)
+    fit_columns(view, column_widths)
 
 
 class ChunkTableView(QTableView):
@@ -207,14 +205,15 @@ class ChunkTableView(QTableView):
     DATA column.
 
     Attributes:
-        data_delegate: The DATA column's delegate; keep its mode in step with the model.
+        data_delegate: The DATA column's delegate (it follows the log's display mode).
     """
 
-    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ChunkLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        configure_log_table(self, COLUMN_WIDTHS)
-        self.data_delegate = ChunkDataDelegate(self)
+        direction = max(model.direction_labels(), key=self.fontMetrics().horizontalAdvance)
+        configure_log_table(self, {**COLUMN_WIDTHS, Column.DIR: direction})
+        self.data_delegate = ChunkDataDelegate(model, self)
         self.setItemDelegateForColumn(Column.DATA, self.data_delegate)
 
     def set_source(self, model: QAbstractItemModel) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
 from netassistant.qt.models.chunkmodel import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import RangeSpinBox, decorate, with_note
 
 MB = 1024 * 1024
 
@@ -23,7 +23,7 @@ class LogLimitsBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Receive log"), parent)
         self.setObjectName("logLimits")
-        self.max_rows = QSpinBox()
+        self.max_rows = RangeSpinBox()
         self.max_rows.setRange(100, 5_000_000)
         self.max_rows.setSingleStep(10_000)
         self.max_rows.setSuffix(self.tr(" chunks"))
@@ -36,7 +36,7 @@ class LogLimitsBox(QGroupBox):
                 "counted as dropped. Counters and captures keep everything"
             ),
         )
-        self.max_mb = QSpinBox()
+        self.max_mb = RangeSpinBox()
         self.max_mb.setRange(1, 4096)
         self.max_mb.setSuffix(self.tr(" MB"))
         decorate(
@@ -46,8 +46,8 @@ class LogLimitsBox(QGroupBox):
             self.tr("The view holds at most this much received data in memory"),
         )
         form = QFormLayout(self)
-        form.addRow(self.tr("Keep newest"), self.max_rows)
-        form.addRow(self.tr("Keep at most"), self.max_mb)
+        form.addRow(self.tr("Keep newest"), with_note(self.max_rows))
+        form.addRow(self.tr("Keep at most"), with_note(self.max_mb))
         self.set_limits(DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES)
         self.max_rows.valueChanged.connect(self._emit)
         self.max_mb.valueChanged.connect(self._emit)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolBar,
-    QToolButton,
     QWidget,
 )
 
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import combo_box, decorate, tool_button
 
 
 class ReceiveToolbar(QWidget):
@@ -23,50 +19,34 @@ class ReceiveToolbar(QWidget):
 
     Attributes:
         display_combo, stream_toggle, pause_button, autoscroll_button, clear_button,
-        conn_filter, dir_filter, peer_filter, show_events, paused_label: The controls.
+        save_button, conn_filter, dir_filter, peer_filter, show_events, paused_label: The controls.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._build()
 
-    def _button(self, name: str, text: str, tooltip: str, checked: bool | None) -> QToolButton:
-        """A text tool button; checkable unless ``checked`` is None."""
-        button = QToolButton()
-        button.setText(text)
-        button.setCheckable(checked is not None)
-        button.setChecked(bool(checked))
-        decorate(button, name, text, tooltip)
-        return button
-
-    def _combo(self, name: str, accessible: str, tooltip: str, items: Any) -> QComboBox:
-        combo = QComboBox()
-        for label, value in items:
-            combo.addItem(label, value)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        decorate(combo, name, accessible, tooltip)
-        return combo
-
     def _build(self) -> None:
-        self.display_combo = self._combo(
+        self.display_combo = combo_box(
             "displayMode",
             self.tr("Display mode"),
             self.tr("Show received bytes as hex, as text, or both side by side"),
             [(self.tr("Hex"), "hex"), (self.tr("Text"), "text"), (self.tr("Both"), "both")],
+            fit_contents=True,
         )
-        self.stream_toggle = self._button(
+        self.stream_toggle = tool_button(
             "streamToggle",
             self.tr("Stream view"),
             self.tr("Show the newest chunks back to back; each colour band is one recv()"),
             checked=False,
         )
-        self.pause_button = self._button(
+        self.pause_button = tool_button(
             "pauseButton",
             self.tr("Pause"),
             self.tr("Stop adding to the log; what arrives meanwhile waits and is added on resume"),
             checked=False,
         )
-        self.autoscroll_button = self._button(
+        self.autoscroll_button = tool_button(
             "autoscroll",
             self.tr("Auto-scroll"),
             self.tr(
@@ -75,23 +55,33 @@ class ReceiveToolbar(QWidget):
             ),
             checked=True,
         )
-        self.clear_button = self._button(
+        self.clear_button = tool_button(
             "clearButton",
             self.tr("Clear"),
             self.tr("Remove all received chunks from the view (Ctrl+L)"),
             checked=None,
         )
-        self.conn_filter = self._combo(
+        self.save_button = tool_button(
+            "saveLogButton",
+            self.tr("Save log…"),
+            self.tr(
+                "Save every row the log holds now (also those a filter hides) to a text, "
+                "CSV or JSON-lines file; then, if you like, keep recording to it"
+            ),
+        )
+        self.conn_filter = combo_box(
             "connFilter",
             self.tr("Connection filter"),
             self.tr("Show the chunks of all connections or of one"),
             [(self.tr("All connections"), None)],
+            fit_contents=True,
         )
-        self.dir_filter = self._combo(
+        self.dir_filter = combo_box(
             "dirFilter",
             self.tr("Direction filter"),
             self.tr("Show received (RX) chunks, sent (TX) chunks, or both"),
             [(self.tr("All"), "all"), (self.tr("RX"), "rx"), (self.tr("TX"), "tx")],
+            fit_contents=True,
         )
         self.peer_filter = QLineEdit()
         self.peer_filter.setPlaceholderText(self.tr("Filter peer"))
@@ -131,6 +121,7 @@ class ReceiveToolbar(QWidget):
             self.pause_button,
             self.autoscroll_button,
             self.clear_button,
+            self.save_button,
             self.conn_filter,
             self.dir_filter,
             self.peer_filter,

@@ -10,28 +10,30 @@ split TCP packets are seen, not guessed.
 from __future__ import annotations
 
 import time
-from collections import deque
 from typing import Any, Final
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from netassistant.core.chunk import Chunk, Event
+from netassistant.core.capture import CaptureError, LogCapture
+from netassistant.core.chunk import Event
+from netassistant.qt.models.chunkfilter import ChunkFilter, ChunkFilterProxy
 from netassistant.qt.models.chunkmodel import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_ROWS,
-    ChunkFilterProxy,
     ChunkLogModel,
     ChunkRole,
     Column,
     DisplayMode,
     IsEventRole,
 )
+from netassistant.qt.models.connchoices import ConnectionChoices
 from netassistant.ui.receive.chunkdetail import ChunkDetail
 from netassistant.ui.receive.delegates import ChunkTableView
 from netassistant.ui.receive.receivetoolbar import ReceiveToolbar
@@ -48,9 +50,9 @@ PAINT_INTERVAL_MS: Final = 100
 class ReceiveView(QWidget):
     """The receive area: toolbar, chunk log or stream view, and chunk detail.
 
-    While paused, incoming records wait in a buffer instead of the model. The buffer
-    keeps the newest ``model.max_rows`` records and ``model.max_bytes`` data bytes; the
-    records it lets go count as dropped at once (see :attr:`dropped_rows`).
+    While paused, incoming records wait in the model's pause buffer, bounded by the
+    model's caps; the records it lets go count as dropped at once (see
+    :attr:`dropped_rows`). One :class:`ChunkFilter` drives both the table and the stream.
 
     Auto-scroll follows the user: scrolling away from the bottom turns it off and
     scrolling back to the bottom turns it on again.
@@ -68,9 +70,12 @@ class ReceiveView(QWidget):
     Signals:
         dropped_changed(qint64, qint64): total dropped rows and data bytes (the model's
             cap drops plus the pause buffer's) changed.
+        save_requested(): "Save log…" was pressed; the pane asks where (and whether to
+            keep recording), then calls :meth:`save_log`.
     """
 
     dropped_changed = Signal("qint64", "qint64")  # type: ignore[arg-type]
+    save_requested = Signal()
 
     def __init__(
         self,
@@ -86,11 +91,6 @@ class ReceiveView(QWidget):
         self._paint_timer.setSingleShot(True)
         self._paint_timer.timeout.connect(self._paint_now)
         self.proxy = ChunkFilterProxy(self)
-        self._waiting: deque[Event] = deque()
-        self._waiting_bytes = 0
-        self._pause_dropped_rows = 0
-        self._pause_dropped_bytes = 0
-        self._conn_labels: dict[int, str] = {}
         self._build()
         self._connect_signals()
         self._set_display(DEFAULT_DISPLAY)
@@ -115,6 +115,15 @@ class ReceiveView(QWidget):
             bar.peer_filter,
         )
         self.show_events, self.paused_label = bar.show_events, bar.paused_label
+        # A model, not items: thousands of clients cost one reset, labels are made when
+        # drawn, and the combo no longer measures every entry on each change.
+        template = self.tr("#{conn} {peer}").replace("{conn}", "%1").replace("{peer}", "%2")
+        self._conn_choices = ConnectionChoices(self.conn_filter.itemText(0), template, self)
+        self.conn_filter.setModel(self._conn_choices)
+        self.conn_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.conn_filter.setMinimumContentsLength(10)  # the popup is as wide as its entries
 
         # The table shows the model itself while nothing is filtered: a proxy would call a
         # Python filterAcceptsRow() for every inserted row, thousands a second under a flood.
@@ -143,16 +152,17 @@ class ReceiveView(QWidget):
         layout.addWidget(self.splitter, 1)
 
     def _connect_signals(self) -> None:
-        self.model.dropped_changed.connect(self._on_model_dropped)
+        self.model.dropped_changed.connect(self.dropped_changed)
         self.display_combo.currentIndexChanged.connect(self._on_display_index)
         self.stream_toggle.toggled.connect(self._on_stream_toggled)
         self.pause_button.toggled.connect(self.set_paused)
         self.autoscroll_button.toggled.connect(self._on_autoscroll_toggled)
         self.clear_button.clicked.connect(self.clear)
+        self.toolbar.save_button.clicked.connect(self.save_requested)
         self.conn_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.dir_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.peer_filter.textChanged.connect(self._on_filters_changed)
-        self.show_events.toggled.connect(self._on_show_events)
+        self.show_events.toggled.connect(self._on_filters_changed)
         self.table.verticalScrollBar().valueChanged.connect(self._on_table_scrolled)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.stream.user_scrolled.connect(self._on_user_scrolled)
@@ -163,11 +173,10 @@ class ReceiveView(QWidget):
         """Add a batch of records (oldest first): to the log, or to the wait buffer."""
         if not batch:
             return
-        if self.pause_button.isChecked():
-            self._hold(batch)
-            return
         self.model.append_events(batch)
-        if self._throttle_paint():
+        if self.model.paused:
+            self._update_paused_label()
+        elif self._throttle_paint():
             self._follow()
 
     def _throttle_paint(self) -> bool:
@@ -200,56 +209,52 @@ class ReceiveView(QWidget):
     @Slot()
     def clear(self) -> None:
         """Empty the log, the stream view, the detail and the wait buffer."""
-        model_had_drops = bool(self.model.dropped_rows or self.model.dropped_bytes)
-        pause_had_drops = bool(self._pause_dropped_rows or self._pause_dropped_bytes)
-        self._pause_dropped_rows = self._pause_dropped_bytes = 0
-        self._waiting.clear()
-        self._waiting_bytes = 0
         self.model.clear()
-        if pause_had_drops and not model_had_drops:
-            self.dropped_changed.emit(0, 0)
         self.stream.rebuild()
         self.detail.show_item(None)
         self._update_paused_label()
 
+    def save_log(self, path: str, fmt: str, *, udp: bool = False) -> int:
+        """Append every record the log holds (rows, then any waiting) to ``path``.
+
+        The lines are those of a capture's log (:class:`~netassistant.core.capture.LogCapture`),
+        so a recording started afterwards on the same file continues it seamlessly.
+
+        Args:
+            path: The file; created, or appended to.
+            fmt: ``"text"``, ``"csv"`` or ``"jsonl"``.
+            udp: Whether the records are a UDP session's (peers per datagram).
+
+        Returns:
+            The number of records written.
+
+        Raises:
+            CaptureError: The file cannot be opened or written (the message says why).
+        """
+        events = self.model.held_events()
+        capture = LogCapture(path, fmt, self.model.encoding, udp=udp)
+        try:
+            capture.write_batch(events)
+        finally:
+            capture.close()
+        if capture.error:
+            raise CaptureError(capture.error)
+        return len(events)
+
     @property
     def dropped_rows(self) -> int:
-        """Rows dropped by the model's caps or the pause buffer since the last clear."""
-        return self.model.dropped_rows + self._pause_dropped_rows
+        """Rows dropped by the model's caps (held or waiting) since the last clear."""
+        return self.model.dropped_rows
 
     @property
     def dropped_bytes(self) -> int:
         """Data bytes in :attr:`dropped_rows`."""
-        return self.model.dropped_bytes + self._pause_dropped_bytes
+        return self.model.dropped_bytes
 
     @property
     def waiting(self) -> int:
         """Records waiting in the pause buffer."""
-        return len(self._waiting)
-
-    def _hold(self, batch: list[Event]) -> None:
-        waiting = self._waiting
-        for event in batch:
-            waiting.append(event)
-            if isinstance(event, Chunk):
-                self._waiting_bytes += len(event.data)
-        self._trim_waiting()
-        self._update_paused_label()
-
-    def _trim_waiting(self) -> None:
-        waiting = self._waiting
-        rows = dropped_bytes = 0
-        max_rows, max_bytes = self.model.max_rows, self.model.max_bytes
-        while waiting and (len(waiting) > max_rows or self._waiting_bytes > max_bytes):
-            event = waiting.popleft()
-            rows += 1
-            if isinstance(event, Chunk):
-                self._waiting_bytes -= len(event.data)
-                dropped_bytes += len(event.data)
-        if rows:
-            self._pause_dropped_rows += rows
-            self._pause_dropped_bytes += dropped_bytes
-            self.dropped_changed.emit(self.dropped_rows, self.dropped_bytes)
+        return self.model.waiting
 
     @Slot(bool)
     def set_paused(self, paused: bool) -> None:
@@ -257,29 +262,21 @@ class ReceiveView(QWidget):
         if self.pause_button.isChecked() != paused:
             self.pause_button.setChecked(paused)  # comes back here through toggled
             return
-        if not paused and self._waiting:
-            batch = list(self._waiting)
-            self._waiting.clear()
-            self._waiting_bytes = 0
-            self.model.append_events(batch)
+        had_waiting = bool(self.model.waiting)
+        self.model.set_paused(paused)
+        if had_waiting and not paused:
             self._follow()
         self._update_paused_label()
 
     def _update_paused_label(self) -> None:
         if self.pause_button.isChecked():
             self.paused_label.setText(
-                self.tr("paused — {count} chunks waiting").format(count=len(self._waiting))
+                self.tr("paused — {count} chunks waiting").format(count=self.model.waiting)
             )
             self.paused_label.show()
         else:
             self.paused_label.clear()
             self.paused_label.hide()
-
-    @Slot("qint64", "qint64")
-    def _on_model_dropped(self, rows: int, data_bytes: int) -> None:
-        self.dropped_changed.emit(
-            rows + self._pause_dropped_rows, data_bytes + self._pause_dropped_bytes
-        )
 
     # --------------------------------------------------------------- scrolling
     def _follow(self) -> None:
@@ -321,23 +318,13 @@ class ReceiveView(QWidget):
         the log) until another one is chosen.
 
         Args:
-            conns: ``(conn_id, peer)`` pairs, in the order to show.
+            conns: ``(conn_id, peer)`` pairs.
         """
         combo = self.conn_filter
         selected = combo.currentData()
-        labels = {cid: self.tr("#{conn} {peer}").format(conn=cid, peer=peer) for cid, peer in conns}
-        if selected is not None and selected not in labels:
-            labels[selected] = self._conn_labels.get(selected, f"#{selected}")
-        self._conn_labels = labels
-        combo.blockSignals(True)
-        try:
-            while combo.count() > 1:
-                combo.removeItem(combo.count() - 1)
-            for cid, label in labels.items():
-                combo.addItem(label, cid)
-            combo.setCurrentIndex(max(0, combo.findData(selected)) if selected is not None else 0)
-        finally:
-            combo.blockSignals(False)
+        with QSignalBlocker(combo):
+            self._conn_choices.set_connections(conns, keep=selected)
+            combo.setCurrentIndex(max(self._conn_choices.row_of(selected), 0))
 
     def _set_display(self, mode: DisplayMode) -> None:
         self.display_combo.setCurrentIndex(self.display_combo.findData(mode.value))
@@ -345,9 +332,8 @@ class ReceiveView(QWidget):
 
     @Slot()
     def _on_display_index(self) -> None:
-        mode = self.display_combo.currentData()
-        self.table.data_delegate.set_display_mode(mode)
-        self.model.set_display_mode(mode)
+        # The model is the one home of the mode; the delegate and stream read it there.
+        self.model.set_display_mode(self.display_combo.currentData())
 
     @Slot(bool)
     def _on_stream_toggled(self, on: bool) -> None:
@@ -355,30 +341,25 @@ class ReceiveView(QWidget):
 
     @Slot()
     def _on_filters_changed(self) -> None:
-        conn = self.conn_filter.currentData()
-        direction = self.dir_filter.currentData()
-        peer = self.peer_filter.text().strip()
-        self.proxy.set_conn_filter(conn)
-        self.proxy.set_direction_filter(direction)
-        self.proxy.set_peer_filter(peer)
-        self.stream.set_filters(conn, direction, peer)
-        self._choose_table_model()
-        self._follow()
+        self.set_filter(
+            ChunkFilter(
+                conn=self.conn_filter.currentData(),
+                direction=self.dir_filter.currentData(),
+                peer=self.peer_filter.text().strip(),
+                show_events=self.show_events.isChecked(),
+            )
+        )
 
-    @Slot(bool)
-    def _on_show_events(self, show: bool) -> None:
-        self.proxy.set_show_events(show)
+    def set_filter(self, new: ChunkFilter) -> None:
+        """Show what ``new`` accepts, in the table and in the stream view."""
+        self.proxy.set_filter(new)
+        self.stream.set_filter(new)
         self._choose_table_model()
         self._follow()
 
     def _choose_table_model(self) -> None:
         proxy = self.proxy
-        filtering = (
-            proxy.conn_filter is not None
-            or proxy.direction_filter != "all"
-            or bool(proxy.peer_filter)
-            or not proxy.show_events
-        )
+        filtering = proxy.filter.active
         wanted = proxy if filtering else self.model
         if self.table.model() is not wanted:
             # A proxy attached to the model filters every inserted row (in Python) even while
@@ -455,8 +436,7 @@ class ReceiveView(QWidget):
         max_rows = _int_setting(settings, "max_rows", self.model.max_rows, minimum=1)
         max_bytes = _int_setting(settings, "max_bytes", self.model.max_bytes, minimum=0)
         if (max_rows, max_bytes) != (self.model.max_rows, self.model.max_bytes):
-            self.model.set_limits(max_rows, max_bytes)
-            self._trim_waiting()
+            self.model.set_limits(max_rows, max_bytes)  # trims what waits, too
             self._update_paused_label()
 
 

@@ -22,7 +22,8 @@ from PySide6.QtGui import QHelpEvent, QHideEvent, QShowEvent, QTextCursor, QText
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from netassistant.core.chunk import Chunk, Direction
-from netassistant.core.codec import decode_segments
+from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
+from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
 
@@ -37,7 +38,6 @@ STREAM_BANDS: Final = ("#ffe08a", "#a8d1ff")  # strong enough for a projector
 BOUNDARY_MARK: Final = "│"
 BOUNDARY_COLOR: Final = "#e0115f"
 
-_DIRECTIONS: Final = {"all": None, "rx": Direction.RX, "tx": Direction.TX}
 _SPECIAL_STYLE = f"color:{SPECIAL_FOREGROUND.name()};background-color:{SPECIAL_BACKGROUND.name()}"
 _MARK_STYLE = f"color:{BOUNDARY_COLOR};font-weight:bold"
 # Classes instead of inline styles: the HTML parser resolves a short class name faster
@@ -92,9 +92,7 @@ class StreamView(QWidget):
         self.max_bytes = max_bytes
         self.autoscroll = True
         self.rebuild_count = 0
-        self._conn: int | None = None
-        self._direction = "all"
-        self._peer = ""
+        self._filter = ChunkFilter()
         self._dirty = True
         self._moving = False
         self.rebuild_timer = QTimer(self)
@@ -135,7 +133,7 @@ class StreamView(QWidget):
     def _legend_html(self) -> str:
         swatch = '<span style="background-color:{0}">&nbsp;&nbsp;&nbsp;</span>'
         bands = swatch.format(STREAM_BANDS[0]) + swatch.format(STREAM_BANDS[1])
-        special = f'<span style="{_SPECIAL_STYLE}">\\r\\n</span>'
+        special = f'<span style="{_SPECIAL_STYLE}">\u240d\u240a</span>'
         mark = f'<span style="{_MARK_STYLE}">{BOUNDARY_MARK}</span>'
         return self.tr(
             "{bands} each colour band is one recv() (or send); {mark} marks a boundary; "
@@ -159,24 +157,15 @@ class StreamView(QWidget):
         """Whether the model changed since the last rebuild."""
         return self._dirty
 
-    def set_filters(self, conn_id: int | None, direction: str, peer: str = "") -> None:
-        """Draw only one connection's chunks (None: all) of one direction.
+    @property
+    def filter(self) -> ChunkFilter:
+        """The filter the drawn chunks pass (the log table's, shared)."""
+        return self._filter
 
-        Args:
-            conn_id: Connection id, or None for all.
-            direction: ``"all"``, ``"rx"`` or ``"tx"``.
-            peer: Only chunks whose peer contains this text (case-insensitive); "" for all.
-
-        Raises:
-            ValueError: For another direction.
-        """
-        if direction not in _DIRECTIONS:
-            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
-        peer = peer.casefold()
-        if (conn_id, direction, peer) != (self._conn, self._direction, self._peer):
-            self._conn = conn_id
-            self._direction = direction
-            self._peer = peer
+    def set_filter(self, new: ChunkFilter) -> None:
+        """Draw only the chunks ``new`` accepts (its event setting does not matter here)."""
+        if new != self._filter:
+            self._filter = new
             self.mark_dirty()
 
     def set_autoscroll(self, on: bool) -> None:
@@ -236,20 +225,13 @@ class StreamView(QWidget):
     def _pick(self) -> list[tuple[int, Chunk, bytes]]:
         """Return ``(row, chunk, bytes to draw)`` of the newest matching chunks, oldest first."""
         model = self.model
-        wanted = _DIRECTIONS[self._direction]
-        conn = self._conn
-        peer = self._peer
+        accepts = self._filter.accepts
         budget = self.max_bytes
         picked: list[tuple[int, Chunk, bytes]] = []
         row = model.rowCount() - 1
         while row >= 0 and len(picked) < self.max_chunks and budget > 0:
             event = model.chunk_at(row)
-            if (
-                isinstance(event, Chunk)
-                and (wanted is None or event.direction is wanted)
-                and (conn is None or event.conn_id == conn)
-                and (not peer or peer in event.peer.casefold())
-            ):
+            if isinstance(event, Chunk) and accepts(event):
                 data = event.data if len(event.data) <= budget else event.data[-budget:]
                 budget -= len(data)
                 picked.append((row, event, data))
@@ -321,11 +303,13 @@ class StreamView(QWidget):
 def _text_html(data: bytes, encoding: str) -> str:
     r"""Decoded ``data`` as HTML, control runs in the special style, a break after ``\n``."""
     parts: list[str] = []
-    for text, special in decode_segments(data, encoding):
+    for text, special in display_segments(data, encoding):
         escaped = html.escape(text, quote=False)
         if special:
-            # A special run holds escapes only, so "\\n" in it is always an escaped LF.
-            parts.extend(('<span class="s">', escaped.replace("\\n", "\\n<br>"), "</span>"))
+            # A line feed (its picture, in a special run only) also breaks the line.
+            parts.extend(
+                ('<span class="s">', escaped.replace(LF_PICTURE, LF_PICTURE + "<br>"), "</span>")
+            )
         else:
             parts.append(escaped)
     return "".join(parts)

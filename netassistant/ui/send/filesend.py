@@ -27,8 +27,7 @@ from netassistant.core.config import Kind
 from netassistant.core.i18n import text
 from netassistant.core.safefile import FileKindError, open_regular
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.send.sendpanel import _fill
-from netassistant.ui.widgets import ErrorLabel, decorate
+from netassistant.ui.widgets import ErrorLabel, decorate, fill
 
 # Largest UDP payload over IPv4 (65535 - 8 UDP - 20 IP header bytes).
 MAX_DATAGRAM = 65507
@@ -155,20 +154,20 @@ class FileSendBox(QWidget):
                 size = os.fstat(fh.fileno()).st_size
         except FileKindError as exc:
             if exc.kind:
-                self.show_error(_fill(self.tr("%1 is %2"), name, tr_core(text(exc.kind))))
+                self.show_error(fill(self.tr("%1 is %2"), name, tr_core(text(exc.kind))))
             else:
-                self.show_error(_fill(self.tr("%1 does not exist"), name))
+                self.show_error(fill(self.tr("%1 does not exist"), name))
             return False
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.show_error(_fill(self.tr("cannot read %1: %2"), name, reason))
+            self.show_error(fill(self.tr("cannot read %1: %2"), name, reason))
             return False
         if not size:
-            self.show_error(_fill(self.tr("%1 is empty; there is nothing to send"), name))
+            self.show_error(fill(self.tr("%1 is empty; there is nothing to send"), name))
             return False
         self.clear_error()
         self._name = name
-        self._info.setText(_fill(self.tr("%1 (%2 bytes)"), name, str(size)))
+        self._info.setText(fill(self.tr("%1 (%2 bytes)"), name, str(size)))
         self._progress.setValue(0)
         self.file_requested.emit(path, self.piece_size())
         return True
@@ -199,7 +198,7 @@ class FileSendBox(QWidget):
         steps = PROGRESS_STEPS * sent // total if total > 0 else 0
         self._progress.setValue(max(0, min(PROGRESS_STEPS, steps)))
         template = self.tr("%1: %2 of %3 bytes")
-        self._info.setText(_fill(template, self._name, str(sent), str(total)))
+        self._info.setText(fill(template, self._name, str(sent), str(total)))
 
     def show_status(self, text: str) -> None:
         """Show ``text`` (translated, or the engine's own words) where the file is named."""

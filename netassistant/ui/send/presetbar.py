@@ -1,7 +1,8 @@
 """Quick-send buttons from saved presets, their inline editor, and the send history.
 
 :class:`PresetBar` shows one button per :class:`SendPreset` and emits the preset when
-one is clicked; the pane encodes it as the send box would. :class:`HistoryList` keeps
+one is clicked; its bytes are :meth:`SendPreset.payload`, fixed by how it was typed (mode,
+escapes, encoding), never by the send box's state at click time. :class:`HistoryList` keeps
 the last sends of a pane and :class:`HistoryCombo` offers them again; the pane persists
 ``items()`` (in the profile's send settings and in QSettings).
 """
@@ -13,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,17 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.core.codec import HexError, parse_hex
+from netassistant.core.codec import ENCODINGS, EncodeError, EscapeError, HexError
 from netassistant.core.profiles.model import MAX_NAME_LENGTH, SendPreset
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.send.sendpanel import APPENDS, MODES, _fill
-from netassistant.ui.widgets import decorate
+from netassistant.ui.send.sendpanel import APPENDS, MODES
+from netassistant.ui.widgets import decorate, fill
 
 # Sends remembered per pane.
 HISTORY_LIMIT = 50
 # Characters of a history entry or preset shown before "…".
 PREVIEW_LENGTH = 60
-_NAME, _DATA, _MODE, _APPEND = range(4)
+# Bytes of a preset's payload shown as hex in its button's tooltip.
+_TIP_BYTES = 32
+_NAME, _DATA, _MODE, _ESCAPES, _ENCODING, _APPEND = range(6)
 
 
 def _preview(text: str) -> str:
@@ -129,7 +133,7 @@ class HistoryCombo(QComboBox):
         self.clear()
         for text, mode in self.history.entries():
             label = _preview(text)
-            self.addItem(_fill(self.tr("hex: %1"), label) if mode == "hex" else label)
+            self.addItem(fill(self.tr("hex: %1"), label) if mode == "hex" else label)
             self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         self.setCurrentIndex(-1)
 
@@ -142,7 +146,9 @@ class HistoryCombo(QComboBox):
 
 
 class PresetEditor(QWidget):
-    """An inline table of presets: name, data, mode and line ending, with add/remove/move.
+    """An inline table of presets: name, data, mode, escapes, encoding and line ending.
+
+    Rows can be added, removed and moved; Apply checks every row's bytes.
 
     Signals:
         applied(list): the valid presets, when Apply was pressed.
@@ -154,10 +160,18 @@ class PresetEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Data"), self.tr("Mode"), self.tr("Append")]
+            [
+                self.tr("Name"),
+                self.tr("Data"),
+                self.tr("Mode"),
+                self.tr("Escapes"),
+                self.tr("Encoding"),
+                self.tr("Append"),
+            ]
         )
+        self._encoding = "utf-8"
         self.table.horizontalHeader().setSectionResizeMode(_DATA, QHeaderView.ResizeMode.Stretch)
         decorate(
             self.table,
@@ -209,14 +223,20 @@ class PresetEditor(QWidget):
         out = []
         for row in range(self.table.rowCount()):
             name, data = (self.table.item(row, col) for col in (_NAME, _DATA))
-            mode, append = (self.table.cellWidget(row, col) for col in (_MODE, _APPEND))
+            mode, encoding, append = (
+                self.table.cellWidget(row, col) for col in (_MODE, _ENCODING, _APPEND)
+            )
+            escapes = self.table.cellWidget(row, _ESCAPES)
             assert isinstance(mode, QComboBox) and isinstance(append, QComboBox)
+            assert isinstance(encoding, QComboBox) and isinstance(escapes, QCheckBox)
             out.append(
                 SendPreset(
                     name.text() if name else "",
                     data.text() if data else "",
                     str(mode.currentData()),
                     str(append.currentData()),
+                    escapes.isChecked(),
+                    encoding.currentText(),
                 )
             )
         return out
@@ -241,13 +261,35 @@ class PresetEditor(QWidget):
             append.addItem(preset.append.encode("unicode_escape").decode("ascii"), preset.append)
         append.setCurrentIndex(append.findData(preset.append))
         decorate(append, "presetAppend", self.tr("Preset line ending"), self.tr("Added on send"))
+        escapes = QCheckBox()
+        escapes.setChecked(preset.escapes)
+        decorate(
+            escapes,
+            "presetEscapes",
+            self.tr("Preset escapes"),
+            self.tr("Text mode: \\r \\n \\t \\0 \\xNN in the data are control bytes"),
+        )
+        encoding = QComboBox()
+        encoding.addItems(list(ENCODINGS))
+        if encoding.findText(preset.encoding) < 0:  # a profile may name any codec
+            encoding.addItem(preset.encoding)
+        encoding.setCurrentText(preset.encoding)
+        decorate(
+            encoding,
+            "presetEncoding",
+            self.tr("Preset encoding"),
+            self.tr("Text mode: the encoding that turns the text into bytes"),
+        )
         self.table.setCellWidget(row, _MODE, mode)
+        self.table.setCellWidget(row, _ESCAPES, escapes)
+        self.table.setCellWidget(row, _ENCODING, encoding)
         self.table.setCellWidget(row, _APPEND, append)
 
     @Slot()
     def _add(self) -> None:
         row = self.table.rowCount()
-        self._insert(row, SendPreset(_fill(self.tr("Preset %1"), str(row + 1)), ""))
+        name = fill(self.tr("Preset %1"), str(row + 1))
+        self._insert(row, SendPreset(name, "", encoding=self._encoding))
         self.table.setCurrentCell(row, _DATA)
 
     @Slot()
@@ -285,7 +327,7 @@ class PresetEditor(QWidget):
         for row, preset in enumerate(presets):
             problem, column = self._problem(preset)
             if problem:
-                self.show_error(_fill(self.tr("Row %1: %2"), str(row + 1), problem))
+                self.show_error(fill(self.tr("Row %1: %2"), str(row + 1), problem))
                 self.table.setCurrentCell(row, column)
                 return
         self.clear_error()
@@ -297,19 +339,21 @@ class PresetEditor(QWidget):
         if not name.strip():
             return self.tr("give the button a name"), _NAME
         if len(name) > MAX_NAME_LENGTH:
-            return _fill(
+            return fill(
                 self.tr("the name is longer than %1 characters"), str(MAX_NAME_LENGTH)
             ), _NAME
-        if preset.mode == "hex":
-            try:
-                data = parse_hex(preset.data)
-            except HexError as exc:
-                return tr_error(exc), _DATA
-            if not data:
-                return self.tr("no data to send"), _DATA
-        elif not preset.data:
+        empty = not preset.data.strip() if preset.mode == "hex" else not preset.data
+        if empty:
             return self.tr("no data to send"), _DATA
+        try:
+            preset.payload()
+        except (HexError, EscapeError, EncodeError) as exc:
+            return tr_error(exc), _DATA
         return "", _NAME
+
+    def set_encoding(self, encoding: str) -> None:
+        """The encoding a new row starts with (the session's)."""
+        self._encoding = encoding
 
     def show_error(self, message: str) -> None:
         """Show ``message`` (already translated) inline."""
@@ -385,17 +429,31 @@ class PresetBar(QWidget):
             button = QPushButton(preset.name.replace("&", "&&"))
             what = _preview(preset.data)
             tip = (
-                _fill(self.tr("Send hex %1"), what)
+                fill(self.tr("Send hex %1"), what)
                 if preset.mode == "hex"
-                else _fill(self.tr("Send %1"), what)
+                else fill(self.tr("Send %1"), what)
             )
-            decorate(button, f"preset_{index}", _fill(self.tr("Send preset %1"), preset.name), tip)
+            tip += "\n" + self._bytes_note(preset)
+            decorate(button, f"preset_{index}", fill(self.tr("Send preset %1"), preset.name), tip)
             button.clicked.connect(lambda _=False, p=preset: self.preset_triggered.emit(p))
             self._row.insertWidget(index, button)
             self._buttons.append(button)
         self._empty.setVisible(not self._presets)
         if not self.editor.isHidden():
             self.editor.set_presets(self._presets)
+
+    def _bytes_note(self, preset: SendPreset) -> str:
+        """What the button sends, byte for byte (the hex says what "\\r\\n" became)."""
+        try:
+            payload = preset.payload()
+        except (HexError, EscapeError, EncodeError) as exc:
+            return tr_error(exc)
+        shown = payload[:_TIP_BYTES].hex(" ").upper() + (" …" if len(payload) > _TIP_BYTES else "")
+        return fill(self.tr("%1 bytes: %2"), str(len(payload)), shown)
+
+    def set_encoding(self, encoding: str) -> None:
+        """The encoding a new preset starts with (the session's)."""
+        self.editor.set_encoding(encoding)
 
     @Slot(bool)
     def _on_edit_toggled(self, on: bool) -> None:

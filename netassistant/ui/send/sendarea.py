@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
+from netassistant.core.codec import EncodeError, EscapeError, HexError
 from netassistant.core.config import Kind
 from netassistant.core.profiles.model import SendPreset
 from netassistant.qt.coremessages import tr_core, tr_error
@@ -150,11 +150,8 @@ class SendArea(QWidget):
     @Slot(object)
     def _send_preset(self, preset: SendPreset) -> None:
         try:
-            if preset.mode == "hex":
-                data = parse_hex(preset.data)
-            else:
-                data = encode_text(preset.data, self._encoding, escapes=self.panel.escapes())
-            data += preset.append.encode(self._encoding)
+            # The preset's own mode, escapes and encoding: what it was typed as.
+            data = preset.payload()
         except (HexError, EscapeError, EncodeError) as exc:
             self.panel.show_error(tr_error(exc))
             return

@@ -37,13 +37,13 @@ from netassistant.core.codec import (
 )
 from netassistant.core.config import Kind
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import ErrorLabel, decorate
+from netassistant.qt.models.connchoices import ConnectionChoices
+from netassistant.ui.widgets import ErrorLabel, decorate, fill
 
 MODES: tuple[str, ...] = ("text", "hex")
 #: Line endings the append combo offers, in its order ("" = none).
 APPENDS: tuple[str, ...] = ("", "\r\n", "\n")
 
-_PLACEHOLDER = re.compile(r"%(\d)")
 
 # Text made from hex must survive QPlainTextEdit (which turns \r into \n) and be
 # visible; \n and \t are kept. \xNN means a raw byte, which equals the code point
@@ -55,16 +55,6 @@ _ESCAPE_OUT = {
     ord("\r"): "\\r",
     0: "\\0",
 }
-
-
-def _fill(template: str, *args: str) -> str:
-    """Replace %1..%9 in one pass, so an argument holding "%2" stays as it is."""
-
-    def arg(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return args[number - 1] if 0 < number <= len(args) else match.group(0)
-
-    return _PLACEHOLDER.sub(arg, template)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +173,14 @@ class SendPanel(QWidget):
     def _build_server_target(self) -> QHBoxLayout:
         label = QLabel(self.tr("Send to:"))
         self._target = QComboBox()
-        self._target.addItem(self.tr("All clients"), None)
-        self._target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A model, not items: 10,000 clients cost one reset, and labels are made when drawn.
+        self._targets = ConnectionChoices(self.tr("All clients"), self.tr("#%1 %2"), self)
+        self._target.setModel(self._targets)
+        # Not AdjustToContents, which would measure every client on each change.
+        self._target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._target.setMinimumContentsLength(12)  # the popup is as wide as its entries
         decorate(
             self._target,
             "sendTarget",
@@ -343,7 +339,7 @@ class SendPanel(QWidget):
         try:
             return format_hex(self._encode(text))
         except SendInputError as exc:
-            message = _fill(self.tr("cannot convert to hex: %1"), str(exc))
+            message = fill(self.tr("cannot convert to hex: %1"), str(exc))
             raise SendInputError(message, exc.position) from None
 
     def _to_text(self, text: str) -> str:
@@ -353,13 +349,13 @@ class SendPanel(QWidget):
         except UnicodeDecodeError as exc:
             template = self.tr("byte 0x%1 at offset %2 is not valid %3 text; kept as hex")
             byte, offset = f"{data[exc.start]:02X}", str(exc.start)
-            raise SendInputError(_fill(template, byte, offset, self._encoding)) from None
+            raise SendInputError(fill(template, byte, offset, self._encoding)) from None
         if self.escapes():
             return decoded.translate(_ESCAPE_OUT)
         control = _CONTROL.search(decoded)
         if control:
             template = self.tr("the bytes hold %1, which the text box cannot keep; tick Escapes")
-            raise SendInputError(_fill(template, control.group().translate(_ESCAPE_OUT)))
+            raise SendInputError(fill(template, control.group().translate(_ESCAPE_OUT)))
         return decoded
 
     # ------------------------------------------------------------------ targets
@@ -369,18 +365,13 @@ class SendPanel(QWidget):
             return
         current = self.target_client()
         with QSignalBlocker(self._target):
-            while self._target.count() > 1:
-                self._target.removeItem(1)
-            for conn_id, peer in clients:
-                self._target.addItem(_fill(self.tr("#%1 %2"), str(conn_id), peer), conn_id)
-            index = self._target.findData(current) if current is not None else 0
-            self._target.setCurrentIndex(max(index, 0))
+            self._targets.set_connections(clients)
+            self._target.setCurrentIndex(max(self._targets.row_of(current), 0))
 
     def select_client(self, conn_id: int | None) -> None:
         """TCP server: make a listed client the target (None or unlisted: all clients)."""
         if self.kind is Kind.TCP_SERVER:
-            index = self._target.findData(conn_id) if conn_id is not None else 0
-            self._target.setCurrentIndex(max(index, 0))
+            self._target.setCurrentIndex(max(self._targets.row_of(conn_id), 0))
 
     def target_client(self) -> int | None:
         """TCP server: the chosen client's id; None for all clients (and other kinds)."""

@@ -20,23 +20,20 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
 from netassistant.core.checksum import ALGORITHMS
 from netassistant.core.framing import DELIMITER, LENGTH, FrameSpec, FramingError, parse_frame_spec
 from netassistant.core.sending.formats import COUNTER, MessageFormat, counted
-from netassistant.core.sending.plans import SendPlan
+from netassistant.core.sending.plans import BURSTS, SendPlan
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.send.sendpanel import _fill
-from netassistant.ui.widgets import ErrorLabel, decorate
+from netassistant.ui.widgets import ErrorLabel, decorate, fill, make_combo, make_spin
 
 FRAMES: tuple[str, ...] = ("none", LENGTH, DELIMITER)
 # The format a framing kind starts with when chosen.
@@ -80,30 +77,18 @@ class SendToolsBox(QGroupBox):
         self._update_enabled()
 
     # ------------------------------------------------------------------ layout
-    @staticmethod
-    def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setValue(value)
-        spin.setSuffix(suffix)
-        spin.setKeyboardTracking(False)  # one valueChanged per edit, not per keystroke
-        return spin
-
-    @staticmethod
-    def _combo(items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
-        for text, data in items:
-            combo.addItem(text, data)
-        return combo
-
     def _build(self) -> None:
         # Keyed by their settings() names, so settings and their checks are one loop each.
         ms = self.tr(" ms")
         self._spins = {
-            "repeat": self._spin(1, MAX_REPEAT, 1, ""),
-            "interval_ms": self._spin(1, MAX_INTERVAL_MS, 1000, ms),
-            "split": self._spin(1, MAX_SPLIT, 1, ""),
-            "split_gap_ms": self._spin(0, MAX_INTERVAL_MS, 0, ms),
+            "repeat": make_spin(low=1, high=MAX_REPEAT, value=1, keyboard_tracking=False),
+            "interval_ms": make_spin(
+                low=1, high=MAX_INTERVAL_MS, value=1000, suffix=ms, keyboard_tracking=False
+            ),
+            "split": make_spin(low=1, high=MAX_SPLIT, value=1, keyboard_tracking=False),
+            "split_gap_ms": make_spin(
+                low=0, high=MAX_INTERVAL_MS, value=0, suffix=ms, keyboard_tracking=False
+            ),
         }
         self._checks = {
             "periodic": QCheckBox(self.tr("Periodic (until stopped)")),
@@ -111,22 +96,26 @@ class SendToolsBox(QGroupBox):
         }
         algorithms = [(a.title, a.name) for a in ALGORITHMS.values()]
         self._combos = {
-            "burst": self._combo(
-                [
-                    (self.tr("Separate sends"), "none"),
-                    (self.tr("N copies in one send call"), "one_call"),
-                    (self.tr("N send calls back to back"), "back_to_back"),
-                ]
+            "burst": make_combo(
+                zip(
+                    (
+                        self.tr("Separate sends"),
+                        self.tr("N copies in one send call"),
+                        self.tr("N send calls back to back"),
+                    ),
+                    BURSTS,  # the core's names, in the same order
+                    strict=True,
+                )
             ),
-            "frame": self._combo(
+            "frame": make_combo(
                 [
                     (self.tr("No framing"), "none"),
                     (self.tr("Add length header"), LENGTH),
                     (self.tr("Append delimiter"), DELIMITER),
                 ]
             ),
-            "checksum": self._combo([(self.tr("No checksum"), ""), *algorithms]),
-            "checksum_order": self._combo(
+            "checksum": make_combo([(self.tr("No checksum"), ""), *algorithms]),
+            "checksum_order": make_combo(
                 [
                     (self.tr("Usual byte order"), ""),
                     (self.tr("Big-endian"), "big"),
@@ -299,7 +288,7 @@ class SendToolsBox(QGroupBox):
         split = self._value("split")
         if split > len(body):
             template = self.tr("cannot split %1 bytes into %2 pieces; choose at most %1")
-            raise PlanError(_fill(template, str(len(body)), str(split)))
+            raise PlanError(fill(template, str(len(body)), str(split)))
         fields: dict[str, Any] = {k: target[k] for k in TARGET_KEYS if target and k in target}
         fields.update(
             payload=body,
@@ -354,17 +343,17 @@ class SendToolsBox(QGroupBox):
         try:
             spec = parse_frame_spec(self._frame_spec.text())
         except FramingError as exc:
-            raise PlanError(_fill(self.tr("bad frame format: %1"), tr_error(exc))) from None
+            raise PlanError(fill(self.tr("bad frame format: %1"), tr_error(exc))) from None
         if spec is None or spec.kind != kind:
             template = self.tr("the frame format does not match the framing chosen; e.g. %1")
-            raise PlanError(_fill(template, DEFAULT_SPECS[kind]))
+            raise PlanError(fill(template, DEFAULT_SPECS[kind]))
         return spec
 
     def _apply(self, fmt: MessageFormat, data: bytes) -> bytes:
         try:
             return fmt.apply(data)
         except FramingError as exc:
-            raise PlanError(_fill(self.tr("cannot frame the data: %1"), tr_error(exc))) from None
+            raise PlanError(fill(self.tr("cannot frame the data: %1"), tr_error(exc))) from None
 
     def _check_counted_format(self, payload: bytes, fmt: MessageFormat, count: int) -> None:
         """Refuse a counted format that could fail for some message number on the loop.
@@ -412,9 +401,9 @@ class SendToolsBox(QGroupBox):
     def on_plan_progress(self, sent: int, total: int) -> None:
         """Show a plan's progress (``total`` 0 = periodic)."""
         if total:
-            self._state.setText(_fill(self.tr("%1 of %2 sent"), str(sent), str(total)))
+            self._state.setText(fill(self.tr("%1 of %2 sent"), str(sent), str(total)))
         else:
-            self._state.setText(_fill(self.tr("%1 sent"), str(sent)))
+            self._state.setText(fill(self.tr("%1 sent"), str(sent)))
 
     def show_state(self, text: str) -> None:
         """Show ``text`` (already translated, or the engine's own words) as the plan state."""

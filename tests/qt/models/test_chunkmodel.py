@@ -19,7 +19,6 @@ from netassistant.qt.models.chunkmodel import (
     RX_COLOR,
     TX_COLOR,
     BandRole,
-    ChunkFilterProxy,
     ChunkLogModel,
     ChunkRole,
     Column,
@@ -125,21 +124,6 @@ def test_python_model_tester_watches_every_change(qtmodeltester, model, mixed):
     model.append_events(mixed)
 
 
-def test_model_tester_on_filtered_proxy(qtmodeltester, model, mixed):
-    proxy = ChunkFilterProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
-    model.append_events(mixed)
-    proxy.set_conn_filter(2)
-    qtmodeltester.check(proxy)
-    proxy.set_direction_filter("rx")
-    proxy.set_show_events(False)
-    qtmodeltester.check(proxy)
-    model.set_limits(3, 1024)
-    model.append_events([rx(8, b"a", conn=2), tx(9, b"b", conn=2)])
-    qtmodeltester.check(proxy)
-
-
 def test_table_is_flat(model, mixed):
     model.append_events(mixed)
     parent = model.index(0, 0)
@@ -216,9 +200,9 @@ def test_display_modes(model):
     assert model.display_mode == "hex"
     assert cell.data() == "68 65 6C 0D 0A"
     model.set_display_mode("text")
-    assert cell.data() == r"hel\r\n"
+    assert cell.data() == "hel␍␊"
     model.set_display_mode("both")
-    assert cell.data() == r"68 65 6C 0D 0A | hel\r\n"
+    assert cell.data() == "68 65 6C 0D 0A | hel␍␊"
     with pytest.raises(ValueError, match="'octal' is not a valid DisplayMode"):
         model.set_display_mode("octal")
 
@@ -266,9 +250,12 @@ def test_segments_mark_control_bytes_special(model):
     model.append_events([rx(1, b"ok\r\n\x00end"), ev(2)])
     assert model.index(0, Column.DATA).data(SegmentsRole) == [
         ("ok", False),
-        (r"\r\n\0", True),
+        ("␍␊␀", True),
         ("end", False),
     ]
+    # Typed backslashes are ordinary text: they never look like a received CR LF.
+    model.append_events([rx(3, b"AT\\r\\n\r\n")])
+    assert model.index(2, Column.DATA).data(SegmentsRole) == [("AT\\r\\n", False), ("␍␊", True)]
     assert model.index(1, Column.DATA).data(SegmentsRole) is None
 
 
@@ -517,83 +504,36 @@ def test_appending_many_batches_is_linear(qapp):
     assert elapsed < 3.0
 
 
-# -- proxy ----------------------------------------------------------------------------
+# -- pause buffer: the model's caps bound what waits ----------------------------------
 
 
-def proxy_seqs(proxy) -> list[int]:
-    return [proxy.index(r, 0).data(ChunkRole).seq for r in range(proxy.rowCount())]
+def test_paused_model_holds_records_within_its_own_caps(qapp):
+    model = ChunkLogModel(max_rows=3, max_bytes=10)
+    recorder = Recorder(model)
+    model.set_paused(True)
+    model.append_events([rx(1, b"aaaa"), rx(2, b"bbbb"), ev(3), rx(4, b"cccc")])
+    # Nothing inserted; four records (12 bytes) exceed both caps: the oldest one goes.
+    assert (model.rowCount(), model.waiting) == (0, 3)
+    assert (model.dropped_rows, model.dropped_bytes) == (1, 4)
+    model.append_events([rx(5, b"dd")])  # four records again: the oldest goes
+    assert (model.waiting, model.dropped_rows, model.dropped_bytes) == (3, 2, 8)
+    # Four records, then 16 bytes: the event, then two chunks go for the byte cap.
+    model.append_events([rx(6, b"eeeeeeeeee")])
+    assert (model.waiting, model.dropped_rows, model.dropped_bytes) == (1, 5, 14)
+    assert recorder.inserted == []
+    assert recorder.dropped == [(1, 4), (2, 8), (5, 14)]
+    model.set_paused(False)
+    assert seqs(model) == [6]
+    assert recorder.inserted == [(0, 0)]  # one insert for everything that waited
+    assert model.waiting == 0
 
 
-@pytest.fixture
-def proxy(model, mixed):
-    proxy = ChunkFilterProxy()
-    proxy.setSourceModel(model)
-    model.append_events(mixed)
-    return proxy
-
-
-def test_proxy_shows_everything_in_source_order(proxy):
-    assert proxy_seqs(proxy) == [1, 2, 3, 4, 5, 6, 7]
-
-
-def test_proxy_conn_filter(proxy):
-    proxy.set_conn_filter(2)
-    assert proxy_seqs(proxy) == [4, 5]
-    proxy.set_conn_filter(0)
-    assert proxy_seqs(proxy) == [6]
-    proxy.set_conn_filter(None)
-    assert proxy_seqs(proxy) == [1, 2, 3, 4, 5, 6, 7]
-
-
-def test_proxy_direction_filter_applies_to_chunks(proxy):
-    proxy.set_direction_filter("tx")
-    assert proxy_seqs(proxy) == [1, 3, 5, 7]
-    proxy.set_direction_filter("rx")
-    assert proxy_seqs(proxy) == [1, 2, 4, 5, 6, 7]
-    with pytest.raises(ValueError, match="direction must be 'all', 'rx' or 'tx', not 'both'"):
-        proxy.set_direction_filter("both")
-
-
-def test_proxy_peer_filter(proxy):
-    proxy.set_peer_filter("192.168")
-    assert proxy_seqs(proxy) == [4, 5, 6]
-    proxy.set_peer_filter("")
-    assert proxy.rowCount() == 7
-
-
-def test_proxy_hides_events(proxy):
-    proxy.set_show_events(False)
-    assert proxy_seqs(proxy) == [2, 3, 4, 6]
-    proxy.set_conn_filter(1)
-    proxy.set_direction_filter("rx")
-    assert proxy_seqs(proxy) == [2]
-    assert (proxy.conn_filter, proxy.direction_filter, proxy.show_events) == (1, "rx", False)
-
-
-def test_proxy_follows_appends_and_trims(model, proxy):
-    proxy.set_conn_filter(2)
-    model.append_events([rx(8, b"a", conn=2), rx(9, b"b", conn=1)])
-    assert proxy_seqs(proxy) == [4, 5, 8]
-    model.set_limits(3, 1024)
-    assert proxy_seqs(proxy) == [8]
+def test_set_limits_trims_what_waits(qapp):
+    model = ChunkLogModel()
+    model.set_paused(True)
+    model.append_events([rx(i, b"x" * 100) for i in range(1, 11)])
+    model.set_limits(4, 250)
+    assert model.waiting == 2
+    assert (model.dropped_rows, model.dropped_bytes) == (8, 800)
     model.clear()
-    assert proxy.rowCount() == 0
-
-
-def test_proxy_does_not_sort(proxy):
-    proxy.sort(Column.SEQ, Qt.SortOrder.DescendingOrder)
-    assert proxy_seqs(proxy) == [1, 2, 3, 4, 5, 6, 7]
-
-
-def test_proxy_needs_a_chunk_log_model(qapp):
-    from PySide6.QtCore import QStringListModel
-
-    with pytest.raises(
-        TypeError, match=r"ChunkFilterProxy needs a ChunkLogModel, not .*QStringListModel"
-    ):
-        ChunkFilterProxy().setSourceModel(QStringListModel())
-
-
-def test_proxy_can_be_detached(proxy):
-    proxy.setSourceModel(None)
-    assert proxy.rowCount() == 0
+    assert (model.waiting, model.dropped_rows, model.paused) == (0, 0, True)

@@ -176,3 +176,75 @@ def test_model_tester_after_churn(qtmodeltester):
     m.update_clients(clients(2, 4, 5, c2={"rx_bytes": 1}))
     m.update_clients(clients(5))
     qtmodeltester.check(m)
+
+
+def _event(seq: int, kind, conn_id: int):
+    from netassistant.core.chunk import ConnEvent
+
+    return ConnEvent(seq, SINCE_NS, kind, conn_id, "127.0.0.1:9000", f"127.0.0.1:{20000 + conn_id}")
+
+
+def test_events_apply_as_one_insert_and_one_remove_per_run(model):
+    from netassistant.core.chunk import EventKind
+
+    rec = Recorder(model)
+    model.apply_events(
+        [
+            _event(1, EventKind.ACCEPTED, 1),
+            _event(2, EventKind.ACCEPTED, 2),
+            _event(3, EventKind.ACCEPTED, 3),
+            _event(4, EventKind.ACCEPTED, 4),
+            _event(5, EventKind.ACCEPTED, 5),
+            _event(6, EventKind.CLOSED, 5),  # came and went in one batch: never shown
+        ]
+    )
+    assert rec.log == [("ins", 0, 3)]
+    assert [model.conn_id_at(r) for r in range(model.rowCount())] == [1, 2, 3, 4]
+    assert model.index(0, Column.ADDRESS).data() == "127.0.0.1:20001"
+    rec.log.clear()
+    model.apply_events(
+        [
+            _event(7, EventKind.RESET, 2),
+            _event(8, EventKind.ABORTED, 3),
+            _event(9, EventKind.HALF_CLOSED, 4),
+            _event(10, EventKind.CLOSED, 99),  # unknown: ignored
+        ]
+    )
+    assert rec.log == [("rem", 1, 2), ("data", 1, Column.STATE, 1, Column.STATE)]
+    assert model.is_half_closed(1)
+    rec.log.clear()
+    model.apply_events([_event(11, EventKind.LISTENING, 0)])
+    assert rec.log == []
+
+
+def test_ten_thousand_clients_come_and_go_in_one_batch_each(qtmodeltester):
+    from netassistant.core.chunk import EventKind
+
+    model = ClientListModel()  # timed without a tester watching each change
+    rec = Recorder(model)
+    accepts = [_event(i, EventKind.ACCEPTED, i) for i in range(1, 10_001)]
+    closes = [_event(10_000 + i, EventKind.CLOSED, i) for i in range(1, 10_001)]
+    started = time.perf_counter()
+    model.apply_events(accepts)
+    inserted = time.perf_counter() - started
+    assert model.rowCount() == 10_000
+    started = time.perf_counter()
+    model.apply_events(closes)
+    removed = time.perf_counter() - started
+    assert model.rowCount() == 0
+    assert rec.log == [("ins", 0, 9_999), ("rem", 0, 9_999)]
+    assert inserted < 0.3
+    assert removed < 0.3
+    # The same churn under the model tester, smaller: it re-checks the model per change.
+    qtmodeltester.check(model)
+    model.apply_events(accepts[:500])
+    qtmodeltester.check(model)
+    model.apply_events(closes[100:200] + closes[300:500])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 200
+
+
+def test_widest_values_fit_the_largest_plausible_numbers(model):
+    widest = model.widest_values()
+    assert widest[Column.RX] == "999,999,999,999"
+    assert widest[Column.STATE] == "half-closed"

@@ -160,11 +160,11 @@ def test_display_modes_and_encoding(model):
     model.append([message(0, "中\r\n".encode("gbk"))])
     assert cell(model, 0, MessageColumn.DATA) == "D6 D0 0D 0A"
     model.set_display_mode("text")
-    assert cell(model, 0, MessageColumn.DATA) == "\\xd6\\xd0\\r\\n"
+    assert cell(model, 0, MessageColumn.DATA) == "\\xd6\\xd0␍␊"
     model.set_encoding("gbk")
-    assert cell(model, 0, MessageColumn.DATA) == "中\\r\\n"
+    assert cell(model, 0, MessageColumn.DATA) == "中␍␊"
     model.set_display_mode("both")
-    assert cell(model, 0, MessageColumn.DATA) == "D6 D0 0D 0A | 中\\r\\n"
+    assert cell(model, 0, MessageColumn.DATA) == "D6 D0 0D 0A | 中␍␊"
     with pytest.raises(ValueError, match="'octal' is not a valid DisplayMode"):
         model.set_display_mode("octal")
     with pytest.raises(LookupError, match="unknown encoding: klingon"):

@@ -139,3 +139,67 @@ def test_current_row_leaving_does_not_select_a_neighbour(qtbot, widget):
     with qtbot.assertNotEmitted(widget.selection_changed):
         widget.update_clients(clients(2))
     assert widget.selected_client() is None
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_ten_thousand_clients_listed_without_a_freeze(qtbot, widget):
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    many = clients(*range(1, 10_001))
+    started = time.perf_counter()
+    widget.update_clients(many)
+    QApplication.processEvents()  # the repaint is part of the cost
+    listed = time.perf_counter() - started
+    started = time.perf_counter()
+    widget.update_clients({})
+    QApplication.processEvents()
+    emptied = time.perf_counter() - started
+    assert widget.model.rowCount() == 0
+    assert listed < 0.3
+    assert emptied < 0.3
+
+
+def test_number_columns_fit_their_largest_value(widget):
+    table = widget.findChild(QTableView, "clientTable")
+    metrics = table.fontMetrics()
+    for column, text in widget.model.widest_values().items():
+        assert table.columnWidth(column) > metrics.horizontalAdvance(text), column
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_server_pane_lists_ten_thousand_clients_without_a_freeze(qtbot):
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from netassistant.core.config import Kind
+    from netassistant.ui.pane.pane import SessionPane
+
+    pane = SessionPane(Kind.TCP_SERVER)
+    qtbot.addWidget(pane)
+    pane.resize(1200, 800)
+    pane.show()
+    qtbot.waitExposed(pane)
+    listed = pane.controller.stats.clients
+    listed.update(clients(*range(1, 10_001)))
+    started = time.perf_counter()
+    pane._on_clients_changed()  # the client list, the send target and the log filter
+    QApplication.processEvents()
+    came = time.perf_counter() - started
+    assert pane.clients.model.rowCount() == 10_000
+    assert pane.receive.conn_filter.count() == 10_001
+    pane.send_panel.select_client(9_999)
+    assert pane.send_panel.target_client() == 9_999
+    listed.clear()
+    started = time.perf_counter()
+    pane._on_clients_changed()
+    QApplication.processEvents()
+    went = time.perf_counter() - started
+    assert pane.clients.model.rowCount() == 0
+    assert pane.send_panel.target_client() is None
+    assert came < 0.3
+    assert went < 0.3

@@ -58,7 +58,8 @@ def test_rx_chunk_header_dump_and_text(detail):
         "00000000  47 45 54 20 2f 20 48 54  54 50 2f 31 2e 31 0d 0a  |GET / HTTP/1.1..|\n"
         "00000010  48 6f 73 74 3a 20 78 0d  0a 0d 0a                 |Host: x....|"
     )
-    assert detail.text_view.toPlainText() == "GET / HTTP/1.1\\r\\n\nHost: x\\r\\n\n\\r\\n\n"
+    # Control bytes as pictures (␍␊), never the characters \\r\\n someone could type.
+    assert detail.text_view.toPlainText() == "GET / HTTP/1.1␍␊\nHost: x␍␊\n␍␊\n"
     assert all(button.isEnabled() for button in detail.copy_buttons)
 
 
@@ -117,9 +118,9 @@ def test_copy_does_nothing_without_a_chunk(detail):
 
 def test_encoding(detail):
     detail.show_item(rx(1, "你好\n".encode("gbk")))
-    assert detail.text_view.toPlainText() == "\\xc4\\xe3\\xba\\xc3\\n\n"
+    assert detail.text_view.toPlainText() == "\\xc4\\xe3\\xba\\xc3␊\n"
     detail.set_encoding("gbk")
-    assert detail.text_view.toPlainText() == "你好\\n\n"
+    assert detail.text_view.toPlainText() == "你好␊\n"
     with pytest.raises(LookupError, match="unknown encoding: no-such-codec"):
         detail.set_encoding("no-such-codec")
     assert detail.encoding == "gbk"

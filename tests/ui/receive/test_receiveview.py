@@ -106,11 +106,10 @@ def test_table_layout(view):
     assert table.columnWidth(Column.PEER) == 170
     view.peer_filter.clear()
     assert table.model() is view.model
-    table.setColumnWidth(Column.PEER, 150)
     assert not table.verticalHeader().isVisible()
     assert table.horizontalHeader().stretchLastSection()
     assert not table.wordWrap()
-    assert [table.columnWidth(c) for c in range(Column.DATA)] == [95, 30, 150, 35, 55, 60]
+    assert table.columnWidth(Column.PEER) == 170  # kept; the others fit their values (below)
     assert view.autoscroll_button.isChecked()
     assert view.show_events.isChecked()
 
@@ -118,14 +117,14 @@ def test_table_layout(view):
 def test_three_chunks_are_three_rows_in_every_mode(view):
     view.append_events([rx(1, b"a;b;c;"), rx(2, b"hello\r\n"), tx(3, b"\x00\x01")])
     assert view.table.model().rowCount() == 3
-    assert data_texts(view) == ["a;b;c;", "hello\\r\\n", "\\0\\x01"]
+    assert data_texts(view) == ["a;b;c;", "hello␍␊", "␀␁"]
     choose(view.display_combo, "hex")
     assert data_texts(view) == ["61 3B 62 3B 63 3B", "68 65 6C 6C 6F 0D 0A", "00 01"]
     choose(view.display_combo, "both")
     assert data_texts(view) == [
         "61 3B 62 3B 63 3B | a;b;c;",
-        "68 65 6C 6C 6F 0D 0A | hello\\r\\n",
-        "00 01 | \\0\\x01",
+        "68 65 6C 6C 6F 0D 0A | hello␍␊",
+        "00 01 | ␀␁",
     ]
 
 
@@ -236,17 +235,17 @@ def test_connection_and_direction_filters(view):
         "#2 192.168.1.20:40000",
     ]
     choose(combo, 2)
-    assert view.proxy.conn_filter == 2
+    assert view.proxy.filter.conn == 2
     assert shown_seqs(view) == [2, 3, 4]
     choose(view.dir_filter, "rx")
-    assert view.proxy.direction_filter == "rx"
+    assert view.proxy.filter.direction == "rx"
     assert shown_seqs(view) == [2, 3]
     view.show_events.click()
-    assert not view.proxy.show_events
+    assert not view.proxy.filter.show_events
     assert shown_seqs(view) == [3]
     choose(view.dir_filter, "all")
     choose(combo, None)
-    assert view.proxy.conn_filter is None
+    assert view.proxy.filter.conn is None
     assert shown_seqs(view) == [1, 3, 4]
 
 
@@ -260,7 +259,7 @@ def test_set_connections_keeps_the_selection(view):
     view.set_connections([(3, "10.0.0.3:1234")])
     assert view.conn_filter.currentData() == 2
     assert view.conn_filter.currentText() == "#2 192.168.1.20:40000"
-    assert view.proxy.conn_filter == 2
+    assert view.proxy.filter.conn == 2
     choose(view.conn_filter, None)
     view.set_connections([(3, "10.0.0.3:1234")])
     assert view.conn_filter.count() == 2
@@ -363,7 +362,7 @@ def test_settings_round_trip(view):
     assert view.settings() == wanted
     assert view.model.display_mode == "hex"
     assert view.table.data_delegate.display_mode == "hex"
-    assert not view.proxy.show_events
+    assert not view.proxy.filter.show_events
     assert view.model.max_rows == 500
 
     other = ReceiveView()
@@ -408,3 +407,38 @@ def test_peer_filter_for_udp_senders(shown):
     assert shown.stream.text.toPlainText() == "from-b"
     shown.peer_filter.clear()
     assert shown_seqs(shown) == [1, 2, 3]
+
+
+def test_numbers_fit_their_columns(view):
+    # A megabyte chunk at seq 12,345,678 on connection #99999 (and a truncated datagram).
+    big = Chunk(12_345_678, 0, 99_999, Direction.RX, "127.0.0.1:9000", PEER_A, b"x" * 1_000_000)
+    view.append_events([big])
+    metrics = view.table.fontMetrics()
+    for column, text in (
+        (Column.LEN, "1000000"),
+        (Column.SEQ, "12345678"),
+        (Column.CONN, "#99999"),
+    ):
+        assert view.model.index(0, column).data() == text
+        assert view.table.columnWidth(column) >= metrics.horizontalAdvance(text) + 6, column
+    assert view.table.columnWidth(Column.LEN) > metrics.horizontalAdvance("65535/65535")
+    for column in Column:
+        title = view.model.headerData(column, Qt.Orientation.Horizontal)
+        header_metrics = view.table.horizontalHeader().fontMetrics()
+        assert view.table.columnWidth(column) > header_metrics.horizontalAdvance(title), title
+
+
+def test_save_log_writes_every_held_row_then_what_waits(view, tmp_path):
+    from netassistant.core.logformat import chunk_line, event_line
+
+    held = [ev(1), rx(2, b"one"), tx(3, b"two", conn=2, peer=PEER_B)]
+    view.append_events(held)
+    view.dir_filter.setCurrentIndex(view.dir_filter.findData("rx"))  # filters do not matter
+    view.set_paused(True)
+    waiting = [rx(4, b"three")]
+    view.append_events(waiting)
+    path = tmp_path / "log.txt"
+    assert view.save_log(str(path), "text") == 4
+    expected = [event_line(held[0])] + [chunk_line(c) for c in (*held[1:], *waiting)]
+    assert path.read_text(encoding="utf-8").splitlines() == expected
+    assert view.toolbar.save_button.objectName() == "saveLogButton"

@@ -12,6 +12,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import ChunkLogModel
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
 from netassistant.ui.receive.streamview import BOUNDARY_MARK, STREAM_BANDS, StreamView
@@ -105,10 +106,10 @@ def test_events_are_skipped_and_data_is_escaped(host):
 def test_control_characters_use_the_special_style(host):
     host.model.append_events([rx(1, b"hi\r\nyo\x00")])
     host.show()
-    assert host.text == "hi\\r\\n\nyo\\0"
+    assert host.text == "hi␍␊\nyo␀"
     html = host.view.to_html()
-    assert '<span class="s">\\r\\n<br></span>' in html
-    assert '<span class="s">\\0</span>' in html
+    assert '<span class="s">␍␊<br></span>' in html
+    assert '<span class="s">␀</span>' in html
     document = host.view.text.toHtml()
     special = f"color:{SPECIAL_FOREGROUND.name()}; background-color:{SPECIAL_BACKGROUND.name()}"
     assert document.count(special) == 2
@@ -128,14 +129,14 @@ def test_hex_and_both_modes(host):
 def test_filters(host):
     host.model.append_events([rx(1, b"a", 1), tx(2, b"b", 1), rx(3, b"c", 2)])
     host.show()
-    host.view.set_filters(None, "tx")
+    host.view.set_filter(ChunkFilter(direction="tx"))
     host.view.rebuild()
     assert host.text == "b"
-    host.view.set_filters(2, "all")
+    host.view.set_filter(ChunkFilter(conn=2))
     host.view.rebuild()
     assert host.text == "c"
     with pytest.raises(ValueError, match="direction"):
-        host.view.set_filters(None, "up")
+        host.view.set_filter(ChunkFilter(direction="up"))
 
 
 def test_limits_keep_the_newest_chunks(qtbot):

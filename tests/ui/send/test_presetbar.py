@@ -44,7 +44,7 @@ def test_buttons_emit_their_preset(bar, qtbot):
     assert child(bar, QLabel, "presetEmpty").isHidden()
     first, second = child(bar, QPushButton, "preset_0"), child(bar, QPushButton, "preset_1")
     assert (first.text(), second.text()) == ("Hello", "Read coils")
-    assert second.toolTip() == "Send hex 01 01 00 00 00 08"
+    assert second.toolTip() == "Send hex 01 01 00 00 00 08\n6 bytes: 01 01 00 00 00 08"
     assert first.accessibleName() == "Send preset Hello"
     with qtbot.waitSignal(bar.preset_triggered, timeout=1000) as blocker:
         qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
@@ -118,7 +118,7 @@ def test_editor_add_mode_append_move_remove_and_cancel(bar, qtbot):
     assert grid.item(2, 0).text() == "Preset 3"
     grid.setItem(2, 1, QTableWidgetItem("AA BB"))
     mode = grid.cellWidget(2, 2)
-    append = grid.cellWidget(2, 3)
+    append = grid.cellWidget(2, 5)
     assert isinstance(mode, QComboBox) and isinstance(append, QComboBox)
     mode.setCurrentIndex(mode.findData("hex"))
     append.setCurrentIndex(append.findData("\n"))
@@ -143,7 +143,7 @@ def test_editor_keeps_an_unusual_line_ending(bar, qtbot):
     odd = SendPreset("odd", "x", "text", "\x03")
     bar.set_presets([odd])
     click(qtbot, bar, "presetEdit")
-    assert table(bar).cellWidget(0, 3).currentText() == "\\x03"
+    assert table(bar).cellWidget(0, 5).currentText() == "\\x03"
     assert bar.editor.rows() == [odd]
 
 
@@ -221,4 +221,29 @@ def test_every_control_is_named_described_and_accessible(bar, qtbot):
     assert {"presetAdd", "presetRemove", "presetUp", "presetDown", "presetApply"} <= names
     assert undescribed(bar) == []
     grid = table(bar)
-    assert all(grid.cellWidget(0, c).accessibleName() for c in (2, 3))
+    assert all(grid.cellWidget(0, c).accessibleName() for c in (2, 3, 4, 5))
+
+
+def test_editor_keeps_escapes_and_encoding_and_checks_the_bytes(bar, qtbot):
+    from PySide6.QtWidgets import QCheckBox
+
+    bar.set_encoding("gbk")
+    click(qtbot, bar, "presetEdit")
+    click(qtbot, bar, "presetAdd")
+    grid = table(bar)
+    grid.item(0, 1).setText("AT\\r\\n")
+    escapes, encoding = grid.cellWidget(0, 3), grid.cellWidget(0, 4)
+    assert isinstance(escapes, QCheckBox) and isinstance(encoding, QComboBox)
+    assert (escapes.isChecked(), encoding.currentText()) == (False, "gbk")
+    escapes.setChecked(True)
+    with qtbot.waitSignal(bar.presets_changed):
+        click(qtbot, bar, "presetApply")
+    assert bar.presets() == [SendPreset("Preset 1", "AT\\r\\n", "text", "", True, "gbk")]
+    # The button says exactly what it sends: CR LF, not a backslash and an r.
+    assert child(bar, QPushButton, "preset_0").toolTip().endswith("4 bytes: 41 54 0D 0A")
+
+    click(qtbot, bar, "presetEdit")
+    grid.item(0, 1).setText("AT\\q")
+    click(qtbot, bar, "presetApply")
+    assert child(bar, QLabel, "presetError").text().startswith("Row 1: ")
+    assert "\\q" in child(bar, QLabel, "presetError").text()
