@@ -16,10 +16,10 @@ from typing import Any, Final
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
+from netassistant.core.codec import format_hex
 from netassistant.core.decoding import Decoded, DecodedMessage, DecodeError
 from netassistant.core.framing import Span
 from netassistant.qt.coremessages import tr_core
-from netassistant.qt.models.cellformat import hex_text
 from netassistant.qt.models.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
 from netassistant.qt.models.ringmodel import RingTableModel, check_max_rows
 from netassistant.qt.models.tablemodel import (
@@ -228,7 +228,7 @@ class MessageModel(RingTableModel[Decoded]):
             return tr_core(item.message) if column == MessageColumn.DATA else None
         if column == MessageColumn.CHECKSUM and item.checksum_ok is not None:
             return self.tr("expected {expected}, found {found}").format(
-                expected=hex_text(item.expected) or "-", found=hex_text(item.found) or "-"
+                expected=format_hex(item.expected) or "-", found=format_hex(item.found) or "-"
             )
         if column == MessageColumn.DATA:
             data = item.payload
