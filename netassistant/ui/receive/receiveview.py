@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.chunk import Chunk, Event
 from netassistant.qt.models.chunkmodel import (
-    DEFAULT_MAX_BYTES,
     DEFAULT_MAX_ROWS,
+    LOG_MAX_BYTES,
     ChunkFilterProxy,
     ChunkLogModel,
     ChunkRole,
@@ -77,7 +77,7 @@ class ReceiveView(QWidget):
         parent: QWidget | None = None,
         *,
         max_rows: int = DEFAULT_MAX_ROWS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int = LOG_MAX_BYTES,
     ) -> None:
         super().__init__(parent)
         self.model = ChunkLogModel(self, max_rows=max_rows, max_bytes=max_bytes)
