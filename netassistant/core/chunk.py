@@ -54,6 +54,14 @@ class EventKind(enum.Enum):
     STOPPED = "stopped"  # the session ended
 
 
+#: Events after which a connection carries no more data: it is gone from the client
+#: table, and its framing decoder is dropped. HALF_CLOSED is not among them: the peer
+#: may still send after our FIN.
+ENDING_KINDS: frozenset[EventKind] = frozenset(
+    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
+)
+
+
 class Chunk(NamedTuple):
     """One socket read or one send, exactly as the OS delivered or took it.
 

@@ -17,18 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netassistant.core.checksum import checksum_bytes, verify_checksum
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.framing import (
     Decoder,
     FrameErrorRecord,
     FrameSpec,
     Span,
     make_decoder,
-)
-
-#: Events after which a connection sends no more data: its decoder is dropped.
-_ENDING_KINDS = frozenset(
-    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
 )
 
 
@@ -175,7 +170,7 @@ class MessageDecoder:
                 if event.direction is Direction.RX and event.data:
                     self._feed_chunk(event, out)
             elif isinstance(event, ConnEvent):
-                if event.kind in _ENDING_KINDS:
+                if event.kind in ENDING_KINDS:
                     self._end(out, event, event.conn_id)
                 elif event.kind is EventKind.STOPPED:
                     self._end(out, event, None)

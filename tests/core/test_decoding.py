@@ -7,9 +7,10 @@ import struct
 import pytest
 
 from netassistant.core.checksum import ChecksumError, append_checksum
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.decoding import DecodedMessage, DecodeError, MessageDecoder
 from netassistant.core.framing import FrameSpec, Span, encode_frame, parse_frame_spec
+from netassistant.core.stats import SessionStats
 
 LOCAL = "127.0.0.1:9000"
 PEER_A = "127.0.0.1:50001"
@@ -243,6 +244,31 @@ def test_stop_reports_every_unfinished_message():
         (1, "the session stopped with 1 byte of an unfinished message; dropping them"),
         (2, "the session stopped with 2 bytes of an unfinished message; dropping them"),
     ]
+
+
+@pytest.mark.parametrize("kind", list(EventKind), ids=lambda kind: kind.value)
+def test_decoder_and_counters_agree_on_which_events_end_a_connection(kind: EventKind):
+    # One constant decides both: the decoder drops the stream, the client table the client.
+    decoder = MessageDecoder(LENGTH)
+    stats = SessionStats()
+    opened = ConnEvent(1, 0, EventKind.ACCEPTED, 1, LOCAL, PEER_A)
+    stats.apply([opened])
+    decoder.feed([rx(2, b"\x00")])
+    event = ConnEvent(3, 0, kind, 1, LOCAL, PEER_A)
+    out = decoder.feed([event])
+    stats.apply([event])
+    ended = kind in ENDING_KINDS
+    assert ended == (
+        kind in {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
+    )
+    assert (1 not in stats.clients) == (ended or kind is EventKind.STOPPED)
+    assert [e.message for e in out] == (
+        ["the connection ended with 1 byte of an unfinished message; dropping them"]
+        if ended
+        else ["the session stopped with 1 byte of an unfinished message; dropping them"]
+        if kind is EventKind.STOPPED
+        else []
+    )
 
 
 def test_clean_close_reports_nothing():
