@@ -23,12 +23,9 @@ from netassistant.core.framing import (
     FrameErrorRecord,
     FrameSpec,
     Span,
+    chunk_seqs,
     make_decoder,
 )
-
-
-def _chunk_seqs(spans: tuple[Span, ...]) -> tuple[int, ...]:
-    return tuple(dict.fromkeys(span.chunk_seq for span in spans))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +62,7 @@ class DecodedMessage:
     @property
     def chunk_seqs(self) -> tuple[int, ...]:
         """Seqs of the chunks the frame came from, in order, each once."""
-        return _chunk_seqs(self.spans)
+        return chunk_seqs(self.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +88,7 @@ class DecodeError:
     @property
     def chunk_seqs(self) -> tuple[int, ...]:
         """Seqs of the chunks the dropped bytes came from, in order, each once."""
-        return _chunk_seqs(self.spans)
+        return chunk_seqs(self.spans)
 
     @property
     def length(self) -> int:
