@@ -27,6 +27,11 @@ LENGTH = "length"
 DEFAULT_MAX_LENGTH = 1048576
 #: Largest size of a fixed-length frame.
 MAX_FIXED_SIZE = 1048576
+#: Largest ``max=`` a spec may set (1 GiB): a decoder may buffer that much per connection.
+LARGEST_MAX_LENGTH = 1 << 30
+#: Digits worth reading in a number: more than this is out of range whatever they say, and
+#: int() of thousands of digits is slow (Python refuses more than 4300).
+_MAX_DIGITS = 20
 
 # One integer code with an optional byte-order prefix; repeat counts ("2H") are refused too,
 # because a header must unpack to exactly one number.
@@ -58,11 +63,35 @@ def _check_int_format(fmt: str) -> None:
         raise FramingError(message) from None
 
 
-def _is_count(value: object, low: int, high: int | None = None) -> bool:
+def _is_count(value: object, low: int, high: int) -> bool:
     # bool is an int subclass, but True is not a byte count.
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+    if not isinstance(value, int) or isinstance(value, bool):
         return False
-    return high is None or value <= high
+    return low <= value <= high
+
+
+def _fixed_range() -> Text:
+    return Text(
+        "fixed length must be a whole number of bytes from 1 to {largest}", largest=MAX_FIXED_SIZE
+    )
+
+
+def _read_count(text: str, high: int) -> int | None:
+    """``text`` as a whole number from 1 to ``high``, or None if it is anything else.
+
+    Only ASCII digits count: no sign, no spaces inside, no ``1e6``, ``0x10``, ``nan`` or
+    digits of other scripts, and no number of more than ``_MAX_DIGITS`` digits reaches int().
+    """
+    digits = text.lstrip("0")
+    if not (text.isascii() and text.isdigit()) or len(digits) > _MAX_DIGITS:
+        return None
+    value = int(digits or "0")
+    return value if 1 <= value <= high else None
+
+
+def _shown(value: str) -> str:
+    """``value`` cut short for an error message (a pasted megabyte stays out of it)."""
+    return value if len(value) <= 24 else value[:20] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,18 +126,18 @@ class FrameSpec:
                 raise FramingError(Text("empty delimiter"))
         elif self.kind == FIXED:
             if not _is_count(self.size, 1, MAX_FIXED_SIZE):
-                raise FramingError(
-                    Text(
-                        "fixed length must be a whole number of bytes from 1 to {largest}",
-                        largest=MAX_FIXED_SIZE,
-                    )
-                )
+                raise FramingError(_fixed_range())
         elif self.kind == LENGTH:
             _check_int_format(self.fmt)
         else:
             raise FramingError(_unknown_kind(str(self.kind)))
-        if not _is_count(self.max_length, 1):
-            raise FramingError(Text("max must be a whole number of bytes, at least 1"))
+        if not _is_count(self.max_length, 1, LARGEST_MAX_LENGTH):
+            raise FramingError(
+                Text(
+                    "max must be a whole number of bytes from 1 to {largest}",
+                    largest=LARGEST_MAX_LENGTH,
+                )
+            )
 
     @property
     def header_size(self) -> int:
@@ -190,14 +219,16 @@ def _parse_options(options: list[str], allowed: tuple[str, ...], unknown: str) -
             found[option] = 1
         elif option.startswith("max="):
             value = option[4:].strip()
-            if not value.isdigit() or not value.isascii() or int(value) < 1:
+            count = _read_count(value, LARGEST_MAX_LENGTH)
+            if count is None:
                 raise FramingError(
                     Text(
-                        "max must be a whole number of bytes, at least 1 (got {value!r})",
-                        value=value,
+                        "max must be a whole number of bytes from 1 to {largest} (got {value!r})",
+                        largest=LARGEST_MAX_LENGTH,
+                        value=_shown(value),
                     )
                 )
-            found["max"] = int(value)
+            found["max"] = count
         else:
             raise FramingError(Text(unknown, option=raw.strip()))
     return found
@@ -249,10 +280,10 @@ def parse_frame_spec(text: str) -> FrameSpec | None:
             max_length=found.get("max", DEFAULT_MAX_LENGTH),
         )
     if kind == FIXED:
-        size = rest.strip()
-        if not (size.isdigit() and size.isascii()):
-            size = "0"  # let FrameSpec word the error once
-        return FrameSpec(FIXED, size=int(size))
+        size = _read_count(rest.strip(), MAX_FIXED_SIZE)
+        if size is None:
+            raise FramingError(_fixed_range())
+        return FrameSpec(FIXED, size=size)
     if kind == LENGTH:
         fmt, *options = rest.split(":")
         fmt = fmt.strip()

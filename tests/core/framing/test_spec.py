@@ -9,10 +9,14 @@ from hypothesis import strategies as st
 from netassistant.core.framing import (
     DEFAULT_MAX_LENGTH,
     FrameSpec,
+    LARGEST_MAX_LENGTH,
     FramingError,
     format_frame_spec,
     parse_frame_spec,
 )
+
+FIXED_RANGE = "fixed length must be a whole number of bytes from 1 to 1048576"
+MAX_RANGE = "max must be a whole number of bytes from 1 to 1073741824"
 
 # --- spec strings -----------------------------------------------------------------------------
 
@@ -130,8 +134,8 @@ def test_parse_and_format_round_trip(text: str, spec: FrameSpec | None, canonica
         ("length:?", "'?' is not a single integer struct format (try !I, <H or B)"),
         ("length:!N", "'!N' is not a single integer struct format (try !I, <H or B)"),
         ("length:!I:foo", "unknown option 'foo' for length framing; use incl or max=N"),
-        ("length:!I:max=0", "max must be a whole number of bytes, at least 1 (got '0')"),
-        ("length:!I:max=x", "max must be a whole number of bytes, at least 1 (got 'x')"),
+        ("length:!I:max=0", f"{MAX_RANGE} (got '0')"),
+        ("length:!I:max=x", f"{MAX_RANGE} (got 'x')"),
     ],
 )
 def test_parse_errors(text: str, message: str) -> None:
@@ -159,7 +163,7 @@ def test_framing_error_is_a_value_error() -> None:
         ),
         (
             {"kind": "length", "fmt": "!I", "max_length": 0},
-            "max must be a whole number of bytes, at least 1",
+            MAX_RANGE,
         ),
     ],
 )
@@ -172,7 +176,7 @@ def test_frame_spec_validates_on_construction(kwargs: dict, message: str) -> Non
 @given(
     delimiter=st.binary(min_size=1, max_size=6),
     keep=st.booleans(),
-    max_length=st.one_of(st.just(DEFAULT_MAX_LENGTH), st.integers(1, 2**40)),
+    max_length=st.one_of(st.just(DEFAULT_MAX_LENGTH), st.integers(1, LARGEST_MAX_LENGTH)),
 )
 def test_delimiter_spec_round_trips(delimiter: bytes, keep: bool, max_length: int) -> None:
     spec = FrameSpec("delimiter", delimiter=delimiter, keep_delimiter=keep, max_length=max_length)
@@ -185,7 +189,7 @@ def test_delimiter_spec_round_trips(delimiter: bytes, keep: bool, max_length: in
 @given(
     fmt=st.sampled_from(["!I", ">I", "<I", "=H", "@h", "B", "b", "!Q", "<q", "i", "N", "@n"]),
     counted=st.booleans(),
-    max_length=st.one_of(st.just(DEFAULT_MAX_LENGTH), st.integers(1, 2**40)),
+    max_length=st.one_of(st.just(DEFAULT_MAX_LENGTH), st.integers(1, LARGEST_MAX_LENGTH)),
 )
 def test_length_spec_round_trips(fmt: str, counted: bool, max_length: int) -> None:
     spec = FrameSpec("length", fmt=fmt, header_counted=counted, max_length=max_length)
@@ -194,3 +198,95 @@ def test_length_spec_round_trips(fmt: str, counted: bool, max_length: int) -> No
 
 def test_format_none_is_empty() -> None:
     assert format_frame_spec(None) == ""
+
+
+# --- numbers are range-checked before use ----------------------------------------------------
+
+# Each of these once reached int() or a decoder unchecked: 5000 digits made int() raise
+# "Exceeds the limit (4300 digits)" as a traceback.
+BAD_NUMBERS = [
+    "0",
+    "00",
+    "-1",
+    "-0",
+    "+5",
+    "",
+    " ",
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e6",
+    "0x10",
+    "1_000",
+    "2.0",
+    "1 000",
+    "\u0661\u0662",  # Arabic-Indic digits: isdigit() but not ASCII
+    "\uff11\uff16",  # full-width "16"
+    "\u00b2",  # superscript two
+    "9" * 21,
+    "1" * 5000,
+    "1" + "0" * 4999,
+]
+
+
+@pytest.mark.parametrize("number", BAD_NUMBERS, ids=lambda n: repr(n[:12]))
+def test_fixed_size_out_of_range_or_not_a_number(number: str) -> None:
+    with pytest.raises(FramingError, match=r"^fixed length must be .* from 1 to 1048576$") as info:
+        parse_frame_spec(f"fixed:{number}")
+    assert str(info.value) == FIXED_RANGE
+
+
+@pytest.mark.parametrize("number", BAD_NUMBERS, ids=lambda n: repr(n[:12]))
+@pytest.mark.parametrize("head", ["length:!I", "delimiter-hex:0a"])
+def test_max_out_of_range_or_not_a_number(head: str, number: str) -> None:
+    with pytest.raises(FramingError, match=r"^max must be .* from 1 to 1073741824 \(got ") as info:
+        parse_frame_spec(f"{head}:max={number}")
+    shown = number.strip().lower()
+    shown = shown if len(shown) <= 24 else shown[:20] + "…"
+    assert str(info.value) == f"{MAX_RANGE} (got {shown!r})"
+    assert len(str(info.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fixed:1048576", FrameSpec("fixed", size=1048576)),
+        ("fixed:0001", FrameSpec("fixed", size=1)),
+        ("fixed:" + "0" * 5000 + "7", FrameSpec("fixed", size=7)),
+        ("length:!I:max=1073741824", FrameSpec("length", fmt="!I", max_length=1 << 30)),
+        ("length:!I:max=1", FrameSpec("length", fmt="!I", max_length=1)),
+        (
+            "delimiter-hex:0a:max=1073741824",
+            FrameSpec("delimiter", delimiter=b"\n", max_length=1 << 30),
+        ),
+    ],
+)
+def test_numbers_at_the_ends_of_the_range_are_accepted(text: str, expected: FrameSpec) -> None:
+    assert parse_frame_spec(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("fixed:1048577", FIXED_RANGE),
+        ("length:!I:max=1073741825", f"{MAX_RANGE} (got '1073741825')"),
+        ("delimiter-hex:0a:max=99999999999999999999", f"{MAX_RANGE} (got '99999999999999999999')"),
+    ],
+)
+def test_numbers_just_past_the_range_are_refused(text: str, message: str) -> None:
+    with pytest.raises(FramingError, match="whole number of bytes from 1 to") as info:
+        parse_frame_spec(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("max_length", [0, -1, 1073741825, 2**64, True, 1.5, float("nan"), "5"])
+def test_frame_spec_refuses_max_out_of_range(max_length: object) -> None:
+    with pytest.raises(FramingError, match=f"^{MAX_RANGE}$"):
+        FrameSpec("length", fmt="!I", max_length=max_length)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", [0, -1, 1048577, 2**64, True, 16.0, float("nan"), "16"])
+def test_frame_spec_refuses_fixed_size_out_of_range(size: object) -> None:
+    with pytest.raises(FramingError, match=f"^{FIXED_RANGE}$"):
+        FrameSpec("fixed", size=size)  # type: ignore[arg-type]
