@@ -195,27 +195,25 @@ def test_length_over_the_maximum_is_a_decode_error():
     spec = FrameSpec("length", fmt="!I", max_length=16)
     decoder = MessageDecoder(spec)
     good = encode_frame(spec, b"fine")
-    out = decoder.feed([rx(1, good + struct.pack("!I", 1000) + b"xx"), rx(2, good)])
+    too_long = struct.pack("!I", 20) + b"x" * 20
+    out = decoder.feed([rx(1, good + too_long[:10]), rx(2, too_long[10:] + good)])
 
     assert len(out) == 3
     assert isinstance(out[0], DecodedMessage)
     error = out[1]
     assert isinstance(error, DecodeError)
-    assert error.message == (
-        "length 1000 exceeds the maximum 16 bytes; dropping 6 buffered bytes"
-        " and waiting for a new stream"
-    )
-    assert error.spans == (Span(1, 8, 14),)
-    assert error.length == 6
+    assert error.message == ("length 20 exceeds the maximum 16 bytes; skipping its 20-byte payload")
+    assert error.spans == (Span(1, 8, 12),)
+    assert error.length == 4
     assert (error.conn_id, error.peer, error.ts_ns, error.last_chunk_length) == (
         1,
         PEER_A,
         1000,
-        14,
+        18,
     )
-    # The decoder starts over with the next chunk.
+    # The announced payload is skipped, and the frame after it decodes.
     assert isinstance(out[2], DecodedMessage)
-    assert out[2].payload == b"fine"
+    assert (out[2].index, out[2].payload, out[2].spans) == (1, b"fine", (Span(2, 14, 22),))
 
 
 def test_connection_end_reports_an_unfinished_message():

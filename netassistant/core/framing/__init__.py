@@ -10,6 +10,8 @@ so a view can draw both and link them.
   ``SessionConfig.framing`` in profiles), :func:`parse_frame_spec`, :func:`format_frame_spec`.
 * :mod:`.decoders`: the incremental decoders (:func:`make_decoder`), their records and how
   each one recovers from a stream that breaks its framing.
+* :mod:`.spans`: :class:`Span`, and the packed bookkeeping that keeps a record's spans
+  bounded however finely its bytes were split.
 * :mod:`.encoders`: :func:`encode_frame`, the frames a decoder cuts back into the payloads.
 
 Import from here: ``from netassistant.core.framing import FrameSpec, make_decoder``.
@@ -24,11 +26,17 @@ from netassistant.core.framing.decoders import (
     FrameErrorRecord,
     LengthDecoder,
     Message,
-    Span,
-    chunk_seqs,
     make_decoder,
 )
 from netassistant.core.framing.encoders import encode_frame, encode_frames
+from netassistant.core.framing.spans import (
+    MAX_SPANS,
+    Span,
+    SpanRun,
+    chunk_seqs,
+    seqs_text,
+    span_fields,
+)
 from netassistant.core.framing.spec import (
     DEFAULT_MAX_LENGTH,
     DELIMITER,
@@ -49,6 +57,7 @@ __all__ = [
     "LARGEST_MAX_LENGTH",
     "LENGTH",
     "MAX_FIXED_SIZE",
+    "MAX_SPANS",
     "Decoder",
     "DelimiterDecoder",
     "FixedDecoder",
@@ -58,10 +67,13 @@ __all__ = [
     "LengthDecoder",
     "Message",
     "Span",
+    "SpanRun",
     "chunk_seqs",
     "encode_frame",
     "encode_frames",
     "format_frame_spec",
     "make_decoder",
     "parse_frame_spec",
+    "seqs_text",
+    "span_fields",
 ]

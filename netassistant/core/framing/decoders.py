@@ -1,34 +1,40 @@
-"""Decoders: cut a received byte stream into messages, each pointing back at its chunks."""
+"""Decoders: cut a received byte stream into messages, each pointing back at its chunks.
+
+A decoder is fed one connection's received chunks in order and returns the
+:class:`Message` s they complete, each with the :class:`Span` s it was cut from.
+
+When the stream breaks the framing, each decoder follows one recovery rule, and every rule
+is *split-invariant*: the same bytes give the same messages and the same errors (same
+text, same number of bytes) however ``recv()`` cut them into chunks. Every byte fed ends
+up in a message, in :attr:`Decoder.discarded` (the bytes of the error records and those
+dropped after them) or, at the end, in :attr:`Decoder.pending`. No rule buffers more than
+the spec's ``max`` (plus a header or a delimiter) per connection.
+
+* Delimiter: a message is over-long once the ``max + 1`` bytes after its start hold no
+  delimiter start. One :class:`FrameErrorRecord` covers those ``max + 1`` bytes, and the
+  rest of the message, up to and including the next delimiter, is dropped without
+  another record; decoding goes on after that delimiter.
+* Fixed: every byte belongs to a frame; there is no error case.
+* Length prefix: a header announcing a payload over ``max`` gets one error record for the
+  header, and the payload it announces is skipped as it arrives (never buffered), so the
+  stream stays in step with a peer that sent one message too large. A header no frame can
+  have (a negative length, or one smaller than the header when the header counts itself)
+  means the stream is out of step: one error record for the header, and the rest of the
+  connection is dropped undecoded until :meth:`Decoder.reset` (a new connection gets a
+  new decoder). Reading on would turn the garbage into phantom messages: a 4 GiB length
+  followed by zeros used to come out as a million empty ones.
+"""
 
 from __future__ import annotations
 
 import struct
-from collections import deque
 from dataclasses import dataclass
 
+from netassistant.core.framing.spans import Span, SpanLog, chunk_seqs
 from netassistant.core.framing.spec import DELIMITER, FIXED, LENGTH, FrameSpec
-from netassistant.core.i18n import Text, translatable
+from netassistant.core.i18n import Text
 
 # --- decoded records --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """The byte range ``[start, end)`` inside the data of chunk ``chunk_seq``."""
-
-    chunk_seq: int
-    start: int
-    end: int
-
-    @property
-    def length(self) -> int:
-        """Number of bytes in the range."""
-        return self.end - self.start
-
-
-def chunk_seqs(spans: tuple[Span, ...]) -> tuple[int, ...]:
-    """Seqs of the chunks ``spans`` point into, in order, each once."""
-    return tuple(dict.fromkeys(span.chunk_seq for span in spans))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +77,13 @@ class FrameErrorRecord:
 
 
 class Decoder:
-    """Incremental decoder base: buffering and span bookkeeping; subclasses cut frames.
+    """Incremental decoder base: buffering, span bookkeeping and dropping; subclasses cut frames.
 
     Feed it each chunk's data in order. Bytes are copied once into a buffer; consumed bytes
     are dropped once per feed, so the work stays linear in the bytes fed however they are split.
+    Bytes the decoder gives up on (see the module docstring) are counted in
+    :attr:`discarded`, so messages, discarded bytes and :attr:`pending` add up to every
+    byte fed.
 
     Attributes:
         spec: The framing this decoder follows.
@@ -85,27 +94,48 @@ class Decoder:
         self.spec = spec
         self._buf = bytearray()
         self._start = 0  # offset in _buf of the first byte not yet in a frame
-        # [chunk_seq, start, end] of each buffered piece, trimmed as bytes are consumed.
-        self._segs: deque[list[int]] = deque()
+        self._spans = SpanLog()  # where each buffered byte came from
         self._index = 0
         self._last_seq: int | None = None
         self._last_end = 0
+        self._dropped = 0  # bytes given up on: in error records, skipped or after a halt
+        self._skip_left = 0  # bytes still to skip as they arrive
+        self._halted = False  # the stream is out of step for good: drop everything
+        # Some leading bytes of the next feed may be dropped (a skip, a halt, or a subclass's
+        # own rule); checked first so that the ordinary feed pays one attribute test.
+        self._dropping = False
 
     @property
     def pending(self) -> int:
         """Bytes buffered that do not yet make a full frame."""
         return len(self._buf) - self._start
 
+    @property
+    def discarded(self) -> int:
+        """Bytes given up on since the start or the last :meth:`reset`.
+
+        That is the bytes of every :class:`FrameErrorRecord` plus those skipped or dropped
+        without a record of their own (each skip is announced by the error before it).
+        """
+        return self._dropped
+
     def pending_spans(self) -> tuple[Span, ...]:
         """Where the pending bytes came from, in order."""
-        return tuple(Span(seq, start, end) for seq, start, end in self._segs)
+        return self._spans.spans()
 
     def reset(self) -> None:
         """Forget buffered bytes and start over as a new decoder (index from 0)."""
-        self._drop_all()
+        self._buf.clear()
+        self._start = 0
+        self._spans.clear()
         self._index = 0
         self._last_seq = None
         self._last_end = 0
+        self._dropped = 0
+        self._skip_left = 0
+        self._halted = False
+        self._dropping = False
+        self._reset_state()
 
     def feed(self, data: bytes, chunk_seq: int) -> list[Message | FrameErrorRecord]:
         """Add one chunk's data and return the messages and errors it completes.
@@ -122,12 +152,16 @@ class Decoder:
             return []
         offset = self._last_end if chunk_seq == self._last_seq else 0
         end = offset + len(data)
-        if self._segs and self._segs[-1][0] == chunk_seq and self._segs[-1][2] == offset:
-            self._segs[-1][2] = end
-        else:
-            self._segs.append([chunk_seq, offset, end])
         self._last_seq, self._last_end = chunk_seq, end
-        self._buf += data
+        used = 0
+        if self._dropping:
+            # Bytes being skipped never reach the buffer, so skipping costs no memory.
+            used = self._drop_incoming(data)
+            self._dropped += used
+            if used == len(data):
+                return []
+        self._spans.add(chunk_seq, offset + used, end)
+        self._buf += data[used:] if used else data
         out: list[Message | FrameErrorRecord] = []
         self._decode(out)
         if self._start:
@@ -140,37 +174,34 @@ class Decoder:
     def _decode(self, out: list[Message | FrameErrorRecord]) -> None:
         raise NotImplementedError
 
+    def _drop_incoming(self, data: bytes) -> int:
+        """How many leading bytes of newly fed ``data`` to drop unbuffered (counted by feed)."""
+        if self._halted:
+            return len(data)
+        used = min(self._skip_left, len(data))
+        self._skip_left -= used
+        self._dropping = self._skip_left > 0
+        return used
+
     def _rebase(self, consumed: int) -> None:
         """Shift buffer offsets kept by a subclass after ``consumed`` bytes were dropped."""
 
     def _reset_state(self) -> None:
         """Clear per-frame state kept by a subclass."""
 
-    def _drop_all(self) -> None:
-        self._buf.clear()
-        self._start = 0
-        self._segs.clear()
-        self._reset_state()
-
     def _take(self, size: int) -> tuple[bytes, tuple[Span, ...]]:
         """Consume ``size`` bytes from the buffer; return them and where they came from."""
         start = self._start
         frame = bytes(self._buf[start : start + size])
         self._start = start + size
-        spans = []
-        segs = self._segs
-        while size > 0:
-            seg = segs[0]
-            available = seg[2] - seg[1]
-            if available <= size:
-                spans.append(Span(seg[0], seg[1], seg[2]))
-                segs.popleft()
-                size -= available
-            else:
-                spans.append(Span(seg[0], seg[1], seg[1] + size))
-                seg[1] += size
-                size = 0
-        return frame, tuple(spans)
+        return frame, self._spans.take(size)
+
+    def _drop_buffered(self, size: int) -> None:
+        """Consume ``size`` buffered bytes and count them as discarded."""
+        if size:
+            self._start += size
+            self._spans.take(size)
+            self._dropped += size
 
     def _emit(
         self,
@@ -182,22 +213,27 @@ class Decoder:
         out.append(Message(self._index, payload, frame, spans))
         self._index += 1
 
-    def _breach(self, out: list[Message | FrameErrorRecord], reason: str) -> None:
-        """Drop everything buffered and start a new stream; the stream is out of step."""
-        template = (
-            translatable("{reason}; dropping {count} buffered byte and waiting for a new stream")
-            if self.pending == 1
-            else translatable(
-                "{reason}; dropping {count} buffered bytes and waiting for a new stream"
-            )
-        )
-        message = Text(template, reason=reason, count=self.pending)
-        out.append(FrameErrorRecord(message, self.pending_spans()))
-        self._drop_all()
+    def _error(self, out: list[Message | FrameErrorRecord], message: str, size: int) -> None:
+        """Give up on the next ``size`` buffered bytes, reporting ``message``."""
+        _frame, spans = self._take(size)
+        self._dropped += size
+        out.append(FrameErrorRecord(message, spans))
+
+    def _skip(self, size: int) -> None:
+        """Drop the next ``size`` bytes of the stream, buffered or still to come."""
+        buffered = min(size, self.pending)
+        self._drop_buffered(buffered)
+        self._skip_left = size - buffered
+        self._dropping = self._skip_left > 0
+
+    def _halt(self) -> None:
+        """Drop everything buffered and everything still to come, until :meth:`reset`."""
+        self._drop_buffered(self.pending)
+        self._halted = self._dropping = True
 
 
 class DelimiterDecoder(Decoder):
-    """Messages end with ``spec.delimiter``."""
+    """Messages end with ``spec.delimiter``; see the module docstring for over-long ones."""
 
     def __init__(self, spec: FrameSpec) -> None:
         """Create a decoder for a delimiter spec."""
@@ -205,42 +241,71 @@ class DelimiterDecoder(Decoder):
         # Buffer offset where the next search starts: bytes before it hold no delimiter start,
         # so a long message fed in small pieces is searched once, not once per piece.
         self._scan = 0
+        # Dropping an over-long message until its delimiter; _tail keeps its last
+        # len(delimiter) - 1 bytes (already counted as dropped), which may begin it.
+        self._discarding = False
+        self._tail = b""
 
     def _reset_state(self) -> None:
         self._scan = 0
+        self._discarding = False
+        self._tail = b""
 
     def _rebase(self, consumed: int) -> None:
         self._scan -= consumed
+
+    def _drop_incoming(self, data: bytes) -> int:
+        return self._discard_through_delimiter(data) if self._discarding else 0
+
+    def _discard_through_delimiter(self, data: bytes) -> int:
+        """Bytes of ``data`` that belong to the over-long message, its delimiter included."""
+        delimiter = self.spec.delimiter
+        window = self._tail + data
+        found = window.find(delimiter)
+        if found < 0:
+            self._tail = window[max(0, len(window) - len(delimiter) + 1) :]
+            return len(data)
+        self._discarding = self._dropping = False
+        self._tail = b""
+        return found + len(delimiter) - (len(window) - len(data))
 
     def _decode(self, out: list[Message | FrameErrorRecord]) -> None:
         buf = self._buf
         delimiter = self.spec.delimiter
         size = len(delimiter)
         limit = self.spec.max_length
-        while (found := buf.find(delimiter, self._scan)) >= 0:
-            payload_len = found - self._start
-            frame, spans = self._take(payload_len + size)
-            self._scan = self._start
-            if payload_len > limit:
-                # The delimiter keeps the stream in step, so only this message is lost.
-                message = Text(
-                    "message of {size} bytes exceeds the maximum {limit} bytes; dropping it",
-                    size=payload_len,
-                    limit=limit,
-                )
-                out.append(FrameErrorRecord(message, spans))
+        while True:
+            start = self._start
+            # Only a delimiter starting within limit bytes of the message start can end an
+            # allowed message; looking no further keeps the rule independent of the split.
+            found = buf.find(delimiter, self._scan, start + limit + size)
+            if found >= 0:
+                payload_len = found - start
+                frame, spans = self._take(payload_len + size)
+                self._scan = self._start
+                payload = frame if self.spec.keep_delimiter else frame[:payload_len]
+                self._emit(out, payload, frame, spans)
                 continue
-            payload = frame if self.spec.keep_delimiter else frame[:payload_len]
-            self._emit(out, payload, frame, spans)
-        # The last size-1 bytes may begin a delimiter that the next chunk completes.
-        self._scan = max(self._start, len(buf) - size + 1)
-        if self._scan - self._start > limit:
-            # Bounds memory when the peer never sends the delimiter.
-            self._breach(out, Text("no delimiter within the maximum {limit} bytes", limit=limit))
+            if len(buf) - start < limit + size:
+                # The last size-1 bytes may begin a delimiter that the next chunk completes.
+                self._scan = max(start, len(buf) - size + 1)
+                return
+            # No delimiter starts within the first limit + 1 bytes: the message is too long.
+            message = Text(
+                "no delimiter within the maximum {limit} bytes; "
+                "dropping the message up to the next delimiter",
+                limit=limit,
+            )
+            self._error(out, message, limit + 1)
+            self._discarding = self._dropping = True
+            self._drop_buffered(self._discard_through_delimiter(bytes(buf[self._start :])))
+            self._scan = self._start
+            if self._discarding:
+                return
 
 
 class FixedDecoder(Decoder):
-    """Every message is exactly ``spec.size`` bytes."""
+    """Every message is exactly ``spec.size`` bytes; no stream breaks this framing."""
 
     def _decode(self, out: list[Message | FrameErrorRecord]) -> None:
         size = self.spec.size
@@ -250,7 +315,7 @@ class FixedDecoder(Decoder):
 
 
 class LengthDecoder(Decoder):
-    """Each payload follows a :mod:`struct` length header."""
+    """Each payload follows a :mod:`struct` length header; see the module docstring for bad ones."""
 
     def __init__(self, spec: FrameSpec) -> None:
         """Create a decoder for a length-prefix spec."""
@@ -261,8 +326,12 @@ class LengthDecoder(Decoder):
     def _reset_state(self) -> None:
         self._frame_len = -1
 
-    def _check(self, value: int) -> str:
-        """Return why an announced length is unusable, or "" if it is fine."""
+    def _check(self, value: int) -> tuple[str, int]:
+        """Judge an announced length: ``(problem, bytes to skip)``.
+
+        ``("", 0)`` for a usable length; a payload size to skip for one over the maximum;
+        -1 for a length no frame can have (the stream is out of step).
+        """
         header = self._header.size
         limit = self.spec.max_length
         if self.spec.header_counted:
@@ -271,7 +340,7 @@ class LengthDecoder(Decoder):
                     "length {value} is smaller than the {header}-byte header",
                     value=value,
                     header=header,
-                )
+                ), -1
             payload_len = value - header
             if payload_len > limit:
                 return Text(
@@ -279,14 +348,14 @@ class LengthDecoder(Decoder):
                     value=value,
                     payload=payload_len,
                     limit=limit,
-                )
+                ), payload_len
         elif value < 0:
-            return Text("length {value} is negative", value=value)
+            return Text("length {value} is negative", value=value), -1
         elif value > limit:
             return Text(
                 "length {value} exceeds the maximum {limit} bytes", value=value, limit=limit
-            )
-        return ""
+            ), value
+        return "", 0
 
     def _decode(self, out: list[Message | FrameErrorRecord]) -> None:
         header = self._header.size
@@ -297,10 +366,25 @@ class LengthDecoder(Decoder):
                     return
                 (value,) = self._header.unpack_from(self._buf, self._start)
                 # Judged on the header alone, before any payload is waited for or buffered.
-                problem = self._check(value)
-                if problem:
-                    self._breach(out, problem)
+                problem, skip = self._check(value)
+                if skip < 0:
+                    message = Text(
+                        "{reason}; the stream is out of step, so the rest of this connection "
+                        "is not decoded",
+                        reason=problem,
+                    )
+                    self._error(out, message, header)
+                    self._halt()
                     return
+                if problem:
+                    message = Text(
+                        "{reason}; skipping its {count}-byte payload", reason=problem, count=skip
+                    )
+                    self._error(out, message, header)
+                    self._skip(skip)
+                    if self._skip_left:
+                        return
+                    continue
                 self._frame_len = value if self.spec.header_counted else header + value
             if available < self._frame_len:
                 return

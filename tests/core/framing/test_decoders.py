@@ -18,8 +18,13 @@ from netassistant.core.framing import (
     encode_frame,
     encode_frames,
     make_decoder,
+    parse_frame_spec,
 )
 from tests.core.framing.helpers import CRLF, decode, payloads_of
+
+TOO_LONG_4 = (
+    "no delimiter within the maximum 4 bytes; dropping the message up to the next delimiter"
+)
 
 # --- delimiter decoding -----------------------------------------------------------------------
 
@@ -61,33 +66,72 @@ def test_delimiter_self_overlapping_is_cut_at_first_occurrence() -> None:
     assert payloads_of(decode(spec, b"a=", b"=b===")) == [b"a", b"b"]
 
 
-def test_delimiter_message_longer_than_max_is_dropped_alone() -> None:
+def test_delimiter_message_longer_than_max_is_dropped_up_to_its_delimiter() -> None:
     spec = FrameSpec("delimiter", delimiter=b"\n", max_length=4)
     decoder = make_decoder(spec)
     assert decoder.feed(b"abc", 1) == []
     assert decoder.feed(b"defgh\nxy\n", 2) == [
-        FrameErrorRecord(
-            "message of 8 bytes exceeds the maximum 4 bytes; dropping it",
-            (Span(1, 0, 3), Span(2, 0, 6)),
-        ),
+        FrameErrorRecord(TOO_LONG_4, (Span(1, 0, 3), Span(2, 0, 2))),
         Message(0, b"xy", b"xy\n", (Span(2, 6, 9),)),
     ]
+    # The error's 5 bytes plus "fgh\n" dropped after it.
+    assert decoder.discarded == 9
+    assert decoder.pending == 0
 
 
-def test_delimiter_missing_beyond_max_drops_buffer_then_decodes_fresh() -> None:
+@pytest.mark.parametrize("split", ["whole", "bytes", "3+rest"])
+def test_delimiter_over_long_message_gives_the_same_result_for_any_split(split: str) -> None:
+    # Issue 9: "abcdefgh\nxy\n" with max=4 once gave an error and "xy" in one piece but a
+    # phantom message "fgh" when fed byte by byte.
+    spec = parse_frame_spec("delimiter-hex:0a:max=4")
+    assert spec is not None
+    data = b"abcdefgh\nxy\n"
+    pieces = {
+        "whole": [data],
+        "bytes": [data[i : i + 1] for i in range(len(data))],
+        "3+rest": [data[:3], data[3:]],
+    }[split]
+    records = decode(spec, *pieces)
+    assert [
+        (type(r).__name__, r.message if isinstance(r, FrameErrorRecord) else r.payload)
+        for r in records
+    ] == [
+        ("FrameErrorRecord", TOO_LONG_4),
+        ("Message", b"xy"),
+    ]
+    assert sum(s.length for s in records[0].spans) == 5
+
+
+def test_delimiter_never_sent_is_dropped_as_it_arrives() -> None:
     spec = FrameSpec("delimiter", delimiter=b"\r\n", max_length=8)
     decoder = make_decoder(spec)
     # 9 bytes: the last one may start a "\r\n", so the payload could still be 8 bytes.
     assert decoder.feed(b"012345678", 1) == []
     assert decoder.feed(b"9", 2) == [
         FrameErrorRecord(
-            "no delimiter within the maximum 8 bytes; dropping 10 buffered bytes "
-            "and waiting for a new stream",
-            (Span(1, 0, 9), Span(2, 0, 1)),
+            "no delimiter within the maximum 8 bytes; dropping the message up to the next delimiter",
+            (Span(1, 0, 9),),
         )
     ]
+    # Nothing of the over-long message is buffered while it goes on.
+    for seq in range(3, 1003):
+        assert decoder.feed(b"x" * 100 + b"\r", seq) == []
+        assert decoder.pending == 0
+    assert decoder.feed(b"\nok\r\n", 1003) == [Message(0, b"ok", b"ok\r\n", (Span(1003, 1, 5),))]
+    assert decoder.discarded == 10 + 1000 * 101 + 1
     assert decoder.pending == 0
-    assert decoder.feed(b"ok\r\n", 3) == [Message(0, b"ok", b"ok\r\n", (Span(3, 0, 4),))]
+
+
+def test_delimiter_split_between_dropped_and_kept_bytes() -> None:
+    # The delimiter "\r\n" starts in the last byte the error covers the 9th byte; a delimiter
+    # starting at the 9th byte would end an 8-byte message.
+    spec = FrameSpec("delimiter", delimiter=b"\r\n", max_length=8)
+    assert [
+        r.payload if isinstance(r, Message) else r.message for r in decode(spec, b"01234567\r\n")
+    ] == [b"01234567"]
+    records = decode(spec, b"012345678\r", b"\nok\r\n")
+    assert [type(r) for r in records] == [FrameErrorRecord, Message]
+    assert records[1] == Message(0, b"ok", b"ok\r\n", (Span(2, 1, 5),))
 
 
 # --- fixed decoding ---------------------------------------------------------------------------
@@ -166,71 +210,97 @@ def test_length_empty_payload() -> None:
     assert payloads_of(decode(spec, b"\x02\0\x02\0", b"\x03\0x")) == [b"", b"", b"x"]
 
 
-def test_length_max_breach_then_fresh_stream() -> None:
+def test_length_over_max_skips_the_announced_payload() -> None:
     spec = FrameSpec("length", fmt="!I")
     decoder = make_decoder(spec)
     assert decoder.feed(struct.pack("!I", 5_000_000), 1) == [
         FrameErrorRecord(
-            "length 5000000 exceeds the maximum 1048576 bytes; dropping 4 buffered bytes "
-            "and waiting for a new stream",
+            "length 5000000 exceeds the maximum 1048576 bytes; skipping its 5000000-byte payload",
             (Span(1, 0, 4),),
         )
     ]
     assert decoder.pending == 0
     assert decoder.pending_spans() == ()
-    assert decoder.feed(encode_frames(spec, [b"a", b"bc"]), 2) == [
-        Message(0, b"a", b"\0\0\0\x01a", (Span(2, 0, 5),)),
-        Message(1, b"bc", b"\0\0\0\x02bc", (Span(2, 5, 11),)),
+    # The payload is skipped as it arrives, never buffered ...
+    for seq in range(2, 52):
+        assert decoder.feed(b"\0" * 100_000, seq) == []
+        assert decoder.pending == 0
+    # ... and the next frame after it decodes: the stream stayed in step.
+    assert decoder.feed(encode_frames(spec, [b"a", b"bc"]), 52) == [
+        Message(0, b"a", b"\0\0\0\x01a", (Span(52, 0, 5),)),
+        Message(1, b"bc", b"\0\0\0\x02bc", (Span(52, 5, 11),)),
     ]
+    assert decoder.discarded == 4 + 5_000_000
 
 
-def test_length_breach_drops_rest_of_chunk() -> None:
+def test_length_skip_inside_one_chunk() -> None:
     spec = FrameSpec("length", fmt="<H", max_length=10)
     decoder = make_decoder(spec)
     good = encode_frame(spec, b"ok")
-    records = decoder.feed(good + b"\x0b\0" + b"x" * 5, 3)
+    records = decoder.feed(good + b"\x0b\0" + b"x" * 11 + good, 3)
     assert records == [
         Message(0, b"ok", good, (Span(3, 0, 4),)),
         FrameErrorRecord(
-            "length 11 exceeds the maximum 10 bytes; dropping 7 buffered bytes "
-            "and waiting for a new stream",
-            (Span(3, 4, 11),),
+            "length 11 exceeds the maximum 10 bytes; skipping its 11-byte payload",
+            (Span(3, 4, 6),),
         ),
+        Message(1, b"ok", good, (Span(3, 17, 21),)),
     ]
-    assert decoder.feed(good, 4) == [Message(1, b"ok", good, (Span(4, 0, 4),))]
+    assert decoder.discarded == 13
 
 
-def test_length_counted_smaller_than_header() -> None:
+def test_length_huge_header_then_zeros_is_one_error() -> None:
+    # Issue 9: a 4 GiB length followed by 8 MiB of zeros once gave 1,048,576 phantom
+    # empty messages (the zeros read as headers); now the payload is skipped.
+    spec = FrameSpec("length", fmt="!I")
+    decoder = make_decoder(spec)
+    records = decoder.feed(struct.pack("!I", 2**32 - 1), 1)
+    for seq in range(2, 2 + 128):
+        records += decoder.feed(bytes(65536), seq)
+    assert [r.message for r in records if isinstance(r, FrameErrorRecord)] == [
+        "length 4294967295 exceeds the maximum 1048576 bytes; skipping its 4294967295-byte payload"
+    ]
+    assert len(records) == 1
+    assert decoder.discarded == 4 + 8 * 1024 * 1024
+    assert decoder.pending == 0
+
+
+OUT_OF_STEP = "the stream is out of step, so the rest of this connection is not decoded"
+
+
+def test_length_counted_smaller_than_header_stops_decoding() -> None:
     spec = FrameSpec("length", fmt="!I", header_counted=True)
-    assert decode(spec, b"\0\0\0\x02") == [
+    decoder = make_decoder(spec)
+    assert decoder.feed(b"\0\0\0\x02" + encode_frame(spec, b"lost"), 1) == [
         FrameErrorRecord(
-            "length 2 is smaller than the 4-byte header; dropping 4 buffered bytes "
-            "and waiting for a new stream",
+            f"length 2 is smaller than the 4-byte header; {OUT_OF_STEP}",
             (Span(1, 0, 4),),
         )
     ]
+    # Whatever follows could be anything: it is dropped, not read as frames.
+    assert decoder.feed(encode_frame(spec, b"also lost"), 2) == []
+    assert (decoder.pending, decoder.discarded) == (0, 4 + 8 + 13)
+    decoder.reset()
+    assert payloads_of(decoder.feed(encode_frame(spec, b"new"), 3)) == [b"new"]
 
 
 def test_length_counted_payload_over_max() -> None:
     spec = FrameSpec("length", fmt="B", header_counted=True, max_length=3)
     assert payloads_of(decode(spec, b"\x04abc")) == [b"abc"]
-    records = decode(spec, b"\x05a")
+    records = decode(spec, b"\x05a", b"bcd\x01")
     assert records == [
         FrameErrorRecord(
-            "length 5 (4-byte payload) exceeds the maximum 3 bytes; dropping 2 buffered bytes "
-            "and waiting for a new stream",
-            (Span(1, 0, 2),),
-        )
+            "length 5 (4-byte payload) exceeds the maximum 3 bytes; skipping its 4-byte payload",
+            (Span(1, 0, 1),),
+        ),
+        Message(0, b"", b"\x01", (Span(2, 3, 4),)),
     ]
 
 
-def test_length_negative_signed_header() -> None:
+def test_length_negative_signed_header_stops_decoding() -> None:
     spec = FrameSpec("length", fmt="!b")
-    assert decode(spec, b"\xff") == [
-        FrameErrorRecord(
-            "length -1 is negative; dropping 1 buffered byte and waiting for a new stream",
-            (Span(1, 0, 1),),
-        )
+    assert decode(spec, b"\xff\x01a") == [
+        FrameErrorRecord(f"length -1 is negative; {OUT_OF_STEP}", (Span(1, 0, 1),))
     ]
 
 

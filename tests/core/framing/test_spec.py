@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from netassistant.core.framing import (
     DEFAULT_MAX_LENGTH,
-    FrameSpec,
     LARGEST_MAX_LENGTH,
+    FrameSpec,
     FramingError,
     format_frame_spec,
     parse_frame_spec,
