@@ -23,6 +23,8 @@ from netassistant.core.codec import (
     decode_segments,
     decode_text,
     encode_text,
+    escape,
+    escape_text,
     format_as,
     format_hex,
     hexdump,
@@ -30,6 +32,7 @@ from netassistant.core.codec import (
     printable_ascii,
     to_c_array,
     to_python_bytes,
+    unescape,
 )
 
 HELLO_WORLD_ZH = "你好，世界"
@@ -244,6 +247,73 @@ class TestEncodeText:
     @given(text=st.text(max_size=200))
     def test_doubled_backslashes_round_trip_with_escapes(self, text: str) -> None:
         assert encode_text(text.replace("\\", "\\\\"), escapes=True) == text.encode()
+
+
+class TestEscapes:
+    """escape()/unescape()/escape_text(): the one home of the escape syntax."""
+
+    @pytest.mark.parametrize(
+        ("data", "text"),
+        [
+            (b"\r\n", r"\r\n"),
+            (b"\t|\\", r"\t|\\"),
+            (b"\x00", r"\0"),
+            (b"END\x01", r"END\x01"),
+            (b"\x7f\x80\xff", r"\x7f\x80\xff"),
+            (b"a b", "a b"),
+            (b" a ", r"\x20a\x20"),
+            (b" ", r"\x20"),
+            ("。".encode(), r"\xe3\x80\x82"),
+            (b"", ""),
+        ],
+    )
+    def test_escape_writes_printable_ascii(self, data: bytes, text: str) -> None:
+        assert escape(data) == text
+        assert unescape(text) == data
+
+    @given(st.binary(max_size=64))
+    def test_escape_round_trips_and_survives_trimming(self, data: bytes) -> None:
+        text = escape(data)
+        assert text.isascii() and (text.isprintable() or not text)
+        assert text == text.strip()
+        assert unescape(text) == data
+
+    def test_unescape_reads_other_characters_as_utf8(self) -> None:
+        assert unescape("你好\\r\\n") == "你好\r\n".encode()
+        # surrogateescape: an argv byte that was not valid in the locale comes back raw.
+        assert unescape("a\udcffb") == b"a\xffb"
+
+    @pytest.mark.parametrize("text", ["abcd\\q", "\\x4", "ab\\x0g", "abc\\", "a\\\nb"])
+    def test_unescape_errors_are_the_send_box_errors(self, text: str) -> None:
+        # One wording and one position, whoever reads the escapes.
+        with pytest.raises(EscapeError) as expected:
+            encode_text(text, escapes=True)
+        with pytest.raises(EscapeError, match="at position") as got:
+            unescape(text)
+        assert str(got.value) == str(expected.value)
+        assert got.value.position == expected.value.position
+
+    def test_unescape_names_an_unencodable_character(self) -> None:
+        with pytest.raises(EncodeError, match=r"^character U\+D800 at position 2 cannot") as info:
+            unescape("\\n\ud800")
+        assert info.value.position == 2
+
+    def test_escape_text_keeps_what_is_asked_and_other_scripts(self) -> None:
+        text = "中\r\n\t\\\x00\x01\x7f\x85"
+        assert escape_text(text) == "中\\r\\n\\t\\\\\\0\\x01\\x7f\x85"
+        assert escape_text(text, keep="\n\t") == "中\\r\n\t\\\\\\0\\x01\\x7f\x85"
+
+    @given(
+        text=st.text(st.characters(codec="gb18030"), max_size=80),
+        encoding=st.sampled_from(["utf-8", "gbk", "gb18030"]),
+    )
+    def test_escape_text_round_trips_through_encode_text(self, text: str, encoding: str) -> None:
+        try:
+            plain = encode_text(text, encoding)
+        except EncodeError:
+            return
+        assert encode_text(escape_text(text), encoding, escapes=True) == plain
+        assert encode_text(escape_text(text, keep="\n\t"), encoding, escapes=True) == plain
 
 
 class TestDecodeText:

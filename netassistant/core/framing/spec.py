@@ -13,10 +13,10 @@ Three framings exist:
 from __future__ import annotations
 
 import re
-import string
 import struct
 from dataclasses import dataclass
 
+from netassistant.core.codec import EncodeError, EscapeError, escape, unescape
 from netassistant.core.i18n import Text, translatable
 
 DELIMITER = "delimiter"
@@ -36,8 +36,6 @@ _MAX_DIGITS = 20
 # One integer code with an optional byte-order prefix; repeat counts ("2H") are refused too,
 # because a header must unpack to exactly one number.
 _INT_FORMAT = re.compile(r"[@=<>!]?[bBhHiIlLqQnN]")
-_SIMPLE_ESCAPES = {"r": b"\r", "n": b"\n", "t": b"\t", "0": b"\0", "\\": b"\\"}
-_ESCAPE_OUT = {0x0D: "\\r", 0x0A: "\\n", 0x09: "\\t", 0x5C: "\\\\"}
 
 
 class FramingError(ValueError):
@@ -148,61 +146,13 @@ class FrameSpec:
 # --- spec strings -----------------------------------------------------------------------------
 
 
-def _unescape(text: str) -> bytes:
-    """Turn delimiter text with escapes into bytes; other characters become UTF-8."""
-    out = bytearray()
-    pos = 0
-    while pos < len(text):
-        slash = text.find("\\", pos)
-        if slash < 0:
-            slash = len(text)
-        try:
-            # surrogateescape gives back the raw bytes of a command-line argument that was
-            # not valid in the locale's encoding.
-            out += text[pos:slash].encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:
-            raise FramingError(Text("delimiter text cannot be encoded as UTF-8")) from None
-        if slash == len(text):
-            break
-        code = text[slash + 1 : slash + 2]
-        if code in _SIMPLE_ESCAPES:
-            out += _SIMPLE_ESCAPES[code]
-            pos = slash + 2
-        elif code == "x":
-            digits = text[slash + 2 : slash + 4]
-            if len(digits) != 2 or not all(c in string.hexdigits for c in digits):
-                raise FramingError(
-                    Text("\\x needs two hex digits (at position {position})", position=slash)
-                )
-            out.append(int(digits, 16))
-            pos = slash + 4
-        elif not code:
-            raise FramingError(
-                Text("delimiter ends with a lone backslash; write \\\\ for a backslash")
-            )
-        else:
-            raise FramingError(
-                Text(
-                    "unknown escape '\\{code}' in delimiter; use \\r \\n \\t \\0 \\xNN or \\\\",
-                    code=code,
-                )
-            )
-    return bytes(out)
-
-
-def _escape(data: bytes) -> str:
-    """Inverse of :func:`_unescape`, producing printable ASCII only."""
-    parts = []
-    last = len(data) - 1
-    for pos, byte in enumerate(data):
-        if byte in _ESCAPE_OUT:
-            parts.append(_ESCAPE_OUT[byte])
-        elif 0x20 < byte < 0x7F or (byte == 0x20 and 0 < pos < last):
-            parts.append(chr(byte))
-        else:
-            # Spaces at the ends are escaped so that trimming a config field cannot lose them.
-            parts.append(f"\\x{byte:02x}")
-    return "".join(parts)
+def _delimiter(text: str) -> bytes:
+    """The bytes of an escaped delimiter (``delimiter:`` specs), as :func:`codec.unescape`."""
+    try:
+        return unescape(text)
+    except (EscapeError, EncodeError) as exc:
+        # The codec's message already says where (in the delimiter) and what to write.
+        raise FramingError(Text("delimiter: {problem}", problem=exc.args[0])) from None
 
 
 def _parse_options(options: list[str], allowed: tuple[str, ...], unknown: str) -> dict[str, int]:
@@ -254,7 +204,7 @@ def parse_frame_spec(text: str) -> FrameSpec | None:
     head, _, rest = text.lstrip().partition(":")
     kind = head.strip().lower()
     if kind == DELIMITER:
-        return FrameSpec(DELIMITER, delimiter=_unescape(rest))
+        return FrameSpec(DELIMITER, delimiter=_delimiter(rest))
     if kind == "delimiter-hex":
         hex_text, *options = rest.split(":")
         hex_text = hex_text.strip()
@@ -322,7 +272,7 @@ def format_frame_spec(spec: FrameSpec | None) -> str:
             # Options need the hex form: the escaped form's delimiter may itself contain ":".
             keep = ":keep" if spec.keep_delimiter else ""
             return f"delimiter-hex:{spec.delimiter.hex()}{keep}{max_option}"
-        return f"delimiter:{_escape(spec.delimiter)}"
+        return f"delimiter:{escape(spec.delimiter)}"
     if spec.kind == FIXED:
         return f"fixed:{spec.size}"
     incl = ":incl" if spec.header_counted else ""

@@ -30,8 +30,9 @@ MAX_RANGE = "max must be a whole number of bytes from 1 to 1073741824"
         ("delimiter:\\n", FrameSpec("delimiter", delimiter=b"\n"), "delimiter:\\n"),
         ("delimiter:\\r\\n", FrameSpec("delimiter", delimiter=b"\r\n"), "delimiter:\\r\\n"),
         ("delimiter:;", FrameSpec("delimiter", delimiter=b";"), "delimiter:;"),
-        ("delimiter:\\x00", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\x00"),
-        ("delimiter:\\0", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\x00"),
+        ("delimiter:\\x00", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\0"),
+        ("delimiter:\\0", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\0"),
+        ("delimiter:END\\x01", FrameSpec("delimiter", delimiter=b"END\x01"), "delimiter:END\\x01"),
         ("delimiter:\\t|\\\\", FrameSpec("delimiter", delimiter=b"\t|\\"), "delimiter:\\t|\\\\"),
         (
             "delimiter:\\xFF\\xfe",
@@ -116,10 +117,27 @@ def test_parse_and_format_round_trip(text: str, spec: FrameSpec | None, canonica
             "delimiter-hex:0d0a:incl",
             "unknown option 'incl' for delimiter-hex framing; use keep or max=N",
         ),
-        ("delimiter:\\q", "unknown escape '\\q' in delimiter; use \\r \\n \\t \\0 \\xNN or \\\\"),
-        ("delimiter:ab\\", "delimiter ends with a lone backslash; write \\\\ for a backslash"),
-        ("delimiter:\\x4", "\\x needs two hex digits (at position 0)"),
-        ("delimiter:;\\xg0", "\\x needs two hex digits (at position 1)"),
+        # The codec's one wording for escapes, with the position inside the delimiter.
+        (
+            "delimiter:\\q",
+            "delimiter: bad escape '\\q' at position 0; use \\r \\n \\t \\0 \\xNN or \\\\",
+        ),
+        (
+            "delimiter:ab\\",
+            "delimiter: lone '\\' at end of text at position 2; write \\\\ for a backslash",
+        ),
+        (
+            "delimiter:\\x4",
+            "delimiter: incomplete \\x escape at position 0; write two hex digits, like \\x0d",
+        ),
+        (
+            "delimiter:;\\xg0",
+            "delimiter: incomplete \\x escape at position 1; write two hex digits, like \\x0d",
+        ),
+        (
+            "delimiter:\ud800",
+            "delimiter: character U+D800 at position 0 cannot be encoded as utf-8",
+        ),
         ("fixed:0", "fixed length must be a whole number of bytes from 1 to 1048576"),
         ("fixed:1048577", "fixed length must be a whole number of bytes from 1 to 1048576"),
         ("fixed:-4", "fixed length must be a whole number of bytes from 1 to 1048576"),
