@@ -26,6 +26,23 @@ from netassistant.core.framing import (
     chunk_seqs,
     make_decoder,
 )
+from netassistant.core.i18n import Text, translatable
+
+# (session stopped, one byte) -> message for bytes of a message cut short by the end.
+_UNFINISHED = {
+    (False, True): translatable(
+        "the connection ended with {count} byte of an unfinished message; dropping them"
+    ),
+    (False, False): translatable(
+        "the connection ended with {count} bytes of an unfinished message; dropping them"
+    ),
+    (True, True): translatable(
+        "the session stopped with {count} byte of an unfinished message; dropping them"
+    ),
+    (True, False): translatable(
+        "the session stopped with {count} bytes of an unfinished message; dropping them"
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,18 +238,16 @@ class MessageDecoder:
 
     def _end(self, out: list[Decoded], event: ConnEvent, conn_id: int | None) -> None:
         """Drop the streams of ``conn_id`` (None: all), reporting unfinished messages."""
-        what = "the session stopped" if conn_id is None else "the connection ended"
         for key in [key for key in self._streams if conn_id is None or key[0] == conn_id]:
             stream = self._streams.pop(key)
             decoder = stream.decoder
             if decoder is None or not decoder.pending:
                 continue
             count = decoder.pending
-            noun = "byte" if count == 1 else "bytes"
             out.append(
                 DecodeError(
                     key[0],
-                    f"{what} with {count} {noun} of an unfinished message; dropping them",
+                    Text(_UNFINISHED[conn_id is None, count == 1], count=count),
                     decoder.pending_spans(),
                     key[1],
                     event.ts_ns,

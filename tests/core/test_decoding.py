@@ -10,6 +10,7 @@ from netassistant.core.checksum import ChecksumError, append_checksum
 from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.decoding import DecodedMessage, DecodeError, MessageDecoder
 from netassistant.core.framing import FrameSpec, Span, encode_frame, parse_frame_spec
+from netassistant.core.i18n import Text
 from netassistant.core.stats import SessionStats
 
 LOCAL = "127.0.0.1:9000"
@@ -226,6 +227,7 @@ def test_connection_end_reports_an_unfinished_message():
     assert error.message == (
         "the connection ended with 8 bytes of an unfinished message; dropping them"
     )
+    assert isinstance(error.message, Text), "the window translates it"
     assert error.spans == (Span(1, 0, 3), Span(2, 0, 5))
     assert (error.ts_ns, error.last_chunk_length) == (5000, 5)
     assert decoder.pending(1) == 0
