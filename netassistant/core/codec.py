@@ -29,10 +29,12 @@ _CONTROL_ESCAPES_OUT = {
     **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]},
     **_CHAR_ESCAPES_OUT,
 }
-# escape(): bytes as printable ASCII, so a byte outside 0x20-0x7E is \xNN too.
+# escape(): bytes as printable ASCII, so a byte outside 0x20-0x7E is \xNN too; among raw
+# bytes NUL reads best as one more \x00 (and saved framing specs have always said so).
 _BYTE_ESCAPES_OUT = {
     **{c: f"\\x{c:02x}" for c in range(256) if not 0x20 <= c < 0x7F},
     **_CHAR_ESCAPES_OUT,
+    0: "\\x00",
 }
 
 # One table serves printable_ascii() and the hexdump ASCII column.
@@ -262,9 +264,9 @@ def unescape(text: str) -> bytes:
 def escape(data: bytes) -> str:
     r"""Write bytes as printable ASCII that :func:`unescape` turns back into them.
 
-    Printable ASCII stays, except the backslash (``\\``); ``\r \n \t \0`` are written so;
-    every other byte is ``\xNN``, and so is a space at either end, so that trimming a
-    settings field cannot lose it.
+    Printable ASCII stays, except the backslash (``\\``); ``\r \n \t`` are written so;
+    every other byte is ``\xNN`` (NUL too), and so is a space at either end, so that
+    trimming a settings field cannot lose it.
 
     Args:
         data: The bytes.

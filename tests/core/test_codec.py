@@ -257,7 +257,7 @@ class TestEscapes:
         [
             (b"\r\n", r"\r\n"),
             (b"\t|\\", r"\t|\\"),
-            (b"\x00", r"\0"),
+            (b"\x00", r"\x00"),
             (b"END\x01", r"END\x01"),
             (b"\x7f\x80\xff", r"\x7f\x80\xff"),
             (b"a b", "a b"),

@@ -30,8 +30,8 @@ MAX_RANGE = "max must be a whole number of bytes from 1 to 1073741824"
         ("delimiter:\\n", FrameSpec("delimiter", delimiter=b"\n"), "delimiter:\\n"),
         ("delimiter:\\r\\n", FrameSpec("delimiter", delimiter=b"\r\n"), "delimiter:\\r\\n"),
         ("delimiter:;", FrameSpec("delimiter", delimiter=b";"), "delimiter:;"),
-        ("delimiter:\\x00", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\0"),
-        ("delimiter:\\0", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\0"),
+        ("delimiter:\\x00", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\x00"),
+        ("delimiter:\\0", FrameSpec("delimiter", delimiter=b"\0"), "delimiter:\\x00"),
         ("delimiter:END\\x01", FrameSpec("delimiter", delimiter=b"END\x01"), "delimiter:END\\x01"),
         ("delimiter:\\t|\\\\", FrameSpec("delimiter", delimiter=b"\t|\\"), "delimiter:\\t|\\\\"),
         (
