@@ -8,10 +8,11 @@ so a view can draw both and link them.
 
 * :mod:`.spec`: :class:`FrameSpec` and its spec string (``--frame`` on the command line,
   ``SessionConfig.framing`` in profiles), :func:`parse_frame_spec`, :func:`format_frame_spec`.
-* :mod:`.decoders`: the incremental decoders (:func:`make_decoder`), their records and how
-  each one recovers from a stream that breaks its framing.
-* :mod:`.spans`: :class:`Span`, and the packed bookkeeping that keeps a record's spans
-  bounded however finely its bytes were split.
+* :mod:`.decoders`: the incremental decoders (:func:`make_decoder`) and how each one
+  recovers from a stream that breaks its framing.
+* :mod:`.records`: what decoders return (:class:`Message`, :class:`FrameErrorRecord`,
+  :class:`Span`), and the packed bookkeeping that keeps a record's spans bounded however
+  finely its bytes were split.
 * :mod:`.encoders`: :func:`encode_frame`, the frames a decoder cuts back into the payloads.
 
 Import from here: ``from netassistant.core.framing import FrameSpec, make_decoder``.
@@ -23,14 +24,14 @@ from netassistant.core.framing.decoders import (
     Decoder,
     DelimiterDecoder,
     FixedDecoder,
-    FrameErrorRecord,
     LengthDecoder,
-    Message,
     make_decoder,
 )
 from netassistant.core.framing.encoders import encode_frame, encode_frames
-from netassistant.core.framing.spans import (
+from netassistant.core.framing.records import (
     MAX_SPANS,
+    FrameErrorRecord,
+    Message,
     Span,
     SpanRun,
     chunk_seqs,

@@ -28,50 +28,10 @@ the spec's ``max`` (plus a header or a delimiter) per connection.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 
-from netassistant.core.framing.spans import Span, SpanLog, chunk_seqs
+from netassistant.core.framing.records import FrameErrorRecord, Message, Span, SpanLog
 from netassistant.core.framing.spec import DELIMITER, FIXED, LENGTH, FrameSpec
 from netassistant.core.i18n import Text
-
-# --- decoded records --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Message:
-    """One decoded message.
-
-    Attributes:
-        index: Message number within the decoder, from 0.
-        payload: The message without header or delimiter (with the delimiter if kept).
-        frame: The full frame as it was on the wire.
-        spans: Where the frame's bytes came from, in order; their lengths add up to
-            ``len(frame)``.
-    """
-
-    index: int
-    payload: bytes
-    frame: bytes
-    spans: tuple[Span, ...]
-
-    @property
-    def chunk_seqs(self) -> tuple[int, ...]:
-        """Seqs of the chunks the frame came from, in order, each once."""
-        return chunk_seqs(self.spans)
-
-
-@dataclass(frozen=True, slots=True)
-class FrameErrorRecord:
-    """Bytes a decoder gave up on, and why in plain words."""
-
-    message: str  # a translatable Text
-    spans: tuple[Span, ...]
-
-    @property
-    def chunk_seqs(self) -> tuple[int, ...]:
-        """Seqs of the chunks the dropped bytes came from, in order, each once."""
-        return chunk_seqs(self.spans)
-
 
 # --- decoders ---------------------------------------------------------------------------------
 

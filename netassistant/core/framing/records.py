@@ -1,4 +1,7 @@
-"""Spans: where a decoded record's bytes came from, kept in memory bounded by the chunk count.
+"""Decoded records, and their spans: where a record's bytes came from, in bounded memory.
+
+A decoder returns :class:`Message` s and :class:`FrameErrorRecord` s; each carries the
+:class:`Span` s of the chunks its bytes were cut from.
 
 A decoder remembers, for every buffered byte, which chunk it came from. A peer that
 trickles a large frame one byte per ``recv()`` makes that one piece per byte, so the
@@ -15,6 +18,8 @@ from dataclasses import dataclass
 
 #: Records from more chunks than this keep exact spans only for their first and last chunk.
 MAX_SPANS = 64
+
+# --- spans ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,48 @@ def seqs_text(spans: tuple[Span, ...]) -> str:
         for span in spans
     ]
     return ",".join(dict.fromkeys(parts))
+
+
+# --- decoded records --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One decoded message.
+
+    Attributes:
+        index: Message number within the decoder, from 0.
+        payload: The message without header or delimiter (with the delimiter if kept).
+        frame: The full frame as it was on the wire.
+        spans: Where the frame's bytes came from, in order; their lengths add up to
+            ``len(frame)``.
+    """
+
+    index: int
+    payload: bytes
+    frame: bytes
+    spans: tuple[Span, ...]
+
+    @property
+    def chunk_seqs(self) -> tuple[int, ...]:
+        """Seqs of the chunks the frame came from, in order, each once."""
+        return chunk_seqs(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameErrorRecord:
+    """Bytes a decoder gave up on, and why in plain words."""
+
+    message: str  # a translatable Text
+    spans: tuple[Span, ...]
+
+    @property
+    def chunk_seqs(self) -> tuple[int, ...]:
+        """Seqs of the chunks the dropped bytes came from, in order, each once."""
+        return chunk_seqs(self.spans)
+
+
+# --- bookkeeping -----------------------------------------------------------------------------
 
 
 class SpanLog:
