@@ -165,7 +165,8 @@ class SpanLog:
     def add(self, seq: int, start: int, end: int) -> None:
         """Append bytes ``[start, end)`` of chunk ``seq``; a continuation extends the last piece."""
         items = self._items
-        if len(items) > self._head and items[-3] == seq and items[-1] == start:
+        # Consumed pieces are cleared as soon as none is left, so non-empty means live ones.
+        if items and items[-1] == start and items[-3] == seq:
             items[-1] = end
         else:
             items.extend((seq, start, end))
@@ -209,16 +210,14 @@ class SpanLog:
             index += 3
         else:
             items[index + 1] = cut  # the rest of that chunk stays buffered
-        self._drop_front(index)
-        return result
-
-    def _drop_front(self, index: int) -> None:
+        if index == len(items):
+            del items[:]
+            index = 0
+        elif index > 3 * 1024 and index * 2 > len(items):
+            del items[:index]  # compact once the dead front outweighs the live pieces
+            index = 0
         self._head = index
-        if index == len(self._items):
-            self.clear()
-        elif index > 3 * 1024 and index * 2 > len(self._items):
-            del self._items[:index]
-            self._head = 0
+        return result
 
 
 def _fold(items: array[int], head: int, count: int, last_end: int) -> tuple[Span, ...]:
