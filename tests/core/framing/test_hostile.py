@@ -14,8 +14,12 @@ from netassistant.core.framing import (
     FrameErrorRecord,
     FrameSpec,
     Message,
+    Span,
     SpanRun,
+    chunk_seqs,
     make_decoder,
+    seqs_text,
+    span_fields,
 )
 
 # Small alphabets make delimiters, delimiter fragments and small lengths likely.
@@ -150,3 +154,27 @@ def test_skipped_and_halted_bytes_are_never_buffered() -> None:
     for seq in range(2, 1002):
         assert halted.feed(struct.pack("!i", 3) + b"abc", seq) == []
     assert (halted.pending, halted.discarded) == (0, 4 + 1000 * 7)
+
+
+def test_pending_bytes_of_many_chunks_fold_too() -> None:
+    spec = FrameSpec("length", fmt="!I")
+    decoder = make_decoder(spec)
+    stream = b"\0\0\x01\0" + b"x" * 96  # a 256-byte frame, 100 bytes of it in 100 chunks
+    for seq in range(1, 101):
+        assert decoder.feed(stream[seq - 1 : seq], seq) == []
+    spans = decoder.pending_spans()
+    assert [type(s) for s in spans] == [Span, SpanRun, Span]
+    assert (spans[0].chunk_seq, spans[1].chunk_seq, spans[1].last_seq, spans[2].chunk_seq) == (
+        1,
+        2,
+        99,
+        100,
+    )
+    assert sum(s.length for s in spans) == decoder.pending == 100
+
+
+def test_runs_in_log_lines_and_json() -> None:
+    spans = (Span(7, 5, 10), SpanRun(8, 0, 1, run_end_seq=99, size=92), Span(100, 0, 4))
+    assert seqs_text(spans) == "7,8-99,100"
+    assert [span_fields(s) for s in spans] == [[7, 5, 10], [8, 0, 1, 99, 92], [100, 0, 4]]
+    assert chunk_seqs(spans) == (7, 8, 99, 100)
