@@ -65,7 +65,7 @@ def outcome(decoder: Decoder, records: list[Message | FrameErrorRecord]) -> list
     return seen
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(random_specs(), random_bytes, st.lists(st.integers(0, 120), max_size=15))
 def test_any_split_of_any_bytes_gives_the_same_messages_and_errors(
     spec: FrameSpec, data: bytes, cuts: list[int]
@@ -100,7 +100,7 @@ def test_any_split_of_any_bytes_gives_the_same_messages_and_errors(
     assert data.endswith(pending)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(random_specs(), random_bytes)
 def test_memory_stays_bounded_by_max(spec: FrameSpec, data: bytes) -> None:
     decoder = make_decoder(spec)
