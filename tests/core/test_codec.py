@@ -142,6 +142,14 @@ class TestFormatHex:
     def test_empty(self) -> None:
         assert format_hex(b"") == ""
 
+    @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+    @pytest.mark.parametrize(
+        ("sep", "expected"), [(" ", "0A FF"), ("-", "0A-FF"), ("::", "0A::FF")]
+    )
+    def test_any_bytes_like_data(self, kind: type, sep: str, expected: str) -> None:
+        # The table cells' hex comes from here too, so there is one formatter for all.
+        assert format_hex(kind(b"\x0a\xff"), sep) == expected
+
 
 class TestEncodeText:
     def test_plain_text(self) -> None:
