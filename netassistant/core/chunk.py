@@ -54,10 +54,8 @@ class EventKind(enum.Enum):
     STOPPED = "stopped"  # the session ended
 
 
-#: Events after which a connection carries no more data: it is gone from the client
-#: table, and its framing decoder is dropped. HALF_CLOSED is not among them: the peer
-#: may still send after our FIN.
-ENDING_KINDS: frozenset[EventKind] = frozenset(
+#: Events after which a connection carries no more data (its counters and decoders end).
+ENDING_KINDS = frozenset(
     {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
 )
 
