@@ -417,7 +417,7 @@ def printable_ascii(data: bytes) -> str:
 
 
 def hexdump(data: bytes, width: int = 16) -> str:
-    """Format bytes like ``hexdump -Cv``, without the final offset line.
+    r"""Format bytes like ``hexdump -Cv``, without the final offset line.
 
     Each line holds an 8-digit hex offset, two spaces, the bytes in lower-case hex
     with an extra space after every 8th, and ``|ascii|``. The last line is padded

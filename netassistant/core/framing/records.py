@@ -82,8 +82,10 @@ def chunk_seqs(spans: tuple[Span, ...]) -> tuple[int, ...]:
 
 
 def span_fields(span: Span) -> list[int]:
-    """A span as a JSON-ready list: ``[seq, start, end]``, or for a run
-    ``[first_seq, start, end, last_seq, size]``."""
+    """A span as a JSON-ready list.
+
+    ``[seq, start, end]``, or for a run ``[first_seq, start, end, last_seq, size]``.
+    """
     if isinstance(span, SpanRun):
         return [span.chunk_seq, span.start, span.end, span.run_end_seq, span.size]
     return [span.chunk_seq, span.start, span.end]

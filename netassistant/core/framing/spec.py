@@ -1,8 +1,8 @@
-"""Framing specs: what a framing is, and its spec string (``--frame``, ``SessionConfig.framing``).
+r"""Framing specs: what a framing is, and its spec string (``--frame``, ``SessionConfig.framing``).
 
 Three framings exist:
 
-* ``delimiter:\\r\\n`` (escapes ``\\r \\n \\t \\0 \\xNN \\\\``) or ``delimiter-hex:0d0a``:
+* ``delimiter:\r\n`` (escapes ``\r \n \t \0 \xNN \\``) or ``delimiter-hex:0d0a``:
   every message ends with the delimiter. The hex form also takes ``:keep`` (keep the
   delimiter in the payload) and ``:max=N``.
 * ``fixed:16``: every message is exactly that many bytes.
@@ -185,10 +185,10 @@ def _parse_options(options: list[str], allowed: tuple[str, ...], unknown: str) -
 
 
 def parse_frame_spec(text: str) -> FrameSpec | None:
-    """Parse a framing spec string.
+    r"""Parse a framing spec string.
 
     Args:
-        text: ``""``/``"none"`` for raw chunks only, or ``delimiter:\\r\\n``,
+        text: ``""``/``"none"`` for raw chunks only, or ``delimiter:\r\n``,
             ``delimiter-hex:0d0a[:keep][:max=N]``, ``fixed:N`` or
             ``length:FMT[:incl][:max=N]``. Everything after ``delimiter:`` is the delimiter,
             spaces and colons included.

@@ -344,7 +344,7 @@ def test_same_seq_fed_in_pieces_continues_offsets() -> None:
 
 def test_records_are_frozen() -> None:
     message = Message(0, b"", b"\n", (Span(1, 0, 1),))
-    with pytest.raises(AttributeError):
+    with pytest.raises(AttributeError, match="cannot assign to field 'index'"):
         message.index = 1  # type: ignore[misc]
     assert Span(1, 2, 5).length == 3
     error = FrameErrorRecord("x", (Span(1, 0, 1), Span(2, 0, 1), Span(2, 1, 2)))

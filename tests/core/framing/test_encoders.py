@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -69,7 +70,7 @@ from tests.core.framing.helpers import CRLF, payloads_of
     ],
 )
 def test_encode_errors(spec: FrameSpec, payload: bytes, message: str) -> None:
-    with pytest.raises(FramingError) as excinfo:
+    with pytest.raises(FramingError, match=re.escape(message)) as excinfo:
         encode_frame(spec, payload)
     assert str(excinfo.value) == message
 

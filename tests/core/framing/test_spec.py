@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -157,7 +159,7 @@ def test_parse_and_format_round_trip(text: str, spec: FrameSpec | None, canonica
     ],
 )
 def test_parse_errors(text: str, message: str) -> None:
-    with pytest.raises(FramingError) as excinfo:
+    with pytest.raises(FramingError, match=re.escape(message)) as excinfo:
         parse_frame_spec(text)
     assert str(excinfo.value) == message
 
@@ -186,7 +188,7 @@ def test_framing_error_is_a_value_error() -> None:
     ],
 )
 def test_frame_spec_validates_on_construction(kwargs: dict, message: str) -> None:
-    with pytest.raises(FramingError) as excinfo:
+    with pytest.raises(FramingError, match=re.escape(message)) as excinfo:
         FrameSpec(**kwargs)
     assert str(excinfo.value) == message
 
@@ -199,7 +201,8 @@ def test_frame_spec_validates_on_construction(kwargs: dict, message: str) -> Non
 def test_delimiter_spec_round_trips(delimiter: bytes, keep: bool, max_length: int) -> None:
     spec = FrameSpec("delimiter", delimiter=delimiter, keep_delimiter=keep, max_length=max_length)
     text = format_frame_spec(spec)
-    assert text.isascii() and text.isprintable()
+    assert text.isascii()
+    assert text.isprintable()
     assert text == text.strip()
     assert parse_frame_spec(text) == spec
 
