@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import subprocess
 import sys
 import zlib
@@ -69,7 +68,7 @@ def test_algorithm_records(name: str, title: str, width: int, byteorder: str) ->
 
 
 def test_algorithm_is_frozen() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field"):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         ALGORITHMS["crc32"].width_bytes = 2  # type: ignore[misc]
 
 
@@ -192,7 +191,7 @@ def test_unknown_name() -> None:
         lambda: append_checksum("foo", b""),
         lambda: verify_checksum("foo", b""),
     ):
-        with pytest.raises(ChecksumError, match=re.escape(message)) as excinfo:
+        with pytest.raises(ChecksumError) as excinfo:
             call()
         assert str(excinfo.value) == message
         assert isinstance(excinfo.value, ValueError)
