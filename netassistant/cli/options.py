@@ -81,7 +81,7 @@ def message_format(args: argparse.Namespace, config: SessionConfig) -> MessageFo
 
 
 def checksum_option(args: argparse.Namespace, config: SessionConfig) -> tuple[str, str | None]:
-    """``--checksum NAME[:ORDER]`` as (name, order), else the profile's checksum, else ("", None)."""
+    """``--checksum NAME[:ORDER]`` as (name, order); else the profile's checksum, or ("", None)."""
     value = getattr(args, "checksum", None)
     if not value:
         return config.checksum, config.checksum_order or None

@@ -72,7 +72,7 @@ class _Prepared:
 
 @dataclass(frozen=True)
 class AutoReplyRule:
-    """One auto-reply rule.
+    r"""One auto-reply rule.
 
     Attributes:
         mode: ``"echo"`` (send every received chunk back) or ``"match"``.

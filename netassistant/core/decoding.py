@@ -17,23 +17,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netassistant.core.checksum import checksum_bytes, verify_checksum
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.framing import (
     Decoder,
     FrameErrorRecord,
     FrameSpec,
     Span,
+    chunk_seqs,
     make_decoder,
 )
+from netassistant.core.i18n import Text, translatable
 
-#: Events after which a connection sends no more data: its decoder is dropped.
-_ENDING_KINDS = frozenset(
-    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
-)
-
-
-def _chunk_seqs(spans: tuple[Span, ...]) -> tuple[int, ...]:
-    return tuple(dict.fromkeys(span.chunk_seq for span in spans))
+# (session stopped, one byte) -> message for bytes of a message cut short by the end.
+_UNFINISHED = {
+    (False, True): translatable(
+        "the connection ended with {count} byte of an unfinished message; dropping them"
+    ),
+    (False, False): translatable(
+        "the connection ended with {count} bytes of an unfinished message; dropping them"
+    ),
+    (True, True): translatable(
+        "the session stopped with {count} byte of an unfinished message; dropping them"
+    ),
+    (True, False): translatable(
+        "the session stopped with {count} bytes of an unfinished message; dropping them"
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +79,7 @@ class DecodedMessage:
     @property
     def chunk_seqs(self) -> tuple[int, ...]:
         """Seqs of the chunks the frame came from, in order, each once."""
-        return _chunk_seqs(self.spans)
+        return chunk_seqs(self.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +105,7 @@ class DecodeError:
     @property
     def chunk_seqs(self) -> tuple[int, ...]:
         """Seqs of the chunks the dropped bytes came from, in order, each once."""
-        return _chunk_seqs(self.spans)
+        return chunk_seqs(self.spans)
 
     @property
     def length(self) -> int:
@@ -175,7 +184,7 @@ class MessageDecoder:
                 if event.direction is Direction.RX and event.data:
                     self._feed_chunk(event, out)
             elif isinstance(event, ConnEvent):
-                if event.kind in _ENDING_KINDS:
+                if event.kind in ENDING_KINDS:
                     self._end(out, event, event.conn_id)
                 elif event.kind is EventKind.STOPPED:
                     self._end(out, event, None)
@@ -229,18 +238,16 @@ class MessageDecoder:
 
     def _end(self, out: list[Decoded], event: ConnEvent, conn_id: int | None) -> None:
         """Drop the streams of ``conn_id`` (None: all), reporting unfinished messages."""
-        what = "the session stopped" if conn_id is None else "the connection ended"
         for key in [key for key in self._streams if conn_id is None or key[0] == conn_id]:
             stream = self._streams.pop(key)
             decoder = stream.decoder
             if decoder is None or not decoder.pending:
                 continue
             count = decoder.pending
-            noun = "byte" if count == 1 else "bytes"
             out.append(
                 DecodeError(
                     key[0],
-                    f"{what} with {count} {noun} of an unfinished message; dropping them",
+                    Text(_UNFINISHED[conn_id is None, count == 1], count=count),
                     decoder.pending_spans(),
                     key[1],
                     event.ts_ns,

@@ -10,6 +10,7 @@ import time
 from typing import Any
 
 from netassistant.core.chunk import Chunk, ConnEvent, EventKind
+from netassistant.core.framing import chunk_seqs, seqs_text, span_fields
 
 #: JSON ``event`` names for connection events; CLOSED/RESET/LOCAL_CLOSE/ABORTED are all
 #: "close" with a ``reason``, so a script can wait for one word.
@@ -123,8 +124,8 @@ def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[
         "len": len(message.payload),
         "hex": message.payload.hex(),
         "text": _text(message.payload, encoding),
-        "chunks": list(dict.fromkeys(span.chunk_seq for span in message.spans)),
-        "spans": [[span.chunk_seq, span.start, span.end] for span in message.spans],
+        "chunks": list(chunk_seqs(message.spans)),
+        "spans": [span_fields(span) for span in message.spans],
     }
     checksum_ok = getattr(message, "checksum_ok", None)
     if checksum_ok is not None:
@@ -171,7 +172,7 @@ def event_line(event: ConnEvent) -> str:
 
 def message_line(message: Any, conn_id: int, encoding: str = "utf-8", show: str = "both") -> str:
     """Text log line for a framed message, with the chunks it came from."""
-    seqs = ",".join(str(s) for s in dict.fromkeys(span.chunk_seq for span in message.spans))
+    seqs = seqs_text(message.spans)
     parts = [
         f"   MSG #{conn_id} message {message.index} len {len(message.payload)} from chunk {seqs}"
     ]

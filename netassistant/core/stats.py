@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 
 
 class SessionState(enum.Enum):
@@ -45,9 +45,6 @@ class ClientInfo:
     rx_bytes: int = 0
     tx_bytes: int = 0
     half_closed: bool = False
-
-
-_GONE = frozenset({EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED})
 
 
 class SessionStats:
@@ -111,7 +108,7 @@ class SessionStats:
                 self.state = SessionState.CONNECTED
                 self.local = ev.local
             return True
-        if kind in _GONE:
+        if kind in ENDING_KINDS:
             return self.clients.pop(ev.conn_id, None) is not None
         if kind is EventKind.HALF_CLOSED:
             client = self.clients.get(ev.conn_id)

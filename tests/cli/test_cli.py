@@ -369,6 +369,29 @@ def test_invalid_hex_is_a_usage_error(env):
     assert proc.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (
+            "fixed:" + "9" * 5000,
+            "framing: fixed length must be a whole number of bytes from 1 to 1048576",
+        ),
+        (
+            "length:!I:max=" + "9" * 5000,
+            "framing: max must be a whole number of bytes from 1 to 1073741824 "
+            "(got '99999999999999999999…')",
+        ),
+    ],
+)
+def test_huge_framing_numbers_are_a_usage_error(env, frame, message):
+    # 5000 digits once reached int() and ended in a traceback.
+    proc = run_cli(env, "tcp-client", "--remote-port", "9", "--frame", frame)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == f"netassistant-cli: error: {message}"
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout == ""
+
+
 def test_unreadable_send_file_is_a_usage_error(env, tmp_path):
     proc = run_cli(env, "tcp-client", "--remote-port", "9", "--send-file", str(tmp_path / "no"))
     assert proc.returncode == 2

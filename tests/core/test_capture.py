@@ -111,7 +111,7 @@ def test_write_after_close_is_ignored(tmp_path):
 
 
 def test_unknown_direction():
-    with pytest.raises(CaptureError) as info:
+    with pytest.raises(CaptureError, match=r"\w") as info:
         RawCapture("/tmp/never-created", direction="up")
     assert str(info.value) == "direction must be rx, tx or both, not 'up'"
 
@@ -121,14 +121,14 @@ def test_unknown_direction():
 
 def test_open_failure_in_a_missing_folder(tmp_path):
     path = tmp_path / "missing" / "rx.bin"
-    with pytest.raises(CaptureError) as info:
+    with pytest.raises(CaptureError, match=r"\w") as info:
         RawCapture(path)
     assert str(info.value) == f"cannot open {path} for writing: No such file or directory"
     assert isinstance(info.value, ValueError)
 
 
 def test_open_failure_on_a_folder(tmp_path):
-    with pytest.raises(CaptureError) as info:
+    with pytest.raises(CaptureError, match=r"\w") as info:
         LogCapture(tmp_path, "text")
     assert str(info.value) == f"{tmp_path} is a directory, not a regular file"
 
@@ -155,7 +155,7 @@ def test_a_symbolic_link_is_refused_and_its_target_untouched(tmp_path, make):
     target.write_bytes(b"keep")
     link = tmp_path / "link.bin"
     link.symlink_to(target)
-    with pytest.raises(CaptureError) as info:
+    with pytest.raises(CaptureError, match=r"\w") as info:
         make(link)
     assert str(info.value) == f"{link} is a symbolic link; choose the real file"
     assert target.read_bytes() == b"keep"
@@ -173,7 +173,7 @@ def test_open_failure_without_permission(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     try:
-        with pytest.raises(CaptureError) as info:
+        with pytest.raises(CaptureError, match=r"\w") as info:
             RawCapture(folder / "x")
     finally:
         folder.chmod(0o700)
@@ -339,7 +339,7 @@ def test_log_write_after_close_is_ignored(tmp_path):
     ],
 )
 def test_bad_log_settings(tmp_path, kwargs, message):
-    with pytest.raises(CaptureError) as info:
+    with pytest.raises(CaptureError, match=r"\w") as info:
         LogCapture(tmp_path / "log", **kwargs)
     assert str(info.value) == message
     assert not (tmp_path / "log").exists()

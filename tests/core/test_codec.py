@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -22,6 +23,8 @@ from netassistant.core.codec import (
     decode_segments,
     decode_text,
     encode_text,
+    escape,
+    escape_text,
     format_as,
     format_hex,
     hexdump,
@@ -29,6 +32,7 @@ from netassistant.core.codec import (
     printable_ascii,
     to_c_array,
     to_python_bytes,
+    unescape,
 )
 
 HELLO_WORLD_ZH = "你好，世界"
@@ -86,7 +90,7 @@ class TestParseHex:
         ],
     )
     def test_errors_say_what_and_where(self, text: str, message: str, position: int) -> None:
-        with pytest.raises(HexError) as excinfo:
+        with pytest.raises(HexError, match=re.escape(message)) as excinfo:
             parse_hex(text)
         assert str(excinfo.value) == message
         assert excinfo.value.position == position
@@ -128,6 +132,14 @@ class TestFormatHex:
 
     def test_empty(self) -> None:
         assert format_hex(b"") == ""
+
+    @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
+    @pytest.mark.parametrize(
+        ("sep", "expected"), [(" ", "0A FF"), ("-", "0A-FF"), ("::", "0A::FF")]
+    )
+    def test_any_bytes_like_data(self, kind: type, sep: str, expected: str) -> None:
+        # The table cells' hex comes from here too, so there is one formatter for all.
+        assert format_hex(kind(b"\x0a\xff"), sep) == expected
 
 
 class TestEncodeText:
@@ -192,19 +204,19 @@ class TestEncodeText:
         ],
     )
     def test_bad_escapes(self, text: str, message: str, position: int) -> None:
-        with pytest.raises(EscapeError) as excinfo:
+        with pytest.raises(EscapeError, match=re.escape(message)) as excinfo:
             encode_text(text, escapes=True)
         assert str(excinfo.value) == message
         assert excinfo.value.position == position
 
     def test_unencodable_character(self) -> None:
-        with pytest.raises(EncodeError) as excinfo:
+        with pytest.raises(EncodeError, match=r"^character '€' at position 3") as excinfo:
             encode_text("abc€", "gbk")
         assert str(excinfo.value) == "character '€' at position 3 cannot be encoded as gbk"
         assert excinfo.value.position == 3
 
     def test_unencodable_position_counts_escapes_as_typed(self) -> None:
-        with pytest.raises(EncodeError) as excinfo:
+        with pytest.raises(EncodeError, match=r"^character 'é' at position 8") as excinfo:
             encode_text(r"\x41\r\né", "ascii", escapes=True)
         assert str(excinfo.value) == "character 'é' at position 8 cannot be encoded as ascii"
         assert excinfo.value.position == 8
@@ -214,7 +226,7 @@ class TestEncodeText:
             encode_text("a\u200b", "latin-1")
 
     def test_unknown_encoding_is_a_lookup_error(self) -> None:
-        with pytest.raises(LookupError):
+        with pytest.raises(LookupError, match="no-such-encoding"):
             encode_text("a", "no-such-encoding")
 
     @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
@@ -236,6 +248,74 @@ class TestEncodeText:
         assert encode_text(text.replace("\\", "\\\\"), escapes=True) == text.encode()
 
 
+class TestEscapes:
+    """escape()/unescape()/escape_text(): the one home of the escape syntax."""
+
+    @pytest.mark.parametrize(
+        ("data", "text"),
+        [
+            (b"\r\n", r"\r\n"),
+            (b"\t|\\", r"\t|\\"),
+            (b"\x00", r"\x00"),
+            (b"END\x01", r"END\x01"),
+            (b"\x7f\x80\xff", r"\x7f\x80\xff"),
+            (b"a b", "a b"),
+            (b" a ", r"\x20a\x20"),
+            (b" ", r"\x20"),
+            ("。".encode(), r"\xe3\x80\x82"),
+            (b"", ""),
+        ],
+    )
+    def test_escape_writes_printable_ascii(self, data: bytes, text: str) -> None:
+        assert escape(data) == text
+        assert unescape(text) == data
+
+    @given(st.binary(max_size=64))
+    def test_escape_round_trips_and_survives_trimming(self, data: bytes) -> None:
+        text = escape(data)
+        assert text.isascii()
+        assert text.isprintable() or not text
+        assert text == text.strip()
+        assert unescape(text) == data
+
+    def test_unescape_reads_other_characters_as_utf8(self) -> None:
+        assert unescape("你好\\r\\n") == "你好\r\n".encode()
+        # surrogateescape: an argv byte that was not valid in the locale comes back raw.
+        assert unescape("a\udcffb") == b"a\xffb"
+
+    @pytest.mark.parametrize("text", ["abcd\\q", "\\x4", "ab\\x0g", "abc\\", "a\\\nb"])
+    def test_unescape_errors_are_the_send_box_errors(self, text: str) -> None:
+        # One wording and one position, whoever reads the escapes.
+        with pytest.raises(EscapeError, match="at position") as expected:
+            encode_text(text, escapes=True)
+        with pytest.raises(EscapeError, match="at position") as got:
+            unescape(text)
+        assert str(got.value) == str(expected.value)
+        assert got.value.position == expected.value.position
+
+    def test_unescape_names_an_unencodable_character(self) -> None:
+        with pytest.raises(EncodeError, match=r"^character U\+D800 at position 2 cannot") as info:
+            unescape("\\n\ud800")
+        assert info.value.position == 2
+
+    def test_escape_text_keeps_what_is_asked_and_other_scripts(self) -> None:
+        text = "中\r\n\t\\\x00\x01\x7f\x85"
+        assert escape_text(text) == "中\\r\\n\\t\\\\\\0\\x01\\x7f\x85"
+        assert escape_text(text, keep="\n\t") == "中\\r\n\t\\\\\\0\\x01\\x7f\x85"
+
+    @given(
+        text=st.text(st.characters(codec="gb18030"), max_size=80),
+        encoding=st.sampled_from(["utf-8", "gbk", "gb18030"]),
+    )
+    def test_escape_text_round_trips_through_encode_text(self, text: str, encoding: str) -> None:
+        try:
+            plain = encode_text(text, encoding)
+        except EncodeError:
+            return
+        assert encode_text(escape_text(text), encoding, escapes=True) == plain
+        assert encode_text(escape_text(text, keep="\n\t"), encoding, escapes=True) == plain
+
+
 class TestDecodeText:
     def test_invalid_utf8_shows_hex_escapes(self) -> None:
         assert decode_text(b"ok\xff\xfe!") == "ok\\xff\\xfe!"
@@ -247,7 +327,7 @@ class TestDecodeText:
         assert decode_text(bytes([0xE9, 0xFF]), "latin-1") == "éÿ"
 
     def test_unknown_encoding_is_a_lookup_error(self) -> None:
-        with pytest.raises(LookupError):
+        with pytest.raises(LookupError, match="no-such-encoding"):
             decode_text(b"a", "no-such-encoding")
 
     @given(data=st.binary(max_size=200), encoding=st.sampled_from(ENCODINGS))

@@ -7,9 +7,11 @@ import struct
 import pytest
 
 from netassistant.core.checksum import ChecksumError, append_checksum
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.decoding import DecodedMessage, DecodeError, MessageDecoder
 from netassistant.core.framing import FrameSpec, Span, encode_frame, parse_frame_spec
+from netassistant.core.i18n import Text
+from netassistant.core.stats import SessionStats
 
 LOCAL = "127.0.0.1:9000"
 PEER_A = "127.0.0.1:50001"
@@ -194,27 +196,25 @@ def test_length_over_the_maximum_is_a_decode_error():
     spec = FrameSpec("length", fmt="!I", max_length=16)
     decoder = MessageDecoder(spec)
     good = encode_frame(spec, b"fine")
-    out = decoder.feed([rx(1, good + struct.pack("!I", 1000) + b"xx"), rx(2, good)])
+    too_long = struct.pack("!I", 20) + b"x" * 20
+    out = decoder.feed([rx(1, good + too_long[:10]), rx(2, too_long[10:] + good)])
 
     assert len(out) == 3
     assert isinstance(out[0], DecodedMessage)
     error = out[1]
     assert isinstance(error, DecodeError)
-    assert error.message == (
-        "length 1000 exceeds the maximum 16 bytes; dropping 6 buffered bytes"
-        " and waiting for a new stream"
-    )
-    assert error.spans == (Span(1, 8, 14),)
-    assert error.length == 6
+    assert error.message == ("length 20 exceeds the maximum 16 bytes; skipping its 20-byte payload")
+    assert error.spans == (Span(1, 8, 12),)
+    assert error.length == 4
     assert (error.conn_id, error.peer, error.ts_ns, error.last_chunk_length) == (
         1,
         PEER_A,
         1000,
-        14,
+        18,
     )
-    # The decoder starts over with the next chunk.
+    # The announced payload is skipped, and the frame after it decodes.
     assert isinstance(out[2], DecodedMessage)
-    assert out[2].payload == b"fine"
+    assert (out[2].index, out[2].payload, out[2].spans) == (1, b"fine", (Span(2, 14, 22),))
 
 
 def test_connection_end_reports_an_unfinished_message():
@@ -227,6 +227,7 @@ def test_connection_end_reports_an_unfinished_message():
     assert error.message == (
         "the connection ended with 8 bytes of an unfinished message; dropping them"
     )
+    assert isinstance(error.message, Text), "the window translates it"
     assert error.spans == (Span(1, 0, 3), Span(2, 0, 5))
     assert (error.ts_ns, error.last_chunk_length) == (5000, 5)
     assert decoder.pending(1) == 0
@@ -243,6 +244,31 @@ def test_stop_reports_every_unfinished_message():
         (1, "the session stopped with 1 byte of an unfinished message; dropping them"),
         (2, "the session stopped with 2 bytes of an unfinished message; dropping them"),
     ]
+
+
+@pytest.mark.parametrize("kind", list(EventKind), ids=lambda kind: kind.value)
+def test_decoder_and_counters_agree_on_which_events_end_a_connection(kind: EventKind):
+    # One constant decides both: the decoder drops the stream, the client table the client.
+    decoder = MessageDecoder(LENGTH)
+    stats = SessionStats()
+    opened = ConnEvent(1, 0, EventKind.ACCEPTED, 1, LOCAL, PEER_A)
+    stats.apply([opened])
+    decoder.feed([rx(2, b"\x00")])
+    event = ConnEvent(3, 0, kind, 1, LOCAL, PEER_A)
+    out = decoder.feed([event])
+    stats.apply([event])
+    ended = kind in ENDING_KINDS
+    assert ended == (
+        kind in {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
+    )
+    assert (1 not in stats.clients) == (ended or kind is EventKind.STOPPED)
+    assert [e.message for e in out] == (
+        ["the connection ended with 1 byte of an unfinished message; dropping them"]
+        if ended
+        else ["the session stopped with 1 byte of an unfinished message; dropping them"]
+        if kind is EventKind.STOPPED
+        else []
+    )
 
 
 def test_clean_close_reports_nothing():

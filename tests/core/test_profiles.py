@@ -84,7 +84,8 @@ def test_file_format(store: ProfileStore) -> None:
     raw = store.save(profile).read_bytes()
     text = raw.decode("utf-8")
     assert raw == profile.to_json_bytes()
-    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert text.endswith("}\n")
+    assert not text.endswith("\n\n")
     assert '"name": "回显服务器"' in text  # ensure_ascii=False
     assert text.startswith('{\n  "schema_version": 1,\n  "name": ')
     data = json.loads(text)
@@ -142,7 +143,8 @@ def test_import_of_a_taken_name_is_renamed_unless_overwrite(
     source.write_bytes(changed.to_json_bytes())
     imported = store.import_profile(source)
     assert (imported.profile.name, imported.original_name) == ("Echo (2)", "Echo")
-    assert imported.renamed and not imported.replaced
+    assert imported.renamed
+    assert not imported.replaced
     assert store.load("Echo").description == "echo everything back"
     assert store.load("Echo (2)").description == "changed"
     assert store.import_file(source).name == "Echo (3)"
@@ -208,7 +210,7 @@ def test_newer_schema_refused(store: ProfileStore, tmp_path: Path) -> None:
     assert str(error) == expected
     assert error.field == "schema_version"
     assert path.read_bytes() == before
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         ProfileStore(tmp_path / "other").import_file(path)
     assert str(info.value) == expected
 
@@ -276,14 +278,14 @@ def test_invalid_field_names_the_field(
 ) -> None:
     doc = document(**changes)
     path = write_json(tmp_path / "in.json", doc)
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         store.import_file(path)
     assert str(info.value) == f"profile file {path}: {field}: {reason}"
     assert info.value.field == field
     assert info.value.path == str(path)
     assert not store.profiles_dir.exists()  # nothing written, not even the folder
     # The same document without a file: the message is just the field.
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         Profile.from_dict(doc)
     assert str(info.value) == f"{field}: {reason}"
 
@@ -291,7 +293,7 @@ def test_invalid_field_names_the_field(
 @pytest.mark.parametrize("data", [[1, 2], {"name": "x", "config": {}}, "profile", None, 3])
 def test_non_profile_json_rejected(store: ProfileStore, tmp_path: Path, data: object) -> None:
     path = write_json(tmp_path / "other.json", data)
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         store.import_file(path)
     assert str(info.value) == f'{path} is not a netassistant profile (no "schema_version")'
     assert info.value.path == str(path)
@@ -300,7 +302,7 @@ def test_non_profile_json_rejected(store: ProfileStore, tmp_path: Path, data: ob
 
 
 def test_unreadable_file_reported(store: ProfileStore, tmp_path: Path) -> None:
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         read_profile_file(tmp_path)
     assert str(info.value) in (
         f"cannot read profile file {tmp_path}: a directory, not a regular file",
@@ -346,12 +348,14 @@ def test_list_ignores_temporary_and_other_files(store: ProfileStore) -> None:
     (store.profiles_dir / "notes.txt").write_text("hello")
     (store.profiles_dir / "sub.json").mkdir()
     listing = store.list()
-    assert [p.name for p in listing] == ["Echo"] and listing.errors == []
+    assert [p.name for p in listing] == ["Echo"]
+    assert listing.errors == []
 
 
 def test_missing_folder_lists_nothing_and_is_not_created(store: ProfileStore) -> None:
     listing = store.list()
-    assert listing.profiles == [] and listing.errors == []
+    assert listing.profiles == []
+    assert listing.errors == []
     assert not store.exists("Echo")
     assert store.path_for("Echo") == store.profiles_dir / "Echo.json"
     assert not store.config_dir.exists()
@@ -401,7 +405,8 @@ def test_file_name_collisions_get_a_hash_suffix(store: ProfileStore) -> None:
     second = store.save(make_profile("a?b"))
     third = store.save(make_profile("A/B"))  # same file on case-insensitive file systems
     assert first.name == "a_b.json"
-    assert second.name.startswith("a_b-") and len(second.stem) == len("a_b-") + 8
+    assert second.name.startswith("a_b-")
+    assert len(second.stem) == len("a_b-") + 8
     assert third.name.startswith("A_B-")
     assert len({first, second, third}) == 3
     assert [store.load(n).name for n in ("a/b", "a?b", "A/B")] == ["a/b", "a?b", "A/B"]
@@ -445,10 +450,11 @@ def test_duplicate_names_across_files_reported(store: ProfileStore) -> None:
     ],
 )
 def test_name_rules_on_save(store: ProfileStore, name: str, message: str) -> None:
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         store.save(make_profile(name))
     assert str(info.value) == message
-    assert info.value.field == "name" and info.value.path is None
+    assert info.value.field == "name"
+    assert info.value.path is None
     assert not store.profiles_dir.exists()
 
 
@@ -459,23 +465,24 @@ def test_name_of_exactly_100_characters_is_fine(store: ProfileStore) -> None:
 
 # --------------------------------------------------------------------------- operations
 def test_load_missing(store: ProfileStore) -> None:
-    with pytest.raises(ProfileNotFoundError) as info:
+    with pytest.raises(ProfileNotFoundError, match=r"\w") as info:
         store.load("nope")
     assert str(info.value) == "no profile named 'nope'"
-    assert isinstance(info.value, KeyError) and isinstance(info.value, ProfileError)
+    assert isinstance(info.value, KeyError)
+    assert isinstance(info.value, ProfileError)
     for call in (
         lambda: store.delete("nope"),
         lambda: store.rename("nope", "x"),
         lambda: store.duplicate("nope", "x"),
         lambda: store.export("nope", store.config_dir / "x.json"),
     ):
-        with pytest.raises(ProfileNotFoundError):
+        with pytest.raises(ProfileNotFoundError, match="no profile named"):
             call()
 
 
 def test_save_without_overwrite(store: ProfileStore) -> None:
     store.save(make_profile())
-    with pytest.raises(ProfileExistsError) as info:
+    with pytest.raises(ProfileExistsError, match=r"\w") as info:
         store.save(make_profile(description="other"), overwrite=False)
     assert str(info.value) == "a profile named 'Echo' already exists"
     assert store.load("Echo").description == "echo everything back"
@@ -485,7 +492,8 @@ def test_rename(store: ProfileStore) -> None:
     old_path = store.save(make_profile("Echo"))
     renamed = store.rename("Echo", "回显")
     assert renamed == make_profile("回显")
-    assert not old_path.exists() and not store.exists("Echo")
+    assert not old_path.exists()
+    assert not store.exists("Echo")
     assert store.load("回显") == renamed
     assert store.path_for("回显").name == "回显.json"
     assert store.rename("回显", "回显") == renamed  # no-op
@@ -522,14 +530,15 @@ def test_duplicate(store: ProfileStore) -> None:
     assert copy == make_profile("Echo 2")
     assert store.load("Echo") == make_profile("Echo")
     assert store.load("Echo 2") == copy
-    with pytest.raises(ProfileExistsError):
+    with pytest.raises(ProfileExistsError, match="already exists"):
         store.duplicate("Echo", "Echo 2")
 
 
 def test_delete(store: ProfileStore) -> None:
     path = store.save(make_profile())
     store.delete("Echo")
-    assert not path.exists() and not store.exists("Echo")
+    assert not path.exists()
+    assert not store.exists("Echo")
     assert store.list().profiles == []
 
 
@@ -544,12 +553,13 @@ def test_bad_files_are_never_taken_over(
     path = write_json(store.profiles_dir / "Echo.json", bad)
     before = path.read_bytes()
     assert not store.exists("Echo")
-    with pytest.raises(ProfileNotFoundError):
+    with pytest.raises(ProfileNotFoundError, match="no profile named"):
         store.export("Echo", tmp_path / "out.json")
-    with pytest.raises(ProfileNotFoundError):
+    with pytest.raises(ProfileNotFoundError, match="no profile named"):
         store.delete("Echo")
     saved = store.save(make_profile("Echo"))
-    assert saved != path and saved.name.startswith("Echo-")
+    assert saved != path
+    assert saved.name.startswith("Echo-")
     store.rename("Echo", "Echo 2")
     store.duplicate("Echo 2", "Echo")
     store.import_file(saved.parent / "Echo_2.json", overwrite=True)
@@ -580,7 +590,7 @@ def test_export_to_missing_folder(store: ProfileStore, tmp_path: Path) -> None:
 
 def test_validate_programmatic_profiles(store: ProfileStore) -> None:
     bad_view = make_profile(view={"size": (1, 2)})
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         store.save(bad_view)
     assert str(info.value) == (
         "view.size: (1, 2) is not JSON data "
@@ -730,7 +740,8 @@ def test_concurrent_writers_never_leave_half_a_file(tmp_path: Path) -> None:
                 w.kill()
             _, err = w.communicate()
             assert w.returncode == 0, err.decode()
-    assert reads > 0 and seen & {"A", "B"}  # the reader really ran during the writes
+    assert reads > 0
+    assert seen & {"A", "B"}
     final = store.load("shared")
     assert final.description in (f"A {saves - 1}", f"B {saves - 1}")
     assert [p.name for p in store.profiles_dir.iterdir()] == ["shared.json"]  # no temp files
@@ -759,7 +770,8 @@ def test_builtin_profiles() -> None:
         assert (profile.config.kind, profile.config.local_port) == (kind, local_port)
         assert profile.config.remote_port == remote_port
         assert SessionConfig.from_dict(profile.config.to_dict()) == profile.config
-        assert profile.description and "\n" not in profile.description
+        assert profile.description
+        assert "\n" not in profile.description
         assert profile.send_presets
         again = Profile.from_dict(profile.to_dict())
         assert again.builtin is False
@@ -799,7 +811,7 @@ def test_builtin_files_are_canonical() -> None:
 
 def test_saving_a_builtin_under_its_own_name_is_refused(store: ProfileStore) -> None:
     echo = builtin_profiles()[0]
-    with pytest.raises(ProfileError) as info:
+    with pytest.raises(ProfileError, match=r"\w") as info:
         store.save(echo)
     assert str(info.value) == (
         "'Echo server' is the name of a built-in example; choose another name"
@@ -817,7 +829,8 @@ def test_all_with_builtins(store: ProfileStore) -> None:
     store.save(make_profile("Mine"))
     store.profiles_dir.joinpath("bad.json").write_bytes(CORRUPT)
     shipped, listing = store.all_with_builtins()
-    assert all(p.builtin for p in shipped) and len(shipped) == len(EXPECTED_BUILTINS)
+    assert all(p.builtin for p in shipped)
+    assert len(shipped) == len(EXPECTED_BUILTINS)
     assert [p.name for p in listing] == ["Mine"]
     assert not listing.profiles[0].builtin
     assert len(listing.errors) == 1
@@ -833,8 +846,12 @@ names = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, ma
 @given(names)
 def test_file_stem_is_always_a_safe_file_name(name: str) -> None:
     stem = profile_files.file_stem(name)
-    assert stem and not stem.startswith(".") and not stem.endswith(".")
-    assert "/" not in stem and "\\" not in stem and ":" not in stem
+    assert stem
+    assert not stem.startswith(".")
+    assert not stem.endswith(".")
+    assert "/" not in stem
+    assert "\\" not in stem
+    assert ":" not in stem
     assert len(stem.encode()) <= 120
 
 

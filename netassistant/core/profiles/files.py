@@ -48,6 +48,7 @@ def file_stem(name: str) -> str:
 
 
 def fold(file_name: str) -> str:
+    """``file_name`` as a key that is equal for names one file system would merge."""
     # Two names that differ only in case or normalization are one file on Windows and macOS.
     return unicodedata.normalize("NFC", file_name).casefold()
 
@@ -99,6 +100,7 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 
 def write_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically (a temporary file renamed over it)."""
     try:
         if os.path.lexists(target) and not os.path.islink(target):
             # Replacing a FIFO, a device or a folder with a file is never what was meant.

@@ -67,7 +67,7 @@ MAX_FILE_SIZE = 4 * 1024 * 1024
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SendPreset:
-    """One saved send button: what was typed and how, so its bytes are always the same.
+    r"""One saved send button: what was typed and how, so its bytes are always the same.
 
     The bytes do not depend on the send box's state at click time: a text preset
     carries its own ``escapes`` and ``encoding``. :meth:`payload` gives the bytes.

@@ -132,6 +132,7 @@ def check_ports(config: dict[str, Any], path: str | None) -> None:
 
 
 def field_error(field_name: str, reason: str, path: str | None) -> ProfileError:
+    """A :class:`ProfileError` naming the field (and the file, when there is one)."""
     if path is None:
         message = Text("{field}: {reason}", field=field_name, reason=reason)
     else:
@@ -147,6 +148,7 @@ def _short(value: Any) -> str:
 
 
 def dump(document: dict[str, Any]) -> bytes:
+    """A profile document as the canonical file bytes (indented UTF-8 JSON)."""
     text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
     return (text + "\n").encode("utf-8")
 
@@ -214,6 +216,7 @@ def upgrade(data: Any, path: str | None) -> dict[str, Any]:
 
 
 def check_name(value: Any, field_name: str, path: str | None) -> str:
+    """``value`` if it is a usable profile or preset name, else a field error."""
     if not isinstance(value, str):
         raise field_error(field_name, _not_a_string(value), path)
     if not value.strip():

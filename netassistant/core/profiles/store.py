@@ -355,8 +355,9 @@ class ProfileStore:
         return duplicate
 
     def export(self, name: str, path: str | os.PathLike[str]) -> None:
-        """Write profile ``name`` to ``path``: a saved one byte for byte, a built-in as
-        its canonical file.
+        """Write profile ``name`` to ``path``.
+
+        A saved profile is copied byte for byte, a built-in is written as its canonical file.
 
         Raises:
             ProfileError: if the profile is missing or invalid, or ``path`` cannot be written

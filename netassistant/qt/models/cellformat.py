@@ -14,7 +14,7 @@ import enum
 import re
 from typing import Final
 
-from netassistant.core.codec import decode_segments
+from netassistant.core.codec import decode_segments, format_hex
 
 #: Control pictures (U+2400 block) for the escapes decode_segments writes.
 _PICTURES: Final = {
@@ -54,15 +54,6 @@ class DisplayMode(enum.StrEnum):
     BOTH = "both"  # "68 65 6C | hel"
 
 
-def hex_text(data: bytes) -> str:
-    """Return ``codec.format_hex(data)``, computed in C.
-
-    format_hex joins the pairs in Python (~35 µs for a 512-byte preview); data() runs
-    for every visible cell on every repaint, so the same text comes from bytes.hex().
-    """
-    return data.hex(" ").upper()
-
-
 def plain_text(data: bytes, encoding: str) -> str:
     """``data`` decoded with ``encoding``, control characters as pictures, bad bytes escaped."""
     # Control pictures (␍␊, ␀, ...) keep each row on one line.
@@ -72,12 +63,12 @@ def plain_text(data: bytes, encoding: str) -> str:
 def bytes_text(data: bytes, mode: DisplayMode, encoding: str) -> str:
     """``data`` drawn as ``mode`` says: ``68 65 6C``, ``hel`` or ``68 65 6C | hel``."""
     if mode is DisplayMode.HEX:
-        return hex_text(data)
+        return format_hex(data)
     if mode is DisplayMode.TEXT:
         return plain_text(data, encoding)
-    return f"{hex_text(data)} | {plain_text(data, encoding)}"
+    return f"{format_hex(data)} | {plain_text(data, encoding)}"
 
 
 def hex_lines(data: bytes, per_line: int) -> list[str]:
     """``data`` as hex, ``per_line`` bytes a line (for tooltips)."""
-    return [hex_text(data[i : i + per_line]) for i in range(0, len(data), per_line)]
+    return [format_hex(data[i : i + per_line]) for i in range(0, len(data), per_line)]

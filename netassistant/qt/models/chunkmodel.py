@@ -67,7 +67,8 @@ SegmentsRole: Final = USER_ROLE + 3
 BandRole: Final = USER_ROLE + 4
 
 DEFAULT_MAX_ROWS: Final = 100_000
-DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
+#: Bytes of chunk data the receive log keeps by default (the newest; counters keep counting).
+LOG_MAX_BYTES: Final = 64 * 1024 * 1024
 DEFAULT_PREVIEW_BYTES: Final = 512
 
 _RIGHT_ALIGNED = frozenset({Column.CONN, Column.SEQ, Column.LEN})
@@ -124,7 +125,7 @@ class ChunkLogModel(RingTableModel[Event]):
         parent: QObject | None = None,
         *,
         max_rows: int = DEFAULT_MAX_ROWS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int = LOG_MAX_BYTES,
         preview_bytes: int = DEFAULT_PREVIEW_BYTES,
     ) -> None:
         _check_limits(max_rows, max_bytes)

@@ -16,10 +16,10 @@ from typing import Any, Final
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
+from netassistant.core.codec import format_hex
 from netassistant.core.decoding import Decoded, DecodedMessage, DecodeError
-from netassistant.core.framing import Span
+from netassistant.core.framing import Span, SpanRun
 from netassistant.qt.coremessages import tr_core
-from netassistant.qt.models.cellformat import hex_text
 from netassistant.qt.models.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
 from netassistant.qt.models.ringmodel import RingTableModel, check_max_rows
 from netassistant.qt.models.tablemodel import (
@@ -214,22 +214,26 @@ class MessageModel(RingTableModel[Decoded]):
         tail = str(last.chunk_seq) if ends_whole else f"{last.chunk_seq}[:{last.end}]"
         return self.tr("chunks {first}–{last}").format(first=head, last=tail)
 
+    def _span_text(self, span: Span) -> str:
+        if isinstance(span, SpanRun):
+            return self.tr("chunks {first}–{last}: {count} bytes, every chunk whole").format(
+                first=span.chunk_seq, last=span.last_seq, count=span.length
+            )
+        return self.tr("chunk {seq}: bytes {start}–{end} ({count} bytes)").format(
+            seq=span.chunk_seq, start=span.start, end=span.end, count=span.length
+        )
+
     def _more_bytes(self, count: int) -> str:
         return self.tr("… (+{count} bytes)").format(count=count)
 
     def _tooltip(self, item: Decoded, column: int) -> str | None:
         if column == MessageColumn.CHUNKS:
-            return "\n".join(
-                self.tr("chunk {seq}: bytes {start}–{end} ({count} bytes)").format(
-                    seq=span.chunk_seq, start=span.start, end=span.end, count=span.length
-                )
-                for span in item.spans
-            )
+            return "\n".join(self._span_text(span) for span in item.spans)
         if isinstance(item, DecodeError):
             return tr_core(item.message) if column == MessageColumn.DATA else None
         if column == MessageColumn.CHECKSUM and item.checksum_ok is not None:
             return self.tr("expected {expected}, found {found}").format(
-                expected=hex_text(item.expected) or "-", found=hex_text(item.found) or "-"
+                expected=format_hex(item.expected) or "-", found=format_hex(item.found) or "-"
             )
         if column == MessageColumn.DATA:
             data = item.payload

@@ -31,6 +31,7 @@ from netassistant.core.framing import (
     DEFAULT_MAX_LENGTH,
     DELIMITER,
     FIXED,
+    LARGEST_MAX_LENGTH,
     LENGTH,
     MAX_FIXED_SIZE,
     FrameSpec,
@@ -45,7 +46,7 @@ from netassistant.ui.widgets import check_box, combo_box, decorate, spin_box
 DEBOUNCE_MS: Final = 300
 NONE: Final = "none"
 _BYTE_ORDERS: Final = (None, "big", "little")
-_LARGEST_SPIN: Final = 2**31 - 1
+_LARGEST_SPIN: Final = LARGEST_MAX_LENGTH
 _CONTROL_TYPES: Final = (QComboBox, QLineEdit, QCheckBox, QSpinBox)
 
 Config = tuple[str, str | None, str | None]  # (spec text, checksum name, checksum byte order)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
-from netassistant.qt.models.chunkmodel import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS
+from netassistant.qt.models.chunkmodel import DEFAULT_MAX_ROWS, LOG_MAX_BYTES
 from netassistant.ui.widgets import RangeSpinBox, decorate, with_note
 
 MB = 1024 * 1024
@@ -48,7 +48,7 @@ class LogLimitsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Keep newest"), with_note(self.max_rows))
         form.addRow(self.tr("Keep at most"), with_note(self.max_mb))
-        self.set_limits(DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES)
+        self.set_limits(DEFAULT_MAX_ROWS, LOG_MAX_BYTES)
         self.max_rows.valueChanged.connect(self._emit)
         self.max_mb.valueChanged.connect(self._emit)
 

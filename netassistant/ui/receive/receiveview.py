@@ -25,8 +25,8 @@ from netassistant.core.capture import CaptureError, LogCapture
 from netassistant.core.chunk import Event
 from netassistant.qt.models.chunkfilter import ChunkFilter, ChunkFilterProxy
 from netassistant.qt.models.chunkmodel import (
-    DEFAULT_MAX_BYTES,
     DEFAULT_MAX_ROWS,
+    LOG_MAX_BYTES,
     ChunkLogModel,
     ChunkRole,
     Column,
@@ -82,7 +82,7 @@ class ReceiveView(QWidget):
         parent: QWidget | None = None,
         *,
         max_rows: int = DEFAULT_MAX_ROWS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int = LOG_MAX_BYTES,
     ) -> None:
         super().__init__(parent)
         self.model = ChunkLogModel(self, max_rows=max_rows, max_bytes=max_bytes)

@@ -28,7 +28,9 @@ from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel,
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
 
 DEFAULT_MAX_CHUNKS: Final = 400
-DEFAULT_MAX_BYTES: Final = 64 * 1024
+#: Data bytes of the newest chunks the stream view draws by default; it rebuilds its whole
+#: HTML on a change, so it stays small (the log keeps the rest).
+STREAM_VIEW_MAX_BYTES: Final = 64 * 1024
 #: Milliseconds between two rebuilds at least (~5 per second at most).
 REBUILD_INTERVAL_MS: Final = 200
 
@@ -83,7 +85,7 @@ class StreamView(QWidget):
         parent: QWidget | None = None,
         *,
         max_chunks: int = DEFAULT_MAX_CHUNKS,
-        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_bytes: int = STREAM_VIEW_MAX_BYTES,
         interval_ms: int = REBUILD_INTERVAL_MS,
     ) -> None:
         super().__init__(parent)

@@ -227,8 +227,10 @@ class PresetEditor(QWidget):
                 self.table.cellWidget(row, col) for col in (_MODE, _ENCODING, _APPEND)
             )
             escapes = self.table.cellWidget(row, _ESCAPES)
-            assert isinstance(mode, QComboBox) and isinstance(append, QComboBox)
-            assert isinstance(encoding, QComboBox) and isinstance(escapes, QCheckBox)
+            assert isinstance(mode, QComboBox)
+            assert isinstance(append, QComboBox)
+            assert isinstance(encoding, QComboBox)
+            assert isinstance(escapes, QCheckBox)
             out.append(
                 SendPreset(
                     name.text() if name else "",
@@ -443,7 +445,7 @@ class PresetBar(QWidget):
             self.editor.set_presets(self._presets)
 
     def _bytes_note(self, preset: SendPreset) -> str:
-        """What the button sends, byte for byte (the hex says what "\\r\\n" became)."""
+        r"""What the button sends, byte for byte (the hex says what "\\r\\n" became)."""
         try:
             payload = preset.payload()
         except (HexError, EscapeError, EncodeError) as exc:

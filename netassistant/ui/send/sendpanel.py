@@ -32,6 +32,7 @@ from netassistant.core.codec import (
     EscapeError,
     HexError,
     encode_text,
+    escape_text,
     format_hex,
     parse_hex,
 )
@@ -46,15 +47,9 @@ APPENDS: tuple[str, ...] = ("", "\r\n", "\n")
 
 
 # Text made from hex must survive QPlainTextEdit (which turns \r into \n) and be
-# visible; \n and \t are kept. \xNN means a raw byte, which equals the code point
-# below 0x80 in every ASCII-compatible encoding (all of codec.ENCODINGS).
+# visible; \n and \t are kept (codec.escape_text writes the rest).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_ESCAPE_OUT = {
-    **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F] if c not in (0x09, 0x0A)},
-    ord("\\"): "\\\\",
-    ord("\r"): "\\r",
-    0: "\\0",
-}
+_TEXT_BOX_KEEPS = "\n\t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,11 +346,11 @@ class SendPanel(QWidget):
             byte, offset = f"{data[exc.start]:02X}", str(exc.start)
             raise SendInputError(fill(template, byte, offset, self._encoding)) from None
         if self.escapes():
-            return decoded.translate(_ESCAPE_OUT)
+            return escape_text(decoded, keep=_TEXT_BOX_KEEPS)
         control = _CONTROL.search(decoded)
         if control:
             template = self.tr("the bytes hold %1, which the text box cannot keep; tick Escapes")
-            raise SendInputError(fill(template, control.group().translate(_ESCAPE_OUT)))
+            raise SendInputError(fill(template, escape_text(control.group())))
         return decoded
 
     # ------------------------------------------------------------------ targets

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from netassistant.core.checksum import append_checksum
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.decoding import DecodedMessage, DecodeError, MessageDecoder
-from netassistant.core.framing import FrameSpec, Span, encode_frame, parse_frame_spec
+from netassistant.core.framing import FrameSpec, Span, SpanRun, encode_frame, parse_frame_spec
 from netassistant.qt.models.messagemodel import (
     ERROR_COLOR,
     MESSAGE_COLOR,
@@ -114,11 +114,10 @@ def test_rows_from_a_real_decoder(model, decoded):
     assert row_texts(model, 4) == [
         "",
         "#1",
-        "9",
-        "chunk 9",
+        "4",
+        "chunk 9 [0:4]",
         "",
-        "length 4294967295 exceeds the maximum 64 bytes; dropping 9 buffered bytes"
-        " and waiting for a new stream",
+        "length 4294967295 exceeds the maximum 64 bytes; skipping its 4294967295-byte payload",
     ]
 
 
@@ -153,6 +152,17 @@ def test_chunks_tooltip_lists_every_span(model):
     model.append([message(0, spans=(Span(7, 5, 10), Span(8, 0, 4)))])
     assert cell(model, 0, MessageColumn.CHUNKS, Qt.ItemDataRole.ToolTipRole) == (
         "chunk 7: bytes 5–10 (5 bytes)\nchunk 8: bytes 0–4 (4 bytes)"
+    )
+
+
+def test_chunks_of_a_long_run_are_one_tooltip_line(model):
+    run = SpanRun(8, 0, 1, run_end_seq=107, size=100)
+    model.append([message(0, spans=(Span(7, 5, 10), run, Span(108, 0, 4)), last_chunk_length=9)])
+    assert cell(model, 0, MessageColumn.CHUNKS) == "chunks 7[5:]–108[:4]"
+    assert cell(model, 0, MessageColumn.CHUNKS, Qt.ItemDataRole.ToolTipRole) == (
+        "chunk 7: bytes 5–10 (5 bytes)\n"
+        "chunks 8–107: 100 bytes, every chunk whole\n"
+        "chunk 108: bytes 0–4 (4 bytes)"
     )
 
 

@@ -74,12 +74,13 @@ def test_summary_counts_messages_errors_mismatches_and_waiting_bytes(view, pipel
 
 
 def test_summary_singulars_and_what_is_left_out(view, pipeline):
-    pipeline.configure("length:!I", None, None)
+    pipeline.configure("length:!I:max=8", None, None)
     assert view.summary.text() == "0 messages · 0 errors"
-    huge = (2_000_000).to_bytes(4, "big")
-    pipeline.feed([rx(1, encode_frame(LENGTH, b"one") + huge)])
+    too_long = (9).to_bytes(4, "big")
+    pipeline.feed([rx(1, encode_frame(LENGTH, b"one") + too_long)])
     assert view.summary.text() == "1 message · 1 error"
-    pipeline.feed([rx(2, b"\0")])
+    # The 9 announced bytes are skipped; the byte after them starts the next header.
+    pipeline.feed([rx(2, b"x" * 9 + b"\0")])
     assert view.summary.text() == "1 message · 1 error · 1 byte waiting for the rest of a message"
 
 

@@ -157,4 +157,5 @@ def test_every_control_is_named_described_and_accessible(make_box, kind):
     assert len(_controls(box)) == 3
     assert undescribed(box) == []
     progress = child(box, QProgressBar, "fileSendProgress")
-    assert progress.toolTip() and progress.accessibleName()
+    assert progress.toolTip()
+    assert progress.accessibleName()

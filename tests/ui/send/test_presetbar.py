@@ -119,7 +119,8 @@ def test_editor_add_mode_append_move_remove_and_cancel(bar, qtbot):
     grid.setItem(2, 1, QTableWidgetItem("AA BB"))
     mode = grid.cellWidget(2, 2)
     append = grid.cellWidget(2, 5)
-    assert isinstance(mode, QComboBox) and isinstance(append, QComboBox)
+    assert isinstance(mode, QComboBox)
+    assert isinstance(append, QComboBox)
     mode.setCurrentIndex(mode.findData("hex"))
     append.setCurrentIndex(append.findData("\n"))
     new = SendPreset("Preset 3", "AA BB", "hex", "\n")
@@ -171,7 +172,8 @@ def test_history_keeps_fifty():
     assert len(items) == 50
     assert (items[0]["text"], items[-1]["text"]) == ("m59", "m10")
     history.add("m30", "text")
-    assert len(history.items()) == 50 and history.items()[0]["text"] == "m30"
+    assert len(history.items()) == 50
+    assert history.items()[0]["text"] == "m30"
 
 
 def test_history_set_items_round_trip_and_skips_bad_entries():
@@ -233,7 +235,8 @@ def test_editor_keeps_escapes_and_encoding_and_checks_the_bytes(bar, qtbot):
     grid = table(bar)
     grid.item(0, 1).setText("AT\\r\\n")
     escapes, encoding = grid.cellWidget(0, 3), grid.cellWidget(0, 4)
-    assert isinstance(escapes, QCheckBox) and isinstance(encoding, QComboBox)
+    assert isinstance(escapes, QCheckBox)
+    assert isinstance(encoding, QComboBox)
     assert (escapes.isChecked(), encoding.currentText()) == (False, "gbk")
     escapes.setChecked(True)
     with qtbot.waitSignal(bar.presets_changed):

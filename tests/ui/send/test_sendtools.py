@@ -108,7 +108,7 @@ def test_counter_without_framing_is_left_to_the_engine(box):
 
 def test_counter_needs_a_placeholder(box):
     check(box, "sendCounter")
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(PlanError, match=r"\w") as info:
         box.make_plan(b"no placeholder", {})
     assert str(info.value) == (
         "the counter is on but the data has no {n}; type {n} where the number goes"
@@ -215,7 +215,7 @@ def test_bad_frame_spec_is_shown_inline(box):
         error.text()
         == "bad frame format: '!Z' is not a single integer struct format (try !I, <H or B)"
     )
-    with pytest.raises(PlanError):
+    with pytest.raises(PlanError, match="bad frame format"):
         box.make_plan(b"abc", {})
     child(box, QLineEdit, "sendFrameSpec").setText("delimiter:;")
     assert error.text() == ("the frame format does not match the framing chosen; e.g. length:!I")
@@ -269,14 +269,16 @@ def test_start_stop_button_and_live_interval(box, qtbot):
     state = child(box, QLabel, "sendPlanState")
     assert not button.isEnabled()
     box.set_running(True)
-    assert button.isEnabled() and button.text() == "Start"
+    assert button.isEnabled()
+    assert button.text() == "Start"
     with qtbot.waitSignal(box.start_requested, timeout=1000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     with qtbot.assertNotEmitted(box.interval_changed, wait=10):
         spin(box, "sendInterval", 300)
     check(box, "sendPeriodic")
     box.set_plan_running(True)
-    assert button.text() == "Stop" and state.text() == "Sending…"
+    assert button.text() == "Stop"
+    assert state.text() == "Sending…"
     assert not child(box, QCheckBox, "sendPeriodic").isEnabled()
     assert child(box, QSpinBox, "sendInterval").isEnabled()
     with qtbot.waitSignal(box.interval_changed, timeout=1000) as blocker:
@@ -289,7 +291,9 @@ def test_start_stop_button_and_live_interval(box, qtbot):
     with qtbot.waitSignal(box.stop_requested, timeout=1000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     box.set_running(False)
-    assert not box.plan_running() and button.text() == "Start" and not button.isEnabled()
+    assert not box.plan_running()
+    assert button.text() == "Start"
+    assert not button.isEnabled()
     assert child(box, QCheckBox, "sendPeriodic").isEnabled()
 
 
@@ -318,7 +322,7 @@ def test_one_call_burst_of_twenty_counted_frames_reaches_a_raw_server(box):
                     )
                 )
                 conn.settimeout(0.2)
-                with pytest.raises(TimeoutError):
+                with pytest.raises(TimeoutError, match="timed out"):
                     conn.recv(1)  # nothing beyond the 20 frames
     assert got == wire
     decoder = make_decoder(parse_frame_spec("length:!I"))
