@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,10 +71,15 @@ IMPORTS = (
 )
 
 
-def _launch(args: list[str], env: dict[str, str]) -> float:
-    """Start ``python args`` and return the seconds it reports on its ``first-window`` line."""
+def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Start ``python args``; return the seconds on its ``first-window`` line and its CPU time.
+
+    The CPU seconds (user + system, of the whole short life of the process) vary much less
+    with the load of a shared machine than the wall time does.
+    """
     with tempfile.TemporaryDirectory(prefix="na-startup-config-") as config:
         env = {**env, "NETASSISTANT_CONFIG_DIR": config}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         env["NETASSISTANT_STARTUP_T0"] = repr(time.monotonic())
         proc = subprocess.run(
             [sys.executable, *args],
@@ -83,12 +89,14 @@ def _launch(args: list[str], env: dict[str, str]) -> float:
             text=True,
             timeout=TIME_LIMIT,
         )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     match = re.search(r"^first-window (\d+\.\d+)$", proc.stdout, re.MULTILINE)
     if proc.returncode != 0 or match is None:
         raise SystemExit(
             f"launch failed (exit {proc.returncode}): {' '.join(args)}\n{proc.stderr[-2000:]}"
         )
-    return float(match.group(1))
+    return float(match.group(1)), cpu
 
 
 def _import_time(env: dict[str, str]) -> float:
@@ -130,23 +138,28 @@ def top_imports(env: dict[str, str], count: int = 10) -> list[tuple[float, float
     return sorted(rows, reverse=True)[:count]
 
 
-def measure(env: dict[str, str], runs: int, label: str) -> tuple[float, float]:
-    """Median launch -> first window of the app and of the bare baseline, alternated."""
+def measure(env: dict[str, str], runs: int, label: str) -> dict[str, float]:
+    """Medians of launch -> first window (and CPU) of the app and of the bare baseline.
+
+    The two are alternated, so both see the same load of the machine.
+    """
     _launch(["-m", "netassistant"], env)  # warm-up: fills the bytecode cache, not counted
     _launch(["-c", BASELINE], env)
-    app, bare = [], []
+    runs_of: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
     for _ in range(runs):
-        app.append(_launch(["-m", "netassistant"], env))
-        bare.append(_launch(["-c", BASELINE], env))
-    print(
-        f"{label}: netassistant first window median {statistics.median(app):.3f} s "
-        f"(runs {', '.join(f'{t:.3f}' for t in app)})"
-    )
-    print(
-        f"{label}: bare QMainWindow     first window median {statistics.median(bare):.3f} s "
-        f"(runs {', '.join(f'{t:.3f}' for t in bare)})"
-    )
-    return statistics.median(app), statistics.median(bare)
+        runs_of["app"].append(_launch(["-m", "netassistant"], env))
+        runs_of["bare"].append(_launch(["-c", BASELINE], env))
+    out = {}
+    for key, title in (("app", "netassistant   "), ("bare", "bare QMainWindow")):
+        walls = [wall for wall, _cpu in runs_of[key]]
+        cpus = [cpu for _wall, cpu in runs_of[key]]
+        out[f"{key}_s"] = statistics.median(walls)
+        out[f"{key}_cpu_s"] = statistics.median(cpus)
+        print(
+            f"{label}: {title} first window median {out[f'{key}_s']:.3f} s "
+            f"(runs {', '.join(f'{t:.3f}' for t in walls)}); CPU median {out[f'{key}_cpu_s']:.3f} s"
+        )
+    return out
 
 
 def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
@@ -183,19 +196,23 @@ def main() -> None:
         env.update(
             QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=pyc, NETASSISTANT_STARTUP_PROBE="1"
         )
-        first, bare = measure(env, runs, "offscreen")
-        result = {"platform": "offscreen"}
+        figures = measure(env, runs, "offscreen")
+        first, bare = figures["app_s"], figures["bare_s"]
+        result: dict[str, object] = {"platform": "offscreen"}
         xvfb = _with_xvfb(env)
         if xvfb is None:
             print("Xvfb is not installed: measured offscreen only")
         else:
             server, xenv = xvfb
             try:
-                x_first, x_bare = measure(xenv, runs, "Xvfb")
+                x_figures = measure(xenv, runs, "Xvfb")
             finally:
                 server.terminate()
                 server.wait(10)
-            result.update(xvfb_first_window_s=round(x_first, 3), xvfb_baseline_s=round(x_bare, 3))
+            result.update(
+                xvfb_first_window_s=round(x_figures["app_s"], 3),
+                xvfb_baseline_s=round(x_figures["bare_s"], 3),
+            )
         imports = [_import_time(env) for _ in range(runs)]
         import_s = statistics.median(imports)
         print(
@@ -211,6 +228,8 @@ def main() -> None:
         import_s=round(import_s, 3),
         baseline_s=round(bare, 3),
         ratio_vs_baseline=round(first / bare, 2),
+        first_window_cpu_s=round(figures["app_cpu_s"], 3),
+        baseline_cpu_s=round(figures["bare_cpu_s"], 3),
         runs=runs,
     )
     print(json.dumps(result))

@@ -1,4 +1,4 @@
-"""The start-up probe: ``NETASSISTANT_STARTUP_PROBE=1`` reports the first window and exits."""
+"""Start-up: the window imports only what its first paint needs; the start-up probe."""
 
 from __future__ import annotations
 
@@ -45,3 +45,16 @@ def test_seconds_since_the_process_started_without_a_reading(monkeypatch):
     # The kernel's start time has a resolution of one clock tick (10 ms).
     assert 0.0 < first < 3600.0
     assert 0.03 <= second - first < 1.0
+
+
+def test_the_window_opens_without_the_engine():
+    # The engine (selectors, sockets, file sending, the allocator tuning) loads with the
+    # first session that starts, not with the window: it is not needed to draw it.
+    code = (
+        "import sys, netassistant.app, netassistant.ui.mainwindow; "
+        "print(sorted(m for m in sys.modules if m.startswith('netassistant.core.engine')))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout == "[]\n"
