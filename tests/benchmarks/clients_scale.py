@@ -7,7 +7,9 @@ process opens ``--clients`` (default 10,000) non-blocking connections to it at o
 holds them; then it closes them all. Measured in the GUI process:
 
 - ``listed_s``: from the moment the helper is told to connect until the pane's client list
-  shows every client (its model has one row per client);
+  shows every client (its model has one row per client); ``listed``: how many it shows
+  at the end (a client the kernel gave up on, because the server left its accept queue
+  full for too long, thinks it is connected but is never listed);
 - ``max_freeze_ms``: the longest gap between ticks of a 5 ms QTimer in the GUI thread, from
   that moment until one second after all were listed;
 - ``rss_per_client_kb``: the growth of the process's RSS over the same span, per client;
@@ -281,6 +283,7 @@ def main() -> None:
         print(f"ratio pane listing / raw accept loop: {listed / raw_s:.2f}")
     result = {
         "clients": count,
+        "listed": gui["rows"],
         "listed_s": None if listed is None else round(listed, 3),
         "max_freeze_ms": round(gui["max_freeze_ms"], 1),
         "rss_per_client_kb": round(gui["rss_per_client_kb"], 2),

@@ -68,6 +68,7 @@ TARGETS: dict[tuple[str, str], tuple[tuple[str, Callable[[Any, Any], bool]], flo
 #: run say how busy the machine was (on a shared 2-core machine, a lot).
 SHOWN = (
     ("clients_scale", "clients"),
+    ("clients_scale", "listed"),
     ("clients_scale", "raw_accept_s"),
     ("startup", "import_s"),
     ("startup", "baseline_s"),
