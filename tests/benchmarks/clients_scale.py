@@ -19,8 +19,9 @@ In the same run, a plain Python ``accept()`` loop takes the same connections fro
 helper: ``raw_accept_s`` and the ratio. Each side holds one socket per client, so each
 process needs ``clients`` + a margin of file descriptors: the soft RLIMIT_NOFILE is raised
 to the hard limit, and fewer clients are used (and said) when the hard limit is too low.
-The server's listen() backlog is ``--backlog`` (default: the kernel's somaxconn) so that
-the kernel's accept queue, which is not what is measured, does not hold clients back.
+The server's listen() backlog is ``--backlog`` (default: the kernel's somaxconn): with a
+small one (the pane's default is 16) even the raw loop loses clients, because the kernel
+gives up on handshakes it could not queue, and the kernel's queue is not what is measured.
 The last line printed is one JSON object with ``clients``, ``listed_s``, ``max_freeze_ms``
 and ``rss_per_client_kb``.
 """
@@ -119,17 +120,27 @@ def _finish_helper(proc: Any, pipe: Connection) -> None:
 
 
 # ------------------------------------------------------------------------------ baseline
-def raw_accept(count: int, backlog: int) -> float:
-    """Seconds a plain Python accept() loop takes to accept ``count`` clients at once."""
+def raw_accept(count: int, backlog: int) -> tuple[float, int]:
+    """A plain Python accept() loop against ``count`` clients at once.
+
+    Returns:
+        (seconds until the last accept, clients accepted). Fewer than ``count`` when the
+        kernel gave up on some handshakes (a full accept queue); it then stops after 10 s
+        without a new client.
+    """
     srv = socket.create_server((HOST, 0), backlog=backlog)
-    srv.settimeout(TIME_LIMIT)
+    srv.settimeout(10.0)
     proc, pipe = _start_helper(srv.getsockname()[1], count)
     accepted = []
     t0 = time.perf_counter()
+    last = t0
     pipe.send("go")
-    while len(accepted) < count:
-        accepted.append(srv.accept()[0])
-    elapsed = time.perf_counter() - t0
+    while len(accepted) < count and time.perf_counter() - t0 < TIME_LIMIT:
+        try:
+            accepted.append(srv.accept()[0])
+        except TimeoutError:
+            break
+        last = time.perf_counter()
     pipe.recv()
     pipe.send("close")
     pipe.recv()
@@ -137,7 +148,7 @@ def raw_accept(count: int, backlog: int) -> float:
         conn.close()
     srv.close()
     _finish_helper(proc, pipe)
-    return elapsed
+    return last - t0, len(accepted)
 
 
 # ----------------------------------------------------------------------------------- GUI
@@ -263,8 +274,8 @@ def main() -> None:
         with open("/proc/sys/net/core/somaxconn") as fh:
             backlog = min(int(fh.read()), 65535)
     print(f"listen() backlog {backlog}; {count} clients connect at once from a helper process")
-    raw_s = raw_accept(count, backlog)
-    print(f"raw accept() loop: all {count} accepted in {raw_s:.3f} s")
+    raw_s, raw_n = raw_accept(count, backlog)
+    print(f"raw accept() loop: {raw_n} of {count} accepted in {raw_s:.3f} s")
     gui = gui_run(count, backlog)
     listed = gui["listed_s"]
     shown = f"{listed:.3f} s" if listed is not None else f"not within {TIME_LIMIT:.0f} s"
@@ -288,6 +299,7 @@ def main() -> None:
         "max_freeze_ms": round(gui["max_freeze_ms"], 1),
         "rss_per_client_kb": round(gui["rss_per_client_kb"], 2),
         "raw_accept_s": round(raw_s, 3),
+        "raw_accepted": raw_n,
         "cleared_s": None if cleared is None else round(cleared, 3),
         "clear_freeze_ms": round(gui["clear_freeze_ms"], 1),
         "backlog": backlog,
