@@ -1,15 +1,25 @@
-"""Start-up: the QApplication, translations, the main window. Wiring only."""
+"""Start-up: the QApplication, translations, the main window. Wiring only.
+
+``NETASSISTANT_STARTUP_PROBE=1`` turns a launch into a start-up measurement (used by
+``tests/benchmarks/startup.py``): once the main window has painted for the first time the
+app prints ``first-window <seconds since the process started>`` on stdout and exits at once,
+without saving its state. The start is ``NETASSISTANT_STARTUP_T0`` (a ``time.monotonic()``
+reading taken by the launcher just before it started the process) when given, else the
+process start time the kernel recorded (``/proc/self/stat``, 10 ms resolution).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from netassistant import __version__
 from netassistant.core.config import Kind
@@ -73,6 +83,54 @@ def _icon() -> QIcon:
     return QIcon(str(resources.files("netassistant.resources").joinpath("icons/netassistant.svg")))
 
 
+STARTUP_PROBE_ENV = "NETASSISTANT_STARTUP_PROBE"
+STARTUP_T0_ENV = "NETASSISTANT_STARTUP_T0"
+
+
+def seconds_since_start() -> float:
+    """Seconds since the launcher's ``NETASSISTANT_STARTUP_T0``, else since the process began.
+
+    ``time.monotonic()`` is CLOCK_MONOTONIC, one clock for every process of the machine, so a
+    reading taken by the launcher can be compared with one taken here.
+    """
+    t0 = os.environ.get(STARTUP_T0_ENV, "")
+    try:
+        return time.monotonic() - float(t0)
+    except ValueError:
+        pass
+    # Field 22 of /proc/self/stat: when the process started, in clock ticks after boot
+    # (the same clock as CLOCK_BOOTTIME). The command name (field 2) may hold spaces.
+    with open("/proc/self/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+
+
+class FirstPaintProbe(QObject):
+    """Print ``first-window <seconds>`` once ``window`` has painted, then end the app.
+
+    The time is taken when the event loop comes back after the first paint of the window,
+    i.e. when the whole first frame (the window and all its children) has been drawn.
+    ``QApplication.exit()`` ends the loop without closing the window, so nothing is saved.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Watch for the window's first paint event."""
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-window {seconds_since_start():.4f}", flush=True)
+        QApplication.exit(0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     argv = list(sys.argv if argv is None else argv)
@@ -89,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         args.no_restore = True  # the user's last panes are not ours to open
     window = build_window(args)
+    if os.environ.get(STARTUP_PROBE_ENV) == "1":
+        FirstPaintProbe(window)  # a child of the window: lives as long as it
     window.show()
     if args.smoke_test:
         return _smoke_test(app, window)

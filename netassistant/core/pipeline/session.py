@@ -40,7 +40,6 @@ from netassistant.core.chunk import (
 )
 from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.decoding import Decoded, MessageDecoder
-from netassistant.core.engine import Engine, create_engine
 from netassistant.core.framing import parse_frame_spec
 from netassistant.core.i18n import text
 from netassistant.core.pipeline.responder import AutoResponder
@@ -48,6 +47,7 @@ from netassistant.core.pipeline.taps import Tap
 from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 if TYPE_CHECKING:
+    from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
 
 
@@ -174,6 +174,9 @@ class SessionPipeline:
         self._live: set[int] = set()  # open connections (engine thread only)
         self._bound = False
         self.responder = AutoResponder(self, auto_reply, now=clock)
+        # Imported with the first session, not with the module: the window opens without it.
+        from netassistant.core.engine import create_engine
+
         self._engine: Engine = create_engine(
             config, self._on_batch, flush_interval=flush_interval, **engine_options
         )

@@ -1,0 +1,294 @@
+"""The command line for scripts: one short send and exit, a big file, a flood to /dev/null.
+
+Run: ``python tests/benchmarks/cli_oneshot.py [--runs N] [--flood-seconds S] [--file-mb M]``
+
+Every load is on loopback (127.0.0.1), bounded in bytes and in time. Three figures:
+
+- ``oneshot_ms``: median wall time of ``python -m netassistant.cli tcp-client --remote-port P
+  --send hello`` against a server of this script that accepts and reads, next to a plain
+  ``python -c "import socket; ..."`` that does the same (``oneshot_raw_ms``, and the ratio).
+  When a send-only run does not exit by itself yet, ``--duration 0.05`` is added and said.
+- ``file_send_rss_mb``: peak RSS of the CLI sending a sparse file (default 100 MB) to a
+  reader of this script that reads and discards, then closes when it has it all.
+- ``flood_rss_mb``: peak RSS of ``tcp-server`` while a child process floods it for
+  ``--flood-seconds`` (default 10, at most 8 GB) and its stdout goes to /dev/null.
+
+Peak RSS is the kernel's high-water mark of the CLI process (``VmHWM``, read from
+``/proc/PID/status`` while it runs and as ``ru_maxrss`` from ``wait4()`` when it ends).
+The CLI's slowest imports (one ``python -X importtime`` run) are listed. Python's bytecode
+cache is on (in a temporary ``PYTHONPYCACHEPREFIX``), as for an installed tool. The last
+line printed is one JSON object with ``oneshot_ms``, ``file_send_rss_mb`` and
+``flood_rss_mb`` (plus the baselines and details).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # for loopback_senders
+
+from loopback_senders import HOST, tcp_sender
+
+ROOT = Path(__file__).resolve().parents[2]
+TIME_LIMIT = 60.0  # seconds: no single CLI run may take longer
+FLOOD_MAX_BYTES = 8 * 1024**3
+CLI = [sys.executable, "-m", "netassistant.cli"]
+RAW_ONESHOT = (
+    "import socket, sys; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); "
+    "s.sendall(b'hello'); s.close()"
+)
+
+
+# ----------------------------------------------------------------------------- helpers
+class Reader:
+    """A loopback TCP server that accepts one connection at a time and reads it to the end.
+
+    Attributes:
+        port: The listening port.
+        received: Bytes read from each finished connection, in order.
+    """
+
+    def __init__(self, close_after: int | None = None) -> None:
+        self._server = socket.create_server((HOST, 0))
+        self._server.settimeout(TIME_LIMIT)
+        self.port: int = self._server.getsockname()[1]
+        self.received: list[int] = []
+        self._close_after = close_after
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._done.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except OSError:
+                return
+            got = 0
+            with conn:
+                conn.settimeout(TIME_LIMIT)
+                try:
+                    while data := conn.recv(1 << 20):
+                        got += len(data)
+                        if self._close_after is not None and got >= self._close_after:
+                            break  # all there: closing ends the client's session
+                except OSError:
+                    pass
+            self.received.append(got)
+
+    def close(self) -> None:
+        self._done.set()
+        self._server.close()
+
+
+def _peak_rss_run(args: list[str], env: dict[str, str]) -> tuple[int, float, float, str]:
+    """Run ``args`` with stdout to /dev/null; return (exit status, peak RSS MB, wall s, stderr)."""
+    with tempfile.TemporaryFile() as errors:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        hwm_kb = 0
+        deadline = time.monotonic() + TIME_LIMIT
+        while True:
+            try:
+                with open(f"/proc/{proc.pid}/status") as fh:
+                    m = re.search(r"^VmHWM:\s+(\d+) kB", fh.read(), re.MULTILINE)
+                if m:
+                    hwm_kb = max(hwm_kb, int(m.group(1)))
+            except OSError:
+                pass
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise SystemExit(f"timed out after {TIME_LIMIT:.0f} s: {' '.join(args)}")
+            time.sleep(0.02)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait for it again
+        errors.seek(0)
+        stderr = errors.read(4096).decode(errors="replace")
+    return proc.returncode, max(hwm_kb, usage.ru_maxrss) / 1024, wall, stderr
+
+
+def _timed(args: list[str], env: dict[str, str], timeout: float) -> tuple[float, int] | None:
+    """Wall seconds and exit status of ``args``; None if it did not end within ``timeout``."""
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            args,
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return time.perf_counter() - t0, proc.returncode
+
+
+# ----------------------------------------------------------------------------- figures
+def oneshot(env: dict[str, str], runs: int) -> dict[str, float | bool]:
+    """Median wall time of a one-message CLI run and of the raw Python baseline, alternated."""
+    reader = Reader()
+    try:
+        base = [*CLI, "tcp-client", "--remote-port", str(reader.port), "--send", "hello"]
+        # Does a send-only run exit by itself? (Also the warm-up that fills the bytecode cache.)
+        exits = _timed(base, env, timeout=5.0) is not None
+        cli_args = base if exits else [*base, "--duration", "0.05"]
+        if not exits:
+            print("a send-only CLI run does not exit by itself yet: measured with --duration 0.05")
+        raw_args = [sys.executable, "-c", RAW_ONESHOT, str(reader.port)]
+        _timed(raw_args, env, TIME_LIMIT)
+        cli, raw = [], []
+        for _ in range(runs):
+            for args, into in ((cli_args, cli), (raw_args, raw)):
+                result = _timed(args, env, TIME_LIMIT)
+                if result is None or result[1] != 0:
+                    raise SystemExit(f"run failed: {' '.join(args)}")
+                into.append(result[0] * 1000)
+        time.sleep(0.2)  # let the reader finish the last connection
+        expected = (2 + 2 * runs) * 5
+        if sum(reader.received) != expected:
+            raise SystemExit(f"reader got {sum(reader.received)} bytes, expected {expected}")
+    finally:
+        reader.close()
+    cli_ms, raw_ms = statistics.median(cli), statistics.median(raw)
+    print(
+        f"one TCP message and exit: CLI median {cli_ms:.0f} ms, raw python -c median "
+        f"{raw_ms:.0f} ms, ratio {cli_ms / raw_ms:.2f} ({runs} runs each)"
+    )
+    return {"oneshot_ms": cli_ms, "oneshot_raw_ms": raw_ms, "oneshot_exits_by_itself": exits}
+
+
+def file_send(env: dict[str, str], megabytes: int) -> float:
+    """Peak RSS (MB) of the CLI sending a sparse ``megabytes`` MB file to a loopback reader."""
+    size = megabytes * 1024 * 1024
+    reader = Reader(close_after=size)
+    with tempfile.TemporaryDirectory(prefix="na-cli-file-") as folder:
+        path = Path(folder) / "payload.bin"
+        with open(path, "wb") as fh:
+            fh.truncate(size)  # sparse: no disk space, reads as zeros
+        args = [*CLI, "tcp-client", "--remote-port", str(reader.port), "--send-file", str(path)]
+        try:
+            status, peak_mb, wall, stderr = _peak_rss_run(args, env)
+            time.sleep(0.2)
+        finally:
+            reader.close()
+    got = reader.received[0] if reader.received else 0
+    print(
+        f"file send {megabytes} MB: peak RSS {peak_mb:.1f} MB, {wall:.2f} s, exit {status}, "
+        f"reader got {got:,} of {size:,} bytes"
+    )
+    if got < size:
+        raise SystemExit(f"the file was not sent whole: {stderr}")
+    if status != 0:
+        print(f"  note: the CLI exited with status {status} after sending it all: {stderr.strip()}")
+    return peak_mb
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def _flood(port: int, seconds: float, flooded: Any) -> None:
+    deadline = time.monotonic() + 10
+    while True:  # the CLI may still be starting: retry for up to 10 s
+        try:
+            socket.create_connection((HOST, port), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+    t0 = time.monotonic()
+    tcp_sender(port, seconds, FLOOD_MAX_BYTES)
+    flooded.value = time.monotonic() - t0
+
+
+def flood(env: dict[str, str], seconds: float) -> float:
+    """Peak RSS (MB) of ``tcp-server`` printing a ``seconds`` loopback flood to /dev/null."""
+    port = _free_port()
+    args = [*CLI, "tcp-server", "--local-port", str(port), "--duration", str(seconds + 3)]
+    flooded = mp.Value("d", 0.0)
+    sender = mp.Process(target=_flood, args=(port, seconds, flooded))
+    sender.start()
+    status, peak_mb, _wall, stderr = _peak_rss_run(args, env)
+    sender.join(TIME_LIMIT)
+    if sender.is_alive():
+        os.kill(sender.pid, signal.SIGKILL)
+    print(
+        f"flood to /dev/null: peak RSS {peak_mb:.1f} MB, exit {status} "
+        f"(the sender flooded for {flooded.value:.1f} s)"
+    )
+    if status != 0 or flooded.value < seconds * 0.9:
+        raise SystemExit(f"the flood did not run its course: {stderr}")
+    return peak_mb
+
+
+def top_imports(env: dict[str, str], count: int = 10) -> None:
+    """Print the ``count`` modules with the most self time when the CLI is imported."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import netassistant.cli.main"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        check=True,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m:
+            rows.append((int(m.group(1)) / 1e3, int(m.group(2)) / 1e3, m.group(4)))
+    total = sum(cum for _self, cum, name in rows if name == "netassistant.cli.main")
+    print(f"import netassistant.cli.main: {total:.1f} ms; slowest (self ms, cumulative ms):")
+    for self_ms, cum_ms, name in sorted(rows, reverse=True)[:count]:
+        print(f"  {self_ms:7.1f} {cum_ms:8.1f}  {name}")
+    print("netassistant modules by cumulative time (self ms, cumulative ms):")
+    ours = {r[2]: r for r in sorted(rows, key=lambda r: r[1]) if r[2].startswith("netassistant.")}
+    for self_ms, cum_ms, name in sorted(ours.values(), key=lambda r: -r[1])[:count]:
+        print(f"  {self_ms:7.1f} {cum_ms:8.1f}  {name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="one-shot runs of each (default 7)")
+    parser.add_argument("--file-mb", type=int, default=100, help="file size in MB (default 100)")
+    parser.add_argument(
+        "--flood-seconds", type=float, default=10.0, help="flood duration (default 10)"
+    )
+    args = parser.parse_args()
+    runs = max(1, min(args.runs, 50))
+    with tempfile.TemporaryDirectory(prefix="na-cli-pyc-") as pyc:
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = pyc
+        result: dict[str, float | bool] = oneshot(env, runs)
+        result["file_send_rss_mb"] = file_send(env, max(1, min(args.file_mb, 4096)))
+        result["flood_rss_mb"] = flood(env, max(0.5, min(args.flood_seconds, 60.0)))
+        top_imports(env)
+    result = {k: round(v, 1) if isinstance(v, float) else v for k, v in result.items()}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

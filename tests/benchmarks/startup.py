@@ -1,0 +1,248 @@
+"""Cold start of the real app: launch -> first window painted, against a bare PySide6 window.
+
+Run: ``python tests/benchmarks/startup.py [--runs N]``
+
+Each run launches ``python -m netassistant`` as a new process with
+``NETASSISTANT_STARTUP_PROBE=1`` (the app prints ``first-window <seconds>`` once its main
+window has painted for the first time, then exits without saving anything) and a fresh,
+empty configuration folder, so it opens its default TCP server pane as on a first launch.
+The start is a ``time.monotonic()`` reading taken just before the process is started
+(``NETASSISTANT_STARTUP_T0``). In the same run, a bare baseline does the same with
+``import PySide6.QtWidgets`` and an empty ``QMainWindow``.
+
+Qt draws offscreen (``QT_QPA_PLATFORM=offscreen``); when ``Xvfb`` is installed the runs are
+repeated on a real X server too. Python's bytecode cache is on (in a temporary
+``PYTHONPYCACHEPREFIX``, filled by one uncounted warm-up launch), as for an installed app.
+``import_s`` is the median wall time of ``import netassistant.app, netassistant.ui.mainwindow``
+after ``import PySide6.QtWidgets`` (what the app imports before its window on top of Qt);
+the slowest modules of one ``python -X importtime`` run are listed. The last line printed
+is one JSON object with ``first_window_s``, ``import_s`` (medians), ``baseline_s`` and
+``ratio_vs_baseline``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TIME_LIMIT = 60.0  # seconds: a launch that takes longer is a failure, not a figure
+
+# The baseline: the least a PySide6 app pays before its first window has painted.
+BASELINE = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        t0 = float(os.environ["NETASSISTANT_STARTUP_T0"])
+        print(f"first-window {time.monotonic() - t0:.4f}", flush=True)
+        QApplication.exit(0)
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+sys.exit(app.exec())
+"""
+
+IMPORTS = (
+    "import time; import PySide6.QtWidgets; t = time.perf_counter(); "
+    "import netassistant.app, netassistant.ui.mainwindow; print(time.perf_counter() - t)"
+)
+
+
+class LaunchError(RuntimeError):
+    """A launch did not report its first window."""
+
+
+def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Start ``python args``; return the seconds on its ``first-window`` line and its CPU time.
+
+    The CPU seconds (user + system, of the whole short life of the process) vary much less
+    with the load of a shared machine than the wall time does.
+    """
+    with tempfile.TemporaryDirectory(prefix="na-startup-config-") as config:
+        env = {**env, "NETASSISTANT_CONFIG_DIR": config}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        env["NETASSISTANT_STARTUP_T0"] = repr(time.monotonic())
+        proc = subprocess.run(
+            [sys.executable, *args],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=TIME_LIMIT,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    match = re.search(r"^first-window (\d+\.\d+)$", proc.stdout, re.MULTILINE)
+    if proc.returncode != 0 or match is None:
+        raise LaunchError(
+            f"launch failed (exit {proc.returncode}): {' '.join(args)}\n{proc.stderr[-2000:]}"
+        )
+    return float(match.group(1)), cpu
+
+
+def _import_time(env: dict[str, str]) -> float:
+    proc = subprocess.run(
+        [sys.executable, "-c", IMPORTS],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        check=True,
+    )
+    return float(proc.stdout.strip())
+
+
+def top_imports(env: dict[str, str], count: int = 10) -> list[tuple[float, float, str]]:
+    """The ``count`` modules with the most self time that the app imports on top of PySide6.
+
+    Returns:
+        (self ms, cumulative ms, module) tuples, slowest first.
+    """
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", IMPORTS],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIME_LIMIT,
+        check=True,
+    )
+    rows = []
+    lines = proc.stderr.splitlines()
+    # Everything up to the line of PySide6.QtWidgets is Python's and Qt's own start-up.
+    first = next(i for i, line in enumerate(lines) if line.endswith("| PySide6.QtWidgets"))
+    for line in lines[first + 1 :]:
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m:
+            rows.append((int(m.group(1)) / 1e3, int(m.group(2)) / 1e3, m.group(4)))
+    return sorted(rows, reverse=True)[:count]
+
+
+def measure(env: dict[str, str], runs: int, label: str) -> dict[str, float]:
+    """Medians of launch -> first window (and CPU) of the app and of the bare baseline.
+
+    The two are alternated, so both see the same load of the machine.
+    """
+    _launch(["-m", "netassistant"], env)  # warm-up: fills the bytecode cache, not counted
+    _launch(["-c", BASELINE], env)
+    runs_of: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
+    for _ in range(runs):
+        runs_of["app"].append(_launch(["-m", "netassistant"], env))
+        runs_of["bare"].append(_launch(["-c", BASELINE], env))
+    out = {}
+    for key, title in (("app", "netassistant   "), ("bare", "bare QMainWindow")):
+        walls = [wall for wall, _cpu in runs_of[key]]
+        cpus = [cpu for _wall, cpu in runs_of[key]]
+        out[f"{key}_s"] = statistics.median(walls)
+        out[f"{key}_cpu_s"] = statistics.median(cpus)
+        print(
+            f"{label}: {title} first window median {out[f'{key}_s']:.3f} s "
+            f"(runs {', '.join(f'{t:.3f}' for t in walls)}); CPU median {out[f'{key}_cpu_s']:.3f} s"
+        )
+    return out
+
+
+def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
+    """Start Xvfb on a free display number; None when it is not installed or fails."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        return None
+    for display in range(99, 120):
+        if os.path.exists(f"/tmp/.X11-unix/X{display}"):
+            continue
+        proc = subprocess.Popen(
+            [xvfb, f":{display}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and proc.poll() is None:
+            if os.path.exists(f"/tmp/.X11-unix/X{display}"):
+                return proc, {**env, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb"}
+            time.sleep(0.05)
+        proc.kill()
+        proc.wait()
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="launches of each (default 5)")
+    args = parser.parse_args()
+    runs = max(1, min(args.runs, 50))
+    with tempfile.TemporaryDirectory(prefix="na-startup-pyc-") as pyc:
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env.update(
+            QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=pyc, NETASSISTANT_STARTUP_PROBE="1"
+        )
+        try:
+            figures = measure(env, runs, "offscreen")
+        except LaunchError as exc:
+            raise SystemExit(str(exc)) from None
+        first, bare = figures["app_s"], figures["bare_s"]
+        result: dict[str, object] = {"platform": "offscreen"}
+        xvfb = _with_xvfb(env)
+        if xvfb is None:
+            print("Xvfb is not installed: measured offscreen only")
+        else:
+            server, xenv = xvfb
+            try:
+                x_figures = measure(xenv, runs, "Xvfb")
+                result.update(
+                    xvfb_first_window_s=round(x_figures["app_s"], 3),
+                    xvfb_baseline_s=round(x_figures["bare_s"], 3),
+                )
+            except LaunchError as exc:  # e.g. Qt's xcb plugin lacks libxcb-cursor0
+                print(f"Xvfb is installed but a launch on it failed, offscreen only: {exc}")
+            finally:
+                server.terminate()
+                server.wait(10)
+        imports = [_import_time(env) for _ in range(runs)]
+        import_s = statistics.median(imports)
+        print(
+            f"imports (netassistant.app + ui.mainwindow, after PySide6.QtWidgets): median "
+            f"{import_s:.3f} s (runs {', '.join(f'{t:.3f}' for t in imports)})"
+        )
+        print("slowest imports, one -X importtime run (self ms, cumulative ms):")
+        for self_ms, cum_ms, name in top_imports(env):
+            print(f"  {self_ms:7.1f} {cum_ms:8.1f}  {name}")
+    print(f"ratio netassistant / bare window: {first / bare:.2f}")
+    result.update(
+        first_window_s=round(first, 3),
+        import_s=round(import_s, 3),
+        baseline_s=round(bare, 3),
+        ratio_vs_baseline=round(first / bare, 2),
+        first_window_cpu_s=round(figures["app_cpu_s"], 3),
+        baseline_cpu_s=round(figures["bare_cpu_s"], 3),
+        runs=runs,
+    )
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Start-up: the window imports only what its first paint needs; the start-up probe."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+
+from netassistant.app import STARTUP_T0_ENV, seconds_since_start
+
+
+def test_probe_reports_the_first_window_and_saves_nothing(tmp_path):
+    env = dict(os.environ)
+    env.update(
+        NETASSISTANT_CONFIG_DIR=str(tmp_path),
+        NETASSISTANT_STARTUP_PROBE="1",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    env[STARTUP_T0_ENV] = repr(time.monotonic())
+    start = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "netassistant"], env=env, capture_output=True, text=True, timeout=60
+    )
+    wall = time.monotonic() - start
+    assert proc.returncode == 0, proc.stderr
+    match = re.fullmatch(r"first-window (\d+\.\d{4})\n", proc.stdout)
+    assert match is not None, proc.stdout
+    assert 0.0 < float(match.group(1)) < wall
+    # The app ended without closing its window: no state was written for the next start.
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_seconds_since_the_launchers_reading(monkeypatch):
+    monkeypatch.setenv(STARTUP_T0_ENV, repr(time.monotonic() - 5.0))
+    assert 5.0 <= seconds_since_start() < 6.0
+
+
+def test_seconds_since_the_process_started_without_a_reading(monkeypatch):
+    monkeypatch.delenv(STARTUP_T0_ENV, raising=False)
+    first = seconds_since_start()
+    time.sleep(0.05)
+    second = seconds_since_start()
+    # The kernel's start time has a resolution of one clock tick (10 ms).
+    assert 0.0 < first < 3600.0
+    assert 0.03 <= second - first < 1.0
+
+
+def test_the_window_opens_without_the_engine():
+    # The engine (selectors, sockets, file sending, the allocator tuning) loads with the
+    # first session that starts, not with the window: it is not needed to draw it.
+    code = (
+        "import sys, netassistant.app, netassistant.ui.mainwindow; "
+        "print(sorted(m for m in sys.modules if m.startswith('netassistant.core.engine')))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert proc.stdout == "[]\n"
