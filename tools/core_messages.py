@@ -86,7 +86,8 @@ def collect() -> list[str]:
                 elif isinstance(first, ast.Name):
                     found.extend(assigned.get(first.id, []))
     found.extend(EXTRA)
-    return sorted(set(found))
+    # An empty literal (a default in an assignment) is no message.
+    return sorted(t for t in set(found) if t.strip())
 
 
 def render_module() -> str:

@@ -57,8 +57,8 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/automation/autoreplybox.py" line="94"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="164"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="229"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="165"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="230"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
@@ -69,13 +69,13 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/automation/autoreplybox.py" line="101"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="122"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="123"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
         <location filename="../../ui/automation/autoreplybox.py" line="102"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="123"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="124"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
@@ -86,213 +86,293 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/automation/autoreplybox.py" line="107"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="230"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="231"/>
         <source>Match as</source>
         <translation>匹配方式</translation>
     </message>
     <message>
         <location filename="../../ui/automation/autoreplybox.py" line="109"/>
-        <source>Text: a substring in the session&apos;s encoding. Hex: bytes such as 01 02 FF. Regex: a regular expression searched in the bytes</source>
-        <translation>文本：按会话编码的子串。十六进制：形如 01 02 FF 的字节。正则表达式：在字节中搜索的正则表达式</translation>
+        <source>Text: a substring in the session&apos;s encoding. Hex: bytes such as 01 02 FF. Regex: a regular expression searched in the bytes (RE2 syntax: no backreferences or lookaround, and no pattern can freeze the session)</source>
+        <translation>文本：会话编码下的子串。十六进制：如 01 02 FF 的字节。正则：在字节中搜索的正则表达式（RE2 语法：不支持反向引用和前后断言，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="114"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="115"/>
         <source>e.g. {time}</source>
         <translation>例如 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="118"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="169"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="231"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="119"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="170"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="232"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="119"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="120"/>
         <source>What to send back when a chunk matches: text with placeholders, or hex</source>
         <translation>数据块匹配时回发的内容：可含占位符的文本，或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="127"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="232"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="128"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="233"/>
         <source>Reply as</source>
         <translation>回复格式</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="128"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="129"/>
         <source>Text: sent in the session&apos;s encoding. Hex: bytes such as 06 or 0D 0A</source>
         <translation>文本：按会话编码发送。十六进制：形如 06 或 0D 0A 的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="130"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="131"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="134"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="135"/>
         <source>Escapes in match and reply</source>
         <translation>匹配和回复中的转义</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="135"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="136"/>
         <source>In text fields, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>在文本字段中，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="138"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="139"/>
         <source>Placeholders in a text reply: %1</source>
         <translation>文本回复中的占位符：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="144"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="145"/>
         <source>{time} HH:MM:SS, {date} YYYY-MM-DD, {datetime} both, {len} the received chunk&apos;s length in bytes. Received data is never read as placeholders</source>
         <translation>{time} 时:分:秒，{date} 年-月-日，{datetime} 日期和时间，{len} 收到的数据块长度（字节）。接收的数据永远不会被当作占位符解析</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="233"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="234"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="234"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="235"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="248"/>
+        <location filename="../../ui/automation/autoreplybox.py" line="249"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
 </context>
 <context>
-    <name>AutoResponder</name>
+    <name>BuiltinProfile</name>
     <message>
-        <location filename="../../qt/taps.py" line="114"/>
-        <source>auto-reply paused: more than %1 replies a second — is the peer echoing back?</source>
-        <extracomment>Replies per second above which an :class:`AutoResponder` pauses itself.</extracomment>
-        <translation>自动应答已暂停：每秒超过 %1 次回复 — 对端是否也在回显？</translation>
+        <location filename="../../qt/models/builtinnames.py" line="23"/>
+        <source>Echo server</source>
+        <extracomment>Every built-in profile&apos;s name and description, as stored.</extracomment>
+        <translation>回显服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/taps.py" line="174"/>
-        <source>auto-reply stopped: %1</source>
-        <translation>自动应答已停止：%1</translation>
+        <location filename="../../qt/models/builtinnames.py" line="24"/>
+        <source>Chat server</source>
+        <translation>聊天服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="25"/>
+        <source>Chat client</source>
+        <translation>聊天客户端</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="26"/>
+        <source>UDP chat A</source>
+        <translation>UDP 聊天 A</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="27"/>
+        <source>UDP chat B</source>
+        <translation>UDP 聊天 B</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="28"/>
+        <source>Time server</source>
+        <translation>时间服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="29"/>
+        <source>Sticky-packet demo client</source>
+        <translation>粘包演示客户端</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="30"/>
+        <source>Length-prefix server</source>
+        <translation>长度前缀服务器</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="31"/>
+        <source>Length-prefix client</source>
+        <translation>长度前缀客户端</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="32"/>
+        <source>TCP server on 127.0.0.1:9000 that sends every received chunk straight back.</source>
+        <translation>监听 127.0.0.1:9000 的 TCP 服务器，把收到的每个数据块原样发回。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="33"/>
+        <source>TCP chat, server side: start it first, then connect the Chat client and type to each other.</source>
+        <translation>TCP 聊天的服务器端：先启动它，再连接聊天客户端，双方互相输入消息。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="34"/>
+        <source>TCP chat, client side: connects to the Chat server on 127.0.0.1:9001.</source>
+        <translation>TCP 聊天的客户端：连接 127.0.0.1:9001 上的聊天服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="35"/>
+        <source>UDP peer bound to 127.0.0.1:9002 that sends datagrams to UDP chat B on port 9003.</source>
+        <translation>绑定 127.0.0.1:9002 的 UDP 端点，向端口 9003 上的 UDP 聊天 B 发送数据报。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="36"/>
+        <source>UDP peer bound to 127.0.0.1:9003 that sends datagrams to UDP chat A on port 9002.</source>
+        <translation>绑定 127.0.0.1:9003 的 UDP 端点，向端口 9002 上的 UDP 聊天 A 发送数据报。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="37"/>
+        <source>TCP server on 127.0.0.1:9004 with a reply rule: a message matching &quot;time&quot; is answered with the current time.</source>
+        <translation>监听 127.0.0.1:9004 的 TCP 服务器，带一条回复规则：匹配 &quot;time&quot; 的消息会收到当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="38"/>
+        <source>Sends &quot;hello&quot; 10 times in one burst to the Echo server: watch the small sends arrive merged into fewer chunks.</source>
+        <translation>向回显服务器一次突发发送 10 次 &quot;hello&quot;：观察这些小的发送如何合并成更少的数据块到达。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="39"/>
+        <source>TCP server on 127.0.0.1:9005 that splits the stream into messages by a 4-byte big-endian length header.</source>
+        <translation>监听 127.0.0.1:9005 的 TCP 服务器，按 4 字节大端长度头把字节流切分成消息。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="40"/>
+        <source>TCP client to 127.0.0.1:9005 that puts a 4-byte big-endian length header before every message it sends.</source>
+        <translation>连接 127.0.0.1:9005 的 TCP 客户端，在发送的每条消息前加上 4 字节大端长度头。</translation>
     </message>
 </context>
 <context>
     <name>CaptureBox</name>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="93"/>
+        <location filename="../../ui/automation/capturebox.py" line="96"/>
         <source>Capture</source>
         <extracomment>How often the status lines are refreshed while a capture runs.</extracomment>
         <translation>捕获</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="110"/>
-        <location filename="../../ui/automation/capturebox.py" line="217"/>
+        <location filename="../../ui/automation/capturebox.py" line="113"/>
+        <location filename="../../ui/automation/capturebox.py" line="220"/>
         <source>Receive to file…</source>
         <translation>接收转向文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="115"/>
-        <location filename="../../ui/automation/capturebox.py" line="349"/>
+        <location filename="../../ui/automation/capturebox.py" line="118"/>
+        <location filename="../../ui/automation/capturebox.py" line="352"/>
         <source>Receive to file</source>
         <translation>接收转向文件</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="117"/>
+        <location filename="../../ui/automation/capturebox.py" line="120"/>
         <source>Append every received byte, exactly as it arrived, to a file of your choice; also while the view is paused or full. Click again to stop</source>
         <translation>将接收的每个字节按原样追加到所选文件中；视图暂停或已满时也会写入。再次点击停止</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="123"/>
-        <location filename="../../ui/automation/capturebox.py" line="261"/>
+        <location filename="../../ui/automation/capturebox.py" line="126"/>
+        <location filename="../../ui/automation/capturebox.py" line="264"/>
         <source>Save log…</source>
         <translation>保存日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="128"/>
-        <location filename="../../ui/automation/capturebox.py" line="349"/>
+        <location filename="../../ui/automation/capturebox.py" line="131"/>
+        <location filename="../../ui/automation/capturebox.py" line="352"/>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="130"/>
+        <location filename="../../ui/automation/capturebox.py" line="133"/>
         <source>Append one line per chunk sent or received and per connection event to a file; records everything, also while the view is paused or full. Click again to stop</source>
         <translation>每个收发的数据块和每个连接事件各向文件追加一行；记录全部内容，视图暂停或已满时也会记录。再次点击停止</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="136"/>
+        <location filename="../../ui/automation/capturebox.py" line="139"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="137"/>
+        <location filename="../../ui/automation/capturebox.py" line="140"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="138"/>
+        <location filename="../../ui/automation/capturebox.py" line="141"/>
         <source>JSON lines</source>
         <translation>JSON 行</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="142"/>
+        <location filename="../../ui/automation/capturebox.py" line="145"/>
         <source>Log format</source>
         <translation>日志格式</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="144"/>
+        <location filename="../../ui/automation/capturebox.py" line="147"/>
         <source>Text: the lines the window shows. CSV: for a spreadsheet. JSON lines: one JSON object per line, for scripts</source>
         <translation>文本：与窗口中显示的行相同。CSV：用于电子表格。JSON 行：每行一个 JSON 对象，供脚本使用</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="207"/>
+        <location filename="../../ui/automation/capturebox.py" line="210"/>
         <source>Stop receiving to file</source>
         <translation>停止接收转向文件</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="250"/>
+        <location filename="../../ui/automation/capturebox.py" line="253"/>
         <source>Stop log</source>
         <translation>停止日志</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="287"/>
+        <location filename="../../ui/automation/capturebox.py" line="290"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="301"/>
+        <location filename="../../ui/automation/capturebox.py" line="304"/>
         <source>%1 B to %2</source>
         <translation>%1 字节 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="308"/>
+        <location filename="../../ui/automation/capturebox.py" line="311"/>
         <source>%1 lines, %2 B to %3</source>
         <translation>%1 行，%2 字节 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="322"/>
-        <location filename="../../ui/automation/capturebox.py" line="331"/>
+        <location filename="../../ui/automation/capturebox.py" line="325"/>
+        <location filename="../../ui/automation/capturebox.py" line="334"/>
         <source>Writing: %1</source>
         <translation>正在写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="344"/>
+        <location filename="../../ui/automation/capturebox.py" line="347"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="345"/>
+        <location filename="../../ui/automation/capturebox.py" line="348"/>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="346"/>
+        <location filename="../../ui/automation/capturebox.py" line="349"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="347"/>
+        <location filename="../../ui/automation/capturebox.py" line="350"/>
         <source>JSON lines (*.jsonl);;All files (*)</source>
         <translation>JSON 行 (*.jsonl);;所有文件 (*)</translation>
     </message>
@@ -311,102 +391,102 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>方向、序号、大小、对端、时间和连接</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="99"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="101"/>
         <source>Copy hex</source>
         <translation>复制十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="100"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="102"/>
         <source>Copy the chunk&apos;s bytes as hex pairs, like 68 65 6C</source>
         <translation>将数据块的字节复制为十六进制，如 68 65 6C</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="104"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="106"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="105"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="107"/>
         <source>Copy the chunk decoded as text (undecodable bytes as \xNN)</source>
         <translation>复制解码为文本的数据块（无法解码的字节写作 \xNN）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="109"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="111"/>
         <source>Copy as C array</source>
         <translation>复制为 C 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="110"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="112"/>
         <source>Copy the chunk as a C array definition: unsigned char data[] = {...};</source>
         <translation>将数据块复制为 C 数组定义：unsigned char data[] = {...};</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="114"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="116"/>
         <source>Copy as Python bytes</source>
         <translation>复制为 Python bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="115"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="117"/>
         <source>Copy the chunk as a Python bytes literal, like b&apos;hi\r\n&apos;</source>
         <translation>将数据块复制为 Python bytes 字面量，如 b&apos;hi\r\n&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="133"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="135"/>
         <source>Hex dump</source>
         <translation>十六进制转储</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="134"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="136"/>
         <source>Offset, bytes in hex and the same bytes as ASCII</source>
         <translation>偏移、十六进制字节及对应的 ASCII 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="138"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="140"/>
         <source>Decoded text</source>
         <translation>解码文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="139"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="141"/>
         <source>The chunk decoded with the session&apos;s encoding; control bytes escaped</source>
         <translation>按会话编码解码的数据块；控制字节已转义</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="195"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="192"/>
         <source>Select a row to see the whole chunk.</source>
         <translation>选择一行以查看完整的数据块。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="216"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="213"/>
         <source>Showing the first {shown} of {total} bytes; copies take all of them.</source>
         <translation>显示 {total} 字节中的前 {shown} 字节；复制时包含全部字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="225"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="222"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="229"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="226"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="231"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="228"/>
         <source>RX chunk {seq} — {size} from {peer} at {time} (conn #{conn})</source>
         <translation>接收数据块 {seq} — {size}，来自 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="233"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="230"/>
         <source>TX chunk {seq} — {size} to {peer} at {time} (conn #{conn})</source>
         <translation>发送数据块 {seq} — {size}，发往 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="244"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="241"/>
         <source>Event {seq} — {text} at {time} (conn #{conn})</source>
         <translation>事件 {seq} — {text}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="249"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="246"/>
         <source>peer {peer}</source>
         <translation>对端 {peer}</translation>
     </message>
@@ -414,133 +494,133 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkLogModel</name>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="271"/>
+        <location filename="../../qt/models/chunkmodel.py" line="306"/>
         <source>Time</source>
-        <extracomment>The row&apos;s :class:`Chunk` or :class:`ConnEvent` itself (any column). True for a :class:`ConnEvent` row, False for a :class:`Chunk` row. ``[(text, special), ...]`` from :func:`codec.decode_segments` of a chunk&apos;s preview bytes in the current encoding (None for events), so a delegate can draw control characters and undecodable bytes distinctly. In text mode DisplayRole is the joined segments followed by the truncation note, if any. 0 or 1, alternating from one chunk to the next in seq order; an event carries the band of the chunk before it.</extracomment>
+        <extracomment>The row&apos;s :class:`Chunk` or :class:`ConnEvent` itself (any column). True for a :class:`ConnEvent` row, False for a :class:`Chunk` row. ``[(text, special), ...]`` from :func:`cellformat.display_segments` of a chunk&apos;s preview bytes in the current encoding (None for events), so a delegate can draw control characters and undecodable bytes distinctly. In text mode DisplayRole is the joined segments followed by the truncation note, if any. 0 or 1, alternating from one chunk to the next in seq order; an event carries the band of the chunk before it. Bytes of chunk data the receive log keeps by default (the newest; counters keep counting).</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="272"/>
+        <location filename="../../qt/models/chunkmodel.py" line="307"/>
         <source>Dir</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="273"/>
+        <location filename="../../qt/models/chunkmodel.py" line="308"/>
         <source>Peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="274"/>
+        <location filename="../../qt/models/chunkmodel.py" line="309"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="275"/>
+        <location filename="../../qt/models/chunkmodel.py" line="310"/>
         <source>Seq</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="276"/>
+        <location filename="../../qt/models/chunkmodel.py" line="311"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="277"/>
+        <location filename="../../qt/models/chunkmodel.py" line="312"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="321"/>
+        <location filename="../../qt/models/chunkmodel.py" line="352"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="321"/>
+        <location filename="../../qt/models/chunkmodel.py" line="352"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="335"/>
+        <location filename="../../qt/models/chunkmodel.py" line="375"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="357"/>
+        <location filename="../../qt/models/chunkmodel.py" line="397"/>
         <source>sent {sent} of {total} bytes</source>
         <translation>已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="364"/>
+        <location filename="../../qt/models/chunkmodel.py" line="404"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="365"/>
+        <location filename="../../qt/models/chunkmodel.py" line="405"/>
         <source>connection accepted</source>
         <translation>已接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="366"/>
+        <location filename="../../qt/models/chunkmodel.py" line="406"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="367"/>
+        <location filename="../../qt/models/chunkmodel.py" line="407"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="368"/>
+        <location filename="../../qt/models/chunkmodel.py" line="408"/>
         <source>closed by peer</source>
         <translation>对端已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="369"/>
+        <location filename="../../qt/models/chunkmodel.py" line="409"/>
         <source>reset by peer</source>
         <translation>被对端复位</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="370"/>
+        <location filename="../../qt/models/chunkmodel.py" line="410"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="371"/>
+        <location filename="../../qt/models/chunkmodel.py" line="411"/>
         <source>half-closed (FIN sent)</source>
         <translation>已半关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="372"/>
+        <location filename="../../qt/models/chunkmodel.py" line="412"/>
         <source>aborted (RST sent)</source>
         <translation>已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="373"/>
+        <location filename="../../qt/models/chunkmodel.py" line="413"/>
         <source>sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="374"/>
+        <location filename="../../qt/models/chunkmodel.py" line="414"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="375"/>
+        <location filename="../../qt/models/chunkmodel.py" line="415"/>
         <source>datagrams dropped by the kernel</source>
         <translation>内核丢弃的数据报</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="376"/>
+        <location filename="../../qt/models/chunkmodel.py" line="416"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="385"/>
+        <location filename="../../qt/models/chunkmodel.py" line="425"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="389"/>
+        <location filename="../../qt/models/chunkmodel.py" line="429"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -548,57 +628,57 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="62"/>
+        <location filename="../../ui/pane/clientlist.py" line="72"/>
         <source>Connected clients</source>
         <translation>已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="63"/>
+        <location filename="../../ui/pane/clientlist.py" line="73"/>
         <source>Open connections; select one to close it or to send to it alone</source>
         <translation>当前打开的连接；选中一个可将其关闭或单独向其发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="66"/>
+        <location filename="../../ui/pane/clientlist.py" line="76"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="70"/>
+        <location filename="../../ui/pane/clientlist.py" line="80"/>
         <source>Disconnect client</source>
         <translation>断开客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="71"/>
+        <location filename="../../ui/pane/clientlist.py" line="81"/>
         <source>Close the connection gracefully: queued data is sent, then FIN</source>
         <translation>正常关闭连接：先发完排队的数据，再发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="73"/>
+        <location filename="../../ui/pane/clientlist.py" line="83"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="77"/>
+        <location filename="../../ui/pane/clientlist.py" line="87"/>
         <source>Half-close client</source>
         <translation>半关闭客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="78"/>
+        <location filename="../../ui/pane/clientlist.py" line="88"/>
         <source>shutdown(SHUT_WR): the client sees end of file; we can still receive</source>
         <translation>shutdown(SHUT_WR)：客户端读到文件结束 (EOF)；本端仍可接收</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="80"/>
+        <location filename="../../ui/pane/clientlist.py" line="90"/>
         <source>Abort (RST)</source>
         <translation>中止 (RST)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="84"/>
+        <location filename="../../ui/pane/clientlist.py" line="94"/>
         <source>Abort client</source>
         <translation>中止客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="85"/>
+        <location filename="../../ui/pane/clientlist.py" line="95"/>
         <source>SO_LINGER 0, then close: the client gets RST and queued data is lost</source>
         <translation>将 SO_LINGER 设为 0 后关闭：客户端收到 RST，排队的数据将丢失</translation>
     </message>
@@ -606,48 +686,48 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="173"/>
+        <location filename="../../qt/models/clientmodel.py" line="222"/>
         <source>#</source>
         <extracomment>The row&apos;s connection id (any column).</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="174"/>
+        <location filename="../../qt/models/clientmodel.py" line="223"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="175"/>
+        <location filename="../../qt/models/clientmodel.py" line="224"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="176"/>
+        <location filename="../../qt/models/clientmodel.py" line="225"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="177"/>
+        <location filename="../../qt/models/clientmodel.py" line="226"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="178"/>
+        <location filename="../../qt/models/clientmodel.py" line="227"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="209"/>
+        <location filename="../../qt/models/clientmodel.py" line="263"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="209"/>
+        <location filename="../../qt/models/clientmodel.py" line="263"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="218"/>
+        <location filename="../../qt/models/clientmodel.py" line="271"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
     </message>
@@ -655,108 +735,113 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>FileSendBox</name>
     <message>
-        <location filename="../../ui/send/filesend.py" line="69"/>
+        <location filename="../../ui/send/filesend.py" line="72"/>
         <source>Send file…</source>
         <translation>发送文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="71"/>
-        <location filename="../../ui/send/filesend.py" line="130"/>
+        <location filename="../../ui/send/filesend.py" line="74"/>
+        <location filename="../../ui/send/filesend.py" line="133"/>
         <source>Send file</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="76"/>
+        <location filename="../../ui/send/filesend.py" line="79"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="83"/>
+        <location filename="../../ui/send/filesend.py" line="86"/>
         <source>Datagram size</source>
         <translation>数据报大小</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="84"/>
+        <location filename="../../ui/send/filesend.py" line="87"/>
         <source>Bytes per datagram; the file goes as one datagram per piece</source>
         <translation>每个数据报的字节数；文件按每段一个数据报发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="92"/>
+        <location filename="../../ui/send/filesend.py" line="95"/>
         <source>Chunk size</source>
         <translation>数据块大小</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="93"/>
+        <location filename="../../ui/send/filesend.py" line="96"/>
         <source>Bytes per send call; each is one TX chunk in the log</source>
         <translation>每次发送调用的字节数；每次在日志中是一个发送数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="101"/>
+        <location filename="../../ui/send/filesend.py" line="104"/>
         <source>File send progress</source>
         <translation>文件发送进度</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="102"/>
+        <location filename="../../ui/send/filesend.py" line="105"/>
         <source>How much of the file was handed to the socket</source>
         <translation>文件已交给套接字的部分</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="104"/>
+        <location filename="../../ui/send/filesend.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="108"/>
+        <location filename="../../ui/send/filesend.py" line="111"/>
         <source>Cancel file send</source>
         <translation>取消文件发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="109"/>
+        <location filename="../../ui/send/filesend.py" line="112"/>
         <source>Stop sending the file; what was sent stays sent</source>
         <translation>停止发送文件；已发送的数据不受影响</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="115"/>
+        <location filename="../../ui/send/filesend.py" line="118"/>
         <source>Datagram size:</source>
         <translation>数据报大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="115"/>
+        <location filename="../../ui/send/filesend.py" line="118"/>
         <source>Chunk size:</source>
         <translation>数据块大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="151"/>
-        <source>%1 is a folder, not a file</source>
-        <translation>%1 是文件夹，不是文件</translation>
+        <location filename="../../ui/send/filesend.py" line="157"/>
+        <source>%1 is %2</source>
+        <translation>%1 是%2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="155"/>
+        <location filename="../../ui/send/filesend.py" line="159"/>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/filesend.py" line="163"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="158"/>
+        <location filename="../../ui/send/filesend.py" line="166"/>
         <source>%1 is empty; there is nothing to send</source>
         <translation>%1 是空文件；没有要发送的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="162"/>
+        <location filename="../../ui/send/filesend.py" line="170"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="192"/>
+        <location filename="../../ui/send/filesend.py" line="200"/>
         <source>%1: %2 of %3 bytes</source>
         <translation>%1：%2/%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="213"/>
+        <location filename="../../ui/send/filesend.py" line="221"/>
         <source>Choose a file and send it</source>
         <translation>选择一个文件并发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/filesend.py" line="215"/>
+        <location filename="../../ui/send/filesend.py" line="223"/>
         <source>Start the session first; then choose a file to send</source>
         <translation>请先启动会话；然后选择要发送的文件</translation>
     </message>
@@ -764,208 +849,209 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>FramingBox</name>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="73"/>
+        <location filename="../../ui/decode/framingbox.py" line="74"/>
         <source>Framing (message decoding)</source>
         <extracomment>Milliseconds after the last edit before the input is checked and ``changed`` emitted.</extracomment>
         <translation>分帧（消息解码）</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="103"/>
+        <location filename="../../ui/decode/framingbox.py" line="87"/>
         <source>None (raw chunks only)</source>
         <translation>无（仅原始数据块）</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="104"/>
-        <location filename="../../ui/decode/framingbox.py" line="118"/>
-        <location filename="../../ui/decode/framingbox.py" line="201"/>
+        <location filename="../../ui/decode/framingbox.py" line="88"/>
+        <location filename="../../ui/decode/framingbox.py" line="102"/>
+        <location filename="../../ui/decode/framingbox.py" line="189"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="105"/>
+        <location filename="../../ui/decode/framingbox.py" line="89"/>
         <source>Fixed length</source>
         <translation>固定长度</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="106"/>
+        <location filename="../../ui/decode/framingbox.py" line="90"/>
         <source>Length prefix</source>
         <translation>长度前缀</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="110"/>
-        <location filename="../../ui/decode/framingbox.py" line="200"/>
+        <location filename="../../ui/decode/framingbox.py" line="94"/>
+        <location filename="../../ui/decode/framingbox.py" line="188"/>
         <source>Framing</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="111"/>
+        <location filename="../../ui/decode/framingbox.py" line="95"/>
         <source>How the received byte stream is cut into messages</source>
         <translation>如何将接收的字节流切分为消息</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="119"/>
+        <location filename="../../ui/decode/framingbox.py" line="103"/>
         <source>Bytes that end each message; escapes \r \n \t \0 \xNN \\ work</source>
         <translation>每条消息结尾的字节；可使用转义 \r \n \t \0 \xNN \\</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="123"/>
+        <location filename="../../ui/decode/framingbox.py" line="107"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="124"/>
+        <location filename="../../ui/decode/framingbox.py" line="108"/>
         <source>Write the delimiter as hex bytes, e.g. 0d 0a</source>
         <translation>以十六进制字节填写分隔符，例如 0d 0a</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="128"/>
+        <location filename="../../ui/decode/framingbox.py" line="112"/>
         <source>Keep the delimiter in the message</source>
         <translation>在消息中保留分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="129"/>
+        <location filename="../../ui/decode/framingbox.py" line="113"/>
         <source>Show each message with its delimiter at the end</source>
         <translation>显示每条消息时在末尾保留其分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="98"/>
+        <location filename="../../ui/decode/framingbox.py" line="122"/>
+        <location filename="../../ui/decode/framingbox.py" line="157"/>
         <source> B</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="133"/>
-        <location filename="../../ui/decode/framingbox.py" line="203"/>
+        <location filename="../../ui/decode/framingbox.py" line="117"/>
+        <location filename="../../ui/decode/framingbox.py" line="191"/>
         <source>Message size</source>
         <translation>消息大小</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="134"/>
+        <location filename="../../ui/decode/framingbox.py" line="118"/>
         <source>Every message is exactly this many bytes</source>
         <translation>每条消息正好是这么多字节</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="139"/>
+        <location filename="../../ui/decode/framingbox.py" line="125"/>
         <source>big-endian uint32</source>
         <translation>大端 uint32</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="140"/>
+        <location filename="../../ui/decode/framingbox.py" line="126"/>
         <source>big-endian uint16</source>
         <translation>大端 uint16</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="141"/>
+        <location filename="../../ui/decode/framingbox.py" line="127"/>
         <source>little-endian uint32</source>
         <translation>小端 uint32</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="142"/>
+        <location filename="../../ui/decode/framingbox.py" line="128"/>
         <source>little-endian uint16</source>
         <translation>小端 uint16</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="143"/>
+        <location filename="../../ui/decode/framingbox.py" line="129"/>
         <source>uint8</source>
         <translation>uint8</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="144"/>
+        <location filename="../../ui/decode/framingbox.py" line="130"/>
         <source>big-endian uint64</source>
         <translation>大端 uint64</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="148"/>
+        <location filename="../../ui/decode/framingbox.py" line="134"/>
         <source>Length header format</source>
         <translation>长度头格式</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="150"/>
+        <location filename="../../ui/decode/framingbox.py" line="136"/>
         <source>Python struct format of the length header before each message: one integer, ! or &gt; big-endian, &lt; little-endian (e.g. !I, &lt;H, B)</source>
         <translation>每条消息前长度头的 Python struct 格式：一个整数，! 或 &gt; 表示大端，&lt; 表示小端（例如 !I、&lt;H、B）</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="158"/>
+        <location filename="../../ui/decode/framingbox.py" line="144"/>
         <source>Length counts the header</source>
         <translation>长度包含头部</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="159"/>
+        <location filename="../../ui/decode/framingbox.py" line="145"/>
         <source>The length value includes the header&apos;s own bytes, not just the payload</source>
         <translation>长度值包含头部自身的字节，而不仅是有效载荷</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="163"/>
+        <location filename="../../ui/decode/framingbox.py" line="149"/>
         <source>Maximum message length</source>
         <translation>最大消息长度</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="165"/>
+        <location filename="../../ui/decode/framingbox.py" line="151"/>
         <source>A longer message means the stream is out of step: its bytes are dropped and shown as an error</source>
         <translation>超过此长度说明数据流已错位：其字节会被丢弃并显示为错误</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="175"/>
+        <location filename="../../ui/decode/framingbox.py" line="163"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="173"/>
-        <location filename="../../ui/decode/framingbox.py" line="207"/>
+        <location filename="../../ui/decode/framingbox.py" line="161"/>
+        <location filename="../../ui/decode/framingbox.py" line="195"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="174"/>
+        <location filename="../../ui/decode/framingbox.py" line="162"/>
         <source>Checksum or CRC that ends every message; it is checked and removed</source>
         <translation>每条消息末尾的校验和或 CRC；会被校验并去除</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="181"/>
+        <location filename="../../ui/decode/framingbox.py" line="169"/>
         <source>Big-endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="181"/>
+        <location filename="../../ui/decode/framingbox.py" line="169"/>
         <source>Little-endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="179"/>
+        <location filename="../../ui/decode/framingbox.py" line="167"/>
         <source>Checksum byte order</source>
         <translation>校验和字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="180"/>
+        <location filename="../../ui/decode/framingbox.py" line="168"/>
         <source>Byte order of the checksum on the wire; default is the algorithm&apos;s own</source>
         <translation>校验和在线路上的字节序；默认为算法自身的字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="184"/>
+        <location filename="../../ui/decode/framingbox.py" line="172"/>
         <source>The checksum is verified at the end of each decoded message.</source>
         <translation>在每条解码后的消息末尾校验校验和。</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="204"/>
+        <location filename="../../ui/decode/framingbox.py" line="192"/>
         <source>Header format</source>
         <translation>头部格式</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="206"/>
+        <location filename="../../ui/decode/framingbox.py" line="194"/>
         <source>Max length</source>
         <translation>最大长度</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="208"/>
+        <location filename="../../ui/decode/framingbox.py" line="196"/>
         <source>Byte order</source>
         <translation>字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="445"/>
+        <location filename="../../ui/decode/framingbox.py" line="433"/>
         <source>Default (little-endian)</source>
         <translation>默认（小端）</translation>
     </message>
     <message>
-        <location filename="../../ui/decode/framingbox.py" line="447"/>
+        <location filename="../../ui/decode/framingbox.py" line="435"/>
         <source>Default (big-endian)</source>
         <translation>默认（大端）</translation>
     </message>
@@ -973,22 +1059,22 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>HistoryCombo</name>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="103"/>
+        <location filename="../../ui/send/presetbar.py" line="107"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="109"/>
+        <location filename="../../ui/send/presetbar.py" line="113"/>
         <source>Send history</source>
         <translation>发送历史</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="110"/>
+        <location filename="../../ui/send/presetbar.py" line="114"/>
         <source>What was sent before, newest first; choose one to put it in the send box</source>
         <translation>之前发送过的内容，最新的在前；选择一项可将其放入发送框</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="132"/>
+        <location filename="../../ui/send/presetbar.py" line="136"/>
         <source>hex: %1</source>
         <translation>十六进制：%1</translation>
     </message>
@@ -1044,183 +1130,183 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="40"/>
+        <location filename="../../ui/mainwindow.py" line="42"/>
         <source>netassistant — socket debugging assistant</source>
         <translation>netassistant — 网络调试助手</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="43"/>
-        <location filename="../../ui/mainwindow.py" line="71"/>
+        <location filename="../../ui/mainwindow.py" line="45"/>
+        <location filename="../../ui/mainwindow.py" line="73"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="58"/>
+        <location filename="../../ui/mainwindow.py" line="60"/>
         <source>No session open. Use the toolbar to open a TCP server, a TCP client or a UDP session.</source>
         <translation>没有打开的会话。请使用工具栏打开 TCP 服务器、TCP 客户端或 UDP 会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="75"/>
+        <location filename="../../ui/mainwindow.py" line="77"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80"/>
+        <location filename="../../ui/mainwindow.py" line="82"/>
         <source>New TCP &amp;server</source>
         <translation>新建 TCP 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="82"/>
+        <location filename="../../ui/mainwindow.py" line="84"/>
         <source>Open a pane that listens for TCP clients</source>
         <translation>打开一个监听 TCP 客户端的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="86"/>
-        <source>New TCP &amp;client</source>
-        <translation>新建 TCP 客户端(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="88"/>
+        <location filename="../../ui/mainwindow.py" line="90"/>
         <source>Open a pane that connects to a TCP server</source>
         <translation>打开一个连接 TCP 服务器的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="92"/>
+        <location filename="../../ui/mainwindow.py" line="94"/>
         <source>New &amp;UDP session</source>
         <translation>新建 UDP 会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="94"/>
+        <location filename="../../ui/mainwindow.py" line="96"/>
         <source>Open a pane that sends and receives UDP datagrams</source>
         <translation>打开一个收发 UDP 数据报的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="106"/>
+        <location filename="../../ui/mainwindow.py" line="110"/>
         <source>&amp;Profiles…</source>
         <translation>配置方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110"/>
+        <location filename="../../ui/mainwindow.py" line="114"/>
         <source>Open, rename, duplicate, delete, import and export saved profiles</source>
         <translation>打开、重命名、复制、删除、导入和导出已保存的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="113"/>
-        <source>&amp;Save pane as profile…</source>
-        <translation>将面板保存为配置方案(&amp;S)…</translation>
+        <location filename="../../ui/mainwindow.py" line="88"/>
+        <source>New TCP c&amp;lient</source>
+        <translation>新建 TCP 客户端(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="117"/>
+        <source>Sa&amp;ve pane as profile…</source>
+        <translation>将面板保存为配置方案(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="121"/>
         <source>Save the current pane&apos;s settings, send presets and view as a profile</source>
         <translation>将当前面板的设置、发送预设和视图保存为配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120"/>
+        <location filename="../../ui/mainwindow.py" line="124"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122"/>
+        <location filename="../../ui/mainwindow.py" line="126"/>
         <source>The last sessions you started</source>
         <translation>最近启动过的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124"/>
+        <location filename="../../ui/mainwindow.py" line="128"/>
         <source>&amp;Close session</source>
         <translation>关闭会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127"/>
+        <location filename="../../ui/mainwindow.py" line="131"/>
         <source>Stop the current session and close its pane</source>
         <translation>停止当前会话并关闭其面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129"/>
+        <location filename="../../ui/mainwindow.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="132"/>
+        <location filename="../../ui/mainwindow.py" line="136"/>
         <source>Stop every session and quit</source>
         <translation>停止所有会话并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134"/>
+        <location filename="../../ui/mainwindow.py" line="138"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="136"/>
+        <location filename="../../ui/mainwindow.py" line="140"/>
         <source>Side by &amp;side</source>
         <translation>并排显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="142"/>
+        <location filename="../../ui/mainwindow.py" line="147"/>
         <source>Show all panes next to each other instead of as tabs (e.g. a server and a client)</source>
         <translation>将所有面板并排显示，而不是作为标签页（例如同时显示服务器和客户端）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146"/>
+        <location filename="../../ui/mainwindow.py" line="151"/>
         <source>&amp;Reopen panes at start</source>
         <translation>启动时重新打开面板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="156"/>
         <source>When the app starts, reopen the panes that were open (settings, not traffic)</source>
         <translation>应用启动时重新打开上次打开的面板（恢复设置，不恢复通信数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156"/>
+        <location filename="../../ui/mainwindow.py" line="161"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158"/>
+        <location filename="../../ui/mainwindow.py" line="163"/>
         <source>&amp;About netassistant</source>
         <translation>关于 netassistant(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="267"/>
+        <location filename="../../ui/mainwindow.py" line="272"/>
         <source>About netassistant</source>
         <translation>关于 netassistant</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="269"/>
+        <location filename="../../ui/mainwindow.py" line="274"/>
         <source>&lt;b&gt;netassistant %1&lt;/b&gt;&lt;br&gt;A socket debugging assistant (网络调试助手): every recv() is shown as its own chunk, so sticky and split packets can be seen.</source>
         <translation>&lt;b&gt;netassistant %1&lt;/b&gt;&lt;br&gt;网络调试助手：每次 recv() 都显示为独立的数据块，粘包和拆包一目了然。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="306"/>
+        <location filename="../../ui/mainwindow.py" line="311"/>
         <source>open a pane first; there is nothing to save</source>
         <translation>请先打开一个面板；没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="310"/>
+        <location filename="../../ui/mainwindow.py" line="315"/>
         <source>Save as profile</source>
         <translation>保存为配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="311"/>
+        <location filename="../../ui/mainwindow.py" line="316"/>
         <source>Profile name:</source>
         <translation>配置方案名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="324"/>
+        <location filename="../../ui/mainwindow.py" line="329"/>
         <source>the pane&apos;s settings are not valid; fix them first</source>
         <translation>面板的设置无效；请先修正</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="331"/>
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>replaced profile &apos;%1&apos;</source>
         <translation>已替换配置方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="331"/>
+        <location filename="../../ui/mainwindow.py" line="336"/>
         <source>saved profile &apos;%1&apos;</source>
         <translation>已保存配置方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="352"/>
+        <location filename="../../ui/mainwindow.py" line="357"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -1228,63 +1314,68 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MessageModel</name>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="133"/>
+        <location filename="../../qt/models/messagemodel.py" line="134"/>
         <source>#</source>
         <extracomment>The row&apos;s :class:`DecodedMessage` or :class:`DecodeError` itself (any column). True for a :class:`DecodeError` row.</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="134"/>
+        <location filename="../../qt/models/messagemodel.py" line="135"/>
         <source>Conn</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="135"/>
+        <location filename="../../qt/models/messagemodel.py" line="136"/>
         <source>Len</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="136"/>
+        <location filename="../../qt/models/messagemodel.py" line="137"/>
         <source>From chunks</source>
         <translation>来源数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="137"/>
+        <location filename="../../qt/models/messagemodel.py" line="138"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="138"/>
+        <location filename="../../qt/models/messagemodel.py" line="139"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="184"/>
+        <location filename="../../qt/models/messagemodel.py" line="185"/>
         <source>ok</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="184"/>
+        <location filename="../../qt/models/messagemodel.py" line="185"/>
         <source>MISMATCH</source>
         <translation>不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="208"/>
+        <location filename="../../qt/models/messagemodel.py" line="209"/>
         <source>chunk {seq}</source>
         <translation>数据块 {seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="209"/>
+        <location filename="../../qt/models/messagemodel.py" line="210"/>
         <source>chunk {seq} [{start}:{end}]</source>
         <translation>数据块 {seq} [{start}:{end}]</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="214"/>
+        <location filename="../../qt/models/messagemodel.py" line="215"/>
         <source>chunks {first}–{last}</source>
         <translation>数据块 {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="217"/>
+        <location filename="../../qt/models/messagemodel.py" line="219"/>
+        <source>chunks {first}–{last}: {count} bytes, every chunk whole</source>
+        <translation>数据块 {first}–{last}：共 {count} 字节，每个数据块完整</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/messagemodel.py" line="227"/>
         <source>… (+{count} bytes)</source>
         <translation>…（另有 {count} 字节）</translation>
     </message>
@@ -1294,12 +1385,12 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>数据块 {seq}：第 {start}–{end} 字节（共 {count} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="230"/>
+        <location filename="../../qt/models/messagemodel.py" line="235"/>
         <source>expected {expected}, found {found}</source>
         <translation>期望 {expected}，实际 {found}</translation>
     </message>
     <message>
-        <location filename="../../qt/models/messagemodel.py" line="235"/>
+        <location filename="../../qt/models/messagemodel.py" line="240"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -1366,201 +1457,235 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>PresetBar</name>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="346"/>
+        <location filename="../../ui/send/presetbar.py" line="392"/>
         <source>No presets yet</source>
         <translation>暂无预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="350"/>
+        <location filename="../../ui/send/presetbar.py" line="396"/>
         <source>Edit presets…</source>
         <translation>编辑预设…</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="355"/>
+        <location filename="../../ui/send/presetbar.py" line="401"/>
         <source>Edit presets</source>
         <translation>编辑预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="356"/>
+        <location filename="../../ui/send/presetbar.py" line="402"/>
         <source>Add, change, reorder or remove the quick-send buttons</source>
         <translation>添加、修改、重新排序或删除快捷发送按钮</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="388"/>
+        <location filename="../../ui/send/presetbar.py" line="434"/>
         <source>Send hex %1</source>
         <translation>发送十六进制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="390"/>
+        <location filename="../../ui/send/presetbar.py" line="436"/>
         <source>Send %1</source>
         <translation>发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="392"/>
+        <location filename="../../ui/send/presetbar.py" line="439"/>
         <source>Send preset %1</source>
         <translation>发送预设 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="454"/>
+        <source>%1 bytes: %2</source>
+        <translation>%1 字节：%2</translation>
     </message>
 </context>
 <context>
     <name>PresetEditor</name>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="166"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="167"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="168"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="159"/>
+        <location filename="../../ui/send/presetbar.py" line="169"/>
+        <source>Escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="170"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="171"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="165"/>
+        <location filename="../../ui/send/presetbar.py" line="179"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="166"/>
+        <location filename="../../ui/send/presetbar.py" line="180"/>
         <source>One row per button: its name, the data (text or hex) and a line ending</source>
         <translation>每个按钮占一行：名称、数据（文本或十六进制）和行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="170"/>
+        <location filename="../../ui/send/presetbar.py" line="184"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="170"/>
+        <location filename="../../ui/send/presetbar.py" line="184"/>
         <source>Add a preset</source>
         <translation>添加预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="173"/>
+        <location filename="../../ui/send/presetbar.py" line="187"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="174"/>
+        <location filename="../../ui/send/presetbar.py" line="188"/>
         <source>Remove the selected preset</source>
         <translation>删除选中的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="177"/>
+        <location filename="../../ui/send/presetbar.py" line="191"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="177"/>
+        <location filename="../../ui/send/presetbar.py" line="191"/>
         <source>Move the selected preset left</source>
         <translation>将选中的预设左移</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="178"/>
+        <location filename="../../ui/send/presetbar.py" line="192"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="178"/>
+        <location filename="../../ui/send/presetbar.py" line="192"/>
         <source>Move the selected preset right</source>
         <translation>将选中的预设右移</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="179"/>
+        <location filename="../../ui/send/presetbar.py" line="193"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="179"/>
+        <location filename="../../ui/send/presetbar.py" line="193"/>
         <source>Check and keep these presets</source>
         <translation>检查并保存这些预设</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="180"/>
+        <location filename="../../ui/send/presetbar.py" line="194"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="180"/>
+        <location filename="../../ui/send/presetbar.py" line="194"/>
         <source>Forget these edits</source>
         <translation>放弃这些修改</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="229"/>
+        <location filename="../../ui/send/presetbar.py" line="251"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="230"/>
+        <location filename="../../ui/send/presetbar.py" line="252"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="232"/>
+        <location filename="../../ui/send/presetbar.py" line="254"/>
         <source>Preset mode</source>
         <translation>预设模式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="232"/>
+        <location filename="../../ui/send/presetbar.py" line="254"/>
         <source>Text or hex bytes</source>
         <translation>文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="257"/>
         <source>Nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="257"/>
         <source>\r\n (CR LF)</source>
         <translation>\r\n (CR LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="235"/>
+        <location filename="../../ui/send/presetbar.py" line="257"/>
         <source>\n (LF)</source>
         <translation>\n (LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="243"/>
+        <location filename="../../ui/send/presetbar.py" line="265"/>
         <source>Preset line ending</source>
         <translation>预设行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="243"/>
+        <location filename="../../ui/send/presetbar.py" line="265"/>
         <source>Added on send</source>
         <translation>发送时追加</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="250"/>
+        <location filename="../../ui/send/presetbar.py" line="271"/>
+        <source>Preset escapes</source>
+        <translation>预设转义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="272"/>
+        <source>Text mode: \r \n \t \0 \xNN in the data are control bytes</source>
+        <translation>文本模式：数据中的 \r \n \t \0 \xNN 表示控制字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="282"/>
+        <source>Preset encoding</source>
+        <translation>预设编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="283"/>
+        <source>Text mode: the encoding that turns the text into bytes</source>
+        <translation>文本模式：把文本转换为字节所用的编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/send/presetbar.py" line="293"/>
         <source>Preset %1</source>
         <translation>预设 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="288"/>
+        <location filename="../../ui/send/presetbar.py" line="332"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="298"/>
+        <location filename="../../ui/send/presetbar.py" line="342"/>
         <source>give the button a name</source>
         <translation>请为按钮命名</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="301"/>
+        <location filename="../../ui/send/presetbar.py" line="345"/>
         <source>the name is longer than %1 characters</source>
         <translation>名称超过 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/presetbar.py" line="309"/>
-        <location filename="../../ui/send/presetbar.py" line="311"/>
+        <location filename="../../ui/send/presetbar.py" line="349"/>
         <source>no data to send</source>
         <translation>没有要发送的数据</translation>
     </message>
@@ -1568,78 +1693,68 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ProfileListModel</name>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="156"/>
+        <location filename="../../qt/models/profilemodel.py" line="158"/>
         <source>built-in examples are read-only; duplicate it to make your own copy</source>
         <extracomment>The row&apos;s :class:`Profile` (any column). True for a built-in example (any column).</extracomment>
         <translation>内置示例为只读；请创建副本作为自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="174"/>
+        <location filename="../../qt/models/profilemodel.py" line="176"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="174"/>
+        <location filename="../../qt/models/profilemodel.py" line="176"/>
         <source>{name} (copy {n})</source>
         <translation>{name}（副本 {n}）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="197"/>
+        <location filename="../../qt/models/profilemodel.py" line="200"/>
         <source>built-in examples are part of netassistant and cannot be deleted</source>
         <translation>内置示例是 netassistant 的一部分，不能删除</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="209"/>
+        <location filename="../../qt/models/profilemodel.py" line="212"/>
         <source>{error}; rename or delete it, then undo again</source>
         <translation>{error}；请将其重命名或删除，然后再次撤销</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="217"/>
-        <source>{error}; rename or delete it first, then import again</source>
-        <translation>{error}；请先将其重命名或删除，然后再次导入</translation>
-    </message>
-    <message>
-        <location filename="../../qt/models/profilemodel.py" line="229"/>
-        <source>cannot write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../qt/models/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="233"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="233"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="233"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="238"/>
+        <location filename="../../qt/models/profilemodel.py" line="233"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="273"/>
+        <location filename="../../qt/models/profilemodel.py" line="268"/>
         <source>Built-in example (read-only): duplicate it to make your own copy</source>
         <translation>内置示例（只读）：创建副本即可得到自己的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="283"/>
+        <location filename="../../qt/models/profilemodel.py" line="278"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="285"/>
+        <location filename="../../qt/models/profilemodel.py" line="280"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/models/profilemodel.py" line="286"/>
+        <location filename="../../qt/models/profilemodel.py" line="281"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -1647,53 +1762,53 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ProfileManager</name>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="110"/>
-        <location filename="../../ui/dialogs/profiledialog.py" line="150"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="114"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="147"/>
         <source>Profiles</source>
         <translation>配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="131"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="128"/>
         <source>Search name, address or description</source>
         <translation>搜索名称、地址或描述</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="136"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="133"/>
         <source>Search profiles</source>
         <translation>搜索配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="137"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="134"/>
         <source>Show only profiles whose name, address or description contain every word</source>
         <translation>只显示名称、地址或描述包含所有关键词的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="149"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="146"/>
         <source>Built-in examples (italic, read-only) and your profiles; double-click opens</source>
         <translation>内置示例（斜体，只读）和您的配置方案；双击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="153"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="150"/>
         <source>Type the new name; Enter renames, Escape cancels</source>
         <translation>输入新名称；按 Enter 重命名，按 Escape 取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="154"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="151"/>
         <source>New profile name</source>
         <translation>新配置方案名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="155"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="152"/>
         <source>Give the profile the name typed here</source>
         <translation>将配置方案改为此处输入的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="156"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="154"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="157"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="156"/>
         <source>Keep the old name</source>
         <translation>保留原名称</translation>
     </message>
@@ -1703,281 +1818,310 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="159"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="160"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="166"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="167"/>
         <source>Save the deleted profile again, exactly as it was</source>
         <translation>按原样重新保存已删除的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="167"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="168"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="174"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="175"/>
         <source>The result of the last action, and profile files that could not be read</source>
         <translation>上一次操作的结果，以及无法读取的配置方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="175"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="176"/>
         <source>Profile messages</source>
         <translation>配置方案消息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="177"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="178"/>
         <source>Open the selected profile in a new pane (Enter)</source>
         <translation>在新面板中打开选中的配置方案 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="178"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="179"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="179"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="180"/>
         <source>Give the selected profile a new name (F2); built-ins are read-only</source>
         <translation>重命名选中的配置方案 (F2)；内置示例为只读</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="180"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="182"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="181"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="184"/>
         <source>Save a copy as &quot;&lt;name&gt; (copy)&quot;: how you make an editable built-in</source>
         <translation>另存副本为“&lt;name&gt;（副本）”：这样即可得到可编辑的内置示例</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="182"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="186"/>
         <source>Duplicate</source>
         <translation>创建副本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="183"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="188"/>
         <source>Delete the selected profile&apos;s file (Del); Undo brings it back</source>
         <translation>删除选中配置方案的文件 (Del)；可用“撤销”恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="184"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="190"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="185"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="192"/>
         <source>Add a profile from a .json file; invalid files are refused</source>
         <translation>从 .json 文件添加配置方案；无效的文件会被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="186"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="194"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="187"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="196"/>
         <source>Save the selected profile to a .json file to share it</source>
         <translation>将选中的配置方案保存为 .json 文件以便分享</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="188"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="198"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="189"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="201"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="346"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="359"/>
         <source>Opened &apos;{name}&apos; in a new pane</source>
         <translation>已在新面板中打开“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="371"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="365"/>
+        <source>Warning: {warning}</source>
+        <translation>警告：{warning}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profiledialog.py" line="394"/>
         <source>Renamed &apos;{old}&apos; to &apos;{new}&apos;</source>
         <translation>已将“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="388"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="411"/>
         <source>Saved a copy of &apos;{old}&apos; as &apos;{new}&apos;</source>
         <translation>已将“{old}”另存为副本“{new}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="399"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="422"/>
         <source>Deleted &apos;{name}&apos;</source>
         <translation>已删除“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="412"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="435"/>
         <source>Restored &apos;{name}&apos;</source>
         <translation>已恢复“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="430"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="456"/>
+        <source>Imported &apos;{original}&apos; from {path} as &apos;{name}&apos;: that name is taken (built-in examples and your profiles are never replaced by an import)</source>
+        <translation>已从 {path} 导入 &apos;{original}&apos;，保存为 &apos;{name}&apos;：该名称已被占用（导入不会替换内置示例或你的配置）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/profiledialog.py" line="461"/>
         <source>Imported &apos;{name}&apos; from {path}</source>
         <translation>已从 {path} 导入“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="442"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="473"/>
         <source>Exported &apos;{name}&apos; to {path}</source>
         <translation>已将“{name}”导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="448"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="479"/>
         <source>Import profile</source>
         <translation>导入配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="450"/>
-        <location filename="../../ui/dialogs/profiledialog.py" line="459"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="481"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="490"/>
         <source>Profiles (*.json);;All files (*)</source>
         <translation>配置方案 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/profiledialog.py" line="457"/>
+        <location filename="../../ui/dialogs/profiledialog.py" line="488"/>
         <source>Export profile</source>
         <translation>导出配置方案</translation>
     </message>
 </context>
 <context>
+    <name>RangeSpinBox</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="144"/>
+        <source>%1 is out of range for %2: enter %3 to %4. It stays %5.</source>
+        <extracomment>How long an out-of-range message stays at a spin box without an inline note. Set by :func:`with_note`; without a note the message pops up at the field.</extracomment>
+        <translation>%1 超出了 %2 的范围：请输入 %3 到 %4 之间的值。保持为 %5。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveToolbar</name>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="53"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="32"/>
         <source>Display mode</source>
         <translation>显示模式</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="54"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="33"/>
         <source>Show received bytes as hex, as text, or both side by side</source>
         <translation>以十六进制、文本或两者并排的方式显示接收的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="55"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
         <source>Both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="59"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="39"/>
         <source>Stream view</source>
         <translation>流视图</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="60"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="40"/>
         <source>Show the newest chunks back to back; each colour band is one recv()</source>
         <translation>首尾相接地显示最新的数据块；每个色带是一次 recv()</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="65"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="45"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="66"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="46"/>
         <source>Stop adding to the log; what arrives meanwhile waits and is added on resume</source>
         <translation>暂停写入日志；期间到达的数据会等待，继续后再加入</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="71"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="51"/>
         <source>Auto-scroll</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="73"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="53"/>
         <source>Keep the newest chunk in view. Turns off by itself when you scroll up and back on when you scroll to the bottom.</source>
         <translation>保持最新的数据块可见。向上滚动时自动关闭，滚动到底部时自动重新开启。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="80"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="60"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="81"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="61"/>
         <source>Remove all received chunks from the view (Ctrl+L)</source>
         <translation>从视图中清除所有接收的数据块 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="86"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="66"/>
+        <source>Save log…</source>
+        <translation>保存日志…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive/receivetoolbar.py" line="68"/>
+        <source>Save every row the log holds now (also those a filter hides) to a text, CSV or JSON-lines file; then, if you like, keep recording to it</source>
+        <translation>把日志当前保存的每一行（包括被过滤器隐藏的行）保存为文本、CSV 或 JSON 行文件；之后如有需要可继续记录到该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive/receivetoolbar.py" line="74"/>
         <source>Connection filter</source>
         <translation>连接过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="87"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="75"/>
         <source>Show the chunks of all connections or of one</source>
         <translation>显示所有连接或某一个连接的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="88"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="76"/>
         <source>All connections</source>
         <translation>所有连接</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="92"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="81"/>
         <source>Direction filter</source>
         <translation>方向过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="93"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="82"/>
         <source>Show received (RX) chunks, sent (TX) chunks, or both</source>
         <translation>显示接收 (RX) 的数据块、发送 (TX) 的数据块，或两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="97"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="87"/>
         <source>Filter peer</source>
         <translation>过滤对端</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="103"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="93"/>
         <source>Peer filter</source>
         <translation>对端过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="105"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="95"/>
         <source>Show only rows whose peer address contains this text, e.g. a UDP sender&apos;s port</source>
         <translation>只显示对端地址包含此文本的行，例如 UDP 发送方的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="108"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="98"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="113"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="103"/>
         <source>Show connection events</source>
         <translation>显示连接事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="114"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="104"/>
         <source>Show connects, closes, resets and errors between the chunks</source>
         <translation>在数据块之间显示连接、关闭、复位和错误事件</translation>
     </message>
@@ -1985,38 +2129,59 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ReceiveView</name>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="125"/>
+        <location filename="../../ui/receive/receiveview.py" line="134"/>
         <source>Received chunks</source>
-        <extracomment>Shortest gap between two repaints of the log while batches keep coming (10 Hz).</extracomment>
         <translation>接收的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="126"/>
+        <location filename="../../ui/receive/receiveview.py" line="135"/>
         <source>One row per recv() or send; select a row to see the whole chunk below</source>
         <translation>每次 recv() 或发送占一行；选中一行可在下方查看完整的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="271"/>
+        <location filename="../../ui/receive/receiveview.py" line="274"/>
         <source>paused — {count} chunks waiting</source>
         <translation>已暂停 — {count} 个数据块等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="328"/>
+        <location filename="../../ui/receive/receiveview.py" line="120"/>
         <source>#{conn} {peer}</source>
+        <extracomment>Shortest gap between two repaints of the log while batches keep coming (10 Hz).</extracomment>
         <translation>#{conn} {peer}</translation>
+    </message>
+</context>
+<context>
+    <name>SaveLog</name>
+    <message>
+        <location filename="../../ui/receive/savelog.py" line="39"/>
+        <location filename="../../ui/receive/savelog.py" line="54"/>
+        <source>Save log</source>
+        <extracomment>Log format by file name extension; anything else is a text log.</extracomment>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive/savelog.py" line="41"/>
+        <source>Text log (*.txt *.log);;CSV (*.csv);;JSON lines (*.jsonl);;All files (*)</source>
+        <translation>文本日志 (*.txt *.log);;CSV (*.csv);;JSON 行 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/receive/savelog.py" line="56"/>
+        <source>Saved %1 records to %2. Keep recording new traffic to this file?</source>
+        <translation>已将 %1 条记录保存到 %2。是否继续把新的流量记录到此文件？</translation>
     </message>
 </context>
 <context>
     <name>SendArea</name>
     <message>
-        <location filename="../../ui/send/sendarea.py" line="92"/>
-        <location filename="../../ui/send/sendarea.py" line="126"/>
-        <location filename="../../ui/send/sendarea.py" line="178"/>
+        <location filename="../../ui/send/sendarea.py" line="91"/>
+        <location filename="../../ui/send/sendarea.py" line="125"/>
+        <location filename="../../ui/send/sendarea.py" line="174"/>
+        <location filename="../../ui/send/sendarea.py" line="193"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendarea.py" line="95"/>
+        <location filename="../../ui/send/sendarea.py" line="94"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
@@ -2024,200 +2189,200 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendPanel</name>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="138"/>
+        <location filename="../../ui/send/sendpanel.py" line="123"/>
         <source>Data to send</source>
         <extracomment>Line endings the append combo offers, in its order (&quot;&quot; = none).</extracomment>
         <translation>待发送数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="139"/>
+        <location filename="../../ui/send/sendpanel.py" line="124"/>
         <source>What to send: text in the session&apos;s encoding, or hex like 01 02 0A</source>
         <translation>要发送的内容：按会话编码的文本，或形如 01 02 0A 的十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="145"/>
+        <location filename="../../ui/send/sendpanel.py" line="130"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="146"/>
+        <location filename="../../ui/send/sendpanel.py" line="131"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="150"/>
+        <location filename="../../ui/send/sendpanel.py" line="135"/>
         <source>Send mode</source>
         <translation>发送模式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="151"/>
+        <location filename="../../ui/send/sendpanel.py" line="136"/>
         <source>Text is encoded with the session&apos;s encoding; Hex takes bytes like 01 02 0A</source>
         <translation>文本按会话编码进行编码；十六进制接受形如 01 02 0A 的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="153"/>
+        <location filename="../../ui/send/sendpanel.py" line="138"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="157"/>
+        <location filename="../../ui/send/sendpanel.py" line="142"/>
         <source>Interpret escapes</source>
         <translation>解析转义字符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="158"/>
+        <location filename="../../ui/send/sendpanel.py" line="143"/>
         <source>In text mode, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>文本模式下，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="160"/>
+        <location filename="../../ui/send/sendpanel.py" line="145"/>
         <source>Append:</source>
         <translation>追加：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="162"/>
+        <location filename="../../ui/send/sendpanel.py" line="147"/>
         <source>Nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="163"/>
+        <location filename="../../ui/send/sendpanel.py" line="148"/>
         <source>\r\n (CR LF)</source>
         <translation>\r\n (CR LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="164"/>
+        <location filename="../../ui/send/sendpanel.py" line="149"/>
         <source>\n (LF)</source>
         <translation>\n (LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="168"/>
+        <location filename="../../ui/send/sendpanel.py" line="153"/>
         <source>Line ending to append</source>
         <translation>追加的行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="169"/>
+        <location filename="../../ui/send/sendpanel.py" line="154"/>
         <source>Line ending added after the data, in both modes</source>
         <translation>在数据后追加的行结束符（两种模式均适用）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="172"/>
-        <location filename="../../ui/send/sendpanel.py" line="173"/>
+        <location filename="../../ui/send/sendpanel.py" line="157"/>
+        <location filename="../../ui/send/sendpanel.py" line="158"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="173"/>
+        <location filename="../../ui/send/sendpanel.py" line="158"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="184"/>
+        <location filename="../../ui/send/sendpanel.py" line="169"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="186"/>
+        <location filename="../../ui/send/sendpanel.py" line="172"/>
         <source>All clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="191"/>
+        <location filename="../../ui/send/sendpanel.py" line="182"/>
         <source>Send target</source>
         <translation>发送目标</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="192"/>
+        <location filename="../../ui/send/sendpanel.py" line="183"/>
         <source>Send to every connected client, or to one of them</source>
         <translation>发送给所有已连接的客户端，或其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="202"/>
+        <location filename="../../ui/send/sendpanel.py" line="193"/>
         <source>Remote:</source>
         <translation>远程：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="204"/>
+        <location filename="../../ui/send/sendpanel.py" line="195"/>
         <source>host or IP</source>
         <translation>主机或 IP</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="208"/>
+        <location filename="../../ui/send/sendpanel.py" line="199"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="209"/>
+        <location filename="../../ui/send/sendpanel.py" line="200"/>
         <source>Host, IP address or unix socket path to send to</source>
         <translation>发送目标的主机、IP 地址或 Unix 套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="215"/>
+        <location filename="../../ui/send/sendpanel.py" line="206"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="215"/>
+        <location filename="../../ui/send/sendpanel.py" line="206"/>
         <source>Remote UDP port</source>
         <translation>远程 UDP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="217"/>
-        <location filename="../../ui/send/sendpanel.py" line="221"/>
+        <location filename="../../ui/send/sendpanel.py" line="208"/>
+        <location filename="../../ui/send/sendpanel.py" line="212"/>
         <source>Reply to last sender</source>
         <translation>回复最后的发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="222"/>
+        <location filename="../../ui/send/sendpanel.py" line="213"/>
         <source>Send to whoever sent the last datagram instead of the remote above</source>
         <translation>发送给最后一个数据报的发送方，而不是上面的远程地址</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="246"/>
+        <location filename="../../ui/send/sendpanel.py" line="237"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="266"/>
+        <location filename="../../ui/send/sendpanel.py" line="257"/>
         <source>nothing to send: type some text or hex</source>
         <translation>没有要发送的数据：请输入文本或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="292"/>
+        <location filename="../../ui/send/sendpanel.py" line="283"/>
         <source>enter the remote host and port, or tick Reply to last sender</source>
         <translation>请输入远程主机和端口，或勾选“回复最后的发送方”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="295"/>
+        <location filename="../../ui/send/sendpanel.py" line="286"/>
         <source>choose a remote port from 1 to 65535</source>
         <translation>请选择 1 到 65535 之间的远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="346"/>
+        <location filename="../../ui/send/sendpanel.py" line="337"/>
         <source>cannot convert to hex: %1</source>
         <translation>无法转换为十六进制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="354"/>
+        <location filename="../../ui/send/sendpanel.py" line="345"/>
         <source>byte 0x%1 at offset %2 is not valid %3 text; kept as hex</source>
         <translation>偏移 %2 处的字节 0x%1 不是有效的 %3 文本；保留为十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="361"/>
+        <location filename="../../ui/send/sendpanel.py" line="352"/>
         <source>the bytes hold %1, which the text box cannot keep; tick Escapes</source>
         <translation>这些字节包含 %1，文本框无法保存；请勾选“转义”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="375"/>
+        <location filename="../../ui/send/sendpanel.py" line="172"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="410"/>
+        <location filename="../../ui/send/sendpanel.py" line="396"/>
         <source>Send the data (Ctrl+Enter)</source>
         <translation>发送数据 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="412"/>
+        <location filename="../../ui/send/sendpanel.py" line="398"/>
         <source>Start the session first; then Send (or Ctrl+Enter) sends the data</source>
         <translation>请先启动会话，然后点击“发送”（或按 Ctrl+Enter）发送数据</translation>
     </message>
@@ -2225,299 +2390,299 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendToolsBox</name>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="152"/>
+        <location filename="../../ui/send/sendtools.py" line="72"/>
         <source>Send options</source>
         <translation>发送选项</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="178"/>
+        <location filename="../../ui/send/sendtools.py" line="82"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="186"/>
+        <location filename="../../ui/send/sendtools.py" line="94"/>
         <source>Periodic (until stopped)</source>
         <translation>周期发送（直到停止）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="187"/>
+        <location filename="../../ui/send/sendtools.py" line="95"/>
         <source>Counter {n}</source>
         <translation>计数器 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="193"/>
+        <location filename="../../ui/send/sendtools.py" line="102"/>
         <source>Separate sends</source>
         <translation>分开发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="194"/>
+        <location filename="../../ui/send/sendtools.py" line="103"/>
         <source>N copies in one send call</source>
         <translation>N 份合并为一次发送调用</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="195"/>
+        <location filename="../../ui/send/sendtools.py" line="104"/>
         <source>N send calls back to back</source>
         <translation>N 次发送调用连续执行</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="200"/>
+        <location filename="../../ui/send/sendtools.py" line="112"/>
         <source>No framing</source>
         <translation>不分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="201"/>
+        <location filename="../../ui/send/sendtools.py" line="113"/>
         <source>Add length header</source>
         <translation>添加长度头</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="202"/>
+        <location filename="../../ui/send/sendtools.py" line="114"/>
         <source>Append delimiter</source>
         <translation>追加分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="205"/>
+        <location filename="../../ui/send/sendtools.py" line="117"/>
         <source>No checksum</source>
         <translation>无校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="208"/>
+        <location filename="../../ui/send/sendtools.py" line="120"/>
         <source>Usual byte order</source>
         <translation>常用字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="209"/>
+        <location filename="../../ui/send/sendtools.py" line="121"/>
         <source>Big-endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="210"/>
+        <location filename="../../ui/send/sendtools.py" line="122"/>
         <source>Little-endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="218"/>
+        <location filename="../../ui/send/sendtools.py" line="130"/>
         <source>Repeat count</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="218"/>
+        <location filename="../../ui/send/sendtools.py" line="130"/>
         <source>Messages to send</source>
         <translation>要发送的消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="222"/>
+        <location filename="../../ui/send/sendtools.py" line="134"/>
         <source>Periodic send</source>
         <translation>周期发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="223"/>
+        <location filename="../../ui/send/sendtools.py" line="135"/>
         <source>Send again every interval until you press Stop</source>
         <translation>每隔一个间隔再次发送，直到点击“停止”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="228"/>
+        <location filename="../../ui/send/sendtools.py" line="140"/>
         <source>Interval in milliseconds</source>
         <translation>间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="229"/>
+        <location filename="../../ui/send/sendtools.py" line="141"/>
         <source>From the start of one message to the next; can be changed while sending</source>
         <translation>从一条消息开始到下一条消息开始的时间；发送过程中可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="234"/>
+        <location filename="../../ui/send/sendtools.py" line="146"/>
         <source>Burst</source>
         <translation>突发</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="236"/>
+        <location filename="../../ui/send/sendtools.py" line="148"/>
         <source>Separate sends wait the interval between messages; a burst sends all N at once (one call, or N calls in a row) to provoke sticky packets</source>
         <translation>分开发送时每条消息之间等待间隔；突发则一次发出全部 N 条（一次调用，或连续 N 次调用），用于制造粘包</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="243"/>
+        <location filename="../../ui/send/sendtools.py" line="155"/>
         <source>Split into pieces</source>
         <translation>拆分为若干段</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="244"/>
+        <location filename="../../ui/send/sendtools.py" line="156"/>
         <source>Send each message as this many pieces, one send call each</source>
         <translation>将每条消息拆分为这么多段发送，每段一次发送调用</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="249"/>
+        <location filename="../../ui/send/sendtools.py" line="161"/>
         <source>Gap between pieces</source>
         <translation>段间间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="250"/>
+        <location filename="../../ui/send/sendtools.py" line="162"/>
         <source>Wait between the pieces of a message</source>
         <translation>一条消息各段之间的等待时间</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="255"/>
+        <location filename="../../ui/send/sendtools.py" line="167"/>
         <source>Counter</source>
         <translation>计数器</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="257"/>
+        <location filename="../../ui/send/sendtools.py" line="169"/>
         <source>Replace {n} in the data by the message number 1, 2, 3, ... (before the checksum and frame are added)</source>
         <translation>将数据中的 {n} 替换为消息序号 1、2、3……（在添加校验和与帧之前）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="264"/>
+        <location filename="../../ui/send/sendtools.py" line="176"/>
         <source>Framing on send</source>
         <translation>发送分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="266"/>
+        <location filename="../../ui/send/sendtools.py" line="178"/>
         <source>Build a frame around each message (after its checksum), so a receiver&apos;s decoder strips the frame and then checks the checksum at the message end</source>
         <translation>为每条消息（在其校验和之后）加上帧，接收方的解码器先去掉帧，再校验消息末尾的校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="273"/>
+        <location filename="../../ui/send/sendtools.py" line="185"/>
         <source>Frame format</source>
         <translation>帧格式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="275"/>
+        <location filename="../../ui/send/sendtools.py" line="187"/>
         <source>Frame format; choosing a framing fills in one to edit: !I is a 4-byte big-endian length, &lt;H a 2-byte little-endian one, \r\n a CR LF delimiter</source>
         <translation>帧格式；选择分帧方式会填入一个可编辑的格式：!I 表示 4 字节大端长度，&lt;H 表示 2 字节小端长度，\r\n 表示 CR LF 分隔符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="282"/>
+        <location filename="../../ui/send/sendtools.py" line="194"/>
         <source>Checksum on send</source>
         <translation>发送校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="284"/>
+        <location filename="../../ui/send/sendtools.py" line="196"/>
         <source>Append a checksum to each message before framing: a receiver strips the frame, then verifies the checksum at the end of the message</source>
         <translation>在分帧之前为每条消息追加校验和：接收方先去掉帧，再校验消息末尾的校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="291"/>
+        <location filename="../../ui/send/sendtools.py" line="203"/>
         <source>Checksum byte order</source>
         <translation>校验和字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="292"/>
+        <location filename="../../ui/send/sendtools.py" line="204"/>
         <source>Byte order of the checksum; the usual one is low byte first for Modbus</source>
         <translation>校验和的字节序；Modbus 通常低字节在前</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="296"/>
-        <location filename="../../ui/send/sendtools.py" line="482"/>
+        <location filename="../../ui/send/sendtools.py" line="208"/>
+        <location filename="../../ui/send/sendtools.py" line="394"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="305"/>
+        <location filename="../../ui/send/sendtools.py" line="217"/>
         <source>Repeat:</source>
         <translation>重复：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="306"/>
+        <location filename="../../ui/send/sendtools.py" line="218"/>
         <source>Interval:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="307"/>
+        <location filename="../../ui/send/sendtools.py" line="219"/>
         <source>Burst:</source>
         <translation>突发：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="308"/>
+        <location filename="../../ui/send/sendtools.py" line="220"/>
         <source>Split into:</source>
         <translation>拆分为：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="310"/>
+        <location filename="../../ui/send/sendtools.py" line="222"/>
         <source>Frame:</source>
         <translation>帧：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="311"/>
+        <location filename="../../ui/send/sendtools.py" line="223"/>
         <source>Checksum:</source>
         <translation>校验和：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="369"/>
+        <location filename="../../ui/send/sendtools.py" line="281"/>
         <source>the counter is on but the data has no {n}; type {n} where the number goes</source>
         <translation>已启用计数器，但数据中没有 {n}；请在需要序号的位置输入 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="378"/>
+        <location filename="../../ui/send/sendtools.py" line="290"/>
         <source>cannot split %1 bytes into %2 pieces; choose at most %1</source>
         <translation>无法将 %1 字节拆分为 %2 段；最多选择 %1 段</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="434"/>
+        <location filename="../../ui/send/sendtools.py" line="346"/>
         <source>bad frame format: %1</source>
         <translation>帧格式错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="436"/>
+        <location filename="../../ui/send/sendtools.py" line="348"/>
         <source>the frame format does not match the framing chosen; e.g. %1</source>
         <translation>帧格式与所选分帧方式不符；例如 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="444"/>
+        <location filename="../../ui/send/sendtools.py" line="356"/>
         <source>cannot frame the data: %1</source>
         <translation>无法对数据分帧：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="460"/>
+        <location filename="../../ui/send/sendtools.py" line="372"/>
         <source>the delimiter holds a digit, which the counter could produce too</source>
         <translation>分隔符中含有数字，计数器也可能产生该数字</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="465"/>
+        <location filename="../../ui/send/sendtools.py" line="377"/>
         <source>with the counter each message has its own checksum, which could contain the delimiter; use a length header or turn the counter off</source>
         <translation>启用计数器时每条消息都有各自的校验和，其中可能包含分隔符；请改用长度头或关闭计数器</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="482"/>
+        <location filename="../../ui/send/sendtools.py" line="394"/>
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="492"/>
+        <location filename="../../ui/send/sendtools.py" line="404"/>
         <source>%1 of %2 sent</source>
         <translation>已发送 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="494"/>
+        <location filename="../../ui/send/sendtools.py" line="406"/>
         <source>%1 sent</source>
         <translation>已发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="523"/>
-        <location filename="../../ui/send/sendtools.py" line="524"/>
+        <location filename="../../ui/send/sendtools.py" line="435"/>
+        <location filename="../../ui/send/sendtools.py" line="436"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="524"/>
+        <location filename="../../ui/send/sendtools.py" line="436"/>
         <source>Stop the send</source>
         <translation>停止发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="526"/>
+        <location filename="../../ui/send/sendtools.py" line="438"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="528"/>
+        <location filename="../../ui/send/sendtools.py" line="440"/>
         <source>Send the data with these options; a periodic send runs until Stop</source>
         <translation>按这些选项发送数据；周期发送会一直运行，直到点击“停止”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="530"/>
+        <location filename="../../ui/send/sendtools.py" line="442"/>
         <source>Start the session first; then Start sends with these options</source>
         <translation>请先启动会话；然后点击“开始”按这些选项发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendtools.py" line="532"/>
+        <location filename="../../ui/send/sendtools.py" line="444"/>
         <source>Start sending</source>
         <translation>开始发送</translation>
     </message>
@@ -2525,7 +2690,12 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../qt/session.py" line="177"/>
+        <location filename="../../qt/session.py" line="197"/>
+        <source>the session stopped before the send finished</source>
+        <translation>发送完成前会话已停止</translation>
+    </message>
+    <message>
+        <location filename="../../qt/session.py" line="264"/>
         <source>internal error, please report it: %1</source>
         <translation>内部错误，请报告此问题：%1</translation>
     </message>
@@ -2533,23 +2703,23 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane/pane.py" line="367"/>
+        <location filename="../../ui/pane/pane.py" line="413"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="405"/>
+        <location filename="../../ui/pane/pane.py" line="452"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="406"/>
+        <location filename="../../ui/pane/pane.py" line="453"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="407"/>
+        <location filename="../../ui/pane/pane.py" line="454"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
@@ -2557,322 +2727,327 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="334"/>
-        <location filename="../../ui/pane/settingspanel.py" line="335"/>
+        <location filename="../../ui/pane/settingspanel.py" line="340"/>
+        <location filename="../../ui/pane/settingspanel.py" line="341"/>
         <source>/tmp/netassistant.sock</source>
         <translation>/tmp/netassistant.sock</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="342"/>
-        <location filename="../../ui/pane/settingspanel.py" line="391"/>
+        <location filename="../../ui/pane/settingspanel.py" line="348"/>
+        <location filename="../../ui/pane/settingspanel.py" line="413"/>
         <source>Socket path</source>
         <translation>套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="137"/>
-        <location filename="../../ui/pane/settingspanel.py" line="203"/>
-        <location filename="../../ui/pane/settingspanel.py" line="342"/>
-        <location filename="../../ui/pane/settingspanel.py" line="393"/>
+        <location filename="../../ui/pane/settingspanel.py" line="142"/>
+        <location filename="../../ui/pane/settingspanel.py" line="209"/>
+        <location filename="../../ui/pane/settingspanel.py" line="348"/>
+        <location filename="../../ui/pane/settingspanel.py" line="415"/>
         <source>Local host</source>
         <translation>本地主机</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="89"/>
+        <location filename="../../ui/pane/settingspanel.py" line="94"/>
         <source>IPv4</source>
         <translation>IPv4</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="90"/>
+        <location filename="../../ui/pane/settingspanel.py" line="95"/>
         <source>IPv6</source>
         <translation>IPv6</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="91"/>
+        <location filename="../../ui/pane/settingspanel.py" line="96"/>
         <source>Unix socket (AF_UNIX)</source>
         <translation>Unix 套接字 (AF_UNIX)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="98"/>
+        <location filename="../../ui/pane/settingspanel.py" line="103"/>
         <source>0 (any free port)</source>
         <translation>0（任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="104"/>
-        <location filename="../../ui/pane/settingspanel.py" line="125"/>
+        <location filename="../../ui/pane/settingspanel.py" line="109"/>
+        <location filename="../../ui/pane/settingspanel.py" line="130"/>
         <source> B</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="114"/>
+        <location filename="../../ui/pane/settingspanel.py" line="119"/>
         <source>TCP_NODELAY (Nagle off)</source>
         <translation>TCP_NODELAY（关闭 Nagle）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="115"/>
-        <location filename="../../ui/pane/settingspanel.py" line="260"/>
+        <location filename="../../ui/pane/settingspanel.py" line="120"/>
+        <location filename="../../ui/pane/settingspanel.py" line="266"/>
         <source>SO_REUSEADDR</source>
         <translation>SO_REUSEADDR</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="116"/>
-        <location filename="../../ui/pane/settingspanel.py" line="266"/>
-        <location filename="../../ui/pane/settingspanel.py" line="399"/>
+        <location filename="../../ui/pane/settingspanel.py" line="121"/>
+        <location filename="../../ui/pane/settingspanel.py" line="272"/>
+        <location filename="../../ui/pane/settingspanel.py" line="421"/>
         <source>SO_BROADCAST</source>
         <translation>SO_BROADCAST</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="118"/>
+        <location filename="../../ui/pane/settingspanel.py" line="123"/>
         <source>e.g. 239.1.2.3</source>
         <translation>例如 239.1.2.3</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="124"/>
+        <location filename="../../ui/pane/settingspanel.py" line="129"/>
         <source>system default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="130"/>
+        <location filename="../../ui/pane/settingspanel.py" line="135"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="133"/>
+        <location filename="../../ui/pane/settingspanel.py" line="138"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="134"/>
+        <location filename="../../ui/pane/settingspanel.py" line="139"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="138"/>
-        <location filename="../../ui/pane/settingspanel.py" line="212"/>
-        <location filename="../../ui/pane/settingspanel.py" line="394"/>
+        <location filename="../../ui/pane/settingspanel.py" line="143"/>
+        <location filename="../../ui/pane/settingspanel.py" line="218"/>
+        <location filename="../../ui/pane/settingspanel.py" line="416"/>
         <source>Local port</source>
         <translation>本地端口</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="139"/>
-        <location filename="../../ui/pane/settingspanel.py" line="218"/>
-        <location filename="../../ui/pane/settingspanel.py" line="395"/>
+        <location filename="../../ui/pane/settingspanel.py" line="144"/>
+        <location filename="../../ui/pane/settingspanel.py" line="224"/>
+        <location filename="../../ui/pane/settingspanel.py" line="417"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="140"/>
-        <location filename="../../ui/pane/settingspanel.py" line="224"/>
-        <location filename="../../ui/pane/settingspanel.py" line="396"/>
+        <location filename="../../ui/pane/settingspanel.py" line="145"/>
+        <location filename="../../ui/pane/settingspanel.py" line="230"/>
+        <location filename="../../ui/pane/settingspanel.py" line="418"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="141"/>
+        <location filename="../../ui/pane/settingspanel.py" line="146"/>
         <source>Protocol family</source>
         <translation>协议族</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="146"/>
-        <location filename="../../ui/pane/settingspanel.py" line="397"/>
+        <location filename="../../ui/pane/settingspanel.py" line="151"/>
+        <location filename="../../ui/pane/settingspanel.py" line="419"/>
         <source>Recv size</source>
         <translation>接收大小</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="147"/>
-        <location filename="../../ui/pane/settingspanel.py" line="239"/>
-        <location filename="../../ui/pane/settingspanel.py" line="400"/>
+        <location filename="../../ui/pane/settingspanel.py" line="152"/>
+        <location filename="../../ui/pane/settingspanel.py" line="245"/>
+        <location filename="../../ui/pane/settingspanel.py" line="422"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="149"/>
+        <location filename="../../ui/pane/settingspanel.py" line="154"/>
         <source>Socket options</source>
         <translation>套接字选项</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="154"/>
-        <location filename="../../ui/pane/settingspanel.py" line="272"/>
-        <location filename="../../ui/pane/settingspanel.py" line="398"/>
+        <location filename="../../ui/pane/settingspanel.py" line="159"/>
+        <location filename="../../ui/pane/settingspanel.py" line="278"/>
+        <location filename="../../ui/pane/settingspanel.py" line="420"/>
         <source>Multicast group</source>
         <translation>组播组</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="156"/>
-        <location filename="../../ui/pane/settingspanel.py" line="275"/>
+        <location filename="../../ui/pane/settingspanel.py" line="161"/>
+        <location filename="../../ui/pane/settingspanel.py" line="281"/>
         <source>SO_RCVBUF</source>
         <translation>SO_RCVBUF</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="157"/>
-        <location filename="../../ui/pane/settingspanel.py" line="276"/>
+        <location filename="../../ui/pane/settingspanel.py" line="162"/>
+        <location filename="../../ui/pane/settingspanel.py" line="282"/>
         <source>SO_SNDBUF</source>
         <translation>SO_SNDBUF</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="158"/>
-        <location filename="../../ui/pane/settingspanel.py" line="280"/>
+        <location filename="../../ui/pane/settingspanel.py" line="163"/>
+        <location filename="../../ui/pane/settingspanel.py" line="286"/>
         <source>Listen backlog</source>
         <translation>监听队列长度</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="160"/>
-        <location filename="../../ui/pane/settingspanel.py" line="286"/>
+        <location filename="../../ui/pane/settingspanel.py" line="165"/>
+        <location filename="../../ui/pane/settingspanel.py" line="292"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="162"/>
-        <location filename="../../ui/pane/settingspanel.py" line="292"/>
+        <location filename="../../ui/pane/settingspanel.py" line="167"/>
+        <location filename="../../ui/pane/settingspanel.py" line="298"/>
         <source>Slow reader delay</source>
         <translation>慢速读取延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="164"/>
+        <location filename="../../ui/pane/settingspanel.py" line="169"/>
         <source>Network settings</source>
         <translation>网络设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="197"/>
+        <location filename="../../ui/pane/settingspanel.py" line="203"/>
         <source>Address family</source>
         <translation>地址族</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="198"/>
+        <location filename="../../ui/pane/settingspanel.py" line="204"/>
         <source>IPv4 (AF_INET), IPv6 (AF_INET6) or a Unix domain socket (AF_UNIX)</source>
         <translation>IPv4 (AF_INET)、IPv6 (AF_INET6) 或 Unix 域套接字 (AF_UNIX)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="205"/>
+        <location filename="../../ui/pane/settingspanel.py" line="211"/>
         <source>Address to bind: one of this machine&apos;s addresses, 127.0.0.1 (this machine only) or 0.0.0.0 (all interfaces); a socket path for AF_UNIX</source>
         <translation>要绑定的地址：本机的某个地址、127.0.0.1（仅本机）或 0.0.0.0（所有网卡）；AF_UNIX 时为套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="213"/>
+        <location filename="../../ui/pane/settingspanel.py" line="219"/>
         <source>Port to bind; 0 lets the system pick a free one (shown once started)</source>
         <translation>要绑定的端口；0 表示由系统选择空闲端口（启动后显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="219"/>
+        <location filename="../../ui/pane/settingspanel.py" line="225"/>
         <source>Address (or socket path) to connect or send to</source>
         <translation>要连接或发送到的地址（或套接字路径）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="225"/>
+        <location filename="../../ui/pane/settingspanel.py" line="231"/>
         <source>Port to connect or send to</source>
         <translation>要连接或发送到的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="230"/>
+        <location filename="../../ui/pane/settingspanel.py" line="236"/>
         <source>Receive size</source>
         <translation>接收大小</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="232"/>
+        <location filename="../../ui/pane/settingspanel.py" line="238"/>
         <source>Bytes asked for per recv() call; each call&apos;s result is one row. Changes apply at once, also while running</source>
         <translation>每次调用 recv() 请求的字节数；每次调用的结果占一行。修改立即生效，运行中也可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="240"/>
+        <location filename="../../ui/pane/settingspanel.py" line="246"/>
         <source>How bytes are drawn as text and how typed text is sent (UTF-8, GBK, ...)</source>
         <translation>字节如何显示为文本，以及输入的文本如何发送（UTF-8、GBK 等）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="245"/>
+        <location filename="../../ui/pane/settingspanel.py" line="251"/>
         <source>Start or stop</source>
         <translation>启动或停止</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="246"/>
+        <location filename="../../ui/pane/settingspanel.py" line="252"/>
         <source>Start or stop this session</source>
         <translation>启动或停止此会话</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="251"/>
+        <location filename="../../ui/pane/settingspanel.py" line="257"/>
         <source>TCP_NODELAY</source>
         <translation>TCP_NODELAY</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="253"/>
+        <location filename="../../ui/pane/settingspanel.py" line="259"/>
         <source>Turn Nagle&apos;s algorithm off: small sends leave at once instead of being coalesced. Applies at once, also while running</source>
         <translation>关闭 Nagle 算法：小数据立即发出，而不是合并后再发送。立即生效，运行中也可修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="261"/>
+        <location filename="../../ui/pane/settingspanel.py" line="267"/>
         <source>Allow binding a port that still has connections in TIME_WAIT</source>
         <translation>允许绑定仍有 TIME_WAIT 状态连接的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="267"/>
+        <location filename="../../ui/pane/settingspanel.py" line="273"/>
         <source>Allow sending to a broadcast address</source>
         <translation>允许向广播地址发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="273"/>
+        <location filename="../../ui/pane/settingspanel.py" line="279"/>
         <source>Join this multicast group when the session starts</source>
         <translation>会话启动时加入此组播组</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="275"/>
+        <location filename="../../ui/pane/settingspanel.py" line="281"/>
         <source>Kernel receive buffer size</source>
         <translation>内核接收缓冲区大小</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="276"/>
+        <location filename="../../ui/pane/settingspanel.py" line="282"/>
         <source>Kernel send buffer size</source>
         <translation>内核发送缓冲区大小</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="281"/>
+        <location filename="../../ui/pane/settingspanel.py" line="287"/>
         <source>listen() backlog: connections the kernel queues before accept()</source>
         <translation>listen() 的 backlog：在 accept() 之前内核排队的连接数</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="287"/>
+        <location filename="../../ui/pane/settingspanel.py" line="293"/>
         <source>Give up connecting after this many seconds</source>
         <translation>超过这么多秒仍未连上则放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="294"/>
+        <location filename="../../ui/pane/settingspanel.py" line="300"/>
         <source>Wait this long before each recv() so data piles up in the kernel: makes sticky packets (粘包) easy to see. Applies at once</source>
         <translation>每次 recv() 前等待这么长时间，让数据在内核中堆积：便于观察粘包现象。立即生效</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="386"/>
+        <location filename="../../ui/pane/settingspanel.py" line="408"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="401"/>
+        <location filename="../../ui/pane/settingspanel.py" line="423"/>
         <source>Framing</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="463"/>
+        <location filename="../../ui/pane/settingspanel.py" line="424"/>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/settingspanel.py" line="481"/>
         <source>Start listening</source>
         <translation>开始监听</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="463"/>
+        <location filename="../../ui/pane/settingspanel.py" line="481"/>
         <source>Stop listening</source>
         <translation>停止监听</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="464"/>
+        <location filename="../../ui/pane/settingspanel.py" line="482"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="464"/>
+        <location filename="../../ui/pane/settingspanel.py" line="482"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="465"/>
+        <location filename="../../ui/pane/settingspanel.py" line="483"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/settingspanel.py" line="465"/>
+        <location filename="../../ui/pane/settingspanel.py" line="483"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2981,7 +3156,7 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     <message>
         <location filename="../../ui/receive/streamview.py" line="125"/>
         <source>Received stream</source>
-        <extracomment>Milliseconds between two rebuilds at least (~5 per second at most). Background of even and odd bands (light amber, light blue). The glyph and colour that mark a boundary between two chunks. A rebuild that took t seconds waits at least this many times t before the next, so the view never takes more than a fifth of the GUI thread, however slow the machine.</extracomment>
+        <extracomment>Data bytes of the newest chunks the stream view draws by default; it rebuilds its whole HTML on a change, so it stays small (the log keeps the rest). Milliseconds between two rebuilds at least (~5 per second at most). Background of even and odd bands (light amber, light blue). The glyph and colour that mark a boundary between two chunks. A rebuild that took t seconds waits at least this many times t before the next, so the view never takes more than a fifth of the GUI thread, however slow the machine.</extracomment>
         <translation>接收的数据流</translation>
     </message>
     <message>
@@ -2995,33 +3170,28 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>{bands} 每个色带是一次 recv()（或发送）；{mark} 标记边界；{special} 表示控制字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="285"/>
+        <location filename="../../ui/receive/streamview.py" line="269"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="285"/>
+        <location filename="../../ui/receive/streamview.py" line="269"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="287"/>
+        <location filename="../../ui/receive/streamview.py" line="271"/>
         <source>{dir} chunk {seq}, {length} bytes, {time}</source>
         <translation>{dir}数据块 {seq}，{length} 字节，{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="291"/>
+        <location filename="../../ui/receive/streamview.py" line="275"/>
         <source>(last {count} bytes shown)</source>
         <translation>（显示最后 {count} 字节）</translation>
     </message>
 </context>
 <context>
     <name>core</name>
-    <message>
-        <location filename="../../qt/coremessages.py" line="31"/>
-        <source>\x needs two hex digits (at position {position})</source>
-        <translation>\x 后需要两位十六进制数（位置 {position}）</translation>
-    </message>
     <message>
         <location filename="../../qt/coremessages.py" line="32"/>
         <source>a burst needs a count of 1 or more; it cannot run until stopped</source>
@@ -3038,1172 +3208,1427 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>突发发送 {count} × {size} 字节共 {total} 字节；上限为 {limit} MiB</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="35"/>
+        <location filename="../../qt/coremessages.py" line="37"/>
         <source>a client number starts at 1, not {conn}</source>
         <translation>客户端编号从 1 开始，不能是 {conn}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="36"/>
+        <location filename="../../qt/coremessages.py" line="40"/>
         <source>a profile named {name!r} already exists</source>
         <translation>名为 {name!r} 的配置方案已存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="37"/>
+        <location filename="../../qt/coremessages.py" line="41"/>
         <source>a socket path cannot contain a NUL character</source>
         <translation>套接字路径不能包含 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="38"/>
+        <location filename="../../qt/coremessages.py" line="44"/>
         <source>a unix client needs the socket path to connect to</source>
         <translation>Unix 客户端需要填写要连接的套接字路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="39"/>
+        <location filename="../../qt/coremessages.py" line="45"/>
         <source>a unix server needs a socket path to bind</source>
         <translation>Unix 服务器需要填写要绑定的套接字路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="40"/>
+        <location filename="../../qt/coremessages.py" line="46"/>
         <source>aborted with RST</source>
         <translation>已用 RST 中止连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="41"/>
+        <location filename="../../qt/coremessages.py" line="47"/>
         <source>aborted with RST; {unsent} queued bytes were discarded unsent</source>
         <translation>已用 RST 中止连接；排队的 {unsent} 字节未发送即被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="42"/>
+        <location filename="../../qt/coremessages.py" line="48"/>
         <source>accepted {peer} as client #{conn}</source>
         <translation>已接受 {peer} 为客户端 #{conn}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="43"/>
+        <location filename="../../qt/coremessages.py" line="50"/>
         <source>address family {family} is not supported on this system</source>
         <translation>本系统不支持地址族 {family}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="44"/>
+        <location filename="../../qt/coremessages.py" line="51"/>
         <source>address {where} is not an address of this machine — choose one of its interface addresses, 127.0.0.1, or 0.0.0.0 for all</source>
         <translation>地址 {where} 不是本机的地址 — 请选择本机某个网卡的地址、127.0.0.1，或用 0.0.0.0 表示全部</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="45"/>
+        <location filename="../../qt/coremessages.py" line="52"/>
         <source>all clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="46"/>
+        <location filename="../../qt/coremessages.py" line="53"/>
         <source>an address is needed</source>
         <translation>需要填写地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="47"/>
+        <location filename="../../qt/coremessages.py" line="58"/>
         <source>auto_reply escapes must be true or false</source>
         <translation>auto_reply 的 escapes 必须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="48"/>
+        <location filename="../../qt/coremessages.py" line="59"/>
         <source>auto_reply must be an object, not {type}</source>
         <translation>auto_reply 必须是对象，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="49"/>
+        <location filename="../../qt/coremessages.py" line="60"/>
         <source>auto_reply {name} must be text, not {type}</source>
         <translation>auto_reply 的 {name} 必须是文本，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="50"/>
+        <location filename="../../qt/coremessages.py" line="62"/>
         <source>bad escape &apos;\&apos; before {char} at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处 {char} 前有无效的转义 &apos;\&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="51"/>
+        <location filename="../../qt/coremessages.py" line="63"/>
         <source>bad escape &apos;\{code}&apos; at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处有无效的转义 &apos;\{code}&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="52"/>
+        <location filename="../../qt/coremessages.py" line="64"/>
         <source>bound to an unnamed socket</source>
         <translation>已绑定到未命名的套接字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="53"/>
+        <location filename="../../qt/coremessages.py" line="65"/>
         <source>bound to {local}</source>
         <translation>已绑定到 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="54"/>
+        <location filename="../../qt/coremessages.py" line="66"/>
         <source>broadcast and multicast are for UDP sessions</source>
         <translation>广播和组播仅适用于 UDP 会话</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="55"/>
+        <location filename="../../qt/coremessages.py" line="67"/>
         <source>broadcast and multicast need inet or inet6, not unix</source>
         <translation>广播和组播需要 inet 或 inet6 地址族，不能是 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="56"/>
+        <location filename="../../qt/coremessages.py" line="68"/>
         <source>burst must be &apos;none&apos;, &apos;one_call&apos; or &apos;back_to_back&apos;, not {burst!r}</source>
         <translation>burst 必须是 &apos;none&apos;、&apos;one_call&apos; 或 &apos;back_to_back&apos;，而不是 {burst!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="57"/>
+        <location filename="../../qt/coremessages.py" line="69"/>
         <source>burst send cancelled after {sent} of {count} sent</source>
         <translation>突发发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="58"/>
+        <location filename="../../qt/coremessages.py" line="70"/>
         <source>burst send stopped after {sent} of {count} sent: {reason}</source>
         <translation>突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="59"/>
+        <location filename="../../qt/coremessages.py" line="71"/>
         <source>burst send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="60"/>
+        <location filename="../../qt/coremessages.py" line="72"/>
         <source>burst send: done, {sent} of {count} sent</source>
         <translation>突发发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="61"/>
+        <location filename="../../qt/coremessages.py" line="73"/>
         <source>burst send: {sent} of {count} sent</source>
         <translation>突发发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="62"/>
-        <source>cannot accept a client: {reason}</source>
-        <translation>无法接受客户端：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="63"/>
+        <location filename="../../qt/coremessages.py" line="76"/>
         <source>cannot bind {where}: {reason}</source>
         <translation>无法绑定 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="64"/>
+        <location filename="../../qt/coremessages.py" line="77"/>
         <source>cannot connect to {where} — the address is not valid for this machine&apos;s network</source>
         <translation>无法连接到 {where} — 该地址对本机网络无效</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="65"/>
+        <location filename="../../qt/coremessages.py" line="78"/>
         <source>cannot connect to {where}: {reason}</source>
         <translation>无法连接到 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="66"/>
+        <location filename="../../qt/coremessages.py" line="79"/>
         <source>cannot create profile folder {path}: {reason}</source>
         <translation>无法创建配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="67"/>
+        <location filename="../../qt/coremessages.py" line="80"/>
         <source>cannot create socket {where} — its folder does not exist</source>
         <translation>无法创建套接字 {where} — 其所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="68"/>
+        <location filename="../../qt/coremessages.py" line="81"/>
         <source>cannot delete profile file {path}: {reason}</source>
         <translation>无法删除配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="69"/>
+        <location filename="../../qt/coremessages.py" line="82"/>
         <source>cannot find a free file name for profile {name!r} in {folder}</source>
         <translation>在 {folder} 中找不到可用于配置方案 {name!r} 的文件名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="70"/>
+        <location filename="../../qt/coremessages.py" line="83"/>
         <source>cannot join multicast group {group}: {reason}</source>
         <translation>无法加入组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="71"/>
+        <location filename="../../qt/coremessages.py" line="84"/>
         <source>cannot leave multicast group {group}: {reason}</source>
         <translation>无法退出组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="72"/>
+        <location filename="../../qt/coremessages.py" line="85"/>
         <source>cannot listen: {reason}</source>
         <translation>无法监听：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="73"/>
+        <location filename="../../qt/coremessages.py" line="86"/>
         <source>cannot open the UDP socket: {reason}</source>
         <translation>无法打开 UDP 套接字：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="74"/>
+        <location filename="../../qt/coremessages.py" line="87"/>
         <source>cannot open {path} for writing: {reason}</source>
         <translation>无法以写入方式打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="75"/>
+        <location filename="../../qt/coremessages.py" line="88"/>
         <source>cannot read profile file {path}: {reason}</source>
         <translation>无法读取配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="76"/>
+        <location filename="../../qt/coremessages.py" line="89"/>
         <source>cannot read profile folder {path}: {reason}</source>
         <translation>无法读取配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="77"/>
+        <location filename="../../qt/coremessages.py" line="90"/>
         <source>cannot read schema {version} (no upgrade to schema {next} exists)</source>
         <translation>无法读取格式版本 {version}（没有升级到格式版本 {next} 的方法）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="78"/>
+        <location filename="../../qt/coremessages.py" line="91"/>
         <source>cannot read {path}: {reason}; file send to {peer} stopped after {sent} of {total} bytes</source>
         <translation>无法读取 {path}：{reason}；到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="79"/>
+        <location filename="../../qt/coremessages.py" line="92"/>
         <source>cannot read {path}: {reason}; nothing was sent</source>
         <translation>无法读取 {path}：{reason}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="80"/>
+        <location filename="../../qt/coremessages.py" line="93"/>
         <source>cannot resolve host name {host!r}: {reason} — check the spelling or use an IP address</source>
         <translation>无法解析主机名 {host!r}：{reason} — 请检查拼写或改用 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="81"/>
+        <location filename="../../qt/coremessages.py" line="94"/>
         <source>cannot send to {peer}: permission denied — a broadcast address needs the broadcast option</source>
         <translation>无法发送到 {peer}：权限被拒绝 — 向广播地址发送需要开启广播选项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="82"/>
+        <location filename="../../qt/coremessages.py" line="95"/>
         <source>cannot send: not connected to {remote}; nothing was sent</source>
         <translation>无法发送：未连接到 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="83"/>
+        <location filename="../../qt/coremessages.py" line="96"/>
         <source>cannot send: still connecting to {remote}; nothing was sent</source>
         <translation>无法发送：仍在连接 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="84"/>
+        <location filename="../../qt/coremessages.py" line="97"/>
         <source>cannot send: the connection to {peer} is closed for sending; nothing was sent</source>
         <translation>无法发送：到 {peer} 的连接已关闭发送方向；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="85"/>
+        <location filename="../../qt/coremessages.py" line="98"/>
         <source>cannot set socket options: {reason}</source>
         <translation>无法设置套接字选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="86"/>
+        <location filename="../../qt/coremessages.py" line="99"/>
         <source>cannot upgrade from schema {version}: {error}</source>
         <translation>无法从格式版本 {version} 升级：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="87"/>
+        <location filename="../../qt/coremessages.py" line="100"/>
         <source>cannot write profile file {path}: {reason}</source>
         <translation>无法写入配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="88"/>
+        <location filename="../../qt/coremessages.py" line="101"/>
         <source>cannot write to {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="89"/>
+        <location filename="../../qt/coremessages.py" line="102"/>
         <source>cannot {action} ({peer}): {reason}</source>
         <translation>无法{action}（{peer}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="90"/>
+        <location filename="../../qt/coremessages.py" line="103"/>
         <source>cannot {action}: network unreachable for {peer}</source>
         <translation>无法{action}：到 {peer} 的网络不可达</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="91"/>
+        <location filename="../../qt/coremessages.py" line="104"/>
         <source>cannot {action}: the connection to {peer} is closed</source>
         <translation>无法{action}：到 {peer} 的连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="92"/>
+        <location filename="../../qt/coremessages.py" line="105"/>
         <source>cannot {action}: the datagram is too large for {peer}</source>
         <translation>无法{action}：数据报对 {peer} 来说太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="93"/>
+        <location filename="../../qt/coremessages.py" line="106"/>
         <source>character {char} at position {position} cannot be encoded as {encoding}</source>
         <translation>位置 {position} 处的字符 {char} 无法编码为 {encoding}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="94"/>
+        <location filename="../../qt/coremessages.py" line="107"/>
         <source>client #{conn} is no longer connected; nothing was sent</source>
         <translation>客户端 #{conn} 已不再连接；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="95"/>
+        <location filename="../../qt/coremessages.py" line="108"/>
         <source>client #{conn} is no longer connected; {what}</source>
         <translation>客户端 #{conn} 已不再连接；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="96"/>
+        <location filename="../../qt/coremessages.py" line="110"/>
         <source>connected to {remote} from an unnamed socket</source>
         <translation>已从未命名的套接字连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="97"/>
+        <location filename="../../qt/coremessages.py" line="111"/>
         <source>connected to {remote} from {local}</source>
         <translation>已从 {local} 连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="98"/>
+        <location filename="../../qt/coremessages.py" line="112"/>
         <source>connecting to {remote}</source>
         <translation>正在连接 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="99"/>
+        <location filename="../../qt/coremessages.py" line="113"/>
         <source>connecting to {where} timed out after {seconds:g} s — the host did not answer; check the address and any firewall</source>
         <translation>连接 {where} 在 {seconds:g} 秒后超时 — 主机没有响应；请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="100"/>
+        <location filename="../../qt/coremessages.py" line="114"/>
         <source>connecting to {where} timed out — the host did not answer</source>
         <translation>连接 {where} 超时 — 主机没有响应</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="101"/>
+        <location filename="../../qt/coremessages.py" line="115"/>
         <source>connection refused by {where} — no server is listening on that socket</source>
         <translation>连接被 {where} 拒绝 — 该套接字上没有服务器在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="102"/>
+        <location filename="../../qt/coremessages.py" line="116"/>
         <source>connection refused by {where} — nothing is listening there</source>
         <translation>连接被 {where} 拒绝 — 该地址上没有程序在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="103"/>
+        <location filename="../../qt/coremessages.py" line="118"/>
         <source>connection reset by {peer} (RST)</source>
         <translation>连接被 {peer} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="104"/>
+        <location filename="../../qt/coremessages.py" line="119"/>
         <source>connection reset by {where} (RST) as soon as it was accepted</source>
         <translation>连接刚被接受就被 {where} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="105"/>
+        <location filename="../../qt/coremessages.py" line="120"/>
         <source>contains a lone surrogate character, which UTF-8 cannot store</source>
         <translation>包含单独的代理字符，UTF-8 无法存储</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="106"/>
+        <location filename="../../qt/coremessages.py" line="121"/>
         <source>count must be 0 (send until stopped) or more, not {count}</source>
         <translation>次数必须为 0（一直发送直到停止）或更大，不能是 {count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="107"/>
+        <location filename="../../qt/coremessages.py" line="122"/>
         <source>datagram of {size} bytes is too large to send to {peer} (the limit is {limit} bytes); nothing was sent — split the data or send a file with a smaller datagram size</source>
         <translation>{size} 字节的数据报太大，无法发送到 {peer}（上限为 {limit} 字节）；未发送任何数据 — 请拆分数据，或以更小的数据报大小发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="108"/>
-        <source>delimiter ends with a lone backslash; write \\ for a backslash</source>
-        <translation>分隔符以单独的反斜杠结尾；反斜杠请写作 \\</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="109"/>
-        <source>delimiter text cannot be encoded as UTF-8</source>
-        <translation>分隔符文本无法编码为 UTF-8</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="110"/>
+        <location filename="../../qt/coremessages.py" line="124"/>
         <source>direction must be rx, tx or both, not {direction!r}</source>
         <translation>方向必须是 rx、tx 或 both，而不是 {direction!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="111"/>
+        <location filename="../../qt/coremessages.py" line="125"/>
         <source>disconnected from {peer}</source>
         <translation>已与 {peer} 断开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="112"/>
+        <location filename="../../qt/coremessages.py" line="126"/>
         <source>disconnected from {peer} (session stopped)</source>
         <translation>已与 {peer} 断开（会话已停止）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="113"/>
+        <location filename="../../qt/coremessages.py" line="127"/>
         <source>empty &apos;{token}&apos; prefix at position {position}</source>
         <translation>位置 {position} 处的前缀 &apos;{token}&apos; 后没有数字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="114"/>
+        <location filename="../../qt/coremessages.py" line="128"/>
         <source>empty delimiter</source>
         <translation>分隔符为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="115"/>
+        <location filename="../../qt/coremessages.py" line="129"/>
         <source>file send to {peer} cancelled after {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送已取消，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="116"/>
+        <location filename="../../qt/coremessages.py" line="130"/>
         <source>file send to {peer} stopped after {sent} of {total} bytes: {reason}</source>
         <translation>到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="117"/>
+        <location filename="../../qt/coremessages.py" line="131"/>
         <source>file send to {peer}: {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送：{sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="118"/>
+        <location filename="../../qt/coremessages.py" line="132"/>
         <source>file {name} sent to {peer}: {sent} bytes</source>
         <translation>文件 {name} 已发送到 {peer}：{sent} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="119"/>
+        <location filename="../../qt/coremessages.py" line="133"/>
         <source>fixed length must be a whole number of bytes from 1 to {largest}</source>
         <translation>固定长度必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="120"/>
+        <location filename="../../qt/coremessages.py" line="134"/>
         <source>host unreachable: {where} — check the address and any firewall</source>
         <translation>主机不可达：{where} — 请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="121"/>
+        <location filename="../../qt/coremessages.py" line="135"/>
         <source>incomplete \x escape at position {position}; write two hex digits, like \x0d</source>
         <translation>位置 {position} 处的 \x 转义不完整；请写两位十六进制数，如 \x0d</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="122"/>
+        <location filename="../../qt/coremessages.py" line="137"/>
         <source>invalid hex character {char} at position {position}</source>
         <translation>位置 {position} 处有无效的十六进制字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="123"/>
+        <location filename="../../qt/coremessages.py" line="138"/>
         <source>invalid regular expression: {error}</source>
         <translation>无效的正则表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="124"/>
+        <location filename="../../qt/coremessages.py" line="139"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="125"/>
+        <location filename="../../qt/coremessages.py" line="141"/>
         <source>is {length} characters long; the limit is {limit}</source>
         <translation>长度为 {length} 个字符；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="126"/>
+        <location filename="../../qt/coremessages.py" line="144"/>
         <source>joined multicast group {group}</source>
         <translation>已加入组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="127"/>
+        <location filename="../../qt/coremessages.py" line="145"/>
         <source>key {key} is not a string</source>
         <translation>键 {key} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="128"/>
+        <location filename="../../qt/coremessages.py" line="146"/>
         <source>left multicast group {group}</source>
         <translation>已退出组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="129"/>
+        <location filename="../../qt/coremessages.py" line="147"/>
         <source>length framing needs a struct format, e.g. length:!I or length:&lt;H</source>
         <translation>长度前缀分帧需要 struct 格式，例如 length:!I 或 length:&lt;H</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="130"/>
+        <location filename="../../qt/coremessages.py" line="148"/>
         <source>length {value} ({payload}-byte payload) exceeds the maximum {limit} bytes</source>
         <translation>长度 {value}（有效载荷 {payload} 字节）超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="131"/>
+        <location filename="../../qt/coremessages.py" line="149"/>
         <source>length {value} does not fit the {fmt!r} header (largest is {largest})</source>
         <translation>长度 {value} 超出 {fmt!r} 长度头的范围（最大为 {largest}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="132"/>
+        <location filename="../../qt/coremessages.py" line="150"/>
         <source>length {value} exceeds the maximum {limit} bytes</source>
         <translation>长度 {value} 超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="133"/>
+        <location filename="../../qt/coremessages.py" line="151"/>
         <source>length {value} is negative</source>
         <translation>长度 {value} 为负数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="134"/>
+        <location filename="../../qt/coremessages.py" line="152"/>
         <source>length {value} is smaller than the {header}-byte header</source>
         <translation>长度 {value} 小于 {header} 字节的长度头</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="135"/>
+        <location filename="../../qt/coremessages.py" line="153"/>
         <source>listening on {local}</source>
         <translation>正在监听 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="136"/>
+        <location filename="../../qt/coremessages.py" line="154"/>
         <source>log format must be text, csv or jsonl, not {fmt!r}</source>
         <translation>日志格式必须是 text、csv 或 jsonl，而不是 {fmt!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="137"/>
+        <location filename="../../qt/coremessages.py" line="155"/>
         <source>lone &apos;\&apos; at end of text at position {position}; write \\ for a backslash</source>
         <translation>位置 {position} 处（文本末尾）有单独的 &apos;\&apos;；反斜杠请写作 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="138"/>
-        <source>max must be a whole number of bytes, at least 1</source>
-        <translation>max 必须是整数字节数，至少为 1</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="139"/>
-        <source>max must be a whole number of bytes, at least 1 (got {value!r})</source>
-        <translation>max 必须是整数字节数，至少为 1（实际为 {value!r}）</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="140"/>
-        <source>message of {size} bytes exceeds the maximum {limit} bytes; dropping it</source>
-        <translation>{size} 字节的消息超过最大值 {limit} 字节；已丢弃该消息</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="141"/>
+        <location filename="../../qt/coremessages.py" line="161"/>
         <source>must be &quot;text&quot; or &quot;hex&quot;</source>
         <translation>必须是 &quot;text&quot; 或 &quot;hex&quot;</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="142"/>
+        <location filename="../../qt/coremessages.py" line="162"/>
         <source>must be a JSON list</source>
         <translation>必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="143"/>
+        <location filename="../../qt/coremessages.py" line="163"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="144"/>
+        <location filename="../../qt/coremessages.py" line="164"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="145"/>
+        <location filename="../../qt/coremessages.py" line="165"/>
         <source>must be a string, not {value}</source>
         <translation>必须是字符串，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="146"/>
+        <location filename="../../qt/coremessages.py" line="166"/>
         <source>must be a whole number, not {value!r}</source>
         <translation>必须是整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="147"/>
+        <location filename="../../qt/coremessages.py" line="167"/>
         <source>must be a whole number, not {value}</source>
         <translation>必须是整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="148"/>
+        <location filename="../../qt/coremessages.py" line="168"/>
         <source>must be between 0 and 600 seconds</source>
         <translation>必须在 0 到 600 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="149"/>
+        <location filename="../../qt/coremessages.py" line="169"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="150"/>
+        <location filename="../../qt/coremessages.py" line="170"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="151"/>
+        <location filename="../../qt/coremessages.py" line="171"/>
         <source>must not contain control characters ({char!r} at position {position})</source>
         <translation>不能包含控制字符（位置 {position} 处的 {char!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="152"/>
+        <location filename="../../qt/coremessages.py" line="173"/>
         <source>network unreachable for {where} — check the address and this machine&apos;s network</source>
         <translation>到 {where} 的网络不可达 — 请检查地址和本机网络</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="153"/>
+        <location filename="../../qt/coremessages.py" line="174"/>
         <source>no client is connected</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="154"/>
+        <location filename="../../qt/coremessages.py" line="175"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="155"/>
+        <location filename="../../qt/coremessages.py" line="176"/>
         <source>no datagram received yet, so there is nobody to reply to; nothing was sent</source>
         <translation>尚未收到任何数据报，没有可回复的对象；未发送任何数据</translation>
     </message>
     <message>
+        <location filename="../../qt/coremessages.py" line="31"/>
+        <source>a block device, not a regular file</source>
+        <translation>块设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="35"/>
+        <source>a capture failed and was stopped: {error}</source>
+        <translation>捕获失败，已停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="36"/>
+        <source>a character device, not a regular file</source>
+        <translation>字符设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="38"/>
+        <source>a directory, not a regular file</source>
+        <translation>目录，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="39"/>
+        <source>a named pipe (FIFO), not a regular file</source>
+        <translation>命名管道 (FIFO)，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="42"/>
+        <source>a socket, not a regular file</source>
+        <translation>套接字文件，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="43"/>
+        <source>a symbolic link; choose the real file</source>
+        <translation>符号链接；请选择实际的文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="49"/>
+        <source>accepting clients again; {count} connection attempts were refused while the process was out of file descriptors</source>
+        <translation>已恢复接受客户端；进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="54"/>
+        <source>atomic groups (?&gt;...)</source>
+        <translation>原子组 (?&gt;...)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="55"/>
+        <source>auto-reply paused: more than {limit} replies a second — is the peer echoing back?</source>
+        <translation>自动应答已暂停：每秒超过 {limit} 次回复 — 对端是否也在回显？</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="56"/>
+        <source>auto-reply paused: the peer sent our reply straight back {count} times in a row — two echoing peers would bounce it forever</source>
+        <translation>自动应答已暂停：对端连续 {count} 次把我们的回复原样发回 — 两个回显端会让它永远来回弹跳</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="57"/>
+        <source>auto-reply stopped: {reason}</source>
+        <translation>自动应答已停止：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="61"/>
+        <source>backreferences such as \1</source>
+        <translation>反向引用（如 \1）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="74"/>
+        <source>cannot accept more clients: the process is near its limit of {limit} open files; new connection attempts are refused until descriptors are freed — close connections or raise the limit (ulimit -n)</source>
+        <translation>无法接受更多客户端：进程已接近 {limit} 个打开文件的上限；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接或提高上限（ulimit -n）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="75"/>
+        <source>cannot accept more clients: the process is out of file descriptors; new connection attempts are refused until some are freed — close connections</source>
+        <translation>无法接受更多客户端：进程的文件描述符已耗尽；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="109"/>
+        <source>conditional groups (?(1)...|...)</source>
+        <translation>条件组 (?(1)...|...)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="117"/>
+        <source>connection reset by peer (RST)</source>
+        <translation>连接被对端重置（RST）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="123"/>
+        <source>delimiter: {problem}</source>
+        <translation>分隔符：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="136"/>
+        <source>internal error in {command}: {error}</source>
+        <translation>{command} 内部错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="140"/>
+        <source>is nested more than {limit} levels deep; a profile never needs that</source>
+        <translation>嵌套超过 {limit} 层；配置文件不需要这么深</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="142"/>
+        <source>it does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="143"/>
+        <source>it is over {limit} bytes</source>
+        <translation>超过 {limit} 字节</translation>
+    </message>
+    <message>
         <location filename="../../qt/coremessages.py" line="156"/>
-        <source>no delimiter within the maximum {limit} bytes</source>
-        <translation>在最大长度 {limit} 字节内没有分隔符</translation>
+        <source>lookahead (?=...) and (?!...)</source>
+        <translation>前瞻断言 (?=...) 和 (?!...)</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="157"/>
+        <source>lookbehind (?&lt;=...) and (?&lt;!...)</source>
+        <translation>后顾断言 (?&lt;=...) 和 (?&lt;!...)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="158"/>
+        <source>max must be a whole number of bytes from 1 to {largest}</source>
+        <translation>max 必须是 1 到 {largest} 之间的整数字节数</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="159"/>
+        <source>max must be a whole number of bytes from 1 to {largest} (got {value!r})</source>
+        <translation>max 必须是 1 到 {largest} 之间的整数字节数（实际为 {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="160"/>
+        <source>must be &quot;big&quot;, &quot;little&quot; or &quot;&quot; (the checksum&apos;s own order)</source>
+        <translation>必须是 &quot;big&quot;、&quot;little&quot; 或 &quot;&quot;（校验和自身的字节序）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="172"/>
+        <source>named backreferences (?P=name)</source>
+        <translation>命名反向引用 (?P=name)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="177"/>
+        <source>no delimiter within the maximum {limit} bytes; dropping the message up to the next delimiter</source>
+        <translation>在最大值 {limit} 字节内没有分隔符；丢弃该消息，直到下一个分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="178"/>
         <source>no profile named {name!r}</source>
         <translation>没有名为 {name!r} 的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="158"/>
+        <location filename="../../qt/coremessages.py" line="179"/>
         <source>no socket at {where} — is the server running, and is the path right?</source>
         <translation>{where} 处没有套接字 — 服务器是否在运行？路径是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="159"/>
+        <location filename="../../qt/coremessages.py" line="180"/>
         <source>no target address: set the remote host and port; nothing was sent</source>
         <translation>没有目标地址：请设置远程主机和端口；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="160"/>
+        <location filename="../../qt/coremessages.py" line="181"/>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="182"/>
         <source>nothing to match: enter the text, hex bytes or regular expression to look for</source>
         <translation>没有匹配内容：请输入要查找的文本、十六进制字节或正则表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="161"/>
+        <location filename="../../qt/coremessages.py" line="183"/>
         <source>nothing to match: the hex field has no bytes</source>
         <translation>没有匹配内容：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="162"/>
+        <location filename="../../qt/coremessages.py" line="184"/>
         <source>nothing was done</source>
         <translation>未执行任何操作</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="163"/>
+        <location filename="../../qt/coremessages.py" line="185"/>
         <source>nothing was sent</source>
         <translation>未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="164"/>
+        <location filename="../../qt/coremessages.py" line="186"/>
         <source>odd number of hex digits in &apos;{token}&apos; at position {position}</source>
         <translation>位置 {position} 处的 &apos;{token}&apos; 中十六进制位数为奇数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="165"/>
+        <location filename="../../qt/coremessages.py" line="187"/>
         <source>payload contains the delimiter; it would be split into two messages</source>
         <translation>有效载荷中包含分隔符；它会被拆成两条消息</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="166"/>
+        <location filename="../../qt/coremessages.py" line="188"/>
         <source>payload ends with the start of the delimiter; the message would end too early</source>
         <translation>有效载荷以分隔符的开头部分结尾；消息会提前结束</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="167"/>
+        <location filename="../../qt/coremessages.py" line="189"/>
         <source>payload is {size} byte but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="168"/>
+        <location filename="../../qt/coremessages.py" line="190"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} byte</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="169"/>
+        <location filename="../../qt/coremessages.py" line="191"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="170"/>
+        <location filename="../../qt/coremessages.py" line="192"/>
         <source>payload of {size} bytes exceeds the maximum {limit} bytes</source>
         <translation>{size} 字节的有效载荷超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="171"/>
+        <location filename="../../qt/coremessages.py" line="193"/>
         <source>periodic send cancelled after {sent} sent</source>
         <translation>周期发送已取消，已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="172"/>
+        <location filename="../../qt/coremessages.py" line="194"/>
         <source>periodic send stopped after {sent} sent: {reason}</source>
         <translation>周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="173"/>
+        <location filename="../../qt/coremessages.py" line="195"/>
         <source>periodic send to {peer} stopped after {sent} sent: {reason}</source>
         <translation>到 {peer} 的周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="174"/>
+        <location filename="../../qt/coremessages.py" line="196"/>
         <source>periodic send: {sent} sent</source>
         <translation>周期发送：已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="175"/>
+        <location filename="../../qt/coremessages.py" line="197"/>
         <source>permission denied binding port {port} — ports below 1024 need administrator rights; choose a port above 1023</source>
         <translation>绑定端口 {port} 时权限被拒绝 — 1024 以下的端口需要管理员权限；请选择 1023 以上的端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="176"/>
+        <location filename="../../qt/coremessages.py" line="198"/>
         <source>permission denied creating socket {where} — choose a folder you can write to</source>
         <translation>创建套接字 {where} 时权限被拒绝 — 请选择一个有写权限的文件夹</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="177"/>
+        <location filename="../../qt/coremessages.py" line="199"/>
         <source>port must be 0 .. 65535, not {port}</source>
         <translation>端口必须在 0 .. 65535 之间，不能是 {port}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="178"/>
+        <location filename="../../qt/coremessages.py" line="200"/>
+        <source>port {port} is already in use — a socket is listening on it (another program, or another session); choose another port or stop that one</source>
+        <translation>端口 {port} 已被占用 — 已有套接字在该端口监听（另一个程序或另一个会话）；请换一个端口或停止它</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="201"/>
         <source>port {port} is already in use — another program is bound to it; choose another port or stop that program</source>
         <translation>端口 {port} 已被占用 — 另一个程序已绑定该端口；请选择其他端口或停止该程序</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="179"/>
+        <location filename="../../qt/coremessages.py" line="202"/>
         <source>port {port} is already in use — another program, or a recent server still in TIME_WAIT (try SO_REUSEADDR)</source>
         <translation>端口 {port} 已被占用 — 被另一个程序占用，或刚关闭的服务器仍处于 TIME_WAIT（可尝试 SO_REUSEADDR）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="180"/>
+        <location filename="../../qt/coremessages.py" line="203"/>
+        <source>port {port} is held by {count} connections in TIME_WAIT from an earlier server — on Linux a new server can reuse it while they last (about 60 s) only if the earlier socket also had SO_REUSEADDR; wait a minute or choose another port</source>
+        <translation>端口 {port} 被之前服务器的 {count} 个处于 TIME_WAIT 的连接占用 — 在 Linux 上，只有之前的套接字也设置了 SO_REUSEADDR，新服务器才能在这段时间（约 60 秒）内重用该端口；请等待一分钟或换一个端口</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="204"/>
+        <source>possessive repeats such as a++ or a*+</source>
+        <translation>占有型重复（如 a++ 或 a*+）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="205"/>
         <source>profile file {path} is not valid JSON (line {line}, column {column}: {error}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="181"/>
+        <location filename="../../qt/coremessages.py" line="206"/>
         <source>profile file {path} is not valid JSON (nested too deeply); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（嵌套过深）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="182"/>
+        <location filename="../../qt/coremessages.py" line="207"/>
         <source>profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="183"/>
+        <location filename="../../qt/coremessages.py" line="208"/>
         <source>profile file {path} is too large (over {limit} bytes); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 太大（超过 {limit} 字节）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="184"/>
+        <location filename="../../qt/coremessages.py" line="209"/>
         <source>profile file {path} was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>配置方案文件 {path} 由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="185"/>
+        <location filename="../../qt/coremessages.py" line="210"/>
         <source>profile file {path}: {field}: {reason}</source>
         <translation>配置方案文件 {path}：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="186"/>
+        <location filename="../../qt/coremessages.py" line="211"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="187"/>
+        <location filename="../../qt/coremessages.py" line="212"/>
+        <source>repeat counts over 1000, such as {{1001}}</source>
+        <translation>超过 1000 的重复次数（如 {{1001}}）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="213"/>
         <source>repeat send cancelled after {sent} of {count} sent</source>
         <translation>重复发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="188"/>
+        <location filename="../../qt/coremessages.py" line="214"/>
         <source>repeat send stopped after {sent} of {count} sent: {reason}</source>
         <translation>重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="189"/>
+        <location filename="../../qt/coremessages.py" line="215"/>
         <source>repeat send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="190"/>
+        <location filename="../../qt/coremessages.py" line="216"/>
         <source>repeat send: done, {sent} of {count} sent</source>
         <translation>重复发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="191"/>
+        <location filename="../../qt/coremessages.py" line="217"/>
         <source>repeat send: {sent} of {count} sent</source>
         <translation>重复发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="192"/>
+        <location filename="../../qt/coremessages.py" line="218"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="193"/>
+        <location filename="../../qt/coremessages.py" line="219"/>
         <source>send cancelled after {sent} of {count} sent</source>
         <translation>发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="194"/>
+        <location filename="../../qt/coremessages.py" line="220"/>
         <source>send stopped after {sent} of {count} sent: {reason}</source>
         <translation>发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="195"/>
+        <location filename="../../qt/coremessages.py" line="221"/>
         <source>send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="196"/>
+        <location filename="../../qt/coremessages.py" line="222"/>
         <source>send: done, {sent} of {count} sent</source>
         <translation>发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="197"/>
+        <location filename="../../qt/coremessages.py" line="223"/>
         <source>send: {sent} of {count} sent</source>
         <translation>发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="198"/>
+        <location filename="../../qt/coremessages.py" line="224"/>
         <source>sent FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="199"/>
+        <location filename="../../qt/coremessages.py" line="225"/>
         <source>show must be hex, text or both, not {show!r}</source>
         <translation>show 必须是 hex、text 或 both，而不是 {show!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="200"/>
+        <location filename="../../qt/coremessages.py" line="226"/>
         <source>socket path is longer than 107 bytes; use a shorter path</source>
         <translation>套接字路径超过 107 字节；请使用更短的路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="201"/>
+        <location filename="../../qt/coremessages.py" line="227"/>
         <source>socket path {where} is already in use — another server is listening there, or a stale socket file was left behind; delete it or choose another path</source>
         <translation>套接字路径 {where} 已被占用 — 另一个服务器正在该处监听，或遗留了过期的套接字文件；请删除它或选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="202"/>
+        <location filename="../../qt/coremessages.py" line="228"/>
         <source>split must be 1 .. {size} pieces for a {size}-byte payload, not {split}</source>
         <translation>{size} 字节的有效载荷只能拆分为 1 .. {size} 段，不能是 {split}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="203"/>
+        <location filename="../../qt/coremessages.py" line="229"/>
         <source>split send cancelled after {sent} of {count} sent</source>
         <translation>拆分发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="204"/>
+        <location filename="../../qt/coremessages.py" line="230"/>
         <source>split send stopped after {sent} of {count} sent: {reason}</source>
         <translation>拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="205"/>
+        <location filename="../../qt/coremessages.py" line="231"/>
         <source>split send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="206"/>
+        <location filename="../../qt/coremessages.py" line="232"/>
         <source>split send: done, {sent} of {count} sent</source>
         <translation>拆分发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="207"/>
+        <location filename="../../qt/coremessages.py" line="233"/>
         <source>split send: {sent} of {count} sent</source>
         <translation>拆分发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="208"/>
+        <location filename="../../qt/coremessages.py" line="234"/>
+        <source>the connection ended with {count} byte of an unfinished message; dropping them</source>
+        <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="235"/>
+        <source>the connection ended with {count} bytes of an unfinished message; dropping them</source>
+        <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="236"/>
         <source>the connection is closed</source>
         <translation>连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="209"/>
+        <location filename="../../qt/coremessages.py" line="237"/>
         <source>the connection was aborted (RST sent)</source>
         <translation>连接已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="210"/>
+        <location filename="../../qt/coremessages.py" line="238"/>
         <source>the connection was closed</source>
         <translation>连接已被关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="211"/>
+        <location filename="../../qt/coremessages.py" line="239"/>
         <source>the connection was closed (disconnect)</source>
         <translation>连接已被关闭（断开）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="212"/>
+        <location filename="../../qt/coremessages.py" line="240"/>
         <source>the counter is on but the payload has no {{n}} placeholder</source>
         <translation>已启用计数器，但有效载荷中没有 {{n}} 占位符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="213"/>
+        <location filename="../../qt/coremessages.py" line="241"/>
         <source>the interval must be 0 ms or more, not {interval:g} ms</source>
         <translation>间隔必须为 0 毫秒或更长，不能是 {interval:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="214"/>
+        <location filename="../../qt/coremessages.py" line="242"/>
         <source>the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster</source>
         <translation>接收缓冲区已满，内核丢弃了 {new} 个数据报（共 {total} 个）—— 请增大 SO_RCVBUF 或加快读取</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="215"/>
+        <location filename="../../qt/coremessages.py" line="243"/>
+        <source>the kernel refused {new} connection attempts because an accept queue was full ({total} since this server started listening, counted for the whole machine) — raise the listen backlog or accept faster</source>
+        <translation>由于接受队列已满，内核拒绝了 {new} 次连接尝试（自本服务器开始监听以来共 {total} 次，按整台机器统计）— 请增大监听队列（backlog）或更快地接受连接</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="244"/>
+        <source>the number {digits}… ({count} digits) is too large; the limit is {limit}</source>
+        <translation>数字 {digits}…（{count} 位）太大；上限为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="245"/>
+        <source>the number {value} is too large; the limit is {limit}</source>
+        <translation>数字 {value} 太大；上限为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="246"/>
         <source>the payload is empty; there is nothing to send</source>
         <translation>有效载荷为空；没有要发送的数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="216"/>
+        <location filename="../../qt/coremessages.py" line="247"/>
         <source>the payload must be bytes</source>
         <translation>有效载荷必须是 bytes</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="217"/>
+        <location filename="../../qt/coremessages.py" line="248"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="218"/>
+        <location filename="../../qt/coremessages.py" line="249"/>
         <source>the peer closed the connection (FIN)</source>
         <translation>对端关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="219"/>
+        <location filename="../../qt/coremessages.py" line="250"/>
         <source>the reply is empty: enter text or hex bytes to send</source>
         <translation>回复为空：请输入要发送的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="220"/>
+        <location filename="../../qt/coremessages.py" line="251"/>
         <source>the reply is empty: the hex field has no bytes</source>
         <translation>回复为空：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="221"/>
+        <location filename="../../qt/coremessages.py" line="252"/>
         <source>the send failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="222"/>
+        <location filename="../../qt/coremessages.py" line="253"/>
         <source>the sending side was shut down (FIN sent)</source>
         <translation>发送方向已关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="223"/>
+        <location filename="../../qt/coremessages.py" line="254"/>
         <source>the session stopped</source>
         <translation>会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="224"/>
+        <location filename="../../qt/coremessages.py" line="255"/>
         <source>the session stopped before it started; nothing was sent</source>
         <translation>会话在发送开始前已停止；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="225"/>
+        <location filename="../../qt/coremessages.py" line="256"/>
+        <source>the session stopped with {count} byte of an unfinished message; dropping them</source>
+        <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="257"/>
+        <source>the session stopped with {count} bytes of an unfinished message; dropping them</source>
+        <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="258"/>
         <source>the socket is closed</source>
         <translation>套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="226"/>
+        <location filename="../../qt/coremessages.py" line="259"/>
         <source>the split gap must be 0 ms or more, not {gap:g} ms</source>
         <translation>段间间隔必须为 0 毫秒或更长，不能是 {gap:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="227"/>
+        <location filename="../../qt/coremessages.py" line="260"/>
+        <source>this group or flag (RE2 knows (?:...), (?P&lt;name&gt;...), (?i), (?m), (?s) and (?U))</source>
+        <translation>这种分组或标志（RE2 支持 (?:...)、(?P&lt;name&gt;...)、(?i)、(?m)、(?s) 和 (?U)）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="261"/>
         <source>this is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>这不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="228"/>
+        <location filename="../../qt/coremessages.py" line="262"/>
+        <source>this profile listens on {address}, reachable from other machines</source>
+        <translation>此配置监听 {address}，其他机器可以访问</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="263"/>
+        <source>this profile receives UDP on {address}, reachable from other machines</source>
+        <translation>此配置在 {address} 接收 UDP，其他机器可以访问</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="264"/>
         <source>this profile was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>此配置方案由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="229"/>
+        <location filename="../../qt/coremessages.py" line="265"/>
         <source>unknown auto-reply match mode {value!r}; use text, hex or regex</source>
         <translation>未知的自动应答匹配方式 {value!r}；请使用 text、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="230"/>
+        <location filename="../../qt/coremessages.py" line="266"/>
         <source>unknown auto-reply mode {value!r}; use echo or match</source>
         <translation>未知的自动应答模式 {value!r}；请使用 echo 或 match</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="231"/>
+        <location filename="../../qt/coremessages.py" line="267"/>
         <source>unknown auto-reply reply mode {value!r}; use text or hex</source>
         <translation>未知的自动应答回复格式 {value!r}；请使用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="232"/>
+        <location filename="../../qt/coremessages.py" line="268"/>
         <source>unknown checksum {name!r}; choose one of: {choices}</source>
         <translation>未知的校验和 {name!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="233"/>
+        <location filename="../../qt/coremessages.py" line="269"/>
+        <source>unknown checksum {name!r}; use one of {names}</source>
+        <translation>未知的校验和 {name!r}；请使用以下之一：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="270"/>
         <source>unknown encoding {encoding!r}</source>
         <translation>未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="234"/>
-        <source>unknown escape &apos;\{code}&apos; in delimiter; use \r \n \t \0 \xNN or \\</source>
-        <translation>分隔符中有未知的转义 &apos;\{code}&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
+        <location filename="../../qt/coremessages.py" line="306"/>
+        <source>{reason}; skipping its {count}-byte payload</source>
+        <translation>{reason}；跳过其 {count} 字节的有效载荷</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="235"/>
+        <location filename="../../qt/coremessages.py" line="307"/>
+        <source>{reason}; the stream is out of step, so the rest of this connection is not decoded</source>
+        <translation>{reason}；数据流已错位，此连接的其余数据不再解码</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="316"/>
+        <source>{where} exists and is not a socket; choose another path or remove it</source>
+        <translation>{where} 已存在且不是套接字；请选择其他路径或删除它</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="317"/>
+        <source>{where} is a directory, not a socket; choose another path</source>
+        <translation>{where} 是目录，不是套接字；请选择其他路径</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="318"/>
+        <source>{where} is a regular file, not a socket; choose another path or remove it</source>
+        <translation>{where} 是普通文件，不是套接字；请选择其他路径或删除它</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="271"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="236"/>
+        <location filename="../../qt/coremessages.py" line="272"/>
         <source>unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT</source>
         <translation>未知的分帧方式 {kind!r}；请使用 delimiter:...、fixed:N 或 length:FMT</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="237"/>
+        <location filename="../../qt/coremessages.py" line="273"/>
         <source>unknown kind {kind!r}; use tcp-server, tcp-client or udp</source>
         <translation>未知的会话类型 {kind!r}；请使用 tcp-server、tcp-client 或 udp</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="238"/>
+        <location filename="../../qt/coremessages.py" line="274"/>
         <source>unknown option {option!r} for delimiter-hex framing; use keep or max=N</source>
         <translation>delimiter-hex 分帧不支持选项 {option!r}；请使用 keep 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="239"/>
+        <location filename="../../qt/coremessages.py" line="275"/>
         <source>unknown option {option!r} for length framing; use incl or max=N</source>
         <translation>length 分帧不支持选项 {option!r}；请使用 incl 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="240"/>
+        <location filename="../../qt/coremessages.py" line="276"/>
         <source>unknown setting</source>
         <translation>未知的设置项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="241"/>
+        <location filename="../../qt/coremessages.py" line="277"/>
         <source>unknown text encoding {encoding!r}; try utf-8 or gbk</source>
         <translation>未知的文本编码 {encoding!r}；请尝试 utf-8 或 gbk</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="242"/>
+        <location filename="../../qt/coremessages.py" line="278"/>
+        <source>unsupported in auto-reply regular expressions: {detail} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
+        <translation>自动回复的正则表达式不支持：{detail}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="279"/>
+        <source>unsupported in auto-reply regular expressions: {what} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
+        <translation>自动回复的正则表达式不支持：{what}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="280"/>
         <source>upgrade from schema {version} did not give a JSON object</source>
         <translation>从格式版本 {version} 升级后得到的不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="243"/>
+        <location filename="../../qt/coremessages.py" line="281"/>
+        <source>verbose mode (?x)</source>
+        <translation>详细模式 (?x)</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="282"/>
         <source>{count} clients</source>
         <translation>{count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="244"/>
+        <location filename="../../qt/coremessages.py" line="283"/>
+        <source>{count} connection attempts were refused while the process was out of file descriptors</source>
+        <translation>进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="284"/>
         <source>{error}; the datagram was not sent</source>
         <translation>{error}；数据报未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="245"/>
+        <location filename="../../qt/coremessages.py" line="285"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="246"/>
+        <location filename="../../qt/coremessages.py" line="286"/>
         <source>{fmt!r} is not a single integer struct format (try !I, &lt;H or B)</source>
         <translation>{fmt!r} 不是单个整数的 struct 格式（可尝试 !I、&lt;H 或 B）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
+        <location filename="../../qt/coremessages.py" line="287"/>
         <source>{group!r} is not an IP address</source>
         <translation>{group!r} 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="248"/>
+        <location filename="../../qt/coremessages.py" line="288"/>
         <source>{group} does not match family {family}</source>
         <translation>{group} 与地址族 {family} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="249"/>
+        <location filename="../../qt/coremessages.py" line="289"/>
         <source>{group} is not a multicast address (224.0.0.0/4 or ff00::/8)</source>
         <translation>{group} 不是组播地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="250"/>
+        <location filename="../../qt/coremessages.py" line="290"/>
         <source>{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)</source>
         <translation>{hex!r} 不是有效的十六进制分隔符（每字节两位，例如 0d0a）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="251"/>
+        <location filename="../../qt/coremessages.py" line="291"/>
         <source>{host!r} is not an IP address or host name</source>
         <translation>{host!r} 不是 IP 地址或主机名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="252"/>
+        <location filename="../../qt/coremessages.py" line="292"/>
         <source>{host} is an IPv4 address; choose family inet or an IPv6 address</source>
         <translation>{host} 是 IPv4 地址；请选择地址族 inet，或改用 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="253"/>
+        <location filename="../../qt/coremessages.py" line="293"/>
         <source>{host} is an IPv6 address; choose family inet6 or an IPv4 address</source>
         <translation>{host} 是 IPv6 地址；请选择地址族 inet6，或改用 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="254"/>
+        <location filename="../../qt/coremessages.py" line="294"/>
+        <source>{message}; {accepted} bytes of the send under way were accepted by the kernel, {unsent} bytes were never sent</source>
+        <translation>{message}；正在进行的发送中有 {accepted} 字节已被内核接收，{unsent} 字节从未发送</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="295"/>
         <source>{message}; {unsent} queued bytes were not sent</source>
         <translation>{message}；排队的 {unsent} 字节未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="255"/>
+        <location filename="../../qt/coremessages.py" line="296"/>
         <source>{name!r} is also used by {path}; rename or delete one of them</source>
         <translation>{name!r} 也被 {path} 使用；请重命名或删除其中一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="256"/>
+        <location filename="../../qt/coremessages.py" line="297"/>
+        <source>{name!r} is the name of a built-in example, so this file is not used; rename or delete it</source>
+        <translation>{name!r} 是内置示例的名称，因此不使用此文件；请重命名或删除它</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="298"/>
+        <source>{name!r} is the name of a built-in example; choose another name</source>
+        <translation>{name!r} 是内置示例的名称；请换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="299"/>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="300"/>
         <source>{path} is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>{path} 不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="257"/>
+        <location filename="../../qt/coremessages.py" line="301"/>
+        <source>{path} is over {limit} bytes</source>
+        <translation>{path} 超过 {limit} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="302"/>
+        <source>{path} is {kind}</source>
+        <translation>{path} 是{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="303"/>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="258"/>
+        <location filename="../../qt/coremessages.py" line="304"/>
+        <source>{peer} finished sending (FIN); the connection stays open for sending</source>
+        <translation>{peer} 已结束发送（FIN）；连接仍保持打开，可继续发送</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="305"/>
         <source>{peer} refused the datagram — nothing is listening on that port (ICMP port unreachable)</source>
         <translation>{peer} 拒绝了数据报 — 该端口上没有程序在监听（ICMP 端口不可达）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="259"/>
-        <source>{reason}; dropping {count} buffered byte and waiting for a new stream</source>
-        <translation>{reason}；丢弃已缓冲的 {count} 字节，等待新的数据流</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="260"/>
-        <source>{reason}; dropping {count} buffered bytes and waiting for a new stream</source>
-        <translation>{reason}；丢弃已缓冲的 {count} 字节，等待新的数据流</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="261"/>
+        <location filename="../../qt/coremessages.py" line="308"/>
         <source>{value!r} cannot be stored in JSON; use a finite number</source>
         <translation>{value!r} 无法存储为 JSON；请使用有限的数值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="262"/>
+        <location filename="../../qt/coremessages.py" line="309"/>
         <source>{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)</source>
         <translation>{value} 不是 JSON 数据（请使用字符串、数字、true/false、null、列表或对象）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="263"/>
+        <location filename="../../qt/coremessages.py" line="310"/>
         <source>{value} is out of range {low}..{high}</source>
         <translation>{value} 超出范围 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="264"/>
+        <location filename="../../qt/coremessages.py" line="311"/>
         <source>{value} is out of range {low}..{high} (0 = any free port)</source>
         <translation>{value} 超出范围 {low}..{high}（0 = 任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="265"/>
+        <location filename="../../qt/coremessages.py" line="312"/>
         <source>{value} is out of range {low}..{high} bytes (0 = system default)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（0 = 系统默认）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="266"/>
+        <location filename="../../qt/coremessages.py" line="313"/>
         <source>{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（1 B .. 1 MiB）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="267"/>
+        <location filename="../../qt/coremessages.py" line="314"/>
         <source>{value} is out of range {low}..{high} connections</source>
         <translation>{value} 超出范围 {low}..{high} 个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="268"/>
+        <location filename="../../qt/coremessages.py" line="315"/>
         <source>{value} is out of range {low}..{high} milliseconds</source>
         <translation>{value} 超出范围 {low}..{high} 毫秒</translation>
     </message>
