@@ -109,17 +109,7 @@ def test_importing_the_cli_loads_no_qt():
 
 # Uses of another module's private name that stay until the files are rewritten (do not add
 # to this list: make the name public instead). Keyed by (file, "module.name").
-KNOWN_PRIVATE_USES = {
-    ("netassistant/ui/send/filesend.py", "netassistant.ui.send.sendpanel._fill"): (
-        "ui: one home for the send panel's text helper (the ui branch)"
-    ),
-    ("netassistant/ui/send/presetbar.py", "netassistant.ui.send.sendpanel._fill"): (
-        "ui: one home for the send panel's text helper (the ui branch)"
-    ),
-    ("netassistant/ui/send/sendtools.py", "netassistant.ui.send.sendpanel._fill"): (
-        "ui: one home for the send panel's text helper (the ui branch)"
-    ),
-}
+KNOWN_PRIVATE_USES: dict[tuple[str, str], str] = {}
 
 
 def _is_private(name: str) -> bool:

@@ -299,7 +299,7 @@ def test_save_log_saves_what_is_on_screen_then_keeps_recording(qtbot, window, tm
     import json
 
     server = open_server(qtbot, window)
-    client = connect_client(qtbot, window, server.controller.engine.port)
+    client = connect_client(qtbot, window, server.controller.local_port)
     type_and_send(qtbot, client, "before")
     qtbot.waitUntil(lambda: server.controller.stats.rx_bytes == 6, timeout=WAIT)
     qtbot.waitUntil(lambda: bool(data_rows(server)), timeout=WAIT)
@@ -324,4 +324,4 @@ def test_save_log_saves_what_is_on_screen_then_keeps_recording(qtbot, window, tm
 def test_save_log_into_a_folder_says_why_on_the_status_line(qtbot, window, tmp_path):
     server = open_server(qtbot, window)
     assert server.save_log(str(tmp_path), "text") is None
-    assert server.stats.message.text().startswith(f"cannot open {tmp_path} for writing: ")
+    assert server.stats.message.text() == f"{tmp_path} is a directory, not a regular file"
