@@ -189,5 +189,5 @@ def test_bad_first_numbers_are_refused_at_once(option, value):
 
 
 def test_connection_code_uses_only_the_engines_public_interface():
-    source = Path(__file__).parents[2] / "netassistant/core/engine/connection.py"
+    source = Path(__file__).parents[3] / "netassistant/core/engine/connection.py"
     assert "engine._" not in source.read_text(), "use Engine.next_seq / emit_all / emit_event"
