@@ -29,7 +29,8 @@ from netassistant.core.i18n import Text, render, text
 from netassistant.core.profiles.model import Profile, read_profile_file
 from netassistant.core.profiles.store import ProfileStore
 from netassistant.core.sending.files import FileRunner
-from netassistant.core.sending.plans import PlanRunner, PlanStatus, SendPlan, check_interval
+from netassistant.core.sending.plans import PlanStatus, SendPlan, check_interval
+from netassistant.core.sending.runners import PlanRunner
 from netassistant.qt.coremessages import TEMPLATES, tr_core
 
 ROOT = Path(__file__).parents[2]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import dataclasses
 import heapq
 import itertools
 import os
@@ -30,24 +29,14 @@ from netassistant.core.config import SessionConfig
 from netassistant.core.engine.memory import keep_freed_memory
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
-from netassistant.core.safefile import open_regular
-from netassistant.core.sending.files import FileRunner
-from netassistant.core.sending.plans import (
-    PlanRunner,
-    PlanStatus,
-    Route,
-    Runner,
-    SendPlan,
-    check_interval,
-)
+from netassistant.core.sending.book import PlanBook
+from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
 
 Sink = Callable[[list[Event]], None]
 
 #: Reads per readiness notification before going back to select(): amortises the
 #: select() call under a flood without starving other sockets.
 READ_BUDGET = 64
-#: Finished plans whose status is kept for :meth:`Engine.plan_status`.
-KEEP_FINISHED_PLANS = 256
 
 
 def check_data(data: Any) -> bytes:
@@ -156,11 +145,7 @@ class Engine:
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_ids = itertools.count()
         self._cancelled_timers: set[int] = set()
-        self._plan_ids = itertools.count(1)
-        self._runners: dict[int, Runner] = {}
-        self._plan_status: dict[int, PlanStatus] = {}
-        self._plan_status_lock = threading.Lock()
-        self._loop_done = False
+        self._plans = PlanBook(self)
         self.recv_size = config.recv_size
         self.read_delay = config.read_delay_ms / 1000.0
         self.local_address = ""
@@ -248,8 +233,8 @@ class Engine:
         """
         if not isinstance(plan, SendPlan):
             raise TypeError("start_plan() needs a SendPlan")
-        plan_id = self._new_plan("plan", plan.count)
-        self._post(self._do_start_plan, plan_id, plan)
+        plan_id = self._plans.new_plan("plan", plan.count)
+        self._post(self._plans.do_start_plan, plan_id, plan)
         return plan_id
 
     def send_file(
@@ -279,33 +264,33 @@ class Engine:
             raise ValueError(f"the chunk size must be 1 B .. 16 MiB, not {chunk_size}")
         if not 1 <= datagram_size <= 65527:
             raise ValueError(f"the datagram size must be 1 .. 65527 bytes, not {datagram_size}")
-        plan_id = self._new_plan("file", 0)
+        plan_id = self._plans.new_plan("file", 0)
         target = (conn_id, udp_host, udp_port, reply)
-        self._post(self._do_send_file, plan_id, os.fspath(path), target, chunk_size, datagram_size)
+        self._post(
+            self._plans.do_send_file, plan_id, os.fspath(path), target, chunk_size, datagram_size
+        )
         return plan_id
 
     def cancel_plan(self, plan_id: int) -> None:
         """Stop a plan or file send; its final event says how far it got (unknown ids: no-op)."""
-        self._post(self._do_cancel_plan, plan_id)
+        self._post(self._plans.do_cancel, plan_id)
 
     def cancel_all_plans(self) -> None:
         """Stop every running plan and file send."""
-        self._post(self._do_cancel_all_plans)
+        self._post(self._plans.do_cancel_all)
 
     def set_plan_interval(self, plan_id: int, interval_ms: float) -> None:
         """Change a running plan's interval; a wait under way is re-timed at once."""
         check_interval(interval_ms)
-        self._post(self._do_set_plan_interval, plan_id, interval_ms)
+        self._post(self._plans.do_set_interval, plan_id, interval_ms)
 
     def plan_status(self, plan_id: int) -> PlanStatus | None:
         """The latest status of a plan or file send (None for an unknown id)."""
-        with self._plan_status_lock:
-            return self._plan_status.get(plan_id)
+        return self._plans.status(plan_id)
 
     def plans(self) -> dict[int, PlanStatus]:
         """The status of every running and recently finished plan, by id."""
-        with self._plan_status_lock:
-            return dict(self._plan_status)
+        return self._plans.statuses()
 
     def queued_bytes(self, conn_id: int | None = None) -> int:
         """Bytes accepted for sending but not yet handed to the kernel (approximate).
@@ -313,119 +298,6 @@ class Engine:
         ``conn_id`` None = the sum over all connections. Safe from any thread.
         """
         return 0
-
-    def _new_plan(self, what: str, total: int) -> int:
-        plan_id = next(self._plan_ids)
-        self.set_plan_status(PlanStatus(plan_id, what, 0, total, "running"))
-        if self._loop_done:
-            self._mark_unstarted_plans()  # posted too late: the loop will never start it
-        return plan_id
-
-    # -------------------------------------------- host interface for send runners
-    # Runners (core/sending) drive their sends through these, on the loop thread, plus
-    # call_later / cancel_timer / emit_event below; they touch nothing private.
-    def set_plan_status(self, status: PlanStatus) -> None:
-        """Record a plan's latest status (loop thread; also readable by :meth:`plan_status`)."""
-        with self._plan_status_lock:
-            statuses = self._plan_status
-            statuses[status.plan_id] = status
-            if len(statuses) > KEEP_FINISHED_PLANS + len(self._runners):
-                for old in [k for k, v in statuses.items() if not v.running][:64]:
-                    del statuses[old]
-
-    def plan_finished(self, plan_id: int) -> None:
-        """A runner has ended: forget it (loop thread; its last status stays readable)."""
-        self._runners.pop(plan_id, None)
-
-    def _do_start_plan(self, plan_id: int, plan: SendPlan) -> None:
-        routes = self._routes(plan.conn_id, plan.udp_host, plan.udp_port, plan.reply, False)
-        if isinstance(routes, str):
-            self._refuse_plan(plan_id, "plan", plan.count, plan.conn_id, routes)
-            return
-        runner = PlanRunner(self, plan_id, plan, routes[0])
-        self._runners[plan_id] = runner
-        runner.start()
-
-    def _do_send_file(
-        self,
-        plan_id: int,
-        path: str,
-        target: tuple[int | None, str, int, bool],
-        chunk_size: int,
-        datagram_size: int,
-    ) -> None:
-        conn_id = target[0]
-        try:
-            # Never blocks: a FIFO or device is refused with words, not read for ever.
-            fh = open_regular(path, "rb")
-        except OSError as exc:
-            message = text(
-                "cannot read {path}: {reason}; nothing was sent",
-                path=path,
-                reason=exc.strerror or str(exc),
-            )
-            self._refuse_plan(plan_id, "file", 0, conn_id, message)
-            return
-        routes = self._routes(*target, True)
-        if isinstance(routes, str):
-            fh.close()
-            self._refuse_plan(plan_id, "file", 0, conn_id, routes)
-            return
-        piece = datagram_size if self.datagrams else chunk_size
-        runner = FileRunner(self, plan_id, path, fh, routes, piece)
-        self._runners[plan_id] = runner
-        runner.start()
-
-    def _refuse_plan(
-        self, plan_id: int, what: str, total: int, conn_id: int | None, message: str
-    ) -> None:
-        self.emit_event(
-            EventKind.ERROR,
-            conn_id or 0,
-            local=self.local_address,
-            message=message,
-            plan_id=plan_id,
-            state="failed",
-        )
-        self.set_plan_status(PlanStatus(plan_id, what, 0, total, "failed", message))
-
-    def _do_cancel_plan(self, plan_id: int) -> None:
-        runner = self._runners.get(plan_id)
-        if runner is not None:
-            runner.cancel()
-
-    def _do_cancel_all_plans(self) -> None:
-        for runner in list(self._runners.values()):
-            runner.cancel()
-
-    def _do_set_plan_interval(self, plan_id: int, interval_ms: float) -> None:
-        runner = self._runners.get(plan_id)
-        if runner is not None:
-            runner.set_interval(interval_ms)
-
-    def _target_closed(self) -> None:
-        """A connection closed: plans aimed at it end now rather than at their next send."""
-        if self._runners:
-            self.call_later(0, self._check_plans)
-
-    def _check_plans(self) -> None:
-        for runner in list(self._runners.values()):
-            runner.check_gone()
-
-    def _end_plans(self) -> None:
-        for runner in list(self._runners.values()):
-            runner.stop_with_session()
-        self._loop_done = True
-        self._mark_unstarted_plans()
-
-    def _mark_unstarted_plans(self) -> None:
-        with self._plan_status_lock:
-            for plan_id, status in list(self._plan_status.items()):
-                if status.running and plan_id not in self._runners:
-                    message = text("the session stopped before it started; nothing was sent")
-                    self._plan_status[plan_id] = dataclasses.replace(
-                        status, state="stopped", message=message
-                    )
 
     # -------------------------------------------------------------------- the loop
     def run(self) -> None:
@@ -448,7 +320,7 @@ class Engine:
         finally:
             try:
                 try:
-                    self._end_plans()
+                    self._plans.end_all()
                 finally:
                     self._close_all()
             finally:
@@ -633,15 +505,20 @@ class Engine:
         self._pending.extend(records)
         self._pending_bytes += nbytes
 
+    def _target_closed(self) -> None:
+        """A connection closed: plans aimed at it end now rather than at their next send."""
+        self._plans.target_closed()
+
     # ------------------------------------------------------------- for subclasses
     #: True for datagram sessions: a file goes as one datagram per piece.
     datagrams = False
 
-    def _routes(
+    def plan_routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
     ) -> list[Route] | str:
         """Where a plan or file send goes, or why it cannot start (in plain words).
 
+        For the engine's :class:`~netassistant.core.sending.book.PlanBook` (loop thread).
         ``fan_out`` (file sends): one route per current client rather than a route
         that follows whoever is connected at each send.
         """

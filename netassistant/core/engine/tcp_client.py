@@ -96,9 +96,10 @@ class TcpClientEngine(Engine):
             )
         return text("cannot send: not connected to {remote}; nothing was sent", remote=self.remote)
 
-    def _routes(
+    def plan_routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
     ) -> list[Route] | str:
+        """Where a plan or file send goes; see :meth:`Engine.plan_routes`."""
         if self.conn is None:
             return self._not_connected()
         return [StreamRoute(self.conn)]

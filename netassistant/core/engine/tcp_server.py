@@ -121,9 +121,10 @@ class TcpServerEngine(Engine):
         else:
             method(conn)
 
-    def _routes(
+    def plan_routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
     ) -> list[Route] | str:
+        """Where a plan or file send goes; see :meth:`Engine.plan_routes`."""
         if conn_id is None:
             if not self.conns:
                 return text("no client is connected; nothing was sent")

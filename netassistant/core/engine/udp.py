@@ -178,9 +178,10 @@ class UdpEngine(Engine):
             return
         self._queue(data, *sender)
 
-    def _routes(
+    def plan_routes(
         self, conn_id: int | None, host: str, port: int, reply: bool, fan_out: bool
     ) -> list[Route] | str:
+        """Where a plan or file send goes; see :meth:`Engine.plan_routes`."""
         if reply:
             sender = self.last_sender
             if sender is None:

@@ -14,7 +14,8 @@ from typing import IO, TYPE_CHECKING
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import Text, text
-from netassistant.core.sending.plans import Route, Runner
+from netassistant.core.sending.plans import Route
+from netassistant.core.sending.runners import Runner
 
 if TYPE_CHECKING:
     from netassistant.core.sending.plans import PlanHost
