@@ -8,6 +8,11 @@ while idle (no CPU used) and still see a command or ``stop()`` at once.
 Events are collected per loop turn and handed to the sink as one list, at most
 once per ``flush_interval`` seconds (0 = every turn), which is what lets a GUI
 keep up with a flood.
+
+Why over 400 lines: it is the loop and its thread-safe surface (commands, timers,
+batching, guarded execution of commands, the send-plan entry points); the plans'
+bookkeeping lives in :mod:`netassistant.core.sending.book` and each session kind in its
+own module. Splitting the loop itself would only scatter one state machine.
 """
 
 from __future__ import annotations
