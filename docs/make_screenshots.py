@@ -2,6 +2,10 @@
 
 Run: ``DISPLAY=:99 .venv/bin/python docs/make_screenshots.py docs/``
 
+Options: ``--size 1366x768`` (the window's size; default 1600x900) and ``--prefix zh-``
+(a prefix for the file names). The interface follows the system language like the app
+(``LANG=zh_CN.UTF-8`` for Chinese).
+
 A TCP server pane (slow reader, so data piles up) and a TCP client pane are shown side by
 side; the client sends five small messages back to back, which arrive in fewer recv()
 calls: a sticky packet (粘包). Everything stays on 127.0.0.1.
@@ -36,11 +40,14 @@ def wait_for(app: QApplication, predicate, timeout: float = 5.0) -> None:
         time.sleep(0.01)
 
 
-def main(out: Path) -> None:
+def main(out: Path, size: tuple[int, int] = (1600, 900), prefix: str = "") -> None:
     """Drive the real window through the README scenes and save a PNG of each into ``out``."""
+    from netassistant.app import install_translators
+
     app = QApplication(sys.argv[:1])
+    install_translators(app)
     window = MainWindow()
-    window.resize(1600, 900)
+    window.resize(*size)
     window.show()
     server = window.open_pane(Kind.TCP_SERVER)
     server.settings.local_port.setValue(0)
@@ -48,7 +55,7 @@ def main(out: Path) -> None:
     server.start()
     wait_for(app, lambda: server.controller.state is SessionState.LISTENING)
     client = window.open_pane(Kind.TCP_CLIENT)
-    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.settings.remote_port.setValue(server.controller.local_port)
     client.settings.nodelay.setChecked(True)
     client.start()
     wait_for(app, lambda: client.controller.state is SessionState.CONNECTED)
@@ -65,17 +72,17 @@ def main(out: Path) -> None:
     pump(app, 1.0)
     server.receive.table.selectRow(server.receive.model.rowCount() - 2)
     pump(app, 0.5)
-    window.grab().save(str(out / "screenshot-sticky.png"))
+    window.grab().save(str(out / f"{prefix}screenshot-sticky.png"))
     server.receive.stream_toggle.click()
     pump(app, 0.8)
-    window.grab().save(str(out / "screenshot-stream.png"))
+    window.grab().save(str(out / f"{prefix}screenshot-stream.png"))
     for pane in window.panes():
         window.close_session(pane)
-    cure(app, window, out)
+    cure(app, window, out, prefix)
     window.close()
 
 
-def cure(app: QApplication, window: MainWindow, out: Path) -> None:
+def cure(app: QApplication, window: MainWindow, out: Path, prefix: str = "") -> None:
     """The same burst, framed: the server decodes ten messages from fewer raw chunks."""
     from netassistant.core.profiles.model import find_profile
 
@@ -86,7 +93,7 @@ def cure(app: QApplication, window: MainWindow, out: Path) -> None:
     server.start()
     wait_for(app, lambda: server.controller.state is SessionState.LISTENING)
     client = window.open_profile(find_profile("Length-prefix client"))
-    client.settings.remote_port.setValue(server.controller.engine.port)
+    client.settings.remote_port.setValue(server.controller.local_port)
     client.start()
     wait_for(app, lambda: client.controller.state is SessionState.CONNECTED)
     client.send_area.tools.apply_settings(
@@ -105,10 +112,18 @@ def cure(app: QApplication, window: MainWindow, out: Path) -> None:
     window.tabs.setCurrentWidget(server)
     server.messages.table.selectRow(4)
     pump(app, 0.6)
-    window.grab().save(str(out / "screenshot-cure.png"))
+    window.grab().save(str(out / f"{prefix}screenshot-cure.png"))
     for pane in window.panes():
         window.close_session(pane)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="docs", type=Path)
+    parser.add_argument("--size", default="1600x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--prefix", default="", help="file name prefix")
+    options = parser.parse_args()
+    width, height = (int(v) for v in options.size.lower().split("x"))
+    main(options.out, (width, height), options.prefix)

@@ -23,3 +23,17 @@ def c_locale():
     QLocale.setDefault(QLocale.c())
     yield
     QLocale.setDefault(saved)
+
+
+@pytest.fixture(autouse=True)
+def _control_pictures_everywhere():
+    """Tests expect control pictures (␍␊) whatever fonts this machine has.
+
+    The app itself chooses on first use: pictures where a font can draw them, names
+    (‹CR›‹LF›) where none can; ``tests/qt/models/test_cellformat.py`` covers both.
+    """
+    from netassistant.qt.models import cellformat
+
+    cellformat.set_picture_style(True)
+    yield
+    cellformat.set_picture_style(None)

@@ -26,16 +26,97 @@ _PICTURES: Final = {
     "\\0": "\u2400",  # ␀
 }
 _ESCAPE: Final = re.compile(r"\\(?:x[0-9a-f]{2}|[rnt0])")
-#: The picture of a line feed, after which multi-line views break the line.
-LF_PICTURE: Final = "\u240a"
+
+
+#: ASCII names of the control characters, for screens whose fonts lack control pictures.
+_NAMES: Final = (
+    "NUL",
+    "SOH",
+    "STX",
+    "ETX",
+    "EOT",
+    "ENQ",
+    "ACK",
+    "BEL",
+    "BS",
+    "HT",
+    "LF",
+    "VT",
+    "FF",
+    "CR",
+    "SO",
+    "SI",
+    "DLE",
+    "DC1",
+    "DC2",
+    "DC3",
+    "DC4",
+    "NAK",
+    "SYN",
+    "ETB",
+    "CAN",
+    "EM",
+    "SUB",
+    "ESC",
+    "FS",
+    "GS",
+    "RS",
+    "US",
+)
+_NAMED: Final = {
+    **{f"\\x{code:02x}": f"\u2039{_NAMES[code]}\u203a" for code in range(0x20)},
+    "\\x7f": "\u2039DEL\u203a",
+    "\\r": "\u2039CR\u203a",
+    "\\n": "\u2039LF\u203a",
+    "\\t": "\u2039HT\u203a",
+    "\\0": "\u2039NUL\u203a",
+}
+_style: dict[str, str] | None = None  # chosen on first use, see set_picture_style()
+
+
+def set_picture_style(pictures: bool | None) -> None:
+    """Draw control characters as pictures (``␍␊``) or as names (``‹CR›‹LF›``).
+
+    None (the default) chooses on first use: pictures if a font on this screen has them
+    (many Linux machines have none, and a missing glyph is an empty box that says
+    nothing), names otherwise. Tests fix the style so their expectations hold anywhere.
+    """
+    global _style
+    _style = None if pictures is None else (_PICTURES if pictures else _NAMED)
+
+
+def _pictures_shown() -> bool:
+    """Whether a font here can draw the control pictures (True without a GUI)."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        return True
+    probe = 0x240D  # ␍
+    if QFontMetrics(QGuiApplication.font()).inFontUcs4(probe):
+        return True
+    return any(QFontMetrics(QFont(family)).inFontUcs4(probe) for family in QFontDatabase.families())
+
+
+def _current_style() -> dict[str, str]:
+    global _style
+    if _style is None:
+        _style = _PICTURES if _pictures_shown() else _NAMED
+    return _style
+
+
+def lf_mark() -> str:
+    """How a line feed is drawn now; multi-line views break the line after it."""
+    return _current_style()["\\n"]
 
 
 def control_pictures(special: str) -> str:
-    r"""A special run of :func:`codec.decode_segments` with control escapes as pictures.
+    r"""A special run of :func:`codec.decode_segments` with control escapes drawn.
 
-    ``"\\r\\n"`` becomes ``"␍␊"``; an undecodable byte (``"\\xff"``) stays as it is.
+    ``"\\r\\n"`` becomes ``"␍␊"`` (or ``"‹CR›‹LF›"``, see :func:`set_picture_style`); an
+    undecodable byte (``"\\xff"``) stays as it is.
     """
-    return _ESCAPE.sub(lambda match: _PICTURES.get(match.group(), match.group()), special)
+    style = _current_style()
+    return _ESCAPE.sub(lambda match: style.get(match.group(), match.group()), special)
 
 
 def display_segments(data: bytes, encoding: str) -> list[tuple[str, bool]]:

@@ -34,7 +34,7 @@ from netassistant.core.codec import (
 )
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
-from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
+from netassistant.qt.models.cellformat import display_segments, lf_mark
 from netassistant.ui.widgets import decorate, push_button
 
 #: The dump and the decoded text show at most this much of a chunk.
@@ -46,9 +46,10 @@ def escaped_text(data: bytes, encoding: str) -> str:
 
     A real line break follows each line feed's picture so text protocols stay readable.
     """
+    mark = lf_mark()
     return "".join(
         # The picture appears in special runs only: a typed "␊" is ordinary text.
-        text.replace(LF_PICTURE, LF_PICTURE + "\n") if special else text
+        text.replace(mark, mark + "\n") if special else text
         for text, special in display_segments(data, encoding)
     )
 

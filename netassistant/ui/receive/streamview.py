@@ -22,7 +22,7 @@ from PySide6.QtGui import QHelpEvent, QHideEvent, QShowEvent, QTextCursor, QText
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from netassistant.core.chunk import Chunk, Direction
-from netassistant.qt.models.cellformat import LF_PICTURE, display_segments
+from netassistant.qt.models.cellformat import display_segments, lf_mark
 from netassistant.qt.models.chunkfilter import ChunkFilter
 from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
 from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
@@ -310,7 +310,7 @@ def _text_html(data: bytes, encoding: str) -> str:
         if special:
             # A line feed (its picture, in a special run only) also breaks the line.
             parts.extend(
-                ('<span class="s">', escaped.replace(LF_PICTURE, LF_PICTURE + "<br>"), "</span>")
+                ('<span class="s">', escaped.replace(lf_mark(), lf_mark() + "<br>"), "</span>")
             )
         else:
             parts.append(escaped)
