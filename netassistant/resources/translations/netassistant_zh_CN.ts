@@ -268,13 +268,13 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../ui/automation/capturebox.py" line="113"/>
-        <location filename="../../ui/automation/capturebox.py" line="220"/>
+        <location filename="../../ui/automation/capturebox.py" line="223"/>
         <source>Receive to file…</source>
         <translation>接收转向文件…</translation>
     </message>
     <message>
         <location filename="../../ui/automation/capturebox.py" line="118"/>
-        <location filename="../../ui/automation/capturebox.py" line="352"/>
+        <location filename="../../ui/automation/capturebox.py" line="355"/>
         <source>Receive to file</source>
         <translation>接收转向文件</translation>
     </message>
@@ -284,95 +284,95 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>将接收的每个字节按原样追加到所选文件中；视图暂停或已满时也会写入。再次点击停止</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="126"/>
-        <location filename="../../ui/automation/capturebox.py" line="264"/>
-        <source>Save log…</source>
-        <translation>保存日志…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/capturebox.py" line="131"/>
-        <location filename="../../ui/automation/capturebox.py" line="352"/>
-        <source>Save log</source>
-        <translation>保存日志</translation>
+        <location filename="../../ui/automation/capturebox.py" line="128"/>
+        <location filename="../../ui/automation/capturebox.py" line="267"/>
+        <source>Record log…</source>
+        <translation>记录日志…</translation>
     </message>
     <message>
         <location filename="../../ui/automation/capturebox.py" line="133"/>
-        <source>Append one line per chunk sent or received and per connection event to a file; records everything, also while the view is paused or full. Click again to stop</source>
-        <translation>每个收发的数据块和每个连接事件各向文件追加一行；记录全部内容，视图暂停或已满时也会记录。再次点击停止</translation>
+        <location filename="../../ui/automation/capturebox.py" line="355"/>
+        <source>Record log</source>
+        <translation>记录日志</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="139"/>
+        <location filename="../../ui/automation/capturebox.py" line="135"/>
+        <source>From now on, append one line per chunk sent or received and per connection event to a file; records everything, also while the view is paused or full. Click again to stop. To save what the log already shows, use Save log… above the log</source>
+        <translation>从现在起，每收发一个数据块、每个连接事件都向文件追加一行；视图暂停或已满时也照样记录。再次点击停止。要保存日志中已有的内容，请使用日志上方的“保存日志…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/capturebox.py" line="142"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="140"/>
+        <location filename="../../ui/automation/capturebox.py" line="143"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="141"/>
+        <location filename="../../ui/automation/capturebox.py" line="144"/>
         <source>JSON lines</source>
         <translation>JSON 行</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="145"/>
+        <location filename="../../ui/automation/capturebox.py" line="148"/>
         <source>Log format</source>
         <translation>日志格式</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="147"/>
+        <location filename="../../ui/automation/capturebox.py" line="150"/>
         <source>Text: the lines the window shows. CSV: for a spreadsheet. JSON lines: one JSON object per line, for scripts</source>
         <translation>文本：与窗口中显示的行相同。CSV：用于电子表格。JSON 行：每行一个 JSON 对象，供脚本使用</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="210"/>
+        <location filename="../../ui/automation/capturebox.py" line="213"/>
         <source>Stop receiving to file</source>
         <translation>停止接收转向文件</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="253"/>
+        <location filename="../../ui/automation/capturebox.py" line="256"/>
         <source>Stop log</source>
         <translation>停止日志</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="290"/>
+        <location filename="../../ui/automation/capturebox.py" line="293"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="304"/>
+        <location filename="../../ui/automation/capturebox.py" line="307"/>
         <source>%1 B to %2</source>
         <translation>%1 字节 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="311"/>
+        <location filename="../../ui/automation/capturebox.py" line="314"/>
         <source>%1 lines, %2 B to %3</source>
         <translation>%1 行，%2 字节 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="325"/>
-        <location filename="../../ui/automation/capturebox.py" line="334"/>
+        <location filename="../../ui/automation/capturebox.py" line="328"/>
+        <location filename="../../ui/automation/capturebox.py" line="337"/>
         <source>Writing: %1</source>
         <translation>正在写入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="347"/>
+        <location filename="../../ui/automation/capturebox.py" line="350"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="348"/>
+        <location filename="../../ui/automation/capturebox.py" line="351"/>
         <source>Log files (*.log *.txt);;All files (*)</source>
         <translation>日志文件 (*.log *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="349"/>
+        <location filename="../../ui/automation/capturebox.py" line="352"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/capturebox.py" line="350"/>
+        <location filename="../../ui/automation/capturebox.py" line="353"/>
         <source>JSON lines (*.jsonl);;All files (*)</source>
         <translation>JSON 行 (*.jsonl);;所有文件 (*)</translation>
     </message>
@@ -380,113 +380,113 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ChunkDetail</name>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="88"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="89"/>
         <source>Selected chunk</source>
         <extracomment>The dump and the decoded text show at most this much of a chunk.</extracomment>
         <translation>选中的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="89"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="90"/>
         <source>Direction, sequence number, size, peer, time and connection</source>
         <translation>方向、序号、大小、对端、时间和连接</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="101"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="102"/>
         <source>Copy hex</source>
         <translation>复制十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="102"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="103"/>
         <source>Copy the chunk&apos;s bytes as hex pairs, like 68 65 6C</source>
         <translation>将数据块的字节复制为十六进制，如 68 65 6C</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="106"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="107"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="107"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="108"/>
         <source>Copy the chunk decoded as text (undecodable bytes as \xNN)</source>
         <translation>复制解码为文本的数据块（无法解码的字节写作 \xNN）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="111"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="112"/>
         <source>Copy as C array</source>
         <translation>复制为 C 数组</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="112"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="113"/>
         <source>Copy the chunk as a C array definition: unsigned char data[] = {...};</source>
         <translation>将数据块复制为 C 数组定义：unsigned char data[] = {...};</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="116"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="117"/>
         <source>Copy as Python bytes</source>
         <translation>复制为 Python bytes</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="117"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="118"/>
         <source>Copy the chunk as a Python bytes literal, like b&apos;hi\r\n&apos;</source>
         <translation>将数据块复制为 Python bytes 字面量，如 b&apos;hi\r\n&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="135"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="136"/>
         <source>Hex dump</source>
         <translation>十六进制转储</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="136"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="137"/>
         <source>Offset, bytes in hex and the same bytes as ASCII</source>
         <translation>偏移、十六进制字节及对应的 ASCII 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="140"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="141"/>
         <source>Decoded text</source>
         <translation>解码文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="141"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="142"/>
         <source>The chunk decoded with the session&apos;s encoding; control bytes escaped</source>
         <translation>按会话编码解码的数据块；控制字节已转义</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="192"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="193"/>
         <source>Select a row to see the whole chunk.</source>
         <translation>选择一行以查看完整的数据块。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="213"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="214"/>
         <source>Showing the first {shown} of {total} bytes; copies take all of them.</source>
         <translation>显示 {total} 字节中的前 {shown} 字节；复制时包含全部字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="222"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="223"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="226"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="227"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="228"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="229"/>
         <source>RX chunk {seq} — {size} from {peer} at {time} (conn #{conn})</source>
         <translation>接收数据块 {seq} — {size}，来自 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="230"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="231"/>
         <source>TX chunk {seq} — {size} to {peer} at {time} (conn #{conn})</source>
         <translation>发送数据块 {seq} — {size}，发往 {peer}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="241"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="242"/>
         <source>Event {seq} — {text} at {time} (conn #{conn})</source>
         <translation>事件 {seq} — {text}，时间 {time}（连接 #{conn}）</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/chunkdetail.py" line="246"/>
+        <location filename="../../ui/receive/chunkdetail.py" line="247"/>
         <source>peer {peer}</source>
         <translation>对端 {peer}</translation>
     </message>

@@ -123,16 +123,19 @@ class CaptureBox(QGroupBox):
         )
         self.raw_status = QLabel()
         self.raw_status.setObjectName("captureRawStatus")
-        self.log_button = QPushButton(self.tr("Save log…"))
+        # "Record", not "Save": it writes what happens from now on. Saving what the log
+        # already holds is the receive view's "Save log…" (which can then go on recording).
+        self.log_button = QPushButton(self.tr("Record log…"))
         self.log_button.setCheckable(True)
         decorate(
             self.log_button,
             "captureLog",
-            self.tr("Save log"),
+            self.tr("Record log"),
             self.tr(
-                "Append one line per chunk sent or received and per connection event to a "
-                "file; records everything, also while the view is paused or full. "
-                "Click again to stop"
+                "From now on, append one line per chunk sent or received and per connection "
+                "event to a file; records everything, also while the view is paused or full. "
+                "Click again to stop. To save what the log already shows, use Save log… above "
+                "the log"
             ),
         )
         self.log_format = QComboBox()
@@ -261,7 +264,7 @@ class CaptureBox(QGroupBox):
         if tap is not None:
             self._uninstall(tap, self.log_status, self._log_text)
         self._set_checked(self.log_button, False)
-        self.log_button.setText(self.tr("Save log…"))
+        self.log_button.setText(self.tr("Record log…"))
         self.log_format.setEnabled(True)
 
     def stop_all(self) -> None:
@@ -349,7 +352,7 @@ class CaptureBox(QGroupBox):
             "csv": self.tr("CSV files (*.csv);;All files (*)"),
             "jsonl": self.tr("JSON lines (*.jsonl);;All files (*)"),
         }
-        title = self.tr("Receive to file") if kind == "raw" else self.tr("Save log")
+        title = self.tr("Receive to file") if kind == "raw" else self.tr("Record log")
         # Captures append, so "replace the file?" would be the wrong question. A chosen
         # symbolic link must reach the capture as the link (which refuses it), not be
         # silently swapped for its target by the dialog.

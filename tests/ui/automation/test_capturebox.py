@@ -71,7 +71,7 @@ def test_controls_are_named_and_described(qtbot, controller):
     ]
     assert box.title() == "Capture"
     assert box.raw_button.text() == "Receive to file…"
-    assert box.log_button.text() == "Save log…"
+    assert box.log_button.text() == "Record log…"
 
 
 def test_raw_capture_equals_received_bytes_while_the_view_is_paused(qtbot, controller, tmp_path):
