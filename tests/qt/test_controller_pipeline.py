@@ -302,3 +302,22 @@ def test_bad_decode_settings_change_nothing(controllers):
     with pytest.raises(ValueError, match="fixed"):
         ctl.set_decoding(DecodeSettings("fixed:0"))
     assert (ctl.decode_generation, ctl.decode_settings) == (0, DecodeSettings())
+
+
+def test_numbers_stay_unique_in_a_log_across_stop_and_start(qtbot, controllers):
+    """After Stop/Start the old rows stay: seqs and connection numbers go on, never restart."""
+    ctl = controllers()
+    seen: list = []
+    ctl.events_received.connect(seen.extend)
+    for _run in range(2):
+        port = start(qtbot, ctl, kind=Kind.TCP_SERVER)
+        with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as client:
+            client.sendall(b"x")
+            qtbot.waitUntil(lambda: bool(ctl.stats.clients), timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: any(isinstance(e, Chunk) for e in seen[-3:]), timeout=WAIT_MS)
+        with qtbot.waitSignal(ctl.finished, timeout=WAIT_MS):
+            ctl.stop()
+    seqs = [e.seq for e in seen]
+    assert seqs == sorted(set(seqs)), "every seq once, in order"
+    conns = [e.conn_id for e in seen if isinstance(e, Chunk)]
+    assert conns == [1, 2], "the second run's first client is #2"
