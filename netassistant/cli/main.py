@@ -18,12 +18,12 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from netassistant.cli.options import config_from_args, decode_settings, send_script
 from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, build_parser
-from netassistant.cli.profile_cmd import profile_command
-from netassistant.cli.runner import Runner
+
+if TYPE_CHECKING:
+    from netassistant.cli.runner import Runner
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -31,9 +31,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Imported once the command is known: "send one message and exit" is a script's
+    # building block, and every module it does not need is start-up time it pays
+    # (tests/cli/test_cli_oneshot.py keeps it that way).
     try:
         if args.command == "profile":
+            from netassistant.cli.profile_cmd import profile_command
+
             return profile_command(args, out)
+        from netassistant.cli.options import config_from_args, decode_settings, send_script
+        from netassistant.cli.runner import Runner
+
         config = config_from_args(args)
         # Before the session exists: a usage error must not leave its sockets behind.
         script = send_script(args, config)
