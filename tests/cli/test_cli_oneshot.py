@@ -8,6 +8,7 @@ Real processes, real loopback peers.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import time
 
 import pytest
 
+from netassistant.cli.parser import build_parser
 from tests.cli.helpers import TIMEOUT, listener, run_cli, workdir
 
 #: Runs the CLI in-process, then prints the modules it loaded, one per line (no json: the
@@ -43,6 +45,7 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.engine.recvmmsg",
     "netassistant.core.engine.tcp_server",
     "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
+    "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",
     "tempfile",
     "datetime",
@@ -125,3 +128,15 @@ def test_a_send_only_run_waits_until_the_kernel_took_every_byte(env):
     assert [(r["dir"], r["len"]) for r in tx] == [("tx", size)]
     closes = [r["message"] for r in records if r["event"] == "close"]
     assert closes == [f"disconnected from 127.0.0.1:{port} (session stopped)"]
+
+
+@pytest.mark.parametrize("columns", ["50", "123", "", "nonsense"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    """The parser sizes its help without shutil, by shutil's rule ($COLUMNS, else 80)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser()
+    client = parser._subparsers._group_actions[0].choices["tcp-client"]
+    ours = parser.format_help(), client.format_help()
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    client.formatter_class = argparse.HelpFormatter
+    assert (parser.format_help(), client.format_help()) == ours
