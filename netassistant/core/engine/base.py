@@ -30,8 +30,6 @@ from netassistant.core.config import SessionConfig
 from netassistant.core.engine.memory import keep_freed_memory
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
-from netassistant.core.safefile import open_regular
-from netassistant.core.sending.files import FileRunner
 from netassistant.core.sending.plans import (
     PlanRunner,
     PlanStatus,
@@ -354,6 +352,10 @@ class Engine:
         chunk_size: int,
         datagram_size: int,
     ) -> None:
+        # The file machinery loads with the first file send.
+        from netassistant.core.safefile import open_regular
+        from netassistant.core.sending.files import FileRunner
+
         conn_id = target[0]
         try:
             # Never blocks: a FIFO or device is refused with words, not read for ever.
