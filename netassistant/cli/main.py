@@ -12,6 +12,7 @@ Exit codes: 0 done, 1 runtime failure (plain-words message on stderr), 2 usage e
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -27,7 +28,13 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Entry point; returns the exit code."""
+    """Entry point; returns the exit code.
+
+    Args:
+        argv: The arguments; None for this process's command line, which also means that
+            this process is the command (it exits when main returns).
+        out: Where records go (stdout if None).
+    """
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -51,6 +58,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"netassistant-cli: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if argv is None:
+        # This process is the command: what it has imported lives until it exits. Frozen,
+        # those objects are never walked again by the cyclic collector, neither during the
+        # run nor in the interpreter's teardown at exit (10-20 ms of a one-shot run).
+        gc.freeze()
     if threading.current_thread() is threading.main_thread():
         handler = _stop_within_a_second(runner)
         signal.signal(signal.SIGINT, handler)

@@ -44,6 +44,9 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.engine.udp",  # the other kinds' engines
     "netassistant.core.engine.recvmmsg",
     "netassistant.core.engine.tcp_server",
+    "netassistant.core.engine.kernel",  # servers and failed binds read /proc
+    "netassistant.core.sending.files",  # --send-file
+    "netassistant.core.safefile",
     "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
     "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",
