@@ -143,3 +143,37 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     client.formatter_class = argparse.HelpFormatter
     assert (parser.format_help(), client.format_help()) == ours
+
+
+FREEZE_COUNT_AFTER_MAIN = (
+    "import gc, io, sys\n"
+    "from netassistant.cli.main import main\n"
+    "argv = None if sys.argv[1] == 'program' else sys.argv[2:]\n"
+    "sys.argv[1:2] = []\n"
+    "code = main(argv, out=io.StringIO())\n"
+    "print(gc.get_freeze_count())\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize("how", ["program", "library"])
+def test_only_a_command_line_run_freezes_its_imports(env, how):
+    """As the program (argv None) the imports are frozen out of the collector's way.
+
+    A caller that passes argv (a test, a script) keeps its garbage collection as it was.
+    """
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
+        proc = subprocess.run(
+            [sys.executable, "-c", FREEZE_COUNT_AFTER_MAIN, how, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        srv.accept()[0].close()
+    assert proc.returncode == 0, proc.stderr
+    frozen = int(proc.stdout.split()[-1])
+    assert (frozen > 10_000) if how == "program" else (frozen == 0), frozen
