@@ -47,6 +47,7 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.engine.kernel",  # servers and failed binds read /proc
     "netassistant.core.sending.files",  # --send-file
     "netassistant.core.safefile",
+    "netassistant.core.sending.formats",  # counted or formatted plans, --frame-send
     "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
     "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",
