@@ -261,7 +261,11 @@ def flood(env: dict[str, str], seconds: float) -> float:
         f"flood to /dev/null: peak RSS {peak_mb:.1f} MB, exit {status} "
         f"(the sender flooded for {flooded.value:.1f} s)"
     )
-    if status != 0 or flooded.value < seconds * 0.9:
+    # The sender records its time only when it ends by itself: after ``seconds``, or
+    # sooner once it sent FLOOD_MAX_BYTES (a fast CLI reaches the cap); an error leaves 0.
+    if flooded.value < seconds * 0.9:
+        print(f"  (the sender stopped at its cap of {FLOOD_MAX_BYTES / 1024**3:.0f} GB)")
+    if status != 0 or flooded.value <= 0:
         raise SystemExit(f"the flood did not run its course: {stderr}")
     return peak_mb
 
