@@ -1,17 +1,21 @@
-"""From parsed arguments to what the session needs: its config and its payloads."""
+"""From parsed arguments to what the session needs: its config and its payloads.
+
+Checksums, framing, files and profiles are imported by the option that needs them, so
+a plain ``--send`` pays for none of them.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.cli.parser import CONFIG_OPTIONS, FLAG_OPTIONS, UsageError
-from netassistant.core.checksum import ALGORITHMS
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.pipeline import DecodeSettings, SendItem, SendScript
-from netassistant.core.safefile import FileTooLargeError, check_regular_file, read_regular
-from netassistant.core.sending.formats import MessageFormat
 from netassistant.core.sending.plans import MAX_BURST_BYTES
+
+if TYPE_CHECKING:
+    from netassistant.core.sending.formats import MessageFormat
 
 
 def overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -69,6 +73,7 @@ def message_format(args: argparse.Namespace, config: SessionConfig) -> MessageFo
     if not getattr(args, "frame_send", False):
         return None
     from netassistant.core.framing import FramingError, parse_frame_spec
+    from netassistant.core.sending.formats import MessageFormat
 
     try:
         spec = parse_frame_spec(config.framing)
@@ -85,6 +90,8 @@ def checksum_option(args: argparse.Namespace, config: SessionConfig) -> tuple[st
     value = getattr(args, "checksum", None)
     if not value:
         return config.checksum, config.checksum_order or None
+    from netassistant.core.checksum import ALGORITHMS
+
     name, _, order = str(value).partition(":")
     if name not in ALGORITHMS:
         choices = ", ".join(sorted(ALGORITHMS))
@@ -113,7 +120,6 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
     them whole (then they are read now, up to :data:`MAX_WHOLE_BYTES`).
     """
     from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
-    from netassistant.core.framing import FramingError
 
     fmt = message_format(args, config)
     whole = fmt is not None or args.burst
@@ -131,12 +137,10 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
                 _check_file(value)
                 items.append(SendItem(path=value))
                 continue
-            if fmt is not None:
-                data = fmt.apply(data)
         except (HexError, EscapeError, EncodeError) as exc:
             raise UsageError(f"cannot send: {exc}") from None
-        except FramingError as exc:
-            raise UsageError(f"cannot frame the data: {exc}") from None
+        if fmt is not None:
+            data = _formatted(fmt, data)
         items.append(SendItem(data=data))
     if not items:
         return None
@@ -152,8 +156,20 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
     return SendScript(items, repeat=args.repeat, interval_ms=args.interval)
 
 
+def _formatted(fmt: MessageFormat, data: bytes) -> bytes:
+    """``data`` with the ``--frame-send`` checksum and frame added."""
+    from netassistant.core.framing import FramingError
+
+    try:
+        return fmt.apply(data)
+    except FramingError as exc:
+        raise UsageError(f"cannot frame the data: {exc}") from None
+
+
 def _check_file(path: str) -> None:
     """A usage error unless ``path`` is a regular file we may stream (never opens it)."""
+    from netassistant.core.safefile import check_regular_file
+
     try:
         check_regular_file(path)
     except OSError as exc:
@@ -162,6 +178,8 @@ def _check_file(path: str) -> None:
 
 def _read_whole(path: str) -> bytes:
     """A file that must be sent as one message, read now (at most :data:`MAX_WHOLE_BYTES`)."""
+    from netassistant.core.safefile import FileTooLargeError, read_regular
+
     try:
         return read_regular(path, MAX_WHOLE_BYTES)
     except FileTooLargeError:

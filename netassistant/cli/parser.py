@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -291,14 +293,62 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
     )
 
 
+def help_width() -> int:
+    """The width argparse gives its help, worked out without importing shutil.
+
+    argparse makes a formatter for every ``add_argument()`` (to check the metavar) and, by
+    default, sizes it with ``shutil.get_terminal_size()``: importing shutil (with bz2 and
+    lzma) is a few milliseconds of every run, help or not. The rule is shutil's: $COLUMNS,
+    else the terminal on stdout, else 80 columns; argparse then keeps 2 spare.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    stdout = sys.__stdout__
+    if columns <= 0 and stdout is not None:
+        try:
+            columns = os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # closed, or not a terminal
+            columns = 0
+    return (columns or 80) - 2
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized by :func:`help_width`."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = help_width() if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class RawDescriptionHelpFormatter(HelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """argparse's raw-description formatter, sized by :func:`help_width`."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser (and sub-parsers) formatted by :class:`HelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser (also used to generate the README's usage)."""
-    parser = argparse.ArgumentParser(
+    # Sub-parsers are made with the parser's own class, so they get the formatter too.
+    parser = ArgumentParser(
         prog="netassistant-cli",
         description=(
             "Socket debugging assistant (网络调试助手), headless: every recv() is one chunk."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
         epilog="Exit codes: 0 done, 1 runtime failure, 2 usage error.",
     )
     _add_run_options(parser, top_level=True)

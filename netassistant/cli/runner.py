@@ -14,21 +14,22 @@ chunks print as one bounded line. SIGINT and SIGTERM end the run within a second
 from __future__ import annotations
 
 import argparse
-import json
 import queue
 import sys
 import threading
 import time
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK
 from netassistant.core import logformat
-from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
 from netassistant.core.config import Kind, SessionConfig
-from netassistant.core.decoding import DecodedMessage, DecodeError
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
+
+if TYPE_CHECKING:
+    from netassistant.core.decoding import Decoded
 
 #: Batches waiting for the printer at most; the engine waits beyond (back-pressure).
 MAX_QUEUED_BATCHES = 8
@@ -40,6 +41,11 @@ TEXT_LINE_LIMIT = 256
 JSON_LIMIT = 64 * 1024
 #: After a stop was asked for, print what is queued for at most this long.
 DRAIN_SECONDS = 0.3
+#: The printer wakes at least this often with nothing to print (to see a signal's stop
+#: even if the engine thread could not wake it); all else wakes it at once.
+IDLE_WAKE_S = 0.1
+#: What a wake-up without a batch prints.
+_NOTHING = PipelineBatch([], [], 0, {}, [])
 
 
 class Runner:
@@ -68,12 +74,25 @@ class Runner:
         self.out = out
         self._queue: queue.Queue[PipelineBatch | None] = queue.Queue(MAX_QUEUED_BATCHES)
         self._interrupted = threading.Event()
+        #: Set on the engine thread once a send-only run's bytes are all with the kernel.
+        self._sent = threading.Event()
+        auto_reply = None
+        if args.echo:  # the reply machinery (and its regex engine) only when asked for
+            from netassistant.core.autoreply import AutoReplyRule
+
+            auto_reply = AutoReplyRule()
+        #: One JSON line per record with ``--json`` (json.dumps' own encoder, made once).
+        self._dumps: Callable[[Any], str] | None = None
+        if args.json:
+            import json
+
+            self._dumps = json.JSONEncoder(ensure_ascii=False).encode
         self.pipeline = SessionPipeline(
             config,
             self._enqueue,
             flush_interval=0.0,
             decode=decode,
-            auto_reply=AutoReplyRule() if args.echo else None,
+            auto_reply=auto_reply,
             max_batch=MAX_BATCH_EVENTS,
             max_batch_bytes=MAX_BATCH_BYTES,
         )
@@ -93,6 +112,11 @@ class Runner:
             except queue.Full:
                 if self.pipeline.stop_requested:
                     return  # the run is ending: what is not printed now never will be
+
+    def _on_sent(self) -> None:
+        """The send script's bytes are all with the kernel: wake the printer to end the run."""
+        self._sent.set()
+        self._enqueue(_NOTHING)
 
     def _run_pipeline(self) -> None:
         try:
@@ -122,38 +146,49 @@ class Runner:
         warning = exposure_warning(self.config)
         if warning:
             print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
-        if self._script is not None:
-            self.pipeline.start_script(self._script)
+        script = self._script
+        if script is not None:
+            if self.send_only:
+                script.on_sent = self._on_sent
+            self.pipeline.start_script(script)
         thread = threading.Thread(target=self._run_pipeline, name="netassistant-engine")
         thread.daemon = True
         thread.start()
         deadline = None if self.args.duration is None else time.monotonic() + self.args.duration
-        stop_at: float | None = None
-        sent_all_at: float | None = None
+        stop_at: float | None = None  # after a signal: print what is queued until then
+        sent_until: float | None = None  # a send-only run's end: all sent, plus --wait
         wait_s = (getattr(self.args, "wait", None) or 0) / 1000.0
         try:
             while True:
+                now = time.monotonic()
                 if self._interrupted.is_set() and stop_at is None:
-                    stop_at = time.monotonic() + DRAIN_SECONDS
-                if stop_at is not None and time.monotonic() >= stop_at:
+                    stop_at = now + DRAIN_SECONDS
+                if stop_at is not None and now >= stop_at:
                     break
-                timeout = 0.01 if self.send_only else 0.1
-                if deadline is not None:
-                    timeout = min(timeout, max(0.0, deadline - time.monotonic()))
+                # The engine thread wakes this loop: a batch, the send script's end
+                # (_on_sent), the session's end (None). Only the clock-driven stops need a
+                # timeout (until the stop is asked for); IDLE_WAKE_S is the backstop for a
+                # signal.
+                clocks: tuple[float | None, ...] = (stop_at,)
+                if not self.pipeline.stop_requested:
+                    clocks = (deadline, stop_at, sent_until)
+                due = [at - now for at in clocks if at is not None]
+                timeout = max(0.0, min([IDLE_WAKE_S, *due]))
                 try:
                     batch = self._queue.get(timeout=timeout)
                 except queue.Empty:
-                    batch = PipelineBatch([], [], 0, {}, [])
+                    batch = _NOTHING
                 if batch is None:
                     break
                 self._print_batch(batch)
-                if deadline is not None and time.monotonic() >= deadline:
-                    self.pipeline.stop()
-                if self.args.count is not None and self.rx_chunks >= self.args.count:
-                    self.pipeline.stop()
-                if self.send_only and sent_all_at is None and self._sent_all():
-                    sent_all_at = time.monotonic()
-                if sent_all_at is not None and time.monotonic() >= sent_all_at + wait_s:
+                now = time.monotonic()
+                if sent_until is None and self._sent.is_set():
+                    sent_until = now + wait_s
+                if (
+                    (deadline is not None and now >= deadline)
+                    or (self.args.count is not None and self.rx_chunks >= self.args.count)
+                    or (sent_until is not None and now >= sent_until)
+                ) and not self.pipeline.stop_requested:
                     self.pipeline.stop()
         except KeyboardInterrupt:
             self.interrupt()
@@ -169,11 +204,10 @@ class Runner:
         if self.failed:
             print(f"netassistant-cli: {self.failed}", file=sys.stderr)
             return EXIT_FAILURE
-        script = self._script
         if script is not None and script.error:
             print(f"netassistant-cli: {script.error}", file=sys.stderr)
             return EXIT_FAILURE
-        if self.send_only and script is not None and sent_all_at is None:
+        if self.send_only and script is not None and not self._sent.is_set():
             done, total = script.sends_done, script.total
             print(
                 f"netassistant-cli: the session ended after {done} of {total} sends; "
@@ -198,19 +232,10 @@ class Runner:
             and not args.echo
         )
 
-    def _sent_all(self) -> bool:
-        script = self._script
-        return (
-            script is not None
-            and script.finished
-            and not script.error
-            and self.pipeline.queued_bytes() == 0
-        )
-
     # ------------------------------------------------------------------ output
     def _print_batch(self, batch: PipelineBatch) -> None:
         # Each decoded message follows the chunk that completed it.
-        after: dict[int, list[DecodedMessage | DecodeError]] = {}
+        after: dict[int, list[Decoded]] = {}
         for item in batch.decoded:
             last = item.spans[-1].chunk_seq if item.spans else -1
             after.setdefault(last, []).append(item)
@@ -251,7 +276,7 @@ class Runner:
         return self.config.kind is not Kind.TCP_CLIENT or bool(self._live)
 
     def _emit(self, record: dict[str, Any], line: str) -> None:
-        text = json.dumps(record, ensure_ascii=False) if self.args.json else line
+        text = self._dumps(record) if self._dumps is not None else line
         try:
             self.out.write(text + "\n")
             self.out.flush()
@@ -272,7 +297,9 @@ class Runner:
         else:
             self._emit({}, logformat.event_line(event))
 
-    def _print_decoded(self, item: DecodedMessage | DecodeError) -> None:
+    def _print_decoded(self, item: Decoded) -> None:
+        from netassistant.core.decoding import DecodeError  # loaded with the decoder
+
         if isinstance(item, DecodeError):
             message: str = item.message
             self._emit(

@@ -10,7 +10,9 @@ import time
 from typing import Any
 
 from netassistant.core.chunk import Chunk, ConnEvent, EventKind
-from netassistant.core.framing import chunk_seqs, seqs_text, span_fields
+
+# Framing is imported by the functions that draw framed messages: a log of raw chunks
+# (the CLI without --frame) never loads it.
 
 #: JSON ``event`` names for connection events; CLOSED/RESET/LOCAL_CLOSE/ABORTED are all
 #: "close" with a ``reason``, so a script can wait for one word.
@@ -117,6 +119,8 @@ def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[
     ``message`` is a :class:`~netassistant.core.decoding.DecodedMessage` (or anything with
     ``index``, ``payload`` and ``spans``); a verified checksum adds ``checksum_ok``.
     """
+    from netassistant.core.framing import chunk_seqs, span_fields
+
     record = {
         "event": "message",
         "conn": conn_id,
@@ -172,6 +176,8 @@ def event_line(event: ConnEvent) -> str:
 
 def message_line(message: Any, conn_id: int, encoding: str = "utf-8", show: str = "both") -> str:
     """Text log line for a framed message, with the chunks it came from."""
+    from netassistant.core.framing import seqs_text
+
     seqs = seqs_text(message.spans)
     parts = [
         f"   MSG #{conn_id} message {message.index} len {len(message.payload)} from chunk {seqs}"

@@ -1,12 +1,16 @@
 """The command line for scripts: one short send and exit, a big file, a flood to /dev/null.
 
-Run: ``python tests/benchmarks/cli_oneshot.py [--runs N] [--flood-seconds S] [--file-mb M]``
+Run: ``python tests/benchmarks/cli_oneshot.py [--runs N] [--flood-seconds S] [--file-mb M]
+[--root CHECKOUT] [--oneshot-only]``
 
 Every load is on loopback (127.0.0.1), bounded in bytes and in time. Three figures:
 
 - ``oneshot_ms``: median wall time of ``python -m netassistant.cli tcp-client --remote-port P
   --send hello`` against a server of this script that accepts and reads, next to a plain
-  ``python -c "import socket; ..."`` that does the same (``oneshot_raw_ms``, and the ratio).
+  ``python -c "import socket; ..."`` that does the same (``oneshot_raw_ms``, and the ratio)
+  and to the interpreter's own start-up, ``python -c pass`` (``python_startup_ms``) and
+  ``python -S -c pass`` (``python_bare_startup_ms``: without site-packages, so without the
+  ``.pth`` files an editable install adds), all alternated.
   When a send-only run does not exit by itself yet, ``--duration 0.05`` is added and said.
 - ``file_send_rss_mb``: peak RSS of the CLI sending a sparse file (default 100 MB) to a
   reader of this script that reads and discards, then closes when it has it all.
@@ -15,10 +19,12 @@ Every load is on loopback (127.0.0.1), bounded in bytes and in time. Three figur
 
 Peak RSS is the kernel's high-water mark of the CLI process (``VmHWM``, read from
 ``/proc/PID/status`` while it runs and as ``ru_maxrss`` from ``wait4()`` when it ends).
-The CLI's slowest imports (one ``python -X importtime`` run) are listed. Python's bytecode
-cache is on (in a temporary ``PYTHONPYCACHEPREFIX``), as for an installed tool. The last
-line printed is one JSON object with ``oneshot_ms``, ``file_send_rss_mb`` and
-``flood_rss_mb`` (plus the baselines and details).
+The slowest imports of the one-shot run itself (``python -X importtime``, the median of
+several runs) are listed. Python's bytecode cache is on (in a temporary
+``PYTHONPYCACHEPREFIX``), as for an installed tool. ``--root`` measures another checkout
+of the project with the same interpreter (for before/after comparisons). The last line
+printed is one JSON object with ``oneshot_ms``, ``file_send_rss_mb`` and ``flood_rss_mb``
+(plus the baselines and details).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ RAW_ONESHOT = (
     "import socket, sys; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); "
     "s.sendall(b'hello'); s.close()"
 )
+IMPORT_TIME_RUNS = 5
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -144,7 +151,7 @@ def _timed(args: list[str], env: dict[str, str], timeout: float) -> tuple[float,
 
 # ----------------------------------------------------------------------------- figures
 def oneshot(env: dict[str, str], runs: int) -> dict[str, float | bool]:
-    """Median wall time of a one-message CLI run and of the raw Python baseline, alternated."""
+    """Median wall times of a one-message CLI run, the raw baseline and bare start-ups."""
     reader = Reader()
     try:
         base = [*CLI, "tcp-client", "--remote-port", str(reader.port), "--send", "hello"]
@@ -155,25 +162,41 @@ def oneshot(env: dict[str, str], runs: int) -> dict[str, float | bool]:
             print("a send-only CLI run does not exit by itself yet: measured with --duration 0.05")
         raw_args = [sys.executable, "-c", RAW_ONESHOT, str(reader.port)]
         _timed(raw_args, env, TIME_LIMIT)
-        cli, raw = [], []
+        kinds = {
+            "cli": cli_args,
+            "raw": raw_args,
+            "pass": [sys.executable, "-c", "pass"],
+            "bare": [sys.executable, "-S", "-c", "pass"],
+        }
+        times: dict[str, list[float]] = {kind: [] for kind in kinds}
         for _ in range(runs):
-            for args, into in ((cli_args, cli), (raw_args, raw)):
+            for kind, args in kinds.items():
                 result = _timed(args, env, TIME_LIMIT)
                 if result is None or result[1] != 0:
                     raise SystemExit(f"run failed: {' '.join(args)}")
-                into.append(result[0] * 1000)
+                times[kind].append(result[0] * 1000)
         time.sleep(0.2)  # let the reader finish the last connection
         expected = (2 + 2 * runs) * 5
         if sum(reader.received) != expected:
             raise SystemExit(f"reader got {sum(reader.received)} bytes, expected {expected}")
     finally:
         reader.close()
-    cli_ms, raw_ms = statistics.median(cli), statistics.median(raw)
+    cli_ms, raw_ms, pass_ms, bare_ms = (statistics.median(times[k]) for k in kinds)
     print(
         f"one TCP message and exit: CLI median {cli_ms:.0f} ms, raw python -c median "
         f"{raw_ms:.0f} ms, ratio {cli_ms / raw_ms:.2f} ({runs} runs each)"
     )
-    return {"oneshot_ms": cli_ms, "oneshot_raw_ms": raw_ms, "oneshot_exits_by_itself": exits}
+    print(
+        f"python start-up: -c pass {pass_ms:.0f} ms, -S -c pass {bare_ms:.0f} ms; the CLI "
+        f"spends {cli_ms - pass_ms:.0f} ms beyond the interpreter's own start-up"
+    )
+    return {
+        "oneshot_ms": cli_ms,
+        "oneshot_raw_ms": raw_ms,
+        "oneshot_exits_by_itself": exits,
+        "python_startup_ms": pass_ms,
+        "python_bare_startup_ms": bare_ms,
+    }
 
 
 def file_send(env: dict[str, str], megabytes: int) -> float:
@@ -238,54 +261,88 @@ def flood(env: dict[str, str], seconds: float) -> float:
         f"flood to /dev/null: peak RSS {peak_mb:.1f} MB, exit {status} "
         f"(the sender flooded for {flooded.value:.1f} s)"
     )
-    if status != 0 or flooded.value < seconds * 0.9:
+    # The sender records its time only when it ends by itself: after ``seconds``, or
+    # sooner once it sent FLOOD_MAX_BYTES (a fast CLI reaches the cap); an error leaves 0.
+    if flooded.value < seconds * 0.9:
+        print(f"  (the sender stopped at its cap of {FLOOD_MAX_BYTES / 1024**3:.0f} GB)")
+    if status != 0 or flooded.value <= 0:
         raise SystemExit(f"the flood did not run its course: {stderr}")
     return peak_mb
 
 
-def top_imports(env: dict[str, str], count: int = 10) -> None:
-    """Print the ``count`` modules with the most self time when the CLI is imported."""
-    proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import netassistant.cli.main"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=TIME_LIMIT,
-        check=True,
+def top_imports(env: dict[str, str], count: int = 10) -> float:
+    """Print the slowest imports of the one-shot run; return its total import time (ms).
+
+    Each module's self and cumulative times are the medians of :data:`IMPORT_TIME_RUNS`
+    runs of ``python -X importtime -m netassistant.cli tcp-client ... --send hello``.
+    """
+    reader = Reader()
+    selfs: dict[str, list[float]] = {}
+    cums: dict[str, list[float]] = {}
+    totals = []
+    try:
+        args = [sys.executable, "-X", "importtime", *CLI[1:]]
+        args += ["tcp-client", "--remote-port", str(reader.port), "--send", "hello"]
+        for _ in range(IMPORT_TIME_RUNS):
+            proc = subprocess.run(
+                args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=TIME_LIMIT
+            )
+            if proc.returncode != 0:
+                raise SystemExit(f"run failed: {proc.stderr[-2000:]}")
+            total = 0.0
+            for line in proc.stderr.splitlines():
+                m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+                if m:
+                    self_ms, cum_ms = int(m.group(1)) / 1e3, int(m.group(2)) / 1e3
+                    selfs.setdefault(m.group(4), []).append(self_ms)
+                    cums.setdefault(m.group(4), []).append(cum_ms)
+                    if not m.group(3):  # a top-level import: its cumulative time is its share
+                        total += cum_ms
+            totals.append(total)
+    finally:
+        reader.close()
+    rows = [(statistics.median(v), statistics.median(cums[k]), k) for k, v in selfs.items()]
+    total = statistics.median(totals)
+    print(
+        f"one-shot run: {len(rows)} modules imported in {total:.1f} ms (median of "
+        f"{IMPORT_TIME_RUNS}); slowest (self ms, cumulative ms):"
     )
-    rows = []
-    for line in proc.stderr.splitlines():
-        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
-        if m:
-            rows.append((int(m.group(1)) / 1e3, int(m.group(2)) / 1e3, m.group(4)))
-    total = sum(cum for _self, cum, name in rows if name == "netassistant.cli.main")
-    print(f"import netassistant.cli.main: {total:.1f} ms; slowest (self ms, cumulative ms):")
     for self_ms, cum_ms, name in sorted(rows, reverse=True)[:count]:
         print(f"  {self_ms:7.1f} {cum_ms:8.1f}  {name}")
     print("netassistant modules by cumulative time (self ms, cumulative ms):")
-    ours = {r[2]: r for r in sorted(rows, key=lambda r: r[1]) if r[2].startswith("netassistant.")}
-    for self_ms, cum_ms, name in sorted(ours.values(), key=lambda r: -r[1])[:count]:
+    ours = [r for r in rows if r[2].startswith("netassistant")]
+    for self_ms, cum_ms, name in sorted(ours, key=lambda r: -r[1])[:count]:
         print(f"  {self_ms:7.1f} {cum_ms:8.1f}  {name}")
+    return total
 
 
 def main() -> None:
+    global ROOT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="one-shot runs of each (default 7)")
     parser.add_argument("--file-mb", type=int, default=100, help="file size in MB (default 100)")
     parser.add_argument(
         "--flood-seconds", type=float, default=10.0, help="flood duration (default 10)"
     )
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="the checkout to measure (default: this one)"
+    )
+    parser.add_argument(
+        "--oneshot-only", action="store_true", help="skip the file and flood figures"
+    )
     args = parser.parse_args()
+    ROOT = args.root.resolve()  # every run's working folder: -m finds the package there
     runs = max(1, min(args.runs, 50))
     with tempfile.TemporaryDirectory(prefix="na-cli-pyc-") as pyc:
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = pyc
+        env.pop("PYTHONSAFEPATH", None)  # -m must find the package in ROOT (the cwd) first
         result: dict[str, float | bool] = oneshot(env, runs)
-        result["file_send_rss_mb"] = file_send(env, max(1, min(args.file_mb, 4096)))
-        result["flood_rss_mb"] = flood(env, max(0.5, min(args.flood_seconds, 60.0)))
-        top_imports(env)
+        if not args.oneshot_only:
+            result["file_send_rss_mb"] = file_send(env, max(1, min(args.file_mb, 4096)))
+            result["flood_rss_mb"] = flood(env, max(0.5, min(args.flood_seconds, 60.0)))
+        result["oneshot_import_ms"] = top_imports(env)
     result = {k: round(v, 1) if isinstance(v, float) else v for k, v in result.items()}
     print(json.dumps(result))
 

@@ -14,12 +14,13 @@ Linux with glibc only; elsewhere this does nothing. It is process-wide and idemp
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 #: glibc's mallopt() parameters (malloc.h).
 _M_TRIM_THRESHOLD = -1
 _M_TOP_PAD = -2
+#: glibc's soname on every Linux architecture it supports today.
+GLIBC_SONAME = "libc.so.6"
 #: Freed heap kept before trimming (bounded: RSS stays within the flood target).
 TRIM_THRESHOLD = 128 * 1024 * 1024
 TOP_PAD = 16 * 1024 * 1024
@@ -38,16 +39,37 @@ def keep_freed_memory() -> bool:
         return True
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c")
-    if not name:
+    libc = _libc()
+    if libc is None:
         return False
     try:
-        libc = ctypes.CDLL(name)
         mallopt = libc.mallopt
-    except (OSError, AttributeError):  # not glibc (e.g. musl has no mallopt)
+    except AttributeError:  # not glibc (e.g. musl has no mallopt)
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     ok = bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)) and bool(mallopt(_M_TOP_PAD, TOP_PAD))
     _done = ok
     return ok
+
+
+def _libc() -> ctypes.CDLL | None:
+    """The C library, or None where it cannot be loaded.
+
+    glibc's soname first: that is a plain dlopen(). ``ctypes.util.find_library`` is the
+    fallback for other C libraries; it imports subprocess, shutil and tempfile and runs
+    ``ldconfig -p``, which costs a one-shot CLI run several milliseconds.
+    """
+    try:
+        return ctypes.CDLL(GLIBC_SONAME)
+    except OSError:
+        pass
+    from ctypes.util import find_library
+
+    name = find_library("c")
+    if not name:
+        return None
+    try:
+        return ctypes.CDLL(name)
+    except OSError:
+        return None

@@ -14,7 +14,6 @@ from typing import Any
 from netassistant.core import errors
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
-from netassistant.core.engine.kernel import max_backlog, tcp_port_holders
 from netassistant.core.i18n import text
 
 FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
@@ -108,6 +107,9 @@ def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> No
         where = host if unix else format_address((host or "*", port))
         holders = None
         if not unix and sock.type == socket.SOCK_STREAM and port:
+            # The /proc readers load when a bind fails or a server listens, not for clients.
+            from netassistant.core.engine.kernel import tcp_port_holders
+
             holders = tcp_port_holders(port)
         message = errors.bind_error(
             exc,
@@ -127,6 +129,8 @@ def bind(sock: socket.socket, config: SessionConfig, host: str, port: int) -> No
 
 def listen(sock: socket.socket, backlog: int) -> None:
     """Listen with ``backlog`` connections queued, 0 meaning the system maximum."""
+    from netassistant.core.engine.kernel import max_backlog
+
     sock.listen(backlog or max_backlog())
 
 

@@ -22,15 +22,19 @@ Either guard pauses the responder until :meth:`resume` or :meth:`set_rule`, and 
 
 from __future__ import annotations
 
-import datetime as _dt
 import threading
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from netassistant.core.autoreply import AutoReplyError, AutoReplyRule
 from netassistant.core.chunk import Chunk, Direction, Event
 from netassistant.core.i18n import Text, text
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+    # Loaded by whoever makes a rule: a session without one never imports it (nor re2).
+    from netassistant.core.autoreply import AutoReplyRule
 
 #: Replies per second above which the responder pauses itself.
 MAX_REPLIES_PER_SECOND = 1000
@@ -164,6 +168,8 @@ class AutoResponder:
         rule = self._rule
         if rule is None or self.pause_message is not None:
             return None
+        from netassistant.core.autoreply import AutoReplyError  # loaded with the rule
+
         for event in batch:
             if type(event) is not Chunk or event.direction is not Direction.RX:
                 continue

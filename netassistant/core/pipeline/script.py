@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 HIGH_WATER = 4 * 1024 * 1024
 #: Sends posted per loop turn at most, so commands and reads interleave.
 SENDS_PER_TURN = 64
-#: How often a script waiting for the queue to drain looks again.
+#: How often a script waiting for the queue to drain (below HIGH_WATER, or to nothing at
+#: the end) looks again.
 DRAIN_POLL_S = 0.002
 
 
@@ -52,7 +53,11 @@ class SendScript:
         interval_ms: Gap between sends (0: back to back, with back-pressure).
         sends_done: Items handed to the engine so far (a file counts once it ended).
         finished: True once every item was handed to the engine (or the script failed).
+        sent: True once the script finished without an error and the engine had nothing
+            left queued: every byte was handed to the kernel.
         error: Why the script stopped early ("" if it did not).
+        on_sent: Called once, on the engine thread, when ``sent`` becomes true (the CLI
+            ends a send-only run then); set it before the pipeline starts the script.
     """
 
     def __init__(
@@ -80,7 +85,9 @@ class SendScript:
         self.datagram_size = datagram_size
         self.sends_done = 0
         self.finished = not self.items
+        self.sent = False
         self.error = ""
+        self.on_sent: Callable[[], None] | None = None
         self._pipeline: SessionPipeline | None = None
         self._engine: Engine | None = None
         self._started = False
@@ -154,7 +161,7 @@ class SendScript:
             if self.finished or engine.stop_requested:
                 return
             if self._index >= self.total:
-                self.finished = True
+                self._finish()
                 return
             if engine.queued_bytes() > HIGH_WATER:
                 engine.call_later(DRAIN_POLL_S, self._step)
@@ -182,8 +189,28 @@ class SendScript:
         engine = self._engine
         assert engine is not None
         if self._index >= self.total:
-            self.finished = True
+            self._finish()
             return
         now = time.monotonic()
         self._next_due = max(now, self._next_due + self.interval_ms / 1000.0)
         engine.call_later(self._next_due - now, self._step)
+
+    def _finish(self) -> None:
+        """Every item was handed to the engine: watch for the kernel to take the last bytes."""
+        self.finished = True
+        assert self._engine is not None
+        # Posted behind the sends this script posted (commands run in order), so by the
+        # time it runs they are in the engine's queue or already with the kernel.
+        self._engine.call_soon(self._check_sent)
+
+    def _check_sent(self) -> None:
+        engine = self._engine
+        assert engine is not None
+        if self.error or engine.stop_requested:
+            return  # the session ends first: a front end reads sends_done and the events
+        if engine.queued_bytes():
+            engine.call_later(DRAIN_POLL_S, self._check_sent)
+            return
+        self.sent = True
+        if self.on_sent is not None:
+            self.on_sent()

@@ -22,13 +22,11 @@ Every public method is thread-safe; reconfiguration (:meth:`SessionPipeline.set_
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import os
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import (
     ENDING_KINDS,
     Chunk,
@@ -39,16 +37,20 @@ from netassistant.core.chunk import (
     parse_address,
 )
 from netassistant.core.config import Family, Kind, SessionConfig
-from netassistant.core.decoding import Decoded, MessageDecoder
-from netassistant.core.framing import parse_frame_spec
 from netassistant.core.i18n import text
 from netassistant.core.pipeline.responder import AutoResponder
-from netassistant.core.pipeline.taps import Tap
-from netassistant.core.sending.plans import PlanStatus, SendPlan
 
+# Decoding (framing, checksums) and auto-reply rules (a regex engine) are imported when a
+# session uses them, not with this module: a plain session never loads them.
 if TYPE_CHECKING:
+    import datetime
+
+    from netassistant.core.autoreply import AutoReplyRule
+    from netassistant.core.decoding import Decoded, MessageDecoder
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
+    from netassistant.core.pipeline.taps import Tap
+    from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 
 class Notice(NamedTuple):
@@ -110,6 +112,11 @@ class DecodeSettings:
             ChecksumError: For an unknown checksum name.
             ValueError: For another byte order.
         """
+        if not self.framing and self.checksum is None:
+            return None  # nothing to parse: the decoders stay unimported
+        from netassistant.core.decoding import MessageDecoder
+        from netassistant.core.framing import parse_frame_spec
+
         spec = parse_frame_spec(self.framing)
         if spec is None and self.checksum is None:
             return None

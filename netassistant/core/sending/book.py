@@ -19,8 +19,6 @@ from typing import Any, Protocol
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text
-from netassistant.core.safefile import open_regular
-from netassistant.core.sending.files import FileRunner
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan
 from netassistant.core.sending.runners import PlanRunner, Runner
 
@@ -136,6 +134,10 @@ class PlanBook:
         datagram_size: int,
     ) -> None:
         """Start streaming the file at ``path``, or refuse with one ERROR event."""
+        # The file machinery loads with the first file send (a one-shot CLI never needs it).
+        from netassistant.core.safefile import open_regular
+        from netassistant.core.sending.files import FileRunner
+
         conn_id = target[0]
         try:
             # Never blocks: a FIFO or device is refused with words, not read for ever.

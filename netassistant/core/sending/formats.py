@@ -9,9 +9,12 @@ message looks the same on the wire whichever front end sent it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from netassistant.core.checksum import ALGORITHMS, append_checksum
-from netassistant.core.framing import DELIMITER, FrameSpec, encode_frame
+# Checksums (crcmod) and framing load when a format uses them: every send plan imports
+# this module for its counter, and a plain send needs neither.
+if TYPE_CHECKING:
+    from netassistant.core.framing import FrameSpec
 
 #: The placeholder a counted send replaces by 1, 2, 3, ...
 COUNTER = b"{n}"
@@ -44,6 +47,9 @@ class MessageFormat:
     @property
     def overhead(self) -> int:
         """Bytes the format adds to every message (checksum, header or delimiter)."""
+        from netassistant.core.checksum import ALGORITHMS
+        from netassistant.core.framing import DELIMITER
+
         added = ALGORITHMS[self.checksum].width_bytes if self.checksum else 0
         if self.frame is not None:
             added += self.frame.header_size + (
@@ -58,7 +64,11 @@ class MessageFormat:
             FramingError: if the message cannot be framed (see ``encode_frame``).
         """
         if self.checksum:
+            from netassistant.core.checksum import append_checksum
+
             data = append_checksum(self.checksum, data, self.checksum_order)
         if self.frame is not None:
+            from netassistant.core.framing import encode_frame
+
             data = encode_frame(self.frame, data)
         return data

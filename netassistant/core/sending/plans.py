@@ -20,10 +20,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from netassistant.core.i18n import text
-from netassistant.core.sending.formats import COUNTER, MessageFormat, counted
 
+# formats (one more dataclass to build at import) loads with the first counted or
+# formatted plan; a plain send never needs it.
 if TYPE_CHECKING:
     from netassistant.core.chunk import EventKind as _EventKind
+    from netassistant.core.sending.formats import MessageFormat
 
 BURSTS: tuple[str, ...] = ("none", "one_call", "back_to_back")
 #: A burst is queued in one loop turn, so its total size is bounded.
@@ -124,8 +126,11 @@ class SendPlan:
                         limit=MAX_BURST_BYTES // (1024 * 1024),
                     )
                 )
-        if self.counter and COUNTER not in self.payload:
-            raise ValueError(text("the counter is on but the payload has no {{n}} placeholder"))
+        if self.counter:
+            from netassistant.core.sending.formats import COUNTER
+
+            if COUNTER not in self.payload:
+                raise ValueError(text("the counter is on but the payload has no {{n}} placeholder"))
         if self.conn_id is not None and self.conn_id < 1:
             raise ValueError(text("a client number starts at 1, not {conn}", conn=self.conn_id))
         if not 0 <= self.udp_port <= 65535:
@@ -144,7 +149,12 @@ class SendPlan:
 
     def message(self, n: int) -> bytes:
         """The ``n``-th message (1-based): counter filled in, then checksum and frame."""
-        data = counted(self.payload, n) if self.counter else self.payload
+        if self.counter:
+            from netassistant.core.sending.formats import counted
+
+            data = counted(self.payload, n)
+        else:
+            data = self.payload
         return self.fmt.apply(data) if self.fmt is not None else data
 
     def total_size(self) -> int:
@@ -153,6 +163,8 @@ class SendPlan:
         overhead = self.fmt.overhead * self.count if self.fmt is not None else 0
         if not self.counter:
             return size * self.count + overhead
+        from netassistant.core.sending.formats import COUNTER
+
         places = self.payload.count(COUNTER)
         digits = sum(len(str(n)) for n in range(1, self.count + 1))
         return (size - len(COUNTER) * places) * self.count + places * digits + overhead

@@ -1,0 +1,180 @@
+"""Sending one message and exiting: what it imports, and that it ends only when all was sent.
+
+Scripts call ``netassistant-cli tcp-client --send ...`` in loops, so its start-up is part
+of the product: the modules an option needs load with that option, and the plain
+one-shot run loads none of them (``tests/benchmarks/cli_oneshot.py`` measures the time).
+Real processes, real loopback peers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from netassistant.cli.parser import build_parser
+from tests.cli.helpers import TIMEOUT, listener, run_cli, workdir
+
+#: Runs the CLI in-process, then prints the modules it loaded, one per line (no json: the
+#: check must not load what it looks for).
+MODULES_AFTER_MAIN = (
+    "import io, sys\n"
+    "from netassistant.cli.main import main\n"
+    "code = main(sys.argv[1:], out=io.StringIO())\n"
+    "print('\\n'.join(sorted(sys.modules)))\n"
+    "sys.exit(code)\n"
+)
+
+#: What the one-shot run must not load; each is some option's business.
+NOT_FOR_A_PLAIN_SEND = [
+    "crcmod",  # --checksum / --frame-send
+    "netassistant.core.checksum",
+    "netassistant.core.framing",  # --frame
+    "netassistant.core.decoding",
+    "re2",  # --echo (auto-reply rules)
+    "netassistant.core.autoreply",
+    "netassistant.core.capture",  # the window's captures; the CLI has none
+    "netassistant.core.profiles",  # --profile and the profile command
+    "netassistant.cli.profile_cmd",
+    "netassistant.core.engine.udp",  # the other kinds' engines
+    "netassistant.core.engine.recvmmsg",
+    "netassistant.core.engine.tcp_server",
+    "netassistant.core.engine.kernel",  # servers and failed binds read /proc
+    "netassistant.core.sending.files",  # --send-file
+    "netassistant.core.safefile",
+    "netassistant.core.sending.formats",  # counted or formatted plans, --frame-send
+    "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
+    "shutil",  # argparse's default help width (the parser sizes it itself)
+    "subprocess",
+    "tempfile",
+    "datetime",
+    "json",  # only --json writes it
+]
+
+
+def modules_loaded(env: dict[str, str], *args: str) -> set[str]:
+    """Run one send-only ``tcp-client`` with ``args`` and return the modules it loaded."""
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), *args]
+        proc = subprocess.run(
+            [sys.executable, "-c", MODULES_AFTER_MAIN, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        conn, _ = srv.accept()
+        conn.close()
+    assert proc.returncode == 0, proc.stderr
+    return set(proc.stdout.splitlines())
+
+
+def test_a_plain_send_loads_no_option_machinery(env):
+    loaded = modules_loaded(env, "--send", "hello")
+    assert "netassistant.core.engine.tcp_client" in loaded, "the run did happen"
+    assert sorted(loaded.intersection(NOT_FOR_A_PLAIN_SEND)) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "now_loaded"),
+    [
+        (["--checksum", "crc16-modbus", "--frame-send"], {"crcmod", "netassistant.core.framing"}),
+        (["--frame", "delimiter:\\n"], {"netassistant.core.decoding", "netassistant.core.framing"}),
+        (["--json"], {"json"}),
+        (["--profile", "Echo server"], {"netassistant.core.profiles"}),
+    ],
+)
+def test_each_option_loads_what_it_needs(env, args, now_loaded):
+    """The other side of the guard above: the check sees these modules when they load."""
+    loaded = modules_loaded(env, "--send", "hello", *args)
+    assert now_loaded <= loaded
+
+
+def test_a_send_only_run_waits_until_the_kernel_took_every_byte(env):
+    """16 MB in one send call to a peer that reads only after a pause: all of it arrives.
+
+    The kernel takes a few MB at once and the rest only as the peer reads; a run that
+    stopped as soon as the script had handed the send to the engine would close with
+    the rest unsent (and used to exit 0).
+    """
+    size = 16 * 1_000_000
+    got: list[int] = []
+    with listener() as srv:
+        port = srv.getsockname()[1]
+
+        def read_after_a_pause() -> None:
+            conn, _ = srv.accept()
+            with conn:
+                time.sleep(0.5)
+                conn.settimeout(TIMEOUT)
+                total = 0
+                while data := conn.recv(1 << 20):
+                    total += len(data)
+                got.append(total)
+
+        reader = threading.Thread(target=read_after_a_pause)
+        reader.start()
+        args = ("--send", "xxxxxxxx", "--repeat", str(size // 8), "--burst", "--sndbuf", "65536")
+        proc = run_cli(env, "tcp-client", "--remote-port", str(port), *args, "--json")
+        reader.join(TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert got == [size]
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    tx = [r for r in records if r["event"] == "chunk"]
+    assert [(r["dir"], r["len"]) for r in tx] == [("tx", size)]
+    closes = [r["message"] for r in records if r["event"] == "close"]
+    assert closes == [f"disconnected from 127.0.0.1:{port} (session stopped)"]
+
+
+@pytest.mark.parametrize("columns", ["50", "123", "", "nonsense"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    """The parser sizes its help without shutil, by shutil's rule ($COLUMNS, else 80)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser()
+    client = parser._subparsers._group_actions[0].choices["tcp-client"]
+    ours = parser.format_help(), client.format_help()
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    client.formatter_class = argparse.HelpFormatter
+    assert (parser.format_help(), client.format_help()) == ours
+
+
+FREEZE_COUNT_AFTER_MAIN = (
+    "import gc, io, sys\n"
+    "from netassistant.cli.main import main\n"
+    "argv = None if sys.argv[1] == 'program' else sys.argv[2:]\n"
+    "sys.argv[1:2] = []\n"
+    "code = main(argv, out=io.StringIO())\n"
+    "print(gc.get_freeze_count())\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize("how", ["program", "library"])
+def test_only_a_command_line_run_freezes_its_imports(env, how):
+    """As the program (argv None) the imports are frozen out of the collector's way.
+
+    A caller that passes argv (a test, a script) keeps its garbage collection as it was.
+    """
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
+        proc = subprocess.run(
+            [sys.executable, "-c", FREEZE_COUNT_AFTER_MAIN, how, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        srv.accept()[0].close()
+    assert proc.returncode == 0, proc.stderr
+    frozen = int(proc.stdout.split()[-1])
+    assert (frozen > 10_000) if how == "program" else (frozen == 0), frozen
