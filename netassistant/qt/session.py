@@ -24,6 +24,7 @@ from netassistant.core.config import SessionConfig
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SessionPipeline, Tap
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
+from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.worker import SessionWorker
 
 SHUTDOWN_TIMEOUT_MS = 5000
@@ -85,6 +86,7 @@ class SessionController(QObject):
         # Numbers stay unique within a log: a new run continues where the last one ended.
         self._next_seq = 1
         self._next_conn_id = 1
+        self._gc_pause = FloodGcPause(self)
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -187,6 +189,7 @@ class SessionController(QObject):
         self._worker.pipeline.close()
         self._thread = None
         self._worker = None
+        self._gc_pause.release()
         if self.stats.state not in (SessionState.FAILED, SessionState.STOPPED):
             self.stats.state = SessionState.STOPPED
         if self.stats.clients:
@@ -246,6 +249,7 @@ class SessionController(QObject):
             self.clients_changed.emit()
         if self.stats.state is not before:
             self.state_changed.emit(self.stats.state)
+        self._gc_pause.note_batch(len(events))
 
     def _on_plan_event(self, ev: ConnEvent) -> None:
         if ev.kind is EventKind.ERROR and ev.state == "failed":
