@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from netassistant.core.capture import CaptureError
+from netassistant.core.chunk import ConnEvent
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
@@ -167,6 +168,7 @@ class SessionPane(QWidget):
         ctl.stats_changed.connect(self._on_stats_changed)
         self._clients_timer.timeout.connect(self._refresh_client_counters)
         self._stats_timer.timeout.connect(self._flush_stats)
+        ctl.client_events.connect(self._on_client_events)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
         ctl.finished.connect(self._on_finished)
@@ -317,13 +319,20 @@ class SessionPane(QWidget):
         if self.clients is not None:
             self.clients.update_clients(self.controller.stats.clients)
 
+    @Slot(object)
+    def _on_client_events(self, events: list[ConnEvent]) -> None:
+        # A batch's comings and goings as one insert and one remove, not a rebuild.
+        if self.clients is not None:
+            self.clients.apply_events(events)
+
     @Slot()
     def _on_clients_changed(self) -> None:
         clients = self.controller.stats.clients
         listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
         self.send_panel.set_clients(listing)
         self.receive.set_connections(listing)
-        if self.clients is not None:
+        if self.clients is not None and self.clients.model.rowCount() != len(clients):
+            # Emptied at a start or stop (no batch events say so): follow the table.
             self.clients.update_clients(clients)
 
     def save_log(self, path: str, fmt: str, *, keep_recording: bool = False) -> int | None:
