@@ -10,6 +10,7 @@ split TCP packets are seen, not guessed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, QTimer, Signal, Slot
@@ -320,10 +321,21 @@ class ReceiveView(QWidget):
         Args:
             conns: ``(conn_id, peer)`` pairs.
         """
+        self._change_connections(lambda keep: self._conn_choices.set_connections(conns, keep))
+
+    def apply_connection_events(self, events: Sequence[Event]) -> None:
+        """Follow a batch's connection events in the connection filter, as above."""
+        self._change_connections(lambda keep: self._conn_choices.apply_events(events, keep))
+
+    def listed_connections(self) -> int:
+        """Connections the connection filter offers (not counting "all")."""
+        return self._conn_choices.connection_count()
+
+    def _change_connections(self, change: Callable[[int | None], None]) -> None:
         combo = self.conn_filter
         selected = combo.currentData()
         with QSignalBlocker(combo):
-            self._conn_choices.set_connections(conns, keep=selected)
+            change(selected)
             combo.setCurrentIndex(max(self._conn_choices.row_of(selected), 0))
 
     def _set_display(self, mode: DisplayMode) -> None:

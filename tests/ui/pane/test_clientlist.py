@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
 
 from netassistant.core.stats import ClientInfo
 from netassistant.ui.pane.clientlist import ClientList
@@ -259,6 +259,11 @@ def test_a_server_pane_lists_clients_from_the_batch_events(qtbot):
         qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=int(TIMEOUT * 1000))
         assert [model.conn_id_at(r) for r in range(2)] == sorted(ctl.stats.clients)
         assert applied, "the list followed the batches' events"
+        # The send target and the log filter followed the same events.
+        targets = pane.send_panel.findChild(QComboBox, "sendTarget")
+        ids = [targets.itemData(r) for r in range(targets.count())]
+        assert ids == [None, *sorted(ctl.stats.clients)]
+        assert pane.receive.conn_filter.count() == 3
     finally:
         for s in socks:
             s.close()
