@@ -26,7 +26,7 @@ from typing import Final
 from PySide6.QtCore import QObject, QTimer, Slot
 
 #: A batch this large counts as a flood (small batches never freeze anything).
-FLOOD_BATCH: Final = 256
+FLOOD_BATCH: Final = 64
 #: Quiet time after the last flood batch before the deferred collection runs.
 IDLE_MS: Final = 1000
 #: However long a flood lasts, collect in full at least this often.
