@@ -24,6 +24,7 @@ from netassistant.core.config import SessionConfig
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SessionPipeline, Tap
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
+from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.worker import SessionWorker
 
 SHUTDOWN_TIMEOUT_MS = 5000
@@ -47,7 +48,11 @@ class SessionController(QObject):
             compare ``batch.generation``, already translated to this controller's count).
         state_changed(SessionState): the session's state changed.
         stats_changed(): counters changed (once per batch).
-        clients_changed(): a connection opened, closed or half-closed.
+        clients_changed(): a connection opened, closed or half-closed (or the table was
+            emptied at a start or stop).
+        client_events(list): the connection events of a batch that changed the client
+            table, emitted just before its ``clients_changed``; a view can apply them
+            instead of rebuilding from :attr:`stats`.
         error(str): a plain-words error message from the session.
         finished(): the session's thread has ended.
         tap_failed(str): a tap (capture) failed in the engine thread and was removed.
@@ -62,6 +67,7 @@ class SessionController(QObject):
     state_changed = Signal(object)
     stats_changed = Signal()
     clients_changed = Signal()
+    client_events = Signal(object)
     error = Signal(str)
     finished = Signal()
     tap_failed = Signal(str)
@@ -85,6 +91,7 @@ class SessionController(QObject):
         # Numbers stay unique within a log: a new run continues where the last one ended.
         self._next_seq = 1
         self._next_conn_id = 1
+        self._gc_pause = FloodGcPause(self)
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -187,6 +194,7 @@ class SessionController(QObject):
         self._worker.pipeline.close()
         self._thread = None
         self._worker = None
+        self._gc_pause.release()
         if self.stats.state not in (SessionState.FAILED, SessionState.STOPPED):
             self.stats.state = SessionState.STOPPED
         if self.stats.clients:
@@ -222,9 +230,11 @@ class SessionController(QObject):
             self.decoded_received.emit(
                 batch._replace(generation=self._generation_base + batch.generation)
             )
+        conn_events = []
         for ev in events:
             if type(ev) is not ConnEvent:
                 continue
+            conn_events.append(ev)
             if ev.kind in (EventKind.ACCEPTED, EventKind.CONNECTED):
                 self._next_conn_id = max(self._next_conn_id, ev.conn_id + 1)
             if ev.kind is EventKind.ERROR and not ev.plan_id:
@@ -243,9 +253,12 @@ class SessionController(QObject):
             self._worker.ack()
         self.stats_changed.emit()
         if clients_changed:
+            self.client_events.emit(conn_events)
             self.clients_changed.emit()
         if self.stats.state is not before:
             self.state_changed.emit(self.stats.state)
+        if self._thread is not None:  # a batch delivered after shutdown() freezes nothing
+            self._gc_pause.note_batch(len(events))
 
     def _on_plan_event(self, ev: ConnEvent) -> None:
         if ev.kind is EventKind.ERROR and ev.state == "failed":

@@ -5,7 +5,10 @@ The engine already collects events per ``flush_interval`` (1/30 s here), so at m
 floods. The worker also applies back-pressure: once ``max_inflight`` batches are
 emitted but not yet acknowledged by the GUI (:meth:`ack`), the engine thread waits
 — a TCP sender then slows down instead of the GUI's event queue growing without
-bound. The wait checks ``stop()`` every 50 ms, so stopping stays prompt.
+bound. Batches also count their bytes: once ``max_inflight_bytes`` of data wait for
+the GUI the engine waits too, so a TCP flood of 8 MiB batches holds at most that much
+beside the receive log (four such batches were a third of the window's memory). The
+wait checks ``stop()`` every 50 ms, so stopping stays prompt.
 
 Decoding, auto-reply and captures run in the :class:`SessionPipeline` before that wait,
 in the engine thread, so they keep up with the wire even while the GUI lags.
@@ -15,15 +18,18 @@ from __future__ import annotations
 
 import threading
 import traceback
+from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from netassistant.core.chunk import Chunk
 from netassistant.core.config import SessionConfig
 from netassistant.core.pipeline import PipelineBatch, SessionPipeline
 
 FLUSH_INTERVAL = 1 / 30
 MAX_INFLIGHT = 4
+MAX_INFLIGHT_BYTES = 16 * 1024 * 1024
 
 
 class SessionWorker(QObject):
@@ -48,6 +54,7 @@ class SessionWorker(QObject):
         *,
         flush_interval: float = FLUSH_INTERVAL,
         max_inflight: int = MAX_INFLIGHT,
+        max_inflight_bytes: int = MAX_INFLIGHT_BYTES,
         **pipeline_options: Any,
     ) -> None:
         """Build the pipeline (``pipeline_options`` go to :class:`SessionPipeline`)."""
@@ -55,21 +62,32 @@ class SessionWorker(QObject):
         self._cond = threading.Condition()
         self._inflight = 0
         self._max_inflight = max_inflight
+        self._sizes: deque[int] = deque()  # data bytes of each unacknowledged batch
+        self._inflight_bytes = 0
+        self._max_inflight_bytes = max_inflight_bytes
         self.pipeline = SessionPipeline(
             config, self._sink, flush_interval=flush_interval, **pipeline_options
         )
 
     def _sink(self, batch: PipelineBatch) -> None:
         pipeline = self.pipeline
+        size = sum([len(ev.data) for ev in batch.events if type(ev) is Chunk])
         with self._cond:
-            while self._inflight >= self._max_inflight and not pipeline.stop_requested:
+            while (
+                self._inflight >= self._max_inflight
+                or (self._inflight and self._inflight_bytes + size > self._max_inflight_bytes)
+            ) and not pipeline.stop_requested:
                 self._cond.wait(0.05)
             self._inflight += 1
+            self._sizes.append(size)
+            self._inflight_bytes += size
         self.batches.emit(batch)
 
     def ack(self) -> None:
-        """The GUI has applied one batch (thread-safe)."""
+        """The GUI has applied one batch (thread-safe; batches are applied in order)."""
         with self._cond:
+            if self._sizes:
+                self._inflight_bytes -= self._sizes.popleft()
             self._inflight = max(0, self._inflight - 1)
             self._cond.notify()
 

@@ -58,3 +58,21 @@ def test_the_window_opens_without_the_engine():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert proc.stdout == "[]\n"
+
+
+def test_the_stream_view_is_made_when_first_wanted(qtbot):
+    from PySide6.QtWidgets import QTextBrowser
+
+    from netassistant.qt.models.chunkfilter import ChunkFilter
+    from netassistant.ui.receive.receiveview import ReceiveView
+
+    view = ReceiveView()
+    qtbot.addWidget(view)
+    view.set_filter(ChunkFilter(conn=3))
+    view.autoscroll_button.setChecked(False)
+    assert view.findChild(QTextBrowser, "streamText") is None
+    view.stream_toggle.setChecked(True)
+    stream = view.findChild(QTextBrowser, "streamText")
+    assert stream is not None
+    assert stream is view.stream.text
+    assert (view.stream.autoscroll, view.stream.filter.conn) == (False, 3)

@@ -17,7 +17,7 @@ from typing import Any, Final, NamedTuple
 
 from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 
-from netassistant.core.chunk import ConnEvent, Event, EventKind
+from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event, EventKind
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.tablemodel import (
     ALIGN_RIGHT,
@@ -74,11 +74,6 @@ class _Row(NamedTuple):
         )
 
 
-# Events after which a connection is gone from the list.
-_GONE: Final = frozenset(
-    {EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED}
-)
-
 # Which column shows each _Row field, to narrow dataChanged to what changed.
 _FIELD_COLUMNS: Final = tuple(Column)
 _RIGHT_COLUMNS: Final = (Column.ID, Column.RX, Column.TX)
@@ -125,7 +120,7 @@ class ClientListModel(ReadOnlyTableModel):
                         event.conn_id, event.peer, event.ts_ns, 0, 0, False
                     )
                     changed = True
-            elif kind in _GONE:
+            elif kind in ENDING_KINDS:
                 changed |= wanted.pop(event.conn_id, None) is not None
             elif kind is EventKind.HALF_CLOSED and event.conn_id in wanted:
                 wanted[event.conn_id] = wanted[event.conn_id]._replace(half_closed=True)

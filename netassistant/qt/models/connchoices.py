@@ -9,11 +9,15 @@ and peers and makes a label only when a row is drawn.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event, EventKind
+
 _AnyIndex = QModelIndex | QPersistentModelIndex
+_OPENING = frozenset({EventKind.ACCEPTED, EventKind.CONNECTED})
 
 
 class ConnectionChoices(QAbstractListModel):
@@ -48,6 +52,49 @@ class ConnectionChoices(QAbstractListModel):
         self.beginResetModel()
         self._ids, self._peers = ids, peers
         self.endResetModel()
+
+    def apply_events(self, events: Iterable[Event], keep: int | None = None) -> None:
+        """Follow a batch's connection events: opened ones come, ended ones go.
+
+        New ids come after the listed ones (ids only grow), so they are one insert at
+        the end; ended ones are one remove per run of rows. ``keep`` stays listed even
+        if it ended. Chunks and other events are ignored.
+        """
+        opened: dict[int, str] = {}
+        ended: set[int] = set()
+        for ev in events:
+            if type(ev) is not ConnEvent:
+                continue
+            if ev.kind in _OPENING:
+                opened[ev.conn_id] = ev.peer
+            elif ev.kind in ENDING_KINDS and ev.conn_id != keep:
+                opened.pop(ev.conn_id, None)  # came and went within the batch
+                ended.add(ev.conn_id)
+        rows = sorted((row for row in map(self.row_of, ended) if row > 0), reverse=True)
+        while rows:
+            last = first = rows.pop(0)
+            while rows and rows[0] == first - 1:
+                first = rows.pop(0)
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first - 1 : last], self._peers[first - 1 : last]
+            self.endRemoveRows()
+        new = sorted(conn_id for conn_id in opened if self.row_of(conn_id) < 0)
+        if not new:
+            return
+        if self._ids and new[0] < self._ids[-1]:
+            # Not in id order after all: list them all again.
+            pairs = [*zip(self._ids, self._peers, strict=True), *((i, opened[i]) for i in new)]
+            self.set_connections(pairs, keep=keep)
+            return
+        end = len(self._ids) + 1
+        self.beginInsertRows(QModelIndex(), end, end + len(new) - 1)
+        self._ids.extend(new)
+        self._peers.extend(opened[conn_id] for conn_id in new)
+        self.endInsertRows()
+
+    def connection_count(self) -> int:
+        """Connections listed (not counting "all")."""
+        return len(self._ids)
 
     def row_of(self, conn_id: int | None) -> int:
         """The row of ``conn_id`` (0 for None), or -1 if it is not listed. O(log n)."""

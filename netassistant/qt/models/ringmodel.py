@@ -22,6 +22,8 @@ TOOLTIP_BYTES: Final = 4096
 _TOOLTIP_LINE_BYTES = 32
 
 RowT = TypeVar("RowT")
+#: What a removed row's slot holds until the list is compacted (typed as any row).
+_REMOVED: Any = None
 
 
 def check_max_rows(max_rows: int) -> None:
@@ -131,7 +133,11 @@ class RingTableModel(ReadOnlyTableModel, Generic[RowT]):
 
     def _remove_top(self, count: int) -> None:
         self.beginRemoveRows(QModelIndex(), 0, count - 1)
+        start = self._head
         self._head += count
+        # Let go of the removed records now, not at the next compaction: until then they
+        # would stay alive with their bytes (up to as many again as the cap allows).
+        self._rows[start : self._head] = [_REMOVED] * count
         if self._head * 2 > len(self._rows):
             # Amortised O(1) per removed row: each compaction copies fewer rows than
             # were dropped since the last one.

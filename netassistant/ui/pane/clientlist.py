@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.clientmodel import ClientListModel, Column
 from netassistant.ui.widgets import decorate, fit_columns
@@ -120,15 +121,37 @@ class ClientList(QWidget):
         move the selection to a neighbour, and a click meant for the old client (or the
         send target following the selection) must not land on another one.
         """
+        self._follow(clients, lambda: self.model.update_clients(clients))
+
+    def apply_events(self, events: Iterable[Event]) -> None:
+        """Apply a batch's connection events (see :meth:`ClientListModel.apply_events`).
+
+        The selection is kept as by :meth:`update_clients`.
+        """
+        gone = {ev.conn_id for ev in events if type(ev) is ConnEvent and ev.kind in ENDING_KINDS}
+        self._follow(gone, lambda: self.model.apply_events(events), leaving=True)
+
+    def _follow(
+        self, ids: Collection[int], change: Callable[[], None], *, leaving: bool = False
+    ) -> None:
+        """Run ``change`` on the model, keeping the selection on a client that stays.
+
+        ``ids`` are the clients that stay or, if ``leaving``, those that go; a
+        selection on one that goes is cleared first.
+        """
         selection = self.table.selectionModel()
         current = selection.currentIndex()
         current_id = self.model.conn_id_at(current.row()) if current.isValid() else None
-        keep = self._selected if self._selected in clients else None
+
+        def stays(conn_id: int | None) -> bool:
+            return conn_id is None or (conn_id in ids) is not leaving
+
+        keep = self._selected if self._selected is not None and stays(self._selected) else None
         self._updating = True
         try:
-            if {current_id, self._selected} - {None, *clients}:
+            if not (stays(current_id) and stays(self._selected)):
                 selection.clear()
-            self.model.update_clients(clients)
+            change()
             if keep is not None and self._current_id() != keep:
                 self.select_client(keep)
         finally:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from netassistant.core.capture import CaptureError
+from netassistant.core.chunk import ConnEvent
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
@@ -78,6 +79,8 @@ class SessionPane(QWidget):
         self._clients_timer = QTimer(self)
         self._clients_timer.setSingleShot(True)
         self._clients_timer.setInterval(250)
+        # The session's byte counts at the last refresh (None: refresh at the next tick).
+        self._client_bytes: tuple[int, int] | None = None
         self.decode = DecodePipeline(self.controller, self)
         self.framing = FramingBox()
         self.messages = MessageView(self.decode)
@@ -167,6 +170,7 @@ class SessionPane(QWidget):
         ctl.stats_changed.connect(self._on_stats_changed)
         self._clients_timer.timeout.connect(self._refresh_client_counters)
         self._stats_timer.timeout.connect(self._flush_stats)
+        ctl.client_events.connect(self._on_client_events)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
         ctl.finished.connect(self._on_finished)
@@ -177,6 +181,7 @@ class SessionPane(QWidget):
             self.settings.remote_host.textChanged.connect(self._sync_udp_target)
             self.settings.remote_port.valueChanged.connect(self._sync_udp_target)
         self.stats.reset_requested.connect(ctl.reset_counters)
+        self.stats.reset_requested.connect(self._forget_client_bytes)
         self.receive.dropped_changed.connect(self._on_dropped)
         self.receive.save_requested.connect(self._on_save_log)
         self.log_limits.limits_changed.connect(self.receive.model.set_limits)
@@ -314,16 +319,40 @@ class SessionPane(QWidget):
 
     @Slot()
     def _refresh_client_counters(self) -> None:
+        # Comparing every client's counters is O(clients): skip it while no byte moved
+        # (10,000 clients connecting send nothing; the batches' events list them).
+        stats = self.controller.stats
+        moved = (stats.rx_bytes, stats.tx_bytes)
+        if self.clients is not None and moved != self._client_bytes:
+            self._client_bytes = moved
+            self.clients.update_clients(stats.clients)
+
+    @Slot()
+    def _forget_client_bytes(self) -> None:
+        self._client_bytes = None
+
+    @Slot(object)
+    def _on_client_events(self, events: list[ConnEvent]) -> None:
+        # A batch's comings and goings as one insert and one remove, not a rebuild.
         if self.clients is not None:
-            self.clients.update_clients(self.controller.stats.clients)
+            self.clients.apply_events(events)
+        self.send_panel.apply_client_events(events)
+        self.receive.apply_connection_events(events)
 
     @Slot()
     def _on_clients_changed(self) -> None:
+        # After a batch, _on_client_events has already followed it; the table is rebuilt
+        # only when it was emptied at a start or stop (no batch events say so).
         clients = self.controller.stats.clients
-        listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
-        self.send_panel.set_clients(listing)
-        self.receive.set_connections(listing)
-        if self.clients is not None:
+        count = len(clients)
+        in_sync = self.receive.listed_connections() == count
+        if self.kind is Kind.TCP_SERVER:
+            in_sync &= self.send_panel.listed_clients() == count
+        if not in_sync:
+            listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
+            self.send_panel.set_clients(listing)
+            self.receive.set_connections(listing)
+        if self.clients is not None and self.clients.model.rowCount() != count:
             self.clients.update_clients(clients)
 
     def save_log(self, path: str, fmt: str, *, keep_recording: bool = False) -> int | None:

@@ -10,7 +10,8 @@ split TCP packets are seen, not guessed.
 from __future__ import annotations
 
 import time
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QItemSelection, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -37,8 +38,10 @@ from netassistant.qt.models.connchoices import ConnectionChoices
 from netassistant.ui.receive.chunkdetail import ChunkDetail
 from netassistant.ui.receive.delegates import ChunkTableView
 from netassistant.ui.receive.receivetoolbar import ReceiveToolbar
-from netassistant.ui.receive.streamview import StreamView
 from netassistant.ui.widgets import decorate
+
+if TYPE_CHECKING:
+    from netassistant.ui.receive.streamview import StreamView
 
 DEFAULT_DISPLAY: Final = DisplayMode.TEXT
 
@@ -61,7 +64,7 @@ class ReceiveView(QWidget):
         model: The log model (all records held).
         proxy: The filter proxy the table shows.
         table: The log table.
-        stream: The stream view.
+        stream: The stream view (made on first use).
         detail: The selected row's detail.
         splitter: Log (or stream) above, detail below.
         display_combo, stream_toggle, pause_button, autoscroll_button, clear_button,
@@ -134,11 +137,12 @@ class ReceiveView(QWidget):
             self.tr("Received chunks"),
             self.tr("One row per recv() or send; select a row to see the whole chunk below"),
         )
-        self.stream = StreamView(self.model)
+        # The stream view is made the first time it is wanted (see :attr:`stream`): most
+        # sessions never show it, and a hidden one still followed every batch.
+        self._stream: StreamView | None = None
         self._stack = QStackedWidget()
         self._stack.setObjectName("receiveStack")
         self._stack.addWidget(self.table)
-        self._stack.addWidget(self.stream)
 
         self.detail = ChunkDetail()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -165,7 +169,20 @@ class ReceiveView(QWidget):
         self.show_events.toggled.connect(self._on_filters_changed)
         self.table.verticalScrollBar().valueChanged.connect(self._on_table_scrolled)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.stream.user_scrolled.connect(self._on_user_scrolled)
+
+    @property
+    def stream(self) -> StreamView:
+        """The stream view, made on first use with the log's current filter and scrolling."""
+        if self._stream is None:
+            from netassistant.ui.receive.streamview import StreamView
+
+            stream = StreamView(self.model)
+            stream.set_filter(self.proxy.filter)
+            stream.set_autoscroll(self.autoscroll_button.isChecked())
+            stream.user_scrolled.connect(self._on_user_scrolled)
+            self._stack.addWidget(stream)
+            self._stream = stream
+        return self._stream
 
     # ----------------------------------------------------------------- records
     @Slot(object)
@@ -210,7 +227,8 @@ class ReceiveView(QWidget):
     def clear(self) -> None:
         """Empty the log, the stream view, the detail and the wait buffer."""
         self.model.clear()
-        self.stream.rebuild()
+        if self._stream is not None:
+            self._stream.rebuild()
         self.detail.show_item(None)
         self._update_paused_label()
 
@@ -286,7 +304,8 @@ class ReceiveView(QWidget):
 
     @Slot(bool)
     def _on_autoscroll_toggled(self, on: bool) -> None:
-        self.stream.set_autoscroll(on)
+        if self._stream is not None:
+            self._stream.set_autoscroll(on)
         self._follow()
 
     @Slot()
@@ -320,10 +339,21 @@ class ReceiveView(QWidget):
         Args:
             conns: ``(conn_id, peer)`` pairs.
         """
+        self._change_connections(lambda keep: self._conn_choices.set_connections(conns, keep))
+
+    def apply_connection_events(self, events: Sequence[Event]) -> None:
+        """Follow a batch's connection events in the connection filter, as above."""
+        self._change_connections(lambda keep: self._conn_choices.apply_events(events, keep))
+
+    def listed_connections(self) -> int:
+        """Connections the connection filter offers (not counting "all")."""
+        return self._conn_choices.connection_count()
+
+    def _change_connections(self, change: Callable[[int | None], None]) -> None:
         combo = self.conn_filter
         selected = combo.currentData()
         with QSignalBlocker(combo):
-            self._conn_choices.set_connections(conns, keep=selected)
+            change(selected)
             combo.setCurrentIndex(max(self._conn_choices.row_of(selected), 0))
 
     def _set_display(self, mode: DisplayMode) -> None:
@@ -353,7 +383,8 @@ class ReceiveView(QWidget):
     def set_filter(self, new: ChunkFilter) -> None:
         """Show what ``new`` accepts, in the table and in the stream view."""
         self.proxy.set_filter(new)
-        self.stream.set_filter(new)
+        if self._stream is not None:
+            self._stream.set_filter(new)
         self._choose_table_model()
         self._follow()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netassistant.core.chunk import Event
 from netassistant.core.codec import (
     EncodeError,
     EscapeError,
@@ -356,11 +358,22 @@ class SendPanel(QWidget):
     # ------------------------------------------------------------------ targets
     def set_clients(self, clients: list[tuple[int, str]]) -> None:
         """TCP server: list ``(conn_id, peer)`` pairs as targets, keeping the selection."""
+        self._change_targets(lambda: self._targets.set_connections(clients))
+
+    def apply_client_events(self, events: Sequence[Event]) -> None:
+        """TCP server: follow a batch's connection events as targets, as above."""
+        self._change_targets(lambda: self._targets.apply_events(events))
+
+    def listed_clients(self) -> int:
+        """Clients offered as targets (not counting "all clients")."""
+        return self._targets.connection_count()
+
+    def _change_targets(self, change: Callable[[], None]) -> None:
         if self.kind is not Kind.TCP_SERVER:
             return
         current = self.target_client()
         with QSignalBlocker(self._target):
-            self._targets.set_connections(clients)
+            change()
             self._target.setCurrentIndex(max(self._targets.row_of(current), 0))
 
     def select_client(self, conn_id: int | None) -> None:

@@ -537,3 +537,17 @@ def test_set_limits_trims_what_waits(qapp):
     assert (model.dropped_rows, model.dropped_bytes) == (8, 800)
     model.clear()
     assert (model.waiting, model.dropped_rows, model.paused) == (0, 0, True)
+
+
+def test_trimmed_rows_let_go_of_their_chunks_at_once(qapp):
+    """The byte cap is a cap: a trimmed chunk is not kept alive until the next compaction."""
+    import sys
+
+    model = ChunkLogModel(max_rows=4)
+    first = rx(1, b"\x00" * 1000)
+    alone = sys.getrefcount(first)
+    model.append_events([first, *(rx(seq, b"x") for seq in range(2, 5))])
+    assert sys.getrefcount(first) == alone + 1  # the model's row
+    model.append_events([rx(5, b"y")])  # trims one row: fewer than half, no compaction
+    assert (model.rowCount(), model.chunk_at(0).seq) == (4, 2)
+    assert sys.getrefcount(first) == alone

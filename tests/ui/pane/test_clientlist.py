@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QTableView
+from PySide6.QtWidgets import QComboBox, QPushButton, QTableView
 
 from netassistant.core.stats import ClientInfo
 from netassistant.ui.pane.clientlist import ClientList
@@ -203,3 +203,69 @@ def test_a_server_pane_lists_ten_thousand_clients_without_a_freeze(qtbot):
     assert pane.send_panel.target_client() is None
     assert came < 0.3
     assert went < 0.3
+
+
+def conn_event(kind, conn_id: int):
+    from netassistant.core.chunk import ConnEvent
+
+    return ConnEvent(conn_id, 0, kind, conn_id, "127.0.0.1:7", f"127.0.0.1:{50000 + conn_id}")
+
+
+def test_a_batch_of_events_keeps_the_selection_on_a_client_that_stays(qtbot, widget):
+    from netassistant.core.chunk import EventKind
+
+    widget.apply_events([conn_event(EventKind.ACCEPTED, i) for i in (1, 2, 3)])
+    select_row(qtbot, widget, 1)
+    with qtbot.assertNotEmitted(widget.selection_changed):
+        widget.apply_events([conn_event(EventKind.CLOSED, 1), conn_event(EventKind.ACCEPTED, 4)])
+    assert [widget.model.conn_id_at(r) for r in range(widget.model.rowCount())] == [2, 3, 4]
+    assert widget.selected_client() == 2
+
+
+def test_a_batch_that_ends_the_selected_client_clears_the_selection(qtbot, widget):
+    from netassistant.core.chunk import EventKind
+
+    widget.apply_events([conn_event(EventKind.ACCEPTED, i) for i in (1, 2)])
+    select_row(qtbot, widget, 0)
+    with qtbot.waitSignal(widget.selection_changed, timeout=1000) as blocker:
+        widget.apply_events([conn_event(EventKind.RESET, 1)])
+    assert blocker.args == [None]
+    assert (widget.selected_client(), widget.model.rowCount()) == (None, 1)
+
+
+def test_a_server_pane_lists_clients_from_the_batch_events(qtbot):
+    import socket
+
+    from netassistant.core.config import Kind
+    from netassistant.core.stats import SessionState
+    from netassistant.ui.pane.pane import SessionPane
+    from tests.helpers import TIMEOUT
+
+    pane = SessionPane(Kind.TCP_SERVER)
+    qtbot.addWidget(pane)
+    pane.settings.local_port.setValue(0)
+    ctl = pane.controller
+    model = pane.clients.model
+    applied: list[list] = []
+    ctl.client_events.connect(applied.append)
+    assert pane.start()
+    try:
+        qtbot.waitUntil(lambda: ctl.state is SessionState.LISTENING, timeout=int(TIMEOUT * 1000))
+        port = ctl.local_port
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) for _ in range(3)]
+        qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=int(TIMEOUT * 1000))
+        assert [model.conn_id_at(r) for r in range(3)] == sorted(ctl.stats.clients)
+        socks.pop(0).close()
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=int(TIMEOUT * 1000))
+        assert [model.conn_id_at(r) for r in range(2)] == sorted(ctl.stats.clients)
+        assert applied, "the list followed the batches' events"
+        # The send target and the log filter followed the same events.
+        targets = pane.send_panel.findChild(QComboBox, "sendTarget")
+        ids = [targets.itemData(r) for r in range(targets.count())]
+        assert ids == [None, *sorted(ctl.stats.clients)]
+        assert pane.receive.conn_filter.count() == 3
+    finally:
+        for s in socks:
+            s.close()
+        assert pane.shutdown()
+    assert model.rowCount() == 0, "a stopped server lists nobody"
