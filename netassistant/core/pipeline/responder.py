@@ -15,7 +15,8 @@ Two guards stop two echoing peers from bouncing data forever:
   window, far below the rate guard). Anything else in between resets the count: other
   data, a second chunk before our next reply, or data that was already on its way when
   the reply went out, so a client repeating its own request to an echo server does not
-  trip it unless it waits for each echo and answers within the window every time.
+  trip it unless it waits for each echo and answers within the window (an echo that comes
+  back later neither counts nor resets, so a loop slowed by a busy machine still trips).
 
 Either guard pauses the responder until :meth:`resume` or :meth:`set_rule`, and says why.
 """
@@ -210,7 +211,10 @@ class AutoResponder:
         A bounce is the first chunk from that peer after our reply, received after the
         reply was sent and within the window, holding exactly the reply. Chunks that were
         already on their way (received before the reply went out, or several in a row)
-        are a client's own sends, and reset the count.
+        or that hold other data are a client's own sends, and reset the count. The same
+        reply coming back later than the window neither counts nor resets: a loop slowed
+        down by a busy machine still trips the guard, and a client that sends the same
+        request at a human pace never does.
         """
         key = (chunk.conn_id, chunk.peer)
         state = self._last_reply.get(key)
@@ -219,11 +223,12 @@ class AutoResponder:
         first = state.rx_since == 0
         state.rx_since += 1
         sent = state.sent_ns
-        if first and chunk.data == state.data and sent < chunk.ts_ns <= sent + self._window_ns:
+        if not first or chunk.data != state.data or chunk.ts_ns <= sent:
+            state.bounces = 0
+            return False
+        if chunk.ts_ns <= sent + self._window_ns:
             state.bounces += 1
-            return state.bounces >= self.bounce_limit
-        state.bounces = 0
-        return False
+        return state.bounces >= self.bounce_limit
 
     def _remember(self, chunk: Chunk, reply: bytes) -> None:
         key = (chunk.conn_id, chunk.peer)

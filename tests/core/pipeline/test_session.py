@@ -234,6 +234,18 @@ def test_a_client_repeating_its_request_to_an_echo_server_is_not_a_loop():
     assert h.notices == []
 
 
+def test_a_client_asking_again_after_each_echo_at_a_human_pace_is_not_a_loop():
+    """Same request, each sent after the echo came back, slower than the bounce window."""
+    config = SessionConfig(kind=Kind.TCP_SERVER)
+    with pipeline_running(config, auto_reply=AutoReplyRule(), flush_interval=1 / 30) as h:
+        with socket.create_connection(("127.0.0.1", h.port), timeout=TIMEOUT) as client:
+            for _ in range(BOUNCE_LIMIT + 5):
+                client.sendall(b"PING")
+                assert recv_exactly(client, 4) == b"PING"
+                time.sleep(0.08)
+    assert h.notices == []
+
+
 # ------------------------------------------------------------------------ taps
 def test_a_tap_that_raises_is_removed_with_a_notice_and_the_session_goes_on(tmp_path):
     def bad(_events: object) -> None:
