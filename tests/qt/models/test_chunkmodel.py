@@ -323,9 +323,9 @@ def test_colours_fonts_and_alignment(model):
 def test_flags(model):
     model.append_events([rx(1, b"a")])
     flags = model.flags(model.index(0, Column.DATA))
-    assert flags & Qt.ItemFlag.ItemIsSelectable
-    assert flags & Qt.ItemFlag.ItemIsEnabled
-    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert flags == (
+        Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+    )
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
 
 
