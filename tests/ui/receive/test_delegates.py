@@ -7,11 +7,12 @@ import datetime
 import pytest
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind
 from netassistant.qt.models.cellformat import set_picture_style
-from netassistant.qt.models.chunkmodel import ChunkLogModel
-from netassistant.ui.receive.delegates import ChunkTableView
+from netassistant.qt.models.chunkmodel import ChunkLogModel, Column
+from netassistant.ui.receive.delegates import ChunkDataDelegate, ChunkTableView
 
 LOCAL = "127.0.0.1:9000"
 PEER = "127.0.0.1:50001"
@@ -58,4 +59,42 @@ def test_multi_data_paints_exactly_what_per_role_data_paints(qtbot, mode):
     finally:
         set_picture_style(None)
     assert fast.size() == slow.size()
+    assert fast == slow
+
+
+class PlainHexDelegate(ChunkDataDelegate):
+    """The DATA delegate drawing Hex mode the stock way: the whole text laid out."""
+
+    def _paint_cut(self, painter, option, index) -> None:
+        QStyledItemDelegate.paint(self, painter, option, index)
+
+
+def hex_records(size: int) -> list[Chunk | ConnEvent]:
+    long_message = "a long connection event message that does not fit the cell " * 4
+    return [
+        Chunk(1, TS, 1, Direction.RX, LOCAL, PEER, bytes(range(size % 256)) * (size // 256 + 1)),
+        ConnEvent(2, TS, EventKind.ERROR, 1, LOCAL, PEER, message=long_message),
+        Chunk(3, TS, 1, Direction.TX, LOCAL, PEER, b"\xab" * size),
+        Chunk(4, TS, 1, Direction.RX, LOCAL, PEER, b"short"),
+    ]
+
+
+def render_hex(qtbot, delegate_class: type[ChunkDataDelegate], size: int, width: int) -> QImage:
+    model = ChunkLogModel(preview_bytes=200)
+    model.append_events(hex_records(size))
+    view = ChunkTableView(model)
+    qtbot.addWidget(view)
+    view.data_delegate = delegate_class(model, view)
+    view.setItemDelegateForColumn(Column.DATA, view.data_delegate)
+    view.resize(width, 200)
+    view.show()
+    view.selectRow(2)
+    return view.grab().toImage()
+
+
+@pytest.mark.parametrize("size", [3, 10, 20, 64, 300])
+@pytest.mark.parametrize("width", [560, 700, 1400])
+def test_hex_cells_cut_before_layout_paint_exactly_like_whole_text(qtbot, size, width):
+    fast = render_hex(qtbot, ChunkDataDelegate, size, width)
+    slow = render_hex(qtbot, PlainHexDelegate, size, width)
     assert fast == slow
