@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from typing import Any, ClassVar, Final, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, Qt
 
 from netassistant.qt.models.cellformat import DisplayMode, bytes_text, hex_lines
 from netassistant.qt.models.tablemodel import AnyIndex, ReadOnlyTableModel
@@ -118,6 +118,32 @@ class RingTableModel(ReadOnlyTableModel, Generic[RowT]):
         if physical >= len(self._rows):
             return None
         return self._cell_data(physical, index.column(), role)
+
+    def multiData(
+        self,
+        index: AnyIndex,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,
+    ) -> None:
+        """Fill every role a view asks for in one call (what ``data()`` gives each).
+
+        A delegate asks for seven roles of every cell it paints; Qt's own multiData()
+        would call ``data()`` once per role, and under a flood every call from Qt into
+        Python waits to win the GIL back from the engine thread. One call a cell
+        instead of seven.
+        """
+        if not index.isValid():
+            return
+        physical = self._head + index.row()
+        if physical >= len(self._rows):
+            return
+        column = index.column()
+        cell = self._cell_data
+        span = roleDataSpan
+        if isinstance(span, QModelRoleData):  # a single role, as PySide also allows
+            span = QModelRoleDataSpan(span)
+        for i in range(span.size()):
+            role_data = span[i]  # type: ignore[index]  # the stubs lack __getitem__
+            role_data.setData(cell(physical, column, role_data.role()))
 
     def _cell_data(self, physical: int, column: int, role: int) -> Any:
         """The value of ``role`` in ``column`` of the row at ``_rows[physical]``."""

@@ -34,10 +34,6 @@ USER_ROLE: Final = int(Qt.ItemDataRole.UserRole)
 #: How numbers sit in a cell.
 ALIGN_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-)
-
 
 class ReadOnlyTableModel(QAbstractTableModel):
     """A flat table of selectable, never editable rows with translated column titles.
@@ -45,6 +41,11 @@ class ReadOnlyTableModel(QAbstractTableModel):
     A subclass sets :attr:`columns` and implements :meth:`column_titles`,
     :meth:`_row_count` and ``data()``. It translates its titles itself, with its own
     ``self.tr()``, so every title keeps the subclass's translation context.
+
+    ``flags()`` is deliberately not overridden: QAbstractTableModel's own answer
+    (selectable, enabled, never has children; nothing for an invalid index) is what a
+    read-only row wants, and a view asks it of every cell it paints, so answering it in
+    C++ spares a call into Python (and a wait for the GIL) per cell.
 
     Attributes:
         columns: The column enum, in display order.
@@ -72,12 +73,6 @@ class ReadOnlyTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """Return the number of columns (0 under a valid parent: this is a table)."""
         return 0 if parent.isValid() else len(self.columns)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        """Rows are selectable, never editable."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
 
     def headerData(
         self,

@@ -48,6 +48,7 @@ SPECIAL_BACKGROUND: Final = QColor(0xE8, 0xE0, 0xF4)
 _BOTH_SEPARATOR = " | "
 _SPECIAL_PADDING = 2  # pixels of box on each side of a special run
 _TEXT_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CUT_MIN_CHARS = 32  # shorter texts are cheap to lay out whole
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 _Run = tuple[str, bool]  # (text, special), as codec.decode_segments returns them
@@ -73,6 +74,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
     def __init__(self, log: RingTableModel[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._log = log
+        self._advances: dict[str, int] = {}  # font key -> its one ASCII width (0: not fixed)
 
     @property
     def display_mode(self) -> DisplayMode:
@@ -82,7 +84,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
         """Paint one DATA cell."""
         if self._log.display_mode is DisplayMode.HEX:
-            super().paint(painter, option, index)
+            self._paint_cut(painter, option, index)
             return
         segments = index.data(SegmentsRole)
         if not segments:  # a connection event, or no data
@@ -95,6 +97,40 @@ class ChunkDataDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self._paint_runs(painter, opt, runs)
+
+    def _paint_cut(self, painter: QPainter, option: QStyleOptionViewItem, index: _AnyIndex) -> None:
+        """Paint a cell as QStyledItemDelegate does, laying out only the text that can show.
+
+        A 64-byte chunk is 191 characters of hex, and Qt shapes and measures all of them
+        to elide the few dozen that fit: most of a repaint's time under a flood. In a
+        fixed-pitch font every character is as wide as the next, so the text is cut a
+        little past the cell's width first; the cut text still overflows the cell, so
+        Qt elides it to exactly the same characters.
+        """
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        if len(text) > _CUT_MIN_CHARS and text.isascii():
+            advance = self._fixed_advance(opt)
+            if advance:
+                keep = opt.rect.width() // advance + 2
+                if len(text) > keep:
+                    opt.text = text[:keep]
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+    def _fixed_advance(self, opt: QStyleOptionViewItem) -> int:
+        """The width of every ASCII character of the cell's font, or 0 if they differ."""
+        key = opt.font.key()
+        advance = self._advances.get(key)
+        if advance is None:
+            metrics = opt.fontMetrics
+            widths = {metrics.horizontalAdvance(chr(code)) for code in range(0x20, 0x7F)}
+            # Only a font whose printable ASCII all share one positive width is cut.
+            advance = widths.pop() if len(widths) == 1 else 0
+            self._advances[key] = advance
+        return advance
 
     def _runs(
         self, display: str, segments: list[tuple[str, bool]]

@@ -6,7 +6,7 @@ import datetime
 import time
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from PySide6.QtGui import QFont
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, EventKind
@@ -323,9 +323,9 @@ def test_colours_fonts_and_alignment(model):
 def test_flags(model):
     model.append_events([rx(1, b"a")])
     flags = model.flags(model.index(0, Column.DATA))
-    assert flags & Qt.ItemFlag.ItemIsSelectable
-    assert flags & Qt.ItemFlag.ItemIsEnabled
-    assert not flags & Qt.ItemFlag.ItemIsEditable
+    assert flags == (
+        Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+    )
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
 
 
@@ -551,3 +551,32 @@ def test_trimmed_rows_let_go_of_their_chunks_at_once(qapp):
     model.append_events([rx(5, b"y")])  # trims one row: fewer than half, no compaction
     assert (model.rowCount(), model.chunk_at(0).seq) == (4, 2)
     assert sys.getrefcount(first) == alone
+
+
+# -- multiData ------------------------------------------------------------------------
+
+# What QStyledItemDelegate asks of every cell it paints, then the model's own roles.
+_PAINT_ROLES = (0, 1, 6, 7, 8, 9, 10, 3, ChunkRole, IsEventRole, SegmentsRole, BandRole)
+
+
+@pytest.mark.parametrize("mode", ["hex", "text", "both"])
+def test_multi_data_answers_what_data_answers(model, mixed, mode):
+    model.append_events(mixed)
+    model.set_display_mode(mode)
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in _PAINT_ROLES:
+                role_data = QModelRoleData(role)
+                model.multiData(index, QModelRoleDataSpan(role_data))
+                assert role_data.data() == model.data(index, role), (row, column, role)
+
+
+def test_multi_data_leaves_an_invalid_or_stale_index_empty(model, mixed):
+    model.append_events(mixed)
+    stale = model.index(6, Column.DATA)
+    model.clear()
+    for index in (QModelIndex(), stale):
+        role_data = QModelRoleData(DISPLAY)
+        model.multiData(index, QModelRoleDataSpan(role_data))
+        assert role_data.data() is None
