@@ -185,7 +185,7 @@ def test_two_echoing_sessions_stop_bouncing_one_message():
     with pipeline_running(config, **options) as a, pipeline_running(config, **options) as b:
         started = time.monotonic()
         a.pipeline.send_to(b"bounce", "127.0.0.1", b.port)
-        a.wait_for(lambda _e: a.notices or b.notices, timeout=BOUNCE_LIMIT * 0.2 + 2)
+        a.wait_for(lambda _e: a.notices or b.notices, timeout=BOUNCE_LIMIT * 0.5 + 5)
         elapsed = time.monotonic() - started
         time.sleep(0.3)
         counts = (len(a.chunks(Direction.RX)), len(b.chunks(Direction.RX)))
@@ -198,7 +198,7 @@ def test_two_echoing_sessions_stop_bouncing_one_message():
         f"auto-reply paused: the peer sent our reply straight back {BOUNCE_LIMIT} times in a "
         "row — two echoing peers would bounce it forever"
     )
-    assert elapsed < BOUNCE_LIMIT * 0.2 + 1
+    assert elapsed < BOUNCE_LIMIT * 0.5 + 5, "bounded even on a loaded machine"
 
 
 def test_a_flood_between_echoers_trips_the_rate_guard():
