@@ -33,8 +33,19 @@ PROGRESS_INTERVAL = 0.1
 #: Why a send plan or file send to a reset connection stopped.
 RESET_REASON = text("connection reset by peer (RST)")
 
+#: Bytes one readiness may read before going back to select(). With 1 KiB reads and
+#: READ_BUDGET reads per turn, select() and the rest of the turn took about a tenth of
+#: the time; bounding a turn by bytes lets 1 KiB reads take 256 per turn (the 1 KiB
+#: throughput ratio gained ~0.05) while 64 KiB reads keep READ_BUDGET (4 MiB a turn).
+READ_BYTES_PER_WAKEUP = 256 * 1024
+
 _RX = Direction.RX
 _NONE = ChunkFlag.NONE
+
+
+def reads_per_wakeup(recv_size: int) -> int:
+    """How many recv() calls one readiness may make: READ_BUDGET up to 4 times that."""
+    return max(READ_BUDGET, min(4 * READ_BUDGET, READ_BYTES_PER_WAKEUP // recv_size))
 
 
 class _Outgoing:
@@ -210,7 +221,7 @@ class StreamConn:
         # Under a flood the next recv() usually has data already: read until EAGAIN
         # (bounded by the budget) instead of going back to select() after a short read.
         # A slow reader takes one recv() per readiness.
-        for _ in range(1 if delay else READ_BUDGET):
+        for _ in range(1 if delay else reads_per_wakeup(size)):
             try:
                 data = recv(size)
             except (BlockingIOError, InterruptedError):
