@@ -35,17 +35,20 @@ RESET_REASON = text("connection reset by peer (RST)")
 
 #: Bytes one readiness may read before going back to select(). With 1 KiB reads and
 #: READ_BUDGET reads per turn, select() and the rest of the turn took about a tenth of
-#: the time; bounding a turn by bytes lets 1 KiB reads take 256 per turn (the 1 KiB
-#: throughput ratio gained ~0.05) while 64 KiB reads keep READ_BUDGET (4 MiB a turn).
-READ_BYTES_PER_WAKEUP = 256 * 1024
+#: the time. Bounded in bytes, a turn of small reads lasts about as long as one of
+#: READ_BUDGET 64 KiB reads (a few ms on loopback), and 1 KiB reads gained ~0.1 on the
+#: throughput ratio (tests/benchmarks/engine_throughput.py).
+READ_BYTES_PER_WAKEUP = 1024 * 1024
+#: ... and at most this many recv() calls, however small the recv size.
+MAX_READS_PER_WAKEUP = 16 * READ_BUDGET
 
 _RX = Direction.RX
 _NONE = ChunkFlag.NONE
 
 
 def reads_per_wakeup(recv_size: int) -> int:
-    """How many recv() calls one readiness may make: READ_BUDGET up to 4 times that."""
-    return max(READ_BUDGET, min(4 * READ_BUDGET, READ_BYTES_PER_WAKEUP // recv_size))
+    """How many recv() calls one readiness may make (READ_BUDGET at least)."""
+    return max(READ_BUDGET, min(MAX_READS_PER_WAKEUP, READ_BYTES_PER_WAKEUP // recv_size))
 
 
 class _Outgoing:

@@ -14,11 +14,12 @@ FLOOD = bytes(range(256)) * 4096  # 1 MiB, every byte position distinguishable
 
 
 def test_reads_per_wakeup_is_bounded_in_bytes_and_in_calls():
-    assert reads_per_wakeup(1) == 4 * READ_BUDGET
-    assert reads_per_wakeup(1024) == 256
-    assert reads_per_wakeup(2048) == 128
-    assert reads_per_wakeup(4096) == READ_BUDGET
-    assert reads_per_wakeup(65536) == READ_BUDGET
+    assert READ_BUDGET == 64
+    assert reads_per_wakeup(1) == 1024
+    assert reads_per_wakeup(1024) == 1024
+    assert reads_per_wakeup(4096) == 256
+    assert reads_per_wakeup(16384) == 64
+    assert reads_per_wakeup(65536) == 64
 
 
 def test_flood_of_small_reads_keeps_every_chunk_in_order_before_the_fin():
