@@ -68,7 +68,9 @@ class Chunk(NamedTuple):
 
     Attributes:
         seq: Session-wide sequence number shared with :class:`ConnEvent`.
-        ts_ns: Wall-clock time (``time.time_ns()``) when the call returned.
+        ts_ns: Wall-clock time (``time.time_ns()``) when the call returned. Under a flood
+            the reads of one readiness (up to 1 MiB, or one recvmmsg() batch) share the
+            time the last of them returned; a slow reader's chunks are stamped one by one.
         conn_id: Connection number within the session (0 for UDP).
         direction: RX or TX.
         local: Local address, formatted (``127.0.0.1:9000``, ``[::1]:9000``, a path).
