@@ -118,14 +118,14 @@ class SendScript:
         self._next_due = time.monotonic()
         self._step()
 
-    def observe(self, events: list[Event]) -> str:
+    def observe(self, events: list[Event]) -> None:
         """See one batch (engine thread): start when ready, go on when a file ended.
 
-        Returns:
-            A message for the front end, or "".
+        A failed file send ends the script with :attr:`error`; the failure itself already
+        reached the front end as the file send's ERROR event.
         """
         if self.finished or self._pipeline is None:
-            return ""
+            return
         for event in events:
             if type(event) is not ConnEvent:
                 continue
@@ -140,12 +140,11 @@ class SendScript:
                 if event.state != "done":
                     self.error = event.message
                     self.finished = True
-                    return ""
+                    return
                 self.sends_done += 1
                 self._after_send()
             elif event.kind is EventKind.STOPPED:
                 self.finished = True
-        return ""
 
     def _ready(self, event: ConnEvent) -> bool:
         # Sends start once there is someone to send to.

@@ -57,8 +57,8 @@ class Notice(NamedTuple):
     """Something the pipeline itself has to say (not an event of the socket).
 
     Attributes:
-        source: ``"auto_reply"`` (a guard paused the replies), ``"tap"`` (a capture or
-            other tap failed and was removed) or ``"send"`` (a send script's report).
+        source: ``"auto_reply"`` (a guard paused the replies) or ``"tap"`` (a capture or
+            other tap failed and was removed).
         message: Plain words, a translatable :class:`~netassistant.core.i18n.Text`.
     """
 
@@ -175,7 +175,6 @@ class SessionPipeline:
         self._generation = 0
         self._next_generation = 0
         self._taps: tuple[Tap, ...] = ()
-        self._notices: list[Notice] = []  # engine thread only
         self._scripts: list[SendScript] = []  # engine thread only
         self._pending: dict[int, int] = {}  # engine thread only
         self._live: set[int] = set()  # open connections (engine thread only)
@@ -424,7 +423,7 @@ class SessionPipeline:
                 self._bound = True
 
     def _on_batch(self, events: list[Event]) -> None:
-        notices, self._notices = self._notices, []
+        notices: list[Notice] = []
         self._track(events)
         for tap in self._taps:
             try:
@@ -452,9 +451,7 @@ class SessionPipeline:
             notices.append(Notice("auto_reply", paused))
         if self._scripts:
             for script in list(self._scripts):
-                message = script.observe(events)
-                if message:
-                    notices.append(Notice("send", message))
+                script.observe(events)
                 if script.finished:
                     self._scripts.remove(script)
 
@@ -476,10 +473,6 @@ class SessionPipeline:
             if count:
                 pending[conn_id] = count
         self._pending = pending
-
-    def note(self, notice: Notice) -> None:
-        """Queue a notice for the next batch (engine thread; used by send scripts)."""
-        self._notices.append(notice)
 
     # ----------------------------------------------------------------- helpers
     def _udp(self) -> Any:
