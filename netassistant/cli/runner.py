@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK
 from netassistant.core import logformat
-from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind, track_live
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
@@ -262,10 +262,7 @@ class Runner:
     def _track(self, event: ConnEvent) -> None:
         """Decide from the events whether the run failed."""
         kind = event.kind
-        if kind in (EventKind.CONNECTED, EventKind.ACCEPTED):
-            self._live.add(event.conn_id)
-        elif kind in ENDING_KINDS:
-            self._live.discard(event.conn_id)
+        track_live(self._live, event)
         if kind is EventKind.ERROR and (self.pipeline.failed or not self._session_alive()):
             self.failed = event.message
         if kind is EventKind.RESET and self.config.kind is Kind.TCP_CLIENT:

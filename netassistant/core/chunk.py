@@ -175,3 +175,11 @@ def parse_address(text: str) -> tuple[str, int]:
     if not sep or not port.isdigit():
         raise ValueError(f"{text!r} has no port; write host:port, e.g. 127.0.0.1:9000")
     return host, int(port)
+
+
+def track_live(live: set[int], event: ConnEvent) -> None:
+    """Keep ``live``, the open connections' numbers, up to date with one event."""
+    if event.kind in (EventKind.CONNECTED, EventKind.ACCEPTED):
+        live.add(event.conn_id)
+    elif event.kind in ENDING_KINDS:
+        live.discard(event.conn_id)

@@ -28,13 +28,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netassistant.core.chunk import (
-    ENDING_KINDS,
     Chunk,
     ConnEvent,
     Direction,
     Event,
     EventKind,
     parse_address,
+    track_live,
 )
 from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.i18n import text
@@ -414,12 +414,8 @@ class SessionPipeline:
         for event in events:
             if type(event) is not ConnEvent:
                 continue
-            kind = event.kind
-            if kind in (EventKind.CONNECTED, EventKind.ACCEPTED):
-                self._live.add(event.conn_id)
-            elif kind in ENDING_KINDS:
-                self._live.discard(event.conn_id)
-            elif kind is EventKind.LISTENING:
+            track_live(self._live, event)
+            if event.kind is EventKind.LISTENING:
                 self._bound = True
 
     def _on_batch(self, events: list[Event]) -> None:
