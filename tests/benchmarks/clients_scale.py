@@ -153,7 +153,8 @@ def raw_accept(count: int, backlog: int) -> tuple[float, int]:
 
 # ----------------------------------------------------------------------------------- GUI
 def gui_run(count: int, backlog: int) -> dict[str, Any]:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from guiprobe import GapProbe
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from netassistant.core.config import Kind
@@ -175,19 +176,7 @@ def gui_run(count: int, backlog: int) -> dict[str, Any]:
         time.sleep(0.005)
     proc, pipe = _start_helper(pane.controller.local_port, count)
 
-    clock = QElapsedTimer()
-    clock.start()
-    gaps: list[float] = []
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(PROBE_MS)
-    probe.timeout.connect(tick)
+    probe = GapProbe(PROBE_MS)
 
     def phase(until_rows: int, start: Any) -> tuple[float | None, float]:
         """Run the event loop until the list has ``until_rows`` rows (+ settle time).
@@ -212,8 +201,6 @@ def gui_run(count: int, backlog: int) -> dict[str, Any]:
         checker.setInterval(10)
         checker.timeout.connect(check)
         app.processEvents()
-        gaps.clear()
-        last[0] = clock.nsecsElapsed()
         probe.start()
         checker.start()
         t0 = time.perf_counter()
@@ -222,7 +209,7 @@ def gui_run(count: int, backlog: int) -> dict[str, Any]:
         checker.stop()
         probe.stop()
         done = state.get("done")
-        return (None if done is None else done - t0), max(gaps, default=0.0)
+        return (None if done is None else done - t0), probe.longest
 
     gc.collect()
     rss0 = _rss_kb()

@@ -95,7 +95,8 @@ def raw_udp(seconds: float, size: int) -> tuple[float, int]:
 
 # ------------------------------------------------------------------------------------- GUI
 def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from guiprobe import GapProbe
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from netassistant.core.chunk import Chunk
@@ -138,19 +139,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
                 state["dropped"] = ev.total  # datagrams the kernel dropped: we fell behind
 
     pane.controller.events_received.connect(on_events)
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    probe = QTimer()
-    probe.setInterval(PROBE_MS)
-    probe.timeout.connect(tick)
+    probe = GapProbe(PROBE_MS)
     rss0 = _rss_mb()
     rss_peak = rss0
     if udp:
@@ -181,7 +170,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
     rss_peak = peak[0]
     proc.join(30)
     elapsed = max(1e-9, state["last"] - state["first"])
-    late = sorted(max(0.0, g - PROBE_MS) for g in gaps) or [0.0]
+    late = sorted(max(0.0, g - PROBE_MS) for g in probe.gaps) or [0.0]
     shown = pane.receive.model.rowCount()
     for p in window.panes():
         p.shutdown()
@@ -193,7 +182,7 @@ def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, f
         "dropped": state["dropped"],
         "latency_p50_ms": statistics.median(late),
         "latency_p99_ms": late[min(len(late) - 1, int(len(late) * 0.99))],
-        "max_freeze_ms": max(gaps) if gaps else 0.0,
+        "max_freeze_ms": probe.longest,
         "rss_growth_mb": rss_peak - rss0,
         "rows_held": shown,
         "gui_cpu_s": cpu1.get("gui", 0.0) - cpu0.get("gui", 0.0),
