@@ -37,6 +37,10 @@ class ChunkFlag(enum.IntFlag):
     BROADCAST = 2
     #: A send cut short (reset, error, stop): ``data`` is the part the kernel accepted.
     PARTIAL = 4
+    #: Relay sessions: the chunk was read from / written to the upstream (server) leg.
+    #: Without it a relay chunk belongs to the downstream (client) leg. Other session
+    #: kinds never set it, so a chunk needs no extra field (chunks are built in bulk).
+    SERVER_LEG = 8
 
 
 class EventKind(enum.Enum):
@@ -55,6 +59,11 @@ class EventKind(enum.Enum):
     DROPPED = "dropped"  # the kernel dropped datagrams: the receive buffer was full
     ERROR = "error"  # something failed; ``message`` says what, in plain words
     STOPPED = "stopped"  # the session ended
+    PEER_FIN = "peer_fin"  # peer finished sending (FIN) and our side stays open
+    STATE = "state"  # kernel socket state changed; ``detail`` has the figures
+    SEGMENT = "segment"  # a TCP segment of this session seen on the wire; ``detail``
+    TLS = "tls"  # a TLS handshake finished; ``detail`` says what was agreed
+    FAULT = "fault"  # a relay fault was applied, changed or removed; ``detail``
 
 
 #: Events after which a connection carries no more data (its counters and decoders end).
@@ -124,6 +133,17 @@ class ConnEvent(NamedTuple):
         plan_id: The send plan or file send this event is about (0 for none).
         state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
             "cancelled", "stopped", "failed"); "" for other events.
+        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events (None for the
+            others), with JSON-ready values; the keys are part of the CLI's JSON output:
+
+            - STATE: ``state`` (``ESTABLISHED``, ``TIME_WAIT``...), ``peer_state``
+              (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
+              OS gives them ``rtt_us``, ``retrans``, ``timer_ms`` (time left in
+              TIME_WAIT), ``accept_queue``, ``backlog``, ``closed_first``.
+            - SEGMENT: ``dir`` (``tx`` from this session's socket, ``rx`` to it),
+              ``flags`` (``"SYN,ACK"``), ``seq``, ``ack``, ``len``, ``win``.
+            - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``.
+            - FAULT: ``direction``, ``fault``, ``params``, ``action``.
     """
 
     seq: int
@@ -137,6 +157,7 @@ class ConnEvent(NamedTuple):
     total: int = 0
     plan_id: int = 0
     state: str = ""
+    detail: dict[str, object] | None = None
 
 
 Event = Chunk | ConnEvent

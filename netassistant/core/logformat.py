@@ -30,6 +30,11 @@ EVENT_NAMES: dict[EventKind, str] = {
     EventKind.DROPPED: "dropped",
     EventKind.ERROR: "error",
     EventKind.STOPPED: "stopped",
+    EventKind.PEER_FIN: "peer_fin",
+    EventKind.STATE: "state",
+    EventKind.SEGMENT: "segment",
+    EventKind.TLS: "tls",
+    EventKind.FAULT: "fault",
 }
 CLOSE_REASONS: dict[EventKind, str] = {
     EventKind.CLOSED: "fin",
@@ -110,6 +115,10 @@ def event_record(event: ConnEvent) -> dict[str, Any]:
     if event.kind is EventKind.DROPPED:
         record["dropped"] = event.sent
         record["dropped_total"] = event.total
+    if event.detail:
+        # The detail's keys are documented on ConnEvent; they never shadow the above.
+        for key, value in event.detail.items():
+            record.setdefault(key, value)
     return record
 
 

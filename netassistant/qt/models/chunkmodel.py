@@ -414,6 +414,11 @@ class ChunkLogModel(RingTableModel[Event]):
             EventKind.ERROR: self.tr("error"),
             EventKind.DROPPED: self.tr("datagrams dropped by the kernel"),
             EventKind.STOPPED: self.tr("stopped"),
+            EventKind.PEER_FIN: self.tr("peer finished sending (FIN)"),
+            EventKind.STATE: self.tr("socket state"),
+            EventKind.SEGMENT: self.tr("TCP segment"),
+            EventKind.TLS: self.tr("TLS handshake done"),
+            EventKind.FAULT: self.tr("fault changed"),
         }
         return labels.get(kind, kind.value)
 

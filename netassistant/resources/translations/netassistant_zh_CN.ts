@@ -615,12 +615,37 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="425"/>
+        <location filename="../../qt/models/chunkmodel.py" line="417"/>
+        <source>peer finished sending (FIN)</source>
+        <translation>对方已停止发送（FIN）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/chunkmodel.py" line="418"/>
+        <source>socket state</source>
+        <translation>套接字状态</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/chunkmodel.py" line="419"/>
+        <source>TCP segment</source>
+        <translation>TCP 报文段</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/chunkmodel.py" line="420"/>
+        <source>TLS handshake done</source>
+        <translation>TLS 握手完成</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/chunkmodel.py" line="421"/>
+        <source>fault changed</source>
+        <translation>故障设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/chunkmodel.py" line="430"/>
         <source>{held} of {total} bytes (datagram truncated)</source>
         <translation>{total} 字节中的 {held} 字节（数据报已截断）</translation>
     </message>
     <message>
-        <location filename="../../qt/models/chunkmodel.py" line="429"/>
+        <location filename="../../qt/models/chunkmodel.py" line="434"/>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
     </message>
@@ -628,57 +653,57 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="72"/>
+        <location filename="../../ui/pane/clientlist.py" line="73"/>
         <source>Connected clients</source>
         <translation>已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="73"/>
+        <location filename="../../ui/pane/clientlist.py" line="74"/>
         <source>Open connections; select one to close it or to send to it alone</source>
         <translation>当前打开的连接；选中一个可将其关闭或单独向其发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="76"/>
+        <location filename="../../ui/pane/clientlist.py" line="77"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="80"/>
+        <location filename="../../ui/pane/clientlist.py" line="81"/>
         <source>Disconnect client</source>
         <translation>断开客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="81"/>
+        <location filename="../../ui/pane/clientlist.py" line="82"/>
         <source>Close the connection gracefully: queued data is sent, then FIN</source>
         <translation>正常关闭连接：先发完排队的数据，再发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="83"/>
+        <location filename="../../ui/pane/clientlist.py" line="84"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="87"/>
+        <location filename="../../ui/pane/clientlist.py" line="88"/>
         <source>Half-close client</source>
         <translation>半关闭客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="88"/>
+        <location filename="../../ui/pane/clientlist.py" line="89"/>
         <source>shutdown(SHUT_WR): the client sees end of file; we can still receive</source>
         <translation>shutdown(SHUT_WR)：客户端读到文件结束 (EOF)；本端仍可接收</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="90"/>
+        <location filename="../../ui/pane/clientlist.py" line="91"/>
         <source>Abort (RST)</source>
         <translation>中止 (RST)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="94"/>
+        <location filename="../../ui/pane/clientlist.py" line="95"/>
         <source>Abort client</source>
         <translation>中止客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="95"/>
+        <location filename="../../ui/pane/clientlist.py" line="96"/>
         <source>SO_LINGER 0, then close: the client gets RST and queued data is lost</source>
         <translation>将 SO_LINGER 设为 0 后关闭：客户端收到 RST，排队的数据将丢失</translation>
     </message>
@@ -686,48 +711,48 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="222"/>
+        <location filename="../../qt/models/clientmodel.py" line="217"/>
         <source>#</source>
         <extracomment>The row&apos;s connection id (any column).</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="223"/>
+        <location filename="../../qt/models/clientmodel.py" line="218"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="224"/>
+        <location filename="../../qt/models/clientmodel.py" line="219"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="225"/>
+        <location filename="../../qt/models/clientmodel.py" line="220"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="226"/>
+        <location filename="../../qt/models/clientmodel.py" line="221"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="227"/>
+        <location filename="../../qt/models/clientmodel.py" line="222"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="263"/>
+        <location filename="../../qt/models/clientmodel.py" line="258"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="263"/>
+        <location filename="../../qt/models/clientmodel.py" line="258"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="271"/>
+        <location filename="../../qt/models/clientmodel.py" line="266"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
     </message>
@@ -2129,22 +2154,22 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>ReceiveView</name>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="134"/>
+        <location filename="../../ui/receive/receiveview.py" line="137"/>
         <source>Received chunks</source>
         <translation>接收的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="135"/>
+        <location filename="../../ui/receive/receiveview.py" line="138"/>
         <source>One row per recv() or send; select a row to see the whole chunk below</source>
         <translation>每次 recv() 或发送占一行；选中一行可在下方查看完整的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="274"/>
+        <location filename="../../ui/receive/receiveview.py" line="292"/>
         <source>paused — {count} chunks waiting</source>
         <translation>已暂停 — {count} 个数据块等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receiveview.py" line="120"/>
+        <location filename="../../ui/receive/receiveview.py" line="123"/>
         <source>#{conn} {peer}</source>
         <extracomment>Shortest gap between two repaints of the log while batches keep coming (10 Hz).</extracomment>
         <translation>#{conn} {peer}</translation>
@@ -2189,200 +2214,200 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SendPanel</name>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="123"/>
+        <location filename="../../ui/send/sendpanel.py" line="125"/>
         <source>Data to send</source>
         <extracomment>Line endings the append combo offers, in its order (&quot;&quot; = none).</extracomment>
         <translation>待发送数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="124"/>
+        <location filename="../../ui/send/sendpanel.py" line="126"/>
         <source>What to send: text in the session&apos;s encoding, or hex like 01 02 0A</source>
         <translation>要发送的内容：按会话编码的文本，或形如 01 02 0A 的十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="130"/>
+        <location filename="../../ui/send/sendpanel.py" line="132"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="131"/>
+        <location filename="../../ui/send/sendpanel.py" line="133"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="135"/>
+        <location filename="../../ui/send/sendpanel.py" line="137"/>
         <source>Send mode</source>
         <translation>发送模式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="136"/>
+        <location filename="../../ui/send/sendpanel.py" line="138"/>
         <source>Text is encoded with the session&apos;s encoding; Hex takes bytes like 01 02 0A</source>
         <translation>文本按会话编码进行编码；十六进制接受形如 01 02 0A 的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="138"/>
+        <location filename="../../ui/send/sendpanel.py" line="140"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="142"/>
+        <location filename="../../ui/send/sendpanel.py" line="144"/>
         <source>Interpret escapes</source>
         <translation>解析转义字符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="143"/>
+        <location filename="../../ui/send/sendpanel.py" line="145"/>
         <source>In text mode, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>文本模式下，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="145"/>
+        <location filename="../../ui/send/sendpanel.py" line="147"/>
         <source>Append:</source>
         <translation>追加：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="147"/>
+        <location filename="../../ui/send/sendpanel.py" line="149"/>
         <source>Nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="148"/>
+        <location filename="../../ui/send/sendpanel.py" line="150"/>
         <source>\r\n (CR LF)</source>
         <translation>\r\n (CR LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="149"/>
+        <location filename="../../ui/send/sendpanel.py" line="151"/>
         <source>\n (LF)</source>
         <translation>\n (LF)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="153"/>
+        <location filename="../../ui/send/sendpanel.py" line="155"/>
         <source>Line ending to append</source>
         <translation>追加的行结束符</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="154"/>
+        <location filename="../../ui/send/sendpanel.py" line="156"/>
         <source>Line ending added after the data, in both modes</source>
         <translation>在数据后追加的行结束符（两种模式均适用）</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="157"/>
-        <location filename="../../ui/send/sendpanel.py" line="158"/>
+        <location filename="../../ui/send/sendpanel.py" line="159"/>
+        <location filename="../../ui/send/sendpanel.py" line="160"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="158"/>
+        <location filename="../../ui/send/sendpanel.py" line="160"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>发送 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="169"/>
+        <location filename="../../ui/send/sendpanel.py" line="171"/>
         <source>Send to:</source>
         <translation>发送到：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="172"/>
+        <location filename="../../ui/send/sendpanel.py" line="174"/>
         <source>All clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="182"/>
+        <location filename="../../ui/send/sendpanel.py" line="184"/>
         <source>Send target</source>
         <translation>发送目标</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="183"/>
+        <location filename="../../ui/send/sendpanel.py" line="185"/>
         <source>Send to every connected client, or to one of them</source>
         <translation>发送给所有已连接的客户端，或其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="193"/>
+        <location filename="../../ui/send/sendpanel.py" line="195"/>
         <source>Remote:</source>
         <translation>远程：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="195"/>
+        <location filename="../../ui/send/sendpanel.py" line="197"/>
         <source>host or IP</source>
         <translation>主机或 IP</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="199"/>
+        <location filename="../../ui/send/sendpanel.py" line="201"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="200"/>
+        <location filename="../../ui/send/sendpanel.py" line="202"/>
         <source>Host, IP address or unix socket path to send to</source>
         <translation>发送目标的主机、IP 地址或 Unix 套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="206"/>
+        <location filename="../../ui/send/sendpanel.py" line="208"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="206"/>
+        <location filename="../../ui/send/sendpanel.py" line="208"/>
         <source>Remote UDP port</source>
         <translation>远程 UDP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="208"/>
-        <location filename="../../ui/send/sendpanel.py" line="212"/>
+        <location filename="../../ui/send/sendpanel.py" line="210"/>
+        <location filename="../../ui/send/sendpanel.py" line="214"/>
         <source>Reply to last sender</source>
         <translation>回复最后的发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="213"/>
+        <location filename="../../ui/send/sendpanel.py" line="215"/>
         <source>Send to whoever sent the last datagram instead of the remote above</source>
         <translation>发送给最后一个数据报的发送方，而不是上面的远程地址</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="237"/>
+        <location filename="../../ui/send/sendpanel.py" line="239"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="257"/>
+        <location filename="../../ui/send/sendpanel.py" line="259"/>
         <source>nothing to send: type some text or hex</source>
         <translation>没有要发送的数据：请输入文本或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="283"/>
+        <location filename="../../ui/send/sendpanel.py" line="285"/>
         <source>enter the remote host and port, or tick Reply to last sender</source>
         <translation>请输入远程主机和端口，或勾选“回复最后的发送方”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="286"/>
+        <location filename="../../ui/send/sendpanel.py" line="288"/>
         <source>choose a remote port from 1 to 65535</source>
         <translation>请选择 1 到 65535 之间的远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="337"/>
+        <location filename="../../ui/send/sendpanel.py" line="339"/>
         <source>cannot convert to hex: %1</source>
         <translation>无法转换为十六进制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="345"/>
+        <location filename="../../ui/send/sendpanel.py" line="347"/>
         <source>byte 0x%1 at offset %2 is not valid %3 text; kept as hex</source>
         <translation>偏移 %2 处的字节 0x%1 不是有效的 %3 文本；保留为十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="352"/>
+        <location filename="../../ui/send/sendpanel.py" line="354"/>
         <source>the bytes hold %1, which the text box cannot keep; tick Escapes</source>
         <translation>这些字节包含 %1，文本框无法保存；请勾选“转义”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="172"/>
+        <location filename="../../ui/send/sendpanel.py" line="174"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="396"/>
+        <location filename="../../ui/send/sendpanel.py" line="409"/>
         <source>Send the data (Ctrl+Enter)</source>
         <translation>发送数据 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="398"/>
+        <location filename="../../ui/send/sendpanel.py" line="411"/>
         <source>Start the session first; then Send (or Ctrl+Enter) sends the data</source>
         <translation>请先启动会话，然后点击“发送”（或按 Ctrl+Enter）发送数据</translation>
     </message>
@@ -2690,12 +2715,12 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../qt/session.py" line="197"/>
+        <location filename="../../qt/session.py" line="205"/>
         <source>the session stopped before the send finished</source>
         <translation>发送完成前会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/session.py" line="264"/>
+        <location filename="../../qt/session.py" line="277"/>
         <source>internal error, please report it: %1</source>
         <translation>内部错误，请报告此问题：%1</translation>
     </message>
@@ -2703,23 +2728,23 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane/pane.py" line="413"/>
+        <location filename="../../ui/pane/pane.py" line="442"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="452"/>
+        <location filename="../../ui/pane/pane.py" line="481"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="453"/>
+        <location filename="../../ui/pane/pane.py" line="482"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="454"/>
+        <location filename="../../ui/pane/pane.py" line="483"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
