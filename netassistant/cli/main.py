@@ -46,6 +46,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             from netassistant.cli.profile_cmd import profile_command
 
             return profile_command(args, out)
+        if args.command in ("run", "lab"):
+            from netassistant.cli.scenario_cmd import scenario_command
+
+            return scenario_command(args, out)
         from netassistant.cli.options import config_from_args, decode_settings, send_script
         from netassistant.cli.runner import Runner
 

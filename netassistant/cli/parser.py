@@ -387,6 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace a saved profile of the same name (without it the import is renamed, "
         "e.g. 'Name (2)'; a built-in example's name is always renamed)",
     )
+    from netassistant.cli.scenario_cmd import add_scenario_commands
+
+    add_scenario_commands(sub)
     return parser
 
 

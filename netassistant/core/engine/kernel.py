@@ -113,3 +113,86 @@ def descriptor_limit() -> int | None:
         return None
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     return None if soft == resource.RLIM_INFINITY else soft
+
+
+#: State numbers of /proc/net/tcp* (include/net/tcp_states.h), named as ``ss`` names them.
+TCP_STATE_NAMES = {
+    "01": "ESTABLISHED",
+    "02": "SYN_SENT",
+    "03": "SYN_RECV",
+    "04": "FIN_WAIT1",
+    "05": "FIN_WAIT2",
+    "06": "TIME_WAIT",
+    "07": "CLOSE",
+    "08": "CLOSE_WAIT",
+    "09": "LAST_ACK",
+    "0A": "LISTEN",
+    "0B": "CLOSING",
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TcpSocket:
+    """One line of ``/proc/net/tcp*``: a TCP socket the kernel holds.
+
+    Attributes:
+        local: Local address, formatted like the engines' (``127.0.0.1:9000``, ``[::1]:9000``).
+        remote: Remote address, formatted the same way.
+        state: The state's name (``ESTABLISHED``, ``TIME_WAIT``...).
+        tx_queue: Bytes sent and not yet acknowledged (or the accept queue of a LISTEN socket).
+        rx_queue: Bytes received and not yet read.
+    """
+
+    local: str
+    remote: str
+    state: str
+    tx_queue: int
+    rx_queue: int
+
+
+def tcp_sockets(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> list[TcpSocket] | None:
+    """The TCP sockets whose local or remote port is ``port``, or None if ``/proc`` cannot tell."""
+    found: list[TcpSocket] = []
+    read_any = False
+    wanted = f"{port:04X}"
+    for path in tables:
+        try:
+            with open(path, encoding="ascii") as fh:
+                lines = fh.readlines()[1:]
+        except OSError:
+            continue
+        read_any = True
+        for line in lines:
+            fields = line.split()
+            if len(fields) < 5:
+                continue
+            local, remote = fields[1], fields[2]
+            if wanted not in (local.rpartition(":")[2], remote.rpartition(":")[2]):
+                continue
+            tx, _, rx = fields[4].partition(":")
+            with contextlib.suppress(ValueError):
+                found.append(
+                    TcpSocket(
+                        _proc_address(local),
+                        _proc_address(remote),
+                        TCP_STATE_NAMES.get(fields[3], fields[3]),
+                        int(tx, 16),
+                        int(rx, 16),
+                    )
+                )
+    return found if read_any else None
+
+
+def _proc_address(field: str) -> str:
+    """``0100007F:2328`` -> ``127.0.0.1:9000`` (the kernel writes 32-bit words in host order)."""
+    hex_ip, _, hex_port = field.partition(":")
+    raw = bytes.fromhex(hex_ip)
+    # Each 32-bit word is in the host's byte order: undo that, word by word.
+    words = [raw[i : i + 4] for i in range(0, len(raw), 4)]
+    packed = b"".join(struct.pack("=I", int.from_bytes(w, "big")) for w in words)
+    family = socket.AF_INET if len(packed) == 4 else socket.AF_INET6
+    host = socket.inet_ntop(family, packed)
+    if host.startswith("::ffff:") and "." in host:
+        host = host[7:]  # an IPv4 peer of a dual-stack socket, as the engines name it
+    port = int(hex_port, 16)
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

@@ -297,6 +297,12 @@ class SessionPipeline:
         else:
             engine.abort(conn_id)
 
+    def set_accept_paused(self, paused: bool) -> None:
+        """TCP server: stop (or resume) calling accept(); the kernel still queues clients."""
+        if self.config.kind is not Kind.TCP_SERVER:
+            raise UnsupportedCommand("only a TCP server accepts connections")
+        self._stream().set_accept_paused(paused)
+
     def set_nodelay(self, on: bool) -> None:
         """TCP: TCP_NODELAY on every connection, now and for new ones."""
         self._stream().set_nodelay(on)

@@ -1,0 +1,142 @@
+"""``netassistant-cli run SCENARIO.yaml`` and ``netassistant-cli lab list|run NAME``.
+
+Each step and check is printed as it happens: a line of text, or with ``--json`` one JSON
+object per line (``event`` ``step`` or ``expect``, with ``ok``, and for checks
+``observed`` and ``expected``), then a summary. ``--junit PATH`` also writes a JUnit XML
+report (one testcase per check) for CI. Exit codes: 0 every check held, 1 one failed (or
+a step did), 2 the file is not a valid scenario (its line is printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from netassistant.cli.parser import EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from netassistant.core.scenario import Result, Scenario
+
+EXIT_FAILED = 1
+
+
+def add_scenario_commands(sub: Any) -> None:
+    """Add ``run`` and ``lab`` to the CLI's sub-commands."""
+    run = sub.add_parser("run", help="run a scenario file (steps and checks on loopback)")
+    run.add_argument("scenario", metavar="SCENARIO.yaml")
+    _add_report_options(run)
+    lab = sub.add_parser("lab", help="list or run the built-in labs")
+    lsub = lab.add_subparsers(dest="lab_command", metavar="ACTION", required=True)
+    lsub.add_parser("list", help="list the built-in labs")
+    lab_run = lsub.add_parser("run", help="run a built-in lab and check its effect")
+    lab_run.add_argument("name")
+    _add_report_options(lab_run)
+    export = lsub.add_parser("export", help="write a built-in lab's file, as an example")
+    export.add_argument("name")
+    export.add_argument("path")
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON lines")
+    parser.add_argument("--junit", metavar="PATH", help="also write a JUnit XML report")
+
+
+def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Run the ``run`` or ``lab`` command; returns the exit code."""
+    from netassistant.core.scenario import ScenarioError
+    from netassistant.core.scenario.labs import lab_files, lab_source, load_lab, load_scenario_file
+
+    if args.command == "lab" and args.lab_command == "list":
+        for name in lab_files():
+            lab = load_lab(name).lab
+            title = lab.title.pick("en") if lab else ""
+            number = f"{lab.number:2d}" if lab else "  "
+            print(f"{number}  {name:28s} {title}", file=out)
+        return EXIT_OK
+    try:
+        if args.command == "lab" and args.lab_command == "export":
+            source = lab_source(args.name)
+            with open(args.path, "w", encoding="utf-8") as fh:
+                fh.write(source)
+            return EXIT_OK
+        scenario = load_lab(args.name) if args.command == "lab" else load_scenario_file(args.scenario)
+    except KeyError as exc:
+        print(f"netassistant-cli: error: {exc.args[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"netassistant-cli: error: {args.path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    except ScenarioError as exc:
+        where = getattr(args, "scenario", None) or args.name
+        print(f"netassistant-cli: error: {where}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_scenario(scenario, out, as_json=args.json, junit=args.junit)
+
+
+def run_scenario(
+    scenario: Scenario, out: TextIO, *, as_json: bool = False, junit: str | None = None
+) -> int:
+    """Run ``scenario`` headless, printing every result; returns the exit code."""
+    from netassistant.core.scenario import ScenarioRunner
+
+    def report(result: Result) -> None:
+        print(format_result(result, as_json=as_json), file=out, flush=True)
+
+    runner = ScenarioRunner(scenario, on_result=report)
+    passed = runner.run()
+    checks = [r for r in runner.results if r.action.is_check]
+    failed = sum(1 for r in runner.results if not r.ok)
+    if as_json:
+        summary = {
+            "event": "summary",
+            "scenario": scenario.name,
+            "ok": passed,
+            "checks": len(checks),
+            "failed": failed,
+        }
+        print(json.dumps(summary, ensure_ascii=False), file=out)
+    else:
+        verdict = "PASSED" if passed else "FAILED"
+        held = sum(1 for r in checks if r.ok)
+        print(f"{verdict}: {held} of {len(checks)} checks held", file=out)
+    if junit:
+        from netassistant.cli.junit import write_junit
+
+        try:
+            write_junit(junit, scenario, runner.results)
+        except OSError as exc:
+            print(f"netassistant-cli: error: cannot write {junit}: {exc.strerror}", file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK if passed else EXIT_FAILED
+
+
+def format_result(result: Result, *, as_json: bool) -> str:
+    """One printed line for a step or check."""
+    action = result.action
+    if as_json:
+        record: dict[str, Any] = {
+            "event": "expect" if action.is_check else "step",
+            "index": result.index + 1,
+            "line": action.line,
+            "kind": action.kind,
+            "pane": action.pane,
+            "ok": result.ok,
+            "elapsed_ms": result.elapsed_ms,
+        }
+        if action.is_check:
+            record.update(observed=str(result.observed), expected=str(result.expected))
+            if action.id:
+                record["id"] = action.id
+        else:
+            record["message"] = str(result.message)
+        return json.dumps(record, ensure_ascii=False)
+    mark = "ok  " if result.ok else "FAIL"
+    where = f"{action.kind} {action.pane}".strip()
+    if action.is_check:
+        return (
+            f"{mark} expect {where}: observed {result.observed}; expected {result.expected}"
+            + (f" ({result.message})" if result.message else "")
+        )
+    return f"{mark} {where}: {result.message}"

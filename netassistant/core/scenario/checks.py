@@ -1,0 +1,429 @@
+"""The expectation kinds of a scenario: what a check may say and how it is judged.
+
+Like the step kinds, one class per kind, listed in :data:`CHECK_KINDS`: ``parse`` reads
+its keys, ``judge`` looks at the panes' records (or the kernel) and says what it observed
+and what was expected. The runner re-judges a check with ``within_ms`` until it holds or
+the time is up; without it a check is judged once, right after the steps before it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from netassistant.core.chunk import Direction, parse_address
+from netassistant.core.config import Kind
+from netassistant.core.i18n import text
+from netassistant.core.scenario.nodes import Map, ScenarioError
+from netassistant.core.scenario.record import COUNTERS
+
+if TYPE_CHECKING:
+    from netassistant.core.scenario.runner import RunContext
+    from netassistant.core.scenario.schema import Action
+
+#: Longest a check may wait for what it expects.
+MAX_WITHIN_MS = 30_000
+#: How much received data a pattern is searched in (the first chunks, joined).
+MAX_SEARCH_BYTES = 1024 * 1024
+
+
+class Verdict(NamedTuple):
+    """A check's result.
+
+    Attributes:
+        ok: True when the expectation held.
+        observed: What really happened, in a few words (``"2 rx_chunks"``).
+        expected: What the scenario expected (``"fewer than 5 (client.tx_chunks)"``).
+    """
+
+    ok: bool
+    observed: str
+    expected: str
+
+
+class CheckKind:
+    """One kind of expectation.
+
+    Attributes:
+        name: The word after ``expect:``.
+        pane_kinds: Session kinds it applies to.
+        polls_kernel: True when it reads the kernel, so the runner polls it while waiting.
+    """
+
+    name: ClassVar[str] = ""
+    pane_kinds: ClassVar[tuple[Kind, ...]] = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP)
+    polls_kernel: ClassVar[bool] = False
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        """Read this kind's keys."""
+        return {}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        """Say whether the expectation holds now."""
+        raise NotImplementedError
+
+
+# ---------------------------------------------------------------- comparisons
+_COMPARATORS = {
+    "equals": (lambda a, b: a == b, "{value}"),
+    "at_least": (lambda a, b: a >= b, "at least {value}"),
+    "at_most": (lambda a, b: a <= b, "at most {value}"),
+    "fewer_than": (lambda a, b: a < b, "fewer than {value}"),
+    "more_than": (lambda a, b: a > b, "more than {value}"),
+}
+
+
+def parse_comparison(m: Map, default: tuple[str, Any] | None = None) -> tuple[str, Any]:
+    """One of ``equals/at_least/at_most/fewer_than/more_than``: a number or ``pane.counter``."""
+    given = [key for key in _COMPARATORS if key in m]
+    if not given and default is not None:
+        return default
+    if len(given) != 1:
+        raise ScenarioError(
+            m.line,
+            text("say exactly one of {keys}", keys=", ".join(f"{k}:" for k in _COMPARATORS)),
+        )
+    key = given[0]
+    value = m.value(key)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise m.error(key, text("must be a whole number or pane.counter (client.tx_chunks)"))
+    if isinstance(value, str):
+        pane, _, counter = value.partition(".")
+        if not pane or counter not in _counter_names():
+            raise m.error(
+                key,
+                text(
+                    "{value!r} is not pane.counter; counters: {names}",
+                    value=value,
+                    names=", ".join(_counter_names()),
+                ),
+            )
+    return key, value
+
+
+def _counter_names() -> tuple[str, ...]:
+    from netassistant.core.chunk import EventKind
+
+    return (*COUNTERS, *(kind.value for kind in EventKind))
+
+
+def compare(ctx: RunContext, observed: int, comparison: tuple[str, Any]) -> tuple[bool, str]:
+    """Judge ``observed`` against a parsed comparison; returns (ok, expected in words)."""
+    key, value = comparison
+    test, words = _COMPARATORS[key]
+    if isinstance(value, str):
+        pane, _, counter = value.partition(".")
+        target = ctx.pane(pane).record.counter(counter)
+        label = f"{target} ({value})"
+    else:
+        target, label = value, str(value)
+    return bool(test(observed, target)), words.format(value=label)
+
+
+# -------------------------------------------------------------------- the kinds
+class Count(CheckKind):
+    """A counter of a pane (``of: rx_chunks``, ``tx_bytes``, ``messages``, or an event kind)."""
+
+    name = "count"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        what = m.choice("of", _counter_names())
+        return {"of": what, "compare": parse_comparison(m)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        of = action.params["of"]
+        observed = ctx.pane(action.pane).record.counter(of)
+        ok, expected = compare(ctx, observed, action.params["compare"])
+        return Verdict(ok, f"{of}: {observed}", f"{of}: {expected}")
+
+
+class BytesEqual(CheckKind):
+    """Every byte ``sent_by`` a pane arrived at this pane, in order (SHA-256 compared)."""
+
+    name = "bytes_equal"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {"sent_by": m.string("sent_by", required=True)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        here = ctx.pane(action.pane).record
+        there = ctx.pane(action.params["sent_by"]).record
+        got, sent = here.counter("rx_bytes"), there.counter("tx_bytes")
+        ok = got == sent and here.digest(Direction.RX) == there.digest(Direction.TX)
+        if got == sent and not ok:
+            return Verdict(False, f"{got} bytes, different content", f"the {sent} bytes sent")
+        return Verdict(ok, f"{got} bytes received", f"{sent} bytes, as sent")
+
+
+class Messages(CheckKind):
+    """The messages the pane's framing decoded, in order (``texts:`` or ``count``)."""
+
+    name = "messages"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        texts = [str(_scalar_text(node)) for node in m.items("texts", "messages", limit=1000)]
+        if not texts:
+            raise ScenarioError(m.line, text("a messages check needs texts: (a list)"))
+        return {"texts": texts}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        record = ctx.pane(action.pane).record
+        with record.changed:
+            got = [m.decode("utf-8", "backslashreplace") for m in record.messages]
+        want = action.params["texts"]
+        return Verdict(got[: len(want) + 1] == want, _listed(got), _listed(want))
+
+
+def _scalar_text(node: Any) -> str:
+    from netassistant.core.scenario.nodes import line_of, scalar
+
+    value = scalar(node)
+    if not isinstance(value, str):
+        raise ScenarioError(line_of(node), text("must be text; put it in quotes"))
+    return value
+
+
+def _listed(items: list[str], limit: int = 8) -> str:
+    shown = ", ".join(repr(item) for item in items[:limit])
+    more = f", … ({len(items)} in all)" if len(items) > limit else ""
+    return f"[{shown}{more}]"
+
+
+class Chunk(CheckKind):
+    """The N-th RX chunk (1-based): its ``length``, or what it ``starts_with``/``contains``."""
+
+    name = "chunk"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        params = {
+            "index": m.integer("index", 1, 1, 1000),
+            "length": m.integer("length", -1, 0, 1024 * 1024) if "length" in m else -1,
+            "starts_with": m.string("starts_with", ""),
+            "contains": m.string("contains", ""),
+        }
+        if params["length"] < 0 and not params["starts_with"] and not params["contains"]:
+            raise ScenarioError(m.line, text("a chunk check needs length:, starts_with: or contains:"))
+        return params
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        p = action.params
+        record = ctx.pane(action.pane).record
+        with record.changed:
+            chunks = list(record.first_rx[: p["index"]])
+        wanted = []
+        if p["length"] >= 0:
+            wanted.append(f"{p['length']} bytes")
+        if p["starts_with"]:
+            wanted.append(f"starting with {p['starts_with']!r}")
+        if p["contains"]:
+            wanted.append(f"containing {p['contains']!r}")
+        expected = f"RX chunk {p['index']}: " + ", ".join(wanted)
+        if len(chunks) < p["index"]:
+            return Verdict(False, f"only {len(chunks)} RX chunks", expected)
+        data = chunks[-1].data
+        ok = (
+            (p["length"] < 0 or len(data) == p["length"])
+            and data.startswith(p["starts_with"].encode())
+            and p["contains"].encode() in data
+        )
+        head = data[:24].decode("utf-8", "backslashreplace")
+        return Verdict(ok, f"RX chunk {p['index']}: {len(data)} bytes, {head!r}…", expected)
+
+
+class Truncated(CheckKind):
+    """A datagram did not fit the receive buffer: ``kept`` bytes of its true ``size``."""
+
+    name = "truncated"
+    pane_kinds = (Kind.UDP,)
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {
+            "size": m.integer("size", 0, 1, 65535),
+            "kept": m.integer("kept", 0, 0, 65535),
+        }
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        record = ctx.pane(action.pane).record
+        with record.changed:
+            seen = list(record.truncated)
+        want = (action.params["kept"], action.params["size"])
+        observed = (
+            "; ".join(f"{kept} of {size} bytes kept" for kept, size in seen[:4])
+            or "no datagram truncated"
+        )
+        return Verdict(want in seen, observed, f"{want[0]} of {want[1]} bytes kept")
+
+
+class Dropped(CheckKind):
+    """The kernel dropped datagrams because the receive buffer was full."""
+
+    name = "dropped"
+    pane_kinds = (Kind.UDP,)
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {"compare": parse_comparison(m, ("more_than", 0))}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        observed = ctx.pane(action.pane).record.counter("dropped")
+        ok, expected = compare(ctx, observed, action.params["compare"])
+        return Verdict(ok, f"{observed} datagrams dropped", f"{expected} dropped")
+
+
+class Match(CheckKind):
+    """What the pane received matches a regular expression (RE2, so it cannot hang)."""
+
+    name = "match"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        from netassistant.core.userregex import Regex, RegexError
+
+        pattern = m.string("pattern", required=True)
+        try:
+            regex = Regex(pattern, pattern.encode("utf-8"))
+        except RegexError as exc:
+            raise m.error("pattern", exc.args[0]) from None
+        return {"pattern": pattern, "regex": regex}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        record = ctx.pane(action.pane).record
+        with record.changed:
+            data = b"".join(chunk.data for chunk in record.first_rx)[:MAX_SEARCH_BYTES]
+        found = action.params["regex"].search(data)
+        expected = f"data matching {action.params['pattern']!r}"
+        if found is None:
+            return Verdict(False, f"{len(data)} bytes, no match", expected)
+        return Verdict(True, f"matched {found.group(0)[:40]!r}", expected)
+
+
+class Error(CheckKind):
+    """The session reported an error of a kind (``address-in-use``, ``connection-refused``...)."""
+
+    name = "error"
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {"kind": m.choice("kind", ERROR_KINDS)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        record = ctx.pane(action.pane).record
+        with record.changed:
+            errors = list(record.errors)
+        kinds = [error_kind(event.message) for event in errors]
+        want = action.params["kind"]
+        observed = "; ".join(str(event.message) for event in errors[-2:]) or "no error"
+        return Verdict(want in kinds, observed, f"an error: {want}")
+
+
+#: The error kinds a check can name, by the words of the core's messages.
+ERROR_KINDS = ("address-in-use", "connection-refused", "reset", "timeout", "other")
+_ERROR_WORDS = (
+    ("address-in-use", ("already in use", "in TIME_WAIT from an earlier")),
+    ("connection-refused", ("refused", "no socket at")),
+    ("reset", ("reset",)),
+    ("timeout", ("timed out",)),
+)
+
+
+def error_kind(message: str) -> str:
+    """The kind of a core error message, judged by its English template."""
+    template = getattr(message, "template", message)
+    for kind, words in _ERROR_WORDS:
+        if any(word in template or word in message for word in words):
+            return kind
+    return "other"
+
+
+class TcpState(CheckKind):
+    """A kernel state of the pane's connection (``TIME_WAIT``...), read from ``/proc``.
+
+    Where ``/proc/net/tcp`` does not exist (not Linux) the check fails and says so.
+    """
+
+    name = "tcp_state"
+    pane_kinds = (Kind.TCP_SERVER, Kind.TCP_CLIENT)
+    polls_kernel = True
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        state = m.string("state", required=True).upper()
+        from netassistant.core.engine.kernel import TCP_STATE_NAMES
+
+        if state not in TCP_STATE_NAMES.values():
+            raise m.error(
+                "state",
+                text("unknown TCP state; use one of {names}", names=", ".join(TCP_STATE_NAMES.values())),
+            )
+        return {"state": state, "absent": m.boolean("absent", False)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        from netassistant.core.engine.kernel import tcp_sockets
+
+        pane = ctx.pane(action.pane)
+        record = pane.record
+        with record.changed:
+            pairs = set(record.connections.values())
+        want, absent = action.params["state"], action.params["absent"]
+        expected = f"no socket in {want}" if absent else f"a socket in {want}"
+        states: list[str] = []
+        for local, peer in pairs:
+            try:
+                port = parse_address(local)[1]
+            except ValueError:
+                continue
+            table = tcp_sockets(port)
+            if table is None:
+                return Verdict(False, "this system has no /proc/net/tcp", expected)
+            states.extend(s.state for s in table if s.local == local and s.remote == peer)
+        observed = ", ".join(sorted(states)) or "no socket left"
+        held = want in states
+        return Verdict(held != absent, f"{action.pane}: {observed}", expected)
+
+
+class Address(CheckKind):
+    """The pane's local port: ``ephemeral: true`` = chosen by the OS from its ephemeral range."""
+
+    name = "address"
+    pane_kinds = (Kind.TCP_CLIENT, Kind.UDP, Kind.TCP_SERVER)
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {"ephemeral": m.boolean("ephemeral", True)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        pane = ctx.pane(action.pane)
+        with pane.record.changed:
+            locals_ = [local for local, _peer in pane.record.connections.values()]
+        address = locals_[-1] if locals_ else pane.record.listening
+        low, high = ephemeral_range()
+        try:
+            port = parse_address(address)[1]
+        except ValueError:
+            return Verdict(False, f"no port: {address!r}", "an ephemeral port")
+        inside = low <= port <= high
+        want = action.params["ephemeral"]
+        expected = f"a port {'in' if want else 'outside'} {low}..{high}"
+        return Verdict(inside == want, address, expected)
+
+
+def ephemeral_range() -> tuple[int, int]:
+    """The ports the OS picks from for an unbound socket (Linux's, or the IANA range)."""
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range", encoding="ascii") as fh:
+            low, high = (int(x) for x in fh.read().split())
+            return low, high
+    except (OSError, ValueError):
+        return 49152, 65535
+
+
+#: Every check kind by its ``expect:`` word: the one place a new kind is added.
+CHECK_KINDS: dict[str, CheckKind] = {
+    kind.name: kind
+    for kind in (
+        Count(),
+        BytesEqual(),
+        Messages(),
+        Chunk(),
+        Truncated(),
+        Dropped(),
+        Match(),
+        Error(),
+        TcpState(),
+        Address(),
+    )
+}
