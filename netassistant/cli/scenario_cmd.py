@@ -50,7 +50,11 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.command == "lab" and args.lab_command == "list":
         for name in lab_files():
-            lab = load_lab(name).lab
+            try:
+                lab = load_lab(name).lab
+            except ScenarioError as exc:
+                print(f"    {name:28s} (cannot be read: {exc})", file=out)
+                continue
             title = lab.title.pick("en") if lab else ""
             number = f"{lab.number:2d}" if lab else "  "
             print(f"{number}  {name:28s} {title}", file=out)

@@ -376,6 +376,34 @@ class TcpState(CheckKind):
         return Verdict(held != absent, f"{action.pane}: {observed}", expected)
 
 
+class AcceptQueue(CheckKind):
+    """How many connections wait in a listening socket's accept queue (Linux ``/proc``)."""
+
+    name = "accept_queue"
+    pane_kinds = (Kind.TCP_SERVER,)
+    polls_kernel = True
+
+    def parse(self, m: Map) -> dict[str, Any]:
+        return {"compare": parse_comparison(m)}
+
+    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+        from netassistant.core.engine.kernel import tcp_sockets
+
+        pane = ctx.pane(action.pane)
+        listening = pane.record.listening
+        ok, expected = compare(ctx, -1, action.params["compare"])
+        try:
+            table = tcp_sockets(parse_address(listening)[1])
+        except ValueError:
+            return Verdict(False, f"{action.pane} is not listening on a port", expected)
+        if table is None:
+            return Verdict(False, "this system has no /proc/net/tcp", expected)
+        # For a LISTEN socket the kernel shows the accept queue's length as its rx_queue.
+        waiting = sum(s.rx_queue for s in table if s.state == "LISTEN" and s.local == listening)
+        ok, expected = compare(ctx, waiting, action.params["compare"])
+        return Verdict(ok, f"{waiting} waiting to be accepted", f"{expected} waiting")
+
+
 class Address(CheckKind):
     """The pane's local port: ``ephemeral: true`` = chosen by the OS from its ephemeral range."""
 
@@ -424,6 +452,7 @@ CHECK_KINDS: dict[str, CheckKind] = {
         Match(),
         Error(),
         TcpState(),
+        AcceptQueue(),
         Address(),
     )
 }

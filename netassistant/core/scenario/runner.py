@@ -360,8 +360,11 @@ class ScenarioRunner(RunContext):
             )
         with self._changed:
             new_errors = record.errors[errors_before:]
-        reason = str(new_errors[-1].message) if new_errors else text("it did not start in time")
-        self.stop_pane(name)
+        reason = new_errors[-1].message if new_errors else text("it did not start in time")
+        if not moved("stopped"):
+            pane.driver.stop()
+            self._wait(lambda: moved("stopped"), STOP_TIMEOUT_S)
+        pane.running = False
         return StepOutcome(False, text("{pane} did not start: {reason}", pane=name, reason=reason))
 
     def stop_pane(self, name: str) -> StepOutcome:
@@ -410,7 +413,14 @@ class ScenarioRunner(RunContext):
         if config is None or not pane.running:
             return StepOutcome(False, text("{pane} is not running; start it first", pane=action.pane))
         conn_id = self.conn_id(action.pane, p["conn"]) if p["conn"] else None
+        record = pane.record
+        with self._changed:
+            tx_before = record.tx_chunks
+        # A plan makes one TX chunk per send call; it may end before the kernel took the
+        # last of a large write, so the step waits for the chunks, not only the plan's end.
+        calls = 1 if p["burst"] == "one_call" else p["repeat"] * p["split"]
         if p["file"]:
+            calls = 1
             plan_id = self.command(
                 action.pane, "send_file", file_path(self.base_dir, p["file"]), conn_id
             )
@@ -430,14 +440,18 @@ class ScenarioRunner(RunContext):
                 burst=p["burst"],
                 split=p["split"],
                 split_gap_ms=p["gap_ms"],
+                counter=p["counter"],
                 conn_id=conn_id,
                 fmt=_message_format(config) if p["framed"] else None,
                 **target,
             )
             plan_id = self.command(action.pane, "start_plan", plan)
-        record = pane.record
         limit = SEND_TIMEOUT_S + (p["repeat"] * p["interval_ms"] + p["gap_ms"] * p["split"]) / 1000
-        if not self._wait(lambda: plan_id in record.plans, limit):
+        if not self._wait(
+            lambda: plan_id in record.plans
+            and (record.plans[plan_id] != "done" or record.tx_chunks >= tx_before + calls),
+            limit,
+        ):
             return StepOutcome(False, text("{pane}: the send did not finish in time", pane=action.pane))
         state = record.plans[plan_id]
         with self._changed:

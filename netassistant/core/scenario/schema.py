@@ -235,6 +235,11 @@ def _stand_in(pane: str, what: str) -> Any:
 def _trial_config(kind: Kind, session: dict[str, Any], m: Map, has_remote: bool) -> None:
     values = {key: fill(value, _stand_in) for key, value in session.items()}
     if has_remote and kind is not Kind.TCP_SERVER:
+        # Stand-ins for the other pane's address, of this pane's family.
+        family = values.get("family", "inet")
+        values["remote_host"] = {"inet6": "::1", "unix": "/tmp/scenario.sock"}.get(
+            str(family), "127.0.0.1"
+        )
         values.setdefault("remote_port", 9)
     if kind is Kind.TCP_CLIENT:
         values.setdefault("local_host", "")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MAX_REPEAT = 100_000
 MAX_WAIT_MS = 30_000
 MAX_PAYLOAD = 1024 * 1024
+MAX_FILL = 16 * 1024 * 1024
 #: How long a send may take to reach the kernel before the step is reported as failed.
 SEND_TIMEOUT_S = 15.0
 
@@ -141,6 +142,12 @@ class Send(StepKind):
             params["file"] = m.string("file", required=True)
         else:
             params["payload"] = _payload(m, given[0])
+            if "fill" in m:
+                # A large message without a large file: the text repeated to ``fill`` bytes.
+                size = m.integer("fill", 1, 1, MAX_FILL)
+                data = params["payload"]
+                params["payload"] = (data * (size // len(data) + 1))[:size]
+        params["counter"] = m.boolean("counter", False)
         params["repeat"] = m.integer("repeat", 1, 1, MAX_REPEAT)
         params["interval_ms"] = m.integer("interval_ms", 0, 0, MAX_WAIT_MS)
         params["burst"] = self.burst
