@@ -65,7 +65,9 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
             with open(args.path, "w", encoding="utf-8") as fh:
                 fh.write(source)
             return EXIT_OK
-        scenario = load_lab(args.name) if args.command == "lab" else load_scenario_file(args.scenario)
+        scenario = (
+            load_lab(args.name) if args.command == "lab" else load_scenario_file(args.scenario)
+        )
     except KeyError as exc:
         print(f"netassistant-cli: error: {exc.args[0]}", file=sys.stderr)
         return EXIT_USAGE
@@ -139,8 +141,7 @@ def format_result(result: Result, *, as_json: bool) -> str:
     mark = "ok  " if result.ok else "FAIL"
     where = f"{action.kind} {action.pane}".strip()
     if action.is_check:
-        return (
-            f"{mark} expect {where}: observed {result.observed}; expected {result.expected}"
-            + (f" ({result.message})" if result.message else "")
+        return f"{mark} expect {where}: observed {result.observed}; expected {result.expected}" + (
+            f" ({result.message})" if result.message else ""
         )
     return f"{mark} {where}: {result.message}"

@@ -8,6 +8,7 @@ the time is up; without it a check is judged once, right after the steps before 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from netassistant.core.chunk import Direction, parse_address
@@ -55,15 +56,21 @@ class CheckKind:
 
     def parse(self, m: Map) -> dict[str, Any]:
         """Read this kind's keys."""
+        return self._read(m)
+
+    def _read(self, m: Map) -> dict[str, Any]:
         return {}
 
     def judge(self, ctx: RunContext, action: Action) -> Verdict:
         """Say whether the expectation holds now."""
+        return self._judge(ctx, action)
+
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         raise NotImplementedError
 
 
 # ---------------------------------------------------------------- comparisons
-_COMPARATORS = {
+_COMPARATORS: dict[str, tuple[Callable[[int, int], bool], str]] = {
     "equals": (lambda a, b: a == b, "{value}"),
     "at_least": (lambda a, b: a >= b, "at least {value}"),
     "at_most": (lambda a, b: a <= b, "at most {value}"),
@@ -116,7 +123,7 @@ def compare(ctx: RunContext, observed: int, comparison: tuple[str, Any]) -> tupl
         label = f"{target} ({value})"
     else:
         target, label = value, str(value)
-    return bool(test(observed, target)), words.format(value=label)
+    return test(observed, target), words.format(value=label)
 
 
 # -------------------------------------------------------------------- the kinds
@@ -125,11 +132,11 @@ class Count(CheckKind):
 
     name = "count"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         what = m.choice("of", _counter_names())
         return {"of": what, "compare": parse_comparison(m)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         of = action.params["of"]
         observed = ctx.pane(action.pane).record.counter(of)
         ok, expected = compare(ctx, observed, action.params["compare"])
@@ -141,10 +148,10 @@ class BytesEqual(CheckKind):
 
     name = "bytes_equal"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"sent_by": m.string("sent_by", required=True)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         here = ctx.pane(action.pane).record
         there = ctx.pane(action.params["sent_by"]).record
         got, sent = here.counter("rx_bytes"), there.counter("tx_bytes")
@@ -159,13 +166,13 @@ class Messages(CheckKind):
 
     name = "messages"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         texts = [str(_scalar_text(node)) for node in m.items("texts", "messages", limit=1000)]
         if not texts:
             raise ScenarioError(m.line, text("a messages check needs texts: (a list)"))
         return {"texts": texts}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         record = ctx.pane(action.pane).record
         with record.changed:
             got = [m.decode("utf-8", "backslashreplace") for m in record.messages]
@@ -193,18 +200,20 @@ class Chunk(CheckKind):
 
     name = "chunk"
 
-    def parse(self, m: Map) -> dict[str, Any]:
-        params = {
+    def _read(self, m: Map) -> dict[str, Any]:
+        params: dict[str, Any] = {
             "index": m.integer("index", 1, 1, 1000),
             "length": m.integer("length", -1, 0, 1024 * 1024) if "length" in m else -1,
             "starts_with": m.string("starts_with", ""),
             "contains": m.string("contains", ""),
         }
         if params["length"] < 0 and not params["starts_with"] and not params["contains"]:
-            raise ScenarioError(m.line, text("a chunk check needs length:, starts_with: or contains:"))
+            raise ScenarioError(
+                m.line, text("a chunk check needs length:, starts_with: or contains:")
+            )
         return params
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         p = action.params
         record = ctx.pane(action.pane).record
         with record.changed:
@@ -235,13 +244,13 @@ class Truncated(CheckKind):
     name = "truncated"
     pane_kinds = (Kind.UDP,)
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {
             "size": m.integer("size", 0, 1, 65535),
             "kept": m.integer("kept", 0, 0, 65535),
         }
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         record = ctx.pane(action.pane).record
         with record.changed:
             seen = list(record.truncated)
@@ -259,10 +268,10 @@ class Dropped(CheckKind):
     name = "dropped"
     pane_kinds = (Kind.UDP,)
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"compare": parse_comparison(m, ("more_than", 0))}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         observed = ctx.pane(action.pane).record.counter("dropped")
         ok, expected = compare(ctx, observed, action.params["compare"])
         return Verdict(ok, f"{observed} datagrams dropped", f"{expected} dropped")
@@ -273,7 +282,7 @@ class Match(CheckKind):
 
     name = "match"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         from netassistant.core.userregex import Regex, RegexError
 
         pattern = m.string("pattern", required=True)
@@ -283,7 +292,7 @@ class Match(CheckKind):
             raise m.error("pattern", exc.args[0]) from None
         return {"pattern": pattern, "regex": regex}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         record = ctx.pane(action.pane).record
         with record.changed:
             data = b"".join(chunk.data for chunk in record.first_rx)[:MAX_SEARCH_BYTES]
@@ -299,10 +308,10 @@ class Error(CheckKind):
 
     name = "error"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"kind": m.choice("kind", ERROR_KINDS)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         record = ctx.pane(action.pane).record
         with record.changed:
             errors = list(record.errors)
@@ -341,18 +350,21 @@ class TcpState(CheckKind):
     pane_kinds = (Kind.TCP_SERVER, Kind.TCP_CLIENT)
     polls_kernel = True
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         state = m.string("state", required=True).upper()
         from netassistant.core.engine.kernel import TCP_STATE_NAMES
 
         if state not in TCP_STATE_NAMES.values():
             raise m.error(
                 "state",
-                text("unknown TCP state; use one of {names}", names=", ".join(TCP_STATE_NAMES.values())),
+                text(
+                    "unknown TCP state; use one of {names}",
+                    names=", ".join(TCP_STATE_NAMES.values()),
+                ),
             )
         return {"state": state, "absent": m.boolean("absent", False)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         from netassistant.core.engine.kernel import tcp_sockets
 
         pane = ctx.pane(action.pane)
@@ -383,10 +395,10 @@ class AcceptQueue(CheckKind):
     pane_kinds = (Kind.TCP_SERVER,)
     polls_kernel = True
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"compare": parse_comparison(m)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         from netassistant.core.engine.kernel import tcp_sockets
 
         pane = ctx.pane(action.pane)
@@ -410,10 +422,10 @@ class Address(CheckKind):
     name = "address"
     pane_kinds = (Kind.TCP_CLIENT, Kind.UDP, Kind.TCP_SERVER)
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"ephemeral": m.boolean("ephemeral", True)}
 
-    def judge(self, ctx: RunContext, action: Action) -> Verdict:
+    def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         pane = ctx.pane(action.pane)
         with pane.record.changed:
             locals_ = [local for local, _peer in pane.record.connections.values()]

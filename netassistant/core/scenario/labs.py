@@ -22,9 +22,7 @@ def _folder() -> resources.abc.Traversable:
 
 def lab_files() -> dict[str, str]:
     """Built-in lab names -> their file names, in the labs' order."""
-    names = sorted(
-        entry.name for entry in _folder().iterdir() if entry.name.endswith(".yaml")
-    )
+    names = sorted(entry.name for entry in _folder().iterdir() if entry.name.endswith(".yaml"))
     return {_lab_name(file_name): file_name for file_name in names}
 
 
@@ -69,14 +67,17 @@ def load_scenario_file(path: str | os.PathLike[str]) -> Scenario:
     try:
         # Only a regular file: a FIFO or a device would block the reader for ever.
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise ScenarioError(
-                0, text("{path} is not a regular file", path=os.fspath(path))
-            )
+            raise ScenarioError(0, text("{path} is not a regular file", path=os.fspath(path)))
         with open(path, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ScenarioError(
-            0, text("cannot read {path}: {reason}", path=os.fspath(path), reason=exc.strerror or str(exc))
+            0,
+            text(
+                "cannot read {path}: {reason}",
+                path=os.fspath(path),
+                reason=exc.strerror or str(exc),
+            ),
         ) from None
     try:
         source = raw.decode("utf-8")

@@ -125,7 +125,9 @@ def scalar(node: Any) -> Any:
     try:
         value = SafeConstructor().construct_object(node)
     except ConstructorError as exc:
-        raise ScenarioError(line_of(node), text("bad value: {problem}", problem=exc.problem)) from None
+        raise ScenarioError(
+            line_of(node), text("bad value: {problem}", problem=exc.problem)
+        ) from None
     if isinstance(value, str) and len(value) > MAX_STRING:
         raise ScenarioError(
             line_of(node),
@@ -165,7 +167,9 @@ class Map:
         for key_node, value_node in node.value:
             key = scalar(key_node)
             if not isinstance(key, str):
-                raise ScenarioError(line_of(key_node), text("a key must be a word, not {key!r}", key=key))
+                raise ScenarioError(
+                    line_of(key_node), text("a key must be a word, not {key!r}", key=key)
+                )
             if key in self._entries:
                 raise ScenarioError(
                     line_of(key_node), text("{key} is given twice in {what}", key=key, what=what)
@@ -201,9 +205,7 @@ class Map:
         node = self.node(key)
         if node is None:
             if required:
-                raise ScenarioError(
-                    self.line, text("{what} needs {key}:", what=self.what, key=key)
-                )
+                raise ScenarioError(self.line, text("{what} needs {key}:", what=self.what, key=key))
             return default
         return scalar(node)
 
@@ -250,7 +252,7 @@ class Map:
         return float(value)
 
     def boolean(self, key: str, default: bool) -> bool:
-        """true or false."""
+        """True or false."""
         value = self.value(key, default)
         if not isinstance(value, bool):
             raise self.error(key, text("must be true or false, not {value!r}", value=value))

@@ -1,9 +1,9 @@
 """Running a scenario: real sessions over loopback, each step and check reported.
 
 :class:`ScenarioRunner` runs in the thread that calls it (the CLI's main thread, a test,
-or a worker thread of the window), drives one :class:`~netassistant.core.scenario.drivers.PaneDriver`
-per pane and reports every step and check to ``on_result`` as it happens. Every wait is
-bounded: by the step's own limit and by the scenario's ``timeout_s``; :meth:`cancel`
+or a worker thread of the window), drives one
+:class:`~netassistant.core.scenario.drivers.PaneDriver` per pane and reports every
+step and check to ``on_result`` as it happens. Every wait is bounded: by the step's own limit and by the scenario's ``timeout_s``; :meth:`cancel`
 ends a run from another thread within one poll.
 
 A run keeps, per pane, a :class:`~netassistant.core.scenario.record.PaneRecord` (bounded),
@@ -247,7 +247,9 @@ class ScenarioRunner(RunContext):
             raise RunCancelled(text("the run was stopped"))
         if time.monotonic() > self._deadline:
             raise RunCancelled(
-                text("the scenario ran out of time ({seconds:g} s)", seconds=self.scenario.timeout_s)
+                text(
+                    "the scenario ran out of time ({seconds:g} s)", seconds=self.scenario.timeout_s
+                )
             )
 
     def _wait(self, predicate: Callable[[], bool], timeout: float, *, poll: float = 0.5) -> bool:
@@ -376,9 +378,7 @@ class ScenarioRunner(RunContext):
         with self._changed:
             before = record.kinds[EventKind.STOPPED.value]
         pane.driver.stop()
-        stopped = self._wait(
-            lambda: record.kinds[EventKind.STOPPED.value] > before, STOP_TIMEOUT_S
-        )
+        stopped = self._wait(lambda: record.kinds[EventKind.STOPPED.value] > before, STOP_TIMEOUT_S)
         pane.running = False
         if not stopped:
             return StepOutcome(False, text("{pane} did not stop in time", pane=name))
@@ -411,7 +411,9 @@ class ScenarioRunner(RunContext):
         pane = self._panes[action.pane]
         config = pane.config
         if config is None or not pane.running:
-            return StepOutcome(False, text("{pane} is not running; start it first", pane=action.pane))
+            return StepOutcome(
+                False, text("{pane} is not running; start it first", pane=action.pane)
+            )
         conn_id = self.conn_id(action.pane, p["conn"]) if p["conn"] else None
         record = pane.record
         with self._changed:
@@ -448,16 +450,22 @@ class ScenarioRunner(RunContext):
             plan_id = self.command(action.pane, "start_plan", plan)
         limit = SEND_TIMEOUT_S + (p["repeat"] * p["interval_ms"] + p["gap_ms"] * p["split"]) / 1000
         if not self._wait(
-            lambda: plan_id in record.plans
-            and (record.plans[plan_id] != "done" or record.tx_chunks >= tx_before + calls),
+            lambda: (
+                plan_id in record.plans
+                and (record.plans[plan_id] != "done" or record.tx_chunks >= tx_before + calls)
+            ),
             limit,
         ):
-            return StepOutcome(False, text("{pane}: the send did not finish in time", pane=action.pane))
+            return StepOutcome(
+                False, text("{pane}: the send did not finish in time", pane=action.pane)
+            )
         state = record.plans[plan_id]
         with self._changed:
             tx = record.tx_chunks
         if state != "done":
-            return StepOutcome(False, text("{pane}: the send ended {state}", pane=action.pane, state=state))
+            return StepOutcome(
+                False, text("{pane}: the send ended {state}", pane=action.pane, state=state)
+            )
         return StepOutcome(
             True, text("{pane} sent ({count} send calls so far)", pane=action.pane, count=tx)
         )

@@ -227,9 +227,7 @@ def fill(value: Any, lookup: Any) -> Any:
 
 
 def _stand_in(pane: str, what: str) -> Any:
-    return {"port": 9, "host": "127.0.0.1", "address": "127.0.0.1:9", "tmp": "/tmp/scenario"}[
-        what
-    ]
+    return {"port": 9, "host": "127.0.0.1", "address": "127.0.0.1:9", "tmp": "/tmp/scenario"}[what]
 
 
 def _trial_config(kind: Kind, session: dict[str, Any], m: Map, has_remote: bool) -> None:
@@ -257,7 +255,9 @@ def _trial_config(kind: Kind, session: dict[str, Any], m: Map, has_remote: bool)
 def _action(node: Any, panes: dict[str, PaneSpec]) -> Action:
     m = Map(node, "step")
     if ("do" in m) == ("expect" in m):
-        raise ScenarioError(m.line, text("a step needs either do: (an action) or expect: (a check)"))
+        raise ScenarioError(
+            m.line, text("a step needs either do: (an action) or expect: (a check)")
+        )
     is_check = "expect" in m
     table: dict[str, Any] = CHECK_KINDS if is_check else STEP_KINDS
     word = "expect" if is_check else "do"
@@ -272,7 +272,11 @@ def _action(node: Any, panes: dict[str, PaneSpec]) -> Action:
         if spec.kind not in kind.pane_kinds:
             raise m.error(
                 "pane",
-                text("{kind} does not apply to a {pane_kind} pane", kind=kind_name, pane_kind=spec.kind.value),
+                text(
+                    "{kind} does not apply to a {pane_kind} pane",
+                    kind=kind_name,
+                    pane_kind=spec.kind.value,
+                ),
             )
     params = kind.parse(m)
     if "session" in params:

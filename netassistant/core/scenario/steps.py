@@ -61,10 +61,16 @@ class StepKind:
 
     def parse(self, m: Map) -> dict[str, Any]:
         """Read this kind's keys from ``m`` (the ``do:`` and ``pane:`` keys are read already)."""
+        return self._read(m)
+
+    def _read(self, m: Map) -> dict[str, Any]:
         return {}
 
     def run(self, ctx: RunContext, action: Action) -> StepOutcome:
         """Perform the step."""
+        return self._do(ctx, action)
+
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         raise NotImplementedError
 
 
@@ -74,11 +80,11 @@ class Start(StepKind):
 
     name = "start"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         session = m.sub("session", "session")
         return {"session": session}
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         return ctx.start_pane(action.pane, action.params.get("overrides", {}))
 
 
@@ -94,7 +100,7 @@ class Restart(Start):
 
     name = "restart"
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         ctx.stop_pane(action.pane)
         return ctx.start_pane(action.pane, action.params.get("overrides", {}), same_port=True)
 
@@ -104,7 +110,7 @@ class Stop(StepKind):
 
     name = "stop"
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         return ctx.stop_pane(action.pane)
 
 
@@ -114,12 +120,12 @@ class Wait(StepKind):
     name = "wait"
     pane_kinds = None
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         if "ms" not in m:
             raise ScenarioError(m.line, text("a wait step needs ms: (0 to {max})", max=MAX_WAIT_MS))
         return {"ms": m.integer("ms", 0, 0, MAX_WAIT_MS)}
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         ms = action.params["ms"]
         ctx.sleep(ms / 1000)
         return StepOutcome(True, text("waited {ms} ms", ms=ms))
@@ -133,11 +139,13 @@ class Send(StepKind):
     #: Defaults of the plan keys; ``burst`` and ``split`` change them.
     burst = "none"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         params: dict[str, Any] = {"payload": None, "file": ""}
         given = [key for key in ("text", "hex", "file") if key in m]
         if len(given) != 1:
-            raise ScenarioError(m.line, text("a {kind} step needs one of text:, hex: or file:", kind=self.name))
+            raise ScenarioError(
+                m.line, text("a {kind} step needs one of text:, hex: or file:", kind=self.name)
+            )
         if "file" in m:
             params["file"] = m.string("file", required=True)
         else:
@@ -158,7 +166,7 @@ class Send(StepKind):
         params["to"] = m.string("to", "")
         return params
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         return ctx.send(action)
 
 
@@ -167,10 +175,10 @@ class Burst(Send):
 
     name = "burst"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         copies = m.integer("copies", 10, 1, MAX_REPEAT)
         one_call = m.boolean("one_call", False)
-        params = super().parse(m)
+        params = super()._read(m)
         if params["file"]:
             raise m.error("file", text("a burst sends text or hex, not a file"))
         params["repeat"] = copies
@@ -183,10 +191,10 @@ class Split(Send):
 
     name = "split"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         pieces = m.integer("pieces", 2, 1, 10_000)
         gap = m.integer("gap_ms", 0, 0, MAX_WAIT_MS)
-        params = super().parse(m)
+        params = super()._read(m)
         if params["file"]:
             raise m.error("file", text("split sends text or hex, not a file"))
         if pieces > len(params["payload"]):
@@ -224,7 +232,7 @@ class SetOption(StepKind):
 
     name = "set"
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         options: dict[str, Any] = {}
         if "nodelay" in m:
             options["set_nodelay"] = m.boolean("nodelay", False)
@@ -238,10 +246,12 @@ class SetOption(StepKind):
             )
         return {"options": options}
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         pane = ctx.pane(action.pane)
         if "set_nodelay" in action.params["options"] and pane.spec.kind is Kind.UDP:
-            return StepOutcome(False, text("nodelay is a TCP option; {pane} is UDP", pane=action.pane))
+            return StepOutcome(
+                False, text("nodelay is a TCP option; {pane} is UDP", pane=action.pane)
+            )
         for command, value in action.params["options"].items():
             ctx.command(action.pane, command, value)
         names = ", ".join(f"{k[4:]}={v}" for k, v in action.params["options"].items())
@@ -255,10 +265,10 @@ class _ConnCommand(StepKind):
     command = ""
     done = ""
 
-    def parse(self, m: Map) -> dict[str, Any]:
+    def _read(self, m: Map) -> dict[str, Any]:
         return {"conn": m.integer("conn", 0, 0, 1_000_000)}
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         conn_id = ctx.conn_id(action.pane, action.params["conn"])
         if conn_id is None and ctx.pane(action.pane).spec.kind is Kind.TCP_SERVER:
             return StepOutcome(False, text("{pane} has no such connection", pane=action.pane))
@@ -297,7 +307,7 @@ class PauseAccept(StepKind):
     pane_kinds = (Kind.TCP_SERVER,)
     paused = True
 
-    def run(self, ctx: RunContext, action: Action) -> StepOutcome:
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         ctx.command(action.pane, "set_accept_paused", self.paused)
         if self.paused:
             return StepOutcome(True, text("{pane} stopped accepting", pane=action.pane))
