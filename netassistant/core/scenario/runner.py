@@ -3,8 +3,9 @@
 :class:`ScenarioRunner` runs in the thread that calls it (the CLI's main thread, a test,
 or a worker thread of the window), drives one
 :class:`~netassistant.core.scenario.drivers.PaneDriver` per pane and reports every
-step and check to ``on_result`` as it happens. Every wait is bounded: by the step's own limit and by the scenario's ``timeout_s``; :meth:`cancel`
-ends a run from another thread within one poll.
+step and check to ``on_result`` as it happens. Every wait is bounded: by the step's own
+limit and by the scenario's ``timeout_s``; :meth:`cancel` ends a run from another thread
+within one poll.
 
 A run keeps, per pane, a :class:`~netassistant.core.scenario.record.PaneRecord` (bounded),
 so a timeline writer can be handed ``runner.events()`` after the run.
