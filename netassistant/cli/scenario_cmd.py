@@ -10,7 +10,6 @@ a step did), 2 the file is not a valid scenario (its line is printed).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -85,6 +84,8 @@ def run_scenario(
     scenario: Scenario, out: TextIO, *, as_json: bool = False, junit: str | None = None
 ) -> int:
     """Run ``scenario`` headless, printing every result; returns the exit code."""
+    import json
+
     from netassistant.core.scenario import ScenarioRunner
 
     def report(result: Result) -> None:
@@ -122,6 +123,8 @@ def format_result(result: Result, *, as_json: bool) -> str:
     """One printed line for a step or check."""
     action = result.action
     if as_json:
+        import json
+
         record: dict[str, Any] = {
             "event": "expect" if action.is_check else "step",
             "index": result.index + 1,
