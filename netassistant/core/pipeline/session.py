@@ -268,6 +268,13 @@ class SessionPipeline:
         """Bytes accepted for sending but not yet handed to the kernel."""
         return self._engine.queued_bytes(conn_id)
 
+    def call_soon(self, fn: Callable[[], None]) -> None:
+        """Run ``fn()`` in the engine thread after the commands given before it (thread-safe).
+
+        A front end that must know a command took effect (a scenario step) waits for it.
+        """
+        self._engine.call_soon(fn)
+
     def start_script(self, script: SendScript) -> None:
         """Run a send script (the CLI's send sequence) on the engine thread."""
         self._engine.call_soon(self._add_script, script)

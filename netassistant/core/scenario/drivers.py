@@ -64,6 +64,8 @@ class ThreadDriver:
 
     #: How long :meth:`close` waits for a session's thread.
     JOIN_TIMEOUT_S = 5.0
+    #: How long :meth:`command` waits for the engine to have applied a command.
+    APPLY_TIMEOUT_S = 2.0
 
     def __init__(self) -> None:
         """An idle driver."""
@@ -90,9 +92,18 @@ class ThreadDriver:
         """Call the pipeline's method ``name`` (one of :data:`COMMANDS`)."""
         if name not in COMMANDS:
             raise ValueError(f"unknown session command {name!r}")
-        if self._pipeline is None:
+        pipeline = self._pipeline
+        if pipeline is None:
             raise RuntimeError("the session is not running")
-        return getattr(self._pipeline, name)(*args)
+        result = getattr(pipeline, name)(*args)
+        # Commands run in order on the engine's loop: once a marker posted after this one
+        # has run, so has the command. A step then never races its own effect (a client
+        # connecting before "stop accepting" was applied).
+        applied = threading.Event()
+        pipeline.call_soon(applied.set)
+        if not pipeline.stop_requested:
+            applied.wait(self.APPLY_TIMEOUT_S)
+        return result
 
     def stop(self) -> None:
         """Ask the session to stop."""

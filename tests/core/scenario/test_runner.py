@@ -170,7 +170,7 @@ steps:
 
 
 def test_a_restart_keeps_the_port_and_can_change_settings() -> None:
-    ok, results, runner = run(
+    ok, results, _ = run(
         """\
 panes:
   server:
