@@ -14,6 +14,7 @@ auto-reply rule, taps) are kept here and applied at every start.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -444,6 +445,22 @@ class SessionController(QObject):
         if pipeline is None:
             return False
         pipeline.set_read_delay(ms)
+        return True
+
+    def set_accept_paused(self, paused: bool) -> bool:
+        """TCP server: stop (or resume) accepting; new clients wait in the kernel's queue."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_accept_paused(paused)
+        return True
+
+    def after_commands(self, fn: Callable[[], None]) -> bool:
+        """Call ``fn()`` in the session's thread once the commands given so far are applied."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.call_soon(fn)
         return True
 
     def start_plan(self, plan: SendPlan) -> int:

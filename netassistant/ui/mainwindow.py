@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +27,9 @@ from netassistant.ui.appstate import AppState
 from netassistant.ui.pane.pane import SessionPane
 from netassistant.ui.widgets import plain_label
 
+if TYPE_CHECKING:
+    from netassistant.ui.labs.labdock import LabDock
+
 
 class MainWindow(QMainWindow):
     """The application window.
@@ -38,6 +43,7 @@ class MainWindow(QMainWindow):
         self.state = state if state is not None else AppState()
         self.store = ProfileStore()
         self._manager: QWidget | None = None
+        self._labs: LabDock | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("netassistant — socket debugging assistant"))
         self.tabs = QTabWidget()
@@ -121,6 +127,16 @@ class MainWindow(QMainWindow):
             self.tr("Save the current pane's settings, send presets and view as a profile")
         )
         file_menu.addAction(self.save_profile_action)
+        self.run_scenario_action = QAction(self.tr("&Run scenario…"), self)
+        self.run_scenario_action.setObjectName("runScenario")
+        self.run_scenario_action.setToolTip(
+            self.tr("Open a scenario file's panes and run its steps and checks")
+        )
+        file_menu.addAction(self.run_scenario_action)
+        self.open_lab_action = QAction(self.tr("Open &lab…"), self)
+        self.open_lab_action.setObjectName("openLab")
+        self.open_lab_action.setToolTip(self.tr("Open a lab file of your own (YAML)"))
+        file_menu.addAction(self.open_lab_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent sessions"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTip(self.tr("The last sessions you started"))
@@ -158,6 +174,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.restore_action)
         toolbar.addSeparator()
         toolbar.addAction(self.tile_action)
+        labs_menu = self.menuBar().addMenu(self.tr("&Labs"))
+        labs_menu.setObjectName("labsMenu")
+        self.labs_action = QAction(self.tr("&Labs…"), self)
+        self.labs_action.setObjectName("labs")
+        self.labs_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.labs_action.setToolTip(self.tr("Socket lessons you can run: predict, step, observe"))
+        labs_menu.addAction(self.labs_action)
+        labs_menu.addAction(self.open_lab_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         self.about_action = QAction(self.tr("&About netassistant"), self)
@@ -173,6 +197,9 @@ class MainWindow(QMainWindow):
         self.tile_action.toggled.connect(self.set_side_by_side)
         self.profiles_action.triggered.connect(self.show_profiles)
         self.save_profile_action.triggered.connect(self.save_current_as_profile)
+        self.labs_action.triggered.connect(self.show_labs)
+        self.run_scenario_action.triggered.connect(lambda: self.run_scenario())
+        self.open_lab_action.triggered.connect(lambda: self.run_scenario())
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.restore_action.toggled.connect(self._on_restore_toggled)
         self.tabs.tabCloseRequested.connect(self.close_pane)
@@ -261,9 +288,36 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Every session is stopped and its thread waited for before the window goes."""
         self.save_state()
+        if self._labs is not None:
+            self._labs.stop()
         for pane in self._panes:
             pane.shutdown()
         super().closeEvent(event)
+
+    # -------------------------------------------------------------------- labs
+    def labs_dock(self) -> LabDock:
+        """The Labs dock (made at first use: the window opens without it)."""
+        if self._labs is None:
+            from netassistant.ui.labs.labdock import LabDock
+
+            self._labs = LabDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._labs)
+        return self._labs
+
+    @Slot()
+    def show_labs(self) -> None:
+        """Show the list of labs."""
+        self.labs_dock().show_browser()
+
+    @Slot()
+    def run_scenario(self, path: str = "") -> bool:
+        """Open a scenario or lab file's panes, ready to run; False if it cannot be used."""
+        from netassistant.ui.labs.labfiles import open_scenario_file
+
+        scenario = open_scenario_file(self, path)
+        if scenario is not None:
+            self.labs_dock().start(scenario)
+        return scenario is not None
 
     @Slot()
     def _about(self) -> None:
