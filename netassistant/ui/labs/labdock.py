@@ -52,7 +52,7 @@ class LabDock(QDockWidget):
         self.page: LabPage | None = None
         self.run: ScenarioRunController | None = None
         self.panes: dict[str, SessionPane] = {}
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(300)
 
     def show_browser(self) -> None:
         """Show the list of labs."""
@@ -64,12 +64,16 @@ class LabDock(QDockWidget):
         """Open ``scenario``'s panes and its page; nothing runs before the user asks."""
         self.stop()
         window = self._window
-        window.set_side_by_side(True)
+        window.set_side_by_side(False)
         for name, spec in scenario.panes.items():
             pane = window.open_pane(spec.kind)
             pane.profile_name = name
             pane.title_changed.emit(pane.title())
             self.panes[name] = pane
+        # Side by side when the panes fit beside the dock; tabs otherwise ("what to look
+        # at" then brings the pane's tab forward), so a 1366-pixel screen is not overflowed.
+        needed = sum(p.minimumSizeHint().width() for p in self.panes.values())
+        window.set_side_by_side(needed + self.minimumWidth() <= window.width())
         self.run = ScenarioRunController(scenario, self._driver, self)
         page = LabPage(scenario)
         page.stage_requested.connect(self.run.run_stage)
@@ -100,6 +104,8 @@ class LabDock(QDockWidget):
         pane = self.panes.get(name)
         if pane is None:
             return
+        if self._window.tabs.indexOf(pane) >= 0:
+            self._window.tabs.setCurrentWidget(pane)
         view: QWidget = pane.receive
         view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # A class selector with a dot matches this widget's class only, not its children.

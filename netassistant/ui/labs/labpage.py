@@ -101,8 +101,12 @@ class LabPage(QWidget):
             layout.addWidget(self._paragraph(self.scenario.description, "labConcept"))
         layout.addWidget(self._steps_box())
         if lab is not None:
+            # The observation right under the buttons: next to the prediction it answers.
             layout.addWidget(self._observe_box())
+            layout.addWidget(self._results_box())
             layout.addWidget(self._code_box())
+        else:
+            layout.addWidget(self._results_box())
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -157,10 +161,15 @@ class LabPage(QWidget):
         self.hint.setObjectName("labHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        return box
+
+    def _results_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Steps and checks, as they ran"))
+        layout = QVBoxLayout(box)
         self.results = QListWidget()
         self.results.setObjectName("labResults")
         self.results.setWordWrap(True)
-        self.results.setMinimumHeight(120)
+        self.results.setMinimumHeight(140)
         layout.addWidget(self.results)
         return box
 
