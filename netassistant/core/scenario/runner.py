@@ -22,7 +22,7 @@ from typing import Any
 
 from netassistant.core.chunk import Event, EventKind, parse_address
 from netassistant.core.config import Family, Kind, SessionConfig
-from netassistant.core.i18n import text
+from netassistant.core.i18n import text, translatable
 from netassistant.core.scenario.checks import CHECK_KINDS, Verdict
 from netassistant.core.scenario.drivers import PaneDriver, ThreadDriver
 from netassistant.core.scenario.record import PaneRecord
@@ -32,6 +32,8 @@ from netassistant.core.scenario.steps import SEND_TIMEOUT_S, STEP_KINDS, StepOut
 #: How long a start may take to listen or connect (beyond the connect timeout).
 START_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
+_LISTENING = translatable("listening")
+_CONNECTED = translatable("connected")
 #: How often a check that reads the kernel is asked again while it waits.
 POLL_S = 0.05
 
@@ -345,6 +347,7 @@ class ScenarioRunner(RunContext):
         pane.driver.start(config, record)
         pane.running = True
         ready = "connected" if config.kind is Kind.TCP_CLIENT else "listening"
+        ready_words = _CONNECTED if ready == "connected" else _LISTENING
 
         def moved(kind: str) -> bool:
             return record.kinds[kind] > base[kind]
@@ -359,7 +362,9 @@ class ScenarioRunner(RunContext):
             local = record.listening if ready == "listening" else pane.driver.local_address()
             return StepOutcome(
                 True,
-                text("{pane} {state} ({address})", pane=name, state=text(ready), address=local),
+                text(
+                    "{pane} {state} ({address})", pane=name, state=text(ready_words), address=local
+                ),
             )
         with self._changed:
             new_errors = record.errors[errors_before:]
@@ -468,7 +473,7 @@ class ScenarioRunner(RunContext):
                 False, text("{pane}: the send ended {state}", pane=action.pane, state=state)
             )
         return StepOutcome(
-            True, text("{pane} sent ({count} send calls so far)", pane=action.pane, count=tx)
+            True, text("{pane} sent; {count} TX chunks so far", pane=action.pane, count=tx)
         )
 
 

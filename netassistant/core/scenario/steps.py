@@ -17,7 +17,7 @@ import os
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from netassistant.core.config import Kind
-from netassistant.core.i18n import text
+from netassistant.core.i18n import text, translatable
 from netassistant.core.scenario.nodes import Map, ScenarioError
 
 if TYPE_CHECKING:
@@ -281,7 +281,7 @@ class Close(_ConnCommand):
 
     name = "close"
     command = "disconnect"
-    done = "{pane} closed its connection (FIN)"
+    done = translatable("{pane} closed its connection (FIN)")
 
 
 class HalfClose(_ConnCommand):
@@ -289,7 +289,7 @@ class HalfClose(_ConnCommand):
 
     name = "half_close"
     command = "half_close"
-    done = "{pane} shut down writing (FIN); it still receives"
+    done = translatable("{pane} shut down writing (FIN); it still receives")
 
 
 class Abort(_ConnCommand):
@@ -297,7 +297,7 @@ class Abort(_ConnCommand):
 
     name = "abort"
     command = "abort"
-    done = "{pane} reset its connection (RST)"
+    done = translatable("{pane} reset its connection (RST)")
 
 
 class PauseAccept(StepKind):
