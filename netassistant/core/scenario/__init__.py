@@ -5,8 +5,9 @@ checks a file (every error names its line), :class:`ScenarioRunner` runs it and 
 each step and check. ``docs/scenarios.md`` is the reference of the format.
 """
 
+from netassistant.core.scenario.context import Result
 from netassistant.core.scenario.nodes import ScenarioError
-from netassistant.core.scenario.runner import Result, ScenarioRunner
+from netassistant.core.scenario.runner import ScenarioRunner
 from netassistant.core.scenario.schema import Action, Localized, PaneSpec, Scenario, load_scenario
 
 __all__ = [

@@ -21,7 +21,7 @@ from netassistant.core.i18n import text, translatable
 from netassistant.core.scenario.nodes import Map, ScenarioError
 
 if TYPE_CHECKING:
-    from netassistant.core.scenario.runner import RunContext
+    from netassistant.core.scenario.context import RunContext
     from netassistant.core.scenario.schema import Action
 
 #: Bounds of what a step may ask for.
