@@ -90,7 +90,7 @@ class RunContext:
         raise NotImplementedError
 
     def conn_id(self, name: str, nth: int) -> int | None:
-        """The id of the ``nth`` connection a pane opened (0: the newest one)."""
+        """The id of the ``nth`` connection a pane opened (0: the newest); waits for it briefly."""
         raise NotImplementedError
 
     def send(self, action: Action) -> StepOutcome:

@@ -33,6 +33,8 @@ from netassistant.core.scenario.steps import SEND_TIMEOUT_S, STEP_KINDS, StepOut
 #: How long a start may take to listen or connect (beyond the connect timeout).
 START_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
+#: How long a step on a connection waits for the pane to have it.
+CONN_TIMEOUT_S = 3.0
 _LISTENING = translatable("listening")
 _CONNECTED = translatable("connected")
 #: How often a check that reads the kernel is asked again while it waits.
@@ -316,6 +318,8 @@ class ScenarioRunner(RunContext):
     def conn_id(self, name: str, nth: int) -> int | None:
         """The id of the ``nth`` (1-based) connection pane ``name`` opened; 0 = the newest."""
         record = self._panes[name].record
+        # A server hears of a connection a batch after its client did: wait for it, briefly.
+        self._wait(lambda: len(record.connections) >= max(nth, 1), CONN_TIMEOUT_S)
         with self._changed:
             ids = list(record.connections)
         if not ids:
