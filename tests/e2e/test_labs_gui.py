@@ -112,3 +112,17 @@ def test_an_invalid_scenario_is_explained_with_its_line(
         f"{path}\n\nline 17: repeat: must be a whole number from 1 to 100000, not 'many'"
     ]
     assert window.panes() == []
+
+
+def test_opening_another_lab_mid_run_stops_the_first(window, qtbot) -> None:
+    dock = window.labs_dock()
+    dock.start(load_lab("remote-command"))
+    first = list(window.panes())
+    dock.page.choices.button(0).click()
+    dock.page.run_all_button.click()
+    qtbot.waitUntil(lambda: dock.page.results.count() >= 3, timeout=TIMEOUT_MS)
+    dock.start(load_lab("half-close"))
+    assert [p.base_title() for p in window.panes()] == ["server", "client"]
+    assert not set(first) & set(window.panes())
+    assert all(not p.controller.running for p in first)
+    assert dock.page.results.count() == 0
