@@ -63,6 +63,7 @@ ALLOWED = {
     "TCP_NODELAY",
     "TIME_WAIT",
     "Unix",
+    "YAML",
     "accept",
     "backlog",
     "bytes",
