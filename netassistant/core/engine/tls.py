@@ -174,6 +174,8 @@ class TlsStreamConn(StreamConn):
             sock,
             server_side=side.server,
             do_handshake_on_connect=False,
+            # An EOF without close_notify raises, so a reset can be told from a FIN.
+            suppress_ragged_eofs=False,
             server_hostname=side.server_hostname,
         )
         super().__init__(engine, tls_sock, conn_id, local, peer, on_closed)
@@ -302,6 +304,13 @@ class TlsStreamConn(StreamConn):
         if isinstance(end, ssl.SSLZeroReturnError):
             # The peer's close_notify after ours (a half-close answered): the end of its data.
             end, eof = None, True
+        elif isinstance(end, ssl.SSLEOFError):
+            # The TCP connection ended without close_notify. OpenSSL reports an RST this way
+            # too (ECONNRESET is lost): the kernel's TCP state tells them apart.
+            if _was_reset(self.sock):
+                end, eof = ConnectionResetError(), False
+            else:
+                end, eof = None, True
         elif isinstance(end, ssl.SSLError):
             reason = text(
                 "TLS error from {peer}: {reason}",
@@ -333,3 +342,17 @@ class TlsStreamConn(StreamConn):
             with contextlib.suppress(OSError, ValueError):
                 self.sock.unwrap()  # type: ignore[attr-defined]
         super()._finish_drain()
+
+
+_TCP_CLOSE = 7  # include/net/tcp_states.h: where an RST leaves a socket (a FIN: CLOSE_WAIT)
+
+
+def _was_reset(sock: socket.socket) -> bool:
+    """True if the kernel says the peer reset the connection (Linux TCP_INFO; else False)."""
+    option = getattr(socket, "TCP_INFO", None)
+    if option is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return False
+    try:
+        return sock.getsockopt(socket.IPPROTO_TCP, option, 1)[0] == _TCP_CLOSE
+    except OSError:
+        return False
