@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -33,7 +34,7 @@ def test_good_settings_pass(certs):
 
 def test_missing_certificate_file_names_the_field(tmp_path):
     missing = str(tmp_path / "nope.pem")
-    with pytest.raises(ConfigError, match="^tls.cert: cannot read ") as info:
+    with pytest.raises(ConfigError, match=r"^tls\.cert: cannot read ") as info:
         server(cert=missing).validate()
     assert info.value.field == "tls.cert"
     assert str(info.value) == f"tls.cert: cannot read {missing}: it does not exist"
@@ -111,7 +112,7 @@ def test_a_certificate_file_that_is_not_pem(tmp_path, certs):
     ],
 )
 def test_bad_settings_say_what_is_wrong(config, message):
-    with pytest.raises(ConfigError, match="^tls") as info:
+    with pytest.raises(ConfigError, match=r"^tls") as info:
         config.validate()
     assert str(info.value) == message
 
@@ -132,7 +133,7 @@ def test_round_trip_through_a_dict_and_unknown_keys(certs):
     }
     assert SessionConfig.from_dict(data) == config
     data["tls"]["pin"] = "x"
-    with pytest.raises(ConfigError, match="^tls.pin: unknown setting$"):
+    with pytest.raises(ConfigError, match=r"^tls\.pin: unknown setting$"):
         SessionConfig.from_dict(data)
     # Plain TCP documents stay as they were.
     assert "tls" not in SessionConfig(kind=Kind.TCP_CLIENT, remote_port=1).to_dict()
@@ -145,7 +146,7 @@ def test_profile_keeps_paths_never_key_contents_and_loads_with_the_file_gone(cer
     assert certs.server_key.encode() in raw
     assert b"PRIVATE KEY" not in raw
     os.remove(certs.server_key)
-    loaded = Profile.from_dict(__import__("json").loads(raw))
+    loaded = Profile.from_dict(json.loads(raw))
     assert loaded.config.tls == config.tls
-    with pytest.raises(ConfigError, match="^tls.key: cannot read "):
+    with pytest.raises(ConfigError, match=r"^tls\.key: cannot read "):
         loaded.config.validate()

@@ -234,7 +234,8 @@ def test_self_signed_server_announces_its_fingerprint_and_a_client_pins_it(tmp_p
     config = SessionConfig(kind=Kind.TCP_SERVER, tls=TlsSettings(self_signed=True))
     with running(config) as srv:
         own = srv.wait_event(EventKind.TLS)
-        assert own.conn_id == 0 and own.detail is not None
+        assert own.conn_id == 0
+        assert own.detail is not None
         ca = tmp_path / "selfsigned.pem"
         ca.write_text(str(own.detail["cert_pem"]))
         with running(client_config(srv.engine.port, ca=str(ca))) as cli:
