@@ -307,3 +307,17 @@ def _load_ca(ctx: ssl.SSLContext, path: str) -> None:
             "tls.ca",
             text("{path} holds no CA certificate (PEM or DER) that can be loaded", path=path),
         ) from None
+
+
+def insecure_warning(settings: TlsSettings | None, *, server: bool) -> str | None:
+    """A warning when a client does not verify the server's certificate, else None.
+
+    Said out loud before the session runs (the CLI on stderr, the window in red): the
+    traffic is encrypted but nobody checked who is at the other end.
+    """
+    if settings is None or server or settings.verify:
+        return None
+    return text(
+        "TLS certificate verification is off (--insecure): the server is not authenticated, "
+        "and anyone in between can read and change the traffic"
+    )

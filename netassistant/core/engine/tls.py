@@ -113,7 +113,7 @@ def self_signed_facts(side: TlsSide | None) -> tuple[Text, dict[str, object]] | 
     if made is None:
         return None
     message = text(
-        "TLS: serving a self-signed certificate for {names}, valid until {expiry} (UTC); "
+        "TLS: serving a self-signed certificate for {names}, valid until {expiry}; "
         "SHA-256 fingerprint {fingerprint}",
         names=", ".join(NAMES),
         expiry=made.not_after,

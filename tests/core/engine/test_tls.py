@@ -247,7 +247,7 @@ def test_self_signed_server_announces_its_fingerprint_and_a_client_pins_it(tmp_p
     assert seen.detail["subject"] == "CN=netassistant self-signed"
     assert own.message == (
         "TLS: serving a self-signed certificate for localhost, 127.0.0.1, ::1, valid until "
-        f"{own.detail['expiry']} (UTC); SHA-256 fingerprint {own.detail['fingerprint']}"
+        f"{own.detail['expiry']}; SHA-256 fingerprint {own.detail['fingerprint']}"
     )
 
 
