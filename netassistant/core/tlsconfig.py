@@ -17,11 +17,13 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import re
-import ssl
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text
+
+if TYPE_CHECKING:
+    import ssl
 
 #: Certificate, key and CA files are read whole to check them: this bounds the memory.
 MAX_PEM_BYTES = 1024 * 1024
@@ -217,6 +219,8 @@ def build_context(
     Raises:
         TlsError: naming the file at fault, in words.
     """
+    import ssl  # here, not at the top: a window or CLI without TLS never loads it
+
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER if server else ssl.PROTOCOL_TLS_CLIENT)
     if settings.min_version:
         ctx.minimum_version = (
@@ -248,6 +252,8 @@ def build_context(
 
 
 def _load_identity(ctx: ssl.SSLContext, cert: str, key: str) -> None:
+    import ssl
+
     cert_pem = read_pem("tls.cert", cert)
     if b"-----BEGIN CERTIFICATE-----" not in cert_pem:
         raise TlsError(
@@ -296,6 +302,8 @@ def _no_password() -> str:
 
 
 def _load_ca(ctx: ssl.SSLContext, path: str) -> None:
+    import ssl
+
     data = read_pem("tls.ca", path)
     try:
         if b"-----BEGIN" in data:
