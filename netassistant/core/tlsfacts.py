@@ -104,7 +104,7 @@ def explain(exc: BaseException, peer: str, *, server: bool) -> str:
     if template is None and isinstance(exc, ssl.SSLEOFError | ConnectionResetError):
         template = _EOF
     if template is None:
-        return text("{detail}", detail=detail)
+        return detail  # OpenSSL's own words: nothing better to say
     return text(template, peer=peer, detail=detail)
 
 

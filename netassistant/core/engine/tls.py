@@ -254,12 +254,13 @@ class TlsStreamConn(StreamConn):
             checked = text("; verified")
         else:
             checked = text("; NOT VERIFIED (verification is off)")
+        alpn = text(", ALPN {name}", name=facts["alpn"]) if facts["alpn"] else ""
         return text(
-            "TLS handshake with {peer} done: {version}, {cipher}, ALPN {alpn}; {cert}{checked}",
+            "TLS handshake with {peer} done: {version}, {cipher}{alpn}; {cert}{checked}",
             peer=self.peer,
             version=facts["version"],
             cipher=facts["cipher"],
-            alpn=facts["alpn"] or "-",
+            alpn=alpn,
             cert=cert,
             checked=checked,
         )

@@ -167,11 +167,14 @@ class TlsBox(QGroupBox):
         self.verify.toggled.connect(self._update)
         self.system_store.toggled.connect(self._update)
         self.self_signed.toggled.connect(self._update)
+        self.ca.textChanged.connect(self._update)
 
     @Slot()
     def _update(self) -> None:
         """Grey out what does not apply; say so loudly when verification is off."""
         self.ca.setEnabled(self._server or not self.system_store.isChecked())
+        # A server asks for client certificates only with a CA file to check them against.
+        self.verify.setEnabled(not self._server or bool(self.ca.text().strip()))
         for line in (self.cert, self.key):
             line.setEnabled(not (self._server and self.self_signed.isChecked()))
         insecure = self.isChecked() and not self._server and not self.verify.isChecked()

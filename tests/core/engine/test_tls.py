@@ -47,13 +47,9 @@ def test_client_and_server_exchange_exact_bytes_and_report_the_handshake(certs):
     detail = tls.detail
     assert detail is not None
     assert detail["version"] == "TLSv1.3"
-    assert detail["cipher"] == ssl.create_default_context().get_ciphers()[0]["name"] or detail[
-        "cipher"
-    ].startswith("TLS_")
+    assert str(detail["cipher"]).startswith("TLS_")  # a TLS 1.3 suite
     assert detail["alpn"] == "echo/1"
-    assert (
-        detail["subject"] == "CN=netassistant test server,OU=" + detail["subject"].split(",OU=")[1]
-    )
+    assert str(detail["subject"]).startswith("CN=netassistant test server,")
     assert str(detail["issuer"]).startswith("OU=Testing CA #")
     assert detail["expiry"] == "3000-01-01T00:00:00+00:00"
     assert len(str(detail["fingerprint"])) == 32 * 3 - 1
@@ -245,6 +241,7 @@ def test_self_signed_server_announces_its_fingerprint_and_a_client_pins_it(tmp_p
     assert seen.detail is not None
     assert seen.detail["fingerprint"] == own.detail["fingerprint"]
     assert seen.detail["subject"] == "CN=netassistant self-signed"
+    assert ", ALPN" not in seen.message  # none was offered
     assert own.message == (
         "TLS: serving a self-signed certificate for localhost, 127.0.0.1, ::1, valid until "
         f"{own.detail['expiry']}; SHA-256 fingerprint {own.detail['fingerprint']}"

@@ -79,6 +79,10 @@ def test_self_signed_greys_out_the_certificate_and_the_system_store_the_ca(hoste
     server.self_signed.setChecked(True)
     assert not server.cert.isEnabled()
     assert not server.key.isEnabled()
+    # "Require a client certificate" means something only with a CA to check it against.
+    assert not server.verify.isEnabled()
+    server.ca.setText("/x/ca.pem")
+    assert server.verify.isEnabled()
     client = hosted(lambda host: TlsBox(Kind.TCP_CLIENT, host))
     client.set_settings(TlsSettings())
     assert client.system_store.isChecked()
