@@ -48,8 +48,10 @@ class TlsSide:
         context: The ``SSLContext`` (certificates, CA, versions, ALPN).
         server: True on the accepting side.
         server_hostname: Client: the name sent as SNI (None for an IP address or none).
-        expected_name: Client with verification on: the name the certificate must carry
-            ("" when verification is off, or on the server side).
+        checks_peer: Client with verification on: the certificate's dates and name are
+            checked after the handshake (see :func:`~netassistant.core.tlsfacts.check_peer`).
+        expected_name: The name the server's certificate must carry ("" for none: a Unix
+            socket without an SNI name).
         timeout: Seconds the handshake may take.
         self_signed: Server: the self-signed certificate it made, if it made one.
     """
@@ -57,6 +59,7 @@ class TlsSide:
     context: ssl.SSLContext
     server: bool
     server_hostname: str | None
+    checks_peer: bool
     expected_name: str
     timeout: float
     self_signed: SelfSigned | None = None
@@ -96,7 +99,8 @@ def tls_side(settings: TlsSettings | None, *, server: bool, host: str = "") -> T
         context=context,
         server=server,
         server_hostname=None if server or not name else name,
-        expected_name="" if server or not settings.verify else name,
+        checks_peer=not server and settings.verify,
+        expected_name="" if server else name,
         timeout=settings.handshake_timeout,
         self_signed=made,
     )
@@ -213,7 +217,7 @@ class TlsStreamConn(StreamConn):
         except OSError as exc:
             self._fail(explain(exc, self.peer, server=self._side.server))
             return
-        if self._side.expected_name:
+        if self._side.checks_peer:
             problem = check_peer(
                 tls_sock.getpeercert(binary_form=True), self._side.expected_name, self.peer
             )
@@ -250,7 +254,7 @@ class TlsStreamConn(StreamConn):
             )
         if self._side.server:
             checked: Text | str = ""
-        elif self._side.expected_name:
+        elif self._side.checks_peer:
             checked = text("; verified")
         else:
             checked = text("; NOT VERIFIED (verification is off)")
@@ -266,15 +270,24 @@ class TlsStreamConn(StreamConn):
         )
 
     def _handshake_timed_out(self) -> None:
-        if self.handshaking and not self.closed:
-            self._fail(
-                text(
-                    "no TLS handshake within {seconds} s: {peer} may not speak TLS (a plain "
-                    "TCP client waits for the server to speak first)",
-                    seconds=f"{self._side.timeout:g}",
-                    peer=self.peer,
-                )
+        if not self.handshaking or self.closed:
+            return
+        seconds = f"{self._side.timeout:g}"
+        if self._side.server:
+            reason = text(
+                "no TLS handshake within {seconds} s: {peer} may not speak TLS (a plain "
+                "TCP client waits for the server to speak first)",
+                seconds=seconds,
+                peer=self.peer,
             )
+        else:
+            reason = text(
+                "no TLS handshake within {seconds} s: {peer} did not answer our hello; it may "
+                "not speak TLS",
+                seconds=seconds,
+                peer=self.peer,
+            )
+        self._fail(reason)
 
     def _fail(self, reason: str) -> None:
         self.engine.cancel_timer(self._hs_timer)

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from netassistant.core.chunk import ConnEvent, Direction, EventKind
-from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.tlsconfig import TlsSettings
 from tests.helpers import TIMEOUT, recv_exactly, running
 from tests.tlscerts import Certs, PythonTlsServer, expired, issue, make_certs
@@ -296,3 +296,44 @@ def test_python_client_gets_exact_bytes_from_our_server(certs):
                 srv.engine.send(b"0123456789")
                 assert recv_exactly(tls, 10) == b"0123456789"  # type: ignore[arg-type]
     assert os.path.exists(certs.server)
+
+
+def test_tls_over_a_unix_socket_checks_dates_without_a_name(certs, tmp_path):
+    path = str(tmp_path / "tls.sock")
+    server = SessionConfig(
+        kind=Kind.TCP_SERVER,
+        family=Family.UNIX,
+        local_host=path,
+        tls=TlsSettings(cert=certs.server),
+    )
+    client = SessionConfig(
+        kind=Kind.TCP_CLIENT, family=Family.UNIX, remote_host=path, tls=TlsSettings(ca=certs.ca)
+    )
+    with running(server) as srv, running(client) as cli:
+        cli.engine.send(b"over AF_UNIX")
+        assert srv.wait_rx_bytes(12) == b"over AF_UNIX"
+        assert cli.wait_event(EventKind.TLS).message.endswith("; verified")
+    old, _when = expired(certs, tmp_path)
+    server.tls = TlsSettings(cert=old)
+    with running(server), running(client) as cli:
+        ev = cli.wait_event(EventKind.ERROR)
+    assert ev.message == (
+        f"TLS handshake with {path} failed: the certificate of {path} expired on "
+        "2020-01-02 03:04:05 (UTC); renew it, or turn verification off (--insecure) to talk "
+        "anyway"
+    )
+
+
+def test_handshake_timeout_on_the_client_side_when_the_server_stays_silent():
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        with running(client_config(port, verify=False, handshake_timeout=0.3)) as cli:
+            conn, _ = listener.accept()
+            with conn:
+                ev = cli.wait_event(EventKind.ERROR)
+                conn.settimeout(TIMEOUT)
+                assert conn.recv(5)[:1] == b"\x16"  # it did say hello: a TLS handshake record
+    assert ev.message == (
+        f"TLS handshake with 127.0.0.1:{port} failed: no TLS handshake within 0.3 s: "
+        f"127.0.0.1:{port} did not answer our hello; it may not speak TLS"
+    )
