@@ -173,10 +173,9 @@ class TcpClientEngine(Engine):
         else:
             from netassistant.core.engine.tls import open_stream
 
-            conn = open_stream(
+            self.conn = open_stream(
                 self, self._tls, sock, self.conn_id, local, self.remote, self._on_conn_closed
             )
-            self.conn = conn
         self._sock = None
         self.emit_event(
             EventKind.CONNECTED,
