@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from netassistant.cli.parser import CONFIG_OPTIONS, FLAG_OPTIONS, UsageError
+from netassistant.cli.tlsoptions import apply_tls_options
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.pipeline import DecodeSettings, SendItem, SendScript
 from netassistant.core.sending.plans import MAX_BURST_BYTES
@@ -43,6 +44,7 @@ def config_from_args(args: argparse.Namespace) -> SessionConfig:
     elif not args.profile:
         raise UsageError("choose tcp-server, tcp-client or udp (or --profile NAME)")
     base.update(overrides(args))
+    apply_tls_options(args, base)
     family_hosts(base)
     try:
         return SessionConfig.from_dict(base)

@@ -364,6 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
         _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
+        if kind is not Kind.UDP:
+            from netassistant.cli.tlsoptions import add_tls_options
+
+            add_tls_options(p)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved and built-in profiles")
@@ -374,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
     save.add_argument("--kind", required=True, choices=[k.value for k in Kind])
     save.add_argument("--description", default="")
     _add_config_options(save)
+    from netassistant.cli.tlsoptions import add_tls_options
+
+    add_tls_options(save)
     delete = psub.add_parser("delete", help="delete a saved profile")
     delete.add_argument("name")
     exp = psub.add_parser("export", help="write a profile to a JSON file")

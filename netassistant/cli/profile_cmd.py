@@ -17,6 +17,7 @@ from typing import TextIO
 from netassistant.cli.options import family_hosts as _family_hosts
 from netassistant.cli.options import overrides as _overrides
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError
+from netassistant.cli.tlsoptions import apply_tls_options
 from netassistant.core.config import ConfigError, SessionConfig
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.profiles.model import (
@@ -67,6 +68,7 @@ def _show(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
 
 def _save(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
     data = {"kind": args.kind, **_overrides(args)}
+    apply_tls_options(args, data)
     _family_hosts(data)
     try:
         config = SessionConfig.from_dict(data)

@@ -146,6 +146,12 @@ class Runner:
         warning = exposure_warning(self.config)
         if warning:
             print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
+        if self.config.tls is not None:
+            from netassistant.core.tlsconfig import insecure_warning
+
+            warning = insecure_warning(self.config.tls, server=self.config.kind is Kind.TCP_SERVER)
+            if warning:
+                print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
         script = self._script
         if script is not None:
             if self.send_only:

@@ -142,7 +142,12 @@ class ConnEvent(NamedTuple):
               TIME_WAIT), ``accept_queue``, ``backlog``, ``closed_first``.
             - SEGMENT: ``dir`` (``tx`` from this session's socket, ``rx`` to it),
               ``flags`` (``"SYN,ACK"``), ``seq``, ``ack``, ``len``, ``win``.
-            - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``.
+            - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``
+              (ISO 8601), ``fingerprint`` (SHA-256 of the peer certificate, ``AB:CD:..``);
+              None where there is none (a client without certificate). On the listening
+              socket (conn 0) a server announces its own self-signed certificate:
+              ``self_signed`` (True), ``subject``, ``expiry``, ``fingerprint`` and
+              ``cert_pem`` (for a client's CA file; never the key).
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
     """
 

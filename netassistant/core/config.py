@@ -12,9 +12,12 @@ import enum
 import ipaddress
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text, translatable
+
+if TYPE_CHECKING:
+    from netassistant.core.tlsconfig import TlsSettings
 
 MAX_RECV_SIZE = 1024 * 1024
 _HOSTNAME_RE = re.compile(
@@ -90,6 +93,8 @@ class SessionConfig:
             answer and queued data are written; False keeps the connection half-open so
             the user can still send.
         extra: Settings of other parts (front ends) kept with the session.
+        tls: TLS settings of a TCP session (:mod:`netassistant.core.tlsconfig`); None
+            for plain TCP.
     """
 
     kind: Kind = Kind.TCP_SERVER
@@ -114,10 +119,16 @@ class SessionConfig:
     encoding: str = "utf-8"
     close_on_peer_fin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    tls: TlsSettings | None = None
 
     # ----------------------------------------------------------------- checks
-    def validate(self) -> SessionConfig:
+    def validate(self, *, check_files: bool = True) -> SessionConfig:
         """Check every field; raise :class:`ConfigError` on the first bad one.
+
+        Args:
+            check_files: Also load the TLS certificate, key and CA files. A stored profile
+                is checked without (a file moved away must not make the profile unreadable;
+                the session says so when it starts).
 
         Returns:
             self, so calls can be chained.
@@ -157,6 +168,8 @@ class SessionConfig:
             except FramingError as exc:
                 raise ConfigError("framing", exc.args[0]) from None
         self._validate_checksum()
+        if self.tls is not None:
+            self._validate_tls(self.tls, check_files)
         if self.family is Family.UNIX:
             self._validate_unix()
         else:
@@ -181,6 +194,18 @@ class SessionConfig:
             raise ConfigError(
                 "checksum_order", text('must be "big", "little" or "" (the checksum\'s own order)')
             )
+
+    def _validate_tls(self, tls: TlsSettings, check_files: bool) -> None:
+        from netassistant.core.tlsconfig import TlsError, TlsSettings
+
+        if not isinstance(tls, TlsSettings):
+            raise ConfigError("tls", text("must be a JSON object (or null for plain TCP)"))
+        if self.kind is Kind.UDP:
+            raise ConfigError("tls", text("TLS is for TCP sessions; UDP has none (DTLS)"))
+        try:
+            tls.validate(server=self.kind is Kind.TCP_SERVER, check_files=check_files)
+        except TlsError as exc:
+            raise ConfigError(exc.field, exc.args[0]) from None
 
     def _validate_unix(self) -> None:
         if self.kind is Kind.TCP_SERVER and not self.local_host:
@@ -250,12 +275,18 @@ class SessionConfig:
                 value = value.value
             elif isinstance(value, dict):
                 value = dict(value)
+            elif f.name == "tls":
+                if value is None:
+                    continue  # plain TCP: documents stay as they were before TLS
+                value = value.to_dict()
             out[f.name] = value
         return out
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> SessionConfig:
+    def from_dict(cls, data: dict[str, Any], *, check_files: bool = True) -> SessionConfig:
         """Build and validate a config from a dict; unknown keys are an error.
+
+        ``check_files`` is passed to :meth:`validate`.
 
         Raises:
             ConfigError: naming the first bad field.
@@ -278,7 +309,14 @@ class SessionConfig:
                 kwargs["family"] = Family(kwargs["family"])
             except ValueError:
                 raise ConfigError("family", _unknown_family(kwargs["family"])) from None
-        return cls(**kwargs).validate()
+        if kwargs.get("tls") is not None:
+            from netassistant.core.tlsconfig import TlsError, TlsSettings
+
+            try:
+                kwargs["tls"] = TlsSettings.from_dict(kwargs["tls"])
+            except TlsError as exc:
+                raise ConfigError(exc.field, exc.args[0]) from None
+        return cls(**kwargs).validate(check_files=check_files)
 
     def replace(self, **changes: Any) -> SessionConfig:
         """A copy with some fields changed (not validated)."""

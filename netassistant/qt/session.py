@@ -69,6 +69,7 @@ class SessionController(QObject):
     stats_changed = Signal()
     clients_changed = Signal()
     client_events = Signal(object)
+    tls_handshake = Signal(object)
     error = Signal(str)
     finished = Signal()
     tap_failed = Signal(str)
@@ -240,6 +241,8 @@ class SessionController(QObject):
                 self._next_conn_id = max(self._next_conn_id, ev.conn_id + 1)
             if ev.kind is EventKind.ERROR and not ev.plan_id:
                 self.error.emit(ev.message)
+            elif ev.kind is EventKind.TLS:
+                self.tls_handshake.emit(ev)
             if ev.plan_id and ev.state:
                 self._on_plan_event(ev)
         for notice in batch.notices:

@@ -46,6 +46,7 @@ ALLOWED = {
     "AF_INET",
     "AF_INET6",
     "AF_UNIX",
+    "ALPN",  # TLS
     "ASCII",
     "Ctrl",
     "Enter",
@@ -67,8 +68,10 @@ ALLOWED = {
     "accept",
     "backlog",
     "bytes",
+    "http",  # the ALPN example: h2, http/1.1
     "json",
     "listen",
+    "localhost",  # the name a self-signed certificate is for
     "netassistant",
     "recv",
     "shutdown",

@@ -52,6 +52,7 @@ ALLOWED_WORDS = frozenset(
         *("UTF", "GBK", "GB18030", "Big5", "ASCII", "Latin", "JSON", "Modbus", "Python", "C"),
         *("Hex", "HEX", "recv", "send", "bytes", "struct", "uint8", "uint16", "uint32", "uint64"),
         *("MODBUS", "CCITT", "FALSE", "XMODEM", "IBM", "ARC", "USB", "KERMIT", "MAXIM", "DNP"),
+        *("TLS", "ALPN", "SNI", "CA", "PEM", "SHA", "h2", "http", "localhost"),
     }
 )
 #: Whole texts that are data, not UI prose: addresses, numbers with units, hex, formats.

@@ -65,6 +65,10 @@ class _Outgoing:
 class StreamConn:
     """A connected stream socket registered in an engine's selector.
 
+    Subclasses (TLS: :class:`~netassistant.core.engine.tls.TlsStreamConn`) change what
+    "would block" means, what happens when a read's budget is spent or a read ends, and
+    how the sending side is shut; the plain path pays nothing for that.
+
     Attributes:
         conn_id: Number of this connection within the session.
         peer: Formatted peer address.
@@ -74,6 +78,9 @@ class StreamConn:
         tx_bytes: Bytes handed to the kernel.
         closed: True once the socket is closed.
     """
+
+    #: What recv()/send() raise when the socket has nothing to give or no room now.
+    _would_block: tuple[type[OSError], ...] = (BlockingIOError, InterruptedError)
 
     def __init__(
         self,
@@ -214,6 +221,7 @@ class StreamConn:
         # each Chunk, with its own clock read, cost as much again as the recv() itself.
         engine = self.engine
         recv = self.sock.recv
+        would_block = self._would_block
         datas: list[bytes] = []
         append = datas.append
         # Read once per readiness: a change of recv size or delay applies from the next one.
@@ -227,7 +235,7 @@ class StreamConn:
         for _ in range(1 if delay else reads_per_wakeup(size)):
             try:
                 data = recv(size)
-            except (BlockingIOError, InterruptedError):
+            except would_block:
                 break
             except OSError as exc:
                 end = exc
@@ -236,12 +244,22 @@ class StreamConn:
                 eof = True
                 break
             append(data)
+        else:
+            self._budget_spent()
         if datas:
             # The chunks go first: the FIN/RST/error below must follow them in seq order.
             self._emit_received(datas)
             if delay and not eof and end is None:
                 self._pause_reading(delay)
                 return
+        if end is not None or eof:
+            self._read_ended(end, eof)
+
+    def _budget_spent(self) -> None:
+        """A readiness used its whole read budget (more may be waiting: select() says so)."""
+
+    def _read_ended(self, end: OSError | None, eof: bool) -> None:
+        """recv() failed with ``end``, or returned b"" (``eof``): close or half-open."""
         if isinstance(end, ConnectionResetError):
             self._close(
                 EventKind.RESET,
@@ -329,7 +347,7 @@ class StreamConn:
             item = self._outq[0]
             try:
                 n = self.sock.send(item.view[item.sent :])
-            except (BlockingIOError, InterruptedError):
+            except self._would_block:
                 break
             except OSError as exc:
                 reset = isinstance(exc, ConnectionResetError)
@@ -376,7 +394,7 @@ class StreamConn:
         action, self._after_drain = self._after_drain, None
         if action == "half_close":
             try:
-                self.sock.shutdown(socket.SHUT_WR)
+                message = self._shut_write()
             except OSError as exc:
                 message = errors.io_error(exc, "send", self.peer)
                 self._close(EventKind.ERROR, message, message)
@@ -387,13 +405,18 @@ class StreamConn:
                 self.conn_id,
                 local=self.local,
                 peer=self.peer,
-                message=text("sent FIN to {peer} (half-close); still receiving", peer=self.peer),
+                message=message,
             )
             self._update_interest()
         elif action == "close":
             self._close(EventKind.LOCAL_CLOSE, text("disconnected from {peer}", peer=self.peer))
         elif action == "close-silent":
             self._close(None, "")
+
+    def _shut_write(self) -> str:
+        """shutdown(SHUT_WR); returns what was done, in words for the HALF_CLOSED event."""
+        self.sock.shutdown(socket.SHUT_WR)
+        return text("sent FIN to {peer} (half-close); still receiving", peer=self.peer)
 
     def _accepted_of_head(self) -> int:
         """Bytes of the send under way that the kernel has taken (0 if none is under way)."""

@@ -10,7 +10,7 @@ import contextlib
 import errno
 import selectors
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
@@ -29,6 +29,9 @@ from netassistant.core.engine.sockets import (
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
 
+if TYPE_CHECKING:
+    from netassistant.core.engine.tls import TlsSide
+
 
 class TcpClientEngine(Engine):
     """Connects to ``config.remote_host:remote_port`` (or the unix path).
@@ -46,6 +49,7 @@ class TcpClientEngine(Engine):
         self._connecting = False
         self._bound_path = ""
         self.conn_id = self.first_conn_id
+        self._tls: TlsSide | None = None
         cfg = self.config
         if cfg.family is Family.UNIX:
             self.remote = cfg.remote_host
@@ -113,6 +117,10 @@ class TcpClientEngine(Engine):
         cfg = self.config
         unix = cfg.family is Family.UNIX
         addr = resolve(cfg, cfg.remote_host, cfg.remote_port, passive=False)
+        if cfg.tls is not None:
+            from netassistant.core.engine.tls import tls_side
+
+            self._tls = tls_side(cfg.tls, server=False, host="" if unix else cfg.remote_host)
         sock = new_socket(cfg, socket.SOCK_STREAM)
         try:
             if cfg.nodelay:
@@ -158,7 +166,16 @@ class TcpClientEngine(Engine):
             return
         local = local_name(sock)
         self.local_address = local
-        self.conn = StreamConn(self, sock, self.conn_id, local, self.remote, self._on_conn_closed)
+        if self._tls is None:
+            self.conn = StreamConn(
+                self, sock, self.conn_id, local, self.remote, self._on_conn_closed
+            )
+        else:
+            from netassistant.core.engine.tls import open_stream
+
+            self.conn = open_stream(
+                self, self._tls, sock, self.conn_id, local, self.remote, self._on_conn_closed
+            )
         self._sock = None
         self.emit_event(
             EventKind.CONNECTED,

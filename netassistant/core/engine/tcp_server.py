@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
@@ -23,6 +23,9 @@ from netassistant.core.engine.sockets import (
 )
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
+
+if TYPE_CHECKING:
+    from netassistant.core.engine.tls import TlsSide
 
 
 class TcpServerEngine(Engine):
@@ -43,6 +46,7 @@ class TcpServerEngine(Engine):
         self._next_id = self.first_conn_id
         self.port = 0
         self._nodelay = self.config.nodelay
+        self._tls: TlsSide | None = None
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:
@@ -149,6 +153,10 @@ class TcpServerEngine(Engine):
     # ----------------------------------------------------------------- loop
     def _open(self) -> None:
         cfg = self.config
+        if cfg.tls is not None:
+            from netassistant.core.engine.tls import tls_side
+
+            self._tls = tls_side(cfg.tls, server=True)
         sock = new_socket(cfg, socket.SOCK_STREAM)
         try:
             bind(sock, cfg, cfg.local_host, cfg.local_port)
@@ -170,6 +178,8 @@ class TcpServerEngine(Engine):
             local=self.local_address,
             message=text("listening on {local}", local=self.local_address),
         )
+        if self._tls is not None:
+            self._announce_tls()
         self._gate = AcceptGate(self, sock, self._adopt)
         self._gate.set_paused(self._accept_paused)
         self._overflows = OverflowWatch(self, sock)
@@ -182,7 +192,12 @@ class TcpServerEngine(Engine):
         conn_id = self._next_id
         self._next_id += 1
         peer = format_address(addr) or f"client #{conn_id}"
-        conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
+        if self._tls is None:
+            conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
+        else:
+            from netassistant.core.engine.tls import open_stream
+
+            conn = open_stream(self, self._tls, sock, conn_id, local_name(sock), peer, self._forget)
         self.conns[conn_id] = conn
         self.emit_event(
             EventKind.ACCEPTED,
@@ -191,6 +206,14 @@ class TcpServerEngine(Engine):
             peer=peer,
             message=text("accepted {peer} as client #{conn}", peer=peer, conn=conn_id),
         )
+
+    def _announce_tls(self) -> None:
+        from netassistant.core.engine.tls import self_signed_facts
+
+        made = self_signed_facts(self._tls)
+        if made is not None:
+            message, detail = made
+            self.emit_event(EventKind.TLS, local=self.local_address, message=message, detail=detail)
 
     def _forget(self, conn: StreamConn) -> None:
         self.conns.pop(conn.conn_id, None)

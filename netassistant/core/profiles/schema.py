@@ -374,7 +374,7 @@ def check_document(doc: dict[str, Any], path: str | None) -> Checked:
         raise field_error("config", Text("must be a JSON object"), path)
     _fold_decode_view(doc)
     try:
-        config = SessionConfig.from_dict(doc["config"])
+        config = SessionConfig.from_dict(doc["config"], check_files=False)
     except ConfigError as exc:
         raise field_error(f"config.{exc.field}", exc.reason, path) from None
     check_ports(doc["config"], path)

@@ -31,6 +31,7 @@ from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.statsbar import StatsBar
+from netassistant.ui.pane.tlsstatus import TlsStatus
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
@@ -70,6 +71,7 @@ class SessionPane(QWidget):
         self.send_panel = self.send_area.panel
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
+        self.tls_status = TlsStatus() if kind is not Kind.UDP else None
         self.log_limits = LogLimitsBox()
         self._stats_dirty = False
         self._dropped = (0, 0)
@@ -151,6 +153,8 @@ class SessionPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(body, 1)
+        if self.tls_status is not None:
+            layout.addWidget(self.tls_status)
         bottom = QHBoxLayout()
         bottom.addWidget(self.stats, 1)
         layout.addLayout(bottom)
@@ -173,6 +177,8 @@ class SessionPane(QWidget):
         ctl.client_events.connect(self._on_client_events)
         ctl.clients_changed.connect(self._on_clients_changed)
         ctl.state_changed.connect(self._on_state_changed)
+        if self.tls_status is not None:
+            ctl.tls_handshake.connect(self.tls_status.show_handshake)
         ctl.finished.connect(self._on_finished)
         self.settings.start_stop_clicked.connect(self.toggle)
         self.settings.live_option_changed.connect(self._on_live_option)
@@ -388,6 +394,8 @@ class SessionPane(QWidget):
     def _on_state_changed(self, state: SessionState) -> None:
         ctl = self.controller
         self.stats.update_stats(ctl.stats)
+        if self.tls_status is not None:
+            self.tls_status.follow_state(state, ctl.config)
         self.send_area.set_running(state in _ACTIVE)
         config = ctl.config
         if state is SessionState.LISTENING and config and config.family is not Family.UNIX:

@@ -31,6 +31,7 @@ from netassistant.core.config import (
     default_config,
 )
 from netassistant.qt.coremessages import tr_core
+from netassistant.ui.pane.tlsbox import TlsBox
 from netassistant.ui.widgets import RangeSpinBox, decorate, with_note
 
 _DEFAULT_HOSTS = {
@@ -174,6 +175,10 @@ class SettingsPanel(QWidget):
         layout.addWidget(network)
         layout.addWidget(self.start_button)
         layout.addWidget(self.error_label)
+        self.tls_box: TlsBox | None = None
+        if self.kind is not Kind.UDP:
+            self.tls_box = TlsBox(self.kind)
+            layout.addWidget(self.tls_box)
         layout.addWidget(options)
 
         server, client, udp = (self.kind is k for k in (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP))
@@ -399,6 +404,8 @@ class SettingsPanel(QWidget):
             encoding=self.encoding.currentText(),
         )
         try:
+            if self.tls_box is not None:
+                config.tls = self.tls_box.settings()
             return config.validate()
         except ConfigError as exc:
             if not show_errors:
@@ -422,6 +429,7 @@ class SettingsPanel(QWidget):
             "encoding": self.tr("Text encoding"),
             "framing": self.tr("Framing"),
             "checksum": self.tr("Checksum"),
+            **(self.tls_box.field_labels() if self.tls_box is not None else {}),
         }
 
     def set_config(self, config: SessionConfig) -> None:
@@ -447,6 +455,8 @@ class SettingsPanel(QWidget):
             self.encoding.addItem(config.encoding)
             index = self.encoding.count() - 1
         self.encoding.setCurrentIndex(index)
+        if self.tls_box is not None:
+            self.tls_box.set_settings(config.tls)
         self.clear_error()
 
     # ------------------------------------------------------------------- state
@@ -466,8 +476,10 @@ class SettingsPanel(QWidget):
             self.sndbuf,
             self.backlog,
             self.connect_timeout,
+            self.tls_box,
         ):
-            widget.setEnabled(not running)
+            if widget is not None:
+                widget.setEnabled(not running)
         self._update_button()
 
     def set_bound_port(self, port: int) -> None:

@@ -1,0 +1,252 @@
+"""The TLS section of a TCP client or server pane's settings column.
+
+A checkable group box: checked means the session speaks TLS with these settings
+(:class:`~netassistant.core.tlsconfig.TlsSettings`). Verification turned off on a client
+is shown in red with a warning, as the CLI prints one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from netassistant.core.config import ConfigError, Kind
+from netassistant.core.i18n import text
+from netassistant.core.tlsconfig import TlsSettings, insecure_warning
+from netassistant.qt.coremessages import tr_core
+from netassistant.ui.widgets import decorate
+
+#: The minimum-version choices, as stored (``""`` is the library's default).
+_VERSIONS = ("", "1.2", "1.3")
+_RED = "color: #b00020;"
+
+
+class TlsBox(QGroupBox):
+    """TLS settings of one TCP pane (a checkable group: unchecked is plain TCP).
+
+    Attributes:
+        kind: TCP server or client (fixed for the pane's life).
+    """
+
+    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._server = kind is Kind.TCP_SERVER
+        self.setTitle(self.tr("TLS"))
+        self.setCheckable(True)
+        self.setChecked(False)
+        self._build()
+        self._connect_signals()
+        self._update()
+
+    # ------------------------------------------------------------------ layout
+    def _file_row(self, line: QLineEdit, title: str) -> QWidget:
+        """``line`` with a "…" button that picks a file for it."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(line, 1)
+        button = QToolButton()
+        button.setText("…")
+        decorate(button, f"{line.objectName()}Browse", title, title)
+        button.clicked.connect(lambda: self._browse(line, title))
+        layout.addWidget(button)
+        return row
+
+    def _build(self) -> None:
+        self.cert = decorate(
+            QLineEdit(),
+            "tlsCert",
+            self.tr("Certificate file"),
+            self.tr("PEM certificate (its chain may follow; the key may be in the same file)")
+            if self._server
+            else self.tr("Client certificate (PEM), only if the server asks for one"),
+        )
+        self.key = decorate(
+            QLineEdit(),
+            "tlsKey",
+            self.tr("Private key file"),
+            self.tr("PEM private key, unless it is in the certificate file"),
+        )
+        self.ca = decorate(
+            QLineEdit(),
+            "tlsCa",
+            self.tr("CA file"),
+            self.tr("CA certificates (PEM): clients must present a certificate they signed")
+            if self._server
+            else self.tr("CA certificates (PEM) the server's certificate must chain to"),
+        )
+        self.system_store = decorate(
+            QCheckBox(self.tr("Use the system's CA store")),
+            "tlsSystemStore",
+            self.tr("Use the system's CA store"),
+            self.tr("Trust the CAs this system trusts instead of a CA file"),
+        )
+        self.verify = decorate(
+            QCheckBox(
+                self.tr("Require a client certificate")
+                if self._server
+                else self.tr("Verify the server's certificate")
+            ),
+            "tlsVerify",
+            self.tr("Verify"),
+            self.tr("With a CA file: refuse clients without a certificate it signed")
+            if self._server
+            else self.tr("Check the certificate's CA, dates and host name; off is insecure"),
+        )
+        self.warning = QLabel()
+        self.warning.setObjectName("tlsWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(_RED)
+        self.sni = decorate(
+            QLineEdit(),
+            "tlsSni",
+            self.tr("Server name (SNI)"),
+            self.tr("Name sent to the server and checked in its certificate"),
+        )
+        self.sni.setPlaceholderText(self.tr("the remote host"))
+        self.alpn = decorate(
+            QLineEdit(),
+            "tlsAlpn",
+            self.tr("ALPN protocols"),
+            self.tr("Application protocols, comma-separated, e.g. h2, http/1.1"),
+        )
+        self.alpn.setPlaceholderText(self.tr("e.g. h2, http/1.1"))
+        self.min_version = decorate(
+            QComboBox(),
+            "tlsMinVersion",
+            self.tr("Minimum TLS version"),
+            self.tr("The lowest TLS version this side accepts"),
+        )
+        for value, label in zip(
+            _VERSIONS, (self.tr("library default"), "TLS 1.2", "TLS 1.3"), strict=True
+        ):
+            self.min_version.addItem(label, value)
+        self.self_signed = decorate(
+            QCheckBox(self.tr("Generate a self-signed certificate")),
+            "tlsSelfSigned",
+            self.tr("Generate a self-signed certificate"),
+            self.tr(
+                "Make a certificate for localhost, 127.0.0.1 and ::1 at start (30 days); its "
+                "SHA-256 fingerprint is shown in the log"
+            ),
+        )
+
+        form = QFormLayout(self)
+        if self._server:
+            form.addRow(self.self_signed)
+        form.addRow(self.tr("Certificate"), self._file_row(self.cert, self.tr("Certificate file")))
+        form.addRow(self.tr("Private key"), self._file_row(self.key, self.tr("Private key file")))
+        if not self._server:
+            form.addRow(self.system_store)
+        form.addRow(
+            self.tr("Client CA") if self._server else self.tr("CA file"),
+            self._file_row(self.ca, self.tr("CA file")),
+        )
+        form.addRow(self.verify)
+        form.addRow(self.warning)
+        if not self._server:
+            form.addRow(self.tr("SNI"), self.sni)
+        form.addRow(self.tr("ALPN"), self.alpn)
+        form.addRow(self.tr("Min. version"), self.min_version)
+        self.setObjectName("tlsBox")
+
+    def _connect_signals(self) -> None:
+        self.toggled.connect(self._update)
+        self.verify.toggled.connect(self._update)
+        self.system_store.toggled.connect(self._update)
+        self.self_signed.toggled.connect(self._update)
+        self.ca.textChanged.connect(self._update)
+
+    @Slot()
+    def _update(self) -> None:
+        """Grey out what does not apply; say so loudly when verification is off."""
+        self.ca.setEnabled(self._server or not self.system_store.isChecked())
+        # A server asks for client certificates only with a CA file to check them against.
+        self.verify.setEnabled(not self._server or bool(self.ca.text().strip()))
+        for line in (self.cert, self.key):
+            line.setEnabled(not (self._server and self.self_signed.isChecked()))
+        insecure = self.isChecked() and not self._server and not self.verify.isChecked()
+        self.verify.setStyleSheet(_RED if insecure else "")
+        if insecure:
+            self.warning.setText(
+                tr_core(insecure_warning(TlsSettings(verify=False), server=False) or "")
+            )
+        self.warning.setVisible(insecure)
+
+    def _browse(self, line: QLineEdit, title: str) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            title,
+            line.text(),
+            self.tr("Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)"),
+        )
+        if path:
+            line.setText(path)
+
+    # ------------------------------------------------------------------ values
+    def settings(self) -> TlsSettings | None:
+        """The TLS settings, or None when TLS is off (not validated here).
+
+        Raises:
+            ConfigError: a client that uses neither a CA file nor the system store.
+        """
+        if not self.isChecked():
+            return None
+        ca = self.ca.text().strip()
+        if not self._server and self.system_store.isChecked():
+            ca = ""
+        elif not self._server and not ca and self.verify.isChecked():
+            raise ConfigError("tls.ca", text("choose a CA file, or use the system's CA store"))
+        return TlsSettings(
+            cert="" if self._server and self.self_signed.isChecked() else self.cert.text().strip(),
+            key="" if self._server and self.self_signed.isChecked() else self.key.text().strip(),
+            ca=ca,
+            verify=self.verify.isChecked(),
+            sni="" if self._server else self.sni.text().strip(),
+            alpn=[name.strip() for name in self.alpn.text().split(",") if name.strip()],
+            min_version=str(self.min_version.currentData()),
+            self_signed=self._server and self.self_signed.isChecked(),
+        )
+
+    def set_settings(self, tls: TlsSettings | None) -> None:
+        """Show ``tls`` (None: TLS off, the fields keep their defaults)."""
+        tls_on = tls is not None
+        tls = tls or TlsSettings()
+        self.setChecked(tls_on)
+        self.cert.setText(tls.cert)
+        self.key.setText(tls.key)
+        self.ca.setText(tls.ca)
+        self.system_store.setChecked(not self._server and not tls.ca)
+        self.verify.setChecked(tls.verify)
+        self.sni.setText(tls.sni)
+        self.alpn.setText(", ".join(tls.alpn))
+        self.min_version.setCurrentIndex(max(0, self.min_version.findData(tls.min_version)))
+        self.self_signed.setChecked(tls.self_signed)
+        self._update()
+
+    def field_labels(self) -> dict[str, str]:
+        """Labels of the TLS fields by their config name, for error messages."""
+        return {
+            "tls": self.tr("TLS"),
+            "tls.cert": self.tr("Certificate"),
+            "tls.key": self.tr("Private key"),
+            "tls.ca": self.tr("Client CA") if self._server else self.tr("CA file"),
+            "tls.sni": self.tr("SNI"),
+            "tls.alpn": self.tr("ALPN"),
+            "tls.min_version": self.tr("Min. version"),
+            "tls.self_signed": self.tr("Generate a self-signed certificate"),
+            "tls.verify": self.tr("Verify"),
+            "tls.handshake_timeout": self.tr("TLS"),
+        }
