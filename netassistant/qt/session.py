@@ -422,6 +422,14 @@ class SessionController(QObject):
         pipeline.abort(conn_id)
         return True
 
+    def set_accept_paused(self, paused: bool) -> bool:
+        """TCP server: stop (True) or resume accepting; new clients wait in the backlog."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_accept_paused(paused)
+        return True
+
     def set_nodelay(self, on: bool) -> bool:
         """TCP: TCP_NODELAY on every connection, now and for new ones."""
         pipeline = self._pipeline()

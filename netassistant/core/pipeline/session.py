@@ -297,6 +297,12 @@ class SessionPipeline:
         else:
             engine.abort(conn_id)
 
+    def set_accept_paused(self, paused: bool) -> None:
+        """TCP server: stop (True) or resume calling accept(); clients wait in the backlog."""
+        if self.config.kind is not Kind.TCP_SERVER:
+            raise UnsupportedCommand(f"{self.config.kind.value} sessions do not accept clients")
+        self._engine.set_accept_paused(paused)  # type: ignore[attr-defined]
+
     def set_nodelay(self, on: bool) -> None:
         """TCP: TCP_NODELAY on every connection, now and for new ones."""
         self._stream().set_nodelay(on)

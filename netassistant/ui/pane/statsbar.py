@@ -41,6 +41,9 @@ class StatsBar(QWidget):
         self.dropped.hide()
         self.state = QLabel()
         self.state.setObjectName("statsState")
+        self.accept_note = QLabel(self.tr("accepting paused"))
+        self.accept_note.setObjectName("statsAcceptPaused")
+        self.accept_note.hide()
         self.message = QLabel()
         self.message.setObjectName("statsMessage")
         self.message.setStyleSheet("color: #b00020;")
@@ -60,6 +63,7 @@ class StatsBar(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.state)
         top.addSpacing(12)
+        top.addWidget(self.accept_note)
         top.addWidget(self.message, 1)
         top.addStretch(1)
         top.addWidget(self.reset_button)
@@ -144,6 +148,10 @@ class StatsBar(QWidget):
             SessionState.FAILED: self.tr("Failed"),
         }
         return names[state]
+
+    def set_accepting_paused(self, paused: bool) -> None:
+        """Say "accepting paused" while a server's accept() calls are paused."""
+        self.accept_note.setVisible(paused)
 
     def show_message(self, text: str) -> None:
         """Show a problem on the status line until the counters are reset."""

@@ -1,5 +1,8 @@
-"""Lifecycle controls over real loopback sockets: half-close, abort, the peer's FIN,
-an empty datagram (issue 10 §4)."""
+"""Lifecycle controls over real loopback sockets (issue 10 §4).
+
+Half-close, abort, the peer's FIN with and without "close when the peer closes", and an
+empty datagram.
+"""
 
 from __future__ import annotations
 
@@ -91,7 +94,7 @@ def test_peer_fin_with_the_option_off_is_not_an_end(listener):
     stats.apply([fin])
     assert list(stats.clients) == [fin.conn_id]
     live: set[int] = set()
-    for event in before + [fin]:
+    for event in [*before, fin]:
         if isinstance(event, ConnEvent):
             track_live(live, event)
     assert live == {fin.conn_id}
