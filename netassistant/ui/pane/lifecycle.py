@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netassistant.core.config import Kind
 from netassistant.core.stats import SessionState
@@ -97,9 +97,14 @@ class LifecycleControls(QWidget):
         self.backlog_label = QLabel()
         self.backlog_label.setObjectName("pauseBacklog")
         self.pause_button.toggled.connect(self._on_pause_toggled)
-        layout.addWidget(self.pause_button)
-        layout.addWidget(title)
-        layout.addWidget(self.backlog_label, 1)
+        # The backlog under the toggle: the column stays narrow (two panes side by side).
+        backlog = QHBoxLayout()
+        backlog.addWidget(title)
+        backlog.addWidget(self.backlog_label, 1)
+        column = QVBoxLayout()
+        column.addWidget(self.pause_button)
+        column.addLayout(backlog)
+        layout.addLayout(column, 1)
 
     # ------------------------------------------------------------------ state
     def set_state(self, state: SessionState) -> None:

@@ -116,7 +116,7 @@ class SessionPane(QWidget):
         scroll.setWidgetResizable(True)
         # Narrower than its content if need be (it scrolls): two panes fit side by side.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(180)
         scroll.setObjectName("settingsScroll")
 
         right = QSplitter(Qt.Orientation.Vertical)
