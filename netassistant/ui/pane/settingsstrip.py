@@ -56,6 +56,7 @@ class SettingsStrip(QWidget):
         self.start_button.clicked.connect(pane.toggle)
         pane.controller.state_changed.connect(self._sync)
         pane.controller.finished.connect(self._sync)
+        pane.started.connect(self._sync)  # the column's button is relabelled by then
         self._sync()
 
     @Slot()
