@@ -1,41 +1,37 @@
-"""The View menu's presentation controls: zoom, presentation mode, theme, settings columns.
+"""The View menu's presentation controls: zoom, presentation mode and theme.
 
 Everything here works on the window as a whole, never per widget: zoom scales the
 application font (:mod:`netassistant.qt.zoom`), the theme sets the application palette
-(:mod:`netassistant.ui.theme`), and the settings column of every pane (the first widget
-of its body splitter) is hidden or shown. Panes opened later, and views other branches
-add to a pane, follow without knowing about this module.
+(:mod:`netassistant.ui.theme`), and the panes' settings columns are shown, collapsed
+or hidden by :class:`~netassistant.ui.settingscolumns.SettingsColumns`. Panes opened
+later, and views other branches add to a pane, follow without knowing about this module.
 
-Presentation mode (F11) hides the toolbars and the settings columns, shows each pane's
-title in large type, zooms by :data:`PRESENTATION_BOOST` on top of the user's zoom and
-switches to a high-contrast palette; leaving it puts back exactly what was there.
-Zoom and theme are remembered in the app's settings; presentation mode is not (a window
-that opens in it would surprise whoever starts the app next).
+Presentation mode (F11) hides the window's toolbars and the settings columns, shows
+each pane's title in large type, zooms by up to :data:`PRESENTATION_BOOST` on top of the
+user's zoom (as much as the window's width allows) and switches to a high-contrast
+palette; leaving it puts back exactly what was there. Zoom and theme are remembered in
+the app's settings; presentation mode is not (a window that opens in it would surprise
+whoever starts the app next).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QScrollArea,
-    QStyle,
     QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from netassistant.qt.logcolors import is_dark
 from netassistant.qt.zoom import zoom
-from netassistant.ui.pane.settingsstrip import SettingsStrip
+from netassistant.ui.settingscolumns import SettingsColumns
 from netassistant.ui.theme import THEMES, apply_theme, high_contrast_palette, set_palette
 
 if TYPE_CHECKING:
@@ -46,24 +42,7 @@ if TYPE_CHECKING:
 PRESENTATION_BOOST = 1.4
 #: Pane titles in presentation mode, relative to the (zoomed) application font.
 TITLE_SCALE = 1.5
-#: A pane's margins, splitter handles and scroll bar, in pixels, beyond its parts.
-_PANE_CHROME = 24
-ZOOM_KEY, THEME_KEY, SETTINGS_KEY = "view/zoom", "view/theme", "view/settings_column"
-
-
-def settings_column(pane: QWidget) -> QWidget | None:
-    """The pane's settings column: the first widget of its body splitter."""
-    splitters = getattr(pane, "splitters", ())
-    return splitters[0].widget(0) if splitters else None
-
-
-def full_column_width(column: QWidget) -> int:
-    """The width a settings column needs to show its contents without sideways scrolling."""
-    if not isinstance(column, QScrollArea) or (content := column.widget()) is None:
-        return column.minimumSizeHint().width()
-    inner = content.minimumSizeHint().width()
-    scrollbar = column.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    return max(column.minimumWidth(), inner + scrollbar + 2 * column.frameWidth())
+ZOOM_KEY, THEME_KEY = "view/zoom", "view/theme"
 
 
 class ViewControls(QObject):
@@ -80,23 +59,17 @@ class ViewControls(QObject):
 
     def __init__(self, window: QMainWindow, menu: QMenu, state: AppState, tiles: QAction) -> None:
         super().__init__(window)
-        self._tiles = tiles  # View > Side by side
         self._window = window
         self._state = state
         self._zoom = zoom()
-        self._panes: list[SessionPane] = []
         self._titles: dict[SessionPane, QLabel] = {}
         self._saved_toolbars: list[QToolBar] = []
         self._saved_palette: QPalette | None = None
         self._saved_size = QSize()
-        self._strips: dict[SessionPane, SettingsStrip] = {}
-        self._auto_collapsed = False
-        self._auto_changing = False
+        self.columns = SettingsColumns(window, state, tiles)
+        self.settings_action = self.columns.action
         self._build(menu)
         self._restore()
-        window.installEventFilter(self)
-        # After the window has moved the panes (its own slot runs after this one).
-        tiles.toggled.connect(lambda _on: QTimer.singleShot(0, self._auto_fit))
 
     # ------------------------------------------------------------------ actions
     def _action(self, text: str, name: str, tip: str, *keys: QKeySequence | str) -> QAction:
@@ -140,14 +113,6 @@ class ViewControls(QObject):
             "F11",
         )
         self.presentation_action.setCheckable(True)
-        self.settings_action = self._action(
-            self.tr("Settings &column"),
-            "settingsColumn",
-            self.tr("Show the settings column of each pane (hide it to give the log the width)"),
-            "Ctrl+Shift+H",
-        )
-        self.settings_action.setCheckable(True)
-        self.settings_action.setChecked(True)
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -174,7 +139,6 @@ class ViewControls(QObject):
         self.zoom_out_action.triggered.connect(self._zoom_out)
         self.zoom_reset_action.triggered.connect(self._zoom_reset)
         self.presentation_action.toggled.connect(self.set_presentation)
-        self.settings_action.toggled.connect(self._on_settings_toggled)
         self._zoom.changed.connect(self._on_zoom_changed)
 
     def _restore(self) -> None:
@@ -186,14 +150,11 @@ class ViewControls(QObject):
         self._zoom.set_factor(factor)
         theme = str(self._state.value(THEME_KEY, "system"))
         self.set_theme(theme if theme in THEMES else "system", remember=False)
-        shown = str(self._state.value(SETTINGS_KEY, "true")).lower() != "false"
-        self.settings_action.setChecked(shown)
 
     # -------------------------------------------------------------------- panes
     def pane_added(self, pane: SessionPane) -> None:
         """Give a new pane the window's view: settings column and presentation title."""
-        self._panes.append(pane)
-        pane.destroyed.connect(lambda _obj=None, p=pane: self._forget(p))
+        pane.destroyed.connect(lambda _obj=None, p=pane: self._titles.pop(p, None))
         title = QLabel(pane.title())
         title.setObjectName("presentationTitle")
         title.setVisible(self.presenting)
@@ -203,107 +164,7 @@ class ViewControls(QObject):
             layout.insertWidget(0, title)
         self._titles[pane] = title
         self._style_title(title)
-        self._add_strip(pane)
-        column = settings_column(pane)
-        if column is not None:
-            # Narrow column: a field goes under its label instead of being cut off.
-            for form in column.findChildren(QFormLayout):
-                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._set_column(pane, self._settings_shown())
-        self._auto_fit()
-
-    def _add_strip(self, pane: SessionPane) -> None:
-        """Put a :class:`SettingsStrip` left of the pane's body (it shows while collapsed)."""
-        layout = pane.layout()
-        body = pane.splitters[0] if getattr(pane, "splitters", ()) else None
-        if not isinstance(layout, QVBoxLayout) or body is None or layout.indexOf(body) < 0:
-            return
-        index = layout.indexOf(body)
-        layout.removeWidget(body)
-        row = QHBoxLayout()
-        strip = SettingsStrip(pane)
-        strip.expand_requested.connect(lambda p=pane: self._set_column(p, True))
-        row.addWidget(strip)
-        row.addWidget(body, 1)
-        layout.insertLayout(index, row, 1)
-        self._strips[pane] = strip
-
-    def _set_column(self, pane: SessionPane, shown: bool) -> None:
-        """Show or collapse one pane's settings column (the strip stands in for it)."""
-        column = settings_column(pane)
-        if column is None:
-            return
-        column.setVisible(shown)
-        strip = self._strips.get(pane)
-        if strip is not None:
-            strip.setVisible(not shown and not self.presenting)
-        if shown:
-            body = pane.splitters[0]
-            sizes = body.sizes()
-            want = full_column_width(column)
-            if len(sizes) == 2 and 0 < sizes[0] < want and sum(sizes) > want:
-                body.setSizes([want, sum(sizes) - want])  # no sideways scrolling if it fits
-
-    def _forget(self, pane: SessionPane) -> None:
-        if pane in self._panes:
-            self._panes.remove(pane)
-        self._titles.pop(pane, None)
-        self._strips.pop(pane, None)
-
-    def _settings_shown(self) -> bool:
-        return self.settings_action.isChecked() and not self.presenting
-
-    def _show_settings(self) -> None:
-        shown = self._settings_shown()
-        for pane in self._panes:
-            self._set_column(pane, shown)
-
-    @Slot(bool)
-    def _on_settings_toggled(self, on: bool) -> None:
-        if not self.presenting and not self._auto_changing:
-            self._state.set_value(SETTINGS_KEY, "true" if on else "false")
-            self._auto_collapsed = False  # the user decided
-        self._show_settings()
-
-    # -------------------------------------------------------------- side by side
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Follow the window's width (settings columns collapse when panes do not fit)."""
-        if watched is self._window and event.type() == QEvent.Type.Resize:
-            self._auto_fit()
-        return False
-
-    def needed_width(self) -> int:
-        """The width the side-by-side panes need with their settings columns open."""
-        panes = [p for p in self._panes if p.isVisibleTo(self._window)]
-        total = 0
-        for pane in panes:
-            column = settings_column(pane)
-            if column is None:
-                total += pane.minimumSizeHint().width()
-                continue
-            right = pane.splitters[1]  # the log over the send area
-            total += full_column_width(column) + right.minimumSizeHint().width() + _PANE_CHROME
-        return total
-
-    @Slot()
-    def _auto_fit(self) -> None:
-        """Side by side too narrow for every settings column: collapse them, and back."""
-        narrow = self._tiles.isChecked() and self._window.width() < self.needed_width()
-        if self.presenting:
-            return
-        if narrow and self.settings_action.isChecked():
-            self._auto_collapsed = True
-            self._set_settings_action(False)
-        elif not narrow and self._auto_collapsed:
-            self._auto_collapsed = False
-            self._set_settings_action(True)
-
-    def _set_settings_action(self, on: bool) -> None:
-        self._auto_changing = True
-        try:
-            self.settings_action.setChecked(on)
-        finally:
-            self._auto_changing = False
+        self.columns.add_pane(pane)
 
     # --------------------------------------------------------------------- zoom
     @Slot()
@@ -378,8 +239,7 @@ class ViewControls(QObject):
                 bar.hide()
             self._saved_size = self._window.size()
             set_palette(high_contrast_palette(is_dark(self._saved_palette)))
-            self.settings_action.setEnabled(False)
-            self._show_settings()
+            self.columns.set_presenting(True)
             for title in self._titles.values():
                 title.setVisible(True)
             self._fit_boost()
@@ -391,8 +251,7 @@ class ViewControls(QObject):
             for bar in self._saved_toolbars:
                 bar.show()
             self._saved_toolbars = []
-            self.settings_action.setEnabled(True)
-            self._show_settings()
+            self.columns.set_presenting(False)
             for title in self._titles.values():
                 title.setVisible(False)
             self._settled_min_width()  # the smaller minimum size, before the geometry

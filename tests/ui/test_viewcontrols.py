@@ -16,7 +16,7 @@ from netassistant.qt.models.chunkmodel import Column
 from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.appstate import AppState
 from netassistant.ui.mainwindow import MainWindow
-from netassistant.ui.viewcontrols import settings_column
+from netassistant.ui.settingscolumns import settings_column
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
