@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from netassistant.qt import logcolors
 
@@ -98,13 +98,21 @@ def high_contrast_palette(dark: bool) -> QPalette:
     )
 
 
-def set_palette(palette: QPalette) -> None:
-    """Give the application ``palette`` and let the log pick its colours for it."""
+def set_palette(palette: QPalette, window: QWidget) -> None:
+    """Give the application ``palette`` and let the log pick its colours for it.
+
+    Args:
+        palette: The new palette (nothing happens if it is the current one).
+        window: The window whose styled widgets are polished again.
+    """
+    if palette == QGuiApplication.palette():
+        return
     QApplication.setPalette(palette)
     logcolors.refresh()
     # A widget with a style sheet (the log's grid colour, red error labels) keeps the
-    # palette it was polished with until its sheet is applied again.
-    for widget in QApplication.allWidgets():
+    # palette it was polished with until its sheet is applied again. Only the window's
+    # own widgets: QApplication.allWidgets() also lists widgets half way through deletion.
+    for widget in window.findChildren(QWidget):
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet(sheet)
@@ -132,6 +140,6 @@ def theme_palette(theme: str) -> QPalette:
     return dark_palette() if theme == "dark" else light_palette()
 
 
-def apply_theme(theme: str) -> None:
+def apply_theme(theme: str, window: QWidget) -> None:
     """Switch the application to ``theme`` ("system", "light" or "dark")."""
-    set_palette(theme_palette(theme))
+    set_palette(theme_palette(theme), window)

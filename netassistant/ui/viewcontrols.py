@@ -202,7 +202,7 @@ class ViewControls(QObject):
         if self.presenting:
             # Leave presentation mode first, so its palette is not kept as the theme's.
             self.presentation_action.setChecked(False)
-        apply_theme(theme)
+        apply_theme(theme, self._window)
         self.theme_actions[theme].setChecked(True)
         if remember:
             self._state.set_value(THEME_KEY, theme)
@@ -238,7 +238,7 @@ class ViewControls(QObject):
             for bar in self._saved_toolbars:
                 bar.hide()
             self._saved_size = self._window.size()
-            set_palette(high_contrast_palette(is_dark(self._saved_palette)))
+            set_palette(high_contrast_palette(is_dark(self._saved_palette)), self._window)
             self.columns.set_presenting(True)
             for title in self._titles.values():
                 title.setVisible(True)
@@ -247,7 +247,7 @@ class ViewControls(QObject):
             palette, self._saved_palette = self._saved_palette, None
             assert palette is not None
             self._zoom.set_boost(1.0)
-            set_palette(palette)
+            set_palette(palette, self._window)
             for bar in self._saved_toolbars:
                 bar.show()
             self._saved_toolbars = []
