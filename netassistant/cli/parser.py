@@ -169,6 +169,17 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def _add_stay_open(parser: argparse.ArgumentParser) -> None:
+    """TCP kinds: ``--stay-open`` turns "close when the peer closes" off."""
+    parser.add_argument(
+        "--stay-open",
+        dest="close_on_peer_fin",
+        action="store_false",
+        default=None,  # not given: the profile's (or the default's) choice stands
+        help="keep our side open after the peer's FIN (half-open: we can still send)",
+    )
+
+
 class _AppendSend(argparse.Action):
     """Collects ``--send``/``--send-hex``/``--send-file`` as (kind, value) in typed order."""
 
@@ -368,6 +379,7 @@ def build_parser() -> argparse.ArgumentParser:
             from netassistant.cli.tlsoptions import add_tls_options
 
             add_tls_options(p)
+            _add_stay_open(p)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved and built-in profiles")

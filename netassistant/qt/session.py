@@ -426,6 +426,14 @@ class SessionController(QObject):
         pipeline.abort(conn_id)
         return True
 
+    def set_accept_paused(self, paused: bool) -> bool:
+        """TCP server: stop (True) or resume accepting; new clients wait in the backlog."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_accept_paused(paused)
+        return True
+
     def set_nodelay(self, on: bool) -> bool:
         """TCP: TCP_NODELAY on every connection, now and for new ones."""
         pipeline = self._pipeline()
@@ -448,14 +456,6 @@ class SessionController(QObject):
         if pipeline is None:
             return False
         pipeline.set_read_delay(ms)
-        return True
-
-    def set_accept_paused(self, paused: bool) -> bool:
-        """TCP server: stop (or resume) accepting; new clients wait in the kernel's queue."""
-        pipeline = self._pipeline()
-        if pipeline is None:
-            return False
-        pipeline.set_accept_paused(paused)
         return True
 
     def after_commands(self, fn: Callable[[], None]) -> bool:

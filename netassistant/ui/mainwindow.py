@@ -25,6 +25,7 @@ from netassistant.qt.coremessages import tr_error
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.ui.appstate import AppState
 from netassistant.ui.pane.pane import SessionPane
+from netassistant.ui.viewcontrols import ViewControls
 from netassistant.ui.widgets import plain_label
 
 if TYPE_CHECKING:
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
             self.tr("When the app starts, reopen the panes that were open (settings, not traffic)")
         )
         view_menu.addAction(self.restore_action)
+        # Zoom, presentation mode, theme, settings columns: the window as a whole.
+        self.view_controls = ViewControls(self, view_menu, self.state, self.tile_action)
         toolbar.addSeparator()
         toolbar.addAction(self.tile_action)
         labs_menu = self.menuBar().addMenu(self.tr("&Labs"))
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(self.tabs.addTab(pane, pane.title()))
         pane.title_changed.connect(lambda title, p=pane: self._retitle(p, title))
         pane.started.connect(lambda p=pane: self._remember(p))
+        self.view_controls.pane_added(pane)
         self._restore_splitters(pane)
         return pane
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from netassistant.qt.zoom import zoom
 
 _PLACEHOLDER = re.compile(r"%(\d)")
 #: How long an out-of-range message stays at a spin box without an inline note.
@@ -296,8 +298,31 @@ def fit_columns(view: QTableView, widths: Mapping[ColumnT, int | str]) -> None:
 
     Each column is as wide as its header title and, for a string in ``widths``, that
     sample (the largest plausible value, e.g. ``"65535/65535"``); an int is a minimum
-    in pixels. Measured once, never per row: ResizeToContents re-measures every row.
+    in pixels. Measured once, never per row: ResizeToContents re-measures every row;
+    measured again when the window's zoom changes the fonts.
     """
+    _size_columns(view, widths)
+    follower = view.findChild(_RefitOnZoom)
+    if follower is None:
+        follower = _RefitOnZoom(view)
+        zoom().changed.connect(follower.refit)
+    follower.widths = dict(widths)
+
+
+class _RefitOnZoom(QObject):
+    """A child of a table: its connection to the zoom ends with the table."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.widths: dict[Any, int | str] = {}
+
+    @Slot(float)
+    def refit(self, _factor: float) -> None:
+        _size_columns(self.view, self.widths)
+
+
+def _size_columns(view: QTableView, widths: Mapping[ColumnT, int | str]) -> None:
     model = view.model()
     cells = view.fontMetrics()
     titles = view.horizontalHeader().fontMetrics()

@@ -308,8 +308,10 @@ class StreamConn:
         self._update_interest()
         if not self.engine.config.close_on_peer_fin:
             # Half-open on purpose: the peer only finished sending; we may still answer.
+            # PEER_FIN is not an ending kind: the connection stays live for stats, the
+            # decoders and the send targets until one side really closes it.
             self.engine.emit_event(
-                EventKind.CLOSED,
+                EventKind.PEER_FIN,
                 self.conn_id,
                 local=self.local,
                 peer=self.peer,

@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
+from netassistant.qt.logcolors import LIGHT, log_colors
 from netassistant.qt.models.cellformat import DisplayMode as DisplayMode
 from netassistant.qt.models.cellformat import display_segments
 from netassistant.qt.models.pausebuffer import PauseBuffer
@@ -39,6 +40,7 @@ from netassistant.qt.models.tablemodel import (
     TOOLTIP_ROLE,
     USER_ROLE,
 )
+from netassistant.qt.zoom import fixed_font, zoom
 
 
 class Column(enum.IntEnum):
@@ -73,13 +75,13 @@ DEFAULT_PREVIEW_BYTES: Final = 512
 
 _RIGHT_ALIGNED = frozenset({Column.CONN, Column.SEQ, Column.LEN})
 
-# Colours chosen to read well on a light background, as NetAssist draws its log.
-RX_COLOR: Final = QColor(0x00, 0x00, 0x99)  # dark blue
-TX_COLOR: Final = QColor(0x00, 0x73, 0x00)  # dark green
-EVENT_COLOR: Final = QColor(0x6E, 0x6E, 0x6E)  # grey
-ERROR_COLOR: Final = QColor(0xC0, 0x00, 0x00)  # red
-BAND_COLORS: Final = (QColor(0xFF, 0xFF, 0xFF), QColor(0xEA, 0xF1, 0xFB))  # white, light blue
-EVENT_BACKGROUND: Final = QColor(0xFF, 0xF8, 0xDC)  # light yellow
+# The light set, as NetAssist draws its log; a dark window gets logcolors.DARK.
+RX_COLOR: Final = LIGHT.rx
+TX_COLOR: Final = LIGHT.tx
+EVENT_COLOR: Final = LIGHT.event
+ERROR_COLOR: Final = LIGHT.error
+BAND_COLORS: Final = LIGHT.bands
+EVENT_BACKGROUND: Final = LIGHT.event_background
 
 _ERROR_KINDS = frozenset({EventKind.ERROR, EventKind.RESET, EventKind.ABORTED, EventKind.DROPPED})
 
@@ -131,8 +133,8 @@ class ChunkLogModel(RingTableModel[Event]):
         _check_limits(max_rows, max_bytes)
         super().__init__(parent, max_rows=max_rows, preview_bytes=preview_bytes)
         self._max_bytes = max_bytes
-        self._fixed_font: QFont | None = None
         self._event_font: QFont | None = None
+        self._event_font_zoom = 0.0
         self._paused = False
 
     def _reset_storage(self) -> None:
@@ -320,13 +322,14 @@ class ChunkLogModel(RingTableModel[Event]):
                 return self._chunk_text(event, column)
             return self._event_text(event, column)
         if role == FOREGROUND_ROLE:
+            colors = log_colors()
             if isinstance(event, Chunk):
-                return RX_COLOR if event.direction is Direction.RX else TX_COLOR
-            return ERROR_COLOR if event.kind in _ERROR_KINDS else EVENT_COLOR
+                return colors.rx if event.direction is Direction.RX else colors.tx
+            return colors.error if event.kind in _ERROR_KINDS else colors.event
         if role == BACKGROUND_ROLE:
             if isinstance(event, Chunk):
-                return BAND_COLORS[self._bands[physical]]
-            return EVENT_BACKGROUND
+                return log_colors().bands[self._bands[physical]]
+            return log_colors().event_background
         if role == FONT_ROLE:
             return self._font(event, column)
         if role == ALIGNMENT_ROLE:
@@ -437,14 +440,14 @@ class ChunkLogModel(RingTableModel[Event]):
     def _font(self, event: Event, column: int) -> QFont | None:
         # Fonts need a QGuiApplication, so they are made on first use, not at import.
         if not isinstance(event, Chunk):
-            if self._event_font is None:
+            # QFont() is the application font when made: made again after a zoom.
+            if self._event_font is None or self._event_font_zoom != zoom().effective:
+                self._event_font_zoom = zoom().effective
                 self._event_font = QFont()
                 self._event_font.setItalic(True)
             return self._event_font
         if column == Column.DATA:
-            if self._fixed_font is None:
-                self._fixed_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-            return self._fixed_font
+            return fixed_font()
         return None
 
 

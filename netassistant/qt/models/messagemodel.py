@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, QObject
-from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont
 
 from netassistant.core.codec import format_hex
 from netassistant.core.decoding import Decoded, DecodedMessage, DecodeError
 from netassistant.core.framing import Span, SpanRun
 from netassistant.qt.coremessages import tr_core
+from netassistant.qt.logcolors import log_colors
 from netassistant.qt.models.ringmodel import TOOLTIP_BYTES as TOOLTIP_BYTES
 from netassistant.qt.models.ringmodel import RingTableModel, check_max_rows
 from netassistant.qt.models.tablemodel import (
@@ -31,6 +32,7 @@ from netassistant.qt.models.tablemodel import (
     TOOLTIP_ROLE,
     USER_ROLE,
 )
+from netassistant.qt.zoom import fixed_font, zoom
 
 
 class MessageColumn(enum.IntEnum):
@@ -85,7 +87,7 @@ class MessageModel(RingTableModel[Decoded]):
         preview_bytes: int = DEFAULT_PREVIEW_BYTES,
     ) -> None:
         super().__init__(parent, max_rows=max_rows, preview_bytes=preview_bytes)
-        self._fonts: dict[tuple[bool, bool], QFont] = {}  # (fixed, bold) -> font
+        self._fonts: dict[tuple[bool, bool, float], QFont] = {}  # (fixed, bold, zoom) -> font
 
     def item_at(self, row: int) -> Decoded:
         """Return the message or decode error shown in ``row`` (IndexError for a row not held)."""
@@ -145,7 +147,8 @@ class MessageModel(RingTableModel[Decoded]):
         if role == DISPLAY_ROLE:
             return self._text(item, column)
         if role == FOREGROUND_ROLE:
-            return ERROR_COLOR if self._is_bad(item) else MESSAGE_COLOR
+            colors = log_colors()  # the light set is MESSAGE_COLOR / ERROR_COLOR
+            return colors.error if self._is_bad(item) else colors.rx
         if role == FONT_ROLE:
             return self._font(item, column)
         if role == ALIGNMENT_ROLE:
@@ -245,13 +248,11 @@ class MessageModel(RingTableModel[Decoded]):
         fixed = column == MessageColumn.DATA
         if not (bold or fixed):
             return None
-        key = (fixed, bold)
+        key = (fixed, bold, zoom().effective)  # a zoom makes new fonts
         font = self._fonts.get(key)
         if font is None:
             # Fonts need a QGuiApplication, so they are made on first use, not at import.
-            font = (
-                QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if fixed else QFont()
-            )
+            font = QFont(fixed_font()) if fixed else QFont()
             font.setBold(bold)
             self._fonts[key] = font
         return font

@@ -29,6 +29,7 @@ from netassistant.ui.automation.capturebox import CaptureBox
 from netassistant.ui.decode.framingbox import FramingBox
 from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
+from netassistant.ui.pane.lifecycle import attach_lifecycle
 from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.pane.tlsstatus import TlsStatus
@@ -93,6 +94,8 @@ class SessionPane(QWidget):
         self.description = ""
         self._build()
         self._connect_signals()
+        #: Half-close/Abort (client) or Pause accepting (server); None for UDP.
+        self.lifecycle = attach_lifecycle(self)
         self._on_encoding_changed()
         self._on_display_changed()
         self._sync_udp_target()
@@ -115,7 +118,7 @@ class SessionPane(QWidget):
         scroll.setWidgetResizable(True)
         # Narrower than its content if need be (it scrolls): two panes fit side by side.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(180)
         scroll.setObjectName("settingsScroll")
 
         right = QSplitter(Qt.Orientation.Vertical)

@@ -120,6 +120,7 @@ class SettingsPanel(QWidget):
         self.nodelay = QCheckBox(self.tr("TCP_NODELAY (Nagle off)"))
         self.reuseaddr = QCheckBox(self.tr("SO_REUSEADDR"))
         self.broadcast = QCheckBox(self.tr("SO_BROADCAST"))
+        self.close_on_peer_fin = QCheckBox(self.tr("Close when the peer closes"))
         self.multicast = QLineEdit()
         self.multicast.setPlaceholderText(self.tr("e.g. 239.1.2.3"))
         self.rcvbuf = RangeSpinBox()
@@ -157,6 +158,7 @@ class SettingsPanel(QWidget):
         opt.addRow(self.nodelay)
         opt.addRow(self.reuseaddr)
         opt.addRow(self.broadcast)
+        opt.addRow(self.close_on_peer_fin)
         self._multicast_label = QLabel(self.tr("Multicast group"))
         opt.addRow(self._multicast_label, self.multicast)
         opt.addRow(self.tr("SO_RCVBUF"), self._noted(self.rcvbuf))
@@ -189,6 +191,7 @@ class SettingsPanel(QWidget):
             (self.remote_port, not server),
             (self.nodelay, not udp),
             (self.broadcast, udp),
+            (self.close_on_peer_fin, not udp),
             (self._multicast_label, udp),
             (self.multicast, udp),
             (self._backlog_label, server),
@@ -270,6 +273,15 @@ class SettingsPanel(QWidget):
             "reuseaddr",
             self.tr("SO_REUSEADDR"),
             self.tr("Allow binding a port that still has connections in TIME_WAIT"),
+        )
+        decorate(
+            self.close_on_peer_fin,
+            "closeOnPeerFin",
+            self.tr("Close when the peer closes"),
+            self.tr(
+                "When the peer finishes sending (FIN), close our side too once our queued "
+                "data is sent. Off: the connection stays half-open and we can still send"
+            ),
         )
         decorate(
             self.broadcast,
@@ -398,6 +410,7 @@ class SettingsPanel(QWidget):
             broadcast=self.broadcast.isChecked() and self.kind is Kind.UDP,
             multicast_group=self.multicast.text().strip() if self.kind is Kind.UDP else "",
             read_delay_ms=self.read_delay.value(),
+            close_on_peer_fin=self.close_on_peer_fin.isChecked(),
             framing=framing,
             checksum=checksum,
             checksum_order=checksum_order,
@@ -448,6 +461,7 @@ class SettingsPanel(QWidget):
         self.backlog.setValue(config.backlog)
         self.connect_timeout.setValue(config.connect_timeout)
         self.broadcast.setChecked(config.broadcast)
+        self.close_on_peer_fin.setChecked(config.close_on_peer_fin)
         self.multicast.setText(config.multicast_group)
         self.read_delay.setValue(config.read_delay_ms)
         index = self.encoding.findText(config.encoding)
@@ -477,6 +491,7 @@ class SettingsPanel(QWidget):
             self.backlog,
             self.connect_timeout,
             self.tls_box,
+            self.close_on_peer_fin,
         ):
             if widget is not None:
                 widget.setEnabled(not running)
@@ -495,6 +510,12 @@ class SettingsPanel(QWidget):
             Kind.UDP: (self.tr("Open"), self.tr("Close")),
         }[self.kind]
         self.start_button.setText(labels[1] if self._running else labels[0])
+
+    def add_below_start(self, widget: QWidget) -> None:
+        """Put ``widget`` (a pane's lifecycle controls) right under the start button."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.start_button) + 1, widget)
 
     def show_error(self, message: str) -> None:
         """Show a settings problem under the fields."""

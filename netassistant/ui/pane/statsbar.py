@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from netassistant.core.stats import SessionState, SessionStats
@@ -41,6 +41,9 @@ class StatsBar(QWidget):
         self.dropped.hide()
         self.state = QLabel()
         self.state.setObjectName("statsState")
+        self.accept_note = QLabel(self.tr("accepting paused"))
+        self.accept_note.setObjectName("statsAcceptPaused")
+        self.accept_note.hide()
         self.message = QLabel()
         self.message.setObjectName("statsMessage")
         self.message.setStyleSheet("color: #b00020;")
@@ -60,6 +63,7 @@ class StatsBar(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.state)
         top.addSpacing(12)
+        top.addWidget(self.accept_note)
         top.addWidget(self.message, 1)
         top.addStretch(1)
         top.addWidget(self.reset_button)
@@ -74,8 +78,19 @@ class StatsBar(QWidget):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        self._shown = SessionStats()
+        self._shown_dropped = (0, 0)
         self._fix_sizes()
         self.update_stats(SessionStats())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A zoom changes the font: the fixed label sizes are measured again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            shown, dropped = self._shown, self._shown_dropped
+            self._fix_sizes()
+            self.update_stats(shown)
+            self.set_dropped(*dropped)
 
     def _fix_sizes(self) -> None:
         """Give the changing labels fixed sizes, wide enough for big numbers.
@@ -89,7 +104,9 @@ class StatsBar(QWidget):
         big.rx_bytes = big.tx_bytes = 99_999_999_999
         big.rx_chunks = big.tx_chunks = 9_999_999
         self.update_stats(big)
-        self.set_dropped(9_999_999, 99_999_999_999)
+        # Measured without showing it: a label shown and hidden again would leave its
+        # width in the layouts' cached minimum sizes (seen when a zoom re-measures).
+        self.dropped.setText(self._dropped_text(9_999_999, 99_999_999_999))
         metrics = self.fontMetrics()
         height = metrics.height() + 4
         for label in (self.counters, self.dropped):
@@ -103,7 +120,7 @@ class StatsBar(QWidget):
             + 8,
             height,
         )
-        self.set_dropped(0, 0)
+        self.dropped.clear()
 
     def _chunks(self, n: int) -> str:
         # Two strings rather than "%n chunk(s)": no English .qm is shipped for plurals,
@@ -114,6 +131,7 @@ class StatsBar(QWidget):
 
     def update_stats(self, stats: SessionStats) -> None:
         """Show the counters and state of ``stats``."""
+        self._shown = stats
         self.counters.setText(
             self.tr("RX: %1 B (%2)  TX: %3 B (%4)")
             .replace("%1", format_count(stats.rx_bytes))
@@ -145,6 +163,10 @@ class StatsBar(QWidget):
         }
         return names[state]
 
+    def set_accepting_paused(self, paused: bool) -> None:
+        """Say "accepting paused" while a server's accept() calls are paused."""
+        self.accept_note.setVisible(paused)
+
     def show_message(self, text: str) -> None:
         """Show a problem on the status line until the counters are reset."""
         self.message.setText(text)
@@ -152,18 +174,22 @@ class StatsBar(QWidget):
 
     def set_dropped(self, rows: int, nbytes: int) -> None:
         """Say how many chunks and bytes the view has dropped (hidden for 0 chunks)."""
+        self._shown_dropped = (rows, nbytes)
         if rows <= 0:
             self.dropped.clear()
             self.dropped.hide()
             return
+        self.dropped.setText(self._dropped_text(rows, nbytes))
+        self.dropped.show()
+
+    def _dropped_text(self, rows: int, nbytes: int) -> str:
         nbytes_text = (
             self.tr("1 byte")
             if nbytes == 1
             else self.tr("%1 bytes").replace("%1", format_count(nbytes))
         )
-        self.dropped.setText(
+        return (
             self.tr("dropped from view: %1, %2")
             .replace("%1", self._chunks(rows))
             .replace("%2", nbytes_text)
         )
-        self.dropped.show()

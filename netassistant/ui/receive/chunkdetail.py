@@ -11,7 +11,7 @@ import codecs
 from typing import Final
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from netassistant.core.codec import (
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.cellformat import display_segments, lf_mark
+from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.widgets import decorate, push_button
 
 #: The dump and the decoded text show at most this much of a chunk.
@@ -130,7 +131,7 @@ class ChunkDetail(QWidget):
         self._note.hide()
         layout.addWidget(self._note)
 
-        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        fixed = fixed_font()
         self.hex_view = self._viewer(
             "detailHex",
             self.tr("Hex dump"),
@@ -149,6 +150,13 @@ class ChunkDetail(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+        zoom().changed.connect(self._on_zoom)
+
+    @Slot(float)
+    def _on_zoom(self, _factor: float) -> None:
+        # The dumps have a font of their own, so the application font does not reach them.
+        for view in (self.hex_view, self.text_view):
+            view.setFont(fixed_font())
 
     def _viewer(self, name: str, accessible: str, tooltip: str) -> QPlainTextEdit:
         view = QPlainTextEdit()

@@ -21,8 +21,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     Qt,
+    Slot,
 )
-from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode, SegmentsRole
 from netassistant.qt.models.ringmodel import RingTableModel
+from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.widgets import fit_columns
 
 #: Grid line between rows (and columns).
@@ -221,17 +223,35 @@ def configure_log_table(view: QTableView, column_widths: Mapping[_ColumnT, int |
     view.setShowGrid(True)  # the row separators: painted in C++, cheap under a flood
     view.setStyleSheet(f"QTableView {{ gridline-color: {SEPARATOR_COLOR.name()}; }}")
     view.setSortingEnabled(False)
-    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    height = max(QFontMetrics(fixed).height(), QFontMetrics(view.font()).height()) + 6
     rows = view.verticalHeader()
     rows.hide()
-    rows.setMinimumSectionSize(height)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(height)
     columns = view.horizontalHeader()
     columns.setStretchLastSection(True)
     columns.setHighlightSections(False)
-    fit_columns(view, column_widths)
+    fit_columns(view, column_widths)  # measured again at each zoom, as the row height
+    _fit_row_height(view)
+    zoom().changed.connect(_RowHeightOnZoom(view).refit)
+
+
+class _RowHeightOnZoom(QObject):
+    """A child of the view, so the connection to the zoom ends with the view."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    @Slot(float)
+    def refit(self, _factor: float) -> None:
+        _fit_row_height(self._view)
+
+
+def _fit_row_height(view: QTableView) -> None:
+    """One row height for the view's font and the fixed font at this zoom."""
+    height = max(QFontMetrics(fixed_font()).height(), QFontMetrics(view.font()).height()) + 6
+    rows = view.verticalHeader()
+    rows.setMinimumSectionSize(height)
+    rows.setDefaultSectionSize(height)
 
 
 class ChunkTableView(QTableView):

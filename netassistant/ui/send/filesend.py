@@ -96,6 +96,8 @@ class FileSendBox(QWidget):
                 self.tr("Bytes per send call; each is one TX chunk in the log"),
             )
         self._progress = QProgressBar()
+        # Narrow enough for two panes side by side on a 1366 px screen; it grows with room.
+        self._progress.setMinimumWidth(48)
         self._progress.setRange(0, PROGRESS_STEPS)
         self._progress.setValue(0)
         decorate(

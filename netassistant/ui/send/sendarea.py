@@ -62,6 +62,7 @@ class SendArea(QWidget):
 
     def _connect_signals(self) -> None:
         self.panel.send_requested.connect(self.send)
+        self.panel.empty_requested.connect(self._send_now)  # never a plan, never history
         self.tools.start_requested.connect(self._start_from_button)
         self.tools.stop_requested.connect(self._stop_plan)
         self.tools.interval_changed.connect(self._on_interval_changed)

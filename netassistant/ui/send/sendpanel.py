@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -98,6 +100,8 @@ class SendPanel(QWidget):
     """
 
     send_requested = Signal(object)
+    #: UDP: the user chose "Send empty datagram" (a SendRequest with no data).
+    empty_requested = Signal(object)
 
     def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +166,8 @@ class SendPanel(QWidget):
             options.addWidget(widget)
         options.addStretch(1)
         options.addWidget(self.send_button)
+        if self.kind is Kind.UDP:
+            options.addWidget(self._build_empty_button())
         layout.addLayout(options)
 
         self._error = ErrorLabel("sendError")  # quotes user input: plain text
@@ -190,6 +196,38 @@ class SendPanel(QWidget):
         row.addWidget(self._target)
         row.addStretch(1)
         return row
+
+    def _build_empty_button(self) -> QToolButton:
+        # A zero-length sendto() is legal and sometimes what a protocol wants; a menu entry
+        # of its own so an empty box and Send never sends one by accident.
+        self.empty_action = QAction(self.tr("Send empty datagram (0 bytes)"), self)
+        self.empty_action.setObjectName("sendEmptyDatagram")
+        self.empty_action.triggered.connect(self.send_empty)
+        menu = QMenu(self)
+        menu.addAction(self.empty_action)
+        button = QToolButton()
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setArrowType(Qt.ArrowType.DownArrow)
+        return decorate(
+            button,
+            "sendMoreButton",
+            self.tr("More ways to send"),
+            self.tr("More ways to send, e.g. an empty datagram (0 bytes)"),
+        )
+
+    @Slot()
+    def send_empty(self) -> None:
+        """UDP: send one datagram of 0 bytes to the chosen target."""
+        if not self._running:
+            self.show_error(self.tr("the session is not running; nothing was sent"))
+            return
+        try:
+            request = self.build_target(b"")
+        except SendInputError as exc:
+            self.show_error(str(exc))
+            return
+        self.empty_requested.emit(request)
 
     def _build_udp_target(self) -> QHBoxLayout:
         label = QLabel(self.tr("Remote:"))
@@ -405,6 +443,8 @@ class SendPanel(QWidget):
         """Enable sending while the session runs; the button's tooltip says why it is off."""
         self._running = running
         self.send_button.setEnabled(running)
+        if self.kind is Kind.UDP:
+            self.empty_action.setEnabled(running)
         self.send_button.setToolTip(
             self.tr("Send the data (Ctrl+Enter)")
             if running

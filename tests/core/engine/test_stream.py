@@ -83,7 +83,7 @@ def test_close_on_peer_fin_off_keeps_the_connection_open_for_sending():
         with socket.create_connection(("127.0.0.1", h.engine.port), timeout=TIMEOUT) as c:
             c.sendall(b"question")
             c.shutdown(socket.SHUT_WR)
-            fin = h.wait_event(EventKind.CLOSED)
+            fin = h.wait_event(EventKind.PEER_FIN)
             assert fin.message == (
                 f"{fin.peer} finished sending (FIN); the connection stays open for sending"
             )
@@ -107,7 +107,7 @@ def test_client_half_open_too():
             conn, _ = srv.accept()
             with conn:
                 conn.shutdown(socket.SHUT_WR)
-                h.wait_event(EventKind.CLOSED)
+                h.wait_event(EventKind.PEER_FIN)
                 h.engine.send(b"still here")
                 assert recv_exactly(conn, 10) == b"still here"
                 assert h.thread.is_alive(), "the session goes on while half-open"

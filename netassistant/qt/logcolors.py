@@ -1,0 +1,71 @@
+"""The log's own colours (RX, TX, events, errors, row bands) for light and dark palettes.
+
+The log paints its rows with colours of its own, so they must follow the window: dark
+blue on white is unreadable on a dark window, and white bands in a dark window glare
+on a projector. :func:`log_colors` picks the set that matches the application palette;
+the window calls :func:`refresh` after it changes the theme or the palette.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+
+class LogColors(NamedTuple):
+    """One set of log colours.
+
+    Attributes:
+        rx: Text of received chunks.
+        tx: Text of sent chunks.
+        event: Text of connection events.
+        error: Text of errors, resets and drops.
+        bands: Backgrounds of even and odd chunk bands.
+        event_background: Background of event rows.
+    """
+
+    rx: QColor
+    tx: QColor
+    event: QColor
+    error: QColor
+    bands: tuple[QColor, QColor]
+    event_background: QColor
+
+
+LIGHT = LogColors(
+    rx=QColor(0x00, 0x00, 0x99),  # dark blue
+    tx=QColor(0x00, 0x73, 0x00),  # dark green
+    event=QColor(0x6E, 0x6E, 0x6E),  # grey
+    error=QColor(0xC0, 0x00, 0x00),  # red
+    bands=(QColor(0xFF, 0xFF, 0xFF), QColor(0xEA, 0xF1, 0xFB)),  # white, light blue
+    event_background=QColor(0xFF, 0xF8, 0xDC),  # light yellow
+)
+#: Light text on dark bands; every pair keeps a contrast ratio above 7:1 (WCAG AAA).
+DARK = LogColors(
+    rx=QColor(0x9C, 0xC8, 0xFF),  # light blue
+    tx=QColor(0x8E, 0xE0, 0x8E),  # light green
+    event=QColor(0xC8, 0xC8, 0xC8),  # light grey
+    error=QColor(0xFF, 0xA8, 0xA0),  # light red
+    bands=(QColor(0x1E, 0x1E, 0x1E), QColor(0x1A, 0x26, 0x36)),  # near black, dark blue
+    event_background=QColor(0x33, 0x2B, 0x10),  # dark amber
+)
+
+_current: LogColors | None = None
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when ``palette`` draws light text on a dark base."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def refresh() -> LogColors:
+    """Pick the set for the application's palette now (after a theme or palette change)."""
+    global _current
+    _current = DARK if is_dark(QGuiApplication.palette()) else LIGHT
+    return _current
+
+
+def log_colors() -> LogColors:
+    """The colours for the current palette (cheap: asked for every painted cell)."""
+    return _current if _current is not None else refresh()
