@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from netassistant.cli.runner import Runner
 
         config = config_from_args(args)
+        if getattr(args, "timeline", None):
+            from netassistant.cli.timeline import check_timeline_option
+
+            check_timeline_option(args)  # a bad name is a usage error before any socket
         # Before the session exists: a usage error must not leave its sockets behind.
         script = send_script(args, config)
         decode = decode_settings(args, config)
