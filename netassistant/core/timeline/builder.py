@@ -151,13 +151,16 @@ class TimelineBuilder:
         return list(seen.items())
 
     # ------------------------------------------------------------------ feeding
-    def feed(self, events: Iterable[Event], session: int = 0) -> int:
+    def feed(self, events: Iterable[Event], session: int = 0, *, keep: int | None = None) -> int:
         """Add a batch of a session's events (in ``seq`` order); returns the steps added.
 
         Args:
             events: Chunks and connection events, oldest first.
             session: 0 for this session; 1... for a peer session at the other end of
                 this session's connections.
+            keep: Make steps of at most this many of the batch's newest chunks (a view
+                that fell behind a flood); the older ones only move the byte offsets and
+                count in :attr:`dropped`. None: up to ``max_steps``.
         """
         before = self._next_id
         if session and self._waiting:
@@ -165,7 +168,7 @@ class TimelineBuilder:
         batch = events if isinstance(events, list) else list(events)
         # A batch longer than the cap (a flood the view could not keep up with): its
         # oldest chunks would be dropped at once, so they only advance the offsets.
-        skip = len(batch) - self.max_steps
+        skip = len(batch) - min(self.max_steps, self.max_steps if keep is None else keep)
         for index, event in enumerate(batch):
             if session and not self._is_ours(session, event):
                 self._waiting.append((WAIT_FEEDS, session, event))

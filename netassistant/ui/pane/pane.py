@@ -35,6 +35,7 @@ from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
 from netassistant.ui.send.sendarea import SendArea
+from netassistant.ui.timeline.panehook import TimelineHook
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
 
@@ -50,6 +51,7 @@ class SessionPane(QWidget):
         send_panel: The send panel.
         stats: The status line.
         clients: The client list (TCP server panes only, else None).
+        timeline: The Timeline toggle and (once shown) view.
 
     Signals:
         title_changed(str): the tab title should change.
@@ -91,6 +93,8 @@ class SessionPane(QWidget):
         self.description = ""
         self._build()
         self._connect_signals()
+        # The Timeline toggle; the view itself is made the first time it is shown.
+        self.timeline = TimelineHook(self)
         self._on_encoding_changed()
         self._on_display_changed()
         self._sync_udp_target()
