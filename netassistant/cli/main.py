@@ -77,6 +77,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 #: How long a signalled run may take to end cleanly before the process just exits.
 SIGNAL_GRACE_S = 0.5
+#: More of it with --timeline: the file is written after the stop (50,000 steps take ~1 s).
+TIMELINE_GRACE_S = 10.0
 
 
 def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], None]:
@@ -89,7 +91,8 @@ def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], N
 
     def handler(_signum: int, _frame: FrameType | None) -> None:
         runner.interrupt()
-        watchdog = threading.Timer(SIGNAL_GRACE_S, os._exit, args=(EXIT_OK,))
+        grace = SIGNAL_GRACE_S + (TIMELINE_GRACE_S if getattr(runner.args, "timeline", None) else 0)
+        watchdog = threading.Timer(grace, os._exit, args=(EXIT_OK,))
         watchdog.daemon = True
         watchdog.start()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import xml.etree.ElementTree as ET
 
@@ -103,3 +104,16 @@ def test_an_unwritable_timeline_fails_the_run_with_a_message(env, tmp_path):
         f"netassistant-cli: cannot write the timeline to {fifo}: "
         "a named pipe (FIFO), not a regular file"
     )
+
+
+def test_ctrl_c_still_writes_the_timeline(env, tmp_path):
+    path = tmp_path / "stopped.json"
+    with cli(env, "tcp-server", "--local-port", "0", "--json", "--timeline", str(path)) as proc:
+        local = proc.next_record()["local"]
+        with connect(local) as client:
+            client.sendall(b"ping")
+            proc.wait_record("chunk")
+            proc.proc.send_signal(signal.SIGINT)
+            assert proc.finish() == 0
+    steps = json.loads(path.read_text("utf-8"))
+    assert [(s["call"], s["len"]) for s in steps][:3] == [("listen", 0), ("accept", 0), ("recv", 4)]

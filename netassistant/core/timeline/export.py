@@ -168,19 +168,17 @@ def to_json(builder: TimelineBuilder) -> str:
 
 
 # ------------------------------------------------------------------------ Mermaid
+#: Mermaid's own characters as entity codes; line breaks and controls as spaces.
+_MERMAID_TABLE = {
+    **{code: " " for code in range(0x20)},
+    ord("#"): "#35;",
+    ord(";"): "#59;",
+}
+
+
 def _mermaid_text(value: str) -> str:
     """Text safe in a Mermaid line: no line breaks; ``#`` and ``;`` as entity codes."""
-    out = []
-    for char in value:
-        if char == "#":
-            out.append("#35;")
-        elif char == ";":
-            out.append("#59;")
-        elif char in "\r\n" or ord(char) < 0x20:
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    return value.translate(_MERMAID_TABLE)
 
 
 def to_mermaid(builder: TimelineBuilder, lanes: Iterable[str] | None = None) -> str:

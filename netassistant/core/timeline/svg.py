@@ -8,6 +8,7 @@ did on the wire. Every text is XML-escaped; characters XML 1.0 forbids become U+
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from netassistant.core.i18n import text
@@ -47,24 +48,22 @@ COLOURS = {
 }
 
 
+#: XML's special characters, and the characters XML 1.0 forbids (as U+FFFD).
+_XML_TABLE = {
+    **{code: "\ufffd" for code in range(0x20) if chr(code) not in "\t\n\r"},
+    0xFFFE: "\ufffd",
+    0xFFFF: "\ufffd",
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+}
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def escape(value: str) -> str:
     """``value`` as XML character data or attribute text."""
-    out = []
-    for char in value:
-        code = ord(char)
-        if char == "&":
-            out.append("&amp;")
-        elif char == "<":
-            out.append("&lt;")
-        elif char == ">":
-            out.append("&gt;")
-        elif char == '"':
-            out.append("&quot;")
-        elif (code < 0x20 and char not in "\t\n\r") or 0xD800 <= code <= 0xDFFF or code > 0xFFFD:
-            out.append("\ufffd" if code < 0x10000 or code > 0x10FFFF else char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return _SURROGATES.sub("\ufffd", value.translate(_XML_TABLE))
 
 
 def to_svg(builder: TimelineBuilder, lanes: Iterable[str] | None = None) -> str:

@@ -82,7 +82,13 @@ class TimelineHook(QObject):
         )
         toolbar = pane.receive.toolbar.findChild(QToolBar, "receiveToolbar")
         if toolbar is not None:
-            toolbar.addWidget(self.button)
+            # Beside the other way of looking at the data (Stream view), so it stays in
+            # sight when a narrow pane folds the toolbar's end into its ">>" menu.
+            actions = toolbar.actions()
+            if len(actions) > 2:
+                toolbar.insertWidget(actions[2], self.button)
+            else:
+                toolbar.addWidget(self.button)
         self.button.toggled.connect(self.set_shown)
         _panes().add(pane)
 

@@ -80,7 +80,9 @@ class TimelineView(QWidget):
         self.play_button = tool_button(
             "timelinePlay",
             self.tr("Play"),
-            self.tr("Replay the calls one by one from the start (Space)"),
+            self.tr(
+                "Replay the calls one by one (Space): from the start, or from where you stepped to"
+            ),
             checked=False,
         )
         self.speed_combo = combo_box(
