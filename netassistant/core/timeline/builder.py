@@ -87,8 +87,8 @@ class TimelineBuilder:
         # per session: conn id -> _Conn; per session: 4-tuple -> connections seen.
         self._conns: dict[int, dict[int, _Conn]] = {}
         self._tuples: dict[int, dict[tuple[str, str], int]] = {}
-        # (session, conn, sent) -> bytes so far; (session, conn, dir) -> ISN of the wire.
-        self._offsets: dict[tuple[int, int, bool], int] = {}
+        # (session, conn, sent, leg) -> bytes so far; (session, conn, dir) -> wire's ISN.
+        self._offsets: dict[tuple[int, int, bool, str], int] = {}
         self._isn: dict[tuple[int, int, str], int] = {}
         self._mine: set[str] = set()  # this session's own addresses
         self._waiting: deque[tuple[int, int, Event]] = deque(maxlen=MAX_WAITING)
@@ -282,28 +282,34 @@ class TimelineBuilder:
         """Count a chunk that is dropped at once: its bytes still move the stream's offset."""
         if self.t0_ns is None or chunk.ts_ns < self.t0_ns:
             self.t0_ns = chunk.ts_ns
-        if chunk.conn_id and self._learn(session, chunk.conn_id, chunk.local, chunk.peer, None):
-            key = (session, chunk.conn_id, chunk.direction is Direction.TX)
+        leg = _leg(chunk)
+        if chunk.conn_id and (
+            leg or self._learn(session, chunk.conn_id, chunk.local, chunk.peer, None)
+        ):
+            key = (session, chunk.conn_id, chunk.direction is Direction.TX, leg)
             self._offsets[key] = self._offsets.get(key, 0) + chunk.true_length
         self.dropped += 1
 
     def _add_chunk(self, session: int, chunk: Chunk) -> None:
         tx = chunk.direction is Direction.TX
-        # (IntFlag's & is slow; most chunks have no flag at all.)
-        leg = SERVER_LEG if chunk.flags and chunk.flags & ChunkFlag.SERVER_LEG else ""
+        leg = _leg(chunk)
         if leg:
+            # A relay's upstream leg shares its connection number with the client leg but
+            # is another socket: its own addresses and its own offsets.
             self._relay = True
-        if not session and chunk.local and chunk.local not in self._mine:
-            self._own(chunk.local)
-        conn = self._conns.get(session, {}).get(chunk.conn_id)
-        if conn is None:
-            conn = self._learn(session, chunk.conn_id, chunk.local, chunk.peer, None)
+            conn: _Conn | None = _Conn(chunk.local, chunk.peer, 0)
+        else:
+            if not session and chunk.local and chunk.local not in self._mine:
+                self._own(chunk.local)
+            conn = self._conns.get(session, {}).get(chunk.conn_id)
+            if conn is None:
+                conn = self._learn(session, chunk.conn_id, chunk.local, chunk.peer, None)
         length = chunk.orig_len if chunk.orig_len >= 0 else len(chunk.data)
         start = -1
         # A stream's offsets mean something for TCP connections (conn ids from 1), not for
         # a UDP socket's datagrams (conn 0, many peers).
         if chunk.conn_id and conn is not None:
-            key = (session, chunk.conn_id, tx)
+            key = (session, chunk.conn_id, tx, leg)
             start = self._offsets.get(key, 0)
             self._offsets[key] = start + length
         step = Step(
@@ -392,6 +398,12 @@ class TimelineBuilder:
             self._links_in.pop(step.id, None)
         del self._steps[:excess]
         self.dropped += excess
+
+
+def _leg(chunk: Chunk) -> str:
+    """A relay chunk's leg: ``server`` for the upstream one, else ""."""
+    # (IntFlag's & is slow; most chunks have no flag at all.)
+    return SERVER_LEG if chunk.flags and chunk.flags & ChunkFlag.SERVER_LEG else ""
 
 
 def _flip(side: str) -> str:

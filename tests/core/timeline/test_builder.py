@@ -119,6 +119,13 @@ def test_a_relay_draws_client_relay_server():
     assert columns(builder) == [CLIENT, SELF, upstream]
     leg_send = builder.steps[2]
     assert (leg_send.leg, ends(leg_send)) == ("server", (SELF, upstream))
+    # Each leg is its own stream: offsets from 0 on both.
+    assert [(s.call, s.leg, s.start, s.end) for s in builder.steps[1:]] == [
+        ("recv", "", 0, 3),
+        ("send", "server", 0, 3),
+        ("recv", "server", 0, 2),
+        ("send", "", 0, 2),
+    ]
 
 
 def test_udp_datagrams_are_one_arrow_each_with_a_lifeline_per_sender():

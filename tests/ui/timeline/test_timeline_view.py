@@ -8,7 +8,10 @@ pane and a client pane of one window link their sends and recvs.
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 
 from PySide6.QtCore import QPoint, Qt
 
@@ -187,3 +190,24 @@ def test_a_server_pane_and_a_client_pane_link_their_calls(qtbot):
     finally:
         for pane in window.panes():
             assert pane.shutdown()
+
+
+def test_the_window_starts_without_the_timeline_code():
+    # Start-up pays for the toggle only: model, view, painting and exports load on first use.
+    probe = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from netassistant.ui.mainwindow import MainWindow\n"
+        "window = MainWindow()\n"
+        "print(' '.join(sorted(m for m in sys.modules if 'timeline' in m)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "netassistant.ui.timeline",
+        "netassistant.ui.timeline.panehook",
+    ]
