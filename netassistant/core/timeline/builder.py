@@ -93,6 +93,7 @@ class TimelineBuilder:
         self._mine: set[str] = set()  # this session's own addresses
         self._waiting: deque[tuple[int, int, Event]] = deque(maxlen=MAX_WAITING)
         self._relay = False
+        self._lanes: dict[str, str] = {}  # peer lifeline -> leg, in order of appearance
         self._listening: set[int] = set()  # sessions that listen (their stop closes it)
 
     # ------------------------------------------------------------------ reading
@@ -143,12 +144,11 @@ class TimelineBuilder:
         return self._relay
 
     def lanes(self) -> list[tuple[str, str]]:
-        """The peer lifelines as ``(address, leg)``, in the order they first appear."""
-        seen: dict[str, str] = {}
-        for step in self._steps:
-            if step.lane not in seen:
-                seen[step.lane] = step.leg
-        return list(seen.items())
+        """The peer lifelines as ``(address, leg)``, in the order they first appeared.
+
+        A lifeline stays listed when its steps were dropped (bounded: one per peer).
+        """
+        return list(self._lanes.items())
 
     # ------------------------------------------------------------------ feeding
     def feed(self, events: Iterable[Event], session: int = 0, *, keep: int | None = None) -> int:
@@ -358,6 +358,8 @@ class TimelineBuilder:
             bisect.insort(steps, step, key=_key)
         self._by_id[step.id] = step
         self._next_id += 1
+        if step.lane not in self._lanes:
+            self._lanes[step.lane] = step.leg
 
     def _link(self, stream: tuple[str, str, int], role: int, step: Step) -> None:
         for first, then in self._table.add(stream, role, step.start, step.end, step.id):

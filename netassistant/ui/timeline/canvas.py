@@ -38,6 +38,8 @@ from netassistant.qt.coremessages import tr_core
 
 #: Real time axis: pixels per second, in rows (a 100 ms gap is one row).
 ROWS_PER_SECOND = 10.0
+#: Compressed axis: a pause at least this long (seconds) is marked where it was collapsed.
+GAP_S = 0.5
 _HEAD_SIZE = 8
 
 
@@ -175,6 +177,8 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def row_of(self, step_id: int) -> int:
         """The row showing a step, or -1."""
+        if self._lanes is None:
+            return self.builder.row_of(step_id)  # every step is shown: its own order
         if not self._row_of and self.rows:
             self._row_of = {step.id: row for row, step in enumerate(self.rows)}
         return self._row_of.get(step_id, -1)
@@ -303,6 +307,8 @@ class TimelineCanvas(QAbstractScrollArea):
             band = QColor(palette.highlight().color())
             band.setAlpha(70 if step.id == self.selected else 40)
             painter.fillRect(QRect(0, y - height // 2, self.viewport().width(), height), band)
+        if not self.real_time and row:
+            self._paint_gap(painter, y - height // 2, self.rows[row - 1], step)
         t0 = self.builder.t0_ns or step.ts_ns
         painter.setPen(palette.placeholderText().color())
         painter.drawText(
@@ -339,6 +345,22 @@ class TimelineCanvas(QAbstractScrollArea):
         width = metrics.horizontalAdvance(label)
         left = x1 + 8 if x2 > x1 else x1 - 8 - width
         painter.drawText(QPointF(left, y - 4), label)
+
+    def _paint_gap(self, painter: QPainter, top: int, before: Step, step: Step) -> None:
+        """A collapsed pause (compressed axis): a dotted line and how long it was."""
+        gap = (step.ts_ns - before.ts_ns) / 1e9
+        if gap < GAP_S:
+            return
+        colour = self.palette().placeholderText().color()
+        painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+        painter.drawLine(0, top, self.viewport().width(), top)
+        note = self.tr("%1 s later").replace("%1", f"{gap:.3f}")
+        metrics = QFontMetrics(self.font())
+        painter.drawText(
+            self.viewport().width() - metrics.horizontalAdvance(note) - 6,
+            top + metrics.ascent() // 2,
+            note,
+        )
 
     def _paint_link(
         self, painter: QPainter, source: Step, source_row: int, target: Step, target_row: int
