@@ -24,7 +24,7 @@ from netassistant.core.timeline import DEFAULT_MAX_STEPS, TimelineBuilder
 FLUSH_INTERVAL_MS = 100
 #: Events per session applied as steps in one tick at most; older ones of the same tick
 #: only move the byte offsets and count as dropped (a flood shows its newest calls).
-MAX_EVENTS_PER_TICK = 5000
+MAX_EVENTS_PER_TICK = 2000
 
 
 class TimelineModel(QObject):

@@ -324,7 +324,12 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.setBrush(colour)
             painter.drawEllipse(QPointF(x, y), 4, 4)
             painter.setPen(colour)
-            painter.drawText(QPointF(x + 12, y + QFontMetrics(self.font()).ascent() / 2 - 1), label)
+            metrics = QFontMetrics(self.font())
+            left = x + 12
+            width = metrics.horizontalAdvance(label)
+            if src != dst and self.column_x(src) > x and x - 12 - width >= self._time_width():
+                left = x - 12 - width  # clear of the arriving arrows, where it fits
+            painter.drawText(QPointF(left, y + metrics.ascent() / 2 - 1), label)
             return
         x1, x2 = self.column_x(src), self.column_x(dst)
         targets = []
