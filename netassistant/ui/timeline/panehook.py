@@ -124,6 +124,8 @@ class TimelineHook(QObject):
         pane.receive.clear_button.clicked.connect(model.clear)
         pane.receive.row_selected.connect(view.select_seq)
         view.chunk_selected.connect(pane.receive.select_seq)
+        if pane.clients is not None:  # a server: the chosen client's lifeline only
+            pane.clients.selection_changed.connect(view.show_connection)
         registry = _panes()
         for other in list(registry.panes):
             self._add_peer(other)

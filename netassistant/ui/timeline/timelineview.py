@@ -158,6 +158,22 @@ class TimelineView(QWidget):
                 combo.addItem(lane, lane)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
+    @Slot(object)
+    def show_connection(self, conn_id: int | None) -> None:
+        """Draw only the peer of this session's connection ``conn_id`` (None: every peer).
+
+        The pane calls it when a client is chosen in its client list.
+        """
+        self.model.flush()
+        lane = None
+        if conn_id is not None:
+            for step in reversed(self.model.builder.steps):
+                if step.session == 0 and step.conn == conn_id and step.lane:
+                    lane = step.lane
+                    break
+        self._update_lanes()
+        self.lane_combo.setCurrentIndex(max(0, self.lane_combo.findData(lane)))
+
     @Slot()
     def _on_lane_chosen(self) -> None:
         lane = self.lane_combo.currentData()

@@ -83,6 +83,14 @@ def test_timeline_is_made_on_first_show_and_follows_the_session(qtbot):
         assert isinstance(selected_record(pane), ConnEvent)
         assert canvas.selected == accept.id
 
+        # Choosing the client in the client list draws its lifeline only; none: all.
+        view.show_connection(1)
+        assert view.lane_combo.currentData() == recv.lane
+        assert {s.lane for s in view.canvas.rows} <= {recv.lane, ""}, view.canvas.rows
+        view.show_connection(None)
+        assert view.lane_combo.currentData() is None
+        assert view.canvas.rows is pane.timeline.model.builder.steps
+
         pane.timeline.button.click()
         assert view.isHidden()
     finally:
