@@ -54,6 +54,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         from netassistant.cli.runner import Runner
 
         config = config_from_args(args)
+        if getattr(args, "timeline", None):
+            from netassistant.cli.timeline import check_timeline_option
+
+            check_timeline_option(args)  # a bad name is a usage error before any socket
         # Before the session exists: a usage error must not leave its sockets behind.
         script = send_script(args, config)
         decode = decode_settings(args, config)
@@ -77,6 +81,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 #: How long a signalled run may take to end cleanly before the process just exits.
 SIGNAL_GRACE_S = 0.5
+#: More of it with --timeline: the file is written after the stop (50,000 steps take ~1 s).
+TIMELINE_GRACE_S = 10.0
 
 
 def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], None]:
@@ -89,7 +95,8 @@ def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], N
 
     def handler(_signum: int, _frame: FrameType | None) -> None:
         runner.interrupt()
-        watchdog = threading.Timer(SIGNAL_GRACE_S, os._exit, args=(EXIT_OK,))
+        grace = SIGNAL_GRACE_S + (TIMELINE_GRACE_S if getattr(runner.args, "timeline", None) else 0)
+        watchdog = threading.Timer(grace, os._exit, args=(EXIT_OK,))
         watchdog.daemon = True
         watchdog.start()
 

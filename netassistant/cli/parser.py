@@ -291,6 +291,15 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
     )
     run.add_argument("--json", action="store_true", help="one JSON object per line")
     run.add_argument(
+        "--timeline",
+        default=None,
+        metavar="PATH",
+        help=(
+            "at the end, write the run's timeline (a sequence diagram of its socket calls) "
+            "to PATH: .svg, .mmd (Mermaid) or .json by its extension"
+        ),
+    )
+    run.add_argument(
         "--show",
         choices=("hex", "text", "both"),
         default="both",

@@ -29,6 +29,7 @@ from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
 
 if TYPE_CHECKING:
+    from netassistant.cli.timeline import TimelineRecorder
     from netassistant.core.decoding import Decoded
 
 #: Batches waiting for the printer at most; the engine waits beyond (back-pressure).
@@ -101,6 +102,11 @@ class Runner:
         self.failed: str | None = None
         self.crash = ""
         self._live: set[int] = set()
+        self._timeline: TimelineRecorder | None = None
+        if getattr(args, "timeline", None):
+            from netassistant.cli.timeline import TimelineRecorder
+
+            self._timeline = TimelineRecorder(args.timeline)
 
     # ------------------------------------------------------------ engine thread
     def _enqueue(self, batch: PipelineBatch) -> None:
@@ -199,8 +205,11 @@ class Runner:
         except KeyboardInterrupt:
             self.interrupt()
         thread.join(1.0 if self._interrupted.is_set() else 5.0)
+        timeline_error = self._timeline.write() if self._timeline is not None else ""
+        if timeline_error:
+            print(f"netassistant-cli: {timeline_error}", file=sys.stderr)
         if self._interrupted.is_set():
-            return EXIT_OK
+            return EXIT_FAILURE if timeline_error else EXIT_OK
         if self.crash:
             print(
                 f"netassistant-cli: internal error, please report it:\n{self.crash}",
@@ -221,7 +230,7 @@ class Runner:
                 file=sys.stderr,
             )
             return EXIT_FAILURE
-        return EXIT_OK
+        return EXIT_FAILURE if timeline_error else EXIT_OK
 
     @property
     def send_only(self) -> bool:
@@ -240,6 +249,8 @@ class Runner:
 
     # ------------------------------------------------------------------ output
     def _print_batch(self, batch: PipelineBatch) -> None:
+        if self._timeline is not None:
+            self._timeline.feed(batch.events)
         # Each decoded message follows the chunk that completed it.
         after: dict[int, list[Decoded]] = {}
         for item in batch.decoded:

@@ -13,8 +13,9 @@ goes through :func:`open_regular`, which:
 3. clears ``O_NONBLOCK`` again, so reads and writes behave as usual;
 4. only then truncates, when the mode asks for it.
 
-:func:`check_regular_file` is the same check without opening, for listing a folder, and
-:func:`read_regular` reads a whole file with a size limit.
+:func:`check_regular_file` is the same check without opening, for listing a folder,
+:func:`read_regular` reads a whole file with a size limit, and :func:`write_atomic` writes
+a whole file so that a reader sees the old one or the new one, never half.
 Refusals raise :class:`FileKindError` (an ``OSError``) whose message names the file and
 says what it is, e.g. ``/tmp/p is a named pipe (FIFO), not a regular file``; its
 ``strerror`` holds the reason alone, for messages that name the file themselves.
@@ -22,9 +23,12 @@ says what it is, e.g. ``/tmp/p is a named pipe (FIFO), not a regular file``; its
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import secrets
 import stat
+import time
 from typing import IO, Any
 
 from netassistant.core.i18n import Text, text, translatable
@@ -232,3 +236,68 @@ def _explain(name: str, exc: OSError, follow_symlinks: bool, *, creating: bool) 
         if kind:
             return FileKindError(name, kind)
     return exc
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, *, refuse_symlinks: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file, flushed, renamed over it.
+
+    A reader, a second process or a crash sees the old file or the new one, never half of
+    one. What is there already must be a regular file: a FIFO, a device or a folder is
+    refused (replacing one with a file is never what was meant). A symbolic link is
+    replaced by the file (profiles), or refused with ``refuse_symlinks``.
+
+    Raises:
+        FileKindError: ``path`` is not a regular file (or a refused link); nothing written.
+        OSError: any other failure (permissions, a full disk, a missing folder).
+    """
+    name = os.fspath(path)
+    if os.path.islink(name):
+        if refuse_symlinks:
+            raise FileKindError(name, KIND_SYMLINK)
+    elif os.path.lexists(name):
+        check_regular_file(name)
+    folder = os.path.dirname(name) or "."
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY
+    while True:
+        temp = os.path.join(folder, f".tmp-{os.getpid()}-{secrets.token_hex(6)}.part")
+        try:
+            # 0o666 lets the umask decide, as for any file the user creates.
+            fd = os.open(temp, flags, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temp, stat.S_IMODE(os.stat(name).st_mode))
+        _replace(temp, name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    if os.name != "nt":
+        # The rename is durable only once the directory entry is on disk too.
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def _replace(source: str, target: str) -> None:
+    deadline = time.monotonic() + 2.0
+    while True:
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            # Windows refuses to replace a file that a reader holds open; readers are brief.
+            if os.name != "nt" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)

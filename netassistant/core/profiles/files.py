@@ -10,18 +10,13 @@ written into.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
-import stat
-import time
 import unicodedata
 from pathlib import Path
 
 from netassistant.core.i18n import text
 from netassistant.core.profiles.errors import ProfileError
-from netassistant.core.safefile import check_regular_file
+from netassistant.core.safefile import write_atomic
 
 _STEM_MAX_BYTES = 120  # leaves room for "-<hash>.json" under the usual 255-byte name limit
 _WINDOWS_RESERVED = frozenset(
@@ -53,59 +48,10 @@ def fold(file_name: str) -> str:
     return unicodedata.normalize("NFC", file_name).casefold()
 
 
-def _replace(source: str, target: Path) -> None:
-    deadline = time.monotonic() + 2.0
-    while True:
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            # Windows refuses to replace a file that a reader holds open; readers are brief.
-            if os.name != "nt" or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` so that readers see the old file or the new one, never half."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temp = str(target.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}.part")
-        try:
-            # 0o666 lets the umask decide, as for any file the user creates.
-            fd = os.open(temp, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
-        _replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    if os.name != "nt":
-        # The rename is durable only once the directory entry is on disk too.
-        with contextlib.suppress(OSError):
-            dir_fd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-
-
 def write_file(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically (a temporary file renamed over it)."""
     try:
-        if os.path.lexists(target) and not os.path.islink(target):
-            # Replacing a FIFO, a device or a folder with a file is never what was meant.
-            check_regular_file(target)
-        _atomic_write(target, data)
+        write_atomic(target, data)
     except OSError as exc:
         message = text(
             "cannot write profile file {path}: {reason}",

@@ -37,6 +37,7 @@ from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
 from netassistant.ui.send.sendarea import SendArea
+from netassistant.ui.timeline.panehook import TimelineHook
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
 
@@ -52,6 +53,7 @@ class SessionPane(QWidget):
         send_panel: The send panel.
         stats: The status line.
         clients: The client list (TCP server panes only, else None).
+        timeline: The Timeline toggle and (once shown) view.
 
     Signals:
         title_changed(str): the tab title should change.
@@ -96,6 +98,8 @@ class SessionPane(QWidget):
         self._connect_signals()
         #: Half-close/Abort (client) or Pause accepting (server); None for UDP.
         self.lifecycle = attach_lifecycle(self)
+        # The Timeline toggle; the view itself is made the first time it is shown.
+        self.timeline = TimelineHook(self)
         self._on_encoding_changed()
         self._on_display_changed()
         self._sync_udp_target()

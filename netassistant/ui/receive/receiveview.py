@@ -75,10 +75,13 @@ class ReceiveView(QWidget):
             cap drops plus the pause buffer's) changed.
         save_requested(): "Save log…" was pressed; the pane asks where (and whether to
             keep recording), then calls :meth:`save_log`.
+        row_selected(qint64): the user (or :meth:`select_seq`) selected the row of the
+            record with this ``seq`` (the timeline highlights its step).
     """
 
     dropped_changed = Signal("qint64", "qint64")  # type: ignore[arg-type]
     save_requested = Signal()
+    row_selected = Signal("qint64")  # type: ignore[arg-type]
 
     def __init__(
         self,
@@ -410,7 +413,10 @@ class ReceiveView(QWidget):
             return
         index = rows[0]
         event_text = index.data() if index.data(IsEventRole) else None
-        self.detail.show_item(index.data(ChunkRole), event_text)
+        record = index.data(ChunkRole)
+        self.detail.show_item(record, event_text)
+        if record is not None:
+            self.row_selected.emit(record.seq)
 
     def select_seq(self, seq: int) -> bool:
         """Select and show the row of chunk ``seq`` (e.g. where a decoded message began).
