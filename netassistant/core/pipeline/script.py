@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.config import Kind
@@ -38,10 +38,15 @@ class SendItem:
     Attributes:
         data: The bytes (for a data item).
         path: The file to stream ("" for a data item).
+        host: UDP only: send the data to this host (a library packet's target) instead
+            of the session's remote address ("" for that).
+        port: The port that goes with ``host``.
     """
 
     data: bytes = b""
     path: str = ""
+    host: str = ""
+    port: int = 0
 
 
 class SendScript:
@@ -175,7 +180,11 @@ class SendScript:
                     datagram_size=self.datagram_size,
                 )
                 return
-            engine.send(item.data)
+            if item.host:
+                udp: Any = engine  # only UDP scripts carry targets (the CLI checks)
+                udp.send_to(item.data, item.host, item.port)
+            else:
+                engine.send(item.data)
             self.sends_done += 1
             if self.interval_ms:
                 self._after_send()

@@ -12,8 +12,8 @@ time linear in the data, so no rule can freeze the session. Received bytes are o
 compared, searched and copied into replies; nothing received is executed, evaluated or
 used as a format string.
 
-The old single auto-reply rule (``{"mode": "echo"}`` or ``{"mode": "match", ...}``) is read
-by :func:`rules_from_auto_reply`, so old profiles keep their rule as a one-rule list.
+Old profiles' single auto-reply rule becomes a one-rule list on load
+(:mod:`netassistant.core.replies.migrate`).
 """
 
 from __future__ import annotations
@@ -410,25 +410,33 @@ class ReplyRules:
         return cls(rules, mode if isinstance(mode, str) else repr(mode))
 
 
-def rules_from_auto_reply(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``reply_rules`` dict for an old profile's single ``auto_reply`` dict.
+#: A rules file is typed or exported; a bigger one is a mistake.
+MAX_RULES_FILE = 4 * 1024 * 1024
 
-    ``echo`` becomes one ``any`` rule replying ``{data}``; ``match`` becomes one rule:
-    text → contains (text), hex → contains (hex), regex → regex. ``enabled`` is kept.
-    Values of the wrong type are carried over for the checks to report.
+
+def load_rules_file(path: str) -> ReplyRules:
+    """Read and check a reply rules file (``{"mode": ..., "rules": [...]}``, UTF-8 JSON).
+
+    Raises:
+        RuleError: unreadable (never blocks on a FIFO), too large, not JSON, or a rule
+            that cannot run (the message names the rule and the field).
     """
-    rule: dict[str, Any] = {"match_kind": "any", "reply": "{data}"}
-    if data.get("mode") == "match":
-        mode = data.get("match_mode", "text")
-        rule = {
-            "match_kind": "regex" if mode == "regex" else "contains",
-            "match": data.get("match", ""),
-            "match_format": "hex" if mode == "hex" else "text",
-            "reply": data.get("reply", ""),
-            "reply_format": data.get("reply_mode", "text"),
-        }
-        for key in ("encoding", "escapes"):
-            if key in data:
-                rule[key] = data[key]
-    enabled = data.get("enabled", True)
-    return {"enabled": enabled, "mode": "first", "rules": [rule]}
+    import json
+
+    from netassistant.core.safefile import FileTooLargeError, read_regular
+
+    try:
+        raw = read_regular(path, MAX_RULES_FILE)
+        document = json.loads(raw.decode("utf-8-sig"))
+    except FileTooLargeError:
+        message = text("{path} is too large for a rules file", path=path)
+        raise RuleError(message, "rules") from None
+    except OSError as exc:
+        message = text("cannot read {path}: {reason}", path=path, reason=exc.strerror or exc)
+        raise RuleError(message, "rules") from None
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError, JSONDecodeError
+        message = text("{path} is not a JSON rules file: {reason}", path=path, reason=exc)
+        raise RuleError(message, "rules") from None
+    rules = ReplyRules.from_dict(document)
+    rules.validate()
+    return rules
