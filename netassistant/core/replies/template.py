@@ -3,7 +3,8 @@ r"""Reply templates: the bytes a reply rule sends, with placeholders filled in.
 A template is the user's text (or hex digits) with placeholders in braces:
 
 ===================  =========================================================
-``{1}``, ``{name}``  a capture of the rule's match (bytes, as received)
+``{1}``, ``{name}``  a capture of the rule's match (bytes, as received); a name the
+                     match has no group for stays as typed
 ``{data}``           the whole received chunk or message (an echo)
 ``{len}``            its length in bytes, in decimal
 ``{n}``              how often this rule fired, counting this reply (1, 2, ...)
@@ -159,8 +160,11 @@ class ReplyTemplate:
         if argument is not None and word in _WITH_ARGUMENT:
             return _WITH_ARGUMENT[word](argument, match.start())
         if argument is None:
+            # A named capture when the match has a group of that name; else the text as
+            # typed (JSON such as {"a": 1} or {json} in a reply stays as it is).
             self.names.add(word)
-            return lambda ctx, _made: (ctx.named or {}).get(word) or b""
+            typed = b"" if self._hex else encode_text(match.group(), self._encoding)
+            return lambda ctx, _made: _named(ctx, word, typed)
         return None
 
     def render(self, context: Context) -> bytes:
@@ -169,6 +173,11 @@ class ReplyTemplate:
         for part in self._parts:
             made += part if isinstance(part, bytes) else part(context, made)
         return made
+
+
+def _named(context: Context, word: str, typed: bytes) -> bytes:
+    named = context.named or {}
+    return (named[word] or b"") if word in named else typed
 
 
 def _capture(groups: Sequence[bytes | None], number: int) -> bytes:
