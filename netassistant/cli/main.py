@@ -51,7 +51,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
             return packets_command(args, out)
         from netassistant.cli.options import (
-            check_runs,
             config_from_args,
             decode_settings,
             reply_rules,
@@ -62,7 +61,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         config = config_from_args(args)
         # Before the session exists: a usage error must not leave its sockets behind.
         script = send_script(args, config)
-        check_runs(args, script)
         decode = decode_settings(args, config)
         replies = reply_rules(args)
         runner = Runner(config, args, out, script=script, decode=decode, replies=replies)

@@ -213,22 +213,6 @@ def reply_rules(args: argparse.Namespace) -> Any:
         raise UsageError(f"--rules: {exc}") from None
 
 
-def check_runs(args: argparse.Namespace, script: SendScript | None) -> None:
-    """Refuse a run that would do nothing and call it success.
-
-    ``--duration 0`` with nothing to send, no ``--echo`` and no ``--rules`` starts the
-    session and stops it at once: that is a usage error (exit 2), not a silent exit 0.
-
-    Raises:
-        UsageError: saying what to add.
-    """
-    if args.duration == 0 and script is None and not args.echo and not getattr(args, "rules", None):
-        raise UsageError(
-            "--duration 0 with nothing to send does nothing: add --send, --send-hex, "
-            "--send-file or --send-packet, or give a duration above 0"
-        )
-
-
 def _formatted(fmt: MessageFormat, data: bytes) -> bytes:
     """``data`` with the ``--frame-send`` checksum and frame added."""
     from netassistant.core.framing import FramingError

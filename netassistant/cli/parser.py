@@ -280,7 +280,10 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         type=finite_number(0, MAX_DURATION, unit="seconds"),
         default=None,
         metavar="S",
-        help="stop after S seconds (0: start, then stop at once)",
+        help=(
+            "stop after S seconds (0: start, then stop at once); sends it cut short "
+            "make the exit status 1"
+        ),
     )
     run.add_argument(
         "--wait",

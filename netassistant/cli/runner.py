@@ -211,6 +211,16 @@ class Runner:
         if script is not None and script.error:
             print(f"netassistant-cli: {script.error}", file=sys.stderr)
             return EXIT_FAILURE
+        if script is not None and self.args.duration is not None and not script.sent:
+            # --duration 0 (or too short) ended the run before the sends were done: that
+            # is not success, whatever else went right.
+            print(
+                f"netassistant-cli: --duration {self.args.duration:g} ended the session after "
+                f"{script.sends_done} of {script.total} sends; the rest was not sent (give a "
+                "longer --duration, or none: a run that only sends ends once all is sent)",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         if self.send_only and script is not None and not self._sent.is_set():
             done, total = script.sends_done, script.total
             print(
