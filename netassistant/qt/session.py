@@ -21,7 +21,13 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ConnEvent, EventKind, parse_address
 from netassistant.core.config import SessionConfig
-from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SessionPipeline, Tap
+from netassistant.core.pipeline import (
+    DecodeSettings,
+    PipelineBatch,
+    SendScript,
+    SessionPipeline,
+    Tap,
+)
 from netassistant.core.replies.rules import ReplyRules
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
@@ -446,6 +452,14 @@ class SessionController(QObject):
             return False
         pipeline.set_read_delay(ms)
         return True
+
+    def start_script(self, script: SendScript) -> None:
+        """Run a send script (a packet panel's step list) on the engine's timers.
+
+        Raises:
+            NotRunning: the session is not running.
+        """
+        self._running_pipeline().start_script(script)
 
     def start_plan(self, plan: SendPlan) -> int:
         """Start a send plan; progress arrives as ``plan_progress``.
