@@ -33,13 +33,13 @@ class PacketSender(QObject):
             return self.tr("the session is not running; nothing was sent")
         if pane.kind is Kind.TCP_SERVER and not pane.controller.stats.clients:
             return self.tr("no client is connected; nothing was sent")
-        if packet is not None and packet.kind != "any":
-            if (packet.kind == "udp") != (pane.kind is Kind.UDP):
-                return (
-                    self.tr("packet %1 is meant for %2 sessions; nothing was sent")
-                    .replace("%1", packet.name)
-                    .replace("%2", packet.kind.upper())
-                )
+        wrong_kind = packet is not None and (packet.kind == "udp") != (pane.kind is Kind.UDP)
+        if packet is not None and packet.kind != "any" and wrong_kind:
+            return (
+                self.tr("packet %1 is meant for %2 sessions; nothing was sent")
+                .replace("%1", packet.name)
+                .replace("%2", packet.kind.upper())
+            )
         return ""
 
     def send(self, pane: SessionPane | None, packet: Packet) -> str:
