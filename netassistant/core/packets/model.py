@@ -18,7 +18,7 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from netassistant.core.i18n import Text
+from netassistant.core.i18n import Text, text
 from netassistant.core.profiles.model import SendPreset
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, PRESET_MODES
 
@@ -198,7 +198,7 @@ def packet_from_dict(data: Any, where: str = "packet") -> Packet:
         expected = type(getattr(defaults, key))
         if isinstance(value, bool) is not (expected is bool) or not isinstance(value, expected):
             reason = Text(
-                "must be {kind}, not {value}", kind=_KIND_WORDS[expected], value=_short(value)
+                "must be {kind}, not {value}", kind=TYPE_WORDS[expected], value=_short(value)
             )
             raise PacketError(_at(where, key, reason), key)
     packet = Packet(**kwargs)
@@ -206,7 +206,8 @@ def packet_from_dict(data: Any, where: str = "packet") -> Packet:
     return packet
 
 
-_KIND_WORDS = {str: "text", bool: "true or false", int: "a whole number"}
+#: How a field's expected type is named in messages (shared with the reply rules).
+TYPE_WORDS = {str: text("text"), bool: text("true or false"), int: text("a whole number")}
 
 
 def _at(where: str, key: str, reason: str) -> Text:

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
-from netassistant.core.i18n import Text, text
+from netassistant.core.i18n import Text, text, translatable
+from netassistant.core.packets.model import TYPE_WORDS
 from netassistant.core.replies.template import Context, ReplyTemplate, TemplateError
 from netassistant.core.userregex import Regex, RegexError
 
@@ -242,7 +243,7 @@ class ReplyRule:
                 message = text(
                     "rule setting {key} must be {kind}, not {value!r}",
                     key=key,
-                    kind=_KIND_WORDS[expected],
+                    kind=TYPE_WORDS[expected],
                     value=value if not isinstance(value, str) else value[:40],
                 )
                 raise RuleError(message, key)
@@ -252,12 +253,13 @@ class ReplyRule:
         return rule
 
 
-_KIND_WORDS = {str: "text", bool: "true or false", int: "a whole number"}
 _CHOICE_MESSAGES = {
-    "source": "unknown rule source {value!r}; use chunk or message",
-    "match_kind": "unknown match kind {value!r}; use any, exact, prefix, contains, hex or regex",
-    "match_format": "unknown match format {value!r}; use text or hex",
-    "reply_format": "unknown reply format {value!r}; use text or hex",
+    "source": translatable("unknown rule source {value!r}; use chunk or message"),
+    "match_kind": translatable(
+        "unknown match kind {value!r}; use any, exact, prefix, contains, hex or regex"
+    ),
+    "match_format": translatable("unknown match format {value!r}; use text or hex"),
+    "reply_format": translatable("unknown reply format {value!r}; use text or hex"),
 }
 
 
