@@ -106,6 +106,7 @@ class ReplyRulesBox(QGroupBox):
             [self.tr("On"), self.tr("Match"), self.tr("Reply"), self.tr("Delay"), self.tr("Fired")]
         )
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line per rule; the dialog shows it whole
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -113,7 +114,7 @@ class ReplyRulesBox(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(150)
         self.add_button = self._button(self.tr("Add"), "replyRuleAdd", self.tr("Add a rule"))
         self.edit_button = self._button(
             self.tr("Edit"), "replyRuleEdit", self.tr("Edit the selected rule")

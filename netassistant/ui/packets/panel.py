@@ -81,8 +81,10 @@ class PacketPanel(QDialog):
             self.tr("Tick the packets to show as buttons"),
         )
         self.chooser.itemChanged.connect(self._on_chosen)
-        self.button_box = QGroupBox(self.tr("Send"))
+        self.button_box = QWidget()
+        self.button_box.setObjectName("panelButtons")
         self.button_grid = QGridLayout(self.button_box)
+        self.button_grid.setContentsMargins(0, 0, 0, 0)
         self.steps = decorate(
             QListWidget(),
             "panelSteps",
@@ -131,6 +133,7 @@ class PacketPanel(QDialog):
         left.addWidget(QLabel(self.tr("On the panel")))
         left.addWidget(self.chooser, 1)
         right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Click to send")))
         right.addWidget(self.button_box)
         steps_box = QGroupBox(self.tr("Step list"))
         steps_layout = QVBoxLayout(steps_box)
@@ -192,6 +195,7 @@ class PacketPanel(QDialog):
     def _fill_buttons(self) -> None:
         for button in self.buttons:
             self.button_grid.removeWidget(button)
+            button.hide()  # gone now, not when the event loop deletes it
             button.deleteLater()
         self.buttons = []
         names = [name for name in self._packets if name in self._chosen]
