@@ -205,7 +205,8 @@ def reply_rules(args: argparse.Namespace) -> Any:
         return AutoReplyRule()
     if not path:
         return None
-    from netassistant.core.replies.rules import RuleError, load_rules_file
+    from netassistant.core.replies.rules import RuleError
+    from netassistant.core.replies.ruleset import load_rules_file
 
     try:
         return load_rules_file(path)

@@ -28,7 +28,7 @@ from netassistant.core.pipeline import (
     SessionPipeline,
     Tap,
 )
-from netassistant.core.replies.rules import ReplyRules
+from netassistant.core.replies.ruleset import ReplyRules
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.gcpause import FloodGcPause

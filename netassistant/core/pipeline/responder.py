@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     # Loaded by whoever makes a rule: a session without one never imports it (nor re2).
     from netassistant.core.autoreply import AutoReplyRule
     from netassistant.core.decoding import Decoded
-    from netassistant.core.replies.rules import ReplyRules
+    from netassistant.core.replies.ruleset import ReplyRules
 
     #: What the responder answers with.
     Rule = AutoReplyRule | ReplyRules

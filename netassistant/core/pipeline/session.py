@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
     from netassistant.core.pipeline.taps import Tap
-    from netassistant.core.replies.rules import ReplyRules
+    from netassistant.core.replies.ruleset import ReplyRules
     from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.pipeline.responder import MAX_REPLIES_PER_SECOND
-from netassistant.core.replies.rules import ReplyRule, ReplyRules, RuleError, load_rules_file
+from netassistant.core.replies.rules import ReplyRule, RuleError
+from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.automation.ruledialog import RuleDialog
 from netassistant.ui.widgets import decorate

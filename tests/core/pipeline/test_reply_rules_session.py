@@ -9,7 +9,8 @@ import time
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.pipeline import DecodeSettings
 from netassistant.core.pipeline.responder import BOUNCE_LIMIT
-from netassistant.core.replies.rules import ReplyRule, ReplyRules
+from netassistant.core.replies.rules import ReplyRule
+from netassistant.core.replies.ruleset import ReplyRules
 from tests.helpers import TIMEOUT, pipeline_running, recv_exactly
 
 NOON = datetime.datetime(2024, 5, 6, 13, 4, 5)

@@ -11,7 +11,7 @@ import pytest
 from netassistant.core.profiles.model import Profile
 from netassistant.core.profiles.schema import SCHEMA_VERSION
 from netassistant.core.profiles.store import ProfileStore
-from netassistant.core.replies.rules import ReplyRules
+from netassistant.core.replies.ruleset import ReplyRules
 
 NOW = datetime.datetime(2024, 5, 6, 13, 4, 5)
 

@@ -11,13 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from netassistant.core.replies.rules import (
-    ReplyRule,
-    ReplyRules,
-    RuleError,
-    hex_pattern,
-    load_rules_file,
-)
+from netassistant.core.replies.rules import ReplyRule, RuleError, hex_pattern
+from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 
 NOON = datetime.datetime(2024, 5, 6, 13, 4, 5)
 
