@@ -122,9 +122,9 @@ class MainWindow(QMainWindow):
             self.tr("Save the current pane's settings, send presets and view as a profile")
         )
         file_menu.addAction(self.save_profile_action)
-        self.packets_action = QAction(self.tr("Packet &library…"), self)
+        self.packets_action = QAction(self.tr("Pac&ket library…"), self)
         self.packets_action.setObjectName("packetLibrary")
-        self.packets_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.packets_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.packets_action.setToolTip(
             self.tr("Saved packets: send one with a click, a panel of buttons, step lists")
         )
