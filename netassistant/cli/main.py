@@ -50,7 +50,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             from netassistant.cli.scenario_cmd import scenario_command
 
             return scenario_command(args, out)
-        from netassistant.cli.options import config_from_args, decode_settings, send_script
+        if args.command == "packets":
+            from netassistant.cli.packets_cmd import packets_command
+
+            return packets_command(args, out)
+        from netassistant.cli.options import (
+            config_from_args,
+            decode_settings,
+            reply_rules,
+            send_script,
+        )
         from netassistant.cli.runner import Runner
 
         config = config_from_args(args)
@@ -61,7 +70,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         # Before the session exists: a usage error must not leave its sockets behind.
         script = send_script(args, config)
         decode = decode_settings(args, config)
-        runner = Runner(config, args, out, script=script, decode=decode)
+        replies = reply_rules(args)
+        runner = Runner(config, args, out, script=script, decode=decode, replies=replies)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"netassistant-cli: error: {exc}", file=sys.stderr)

@@ -134,6 +134,9 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
                 data = encode_text(value, config.encoding, escapes=True)
             elif kind == "hex":
                 data = parse_hex(value)
+            elif kind == "packet":
+                items.append(packet_item(value, config))
+                continue
             elif whole:
                 data = _read_whole(value)
             else:
@@ -157,6 +160,61 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
             )
         return SendScript([SendItem(data=joined * args.repeat)])
     return SendScript(items, repeat=args.repeat, interval_ms=args.interval)
+
+
+def packet_item(name: str, config: SessionConfig) -> SendItem:
+    """``--send-packet NAME``: the library packet's bytes, to its UDP target if it has one.
+
+    The packet is dressed by its own checksum and frame, not by ``--frame-send``.
+
+    Raises:
+        UsageError: no such packet, a packet that cannot be built, or one meant for the
+            other kind of session.
+    """
+    from netassistant.core.packets.library import PacketLibrary
+    from netassistant.core.packets.model import PacketError
+
+    try:
+        packet = PacketLibrary().get(name)
+        data = packet.wire_bytes()
+    except PacketError as exc:
+        raise UsageError(f"--send-packet: {exc}") from None
+    udp = config.kind is Kind.UDP
+    if packet.kind != "any" and (packet.kind == "udp") != udp:
+        raise UsageError(
+            f"--send-packet: packet {name!r} is meant for {packet.kind.upper()} sessions, "
+            f"not {config.kind.value}; change its kind in the library to send it here"
+        )
+    if udp and packet.host:
+        return SendItem(data=data, host=packet.host, port=packet.port or config.remote_port)
+    return SendItem(data=data)
+
+
+def reply_rules(args: argparse.Namespace) -> Any:
+    """``--rules FILE`` as checked reply rules, ``--echo`` as the echo rule, or None.
+
+    Raises:
+        UsageError: both options, or a rules file that cannot be read or used.
+    """
+    path = getattr(args, "rules", None)
+    if path and args.echo:
+        raise UsageError(
+            "use --echo or --rules, not both (an echo rule is "
+            '{"match_kind": "any", "reply": "{data}"})'
+        )
+    if args.echo:
+        from netassistant.core.autoreply import AutoReplyRule
+
+        return AutoReplyRule()
+    if not path:
+        return None
+    from netassistant.core.replies.rules import RuleError
+    from netassistant.core.replies.ruleset import load_rules_file
+
+    try:
+        return load_rules_file(path)
+    except RuleError as exc:
+        raise UsageError(f"--rules: {exc}") from None
 
 
 def _formatted(fmt: MessageFormat, data: bytes) -> bytes:

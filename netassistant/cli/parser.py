@@ -226,6 +226,14 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         help="send a file's bytes",
     )
     send.add_argument(
+        "--send-packet",
+        action=_AppendSend,
+        dest=sends,
+        const="packet",
+        metavar="NAME",
+        help="send a packet of the library (netassistant-cli packets list)",
+    )
+    send.add_argument(
         "--repeat",
         type=whole_number(1, MAX_REPEAT),
         default=1,
@@ -264,6 +272,12 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         action="store_true",
         help="send every received chunk back (stops itself when two echoers bounce data)",
     )
+    send.add_argument(
+        "--rules",
+        default=None,
+        metavar="FILE",
+        help="answer received data with the reply rules in FILE (JSON, as the window exports)",
+    )
     run = parser.add_argument_group("running and output")
     run.add_argument(
         "--count",
@@ -277,7 +291,10 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         type=finite_number(0, MAX_DURATION, unit="seconds"),
         default=None,
         metavar="S",
-        help="stop after S seconds (0: start, then stop at once)",
+        help=(
+            "stop after S seconds (0: start, then stop at once); sends it cut short "
+            "make the exit status 1"
+        ),
     )
     run.add_argument(
         "--wait",
@@ -389,6 +406,7 @@ def build_parser() -> argparse.ArgumentParser:
 
             add_tls_options(p)
             _add_stay_open(p)
+    _add_packets_command(sub)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved and built-in profiles")
@@ -419,6 +437,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_scenario_commands(sub)
     return parser
+
+
+def _add_packets_command(sub: Any) -> None:
+    packets = sub.add_parser("packets", help="the packet library: list, show, import, export")
+    psub = packets.add_subparsers(dest="packets_command", metavar="ACTION", required=True)
+    psub.add_parser("list", help="list the saved packets")
+    show = psub.add_parser("show", help="print a packet as JSON, with the bytes it sends")
+    show.add_argument("name")
+    imp = psub.add_parser(
+        "import", help="add packets from a JSON packet file or Packet Sender's packets.ini"
+    )
+    imp.add_argument("path")
+    exp = psub.add_parser("export", help="write packets (all, or those named) to a JSON file")
+    exp.add_argument("path")
+    exp.add_argument("names", nargs="*", metavar="NAME")
 
 
 def _suppress_defaults(parser: argparse.ArgumentParser) -> None:

@@ -60,6 +60,7 @@ class Runner:
         *,
         script: SendScript | None = None,
         decode: DecodeSettings | None = None,
+        replies: Any = None,
     ) -> None:
         """Build the session (nothing opens before :meth:`run`).
 
@@ -69,6 +70,7 @@ class Runner:
             out: Where records go (stdout).
             script: What to send once the session can send.
             decode: How to cut received bytes into messages.
+            replies: What answers received data (``--rules``, ``--echo``), or None.
         """
         self.config = config
         self.args = args
@@ -77,11 +79,13 @@ class Runner:
         self._interrupted = threading.Event()
         #: Set on the engine thread once a send-only run's bytes are all with the kernel.
         self._sent = threading.Event()
-        auto_reply = None
-        if args.echo:  # the reply machinery (and its regex engine) only when asked for
+        # The reply machinery (and its regex engine) is loaded only when asked for.
+        auto_reply = replies
+        if auto_reply is None and args.echo:
             from netassistant.core.autoreply import AutoReplyRule
 
             auto_reply = AutoReplyRule()
+        self._replies = auto_reply is not None
         #: One JSON line per record with ``--json`` (json.dumps' own encoder, made once).
         self._dumps: Callable[[Any], str] | None = None
         if args.json:
@@ -222,6 +226,16 @@ class Runner:
         if script is not None and script.error:
             print(f"netassistant-cli: {script.error}", file=sys.stderr)
             return EXIT_FAILURE
+        if script is not None and self.args.duration is not None and not script.sent:
+            # --duration 0 (or too short) ended the run before the sends were done: that
+            # is not success, whatever else went right.
+            print(
+                f"netassistant-cli: --duration {self.args.duration:g} ended the session after "
+                f"{script.sends_done} of {script.total} sends; the rest was not sent (give a "
+                "longer --duration, or none: a run that only sends ends once all is sent)",
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         if self.send_only and script is not None and not self._sent.is_set():
             done, total = script.sends_done, script.total
             print(
@@ -236,15 +250,16 @@ class Runner:
     def send_only(self) -> bool:
         """A run that only sends: it ends once everything was handed to the kernel.
 
-        That is a run with something to send and no ``--count``, ``--duration`` or
-        ``--echo`` (like ``nc -q``; ``--wait MS`` waits that long for replies first).
+        That is a run with something to send and no ``--count``, ``--duration``,
+        ``--echo`` or ``--rules`` (like ``nc -q``; ``--wait MS`` waits that long for
+        replies first).
         """
         args = self.args
         return (
             self._script is not None
             and args.count is None
             and args.duration is None
-            and not args.echo
+            and not self._replies
         )
 
     # ------------------------------------------------------------------ output

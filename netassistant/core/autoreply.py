@@ -210,6 +210,22 @@ class AutoReplyRule:
         }
         return self._encode(_fill(prepared.template, values), "reply", self.escapes)
 
+    #: The single rule only ever looks at raw chunks.
+    wants_messages = False
+
+    def replies(
+        self, data: bytes, source: str, now: _dt.datetime | None = None
+    ) -> list[tuple[bytes, float]]:
+        """:meth:`reply_for` in the shape ``ReplyRules.replies`` has.
+
+        Returns:
+            ``[(reply, 0.0)]`` for a chunk the rule answers, else ``[]``.
+        """
+        if source != "chunk":
+            return []
+        reply = self.reply_for(data, now)
+        return [] if reply is None else [(reply, 0.0)]
+
     # -- profiles -----------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:

@@ -22,7 +22,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ConnEvent, EventKind, parse_address
 from netassistant.core.config import SessionConfig
-from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SessionPipeline, Tap
+from netassistant.core.pipeline import (
+    DecodeSettings,
+    PipelineBatch,
+    SendScript,
+    SessionPipeline,
+    Tap,
+)
+from netassistant.core.replies.ruleset import ReplyRules
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.gcpause import FloodGcPause
@@ -86,7 +93,7 @@ class SessionController(QObject):
         # What outlives a run: applied at every start.
         self._taps: list[Tap] = []
         self._decode = DecodeSettings()
-        self._auto_reply: AutoReplyRule | None = None
+        self._auto_reply: AutoReplyRule | ReplyRules | None = None
         self._generation = 0  # decoding settings changes, counted across runs
         self._generation_base = 0  # the count when the current pipeline was made
         self._plans: set[int] = set()  # plan ids started and not yet ended
@@ -321,15 +328,15 @@ class SessionController(QObject):
         return self._generation
 
     @property
-    def auto_reply(self) -> AutoReplyRule | None:
-        """The auto-reply rule (now and at every start), or None."""
+    def auto_reply(self) -> AutoReplyRule | ReplyRules | None:
+        """The reply rules (now and at every start), or None."""
         return self._auto_reply
 
-    def set_auto_reply(self, rule: AutoReplyRule | None) -> None:
+    def set_auto_reply(self, rule: AutoReplyRule | ReplyRules | None) -> None:
         """Answer with ``rule`` (None: no replies); clears a guard's pause.
 
         Raises:
-            AutoReplyError: ``rule`` is invalid.
+            AutoReplyError, RuleError: ``rule`` is invalid.
         """
         if rule is not None:
             rule.validate()
@@ -465,6 +472,14 @@ class SessionController(QObject):
             return False
         pipeline.call_soon(fn)
         return True
+
+    def start_script(self, script: SendScript) -> None:
+        """Run a send script (a packet panel's step list) on the engine's timers.
+
+        Raises:
+            NotRunning: the session is not running.
+        """
+        self._running_pipeline().start_script(script)
 
     def start_plan(self, plan: SendPlan) -> int:
         """Start a send plan; progress arrives as ``plan_progress``.

@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.store = ProfileStore()
         self._manager: QWidget | None = None
         self._labs: LabDock | None = None
+        self._packet_library: QWidget | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("netassistant — socket debugging assistant"))
         self.tabs = QTabWidget()
@@ -138,6 +139,13 @@ class MainWindow(QMainWindow):
         self.open_lab_action.setObjectName("openLab")
         self.open_lab_action.setToolTip(self.tr("Open a lab file of your own (YAML)"))
         file_menu.addAction(self.open_lab_action)
+        self.packets_action = QAction(self.tr("Pac&ket library…"), self)
+        self.packets_action.setObjectName("packetLibrary")
+        self.packets_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.packets_action.setToolTip(
+            self.tr("Saved packets: send one with a click, a panel of buttons, step lists")
+        )
+        file_menu.addAction(self.packets_action)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent sessions"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.setToolTip(self.tr("The last sessions you started"))
@@ -192,6 +200,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _connect_signals(self) -> None:
+        self.packets_action.triggered.connect(self.open_packet_library)
         for kind, action in self.new_actions.items():
             action.triggered.connect(lambda _checked=False, k=kind: self.open_pane(k))
         self.close_action.triggered.connect(self._close_current)
@@ -333,6 +342,17 @@ class MainWindow(QMainWindow):
                 "recv() is shown as its own chunk, so sticky and split packets can be seen."
             ).replace("%1", __version__),
         )
+
+    def open_packet_library(self) -> QWidget:
+        """Show the packet library (made on first use: the window starts without it)."""
+        if self._packet_library is None:
+            from netassistant.core.packets.library import PacketLibrary
+            from netassistant.ui.packets.librarywindow import PacketLibraryWindow
+
+            self._packet_library = PacketLibraryWindow(PacketLibrary(), self.current_pane, self)
+        self._packet_library.show()
+        self._packet_library.raise_()
+        return self._packet_library
 
     # ---------------------------------------------------------------- profiles
     def current_pane(self) -> SessionPane | None:

@@ -202,19 +202,19 @@ def test_echo_ignores_the_match_fields():
 # -- profiles --------------------------------------------------------------------------
 
 
-def test_builtin_profiles_load_and_round_trip():
+def test_builtin_profiles_carry_their_rule_as_a_reply_list():
+    """The built-ins' single rules became one-rule reply lists that answer the same."""
+    from netassistant.core.replies.ruleset import ReplyRules
+
     by_name = {p.name: p for p in builtin_profiles()}
-    time_server = by_name["Time server"].send["auto_reply"]
-    echo_server = by_name["Echo server"].send["auto_reply"]
-
-    rule = AutoReplyRule.from_dict(time_server)
-    assert rule == AutoReplyRule("match", "time", "text", "{time}")
-    assert rule.to_dict() == time_server
-    assert rule.reply_for(b"time\r\n", now=NOW) == b"13:04:05"
-
-    echo = AutoReplyRule.from_dict(echo_server)
-    assert echo == AutoReplyRule("echo")
-    assert echo.to_dict() == {"mode": "echo"}
+    time_server = ReplyRules.from_dict(by_name["Time server"].send["reply_rules"])
+    echo_server = ReplyRules.from_dict(by_name["Echo server"].send["reply_rules"])
+    time_server.validate()
+    echo_server.validate()
+    old_time = AutoReplyRule("match", "time", "text", "{time}")
+    for data in (b"time\r\n", b"no", b"the time?"):
+        assert time_server.replies(data, "chunk", NOW) == old_time.replies(data, "chunk", NOW)
+        assert echo_server.replies(data, "chunk") == AutoReplyRule().replies(data, "chunk")
 
 
 def test_full_round_trip():

@@ -80,7 +80,11 @@ ALLOWED = {
 }
 # Not prose: code in a tooltip, reply placeholders the user types ({time}, {n}), C integer
 # types of length headers, CRC catalogue names (CRC-16/MODBUS).
-NOT_PROSE = re.compile(r"unsigned char data\[\]|\{\w+\}|\buint\d+\b|\bCRC-[\w/-]+")
+# Code, not prose: C declarations, placeholders, type names, and command-line options
+# with their metavar (``--rules FILE``), which stay as typed in any language.
+NOT_PROSE = re.compile(
+    r"unsigned char data\[\]|\{\w+\}|\buint\d+\b|\bCRC-[\w/-]+|--[\w-]+(?: [A-Z]+\b)?"
+)
 # Strings added on the ui branch, translated in TRANSLATIONS-ui.tsv but not yet in the
 # .qm (only the lead regenerates it): drop each entry once tools/update_translations.py
 # has run on main.

@@ -1,9 +1,11 @@
-"""AutoResponder: answers received chunks with an auto-reply rule, with loop guards.
+"""AutoResponder: answers received chunks and messages with reply rules, with loop guards.
 
 It runs inside :class:`~netassistant.core.pipeline.session.SessionPipeline`, in the engine
-thread, on every batch, whatever a front end shows (paused, capped, busy). Received bytes
-are only handed to :meth:`AutoReplyRule.reply_for`, which compares and copies them;
-nothing received is executed or used as a format string.
+thread, on every batch, whatever a front end shows (paused, capped, busy). The rule is a
+:class:`~netassistant.core.replies.rules.ReplyRules` list (or the old single
+:class:`AutoReplyRule`); received bytes are only handed to its ``replies()``, which
+compares and copies them; nothing received is executed or used as a format string. A
+reply with a delay goes out on the engine's timers (:meth:`ReplySender.answer_later`).
 
 Two guards stop two echoing peers from bouncing data forever:
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from netassistant.core.chunk import Chunk, Direction, Event
@@ -36,6 +38,11 @@ if TYPE_CHECKING:
 
     # Loaded by whoever makes a rule: a session without one never imports it (nor re2).
     from netassistant.core.autoreply import AutoReplyRule
+    from netassistant.core.decoding import Decoded
+    from netassistant.core.replies.ruleset import ReplyRules
+
+    #: What the responder answers with.
+    Rule = AutoReplyRule | ReplyRules
 
 #: Replies per second above which the responder pauses itself.
 MAX_REPLIES_PER_SECOND = 1000
@@ -64,6 +71,10 @@ class ReplySender(Protocol):
         """Send ``data`` back to where ``chunk`` came from; False if it has no address."""
         ...
 
+    def answer_to(self, conn_id: int, peer: str, data: bytes, delay: float = 0.0) -> bool:
+        """Send ``data`` to connection ``conn_id`` / sender ``peer``, after ``delay`` s."""
+        ...
+
 
 class AutoResponder:
     """Sends a reply for each received chunk its rule answers.
@@ -82,7 +93,7 @@ class AutoResponder:
     def __init__(
         self,
         sender: ReplySender,
-        rule: AutoReplyRule | None = None,
+        rule: Rule | None = None,
         *,
         max_per_second: int = MAX_REPLIES_PER_SECOND,
         bounce_window: float = BOUNCE_WINDOW_S,
@@ -115,7 +126,7 @@ class AutoResponder:
         self._sender = sender
         self._now = now
         self._lock = threading.Lock()
-        self._rule: AutoReplyRule | None = None
+        self._rule: Rule | None = None
         self._window_start = 0.0
         self._window_count = 0
         self._window_ns = int(bounce_window * 1e9)
@@ -123,7 +134,7 @@ class AutoResponder:
         self.set_rule(rule)
 
     @property
-    def rule(self) -> AutoReplyRule | None:
+    def rule(self) -> Rule | None:
         """The current rule (None: no replies)."""
         return self._rule
 
@@ -132,11 +143,12 @@ class AutoResponder:
         """True after a guard (or a reply error) stopped the replies."""
         return self.pause_message is not None
 
-    def set_rule(self, rule: AutoReplyRule | None) -> None:
+    def set_rule(self, rule: Rule | None) -> None:
         """Answer with ``rule`` from the next batch on (None: stop); clears a pause.
 
         Raises:
-            AutoReplyError: ``rule`` is invalid (checked here, in the caller's thread).
+            AutoReplyError, RuleError: ``rule`` is invalid (checked here, in the caller's
+                thread).
         """
         if rule is not None:
             rule.validate()
@@ -156,47 +168,87 @@ class AutoResponder:
         self._window_count = 0
         self._last_reply.clear()
 
-    def process(self, batch: list[Event]) -> Text | None:
-        """Answer the received chunks of one batch (engine thread).
+    def process(self, batch: list[Event], decoded: Sequence[Decoded] = ()) -> Text | None:
+        """Answer the received chunks (and decoded messages) of one batch (engine thread).
 
         Returns:
             The pause message when this batch made the responder pause, else None.
         """
         with self._lock:
-            return self._answer(batch)
+            paused = self._answer(batch)
+            if paused is None and decoded and self._rule is not None:
+                paused = self._answer_messages(decoded)
+            return paused
+
+    def _replies(self, data: bytes, source: str) -> list[tuple[bytes, float]] | Text:
+        assert self._rule is not None
+        try:
+            return self._rule.replies(data, source, self._now() if self._now else None)
+        except ValueError as exc:  # AutoReplyError, RuleError: a rule that cannot run
+            return self._pause(text("auto-reply stopped: {reason}", reason=exc.args[0]))
+
+    def _answer_messages(self, decoded: Sequence[Decoded]) -> Text | None:
+        """Answer decoded messages (rules with source "message").
+
+        The rate guard applies; the bounce guard does not (a message is no chunk to
+        compare with our last reply).
+        """
+        if self.pause_message is not None or not self._rule or not self._rule.wants_messages:
+            return None
+        for message in decoded:
+            payload = getattr(message, "payload", None)
+            if payload is None:
+                continue  # a DecodeError
+            replies = self._replies(payload, "message")
+            if isinstance(replies, Text):
+                return replies
+            for reply, delay in replies:
+                if not self._admit():
+                    return self._pause(self._rate_message())
+                if self._sender.answer_to(message.conn_id, message.peer, reply, delay):
+                    self.replies_sent += 1
+        return None
+
+    def _rate_message(self) -> Text:
+        return text(
+            "auto-reply paused: more than {limit} replies a second — is the peer echoing back?",
+            limit=self.max_per_second,
+        )
 
     def _answer(self, batch: list[Event]) -> Text | None:
         rule = self._rule
         if rule is None or self.pause_message is not None:
             return None
-        from netassistant.core.autoreply import AutoReplyError  # loaded with the rule
-
         for event in batch:
             if type(event) is not Chunk or event.direction is not Direction.RX:
                 continue
-            try:
-                reply = rule.reply_for(event.data, self._now() if self._now else None)
-            except AutoReplyError as exc:
-                return self._pause(text("auto-reply stopped: {reason}", reason=exc.args[0]))
-            if reply is None:
-                continue
-            if self._bounced(event):
-                return self._pause(
-                    text(
-                        "auto-reply paused: the peer sent our reply straight back {count} "
-                        "times in a row — two echoing peers would bounce it forever",
-                        count=self.bounce_limit,
-                    )
+            replies = self._replies(event.data, "chunk")
+            if isinstance(replies, Text):
+                return replies
+            if replies:
+                paused = self._send(event, replies)
+                if paused is not None:
+                    return paused
+        return None
+
+    def _send(self, event: Chunk, replies: list[tuple[bytes, float]]) -> Text | None:
+        """Send one chunk's replies, guards first (the bounce guard once per chunk)."""
+        if self._bounced(event):
+            return self._pause(
+                text(
+                    "auto-reply paused: the peer sent our reply straight back {count} "
+                    "times in a row — two echoing peers would bounce it forever",
+                    count=self.bounce_limit,
                 )
+            )
+        for reply, delay in replies:
             if not self._admit():
-                return self._pause(
-                    text(
-                        "auto-reply paused: more than {limit} replies a second — "
-                        "is the peer echoing back?",
-                        limit=self.max_per_second,
-                    )
-                )
-            if self._sender.answer(event, reply):
+                return self._pause(self._rate_message())
+            if delay:
+                sent = self._sender.answer_to(event.conn_id, event.peer, reply, delay)
+            else:
+                sent = self._sender.answer(event, reply)
+            if sent:
                 self.replies_sent += 1
                 self._remember(event, reply)
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.config import Kind
@@ -38,10 +38,18 @@ class SendItem:
     Attributes:
         data: The bytes (for a data item).
         path: The file to stream ("" for a data item).
+        host: UDP only: send the data to this host (a library packet's target) instead
+            of the session's remote address ("" for that).
+        port: The port that goes with ``host``.
+        pause_ms: Wait this long after this send before the next one (a panel's step
+            list: send A, wait 100 ms, send B), on top of the script's interval.
     """
 
     data: bytes = b""
     path: str = ""
+    host: str = ""
+    port: int = 0
+    pause_ms: float = 0.0
 
 
 class SendScript:
@@ -175,23 +183,31 @@ class SendScript:
                     datagram_size=self.datagram_size,
                 )
                 return
-            engine.send(item.data)
+            if item.host:
+                udp: Any = engine  # only UDP scripts carry targets (the CLI checks)
+                udp.send_to(item.data, item.host, item.port)
+            else:
+                engine.send(item.data)
             self.sends_done += 1
-            if self.interval_ms:
-                self._after_send()
+            if self.interval_ms or item.pause_ms:
+                self._after_send(item.pause_ms)
                 return
         # Let the loop hand the posted sends to the kernel before posting more.
         engine.call_later(0, self._step)
 
-    def _after_send(self) -> None:
-        """Schedule the next send, ``interval_ms`` after the previous one was due."""
+    def cancel(self) -> None:
+        """Send nothing more (any thread): the next step sees it and ends the script."""
+        self.finished = True
+
+    def _after_send(self, pause_ms: float = 0.0) -> None:
+        """Schedule the next send, ``interval_ms`` (+ the item's pause) after the last."""
         engine = self._engine
         assert engine is not None
         if self._index >= self.total:
             self._finish()
             return
         now = time.monotonic()
-        self._next_due = max(now, self._next_due + self.interval_ms / 1000.0)
+        self._next_due = max(now, self._next_due + (self.interval_ms + pause_ms) / 1000.0)
         engine.call_later(self._next_due - now, self._step)
 
     def _finish(self) -> None:

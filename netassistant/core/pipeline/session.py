@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
     from netassistant.core.pipeline.taps import Tap
+    from netassistant.core.replies.ruleset import ReplyRules
     from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 
@@ -148,7 +149,7 @@ class SessionPipeline:
         *,
         flush_interval: float = 0.0,
         decode: DecodeSettings | None = None,
-        auto_reply: AutoReplyRule | None = None,
+        auto_reply: AutoReplyRule | ReplyRules | None = None,
         clock: Callable[[], datetime.datetime] | None = None,
         **engine_options: Any,
     ) -> None:
@@ -159,7 +160,7 @@ class SessionPipeline:
             sink: Receives every :class:`PipelineBatch`, in the engine thread.
             flush_interval: Seconds between batches at most (0: every loop turn).
             decode: How to cut messages; None or empty: no decoding.
-            auto_reply: The auto-reply rule, or None.
+            auto_reply: The reply rules (or the old single rule), or None.
             clock: Local time for reply placeholders (``{time}``...); the system's if None.
             **engine_options: Passed to the engine (``max_batch``, ...).
 
@@ -352,7 +353,7 @@ class SessionPipeline:
         """The decoding settings last applied in the engine thread."""
         return self._decode
 
-    def set_auto_reply(self, rule: AutoReplyRule | None) -> None:
+    def set_auto_reply(self, rule: AutoReplyRule | ReplyRules | None) -> None:
         """Answer with ``rule`` (None: stop replying); clears a guard's pause.
 
         Raises:
@@ -390,17 +391,37 @@ class SessionPipeline:
         Returns:
             False if the chunk's sender cannot be answered.
         """
+        return self.answer_to(chunk.conn_id, chunk.peer, data)
+
+    def answer_to(self, conn_id: int, peer: str, data: bytes, delay: float = 0.0) -> bool:
+        """Send ``data`` to connection ``conn_id`` (TCP) or sender ``peer`` (UDP).
+
+        With a ``delay`` (seconds) the reply goes out on the engine's timers (engine
+        thread only), to the same connection or sender; a connection closed meanwhile
+        makes it an ERROR event, as any send to a closed connection.
+
+        Returns:
+            False if ``peer`` cannot be answered.
+        """
+        if delay > 0:
+            if self.config.kind is Kind.UDP and not peer:
+                return False
+            self._engine.call_later(delay, lambda: _ignore(self._answer_now(conn_id, peer, data)))
+            return True
+        return self._answer_now(conn_id, peer, data)
+
+    def _answer_now(self, conn_id: int, peer: str, data: bytes) -> bool:
         if self.config.kind is not Kind.UDP:
-            self._engine.send(data, chunk.conn_id)
+            self._engine.send(data, conn_id)
             return True
         udp = self._udp()
         if self.config.family is Family.UNIX:
-            if not chunk.peer:
+            if not peer:
                 return False
-            udp.send_to(data, chunk.peer)
+            udp.send_to(data, peer)
             return True
         try:
-            host, port = parse_address(chunk.peer)
+            host, port = parse_address(peer)
         except ValueError:
             return False
         udp.send_to(data, host, port)
@@ -455,7 +476,7 @@ class SessionPipeline:
             self._update_pending(decoder, events)
         else:
             self._pending = {}
-        paused = self.responder.process(events)
+        paused = self.responder.process(events, decoded)
         if paused is not None:
             notices.append(Notice("auto_reply", paused))
         if self._scripts:
@@ -493,3 +514,7 @@ class SessionPipeline:
         if self.config.kind is Kind.UDP:
             raise UnsupportedCommand("UDP sessions have no connections to close or reset")
         return self._engine
+
+
+def _ignore(_result: object) -> None:
+    """Drop a result: a timer's callback returns nothing."""

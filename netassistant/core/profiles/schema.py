@@ -24,9 +24,18 @@ from netassistant.core.i18n import Text
 from netassistant.core.profiles.errors import ProfileError
 
 #: Version written into every file; bump it together with a new :data:`MIGRATIONS` entry.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _reply_rules(document: dict[str, Any]) -> dict[str, Any]:
+    # 1 -> 2: the single send.auto_reply rule became the send.reply_rules list.
+    from netassistant.core.replies.migrate import upgrade_auto_reply
+
+    return upgrade_auto_reply(document)
+
+
 #: ``from_version -> function`` turning a version ``n`` document into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _reply_rules}
 MAX_NAME_LENGTH = 100
 PRESET_MODES = ("text", "hex")
 #: Deepest nesting of objects and lists (a real profile uses 4).

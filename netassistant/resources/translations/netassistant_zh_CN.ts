@@ -2,169 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>AutoReplyBox</name>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="51"/>
-        <source>Auto-reply</source>
-        <translation>自动应答</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="63"/>
-        <source>Warning: if the peer also echoes, the two of you bounce the same data back and forth forever. Auto-reply pauses itself above %1 replies a second.</source>
-        <translation>警告：如果对端也回显，双方会无休止地来回传送同一份数据。自动应答在每秒超过 %1 次回复时会自动暂停。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="66"/>
-        <source>Enable</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="70"/>
-        <source>Enable auto-reply</source>
-        <translation>启用自动应答</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="71"/>
-        <source>Answer received data automatically, without pressing Send.</source>
-        <translation>自动应答接收到的数据，无需点击“发送”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="76"/>
-        <source>Echo</source>
-        <translation>回显</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="77"/>
-        <source>Reply when matched</source>
-        <translation>匹配时回复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="81"/>
-        <source>Auto-reply mode</source>
-        <translation>自动应答模式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="83"/>
-        <source>Echo: send every received chunk straight back.
-Reply when matched: send the reply when a received chunk contains the match.</source>
-        <translation>回显：将收到的每个数据块原样发回。
-匹配时回复：当收到的数据块包含匹配内容时发送回复。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="90"/>
-        <source>e.g. time</source>
-        <translation>例如 time</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="94"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="165"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="230"/>
-        <source>Match</source>
-        <translation>匹配</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="96"/>
-        <source>What a received chunk must contain. Each chunk (one recv) is checked on its own, so a pattern split across two chunks does not match</source>
-        <translation>接收的数据块必须包含的内容。每个数据块（一次 recv）单独检查，因此跨两个数据块的模式不会匹配</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="101"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="123"/>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="102"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="124"/>
-        <source>Hex</source>
-        <translation>十六进制</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="103"/>
-        <source>Regex</source>
-        <translation>正则表达式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="107"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="231"/>
-        <source>Match as</source>
-        <translation>匹配方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="109"/>
-        <source>Text: a substring in the session&apos;s encoding. Hex: bytes such as 01 02 FF. Regex: a regular expression searched in the bytes (RE2 syntax: no backreferences or lookaround, and no pattern can freeze the session)</source>
-        <translation>文本：会话编码下的子串。十六进制：如 01 02 FF 的字节。正则：在字节中搜索的正则表达式（RE2 语法：不支持反向引用和前后断言，任何模式都不会让会话卡死）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="115"/>
-        <source>e.g. {time}</source>
-        <translation>例如 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="119"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="170"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="232"/>
-        <source>Reply</source>
-        <translation>回复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="120"/>
-        <source>What to send back when a chunk matches: text with placeholders, or hex</source>
-        <translation>数据块匹配时回发的内容：可含占位符的文本，或十六进制</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="128"/>
-        <location filename="../../ui/automation/autoreplybox.py" line="233"/>
-        <source>Reply as</source>
-        <translation>回复格式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="129"/>
-        <source>Text: sent in the session&apos;s encoding. Hex: bytes such as 06 or 0D 0A</source>
-        <translation>文本：按会话编码发送。十六进制：形如 06 或 0D 0A 的字节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="131"/>
-        <source>Escapes</source>
-        <translation>转义</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="135"/>
-        <source>Escapes in match and reply</source>
-        <translation>匹配和回复中的转义</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="136"/>
-        <source>In text fields, \r \n \t \0 \xNN and \\ stand for those bytes</source>
-        <translation>在文本字段中，\r \n \t \0 \xNN 和 \\ 表示对应的字节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="139"/>
-        <source>Placeholders in a text reply: %1</source>
-        <translation>文本回复中的占位符：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="145"/>
-        <source>{time} HH:MM:SS, {date} YYYY-MM-DD, {datetime} both, {len} the received chunk&apos;s length in bytes. Received data is never read as placeholders</source>
-        <translation>{time} 时:分:秒，{date} 年-月-日，{datetime} 日期和时间，{len} 收到的数据块长度（字节）。接收的数据永远不会被当作占位符解析</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="234"/>
-        <source>Mode</source>
-        <translation>模式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="235"/>
-        <source>Encoding</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/automation/autoreplybox.py" line="249"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-</context>
-<context>
     <name>BuiltinProfile</name>
     <message>
         <location filename="../../qt/models/builtinnames.py" line="23"/>
@@ -1357,218 +1194,228 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="49"/>
+        <location filename="../../ui/mainwindow.py" line="50"/>
         <source>netassistant — socket debugging assistant</source>
         <translation>netassistant — 网络调试助手</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="52"/>
-        <location filename="../../ui/mainwindow.py" line="80"/>
+        <location filename="../../ui/mainwindow.py" line="53"/>
+        <location filename="../../ui/mainwindow.py" line="81"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="67"/>
+        <location filename="../../ui/mainwindow.py" line="68"/>
         <source>No session open. Use the toolbar to open a TCP server, a TCP client or a UDP session.</source>
         <translation>没有打开的会话。请使用工具栏打开 TCP 服务器、TCP 客户端或 UDP 会话。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="84"/>
+        <location filename="../../ui/mainwindow.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="89"/>
+        <location filename="../../ui/mainwindow.py" line="90"/>
         <source>New TCP &amp;server</source>
         <translation>新建 TCP 服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="91"/>
+        <location filename="../../ui/mainwindow.py" line="92"/>
         <source>Open a pane that listens for TCP clients</source>
         <translation>打开一个监听 TCP 客户端的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="97"/>
+        <location filename="../../ui/mainwindow.py" line="98"/>
         <source>Open a pane that connects to a TCP server</source>
         <translation>打开一个连接 TCP 服务器的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101"/>
+        <location filename="../../ui/mainwindow.py" line="102"/>
         <source>New &amp;UDP session</source>
         <translation>新建 UDP 会话(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="103"/>
+        <location filename="../../ui/mainwindow.py" line="104"/>
         <source>Open a pane that sends and receives UDP datagrams</source>
         <translation>打开一个收发 UDP 数据报的面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="117"/>
+        <location filename="../../ui/mainwindow.py" line="118"/>
         <source>&amp;Profiles…</source>
         <translation>配置方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121"/>
+        <location filename="../../ui/mainwindow.py" line="122"/>
         <source>Open, rename, duplicate, delete, import and export saved profiles</source>
         <translation>打开、重命名、复制、删除、导入和导出已保存的配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="95"/>
+        <location filename="../../ui/mainwindow.py" line="96"/>
         <source>New TCP c&amp;lient</source>
         <translation>新建 TCP 客户端(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124"/>
+        <location filename="../../ui/mainwindow.py" line="125"/>
         <source>Sa&amp;ve pane as profile…</source>
         <translation>将面板保存为配置方案(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128"/>
+        <location filename="../../ui/mainwindow.py" line="129"/>
         <source>Save the current pane&apos;s settings, send presets and view as a profile</source>
         <translation>将当前面板的设置、发送预设和视图保存为配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131"/>
+        <location filename="../../ui/mainwindow.py" line="132"/>
         <source>Run sc&amp;enario…</source>
         <translation>运行场景(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134"/>
+        <location filename="../../ui/mainwindow.py" line="135"/>
         <source>Open a scenario file&apos;s panes and run its steps and checks</source>
         <translation>打开场景文件中的面板，运行其步骤和检查</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="137"/>
+        <location filename="../../ui/mainwindow.py" line="138"/>
         <source>Open la&amp;b…</source>
         <translation>打开实验(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="139"/>
+        <location filename="../../ui/mainwindow.py" line="140"/>
         <source>Open a lab file of your own (YAML)</source>
         <translation>打开你自己的实验文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="141"/>
+        <location filename="../../ui/mainwindow.py" line="142"/>
+        <source>Pac&amp;ket library…</source>
+        <translation>数据包库(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="146"/>
+        <source>Saved packets: send one with a click, a panel of buttons, step lists</source>
+        <translation>保存的数据包：单击发送、按钮面板、步骤列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="149"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="143"/>
+        <location filename="../../ui/mainwindow.py" line="151"/>
         <source>The last sessions you started</source>
         <translation>最近启动过的会话</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145"/>
+        <location filename="../../ui/mainwindow.py" line="153"/>
         <source>&amp;Close session</source>
         <translation>关闭会话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148"/>
+        <location filename="../../ui/mainwindow.py" line="156"/>
         <source>Stop the current session and close its pane</source>
         <translation>停止当前会话并关闭其面板</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="150"/>
+        <location filename="../../ui/mainwindow.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153"/>
+        <location filename="../../ui/mainwindow.py" line="161"/>
         <source>Stop every session and quit</source>
         <translation>停止所有会话并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="155"/>
+        <location filename="../../ui/mainwindow.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157"/>
+        <location filename="../../ui/mainwindow.py" line="165"/>
         <source>Side by &amp;side</source>
         <translation>并排显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="164"/>
+        <location filename="../../ui/mainwindow.py" line="172"/>
         <source>Show all panes next to each other instead of as tabs (e.g. a server and a client)</source>
         <translation>将所有面板并排显示，而不是作为标签页（例如同时显示服务器和客户端）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168"/>
+        <location filename="../../ui/mainwindow.py" line="176"/>
         <source>&amp;Reopen panes at start</source>
         <translation>启动时重新打开面板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="173"/>
+        <location filename="../../ui/mainwindow.py" line="181"/>
         <source>When the app starts, reopen the panes that were open (settings, not traffic)</source>
         <translation>应用启动时重新打开上次打开的面板（恢复设置，不恢复通信数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="180"/>
+        <location filename="../../ui/mainwindow.py" line="188"/>
         <source>&amp;Labs</source>
         <translation>实验(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="182"/>
+        <location filename="../../ui/mainwindow.py" line="190"/>
         <source>&amp;Labs…</source>
         <translation>实验(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="185"/>
+        <location filename="../../ui/mainwindow.py" line="193"/>
         <source>Socket lessons you can run: predict, step, observe</source>
         <translation>可以运行的套接字课程：预测、逐步运行、观察</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="188"/>
+        <location filename="../../ui/mainwindow.py" line="196"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="190"/>
+        <location filename="../../ui/mainwindow.py" line="198"/>
         <source>&amp;About netassistant</source>
         <translation>关于 netassistant(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="330"/>
+        <location filename="../../ui/mainwindow.py" line="339"/>
         <source>About netassistant</source>
         <translation>关于 netassistant</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="332"/>
+        <location filename="../../ui/mainwindow.py" line="341"/>
         <source>&lt;b&gt;netassistant %1&lt;/b&gt;&lt;br&gt;A socket debugging assistant (网络调试助手): every recv() is shown as its own chunk, so sticky and split packets can be seen.</source>
         <translation>&lt;b&gt;netassistant %1&lt;/b&gt;&lt;br&gt;网络调试助手：每次 recv() 都显示为独立的数据块，粘包和拆包一目了然。</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="369"/>
+        <location filename="../../ui/mainwindow.py" line="389"/>
         <source>open a pane first; there is nothing to save</source>
         <translation>请先打开一个面板；没有可保存的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="373"/>
+        <location filename="../../ui/mainwindow.py" line="393"/>
         <source>Save as profile</source>
         <translation>保存为配置方案</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="374"/>
+        <location filename="../../ui/mainwindow.py" line="394"/>
         <source>Profile name:</source>
         <translation>配置方案名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="387"/>
+        <location filename="../../ui/mainwindow.py" line="407"/>
         <source>the pane&apos;s settings are not valid; fix them first</source>
         <translation>面板的设置无效；请先修正</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="394"/>
+        <location filename="../../ui/mainwindow.py" line="414"/>
         <source>replaced profile &apos;%1&apos;</source>
         <translation>已替换配置方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="394"/>
+        <location filename="../../ui/mainwindow.py" line="414"/>
         <source>saved profile &apos;%1&apos;</source>
         <translation>已保存配置方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="415"/>
+        <location filename="../../ui/mainwindow.py" line="435"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
@@ -1714,6 +1561,630 @@ Reply when matched: send the reply when a received chunk contains the match.</so
         <location filename="../../ui/decode/messageview.py" line="175"/>
         <source>%1 bytes waiting for the rest of a message</source>
         <translation>%1 字节正在等待消息的剩余部分</translation>
+    </message>
+</context>
+<context>
+    <name>PacketDialog</name>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="45"/>
+        <source>Packet</source>
+        <extracomment>Bytes of the preview shown at most.</extracomment>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="71"/>
+        <location filename="../../ui/packets/packetdialog.py" line="166"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="71"/>
+        <source>Unique name</source>
+        <translation>唯一名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="75"/>
+        <location filename="../../ui/packets/packetdialog.py" line="167"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="76"/>
+        <source>Text, or hex bytes such as 01 02 FF when the mode is Hex</source>
+        <translation>文本，或模式为十六进制时的十六进制字节，如 01 02 FF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="79"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="80"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="81"/>
+        <location filename="../../ui/packets/packetdialog.py" line="168"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="81"/>
+        <source>How the data is read</source>
+        <translation>数据的读取方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="84"/>
+        <location filename="../../ui/packets/packetdialog.py" line="169"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="84"/>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="86"/>
+        <location filename="../../ui/packets/packetdialog.py" line="88"/>
+        <source>Escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="89"/>
+        <source>In text, \r \n \t \0 \xNN and \\ stand for those bytes</source>
+        <translation>在文本中，\r \n \t \0 \xNN 和 \\ 表示对应字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="94"/>
+        <location filename="../../ui/packets/packetdialog.py" line="171"/>
+        <source>Append</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="95"/>
+        <source>Text added after the data, e.g. a line ending (escapes always read)</source>
+        <translation>追加在数据之后的文本，例如行尾（总是解析转义）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="98"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="104"/>
+        <location filename="../../ui/packets/packetdialog.py" line="172"/>
+        <source>Checksum</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="105"/>
+        <source>Appended to the data on send, before the frame</source>
+        <translation>发送时追加在数据之后、分帧之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="108"/>
+        <source>Algorithm&apos;s order</source>
+        <translation>算法默认顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="109"/>
+        <source>Big endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="110"/>
+        <source>Little endian</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="114"/>
+        <source>Checksum byte order</source>
+        <translation>校验字节序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="115"/>
+        <source>Byte order of a checksum wider than one byte</source>
+        <translation>宽于一个字节的校验的字节序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="120"/>
+        <location filename="../../ui/packets/packetdialog.py" line="174"/>
+        <source>Frame</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="121"/>
+        <source>Built around data + checksum: length:!H, delimiter:\n ... (empty: none)</source>
+        <translation>包在数据 + 校验外面：length:!H、delimiter:\n ……（空：无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="124"/>
+        <source>Any session</source>
+        <translation>任意会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="125"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="126"/>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="127"/>
+        <location filename="../../ui/packets/packetdialog.py" line="175"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="127"/>
+        <source>Which sessions it is for</source>
+        <translation>适用于哪种会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="131"/>
+        <location filename="../../ui/packets/packetdialog.py" line="176"/>
+        <source>UDP target host</source>
+        <translation>UDP 目标主机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="132"/>
+        <source>UDP: send here instead of the pane&apos;s target (empty: the pane&apos;s)</source>
+        <translation>UDP：发往这里而不是窗格的目标（空：窗格的目标）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="135"/>
+        <location filename="../../ui/packets/packetdialog.py" line="177"/>
+        <source>UDP target port</source>
+        <translation>UDP 目标端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="135"/>
+        <source>0..65535</source>
+        <translation>0..65535</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="141"/>
+        <location filename="../../ui/packets/packetdialog.py" line="178"/>
+        <source>Resend interval</source>
+        <translation>重发间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="142"/>
+        <source>For repeated sends (0: once)</source>
+        <translation>用于重复发送（0：只发一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="145"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="147"/>
+        <location filename="../../ui/packets/packetdialog.py" line="179"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="147"/>
+        <source>Anything worth knowing</source>
+        <translation>任何值得记下的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="173"/>
+        <source>Byte order</source>
+        <translation>字节序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="180"/>
+        <source>Sends</source>
+        <translation>发送内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/packetdialog.py" line="244"/>
+        <source>%1 bytes: %2</source>
+        <translation>%1 字节：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketLibraryWindow</name>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="64"/>
+        <source>Packet library</source>
+        <extracomment>Characters of the payload shown in the table. Packets with a shortcut (Ctrl+1 .. Ctrl+9).</extracomment>
+        <translation>数据包库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="84"/>
+        <source>Search packets</source>
+        <translation>搜索数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="85"/>
+        <source>Show only packets whose name, data, target or notes contain this</source>
+        <translation>只显示名称、数据、目标或备注包含此内容的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="87"/>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="92"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="93"/>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="94"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="95"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="96"/>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="97"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="107"/>
+        <source>Packets</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="108"/>
+        <source>Double-click to send into the current pane; Ctrl+1..9 send the first nine</source>
+        <translation>双击发送到当前窗格；Ctrl+1..9 发送前九个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="120"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="120"/>
+        <source>Send the selected packet into the current pane</source>
+        <translation>将所选数据包发送到当前窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="122"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="122"/>
+        <location filename="../../ui/packets/librarywindow.py" line="269"/>
+        <source>New packet</source>
+        <translation>新数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="124"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="124"/>
+        <source>Edit the selected packet</source>
+        <translation>编辑所选数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="127"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="127"/>
+        <source>Copy the selected packet</source>
+        <translation>复制所选数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="130"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="130"/>
+        <source>Delete the selected packet</source>
+        <translation>删除所选数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="133"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="135"/>
+        <source>Add packets from a JSON packet file or Packet Sender&apos;s packets.ini</source>
+        <translation>从 JSON 数据包文件或 Packet Sender 的 packets.ini 添加数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="138"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="138"/>
+        <source>Save all packets as a JSON file</source>
+        <translation>将所有数据包保存为 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="141"/>
+        <source>Panel…</source>
+        <translation>面板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="143"/>
+        <source>Big buttons for chosen packets and a step list for repeated tests</source>
+        <translation>所选数据包的大按钮，以及用于重复测试的步骤列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="199"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="203"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="235"/>
+        <source>select a packet to send</source>
+        <translation>请选择要发送的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="245"/>
+        <source>sent %1</source>
+        <translation>已发送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="272"/>
+        <source>added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="293"/>
+        <source>deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="299"/>
+        <source>Import packets</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="301"/>
+        <source>Packet files (*.json *.ini);;All files (*)</source>
+        <translation>数据包文件 (*.json *.ini);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="314"/>
+        <source>imported %1 packets</source>
+        <translation>已导入 %1 个数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="316"/>
+        <source>skipped %1: %2</source>
+        <translation>已跳过 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="325"/>
+        <source>Export packets</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/librarywindow.py" line="325"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>PacketPanel</name>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="59"/>
+        <source>Packet panel</source>
+        <extracomment>Buttons per row in the panel. How often a running step list&apos;s progress is shown.</extracomment>
+        <translation>数据包面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="80"/>
+        <source>Packets on the panel</source>
+        <translation>面板上的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="81"/>
+        <source>Tick the packets to show as buttons</source>
+        <translation>勾选要显示为按钮的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="91"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="92"/>
+        <source>Run in order on the session&apos;s timers: send, wait, send ...</source>
+        <translation>在会话的定时器上按顺序运行：发送、等待、发送……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="95"/>
+        <source>Packet to send</source>
+        <translation>要发送的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="95"/>
+        <source>For a send step</source>
+        <translation>用于发送步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="98"/>
+        <source>Add send</source>
+        <translation>添加发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="98"/>
+        <source>Add a step sending this packet</source>
+        <translation>添加发送此数据包的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="101"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="101"/>
+        <source>For a wait step</source>
+        <translation>用于等待步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="105"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="107"/>
+        <source>Add wait</source>
+        <translation>添加等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="107"/>
+        <source>Add a step waiting this long</source>
+        <translation>添加等待这么久的步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="110"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="110"/>
+        <source>Remove the selected step</source>
+        <translation>移除所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="113"/>
+        <source>Rounds</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="113"/>
+        <source>Run the steps this many times</source>
+        <translation>将步骤运行这么多次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="116"/>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="118"/>
+        <source>Run steps</source>
+        <translation>运行步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="118"/>
+        <source>Run the steps in the current pane</source>
+        <translation>在当前窗格中运行步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="120"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="120"/>
+        <source>Send no more steps</source>
+        <translation>不再发送后续步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="133"/>
+        <source>On the panel</source>
+        <translation>面板上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="136"/>
+        <source>Click to send</source>
+        <translation>点击发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="138"/>
+        <source>Step list</source>
+        <translation>步骤列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="207"/>
+        <source>Send %1</source>
+        <translation>发送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="208"/>
+        <source>Send %1 into the current pane</source>
+        <translation>将 %1 发送到当前窗格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="219"/>
+        <source>Tick packets on the left to get a button for each.</source>
+        <translation>勾选左侧的数据包，每个都会得到一个按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="227"/>
+        <source>sent %1</source>
+        <translation>已发送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="240"/>
+        <source>wait %1 ms</source>
+        <translation>等待 %1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="242"/>
+        <source>send %1</source>
+        <translation>发送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/panel.py" line="291"/>
+        <source>sent %1 of %2</source>
+        <translation>已发送 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PacketSender</name>
+    <message>
+        <location filename="../../ui/packets/sending.py" line="31"/>
+        <source>open a session pane first; nothing was sent</source>
+        <translation>请先打开一个会话窗格；未发送任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/sending.py" line="33"/>
+        <source>the session is not running; nothing was sent</source>
+        <translation>会话未运行；未发送任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/sending.py" line="35"/>
+        <source>no client is connected; nothing was sent</source>
+        <translation>没有已连接的客户端；未发送任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/packets/sending.py" line="39"/>
+        <source>packet %1 is meant for %2 sessions; nothing was sent</source>
+        <translation>数据包 %1 用于 %2 会话；未发送任何内容</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +2884,392 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
 </context>
 <context>
+    <name>ReplyRulesBox</name>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="64"/>
+        <location filename="../../ui/automation/rulesbox.py" line="103"/>
+        <source>Reply rules</source>
+        <extracomment>How often the &quot;Fired&quot; column is refreshed while rules run.</extracomment>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="82"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="84"/>
+        <source>Enable reply rules</source>
+        <translation>启用回复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="86"/>
+        <source>Answer received data by the rules, without pressing Send. Replies pause themselves above %1 a second or when two echoing peers bounce data.</source>
+        <translation>按规则自动应答收到的数据，无需点击发送。超过每秒 %1 次回复或两个回显端互相反弹数据时会自动暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="91"/>
+        <source>First matching rule</source>
+        <translation>第一条匹配的规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="92"/>
+        <source>Every matching rule</source>
+        <translation>每条匹配的规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="96"/>
+        <source>Which rules answer</source>
+        <translation>哪些规则应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="97"/>
+        <source>First: only the first rule that matches answers. Every: each one does.</source>
+        <translation>第一条：只有第一条匹配的规则应答。每条：每条匹配的规则都应答。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="104"/>
+        <source>Checked in order; double-click a rule to edit it. Fired counts replies.</source>
+        <translation>按顺序检查；双击规则可编辑。“触发”是回复次数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="107"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="107"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="107"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="107"/>
+        <source>Delay</source>
+        <translation>延时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="107"/>
+        <source>Fired</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="119"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="119"/>
+        <source>Add a rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="121"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="121"/>
+        <source>Edit the selected rule</source>
+        <translation>编辑所选规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="124"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="124"/>
+        <source>Delete the selected rule</source>
+        <translation>删除所选规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="126"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="126"/>
+        <source>Check it earlier</source>
+        <translation>更早检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="127"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="127"/>
+        <source>Check it later</source>
+        <translation>更晚检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="129"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="129"/>
+        <source>Load rules from a JSON file</source>
+        <translation>从 JSON 文件加载规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="132"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="134"/>
+        <source>Save the rules as JSON (netassistant-cli --rules FILE reads it)</source>
+        <translation>将规则保存为 JSON（netassistant-cli --rules FILE 可读取）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="243"/>
+        <source>Import reply rules</source>
+        <translation>导入回复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="243"/>
+        <location filename="../../ui/automation/rulesbox.py" line="261"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="261"/>
+        <source>Export reply rules</source>
+        <translation>导出回复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="315"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="327"/>
+        <source>anything</source>
+        <translation>任意内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="328"/>
+        <source>exactly</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="329"/>
+        <source>starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="330"/>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="331"/>
+        <source>hex pattern</source>
+        <translation>十六进制模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="332"/>
+        <source>regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/rulesbox.py" line="334"/>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="49"/>
+        <source>Reply rule</source>
+        <translation>回复规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="76"/>
+        <location filename="../../ui/automation/ruledialog.py" line="162"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="76"/>
+        <source>A label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="78"/>
+        <location filename="../../ui/automation/ruledialog.py" line="80"/>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="81"/>
+        <source>A disabled rule never answers</source>
+        <translation>禁用的规则从不应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="85"/>
+        <location filename="../../ui/automation/ruledialog.py" line="164"/>
+        <source>Look at</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="87"/>
+        <source>Each received chunk</source>
+        <translation>每个收到的数据块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="88"/>
+        <source>Each decoded message</source>
+        <translation>每条解码出的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="90"/>
+        <source>Decoded messages need framing set in the Framing box</source>
+        <translation>解码消息需要在“分帧”框中设置分帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="94"/>
+        <location filename="../../ui/automation/ruledialog.py" line="165"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="96"/>
+        <source>Anything (echo and catch-all)</source>
+        <translation>任意内容（回显和兜底）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="97"/>
+        <source>Exactly</source>
+        <translation>完全等于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="98"/>
+        <source>Starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="99"/>
+        <source>Contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="100"/>
+        <source>Hex pattern (?? = any byte)</source>
+        <translation>十六进制模式（?? = 任意字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="101"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="104"/>
+        <source>Hex pattern: the whole data, e.g. 01 03 ?? ?? *; each ?? and * is a capture. Regular expression: RE2 syntax, searched; groups are captures</source>
+        <translation>十六进制模式：匹配整段数据，例如 01 03 ?? ?? *；每个 ?? 和 * 都是捕获。正则表达式：RE2 语法，搜索匹配；分组即捕获</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="109"/>
+        <location filename="../../ui/automation/ruledialog.py" line="166"/>
+        <source>Match text</source>
+        <translation>匹配文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="109"/>
+        <source>What to look for</source>
+        <translation>要查找的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="113"/>
+        <location filename="../../ui/automation/ruledialog.py" line="167"/>
+        <source>Match as</source>
+        <translation>匹配为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="114"/>
+        <location filename="../../ui/automation/ruledialog.py" line="126"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="114"/>
+        <location filename="../../ui/automation/ruledialog.py" line="126"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="115"/>
+        <source>How Exactly / Starts with / Contains read the match</source>
+        <translation>“完全等于 / 开头为 / 包含”如何读取匹配内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="120"/>
+        <location filename="../../ui/automation/ruledialog.py" line="168"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="121"/>
+        <source>What to send back; placeholders are filled in</source>
+        <translation>要回发的内容；占位符会被填入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="125"/>
+        <location filename="../../ui/automation/ruledialog.py" line="169"/>
+        <source>Reply as</source>
+        <translation>回复为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="127"/>
+        <source>Text in the session&apos;s encoding, or hex digits (placeholders work in both)</source>
+        <translation>按会话编码的文本，或十六进制数字（两者都支持占位符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="130"/>
+        <location filename="../../ui/automation/ruledialog.py" line="132"/>
+        <source>Escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="133"/>
+        <source>In text fields, \r \n \t \0 \xNN and \\ stand for those bytes</source>
+        <translation>在文本字段中，\r \n \t \0 \xNN 和 \\ 表示对应字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="136"/>
+        <location filename="../../ui/automation/ruledialog.py" line="171"/>
+        <source>Delay</source>
+        <translation>延时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="136"/>
+        <source>Wait this long before replying</source>
+        <translation>回复前等待这么久</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="139"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="140"/>
+        <source>Placeholders: %1</source>
+        <translation>占位符：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/automation/ruledialog.py" line="145"/>
+        <source>{1} {name}: captures; {data} the received bytes; {len} their length; {n} how often this rule fired; {time} {date} {datetime} {unixtime}; {random:N} 0..N-1; {uuid}; {hex:01 02}; {checksum:crc16-modbus} over everything before it. Received data is never read as placeholders</source>
+        <translation>{1} {name}：捕获；{data} 收到的字节；{len} 其长度；{n} 本规则触发次数；{time} {date} {datetime} {unixtime}；{random:N} 0..N-1；{uuid}；{hex:01 02}；{checksum:crc16-modbus} 对其之前的全部字节计算。收到的数据从不被当作占位符</translation>
+    </message>
+</context>
+<context>
     <name>SaveLog</name>
     <message>
         <location filename="../../ui/receive/savelog.py" line="39"/>
@@ -2968,12 +3825,12 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../qt/session.py" line="207"/>
+        <location filename="../../qt/session.py" line="214"/>
         <source>the session stopped before the send finished</source>
         <translation>发送完成前会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/session.py" line="281"/>
+        <location filename="../../qt/session.py" line="288"/>
         <source>internal error, please report it: %1</source>
         <translation>内部错误，请报告此问题：%1</translation>
     </message>
@@ -3982,597 +4839,597 @@ Reply when matched: send the reply when a received chunk contains the match.</so
 <context>
     <name>core</name>
     <message>
-        <location filename="../../qt/coremessages.py" line="46"/>
+        <location filename="../../qt/coremessages.py" line="48"/>
         <source>a burst needs a count of 1 or more; it cannot run until stopped</source>
         <translation>突发发送的次数必须至少为 1；突发不能一直运行到停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="47"/>
+        <location filename="../../qt/coremessages.py" line="49"/>
         <source>a burst of {count} messages is too many; the limit is {limit}</source>
         <translation>突发发送 {count} 条消息太多；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="48"/>
+        <location filename="../../qt/coremessages.py" line="50"/>
         <source>a burst of {count} × {size} bytes is {total} bytes; the limit is {limit} MiB</source>
         <translation>突发发送 {count} × {size} 字节共 {total} 字节；上限为 {limit} MiB</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="53"/>
+        <location filename="../../qt/coremessages.py" line="55"/>
         <source>a client number starts at 1, not {conn}</source>
         <translation>客户端编号从 1 开始，不能是 {conn}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="62"/>
+        <location filename="../../qt/coremessages.py" line="65"/>
         <source>a profile named {name!r} already exists</source>
         <translation>名为 {name!r} 的配置方案已存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="64"/>
+        <location filename="../../qt/coremessages.py" line="69"/>
         <source>a socket path cannot contain a NUL character</source>
         <translation>套接字路径不能包含 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="69"/>
+        <location filename="../../qt/coremessages.py" line="74"/>
         <source>a unix client needs the socket path to connect to</source>
         <translation>Unix 客户端需要填写要连接的套接字路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="70"/>
+        <location filename="../../qt/coremessages.py" line="75"/>
         <source>a unix server needs a socket path to bind</source>
         <translation>Unix 服务器需要填写要绑定的套接字路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="73"/>
+        <location filename="../../qt/coremessages.py" line="79"/>
         <source>aborted with RST</source>
         <translation>已用 RST 中止连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="74"/>
+        <location filename="../../qt/coremessages.py" line="80"/>
         <source>aborted with RST; {unsent} queued bytes were discarded unsent</source>
         <translation>已用 RST 中止连接；排队的 {unsent} 字节未发送即被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="76"/>
+        <location filename="../../qt/coremessages.py" line="82"/>
         <source>accepted {peer} as client #{conn}</source>
         <translation>已接受 {peer} 为客户端 #{conn}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="78"/>
+        <location filename="../../qt/coremessages.py" line="85"/>
         <source>address family {family} is not supported on this system</source>
         <translation>本系统不支持地址族 {family}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="79"/>
+        <location filename="../../qt/coremessages.py" line="86"/>
         <source>address {where} is not an address of this machine — choose one of its interface addresses, 127.0.0.1, or 0.0.0.0 for all</source>
         <translation>地址 {where} 不是本机的地址 — 请选择本机某个网卡的地址、127.0.0.1，或用 0.0.0.0 表示全部</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="80"/>
+        <location filename="../../qt/coremessages.py" line="87"/>
         <source>all clients</source>
         <translation>所有客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="81"/>
+        <location filename="../../qt/coremessages.py" line="88"/>
         <source>an address is needed</source>
         <translation>需要填写地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="87"/>
+        <location filename="../../qt/coremessages.py" line="95"/>
         <source>auto_reply escapes must be true or false</source>
         <translation>auto_reply 的 escapes 必须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="88"/>
+        <location filename="../../qt/coremessages.py" line="96"/>
         <source>auto_reply must be an object, not {type}</source>
         <translation>auto_reply 必须是对象，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="89"/>
+        <location filename="../../qt/coremessages.py" line="97"/>
         <source>auto_reply {name} must be text, not {type}</source>
         <translation>auto_reply 的 {name} 必须是文本，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="91"/>
+        <location filename="../../qt/coremessages.py" line="99"/>
         <source>bad escape &apos;\&apos; before {char} at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处 {char} 前有无效的转义 &apos;\&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="92"/>
+        <location filename="../../qt/coremessages.py" line="100"/>
         <source>bad escape &apos;\{code}&apos; at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处有无效的转义 &apos;\{code}&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="95"/>
+        <location filename="../../qt/coremessages.py" line="103"/>
         <source>bound to an unnamed socket</source>
         <translation>已绑定到未命名的套接字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="96"/>
+        <location filename="../../qt/coremessages.py" line="104"/>
         <source>bound to {local}</source>
         <translation>已绑定到 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="97"/>
+        <location filename="../../qt/coremessages.py" line="105"/>
         <source>broadcast and multicast are for UDP sessions</source>
         <translation>广播和组播仅适用于 UDP 会话</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="98"/>
+        <location filename="../../qt/coremessages.py" line="106"/>
         <source>broadcast and multicast need inet or inet6, not unix</source>
         <translation>广播和组播需要 inet 或 inet6 地址族，不能是 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="99"/>
+        <location filename="../../qt/coremessages.py" line="107"/>
         <source>burst must be &apos;none&apos;, &apos;one_call&apos; or &apos;back_to_back&apos;, not {burst!r}</source>
         <translation>burst 必须是 &apos;none&apos;、&apos;one_call&apos; 或 &apos;back_to_back&apos;，而不是 {burst!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="100"/>
+        <location filename="../../qt/coremessages.py" line="108"/>
         <source>burst send cancelled after {sent} of {count} sent</source>
         <translation>突发发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="101"/>
+        <location filename="../../qt/coremessages.py" line="109"/>
         <source>burst send stopped after {sent} of {count} sent: {reason}</source>
         <translation>突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="102"/>
+        <location filename="../../qt/coremessages.py" line="110"/>
         <source>burst send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="103"/>
+        <location filename="../../qt/coremessages.py" line="111"/>
         <source>burst send: done, {sent} of {count} sent</source>
         <translation>突发发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="104"/>
+        <location filename="../../qt/coremessages.py" line="112"/>
         <source>burst send: {sent} of {count} sent</source>
         <translation>突发发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="107"/>
+        <location filename="../../qt/coremessages.py" line="115"/>
         <source>cannot bind {where}: {reason}</source>
         <translation>无法绑定 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="108"/>
+        <location filename="../../qt/coremessages.py" line="116"/>
         <source>cannot connect to {where} — the address is not valid for this machine&apos;s network</source>
         <translation>无法连接到 {where} — 该地址对本机网络无效</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="109"/>
+        <location filename="../../qt/coremessages.py" line="117"/>
         <source>cannot connect to {where}: {reason}</source>
         <translation>无法连接到 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="110"/>
+        <location filename="../../qt/coremessages.py" line="118"/>
         <source>cannot create profile folder {path}: {reason}</source>
         <translation>无法创建配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="111"/>
+        <location filename="../../qt/coremessages.py" line="119"/>
         <source>cannot create socket {where} — its folder does not exist</source>
         <translation>无法创建套接字 {where} — 其所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="112"/>
+        <location filename="../../qt/coremessages.py" line="120"/>
         <source>cannot delete profile file {path}: {reason}</source>
         <translation>无法删除配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="113"/>
+        <location filename="../../qt/coremessages.py" line="121"/>
         <source>cannot find a free file name for profile {name!r} in {folder}</source>
         <translation>在 {folder} 中找不到可用于配置方案 {name!r} 的文件名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="114"/>
+        <location filename="../../qt/coremessages.py" line="122"/>
         <source>cannot join multicast group {group}: {reason}</source>
         <translation>无法加入组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="115"/>
+        <location filename="../../qt/coremessages.py" line="123"/>
         <source>cannot leave multicast group {group}: {reason}</source>
         <translation>无法退出组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="116"/>
+        <location filename="../../qt/coremessages.py" line="124"/>
         <source>cannot listen: {reason}</source>
         <translation>无法监听：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="118"/>
+        <location filename="../../qt/coremessages.py" line="126"/>
         <source>cannot open the UDP socket: {reason}</source>
         <translation>无法打开 UDP 套接字：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="119"/>
+        <location filename="../../qt/coremessages.py" line="127"/>
         <source>cannot open {path} for writing: {reason}</source>
         <translation>无法以写入方式打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="120"/>
+        <location filename="../../qt/coremessages.py" line="129"/>
         <source>cannot read profile file {path}: {reason}</source>
         <translation>无法读取配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="121"/>
+        <location filename="../../qt/coremessages.py" line="130"/>
         <source>cannot read profile folder {path}: {reason}</source>
         <translation>无法读取配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="122"/>
+        <location filename="../../qt/coremessages.py" line="131"/>
         <source>cannot read schema {version} (no upgrade to schema {next} exists)</source>
         <translation>无法读取格式版本 {version}（没有升级到格式版本 {next} 的方法）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="124"/>
+        <location filename="../../qt/coremessages.py" line="133"/>
         <source>cannot read {path}: {reason}; file send to {peer} stopped after {sent} of {total} bytes</source>
         <translation>无法读取 {path}：{reason}；到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="125"/>
+        <location filename="../../qt/coremessages.py" line="134"/>
         <source>cannot read {path}: {reason}; nothing was sent</source>
         <translation>无法读取 {path}：{reason}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="126"/>
+        <location filename="../../qt/coremessages.py" line="135"/>
         <source>cannot resolve host name {host!r}: {reason} — check the spelling or use an IP address</source>
         <translation>无法解析主机名 {host!r}：{reason} — 请检查拼写或改用 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="127"/>
+        <location filename="../../qt/coremessages.py" line="136"/>
         <source>cannot send to {peer}: permission denied — a broadcast address needs the broadcast option</source>
         <translation>无法发送到 {peer}：权限被拒绝 — 向广播地址发送需要开启广播选项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="128"/>
+        <location filename="../../qt/coremessages.py" line="137"/>
         <source>cannot send: not connected to {remote}; nothing was sent</source>
         <translation>无法发送：未连接到 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="129"/>
+        <location filename="../../qt/coremessages.py" line="138"/>
         <source>cannot send: still connecting to {remote}; nothing was sent</source>
         <translation>无法发送：仍在连接 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="130"/>
+        <location filename="../../qt/coremessages.py" line="139"/>
         <source>cannot send: the connection to {peer} is closed for sending; nothing was sent</source>
         <translation>无法发送：到 {peer} 的连接已关闭发送方向；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="131"/>
+        <location filename="../../qt/coremessages.py" line="140"/>
         <source>cannot set socket options: {reason}</source>
         <translation>无法设置套接字选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="132"/>
+        <location filename="../../qt/coremessages.py" line="141"/>
         <source>cannot upgrade from schema {version}: {error}</source>
         <translation>无法从格式版本 {version} 升级：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="133"/>
+        <location filename="../../qt/coremessages.py" line="143"/>
         <source>cannot write profile file {path}: {reason}</source>
         <translation>无法写入配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="134"/>
+        <location filename="../../qt/coremessages.py" line="144"/>
         <source>cannot write to {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="135"/>
+        <location filename="../../qt/coremessages.py" line="145"/>
         <source>cannot {action} ({peer}): {reason}</source>
         <translation>无法{action}（{peer}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="136"/>
+        <location filename="../../qt/coremessages.py" line="146"/>
         <source>cannot {action}: network unreachable for {peer}</source>
         <translation>无法{action}：到 {peer} 的网络不可达</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="137"/>
+        <location filename="../../qt/coremessages.py" line="147"/>
         <source>cannot {action}: the connection to {peer} is closed</source>
         <translation>无法{action}：到 {peer} 的连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="138"/>
+        <location filename="../../qt/coremessages.py" line="148"/>
         <source>cannot {action}: the datagram is too large for {peer}</source>
         <translation>无法{action}：数据报对 {peer} 来说太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="139"/>
+        <location filename="../../qt/coremessages.py" line="149"/>
         <source>character {char} at position {position} cannot be encoded as {encoding}</source>
         <translation>位置 {position} 处的字符 {char} 无法编码为 {encoding}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="141"/>
+        <location filename="../../qt/coremessages.py" line="151"/>
         <source>client #{conn} is no longer connected; nothing was sent</source>
         <translation>客户端 #{conn} 已不再连接；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="142"/>
+        <location filename="../../qt/coremessages.py" line="152"/>
         <source>client #{conn} is no longer connected; {what}</source>
         <translation>客户端 #{conn} 已不再连接；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="148"/>
+        <location filename="../../qt/coremessages.py" line="158"/>
         <source>connected to {remote} from an unnamed socket</source>
         <translation>已从未命名的套接字连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="149"/>
+        <location filename="../../qt/coremessages.py" line="159"/>
         <source>connected to {remote} from {local}</source>
         <translation>已从 {local} 连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="150"/>
+        <location filename="../../qt/coremessages.py" line="160"/>
         <source>connecting to {remote}</source>
         <translation>正在连接 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="151"/>
+        <location filename="../../qt/coremessages.py" line="161"/>
         <source>connecting to {where} timed out after {seconds:g} s — the host did not answer; check the address and any firewall</source>
         <translation>连接 {where} 在 {seconds:g} 秒后超时 — 主机没有响应；请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="152"/>
+        <location filename="../../qt/coremessages.py" line="162"/>
         <source>connecting to {where} timed out — the host did not answer</source>
         <translation>连接 {where} 超时 — 主机没有响应</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="153"/>
+        <location filename="../../qt/coremessages.py" line="163"/>
         <source>connection refused by {where} — no server is listening on that socket</source>
         <translation>连接被 {where} 拒绝 — 该套接字上没有服务器在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="154"/>
+        <location filename="../../qt/coremessages.py" line="164"/>
         <source>connection refused by {where} — nothing is listening there</source>
         <translation>连接被 {where} 拒绝 — 该地址上没有程序在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="156"/>
+        <location filename="../../qt/coremessages.py" line="166"/>
         <source>connection reset by {peer} (RST)</source>
         <translation>连接被 {peer} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="157"/>
+        <location filename="../../qt/coremessages.py" line="167"/>
         <source>connection reset by {where} (RST) as soon as it was accepted</source>
         <translation>连接刚被接受就被 {where} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="158"/>
+        <location filename="../../qt/coremessages.py" line="168"/>
         <source>contains a lone surrogate character, which UTF-8 cannot store</source>
         <translation>包含单独的代理字符，UTF-8 无法存储</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="159"/>
+        <location filename="../../qt/coremessages.py" line="169"/>
         <source>count must be 0 (send until stopped) or more, not {count}</source>
         <translation>次数必须为 0（一直发送直到停止）或更大，不能是 {count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="160"/>
+        <location filename="../../qt/coremessages.py" line="170"/>
         <source>datagram of {size} bytes is too large to send to {peer} (the limit is {limit} bytes); nothing was sent — split the data or send a file with a smaller datagram size</source>
         <translation>{size} 字节的数据报太大，无法发送到 {peer}（上限为 {limit} 字节）；未发送任何数据 — 请拆分数据，或以更小的数据报大小发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="162"/>
+        <location filename="../../qt/coremessages.py" line="172"/>
         <source>direction must be rx, tx or both, not {direction!r}</source>
         <translation>方向必须是 rx、tx 或 both，而不是 {direction!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="163"/>
+        <location filename="../../qt/coremessages.py" line="173"/>
         <source>disconnected from {peer}</source>
         <translation>已与 {peer} 断开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="164"/>
+        <location filename="../../qt/coremessages.py" line="174"/>
         <source>disconnected from {peer} (session stopped)</source>
         <translation>已与 {peer} 断开（会话已停止）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="165"/>
+        <location filename="../../qt/coremessages.py" line="175"/>
         <source>empty &apos;{token}&apos; prefix at position {position}</source>
         <translation>位置 {position} 处的前缀 &apos;{token}&apos; 后没有数字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="166"/>
+        <location filename="../../qt/coremessages.py" line="176"/>
         <source>empty delimiter</source>
         <translation>分隔符为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="169"/>
+        <location filename="../../qt/coremessages.py" line="179"/>
         <source>file send to {peer} cancelled after {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送已取消，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="170"/>
+        <location filename="../../qt/coremessages.py" line="180"/>
         <source>file send to {peer} stopped after {sent} of {total} bytes: {reason}</source>
         <translation>到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="171"/>
+        <location filename="../../qt/coremessages.py" line="181"/>
         <source>file send to {peer}: {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送：{sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="172"/>
+        <location filename="../../qt/coremessages.py" line="182"/>
         <source>file {name} sent to {peer}: {sent} bytes</source>
         <translation>文件 {name} 已发送到 {peer}：{sent} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="173"/>
+        <location filename="../../qt/coremessages.py" line="183"/>
         <source>fixed length must be a whole number of bytes from 1 to {largest}</source>
         <translation>固定长度必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="177"/>
+        <location filename="../../qt/coremessages.py" line="188"/>
         <source>host unreachable: {where} — check the address and any firewall</source>
         <translation>主机不可达：{where} — 请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="178"/>
+        <location filename="../../qt/coremessages.py" line="189"/>
         <source>incomplete \x escape at position {position}; write two hex digits, like \x0d</source>
         <translation>位置 {position} 处的 \x 转义不完整；请写两位十六进制数，如 \x0d</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="180"/>
+        <location filename="../../qt/coremessages.py" line="191"/>
         <source>invalid hex character {char} at position {position}</source>
         <translation>位置 {position} 处有无效的十六进制字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="181"/>
+        <location filename="../../qt/coremessages.py" line="192"/>
         <source>invalid regular expression: {error}</source>
         <translation>无效的正则表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="184"/>
+        <location filename="../../qt/coremessages.py" line="196"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="186"/>
+        <location filename="../../qt/coremessages.py" line="198"/>
         <source>is {length} characters long; the limit is {limit}</source>
         <translation>长度为 {length} 个字符；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="190"/>
+        <location filename="../../qt/coremessages.py" line="202"/>
         <source>joined multicast group {group}</source>
         <translation>已加入组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="191"/>
+        <location filename="../../qt/coremessages.py" line="203"/>
         <source>key {key} is not a string</source>
         <translation>键 {key} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="192"/>
+        <location filename="../../qt/coremessages.py" line="204"/>
         <source>left multicast group {group}</source>
         <translation>已退出组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="193"/>
+        <location filename="../../qt/coremessages.py" line="205"/>
         <source>length framing needs a struct format, e.g. length:!I or length:&lt;H</source>
         <translation>长度前缀分帧需要 struct 格式，例如 length:!I 或 length:&lt;H</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="194"/>
+        <location filename="../../qt/coremessages.py" line="206"/>
         <source>length {value} ({payload}-byte payload) exceeds the maximum {limit} bytes</source>
         <translation>长度 {value}（有效载荷 {payload} 字节）超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="195"/>
+        <location filename="../../qt/coremessages.py" line="207"/>
         <source>length {value} does not fit the {fmt!r} header (largest is {largest})</source>
         <translation>长度 {value} 超出 {fmt!r} 长度头的范围（最大为 {largest}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="196"/>
+        <location filename="../../qt/coremessages.py" line="208"/>
         <source>length {value} exceeds the maximum {limit} bytes</source>
         <translation>长度 {value} 超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="197"/>
+        <location filename="../../qt/coremessages.py" line="209"/>
         <source>length {value} is negative</source>
         <translation>长度 {value} 为负数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="198"/>
+        <location filename="../../qt/coremessages.py" line="210"/>
         <source>length {value} is smaller than the {header}-byte header</source>
         <translation>长度 {value} 小于 {header} 字节的长度头</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="201"/>
+        <location filename="../../qt/coremessages.py" line="213"/>
         <source>listening on {local}</source>
         <translation>正在监听 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="202"/>
+        <location filename="../../qt/coremessages.py" line="214"/>
         <source>log format must be text, csv or jsonl, not {fmt!r}</source>
         <translation>日志格式必须是 text、csv 或 jsonl，而不是 {fmt!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="203"/>
+        <location filename="../../qt/coremessages.py" line="215"/>
         <source>lone &apos;\&apos; at end of text at position {position}; write \\ for a backslash</source>
         <translation>位置 {position} 处（文本末尾）有单独的 &apos;\&apos;；反斜杠请写作 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="211"/>
+        <location filename="../../qt/coremessages.py" line="223"/>
         <source>must be &quot;text&quot; or &quot;hex&quot;</source>
         <translation>必须是 &quot;text&quot; 或 &quot;hex&quot;</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="212"/>
+        <location filename="../../qt/coremessages.py" line="225"/>
         <source>must be a JSON list</source>
         <translation>必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="213"/>
+        <location filename="../../qt/coremessages.py" line="226"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="218"/>
+        <location filename="../../qt/coremessages.py" line="231"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="219"/>
+        <location filename="../../qt/coremessages.py" line="232"/>
         <source>must be a string, not {value}</source>
         <translation>必须是字符串，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="222"/>
+        <location filename="../../qt/coremessages.py" line="235"/>
         <source>must be a whole number, not {value!r}</source>
         <translation>必须是整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="223"/>
+        <location filename="../../qt/coremessages.py" line="236"/>
         <source>must be a whole number, not {value}</source>
         <translation>必须是整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="224"/>
+        <location filename="../../qt/coremessages.py" line="237"/>
         <source>must be between 0 and 600 seconds</source>
         <translation>必须在 0 到 600 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="226"/>
+        <location filename="../../qt/coremessages.py" line="239"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="228"/>
+        <location filename="../../qt/coremessages.py" line="242"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="229"/>
+        <location filename="../../qt/coremessages.py" line="243"/>
         <source>must not contain control characters ({char!r} at position {position})</source>
         <translation>不能包含控制字符（位置 {position} 处的 {char!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="231"/>
+        <location filename="../../qt/coremessages.py" line="245"/>
         <source>network unreachable for {where} — check the address and this machine&apos;s network</source>
         <translation>到 {where} 的网络不可达 — 请检查地址和本机网络</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="238"/>
+        <location filename="../../qt/coremessages.py" line="252"/>
         <source>no client is connected</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="239"/>
+        <location filename="../../qt/coremessages.py" line="253"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="240"/>
+        <location filename="../../qt/coremessages.py" line="254"/>
         <source>no datagram received yet, so there is nobody to reply to; nothing was sent</source>
         <translation>尚未收到任何数据报，没有可回复的对象；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="45"/>
+        <location filename="../../qt/coremessages.py" line="47"/>
         <source>a block device, not a regular file</source>
         <translation>块设备，不是普通文件</translation>
     </message>
@@ -4598,1541 +5455,1856 @@ Reply when matched: send the reply when a received chunk contains the match.</so
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="35"/>
+        <source>Imported from Packet Sender ({protocol}).</source>
+        <translation>从 Packet Sender 导入（{protocol}）。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="36"/>
+        <source>Packet Sender sent it over SSL/TLS: use a TLS session.</source>
+        <translation>Packet Sender 通过 SSL/TLS 发送它：请使用 TLS 会话。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="37"/>
         <source>RST received</source>
         <translation>收到 RST</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="36"/>
+        <location filename="../../qt/coremessages.py" line="38"/>
         <source>RST sent (abort)</source>
         <translation>已发送 RST（中止）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="37"/>
+        <location filename="../../qt/coremessages.py" line="39"/>
         <source>TLS certificate verification is off (--insecure): the server is not authenticated, and anyone in between can read and change the traffic</source>
         <translation>TLS 证书验证已关闭（--insecure）：服务器身份未经验证，中间的任何人都能读取和篡改流量</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="38"/>
+        <location filename="../../qt/coremessages.py" line="40"/>
         <source>TLS error from {peer}: {reason}</source>
         <translation>来自 {peer} 的 TLS 错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="39"/>
+        <location filename="../../qt/coremessages.py" line="41"/>
         <source>TLS handshake with {peer} done: {version}, {cipher}{alpn}; {cert}{checked}</source>
         <translation>与 {peer} 的 TLS 握手完成：{version}，{cipher}{alpn}；{cert}{checked}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="40"/>
+        <location filename="../../qt/coremessages.py" line="42"/>
         <source>TLS handshake with {peer} failed: {reason}</source>
         <translation>与 {peer} 的 TLS 握手失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="41"/>
+        <location filename="../../qt/coremessages.py" line="43"/>
         <source>TLS is for TCP sessions; UDP has none (DTLS)</source>
         <translation>TLS 仅用于 TCP 会话；UDP 不支持（DTLS）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="42"/>
+        <location filename="../../qt/coremessages.py" line="44"/>
         <source>TLS {version} {cipher}</source>
         <translation>TLS {version} {cipher}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="43"/>
+        <location filename="../../qt/coremessages.py" line="45"/>
         <source>TLS: serving a self-signed certificate for {names}, valid until {expiry}; SHA-256 fingerprint {fingerprint}</source>
         <translation>TLS：正在使用为 {names} 生成的自签名证书，有效期至 {expiry}；SHA-256 指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="44"/>
+        <location filename="../../qt/coremessages.py" line="46"/>
         <source>a TLS server needs a certificate: give the certificate and key files, or generate a self-signed certificate</source>
         <translation>TLS 服务器需要证书：请指定证书和私钥文件，或生成自签名证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="49"/>
+        <location filename="../../qt/coremessages.py" line="51"/>
         <source>a burst sends text or hex, not a file</source>
         <translation>burst 只能发送文本或十六进制，不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="50"/>
+        <location filename="../../qt/coremessages.py" line="52"/>
         <source>a capture failed and was stopped: {error}</source>
         <translation>捕获失败，已停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="51"/>
+        <location filename="../../qt/coremessages.py" line="53"/>
         <source>a character device, not a regular file</source>
         <translation>字符设备，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="52"/>
+        <location filename="../../qt/coremessages.py" line="54"/>
         <source>a chunk check needs length:, starts_with: or contains:</source>
         <translation>chunk 检查需要 length:、starts_with: 或 contains:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="54"/>
+        <location filename="../../qt/coremessages.py" line="56"/>
         <source>a directory, not a regular file</source>
         <translation>目录，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="55"/>
+        <location filename="../../qt/coremessages.py" line="57"/>
         <source>a key must be a word, not {key!r}</source>
         <translation>键必须是一个单词，而不是 {key!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="56"/>
+        <location filename="../../qt/coremessages.py" line="58"/>
         <source>a key needs its certificate: give the certificate file too</source>
         <translation>私钥需要对应的证书：请同时指定证书文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="57"/>
+        <location filename="../../qt/coremessages.py" line="59"/>
         <source>a lab needs predict: (question, choices, answer)</source>
         <translation>实验需要 predict:（问题、选项、答案）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="58"/>
+        <location filename="../../qt/coremessages.py" line="60"/>
         <source>a messages check needs texts: (a list)</source>
         <translation>messages 检查需要 texts:（一个列表）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="59"/>
+        <location filename="../../qt/coremessages.py" line="61"/>
         <source>a named pipe (FIFO), not a regular file</source>
         <translation>命名管道 (FIFO)，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="60"/>
+        <location filename="../../qt/coremessages.py" line="62"/>
+        <source>a packet named {name!r} already exists</source>
+        <translation>名为 {name!r} 的数据包已存在</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="63"/>
         <source>a pane name is a lowercase word (letters, digits, _), e.g. server</source>
         <translation>面板名称是一个小写单词（字母、数字、_），例如 server</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="61"/>
+        <location filename="../../qt/coremessages.py" line="64"/>
         <source>a prediction needs at least two choices:</source>
         <translation>预测至少需要两个 choices:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="63"/>
+        <location filename="../../qt/coremessages.py" line="66"/>
+        <source>a rule must be an object, not {type}</source>
+        <translation>规则必须是对象，而不是 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="67"/>
+        <source>a second packet with this name</source>
+        <translation>同名的第二个数据包</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="68"/>
         <source>a set step needs nodelay:, recv_size: or read_delay_ms:</source>
         <translation>set 步骤需要 nodelay:、recv_size: 或 read_delay_ms:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="65"/>
+        <location filename="../../qt/coremessages.py" line="70"/>
         <source>a socket, not a regular file</source>
         <translation>套接字文件，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="66"/>
+        <location filename="../../qt/coremessages.py" line="71"/>
         <source>a step needs either do: (an action) or expect: (a check)</source>
         <translation>每一步需要 do:（动作）或 expect:（检查）其中之一</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="67"/>
+        <location filename="../../qt/coremessages.py" line="72"/>
         <source>a symbolic link; choose the real file</source>
         <translation>符号链接；请选择实际的文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="68"/>
+        <location filename="../../qt/coremessages.py" line="73"/>
         <source>a timeline file must end in .svg, .mmd or .json (it picks the format), not {name}</source>
         <translation>时间线文件名必须以 .svg、.mmd 或 .json 结尾（扩展名决定格式），而不是 {name}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="71"/>
+        <location filename="../../qt/coremessages.py" line="76"/>
         <source>a wait step needs ms: (0 to {max})</source>
         <translation>wait 步骤需要 ms:（0 到 {max}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="72"/>
+        <location filename="../../qt/coremessages.py" line="77"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="78"/>
         <source>a {kind} step needs one of text:, hex: or file:</source>
         <translation>{kind} 步骤需要 text:、hex: 或 file: 其中之一</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="75"/>
+        <location filename="../../qt/coremessages.py" line="81"/>
         <source>accept()</source>
         <translation>accept()</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="77"/>
+        <location filename="../../qt/coremessages.py" line="83"/>
         <source>accepting clients again; {count} connection attempts were refused while the process was out of file descriptors</source>
         <translation>已恢复接受客户端；进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="82"/>
+        <location filename="../../qt/coremessages.py" line="84"/>
+        <source>add a send step first: there is nothing to send</source>
+        <translation>请先添加发送步骤：没有可发送的内容</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="89"/>
         <source>anchors and aliases (&amp;name, *name) are not supported; write the value out</source>
         <translation>不支持锚点和别名（&amp;name、*name）；请把值直接写出来</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="83"/>
+        <location filename="../../qt/coremessages.py" line="90"/>
+        <source>at most {limit} rules</source>
+        <translation>最多 {limit} 条规则</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="91"/>
         <source>atomic groups (?&gt;...)</source>
         <translation>原子组 (?&gt;...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="84"/>
+        <location filename="../../qt/coremessages.py" line="92"/>
         <source>auto-reply paused: more than {limit} replies a second — is the peer echoing back?</source>
         <translation>自动应答已暂停：每秒超过 {limit} 次回复 — 对端是否也在回显？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="85"/>
+        <location filename="../../qt/coremessages.py" line="93"/>
         <source>auto-reply paused: the peer sent our reply straight back {count} times in a row — two echoing peers would bounce it forever</source>
         <translation>自动应答已暂停：对端连续 {count} 次把我们的回复原样发回 — 两个回显端会让它永远来回弹跳</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="86"/>
+        <location filename="../../qt/coremessages.py" line="94"/>
         <source>auto-reply stopped: {reason}</source>
         <translation>自动应答已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="90"/>
+        <location filename="../../qt/coremessages.py" line="98"/>
         <source>backreferences such as \1</source>
         <translation>反向引用（如 \1）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="93"/>
+        <location filename="../../qt/coremessages.py" line="101"/>
         <source>bad session setting: {error}</source>
         <translation>会话设置无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="94"/>
+        <location filename="../../qt/coremessages.py" line="102"/>
         <source>bad value: {problem}</source>
         <translation>无效的值：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="105"/>
+        <location filename="../../qt/coremessages.py" line="113"/>
         <source>cannot accept more clients: the process is near its limit of {limit} open files; new connection attempts are refused until descriptors are freed — close connections or raise the limit (ulimit -n)</source>
         <translation>无法接受更多客户端：进程已接近 {limit} 个打开文件的上限；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接或提高上限（ulimit -n）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="106"/>
+        <location filename="../../qt/coremessages.py" line="114"/>
         <source>cannot accept more clients: the process is out of file descriptors; new connection attempts are refused until some are freed — close connections</source>
         <translation>无法接受更多客户端：进程的文件描述符已耗尽；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="117"/>
+        <location filename="../../qt/coremessages.py" line="125"/>
         <source>cannot load the certificate and key ({reason}): give a PEM certificate and its unencrypted PEM key</source>
         <translation>无法加载证书和私钥（{reason}）：请提供 PEM 证书及其未加密的 PEM 私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="123"/>
+        <location filename="../../qt/coremessages.py" line="128"/>
+        <source>cannot read packet file {path}: {reason}</source>
+        <translation>无法读取数据包文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="132"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="140"/>
+        <location filename="../../qt/coremessages.py" line="142"/>
+        <source>cannot write packet file {path}: {reason}</source>
+        <translation>无法写入数据包文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="150"/>
         <source>choose a certificate file or a self-signed certificate, not both</source>
         <translation>请选择证书文件或自签名证书，不能同时选择</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="143"/>
+        <location filename="../../qt/coremessages.py" line="153"/>
         <source>close()</source>
         <translation>close()</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="144"/>
+        <location filename="../../qt/coremessages.py" line="154"/>
         <source>conditional groups (?(1)...|...)</source>
         <translation>条件组 (?(1)...|...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="145"/>
+        <location filename="../../qt/coremessages.py" line="155"/>
         <source>connect()</source>
         <translation>connect()</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="146"/>
+        <location filename="../../qt/coremessages.py" line="156"/>
         <source>connect() returned: connected</source>
         <translation>connect() 返回：已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="147"/>
+        <location filename="../../qt/coremessages.py" line="157"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="155"/>
+        <location filename="../../qt/coremessages.py" line="165"/>
         <source>connection reset by peer (RST)</source>
         <translation>连接被对端重置（RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="161"/>
+        <location filename="../../qt/coremessages.py" line="171"/>
         <source>delimiter: {problem}</source>
         <translation>分隔符：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="167"/>
+        <location filename="../../qt/coremessages.py" line="177"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="168"/>
+        <location filename="../../qt/coremessages.py" line="178"/>
         <source>expected a single value, not a list or mapping</source>
         <translation>这里应是单个值，而不是列表或映射</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="174"/>
+        <location filename="../../qt/coremessages.py" line="184"/>
         <source>give 1 to {max} panes</source>
         <translation>请给出 1 到 {max} 个面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="175"/>
+        <location filename="../../qt/coremessages.py" line="185"/>
         <source>give the kind one level up, as kind:</source>
         <translation>请在上一层用 kind: 给出类型</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="176"/>
+        <location filename="../../qt/coremessages.py" line="186"/>
+        <source>hexString is not hex bytes: {reason}</source>
+        <translation>hexString 不是十六进制字节：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="187"/>
         <source>host name mismatch: we expected {expected}, the certificate of {peer} is for {found}; connect by one of those names or set the SNI name (--sni)</source>
         <translation>主机名不匹配：期望 {expected}，而 {peer} 的证书适用于 {found}；请用其中一个名称连接，或设置 SNI 名称（--sni）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="179"/>
+        <location filename="../../qt/coremessages.py" line="190"/>
         <source>internal error in {command}: {error}</source>
         <translation>{command} 内部错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="182"/>
+        <location filename="../../qt/coremessages.py" line="193"/>
         <source>is empty; there is nothing to send</source>
         <translation>为空；没有可发送的内容</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="183"/>
+        <location filename="../../qt/coremessages.py" line="194"/>
         <source>is larger than 1 MiB; send a file instead</source>
         <translation>超过 1 MiB；请改为发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="185"/>
+        <location filename="../../qt/coremessages.py" line="195"/>
+        <source>is longer than {limit} characters</source>
+        <translation>长度超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="197"/>
         <source>is nested more than {limit} levels deep; a profile never needs that</source>
         <translation>嵌套超过 {limit} 层；配置文件不需要这么深</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="187"/>
+        <location filename="../../qt/coremessages.py" line="199"/>
         <source>it did not start in time</source>
         <translation>没有按时启动</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="188"/>
+        <location filename="../../qt/coremessages.py" line="200"/>
         <source>it does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="189"/>
+        <location filename="../../qt/coremessages.py" line="201"/>
         <source>it is over {limit} bytes</source>
         <translation>超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="199"/>
+        <location filename="../../qt/coremessages.py" line="211"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="200"/>
+        <location filename="../../qt/coremessages.py" line="212"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="204"/>
+        <location filename="../../qt/coremessages.py" line="216"/>
         <source>lookahead (?=...) and (?!...)</source>
         <translation>前瞻断言 (?=...) 和 (?!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="205"/>
+        <location filename="../../qt/coremessages.py" line="217"/>
         <source>lookbehind (?&lt;=...) and (?&lt;!...)</source>
         <translation>后顾断言 (?&lt;=...) 和 (?&lt;!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="206"/>
+        <location filename="../../qt/coremessages.py" line="218"/>
         <source>max must be a whole number of bytes from 1 to {largest}</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="207"/>
+        <location filename="../../qt/coremessages.py" line="219"/>
         <source>max must be a whole number of bytes from 1 to {largest} (got {value!r})</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数（实际为 {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="208"/>
+        <location filename="../../qt/coremessages.py" line="220"/>
         <source>more pieces than bytes in the message</source>
         <translation>分片数多于消息的字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="209"/>
+        <location filename="../../qt/coremessages.py" line="221"/>
         <source>more than {limit} {what}; split the scenario</source>
         <translation>{what}超过 {limit} 个；请拆分场景</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="210"/>
+        <location filename="../../qt/coremessages.py" line="222"/>
         <source>must be &quot;big&quot;, &quot;little&quot; or &quot;&quot; (the checksum&apos;s own order)</source>
         <translation>必须是 &quot;big&quot;、&quot;little&quot; 或 &quot;&quot;（校验和自身的字节序）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="214"/>
+        <location filename="../../qt/coremessages.py" line="224"/>
+        <source>must be 1 to {limit} characters without control characters</source>
+        <translation>必须为 1 到 {limit} 个字符，且不含控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="227"/>
         <source>must be a JSON object (or null for plain TCP)</source>
         <translation>必须是 JSON 对象（普通 TCP 为 null）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="215"/>
+        <location filename="../../qt/coremessages.py" line="228"/>
         <source>must be a list (lines starting with -)</source>
         <translation>必须是列表（以 - 开头的行）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="216"/>
+        <location filename="../../qt/coremessages.py" line="229"/>
         <source>must be a list of protocol names</source>
         <translation>必须是协议名称列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="217"/>
+        <location filename="../../qt/coremessages.py" line="230"/>
         <source>must be a number from {low:g} to {high:g}, not {value!r}</source>
         <translation>必须是 {low:g} 到 {high:g} 之间的数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="220"/>
+        <location filename="../../qt/coremessages.py" line="233"/>
         <source>must be a whole number from {low} to {high}, not {value!r}</source>
         <translation>必须是 {low} 到 {high} 之间的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="221"/>
+        <location filename="../../qt/coremessages.py" line="234"/>
         <source>must be a whole number or pane.counter (client.tx_chunks)</source>
         <translation>必须是整数或 面板.计数（如 client.tx_chunks）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="225"/>
+        <location filename="../../qt/coremessages.py" line="238"/>
         <source>must be text; put it in quotes</source>
         <translation>必须是文本；请加上引号</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="227"/>
+        <location filename="../../qt/coremessages.py" line="240"/>
         <source>must be true or false, not {value!r}</source>
         <translation>必须是 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="230"/>
+        <location filename="../../qt/coremessages.py" line="241"/>
+        <source>must be {kind}, not {value}</source>
+        <translation>必须是{kind}，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="244"/>
         <source>named backreferences (?P=name)</source>
         <translation>命名反向引用 (?P=name)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="232"/>
+        <location filename="../../qt/coremessages.py" line="246"/>
         <source>no ALPN protocol both sides accept ({detail}): check the ALPN list</source>
         <translation>双方没有共同接受的 ALPN 协议（{detail}）：请检查 ALPN 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="233"/>
+        <location filename="../../qt/coremessages.py" line="247"/>
         <source>no TLS handshake within {seconds} s: {peer} did not answer our hello; it may not speak TLS</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 没有回应我方的 ClientHello；它可能不使用 TLS</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="234"/>
+        <location filename="../../qt/coremessages.py" line="248"/>
         <source>no TLS handshake within {seconds} s: {peer} may not speak TLS (a plain TCP client waits for the server to speak first)</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 可能不使用 TLS（普通 TCP 客户端会等待服务器先发数据）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="235"/>
+        <location filename="../../qt/coremessages.py" line="249"/>
         <source>no TLS version both sides accept ({detail}): lower the minimum TLS version, or use a peer that speaks a newer one</source>
         <translation>双方没有共同接受的 TLS 版本（{detail}）：请降低最低 TLS 版本，或使用支持更新版本的对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="236"/>
+        <location filename="../../qt/coremessages.py" line="250"/>
         <source>no check has id: {id}</source>
         <translation>没有检查的 id 是 {id}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="237"/>
+        <location filename="../../qt/coremessages.py" line="251"/>
         <source>no cipher suite both sides accept ({detail})</source>
         <translation>双方没有共同接受的密码套件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="241"/>
+        <location filename="../../qt/coremessages.py" line="255"/>
         <source>no delimiter within the maximum {limit} bytes; dropping the message up to the next delimiter</source>
         <translation>在最大值 {limit} 字节内没有分隔符；丢弃该消息，直到下一个分隔符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="242"/>
+        <location filename="../../qt/coremessages.py" line="256"/>
         <source>no lab named {name!r}; the labs are: {names}</source>
         <translation>没有名为 {name!r} 的实验；现有实验：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="243"/>
+        <location filename="../../qt/coremessages.py" line="257"/>
         <source>no names (no subjectAltName)</source>
         <translation>没有名称（无 subjectAltName）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="244"/>
+        <location filename="../../qt/coremessages.py" line="258"/>
+        <source>no packet named {name!r}</source>
+        <translation>没有名为 {name!r} 的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="259"/>
         <source>no pane named {name!r}</source>
         <translation>没有名为 {name!r} 的面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="245"/>
+        <location filename="../../qt/coremessages.py" line="260"/>
         <source>no profile named {name!r}</source>
         <translation>没有名为 {name!r} 的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="246"/>
+        <location filename="../../qt/coremessages.py" line="261"/>
         <source>no socket at {where} — is the server running, and is the path right?</source>
         <translation>{where} 处没有套接字 — 服务器是否在运行？路径是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
+        <location filename="../../qt/coremessages.py" line="262"/>
         <source>no target address: set the remote host and port; nothing was sent</source>
         <translation>没有目标地址：请设置远程主机和端口；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="248"/>
+        <location filename="../../qt/coremessages.py" line="263"/>
         <source>nodelay is a TCP option; {pane} is UDP</source>
         <translation>nodelay 是 TCP 选项；{pane} 是 UDP</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="249"/>
+        <location filename="../../qt/coremessages.py" line="264"/>
+        <source>not a Packet Sender packet (no hexString or tcpOrUdp)</source>
+        <translation>不是 Packet Sender 数据包（没有 hexString 或 tcpOrUdp）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="265"/>
+        <source>not a hex pattern at position {position}: {char!r} (use hex bytes, ?? for one byte, * for any bytes)</source>
+        <translation>位置 {position} 处不是十六进制模式：{char!r}（请用十六进制字节，?? 表示一个字节，* 表示任意字节）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="266"/>
         <source>not a regular file</source>
         <translation>非普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="250"/>
+        <location filename="../../qt/coremessages.py" line="267"/>
         <source>not valid YAML: {problem}</source>
         <translation>不是有效的 YAML：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="251"/>
+        <location filename="../../qt/coremessages.py" line="268"/>
+        <source>nothing to match: enter the bytes, pattern or expression to look for</source>
+        <translation>没有匹配内容：请输入要查找的字节、模式或表达式</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="269"/>
         <source>nothing to match: enter the text, hex bytes or regular expression to look for</source>
         <translation>没有匹配内容：请输入要查找的文本、十六进制字节或正则表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="252"/>
+        <location filename="../../qt/coremessages.py" line="270"/>
         <source>nothing to match: the hex field has no bytes</source>
         <translation>没有匹配内容：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="253"/>
+        <location filename="../../qt/coremessages.py" line="271"/>
         <source>nothing was done</source>
         <translation>未执行任何操作</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="254"/>
+        <location filename="../../qt/coremessages.py" line="272"/>
         <source>nothing was sent</source>
         <translation>未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="255"/>
+        <location filename="../../qt/coremessages.py" line="273"/>
         <source>odd number of hex digits in &apos;{token}&apos; at position {position}</source>
         <translation>位置 {position} 处的 &apos;{token}&apos; 中十六进制位数为奇数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="256"/>
+        <location filename="../../qt/coremessages.py" line="274"/>
         <source>only a server makes a self-signed certificate; a client verifies it with its CA file</source>
         <translation>只有服务器生成自签名证书；客户端用 CA 文件验证它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="257"/>
+        <location filename="../../qt/coremessages.py" line="275"/>
+        <source>packet file {path} holds {count} packets; the limit is {limit}</source>
+        <translation>数据包文件 {path} 含 {count} 个数据包；上限为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="276"/>
+        <source>packet file {path} is not UTF-8 text (byte 0x{byte:02x} at offset {offset})</source>
+        <translation>数据包文件 {path} 不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="277"/>
+        <source>packet file {path} is not a netassistant packet file (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>数据包文件 {path} 不是 netassistant 数据包文件（没有 &quot;format&quot;: &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="278"/>
+        <source>packet file {path} is not valid JSON ({reason})</source>
+        <translation>数据包文件 {path} 不是有效的 JSON（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="279"/>
+        <source>packet file {path} is too large (over {limit} bytes)</source>
+        <translation>数据包文件 {path} 太大（超过 {limit} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="280"/>
+        <source>packet file {path} was written by a newer netassistant (version {version}; this one reads up to {supported}) — update netassistant to open it</source>
+        <translation>数据包文件 {path} 由更新版本的 netassistant 写入（版本 {version}；本版本最多读取 {supported}）— 请更新 netassistant 后再打开</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="281"/>
+        <source>packet file {path}: packets must be a JSON list</source>
+        <translation>数据包文件 {path}：packets 必须是 JSON 列表</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="282"/>
+        <source>packet file {path}: packets[{index}].name: {name!r} is used twice</source>
+        <translation>数据包文件 {path}：packets[{index}].name：{name!r} 用了两次</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="283"/>
+        <source>packet file {path}: version must be a whole number from 1</source>
+        <translation>数据包文件 {path}：version 必须是从 1 起的整数</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="284"/>
+        <source>packet file {path}: {reason}</source>
+        <translation>数据包文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="285"/>
+        <source>packet {name!r}: {reason}</source>
+        <translation>数据包 {name!r}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="286"/>
         <source>payload contains the delimiter; it would be split into two messages</source>
         <translation>有效载荷中包含分隔符；它会被拆成两条消息</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="258"/>
+        <location filename="../../qt/coremessages.py" line="287"/>
         <source>payload ends with the start of the delimiter; the message would end too early</source>
         <translation>有效载荷以分隔符的开头部分结尾；消息会提前结束</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="259"/>
+        <location filename="../../qt/coremessages.py" line="288"/>
         <source>payload is {size} byte but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="260"/>
+        <location filename="../../qt/coremessages.py" line="289"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} byte</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="261"/>
+        <location filename="../../qt/coremessages.py" line="290"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="262"/>
+        <location filename="../../qt/coremessages.py" line="291"/>
         <source>payload of {size} bytes exceeds the maximum {limit} bytes</source>
         <translation>{size} 字节的有效载荷超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="263"/>
+        <location filename="../../qt/coremessages.py" line="292"/>
         <source>peer certificate {subject}, issued by {issuer}, expires {expiry}</source>
         <translation>对端证书 {subject}，颁发者 {issuer}，到期 {expiry}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="264"/>
+        <location filename="../../qt/coremessages.py" line="293"/>
         <source>periodic send cancelled after {sent} sent</source>
         <translation>周期发送已取消，已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="265"/>
+        <location filename="../../qt/coremessages.py" line="294"/>
         <source>periodic send stopped after {sent} sent: {reason}</source>
         <translation>周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="266"/>
+        <location filename="../../qt/coremessages.py" line="295"/>
         <source>periodic send to {peer} stopped after {sent} sent: {reason}</source>
         <translation>到 {peer} 的周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="267"/>
+        <location filename="../../qt/coremessages.py" line="296"/>
         <source>periodic send: {sent} sent</source>
         <translation>周期发送：已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="268"/>
+        <location filename="../../qt/coremessages.py" line="297"/>
         <source>permission denied binding port {port} — ports below 1024 need administrator rights; choose a port above 1023</source>
         <translation>绑定端口 {port} 时权限被拒绝 — 1024 以下的端口需要管理员权限；请选择 1023 以上的端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="269"/>
+        <location filename="../../qt/coremessages.py" line="298"/>
         <source>permission denied creating socket {where} — choose a folder you can write to</source>
         <translation>创建套接字 {where} 时权限被拒绝 — 请选择一个有写权限的文件夹</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="270"/>
+        <location filename="../../qt/coremessages.py" line="299"/>
         <source>port must be 0 .. 65535, not {port}</source>
         <translation>端口必须在 0 .. 65535 之间，不能是 {port}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="271"/>
+        <location filename="../../qt/coremessages.py" line="300"/>
         <source>port {port} is already in use — a socket is listening on it (another program, or another session); choose another port or stop that one</source>
         <translation>端口 {port} 已被占用 — 已有套接字在该端口监听（另一个程序或另一个会话）；请换一个端口或停止它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="272"/>
+        <location filename="../../qt/coremessages.py" line="301"/>
         <source>port {port} is already in use — another program is bound to it; choose another port or stop that program</source>
         <translation>端口 {port} 已被占用 — 另一个程序已绑定该端口；请选择其他端口或停止该程序</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="273"/>
+        <location filename="../../qt/coremessages.py" line="302"/>
         <source>port {port} is already in use — another program, or a recent server still in TIME_WAIT (try SO_REUSEADDR)</source>
         <translation>端口 {port} 已被占用 — 被另一个程序占用，或刚关闭的服务器仍处于 TIME_WAIT（可尝试 SO_REUSEADDR）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="274"/>
+        <location filename="../../qt/coremessages.py" line="303"/>
         <source>port {port} is held by {count} connections in TIME_WAIT from an earlier server — on Linux a new server can reuse it while they last (about 60 s) only if the earlier socket also had SO_REUSEADDR; wait a minute or choose another port</source>
         <translation>端口 {port} 被之前服务器的 {count} 个处于 TIME_WAIT 的连接占用 — 在 Linux 上，只有之前的套接字也设置了 SO_REUSEADDR，新服务器才能在这段时间（约 60 秒）内重用该端口；请等待一分钟或换一个端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="275"/>
+        <location filename="../../qt/coremessages.py" line="304"/>
+        <source>port {value!r} is not a port number (0..65535)</source>
+        <translation>端口 {value!r} 不是端口号（0..65535）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="305"/>
         <source>possessive repeats such as a++ or a*+</source>
         <translation>占有型重复（如 a++ 或 a*+）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="276"/>
+        <location filename="../../qt/coremessages.py" line="306"/>
         <source>profile file {path} is not valid JSON (line {line}, column {column}: {error}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="277"/>
+        <location filename="../../qt/coremessages.py" line="307"/>
         <source>profile file {path} is not valid JSON (nested too deeply); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（嵌套过深）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="278"/>
+        <location filename="../../qt/coremessages.py" line="308"/>
         <source>profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="279"/>
+        <location filename="../../qt/coremessages.py" line="309"/>
         <source>profile file {path} is too large (over {limit} bytes); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 太大（超过 {limit} 字节）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="280"/>
+        <location filename="../../qt/coremessages.py" line="310"/>
         <source>profile file {path} was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>配置方案文件 {path} 由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="281"/>
+        <location filename="../../qt/coremessages.py" line="311"/>
         <source>profile file {path}: {field}: {reason}</source>
         <translation>配置方案文件 {path}：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="282"/>
+        <location filename="../../qt/coremessages.py" line="312"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="283"/>
+        <location filename="../../qt/coremessages.py" line="313"/>
         <source>recv {length} B #{seq}</source>
         <translation>recv {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="284"/>
+        <location filename="../../qt/coremessages.py" line="314"/>
         <source>repeat counts over 1000, such as {{1001}}</source>
         <translation>超过 1000 的重复次数（如 {{1001}}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="285"/>
+        <location filename="../../qt/coremessages.py" line="315"/>
         <source>repeat send cancelled after {sent} of {count} sent</source>
         <translation>重复发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="286"/>
+        <location filename="../../qt/coremessages.py" line="316"/>
         <source>repeat send stopped after {sent} of {count} sent: {reason}</source>
         <translation>重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="287"/>
+        <location filename="../../qt/coremessages.py" line="317"/>
         <source>repeat send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="288"/>
+        <location filename="../../qt/coremessages.py" line="318"/>
         <source>repeat send: done, {sent} of {count} sent</source>
         <translation>重复发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="289"/>
+        <location filename="../../qt/coremessages.py" line="319"/>
         <source>repeat send: {sent} of {count} sent</source>
         <translation>重复发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="290"/>
+        <location filename="../../qt/coremessages.py" line="320"/>
+        <source>repeat {value!r} was not readable; no resend interval set.</source>
+        <translation>无法读取 repeat {value!r}；未设置重发间隔。</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="321"/>
+        <source>reply rules must be a JSON object</source>
+        <translation>回复规则必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="322"/>
+        <source>rule setting {key} must be {kind}, not {value!r}</source>
+        <translation>规则设置 {key} 必须是{kind}，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="323"/>
+        <source>rule {number}: {reason}</source>
+        <translation>规则 {number}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="324"/>
+        <source>rules must be a JSON list</source>
+        <translation>rules 必须是 JSON 列表</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="325"/>
         <source>say exactly one of {keys}</source>
         <translation>请只给出以下之一：{keys}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="291"/>
+        <location filename="../../qt/coremessages.py" line="326"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="292"/>
+        <location filename="../../qt/coremessages.py" line="327"/>
         <source>send cancelled after {sent} of {count} sent</source>
         <translation>发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="293"/>
+        <location filename="../../qt/coremessages.py" line="328"/>
         <source>send stopped after {sent} of {count} sent: {reason}</source>
         <translation>发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="294"/>
+        <location filename="../../qt/coremessages.py" line="329"/>
         <source>send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="295"/>
+        <location filename="../../qt/coremessages.py" line="330"/>
         <source>send {length} B #{seq}</source>
         <translation>send {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="296"/>
+        <location filename="../../qt/coremessages.py" line="331"/>
         <source>send: done, {sent} of {count} sent</source>
         <translation>发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="297"/>
+        <location filename="../../qt/coremessages.py" line="332"/>
         <source>send: {sent} of {count} sent</source>
         <translation>发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="298"/>
+        <location filename="../../qt/coremessages.py" line="333"/>
         <source>sent FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="299"/>
+        <location filename="../../qt/coremessages.py" line="334"/>
         <source>sent TLS close_notify and FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 TLS close_notify 和 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="300"/>
+        <location filename="../../qt/coremessages.py" line="335"/>
         <source>set {options} on {pane}</source>
         <translation>已在 {pane} 上设置 {options}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="301"/>
+        <location filename="../../qt/coremessages.py" line="336"/>
         <source>show must be hex, text or both, not {show!r}</source>
         <translation>show 必须是 hex、text 或 both，而不是 {show!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="302"/>
+        <location filename="../../qt/coremessages.py" line="337"/>
         <source>shutdown(SHUT_WR): FIN</source>
         <translation>shutdown(SHUT_WR)：FIN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="303"/>
+        <location filename="../../qt/coremessages.py" line="338"/>
         <source>socket path is longer than 107 bytes; use a shorter path</source>
         <translation>套接字路径超过 107 字节；请使用更短的路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="304"/>
+        <location filename="../../qt/coremessages.py" line="339"/>
         <source>socket path {where} is already in use — another server is listening there, or a stale socket file was left behind; delete it or choose another path</source>
         <translation>套接字路径 {where} 已被占用 — 另一个服务器正在该处监听，或遗留了过期的套接字文件；请删除它或选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="305"/>
+        <location filename="../../qt/coremessages.py" line="340"/>
         <source>socket/bind/listen</source>
         <translation>socket/bind/listen</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="306"/>
+        <location filename="../../qt/coremessages.py" line="341"/>
         <source>split must be 1 .. {size} pieces for a {size}-byte payload, not {split}</source>
         <translation>{size} 字节的有效载荷只能拆分为 1 .. {size} 段，不能是 {split}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="307"/>
+        <location filename="../../qt/coremessages.py" line="342"/>
         <source>split send cancelled after {sent} of {count} sent</source>
         <translation>拆分发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="308"/>
+        <location filename="../../qt/coremessages.py" line="343"/>
         <source>split send stopped after {sent} of {count} sent: {reason}</source>
         <translation>拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="309"/>
+        <location filename="../../qt/coremessages.py" line="344"/>
         <source>split send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="310"/>
+        <location filename="../../qt/coremessages.py" line="345"/>
         <source>split send: done, {sent} of {count} sent</source>
         <translation>拆分发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="311"/>
+        <location filename="../../qt/coremessages.py" line="346"/>
         <source>split send: {sent} of {count} sent</source>
         <translation>拆分发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="312"/>
+        <location filename="../../qt/coremessages.py" line="347"/>
         <source>split sends text or hex, not a file</source>
         <translation>split 只能发送文本或十六进制，不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="313"/>
+        <location filename="../../qt/coremessages.py" line="348"/>
         <source>state {state}</source>
         <translation>状态 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="314"/>
+        <location filename="../../qt/coremessages.py" line="349"/>
         <source>state {state}, peer {peer_state}</source>
         <translation>状态 {state}，对端 {peer_state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="315"/>
+        <location filename="../../qt/coremessages.py" line="350"/>
+        <source>step {number}: a wait must be 0 to {limit} ms</source>
+        <translation>第 {number} 步：等待必须为 0 到 {limit} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="351"/>
+        <source>step {number}: no packet named {name!r}</source>
+        <translation>第 {number} 步：没有名为 {name!r} 的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="352"/>
+        <source>step {number}: the steps must start with a send</source>
+        <translation>第 {number} 步：步骤列表必须以发送开始</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="353"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="354"/>
         <source>text longer than {limit} characters; use file:</source>
         <translation>文本超过 {limit} 个字符；请使用 file:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="316"/>
+        <location filename="../../qt/coremessages.py" line="355"/>
         <source>the certificate of {peer} expired on {date} (UTC); renew it, or turn verification off (--insecure) to talk anyway</source>
         <translation>{peer} 的证书已于 {date}（UTC）过期；请更新证书，或关闭验证（--insecure）后继续通信</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="317"/>
+        <location filename="../../qt/coremessages.py" line="356"/>
         <source>the certificate of {peer} failed verification: {detail}</source>
         <translation>{peer} 的证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="318"/>
+        <location filename="../../qt/coremessages.py" line="357"/>
         <source>the certificate of {peer} is not signed by a CA we trust ({detail}); if it is self-signed, give it (or its CA) as the CA file (--ca), or turn verification off (--insecure)</source>
         <translation>{peer} 的证书不是由我们信任的 CA 签发的（{detail}）；如果是自签名证书，请把它（或其 CA）作为 CA 文件（--ca），或关闭验证（--insecure）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="319"/>
+        <location filename="../../qt/coremessages.py" line="358"/>
         <source>the certificate of {peer} is not valid before {date} (UTC); check both clocks</source>
         <translation>{peer} 的证书在 {date}（UTC）之前无效；请检查双方的时钟</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="320"/>
+        <location filename="../../qt/coremessages.py" line="359"/>
         <source>the client certificate of {peer} is not signed by the CA file&apos;s CA ({detail})</source>
         <translation>{peer} 的客户端证书不是由 CA 文件中的 CA 签发的（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="321"/>
+        <location filename="../../qt/coremessages.py" line="360"/>
         <source>the connection ended with {count} byte of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="322"/>
+        <location filename="../../qt/coremessages.py" line="361"/>
         <source>the connection ended with {count} bytes of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="323"/>
+        <location filename="../../qt/coremessages.py" line="362"/>
         <source>the connection is closed</source>
         <translation>连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="324"/>
+        <location filename="../../qt/coremessages.py" line="363"/>
         <source>the connection was aborted (RST sent)</source>
         <translation>连接已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="325"/>
+        <location filename="../../qt/coremessages.py" line="364"/>
         <source>the connection was closed</source>
         <translation>连接已被关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="326"/>
+        <location filename="../../qt/coremessages.py" line="365"/>
         <source>the connection was closed (disconnect)</source>
         <translation>连接已被关闭（断开）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="327"/>
+        <location filename="../../qt/coremessages.py" line="366"/>
         <source>the counter is on but the payload has no {{n}} placeholder</source>
         <translation>已启用计数器，但有效载荷中没有 {{n}} 占位符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="328"/>
+        <location filename="../../qt/coremessages.py" line="367"/>
+        <source>the delay must be 0 to {limit} ms</source>
+        <translation>延时必须为 0 到 {limit} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="368"/>
         <source>the file has more than {limit} values; split it</source>
         <translation>文件中的值超过 {limit} 个；请拆分</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="329"/>
+        <location filename="../../qt/coremessages.py" line="369"/>
         <source>the file is empty; a scenario needs panes: and steps:</source>
         <translation>文件为空；场景需要 panes: 和 steps:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="330"/>
+        <location filename="../../qt/coremessages.py" line="370"/>
         <source>the file is larger than {limit} KiB; a scenario is a page of steps, put data in a file and send it with file:</source>
         <translation>文件超过 {limit} KiB；场景只是一页步骤，请把数据放进文件并用 file: 发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="331"/>
+        <location filename="../../qt/coremessages.py" line="371"/>
         <source>the file is not UTF-8 text; save it as UTF-8</source>
         <translation>文件不是 UTF-8 文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="332"/>
+        <location filename="../../qt/coremessages.py" line="372"/>
         <source>the interval must be 0 ms or more, not {interval:g} ms</source>
         <translation>间隔必须为 0 毫秒或更长，不能是 {interval:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="333"/>
+        <location filename="../../qt/coremessages.py" line="373"/>
         <source>the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster</source>
         <translation>接收缓冲区已满，内核丢弃了 {new} 个数据报（共 {total} 个）—— 请增大 SO_RCVBUF 或加快读取</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="334"/>
+        <location filename="../../qt/coremessages.py" line="374"/>
         <source>the kernel refused {new} connection attempts because an accept queue was full ({total} since this server started listening, counted for the whole machine) — raise the listen backlog or accept faster</source>
         <translation>由于接受队列已满，内核拒绝了 {new} 次连接尝试（自本服务器开始监听以来共 {total} 次，按整台机器统计）— 请增大监听队列（backlog）或更快地接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="335"/>
+        <location filename="../../qt/coremessages.py" line="375"/>
         <source>the key is encrypted with a password; use an unencrypted key</source>
         <translation>私钥已用密码加密；请使用未加密的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="336"/>
+        <location filename="../../qt/coremessages.py" line="376"/>
         <source>the key {key} does not match the certificate {cert}: choose the key made with that certificate</source>
         <translation>私钥 {key} 与证书 {cert} 不匹配：请选择与该证书一起生成的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="337"/>
+        <location filename="../../qt/coremessages.py" line="377"/>
+        <source>the library holds at most {limit} packets</source>
+        <translation>数据包库最多保存 {limit} 个数据包</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="378"/>
         <source>the number {digits}… ({count} digits) is too large; the limit is {limit}</source>
         <translation>数字 {digits}…（{count} 位）太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="338"/>
+        <location filename="../../qt/coremessages.py" line="379"/>
         <source>the number {value} is too large; the limit is {limit}</source>
         <translation>数字 {value} 太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="339"/>
+        <location filename="../../qt/coremessages.py" line="380"/>
         <source>the oldest {count} steps were dropped (the timeline keeps the newest {limit})</source>
         <translation>已丢弃最早的 {count} 步（时间线只保留最新的 {limit} 步）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="340"/>
+        <location filename="../../qt/coremessages.py" line="381"/>
         <source>the payload is empty; there is nothing to send</source>
         <translation>有效载荷为空；没有要发送的数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="341"/>
+        <location filename="../../qt/coremessages.py" line="382"/>
         <source>the payload must be bytes</source>
         <translation>有效载荷必须是 bytes</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="342"/>
+        <location filename="../../qt/coremessages.py" line="383"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="343"/>
+        <location filename="../../qt/coremessages.py" line="384"/>
         <source>the peer closed the connection (FIN)</source>
         <translation>对端关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="344"/>
+        <location filename="../../qt/coremessages.py" line="385"/>
         <source>the peer sent no certificate</source>
         <translation>对端未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="345"/>
+        <location filename="../../qt/coremessages.py" line="386"/>
         <source>the reply is empty: enter text or hex bytes to send</source>
         <translation>回复为空：请输入要发送的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="346"/>
+        <location filename="../../qt/coremessages.py" line="387"/>
+        <source>the reply is empty: enter what to send back</source>
+        <translation>回复为空：请输入要回发的内容</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="388"/>
         <source>the reply is empty: the hex field has no bytes</source>
         <translation>回复为空：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="347"/>
+        <location filename="../../qt/coremessages.py" line="389"/>
         <source>the run was stopped</source>
         <translation>运行已被停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="348"/>
+        <location filename="../../qt/coremessages.py" line="390"/>
         <source>the scenario needs panes: (at least one)</source>
         <translation>场景需要 panes:（至少一个）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="349"/>
+        <location filename="../../qt/coremessages.py" line="391"/>
         <source>the scenario needs steps: (a list)</source>
         <translation>场景需要 steps:（一个列表）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="350"/>
+        <location filename="../../qt/coremessages.py" line="392"/>
         <source>the scenario ran out of time ({seconds:g} s)</source>
         <translation>场景超时（{seconds:g} 秒）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="351"/>
+        <location filename="../../qt/coremessages.py" line="393"/>
         <source>the send failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="352"/>
+        <location filename="../../qt/coremessages.py" line="394"/>
         <source>the sending side was shut down (FIN sent)</source>
         <translation>发送方向已关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="353"/>
+        <location filename="../../qt/coremessages.py" line="395"/>
         <source>the server {peer} requires a client certificate: give one with its key (--cert, --key)</source>
         <translation>服务器 {peer} 要求客户端证书：请提供证书及其私钥（--cert、--key）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="354"/>
+        <location filename="../../qt/coremessages.py" line="396"/>
         <source>the session stopped</source>
         <translation>会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="355"/>
+        <location filename="../../qt/coremessages.py" line="397"/>
         <source>the session stopped before it started; nothing was sent</source>
         <translation>会话在发送开始前已停止；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="356"/>
+        <location filename="../../qt/coremessages.py" line="398"/>
         <source>the session stopped with {count} byte of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="357"/>
+        <location filename="../../qt/coremessages.py" line="399"/>
         <source>the session stopped with {count} bytes of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="358"/>
+        <location filename="../../qt/coremessages.py" line="400"/>
         <source>the socket is closed</source>
         <translation>套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="359"/>
+        <location filename="../../qt/coremessages.py" line="401"/>
         <source>the split gap must be 0 ms or more, not {gap:g} ms</source>
         <translation>段间间隔必须为 0 毫秒或更长，不能是 {gap:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="360"/>
+        <location filename="../../qt/coremessages.py" line="402"/>
         <source>the tag {tag} is not allowed; write a plain value</source>
         <translation>不允许使用标签 {tag}；请写普通的值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="361"/>
+        <location filename="../../qt/coremessages.py" line="403"/>
         <source>this group or flag (RE2 knows (?:...), (?P&lt;name&gt;...), (?i), (?m), (?s) and (?U))</source>
         <translation>这种分组或标志（RE2 支持 (?:...)、(?P&lt;name&gt;...)、(?i)、(?m)、(?s) 和 (?U)）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="362"/>
+        <location filename="../../qt/coremessages.py" line="404"/>
         <source>this is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>这不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="363"/>
+        <location filename="../../qt/coremessages.py" line="405"/>
         <source>this profile listens on {address}, reachable from other machines</source>
         <translation>此配置监听 {address}，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="364"/>
+        <location filename="../../qt/coremessages.py" line="406"/>
         <source>this profile receives UDP on {address}, reachable from other machines</source>
         <translation>此配置在 {address} 接收 UDP，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="365"/>
+        <location filename="../../qt/coremessages.py" line="407"/>
         <source>this profile was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>此配置方案由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="366"/>
+        <location filename="../../qt/coremessages.py" line="408"/>
         <source>this socket {address}</source>
         <translation>本套接字 {address}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="367"/>
+        <location filename="../../qt/coremessages.py" line="409"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="410"/>
         <source>unknown TCP state; use one of {names}</source>
         <translation>未知的 TCP 状态；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="368"/>
+        <location filename="../../qt/coremessages.py" line="411"/>
         <source>unknown TLS version {value!r}; use 1.2 or 1.3</source>
         <translation>未知的 TLS 版本 {value!r}；请使用 1.2 或 1.3</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="369"/>
+        <location filename="../../qt/coremessages.py" line="412"/>
         <source>unknown auto-reply match mode {value!r}; use text, hex or regex</source>
         <translation>未知的自动应答匹配方式 {value!r}；请使用 text、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="370"/>
+        <location filename="../../qt/coremessages.py" line="413"/>
         <source>unknown auto-reply mode {value!r}; use echo or match</source>
         <translation>未知的自动应答模式 {value!r}；请使用 echo 或 match</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="371"/>
+        <location filename="../../qt/coremessages.py" line="414"/>
         <source>unknown auto-reply reply mode {value!r}; use text or hex</source>
         <translation>未知的自动应答回复格式 {value!r}；请使用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="372"/>
+        <location filename="../../qt/coremessages.py" line="415"/>
+        <source>unknown checksum {name!r}; choose one of {choices}</source>
+        <translation>未知校验 {name!r}；请选择 {choices} 之一</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="416"/>
         <source>unknown checksum {name!r}; choose one of: {choices}</source>
         <translation>未知的校验和 {name!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="373"/>
+        <location filename="../../qt/coremessages.py" line="417"/>
         <source>unknown checksum {name!r}; use one of {names}</source>
         <translation>未知的校验和 {name!r}；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="374"/>
+        <location filename="../../qt/coremessages.py" line="418"/>
         <source>unknown encoding {encoding!r}</source>
         <translation>未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="377"/>
+        <location filename="../../qt/coremessages.py" line="421"/>
         <source>unknown key {key} in {what}; check the spelling (docs/scenarios.md lists the keys)</source>
         <translation>{what} 中有未知的键 {key}；请检查拼写（docs/scenarios.md 列出了所有键）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="379"/>
+        <location filename="../../qt/coremessages.py" line="423"/>
         <source>unknown language; use en or zh_CN</source>
         <translation>未知语言；请使用 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="388"/>
+        <location filename="../../qt/coremessages.py" line="424"/>
+        <source>unknown match format {value!r}; use text or hex</source>
+        <translation>未知匹配格式 {value!r}；请用 text 或 hex</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="425"/>
+        <source>unknown match kind {value!r}; use any, exact, prefix, contains, hex or regex</source>
+        <translation>未知匹配方式 {value!r}；请用 any、exact、prefix、contains、hex 或 regex</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="428"/>
+        <source>unknown protocol {protocol!r} (expected TCP, UDP or SSL)</source>
+        <translation>未知协议 {protocol!r}（应为 TCP、UDP 或 SSL）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="429"/>
+        <source>unknown reply format {value!r}; use text or hex</source>
+        <translation>未知回复格式 {value!r}；请用 text 或 hex</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="430"/>
+        <source>unknown rule mode {value!r}; use first or all</source>
+        <translation>未知规则模式 {value!r}；请用 first 或 all</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="431"/>
+        <source>unknown rule setting {key!r}</source>
+        <translation>未知规则设置 {key!r}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="432"/>
+        <source>unknown rule source {value!r}; use chunk or message</source>
+        <translation>未知规则来源 {value!r}；请用 chunk 或 message</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="439"/>
         <source>waited {ms} ms</source>
         <translation>等待了 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="393"/>
+        <location filename="../../qt/coremessages.py" line="444"/>
         <source>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</source>
         <translation>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="402"/>
+        <location filename="../../qt/coremessages.py" line="453"/>
         <source>{key} is given twice in {what}</source>
         <translation>{what} 中 {key} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="403"/>
+        <location filename="../../qt/coremessages.py" line="454"/>
         <source>{key}: {reason}</source>
         <translation>{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="404"/>
+        <location filename="../../qt/coremessages.py" line="455"/>
         <source>{kind} does not apply to a {pane_kind} pane</source>
         <translation>{kind} 不适用于 {pane_kind} 面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="408"/>
+        <location filename="../../qt/coremessages.py" line="459"/>
         <source>{name!r} is not a host name or IP address</source>
         <translation>{name!r} 不是主机名或 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="409"/>
+        <location filename="../../qt/coremessages.py" line="460"/>
         <source>{name!r} is not a protocol name (printable ASCII without spaces or commas, e.g. h2 or http/1.1)</source>
         <translation>{name!r} 不是协议名称（不含空格和逗号的可打印 ASCII，例如 h2 或 http/1.1）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="412"/>
+        <location filename="../../qt/coremessages.py" line="463"/>
         <source>{pane} accepts again</source>
         <translation>{pane} 重新开始接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="413"/>
+        <location filename="../../qt/coremessages.py" line="464"/>
         <source>{pane} closed its connection (FIN)</source>
         <translation>{pane} 关闭了连接（FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="414"/>
+        <location filename="../../qt/coremessages.py" line="465"/>
         <source>{pane} did not start: {reason}</source>
         <translation>{pane} 未能启动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="415"/>
+        <location filename="../../qt/coremessages.py" line="466"/>
         <source>{pane} did not stop in time</source>
         <translation>{pane} 没有按时停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="416"/>
+        <location filename="../../qt/coremessages.py" line="467"/>
         <source>{pane} has no such connection</source>
         <translation>{pane} 没有这个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="417"/>
+        <location filename="../../qt/coremessages.py" line="468"/>
         <source>{pane} is already running</source>
         <translation>{pane} 已在运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="418"/>
+        <location filename="../../qt/coremessages.py" line="469"/>
         <source>{pane} is not running</source>
         <translation>{pane} 没有运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="419"/>
+        <location filename="../../qt/coremessages.py" line="470"/>
         <source>{pane} is not running; start it first</source>
         <translation>{pane} 没有运行；请先启动它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="420"/>
+        <location filename="../../qt/coremessages.py" line="471"/>
         <source>{pane} reset its connection (RST)</source>
         <translation>{pane} 复位了连接（RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="421"/>
+        <location filename="../../qt/coremessages.py" line="472"/>
         <source>{pane} sent; {count} TX chunks so far</source>
         <translation>{pane} 已发送；目前共 {count} 个发送块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="422"/>
+        <location filename="../../qt/coremessages.py" line="473"/>
         <source>{pane} shut down writing (FIN); it still receives</source>
         <translation>{pane} 关闭了发送方向（FIN）；仍可接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="423"/>
+        <location filename="../../qt/coremessages.py" line="474"/>
         <source>{pane} stopped</source>
         <translation>{pane} 已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="424"/>
+        <location filename="../../qt/coremessages.py" line="475"/>
         <source>{pane} stopped accepting</source>
         <translation>{pane} 停止接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="425"/>
+        <location filename="../../qt/coremessages.py" line="476"/>
         <source>{pane} {state} ({address})</source>
         <translation>{pane} {state}（{address}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="426"/>
+        <location filename="../../qt/coremessages.py" line="477"/>
         <source>{pane}: the send did not finish in time</source>
         <translation>{pane}：发送没有按时完成</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="427"/>
+        <location filename="../../qt/coremessages.py" line="478"/>
         <source>{pane}: the send ended {state}</source>
         <translation>{pane}：发送结束，状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="429"/>
+        <location filename="../../qt/coremessages.py" line="480"/>
+        <source>{path} has {count} sections; a Packet Sender file with more than {limit} packets is not supported</source>
+        <translation>{path} 有 {count} 个节；不支持超过 {limit} 个数据包的 Packet Sender 文件</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="481"/>
         <source>{path} holds no CA certificate (PEM or DER) that can be loaded</source>
         <translation>{path} 中没有可加载的 CA 证书（PEM 或 DER）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="430"/>
+        <location filename="../../qt/coremessages.py" line="482"/>
         <source>{path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)</source>
         <translation>{path} 中没有 PEM 证书（-----BEGIN CERTIFICATE-----）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="432"/>
+        <location filename="../../qt/coremessages.py" line="483"/>
+        <source>{path} is neither a netassistant packet file nor a Packet Sender packets.ini (no packet sections found)</source>
+        <translation>{path} 既不是 netassistant 数据包文件，也不是 Packet Sender 的 packets.ini（未找到数据包节）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="484"/>
+        <source>{path} is not a JSON rules file: {reason}</source>
+        <translation>{path} 不是 JSON 规则文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="486"/>
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="436"/>
+        <location filename="../../qt/coremessages.py" line="488"/>
+        <source>{path} is too large for a rules file</source>
+        <translation>{path} 作为规则文件太大</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="491"/>
         <source>{peer} closed the connection during the TLS handshake: it may not speak TLS, or it refused our settings</source>
         <translation>{peer} 在 TLS 握手期间关闭了连接：它可能不使用 TLS，或拒绝了我方设置</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="437"/>
+        <location filename="../../qt/coremessages.py" line="492"/>
         <source>{peer} does not trust our certificate ({detail}): give it our CA, or use a certificate it trusts</source>
         <translation>{peer} 不信任我方证书（{detail}）：请把我方 CA 交给它，或使用它信任的证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="439"/>
+        <location filename="../../qt/coremessages.py" line="494"/>
         <source>{peer} is not speaking TLS (what it sent is not a TLS record): it may be a plain TCP service; turn TLS off or check the port</source>
         <translation>{peer} 没有使用 TLS（它发送的不是 TLS 记录）：可能是普通 TCP 服务；请关闭 TLS 或检查端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="441"/>
+        <location filename="../../qt/coremessages.py" line="496"/>
         <source>{peer} sent no certificate</source>
         <translation>{peer} 未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="442"/>
+        <location filename="../../qt/coremessages.py" line="497"/>
         <source>{peer} sent no client certificate and this server requires one (CA file set, verification on)</source>
         <translation>{peer} 未发送客户端证书，而本服务器要求提供（已设置 CA 文件且开启验证）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="443"/>
+        <location filename="../../qt/coremessages.py" line="498"/>
+        <source>{protocol} is an HTTP request in Packet Sender, not raw socket data; netassistant sends bytes over TCP and UDP only</source>
+        <translation>{protocol} 在 Packet Sender 中是 HTTP 请求，不是原始套接字数据；netassistant 只通过 TCP 和 UDP 发送字节</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="499"/>
         <source>{reason}; skipping its {count}-byte payload</source>
         <translation>{reason}；跳过其 {count} 字节的有效载荷</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="444"/>
+        <location filename="../../qt/coremessages.py" line="500"/>
         <source>{reason}; the stream is out of step, so the rest of this connection is not decoded</source>
         <translation>{reason}；数据流已错位，此连接的其余数据不再解码</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="446"/>
+        <location filename="../../qt/coremessages.py" line="502"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} 不在可选值中：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="447"/>
+        <location filename="../../qt/coremessages.py" line="503"/>
         <source>{value!r} is not pane.counter; counters: {names}</source>
         <translation>{value!r} 不是 面板.计数；可用计数：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="455"/>
+        <location filename="../../qt/coremessages.py" line="511"/>
         <source>{what} must be a mapping of key: value</source>
         <translation>{what} 必须是“键: 值”形式的映射</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="456"/>
+        <location filename="../../qt/coremessages.py" line="512"/>
         <source>{what} needs {key}:</source>
         <translation>{what} 需要 {key}:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="457"/>
+        <location filename="../../qt/coremessages.py" line="513"/>
         <source>{what}: give the English text as en:</source>
         <translation>{what}：请用 en: 给出英文文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="458"/>
+        <location filename="../../qt/coremessages.py" line="514"/>
         <source>{what}: must be text</source>
         <translation>{what}：必须是文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="459"/>
+        <location filename="../../qt/coremessages.py" line="515"/>
         <source>{where} exists and is not a socket; choose another path or remove it</source>
         <translation>{where} 已存在且不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="460"/>
+        <location filename="../../qt/coremessages.py" line="516"/>
         <source>{where} is a directory, not a socket; choose another path</source>
         <translation>{where} 是目录，不是套接字；请选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="461"/>
+        <location filename="../../qt/coremessages.py" line="517"/>
         <source>{where} is a regular file, not a socket; choose another path or remove it</source>
         <translation>{where} 是普通文件，不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="375"/>
+        <location filename="../../qt/coremessages.py" line="518"/>
+        <source>{where}.name: is missing</source>
+        <translation>{where}.name：缺失</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="519"/>
+        <source>{where}.{key}: unknown setting</source>
+        <translation>{where}.{key}：未知设置</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="520"/>
+        <source>{where}.{key}: {reason}</source>
+        <translation>{where}.{key}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="521"/>
+        <source>{where}: must be a JSON object</source>
+        <translation>{where}：必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="522"/>
+        <source>{{checksum:NAME}}: unknown checksum {name!r}; choose one of {choices} (optionally :big or :little)</source>
+        <translation>{{checksum:NAME}}：未知校验 {name!r}；请选择 {choices} 之一（可加 :big 或 :little）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="523"/>
+        <source>{{hex:...}}: {reason}</source>
+        <translation>{{hex:...}}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="524"/>
+        <source>{{random:N}} needs a whole number N from 1 to {limit}, not {value!r}</source>
+        <translation>{{random:N}} 需要 1 到 {limit} 的整数 N，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="419"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="376"/>
+        <location filename="../../qt/coremessages.py" line="420"/>
         <source>unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT</source>
         <translation>未知的分帧方式 {kind!r}；请使用 delimiter:...、fixed:N 或 length:FMT</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="378"/>
+        <location filename="../../qt/coremessages.py" line="422"/>
         <source>unknown kind {kind!r}; use tcp-server, tcp-client or udp</source>
         <translation>未知的会话类型 {kind!r}；请使用 tcp-server、tcp-client 或 udp</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="380"/>
+        <location filename="../../qt/coremessages.py" line="426"/>
         <source>unknown option {option!r} for delimiter-hex framing; use keep or max=N</source>
         <translation>delimiter-hex 分帧不支持选项 {option!r}；请使用 keep 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="381"/>
+        <location filename="../../qt/coremessages.py" line="427"/>
         <source>unknown option {option!r} for length framing; use incl or max=N</source>
         <translation>length 分帧不支持选项 {option!r}；请使用 incl 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="382"/>
+        <location filename="../../qt/coremessages.py" line="433"/>
         <source>unknown setting</source>
         <translation>未知的设置项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="383"/>
+        <location filename="../../qt/coremessages.py" line="434"/>
         <source>unknown text encoding {encoding!r}; try utf-8 or gbk</source>
         <translation>未知的文本编码 {encoding!r}；请尝试 utf-8 或 gbk</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="384"/>
+        <location filename="../../qt/coremessages.py" line="435"/>
         <source>unsupported in auto-reply regular expressions: {detail} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{detail}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="385"/>
+        <location filename="../../qt/coremessages.py" line="436"/>
         <source>unsupported in auto-reply regular expressions: {what} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{what}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="386"/>
+        <location filename="../../qt/coremessages.py" line="437"/>
         <source>upgrade from schema {version} did not give a JSON object</source>
         <translation>从格式版本 {version} 升级后得到的不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="387"/>
+        <location filename="../../qt/coremessages.py" line="438"/>
         <source>verbose mode (?x)</source>
         <translation>详细模式 (?x)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="389"/>
+        <location filename="../../qt/coremessages.py" line="440"/>
         <source>{count} clients</source>
         <translation>{count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="390"/>
+        <location filename="../../qt/coremessages.py" line="441"/>
         <source>{count} connection attempts were refused while the process was out of file descriptors</source>
         <translation>进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="391"/>
+        <location filename="../../qt/coremessages.py" line="442"/>
         <source>{error}; the datagram was not sent</source>
         <translation>{error}；数据报未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="392"/>
+        <location filename="../../qt/coremessages.py" line="443"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="394"/>
+        <location filename="../../qt/coremessages.py" line="445"/>
         <source>{fmt!r} is not a single integer struct format (try !I, &lt;H or B)</source>
         <translation>{fmt!r} 不是单个整数的 struct 格式（可尝试 !I、&lt;H 或 B）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="395"/>
+        <location filename="../../qt/coremessages.py" line="446"/>
         <source>{group!r} is not an IP address</source>
         <translation>{group!r} 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="396"/>
+        <location filename="../../qt/coremessages.py" line="447"/>
         <source>{group} does not match family {family}</source>
         <translation>{group} 与地址族 {family} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="397"/>
+        <location filename="../../qt/coremessages.py" line="448"/>
         <source>{group} is not a multicast address (224.0.0.0/4 or ff00::/8)</source>
         <translation>{group} 不是组播地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="398"/>
+        <location filename="../../qt/coremessages.py" line="449"/>
         <source>{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)</source>
         <translation>{hex!r} 不是有效的十六进制分隔符（每字节两位，例如 0d0a）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="399"/>
+        <location filename="../../qt/coremessages.py" line="450"/>
         <source>{host!r} is not an IP address or host name</source>
         <translation>{host!r} 不是 IP 地址或主机名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="400"/>
+        <location filename="../../qt/coremessages.py" line="451"/>
         <source>{host} is an IPv4 address; choose family inet or an IPv6 address</source>
         <translation>{host} 是 IPv4 地址；请选择地址族 inet，或改用 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="401"/>
+        <location filename="../../qt/coremessages.py" line="452"/>
         <source>{host} is an IPv6 address; choose family inet6 or an IPv4 address</source>
         <translation>{host} 是 IPv6 地址；请选择地址族 inet6，或改用 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="405"/>
+        <location filename="../../qt/coremessages.py" line="456"/>
         <source>{message}; {accepted} bytes of the send under way were accepted by the kernel, {unsent} bytes were never sent</source>
         <translation>{message}；正在进行的发送中有 {accepted} 字节已被内核接收，{unsent} 字节从未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="406"/>
+        <location filename="../../qt/coremessages.py" line="457"/>
         <source>{message}; {unsent} queued bytes were not sent</source>
         <translation>{message}；排队的 {unsent} 字节未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="407"/>
+        <location filename="../../qt/coremessages.py" line="458"/>
         <source>{name!r} is also used by {path}; rename or delete one of them</source>
         <translation>{name!r} 也被 {path} 使用；请重命名或删除其中一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="410"/>
+        <location filename="../../qt/coremessages.py" line="461"/>
         <source>{name!r} is the name of a built-in example, so this file is not used; rename or delete it</source>
         <translation>{name!r} 是内置示例的名称，因此不使用此文件；请重命名或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="411"/>
+        <location filename="../../qt/coremessages.py" line="462"/>
         <source>{name!r} is the name of a built-in example; choose another name</source>
         <translation>{name!r} 是内置示例的名称；请换一个名称</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="428"/>
+        <location filename="../../qt/coremessages.py" line="479"/>
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="431"/>
+        <location filename="../../qt/coremessages.py" line="485"/>
         <source>{path} is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>{path} 不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="433"/>
+        <location filename="../../qt/coremessages.py" line="487"/>
         <source>{path} is over {limit} bytes</source>
         <translation>{path} 超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="434"/>
+        <location filename="../../qt/coremessages.py" line="489"/>
         <source>{path} is {kind}</source>
         <translation>{path} 是{kind}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="435"/>
+        <location filename="../../qt/coremessages.py" line="490"/>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="438"/>
+        <location filename="../../qt/coremessages.py" line="493"/>
         <source>{peer} finished sending (FIN); the connection stays open for sending</source>
         <translation>{peer} 已结束发送（FIN）；连接仍保持打开，可继续发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="440"/>
+        <location filename="../../qt/coremessages.py" line="495"/>
         <source>{peer} refused the datagram — nothing is listening on that port (ICMP port unreachable)</source>
         <translation>{peer} 拒绝了数据报 — 该端口上没有程序在监听（ICMP 端口不可达）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="445"/>
+        <location filename="../../qt/coremessages.py" line="501"/>
         <source>{value!r} cannot be stored in JSON; use a finite number</source>
         <translation>{value!r} 无法存储为 JSON；请使用有限的数值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="448"/>
+        <location filename="../../qt/coremessages.py" line="504"/>
         <source>{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)</source>
         <translation>{value} 不是 JSON 数据（请使用字符串、数字、true/false、null、列表或对象）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="449"/>
+        <location filename="../../qt/coremessages.py" line="505"/>
         <source>{value} is out of range {low}..{high}</source>
         <translation>{value} 超出范围 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="450"/>
+        <location filename="../../qt/coremessages.py" line="506"/>
         <source>{value} is out of range {low}..{high} (0 = any free port)</source>
         <translation>{value} 超出范围 {low}..{high}（0 = 任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="451"/>
+        <location filename="../../qt/coremessages.py" line="507"/>
         <source>{value} is out of range {low}..{high} bytes (0 = system default)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（0 = 系统默认）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="452"/>
+        <location filename="../../qt/coremessages.py" line="508"/>
         <source>{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（1 B .. 1 MiB）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="453"/>
+        <location filename="../../qt/coremessages.py" line="509"/>
         <source>{value} is out of range {low}..{high} connections</source>
         <translation>{value} 超出范围 {low}..{high} 个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="454"/>
+        <location filename="../../qt/coremessages.py" line="510"/>
         <source>{value} is out of range {low}..{high} milliseconds</source>
         <translation>{value} 超出范围 {low}..{high} 毫秒</translation>
     </message>

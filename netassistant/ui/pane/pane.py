@@ -24,8 +24,8 @@ from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
-from netassistant.ui.automation.autoreplybox import AutoReplyBox
 from netassistant.ui.automation.capturebox import CaptureBox
+from netassistant.ui.automation.rulesbox import ReplyRulesBox
 from netassistant.ui.decode.framingbox import FramingBox
 from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
@@ -89,7 +89,7 @@ class SessionPane(QWidget):
         self.decode = DecodePipeline(self.controller, self)
         self.framing = FramingBox()
         self.messages = MessageView(self.decode)
-        self.auto_reply = AutoReplyBox()
+        self.auto_reply = ReplyRulesBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
@@ -264,7 +264,7 @@ class SessionPane(QWidget):
             description=description or self.description,
             send_presets=self.send_area.presets.presets(),
             view=dict(self.receive.settings()),
-            send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
+            send={**self.send_area.settings(), "reply_rules": self.auto_reply.settings()},
         )
 
     def apply_profile(self, profile: Profile) -> None:
@@ -286,9 +286,9 @@ class SessionPane(QWidget):
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_area.apply_settings(profile.send)
         self.send_area.set_presets(list(profile.send_presets))
-        auto_reply = profile.send.get("auto_reply")
-        if isinstance(auto_reply, dict):
-            self.auto_reply.apply_settings(auto_reply)
+        reply_rules = profile.send.get("reply_rules")
+        if isinstance(reply_rules, dict):
+            self.auto_reply.apply_settings(reply_rules)
         self.description = profile.description
         self.profile_name = str(profile.view.get("profile", profile.name))
         self._sync_udp_target()

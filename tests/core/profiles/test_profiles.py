@@ -45,7 +45,7 @@ def make_profile(name: str = "Echo", **changes: object) -> Profile:
             SendPreset("bytes", "01 02 FF", "hex"),
         ],
         view={"display": "hex", "columns": [1, 2.5, None, True], "nested": {"b": 1, "a": "x"}},
-        send={"mode": "text", "auto_reply": {"mode": "echo"}},
+        send={"mode": "text", "reply_rules": {"mode": "first", "rules": [{"reply": "{data}"}]}},
     )
     for key, value in changes.items():
         setattr(profile, key, value)
@@ -87,7 +87,7 @@ def test_file_format(store: ProfileStore) -> None:
     assert text.endswith("}\n")
     assert not text.endswith("\n\n")
     assert '"name": "回显服务器"' in text  # ensure_ascii=False
-    assert text.startswith('{\n  "schema_version": 1,\n  "name": ')
+    assert text.startswith('{\n  "schema_version": 2,\n  "name": ')
     data = json.loads(text)
     assert list(data) == [
         "schema_version",
@@ -204,7 +204,7 @@ def test_newer_schema_refused(store: ProfileStore, tmp_path: Path) -> None:
     before = path.read_bytes()
     expected = (
         f"profile file {path} was written by a newer netassistant "
-        "(schema 7; this version reads up to 1) — update netassistant to open it"
+        "(schema 7; this version reads up to 2) — update netassistant to open it"
     )
     (error,) = store.list().errors
     assert str(error) == expected
@@ -778,13 +778,20 @@ def test_builtin_profiles() -> None:
         again.builtin = True
         assert again == profile
     by_name = {p.name: p for p in found}
-    assert by_name["Echo server"].send["auto_reply"] == {"mode": "echo"}
-    assert by_name["Time server"].send["auto_reply"] == {
-        "mode": "match",
-        "match": "time",
-        "match_mode": "text",
-        "reply": "{time}",
+    assert by_name["Echo server"].send["reply_rules"] == {
+        "enabled": True,
+        "mode": "first",
+        "rules": [{"match_kind": "any", "reply": "{data}"}],
     }
+    assert by_name["Time server"].send["reply_rules"]["rules"] == [
+        {
+            "match_kind": "contains",
+            "match": "time",
+            "match_format": "text",
+            "reply": "{time}",
+            "reply_format": "text",
+        }
+    ]
     sticky = by_name["Sticky-packet demo client"]
     assert (sticky.send["repeat"], sticky.send["burst"]) == (10, "one_call")
     assert [p.data for p in sticky.send_presets] == ["hello"]
