@@ -357,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
         (Kind.TCP_SERVER, "listen, accept clients, show what they send"),
         (Kind.TCP_CLIENT, "connect to a server"),
         (Kind.UDP, "bind a UDP socket, send and receive datagrams"),
+        (Kind.RELAY, "stand between clients and a server: both legs' chunks, faults"),
     ):
         p = sub.add_parser(kind.value, help=help_text)
         # A sub-command's defaults would overwrite options given before the sub-command
@@ -364,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
         _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
+        if kind is Kind.RELAY:
+            from netassistant.cli.relayopts import add_relay_options
+
+            add_relay_options(p)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved and built-in profiles")
