@@ -52,6 +52,33 @@ PARAM_HELP = {
 }
 
 
+#: Parameters a new fault starts with in the window (and that help texts show).
+EXAMPLES = {
+    "latency": "ms=100,jitter=0",
+    "bandwidth": "rate=64",
+    "slicer": "size=4,variation=0,delay_ms=10",
+    "coalesce": "window_ms=50",
+    "drop": "",
+    "timeout": "ms=1000",
+    "reset": "after_ms=500",
+    "slow_close": "ms=500",
+    "limit": "bytes=1024",
+}
+
+
+def join_spec(direction: str, name: str, params: str, toxicity: float) -> str:
+    """A spec from its parts (the window's fields): ``up:slicer:size=4,toxicity=0.5``."""
+    extra = "" if toxicity == 1.0 else f"toxicity={toxicity:g}"
+    body = ",".join(part for part in (params.strip(), extra) if part)
+    return f"{direction}:{name}:{body}" if body else f"{direction}:{name}"
+
+
+def split_spec(spec: FaultSpec) -> tuple[str, str, str, float]:
+    """(direction, name, params text, toxicity) of a parsed fault, for the window's fields."""
+    params = ",".join(f"{key}={spec.params[key]}" for key in FAULTS[spec.name])
+    return spec.direction, spec.name, params, spec.toxicity
+
+
 class FaultSpecError(ValueError):
     """A fault spec is wrong; ``args[0]`` is a translatable sentence saying what to do."""
 

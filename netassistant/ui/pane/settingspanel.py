@@ -188,8 +188,8 @@ class SettingsPanel(QWidget):
             (self.multicast, udp),
             (self._backlog_label, server),
             (self.backlog, server),
-            (self._timeout_label, client),
-            (self.connect_timeout, client),
+            (self._timeout_label, client or self.kind is Kind.RELAY),
+            (self.connect_timeout, client or self.kind is Kind.RELAY),
         ):
             # A spin box with a range note is shown and hidden with its note.
             self._boxes.get(widget, widget).setVisible(visible)
@@ -481,6 +481,7 @@ class SettingsPanel(QWidget):
             Kind.TCP_SERVER: (self.tr("Start listening"), self.tr("Stop listening")),
             Kind.TCP_CLIENT: (self.tr("Connect"), self.tr("Disconnect")),
             Kind.UDP: (self.tr("Open"), self.tr("Close")),
+            Kind.RELAY: (self.tr("Start relay"), self.tr("Stop relay")),
         }[self.kind]
         self.start_button.setText(labels[1] if self._running else labels[0])
 
