@@ -29,7 +29,7 @@ from netassistant.core.relay.spec import (
     split_spec,
 )
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.widgets import combo_box, decorate, fill, push_button
+from netassistant.ui.widgets import combo_box, decorate, fill, push_button, tool_button
 
 #: At most this many rows (the relay's own limit, see core/relay/settings.py).
 MAX_ROWS = 32
@@ -84,11 +84,11 @@ class FaultRow(QWidget):
             self.tr("Fault parameters"),
             self.tr("As on the command line: name=value, separated by commas"),
         )
-        self.remove_button = push_button(
-            "faultRemove",
-            self.tr("Remove"),
-            self.tr("Remove this fault; held data goes on at once"),
+        # A small "✕" keeps the row narrow enough for the settings column.
+        self.remove_button = tool_button(
+            "faultRemove", "✕", self.tr("Remove this fault; held data goes on at once")
         )
+        self.remove_button.setAccessibleName(self.tr("Remove fault"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.direction, 0, 0)
