@@ -10,7 +10,7 @@ import pytest
 
 from netassistant.core.chunk import ChunkFlag, ConnEvent, Direction, EventKind
 from netassistant.core.config import Kind, SessionConfig
-from netassistant.core.engine.relay import RELAY_HIGH_WATER
+from netassistant.core.engine.relay_pair import RELAY_HIGH_WATER
 from netassistant.core.relay.spec import FaultSpecError
 from tests.core.relay.relayhelpers import (
     leg_chunks,
