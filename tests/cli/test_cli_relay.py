@@ -51,12 +51,15 @@ def test_json_chunks_carry_leg_and_dir_and_a_slicer_splits_the_write(env):
             ("client", "tx", "ok"),
         ]
         assert {r["conn"] for r in records if r["event"] == "chunk"} == {1}
-        assert [r["event"] for r in records if r["event"] in ("peer_fin", "half_close")] == [
-            "peer_fin",
-            "half_close",
-            "peer_fin",
-            "half_close",
+        legs = [(r["event"], r["leg"]) for r in records if r["event"] not in ("chunk", "fault")]
+        assert legs[:2] == [("open", "client"), ("open", "server")]
+        assert [leg for leg in legs if leg[0] in ("peer_fin", "half_close")] == [
+            ("peer_fin", "client"),
+            ("half_close", "server"),
+            ("peer_fin", "server"),
+            ("half_close", "client"),
         ]
+        assert sorted(legs[-2:]) == [("close", "client"), ("close", "server")]
 
 
 def test_text_lines_name_the_hop(env):

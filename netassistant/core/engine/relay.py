@@ -31,7 +31,7 @@ from netassistant.core.config import Family
 from netassistant.core.engine.accepting import AcceptGate
 from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import StreamRoute
-from netassistant.core.engine.relay_common import RelayFaults, check_leg
+from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_leg
 from netassistant.core.engine.relay_pair import RelayLeg, RelayPair
 from netassistant.core.engine.sockets import (
     SetupError,
@@ -73,6 +73,12 @@ class RelayEngine(Engine):
             if cfg.family is Family.UNIX
             else format_address((cfg.remote_host, cfg.remote_port))
         )
+
+    def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
+        """Record a connection event; one of a relayed connection says its leg."""
+        if conn_id:
+            add_leg(fields, self.remote)
+        super().emit_event(kind, conn_id, **fields)
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:

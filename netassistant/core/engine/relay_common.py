@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text, translatable
@@ -33,6 +33,17 @@ def check_leg(leg: object) -> None:
     """Raise ValueError unless ``leg`` is "client" or "server"."""
     if leg not in LEGS:
         raise ValueError(f'the leg must be "client" or "server", not {leg!r}')
+
+
+def add_leg(fields: dict[str, Any], remote: str) -> None:
+    """Give a relay connection's event ``detail={"leg": ...}``: the leg its peer is on.
+
+    The server leg's peer is the upstream address; any other peer is a client's. An
+    event that has its own detail (a FAULT) keeps it.
+    """
+    peer = fields.get("peer")
+    if peer and fields.get("detail") is None:
+        fields["detail"] = {"leg": "server" if peer == remote else "client"}
 
 
 def fault_message(spec: FaultSpec, action: str) -> str:

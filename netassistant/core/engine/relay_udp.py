@@ -22,7 +22,7 @@ from typing import Any
 from netassistant.core import errors
 from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
 from netassistant.core.engine.base import READ_BUDGET, Engine, check_conn_id, check_data
-from netassistant.core.engine.relay_common import RelayFaults, check_leg
+from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_leg
 from netassistant.core.engine.relay_udp_session import UdpRelaySession, UpstreamRoute
 from netassistant.core.engine.sockets import SetupError, bind, local_name, new_socket, resolve
 from netassistant.core.i18n import text
@@ -55,6 +55,12 @@ class UdpRelayEngine(Engine):
         self._next_id = self.first_conn_id
         self.port = 0
         self.remote = format_address((cfg.remote_host, cfg.remote_port))
+
+    def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
+        """Record a connection event; one of a relayed connection says its leg."""
+        if conn_id:
+            add_leg(fields, self.remote)
+        super().emit_event(kind, conn_id, **fields)
 
     # ------------------------------------------------------------ commands
     def send(self, data: bytes, conn_id: int | None = None) -> None:

@@ -65,6 +65,7 @@ def test_each_sender_gets_its_own_upstream_socket():
         assert other.recv(100) == b"to b"
         accepted = h.wait_event(EventKind.ACCEPTED, n=2)
         assert (accepted.conn_id, accepted.peer) == (2, "127.0.0.1:%d" % other.getsockname()[1])
+        assert accepted.detail == {"leg": "client"}
 
 
 @pytest.mark.parametrize(("toxicity", "arrive"), [("1.0", 0), ("0.0", 5)])
