@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "netassistant" / "core"
 TARGET = ROOT / "netassistant" / "qt" / "coremessages.py"
 #: Words passed into templates as values (``text(action)``, ``text(what)``).
-EXTRA = ("send", "receive", "nothing was sent", "nothing was done")
+EXTRA = ("send", "receive", "nothing was sent", "nothing was done", "client", "server")
 
 HEADER = '''"""Every message template of the core, for lupdate, and their translation at run time.
 

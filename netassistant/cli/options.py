@@ -43,9 +43,13 @@ def config_from_args(args: argparse.Namespace) -> SessionConfig:
     if args.command in (k.value for k in Kind):
         base["kind"] = args.command
     elif not args.profile:
-        raise UsageError("choose tcp-server, tcp-client or udp (or --profile NAME)")
+        raise UsageError("choose tcp-server, tcp-client, udp or relay (or --profile NAME)")
     base.update(overrides(args))
     apply_tls_options(args, base)
+    if args.command == Kind.RELAY.value:
+        from netassistant.cli.relayopts import relay_overrides
+
+        base.update(relay_overrides(args))
     family_hosts(base)
     try:
         return SessionConfig.from_dict(base)

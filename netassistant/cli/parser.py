@@ -394,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
         (Kind.TCP_SERVER, "listen, accept clients, show what they send"),
         (Kind.TCP_CLIENT, "connect to a server"),
         (Kind.UDP, "bind a UDP socket, send and receive datagrams"),
+        (Kind.RELAY, "stand between clients and a server: both legs' chunks, faults"),
     ):
         p = sub.add_parser(kind.value, help=help_text)
         # A sub-command's defaults would overwrite options given before the sub-command
@@ -401,11 +402,15 @@ def build_parser() -> argparse.ArgumentParser:
         _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
-        if kind is not Kind.UDP:
+        if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER):
             from netassistant.cli.tlsoptions import add_tls_options
 
             add_tls_options(p)
             _add_stay_open(p)
+        if kind is Kind.RELAY:
+            from netassistant.cli.relayopts import add_relay_options
+
+            add_relay_options(p)
     _add_packets_command(sub)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)

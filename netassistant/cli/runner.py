@@ -314,11 +314,14 @@ class Runner:
 
     def _print_chunk(self, chunk: Chunk) -> None:
         enc = self.config.encoding
+        relay = self.config.kind is Kind.RELAY
         if self.args.json:
             udp = self.config.kind is Kind.UDP
-            self._emit(logformat.chunk_record(chunk, enc, udp=udp, limit=JSON_LIMIT), "")
+            record = logformat.chunk_record(chunk, enc, udp=udp, limit=JSON_LIMIT, relay=relay)
+            self._emit(record, "")
         else:
-            self._emit({}, logformat.chunk_line(chunk, enc, self.args.show, TEXT_LINE_LIMIT))
+            line = logformat.chunk_line(chunk, enc, self.args.show, TEXT_LINE_LIMIT, relay=relay)
+            self._emit({}, line)
 
     def _print_event(self, event: ConnEvent) -> None:
         if self.args.json:

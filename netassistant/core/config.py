@@ -26,11 +26,13 @@ _HOSTNAME_RE = re.compile(
 
 
 class Kind(enum.StrEnum):
-    """The three session kinds, named as on the command line."""
+    """The session kinds, named as on the command line."""
 
     TCP_SERVER = "tcp-server"
     TCP_CLIENT = "tcp-client"
     UDP = "udp"
+    #: Stands between a client and a server (see :mod:`netassistant.core.engine.relay`).
+    RELAY = "relay"
 
 
 class Family(enum.StrEnum):
@@ -67,11 +69,12 @@ class SessionConfig:
     means a Linux abstract name) and the port fields are ignored.
 
     Attributes:
-        kind: tcp-server, tcp-client or udp.
+        kind: tcp-server, tcp-client, udp or relay.
         family: inet, inet6 or unix.
         local_host: Address (or path) to bind; "" lets the OS choose (clients).
         local_port: Port to bind; 0 takes an ephemeral port.
-        remote_host: Client: where to connect. UDP: default datagram target.
+        remote_host: Client: where to connect. UDP: default datagram target. Relay:
+            the server each client is relayed to.
         remote_port: Port of the remote; 0 for UDP means "no default target".
         recv_size: Bytes asked for per recv()/recvfrom() (1 B .. 1 MiB).
         nodelay: TCP_NODELAY (turn Nagle's algorithm off).
@@ -92,6 +95,13 @@ class SessionConfig:
         close_on_peer_fin: When the peer half-closes (FIN), close our side too once our
             answer and queued data are written; False keeps the connection half-open so
             the user can still send.
+        relay_udp: Relay: relay UDP datagrams (one upstream socket per sender) rather
+            than TCP connections.
+        relay_idle_timeout: UDP relay: seconds without a datagram either way after which
+            a sender's session (and its upstream socket) expires.
+        faults: Relay: fault specs (``up:slicer:size=5``; see
+            :mod:`netassistant.core.relay.spec`), applied in this order.
+        fault_seed: Relay: seed of the faults' random choices (None: a fresh one each run).
         extra: Settings of other parts (front ends) kept with the session.
         tls: TLS settings of a TCP session (:mod:`netassistant.core.tlsconfig`); None
             for plain TCP.
@@ -118,6 +128,10 @@ class SessionConfig:
     checksum_order: str = ""
     encoding: str = "utf-8"
     close_on_peer_fin: bool = True
+    relay_udp: bool = False
+    relay_idle_timeout: float = 60.0
+    faults: list[str] = field(default_factory=list)
+    fault_seed: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     tls: TlsSettings | None = None
 
@@ -170,6 +184,10 @@ class SessionConfig:
         self._validate_checksum()
         if self.tls is not None:
             self._validate_tls(self.tls, check_files)
+        if self.kind is Kind.RELAY or self.faults != []:
+            from netassistant.core.relay.settings import validate_relay
+
+            validate_relay(self)
         if self.family is Family.UNIX:
             self._validate_unix()
         else:
@@ -210,7 +228,9 @@ class SessionConfig:
     def _validate_unix(self) -> None:
         if self.kind is Kind.TCP_SERVER and not self.local_host:
             raise ConfigError("local_host", text("a unix server needs a socket path to bind"))
-        if self.kind is Kind.TCP_CLIENT and not self.remote_host:
+        if self.kind is Kind.RELAY and not self.local_host:
+            raise ConfigError("local_host", text("a unix relay needs a socket path to bind"))
+        if self.kind in (Kind.TCP_CLIENT, Kind.RELAY) and not self.remote_host:
             raise ConfigError(
                 "remote_host", text("a unix client needs the socket path to connect to")
             )
@@ -230,10 +250,12 @@ class SessionConfig:
 
     def _validate_inet(self) -> None:
         _check_int("local_port", self.local_port, 0, 65535, _RANGE_LOCAL_PORT)
-        low = 1 if self.kind is Kind.TCP_CLIENT else 0
+        low = 1 if self.kind in (Kind.TCP_CLIENT, Kind.RELAY) else 0
         _check_int("remote_port", self.remote_port, low, 65535, _RANGE_PLAIN)
         _check_host("local_host", self.local_host, self.family, allow_empty=True)
-        if self.kind is Kind.TCP_CLIENT or (self.kind is Kind.UDP and self.remote_host):
+        if self.kind in (Kind.TCP_CLIENT, Kind.RELAY) or (
+            self.kind is Kind.UDP and self.remote_host
+        ):
             _check_host(
                 "remote_host", self.remote_host, self.family, allow_empty=self.kind is Kind.UDP
             )
@@ -271,10 +293,12 @@ class SessionConfig:
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
+            if f.name in _RELAY_FIELDS and self.kind is not Kind.RELAY and value == _default(f):
+                continue  # other kinds' profiles and JSON stay as they were before relays
             if isinstance(value, enum.Enum):
                 value = value.value
-            elif isinstance(value, dict):
-                value = dict(value)
+            elif isinstance(value, dict | list):
+                value = value.copy()
             elif f.name == "tls":
                 if value is None:
                     continue  # plain TCP: documents stay as they were before TLS
@@ -333,6 +357,8 @@ class SessionConfig:
             return f"{self.kind.value} {local}"
         if self.kind is Kind.TCP_CLIENT:
             return f"{self.kind.value} → {remote}"
+        if self.kind is Kind.RELAY:
+            return f"{self.kind.value}{' udp' if self.relay_udp else ''} {local} → {remote}"
         return f"{self.kind.value} {local}" + (
             f" → {remote}"
             if self.remote_host and (self.remote_port or self.family is Family.UNIX)
@@ -349,7 +375,17 @@ _STRING_FIELDS = (
     "checksum_order",
     "encoding",
 )
-_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin")
+_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin", "relay_udp")
+
+
+#: Settings of relay sessions only (left out of other kinds' dicts while at their defaults).
+_RELAY_FIELDS = frozenset({"relay_udp", "relay_idle_timeout", "faults", "fault_seed"})
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
+    return f.default
 
 
 def _hostport(host: str, port: int) -> str:
@@ -366,7 +402,7 @@ _RANGE_LOCAL_PORT = translatable("{value} is out of range {low}..{high} (0 = any
 
 
 def _unknown_kind(kind: Any) -> str:
-    return text("unknown kind {kind!r}; use tcp-server, tcp-client or udp", kind=kind)
+    return text("unknown kind {kind!r}; use tcp-server, tcp-client, udp or relay", kind=kind)
 
 
 def _unknown_family(family: Any) -> str:
@@ -424,4 +460,6 @@ def default_config(kind: Kind) -> SessionConfig:
         return SessionConfig(kind=kind, local_port=8080)
     if kind is Kind.TCP_CLIENT:
         return SessionConfig(kind=kind, local_host="", remote_port=8080)
+    if kind is Kind.RELAY:
+        return SessionConfig(kind=kind, local_port=8083, remote_port=8080)
     return SessionConfig(kind=kind, local_port=8081, remote_port=8082)

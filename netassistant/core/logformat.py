@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from netassistant.core.chunk import Chunk, ConnEvent, EventKind
+from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, EventKind
 
 # Framing is imported by the functions that draw framed messages: a log of raw chunks
 # (the CLI without --frame) never loads it.
@@ -62,8 +62,28 @@ def _hex(data: bytes) -> str:
     return format_hex(data)
 
 
+def relay_leg(chunk: Chunk) -> str:
+    """A relay chunk's leg: ``server`` (the upstream socket) or ``client``."""
+    return "server" if chunk.flags & ChunkFlag.SERVER_LEG else "client"
+
+
+def relay_hop(chunk: Chunk) -> tuple[str, str]:
+    """Where a relay chunk went, as (from, to).
+
+    ``("client", "relay")`` for a client's write read by the relay, ``("relay", "server")``
+    for the relay's write to the server, and so on.
+    """
+    leg = relay_leg(chunk)
+    return (leg, "relay") if chunk.direction is Direction.RX else ("relay", leg)
+
+
 def chunk_record(
-    chunk: Chunk, encoding: str = "utf-8", *, udp: bool = False, limit: int | None = None
+    chunk: Chunk,
+    encoding: str = "utf-8",
+    *,
+    udp: bool = False,
+    limit: int | None = None,
+    relay: bool = False,
 ) -> dict[str, Any]:
     """One chunk as a JSON-ready dict (the CLI's ``--json`` line).
 
@@ -73,6 +93,8 @@ def chunk_record(
         udp: Add ``truncated`` and ``orig_len``.
         limit: Show at most this many bytes in ``hex`` and ``text`` (None: all); a longer
             chunk gets ``"shown": limit`` and keeps its true ``len``.
+        relay: Add ``leg`` (``client`` or ``server``: which socket of the relay the
+            chunk was read from or written to).
     """
     data = chunk.data if limit is None else chunk.data[:limit]
     record: dict[str, Any] = {
@@ -81,6 +103,7 @@ def chunk_record(
         "ts": round(chunk.ts_ns / 1e9, 6),
         "conn": chunk.conn_id,
         "dir": chunk.direction.value,
+        **({"leg": relay_leg(chunk)} if relay else {}),
         "local": chunk.local,
         "peer": chunk.peer,
         "len": len(chunk.data),
@@ -147,16 +170,26 @@ def message_record(message: Any, conn_id: int, encoding: str = "utf-8") -> dict[
 
 
 def chunk_line(
-    chunk: Chunk, encoding: str = "utf-8", show: str = "both", limit: int | None = None
+    chunk: Chunk,
+    encoding: str = "utf-8",
+    show: str = "both",
+    limit: int | None = None,
+    *,
+    relay: bool = False,
 ) -> str:
     """NetAssist-like text log line for a chunk.
 
     ``12:00:01.234 RX #1 127.0.0.1:50000 chunk 7 len 10 | 68 65 6C ... | helloworld``
 
+    A relay's chunk names its hop after the direction: ``RX client->relay``,
+    ``TX relay->server``, ``RX server->relay``, ``TX relay->client``.
+
     With ``limit``, a longer chunk shows its first ``limit`` bytes and says so
     (``len 1000000 (first 1024 shown)``): a 100 MB send stays one short line.
     """
     arrow = "RX" if chunk.direction.value == "rx" else "TX"
+    if relay:
+        arrow += " {}->{}".format(*relay_hop(chunk))
     head = (
         f"{clock(chunk.ts_ns)} {arrow} #{chunk.conn_id} {chunk.peer or '-'} "
         f"chunk {chunk.seq} len {len(chunk.data)}"

@@ -102,6 +102,8 @@ class SessionStats:
 
     def _apply_event(self, ev: ConnEvent) -> bool:
         kind = ev.kind
+        if kind is EventKind.CONNECTED and ev.conn_id in self.clients:
+            return False  # a relay's upstream leg: the row and the state stay the client's
         if kind in (EventKind.ACCEPTED, EventKind.CONNECTED):
             self.clients[ev.conn_id] = ClientInfo(ev.conn_id, ev.peer, ev.ts_ns)
             if kind is EventKind.CONNECTED:

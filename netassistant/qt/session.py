@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ConnEvent, EventKind, parse_address
-from netassistant.core.config import SessionConfig
+from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.pipeline import (
     DecodeSettings,
     PipelineBatch,
@@ -383,11 +383,61 @@ class SessionController(QObject):
     # Each returns False (or raises NotRunning, for those that return an id) when no
     # session runs; a command the kind does not have is a programming error (TypeError).
     def send(self, data: bytes, conn_id: int | None = None) -> bool:
-        """Send to one client (None: every client), to the server, or to the UDP remote."""
+        """Send to one client (None: every client), to the server, or to the UDP remote.
+
+        A relay injects toward :attr:`inject_toward` (the server unless set otherwise).
+        """
         pipeline = self._pipeline()
         if pipeline is None:
             return False
-        pipeline.send(data, conn_id)
+        if pipeline.kind is Kind.RELAY:
+            pipeline.relay().inject(conn_id, self.inject_toward, data)
+        else:
+            pipeline.send(data, conn_id)
+        return True
+
+    # ---------------------------------------------------------- relay commands
+    #: Relay: where :meth:`send` injects, "server" or "client".
+    inject_toward = "server"
+
+    def inject(self, conn_id: int | None, toward: str, data: bytes) -> bool:
+        """Relay: send ``data`` to the server or the client of a relayed connection.
+
+        Raises:
+            ValueError: ``toward`` is not "server" or "client".
+        """
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.relay().inject(conn_id, toward, data)
+        return True
+
+    def half_close_leg(self, conn_id: int, leg: str) -> bool:
+        """Relay: shutdown(SHUT_WR) one leg ("client" or "server") of a relayed connection."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.relay().half_close(conn_id, leg)
+        return True
+
+    def abort_leg(self, conn_id: int, leg: str) -> bool:
+        """Relay: reset one leg with RST (the other is then reset too, as a proxy would)."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.relay().abort(conn_id, leg)
+        return True
+
+    def set_faults(self, specs: list[str]) -> bool:
+        """Relay: replace the faults now; each change is logged as a FAULT event.
+
+        Raises:
+            FaultSpecError: a spec is wrong (nothing changes then).
+        """
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.relay().set_faults(specs)
         return True
 
     def send_to(self, data: bytes, host: str, port: int) -> bool:

@@ -103,6 +103,12 @@ class MainWindow(QMainWindow):
                 "Ctrl+Shift+U",
                 self.tr("Open a pane that sends and receives UDP datagrams"),
             ),
+            (
+                Kind.RELAY,
+                self.tr("New rela&y"),
+                "Ctrl+Shift+R",
+                self.tr("Open a pane that stands between clients and a server, with faults"),
+            ),
         ):
             action = QAction(text, self)
             # A toolbar button has no mnemonic: without this, Qt draws "新建 TCP 服务器(S)".
@@ -219,7 +225,12 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------------- panes
     def open_pane(self, kind: Kind) -> SessionPane:
         """Open a new pane of ``kind`` and show it."""
-        pane = SessionPane(kind)
+        if kind is Kind.RELAY:
+            from netassistant.ui.pane.relaypane import RelayPane  # loaded on first use
+
+            pane: SessionPane = RelayPane()
+        else:
+            pane = SessionPane(kind)
         self._panes.append(pane)
         if self.tile_action.isChecked():
             self.tiles.addWidget(pane)

@@ -63,6 +63,8 @@ TARGETS: dict[tuple[str, str], tuple[tuple[str, Callable[[Any, Any], bool]], flo
     ("cli_oneshot", "oneshot_ms"): (_AT_MOST, 60),
     ("cli_oneshot", "file_send_rss_mb"): (_AT_MOST, 100),
     ("cli_oneshot", "flood_rss_mb"): (_AT_MOST, 150),
+    ("relay_throughput", "relay_ratio"): (_AT_LEAST, 0.7),
+    ("relay_throughput", "added_latency_p50_ms"): (_AT_MOST, 0.5),
 }
 #: Figures without a target that the table shows anyway: the baselines measured in the same
 #: run say how busy the machine was (on a shared 2-core machine, a lot).
@@ -74,6 +76,8 @@ SHOWN = (
     ("startup", "baseline_s"),
     ("startup", "ratio_vs_baseline"),
     ("cli_oneshot", "oneshot_raw_ms"),
+    ("relay_throughput", "engine_mib_s"),
+    ("relay_throughput", "plain_mib_s"),
 )
 
 

@@ -439,7 +439,7 @@ def test_port_in_use_is_a_runtime_failure(env):
 def test_no_command_and_no_profile_is_a_usage_error(env):
     proc = run_cli(env)
     assert proc.returncode == 2
-    assert "choose tcp-server, tcp-client or udp (or --profile NAME)" in proc.stderr
+    assert "choose tcp-server, tcp-client, udp or relay (or --profile NAME)" in proc.stderr
 
 
 def test_argparse_errors_exit_2(env):

@@ -44,6 +44,8 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.engine.udp",  # the other kinds' engines
     "netassistant.core.engine.recvmmsg",
     "netassistant.core.engine.tcp_server",
+    "netassistant.core.engine.relay",  # the relay kind and its faults
+    "netassistant.core.relay",
     "netassistant.core.engine.kernel",  # servers and failed binds read /proc
     "netassistant.core.sending.files",  # --send-file
     "netassistant.core.safefile",

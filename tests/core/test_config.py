@@ -41,7 +41,7 @@ BAD = [
     ("connect_timeout", 0, "must be between 0 and 600 seconds"),
     ("connect_timeout", True, "must be between 0 and 600 seconds"),
     ("connect_timeout", "5", "must be between 0 and 600 seconds"),
-    ("kind", "tcp", "unknown kind 'tcp'; use tcp-server, tcp-client or udp"),
+    ("kind", "tcp", "unknown kind 'tcp'; use tcp-server, tcp-client, udp or relay"),
     ("family", 5, "unknown family 5; use inet, inet6 or unix"),
 ]
 

@@ -58,7 +58,12 @@ def test_good_values_pass_and_validate_returns_self(base, changes):
 @pytest.mark.parametrize(
     ("base", "changes", "field", "reason"),
     [
-        (SERVER, {"kind": "tcp"}, "kind", "unknown kind 'tcp'; use tcp-server, tcp-client or udp"),
+        (
+            SERVER,
+            {"kind": "tcp"},
+            "kind",
+            "unknown kind 'tcp'; use tcp-server, tcp-client, udp or relay",
+        ),
         (SERVER, {"family": "ipx"}, "family", "unknown family 'ipx'; use inet, inet6 or unix"),
         (
             SERVER,

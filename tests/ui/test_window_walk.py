@@ -287,7 +287,7 @@ def test_menus_have_unique_mnemonics_in_english(qtbot):
     qtbot.addWidget(window)
     _check_menus(window)
     file_keys = _mnemonics(window.findChild(QMenu, "fileMenu"))
-    assert file_keys == ["S", "L", "U", "P", "V", "E", "B", "K", "R", "C", "Q"]
+    assert file_keys == ["S", "L", "U", "Y", "P", "V", "E", "B", "K", "R", "C", "Q"]
 
 
 def test_menus_have_unique_mnemonics_in_chinese(qtbot, zh_cn):

@@ -28,7 +28,10 @@ _ENGINE_CLASSES: dict[Kind, tuple[str, str]] = {
     Kind.TCP_SERVER: ("netassistant.core.engine.tcp_server", "TcpServerEngine"),
     Kind.TCP_CLIENT: ("netassistant.core.engine.tcp_client", "TcpClientEngine"),
     Kind.UDP: ("netassistant.core.engine.udp", "UdpEngine"),
+    Kind.RELAY: ("netassistant.core.engine.relay", "RelayEngine"),
 }
+#: The UDP relay is the relay kind with ``config.relay_udp`` set.
+_UDP_RELAY = ("netassistant.core.engine.relay_udp", "UdpRelayEngine")
 
 
 def engine_class(kind: Kind) -> type[Engine]:
@@ -40,6 +43,10 @@ def engine_class(kind: Kind) -> type[Engine]:
 
 def create_engine(config: SessionConfig, sink: Sink, **options: Any) -> Engine:
     """The engine for ``config.kind``; ``options`` go to :class:`Engine` (flush_interval, ...)."""
+    if config.kind is Kind.RELAY and config.relay_udp:
+        module, name = _UDP_RELAY
+        cls: type[Engine] = getattr(importlib.import_module(module), name)
+        return cls(config, sink, **options)
     return engine_class(config.kind)(config, sink, **options)
 
 

@@ -43,7 +43,6 @@ READ_BYTES_PER_WAKEUP = 1024 * 1024
 MAX_READS_PER_WAKEUP = 16 * READ_BUDGET
 
 _RX = Direction.RX
-_NONE = ChunkFlag.NONE
 
 
 def reads_per_wakeup(recv_size: int) -> int:
@@ -77,10 +76,13 @@ class StreamConn:
         rx_bytes: Bytes received.
         tx_bytes: Bytes handed to the kernel.
         closed: True once the socket is closed.
+        chunk_flags: Flags every chunk of this connection carries (a relay's upstream
+            leg sets ``SERVER_LEG``).
     """
 
     #: What recv()/send() raise when the socket has nothing to give or no room now.
     _would_block: tuple[type[OSError], ...] = (BlockingIOError, InterruptedError)
+    chunk_flags = ChunkFlag.NONE
 
     def __init__(
         self,
@@ -287,7 +289,7 @@ class StreamConn:
             repeat(self.local, n),
             repeat(self.peer, n),
             datas,
-            repeat(_NONE, n),
+            repeat(self.chunk_flags, n),
             repeat(-1, n),
             strict=True,
         )
@@ -369,7 +371,9 @@ class StreamConn:
             self._outq.popleft()
             if item.total >= PROGRESS_MIN_BYTES:
                 self._report_progress(item, force=True)
-            engine.emit_chunk(self.conn_id, Direction.TX, self.local, self.peer, item.data)
+            engine.emit_chunk(
+                self.conn_id, Direction.TX, self.local, self.peer, item.data, self.chunk_flags
+            )
         if not self._outq and self._after_drain:
             self._finish_drain()
         else:
@@ -471,7 +475,7 @@ class StreamConn:
                 self.local,
                 self.peer,
                 bytes(head.view[: head.sent]),
-                ChunkFlag.PARTIAL,
+                ChunkFlag.PARTIAL | self.chunk_flags,
             )
         self._outq.clear()
         self._queued = 0

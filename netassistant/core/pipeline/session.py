@@ -323,6 +323,12 @@ class SessionPipeline:
         """The slow reader's wait before each recv()."""
         self._engine.set_read_delay(ms)
 
+    def relay(self) -> Any:
+        """Relay: the engine, for its relay commands (inject, leg half-close/abort, faults)."""
+        if self.config.kind is not Kind.RELAY:
+            raise UnsupportedCommand(f"{self.config.kind.value} sessions have no relay commands")
+        return self._engine
+
     def join_group(self, group: str) -> None:
         """UDP: join a multicast group."""
         self._udp().join_group(group)

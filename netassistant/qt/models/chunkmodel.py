@@ -21,7 +21,7 @@ from typing import Any, Final
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QFont
 
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
+from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.logcolors import LIGHT, log_colors
@@ -136,6 +136,8 @@ class ChunkLogModel(RingTableModel[Event]):
         self._event_font: QFont | None = None
         self._event_font_zoom = 0.0
         self._paused = False
+        #: A relay's hop labels by (direction, upstream leg); empty for other kinds.
+        self._hops: dict[tuple[Direction, bool], str] = {}
 
     def _reset_storage(self) -> None:
         super()._reset_storage()
@@ -350,9 +352,32 @@ class ChunkLogModel(RingTableModel[Event]):
 
     # -- drawing helpers --------------------------------------------------------------
 
-    def direction_labels(self) -> tuple[str, str]:
-        """The DIR column's texts for RX and TX, translated (to size the column)."""
+    def direction_labels(self) -> tuple[str, ...]:
+        """The DIR column's texts, translated (to size the column).
+
+        RX and TX; a relay's log shows the hop instead (see :meth:`set_relay`).
+        """
+        if self._hops:
+            return tuple(self._hops.values())
         return self.tr("RX"), self.tr("TX")
+
+    def set_relay(self, relay: bool) -> None:
+        """Show each chunk's hop in the DIR column (client→relay, relay→server, ...)."""
+        self._hops = self._hop_labels() if relay else {}
+
+    def _hop_labels(self) -> dict[tuple[Direction, bool], str]:
+        return {
+            (Direction.RX, False): self.tr("client→relay"),
+            (Direction.TX, True): self.tr("relay→server"),
+            (Direction.RX, True): self.tr("server→relay"),
+            (Direction.TX, False): self.tr("relay→client"),
+        }
+
+    def direction_text(self, chunk: Chunk) -> str:
+        """The DIR column's text for ``chunk``: RX/TX, or a relay chunk's hop."""
+        if self._hops:
+            return self._hops[(chunk.direction, bool(chunk.flags & ChunkFlag.SERVER_LEG))]
+        return self.tr("RX") if chunk.direction is Direction.RX else self.tr("TX")
 
     def _chunk_text(self, chunk: Chunk, column: int) -> str:
         if column == Column.DATA:
@@ -360,8 +385,7 @@ class ChunkLogModel(RingTableModel[Event]):
         if column == Column.TIME:
             return clock(chunk.ts_ns)
         if column == Column.DIR:
-            rx, tx = self.direction_labels()
-            return rx if chunk.direction is Direction.RX else tx
+            return self.direction_text(chunk)
         if column == Column.PEER:
             return chunk.peer
         if column == Column.CONN:

@@ -36,7 +36,7 @@ from netassistant.core.replies.rules import ReplyRule, RuleError
 from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.automation.ruledialog import RuleDialog
-from netassistant.ui.widgets import fit_columns, decorate
+from netassistant.ui.widgets import decorate, fit_columns
 
 #: How often the "Fired" column is refreshed while rules run.
 COUNT_REFRESH_MS = 500

@@ -73,8 +73,8 @@ class SessionPane(QWidget):
         self.send_area = SendArea(kind, self.controller)
         self.send_panel = self.send_area.panel
         self.stats = StatsBar()
-        self.clients = ClientList() if kind is Kind.TCP_SERVER else None
-        self.tls_status = TlsStatus() if kind is not Kind.UDP else None
+        self.clients = ClientList() if kind in (Kind.TCP_SERVER, Kind.RELAY) else None
+        self.tls_status = TlsStatus() if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER) else None
         self.log_limits = LogLimitsBox()
         self._stats_dirty = False
         self._dropped = (0, 0)
@@ -108,7 +108,8 @@ class SessionPane(QWidget):
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        #: The settings column's layout (a pane of one kind may add its own boxes).
+        self.left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
         left_layout.addWidget(self.send_area.tools)
@@ -359,7 +360,7 @@ class SessionPane(QWidget):
         clients = self.controller.stats.clients
         count = len(clients)
         in_sync = self.receive.listed_connections() == count
-        if self.kind is Kind.TCP_SERVER:
+        if self.kind in (Kind.TCP_SERVER, Kind.RELAY):
             in_sync &= self.send_panel.listed_clients() == count
         if not in_sync:
             listing = [(cid, info.peer) for cid, info in sorted(clients.items())]
@@ -496,6 +497,7 @@ class SessionPane(QWidget):
             Kind.TCP_SERVER: self.tr("TCP server"),
             Kind.TCP_CLIENT: self.tr("TCP client"),
             Kind.UDP: self.tr("UDP"),
+            Kind.RELAY: self.tr("Relay"),
         }
         try:
             where = self.config(show_errors=False).describe().split(" ", 1)[1]

@@ -178,7 +178,7 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.start_button)
         layout.addWidget(self.error_label)
         self.tls_box: TlsBox | None = None
-        if self.kind is not Kind.UDP:
+        if self.kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER):
             self.tls_box = TlsBox(self.kind)
             layout.addWidget(self.tls_box)
         layout.addWidget(options)
@@ -191,13 +191,13 @@ class SettingsPanel(QWidget):
             (self.remote_port, not server),
             (self.nodelay, not udp),
             (self.broadcast, udp),
-            (self.close_on_peer_fin, not udp),
+            (self.close_on_peer_fin, server or client),
             (self._multicast_label, udp),
             (self.multicast, udp),
             (self._backlog_label, server),
             (self.backlog, server),
-            (self._timeout_label, client),
-            (self.connect_timeout, client),
+            (self._timeout_label, client or self.kind is Kind.RELAY),
+            (self.connect_timeout, client or self.kind is Kind.RELAY),
         ):
             # A spin box with a range note is shown and hidden with its note.
             self._boxes.get(widget, widget).setVisible(visible)
@@ -508,6 +508,7 @@ class SettingsPanel(QWidget):
             Kind.TCP_SERVER: (self.tr("Start listening"), self.tr("Stop listening")),
             Kind.TCP_CLIENT: (self.tr("Connect"), self.tr("Disconnect")),
             Kind.UDP: (self.tr("Open"), self.tr("Close")),
+            Kind.RELAY: (self.tr("Start relay"), self.tr("Stop relay")),
         }[self.kind]
         self.start_button.setText(labels[1] if self._running else labels[0])
 

@@ -266,7 +266,7 @@ class StreamView(QWidget):
         return "".join(parts)
 
     def _band_title(self, row: int, chunk: Chunk, shown: int) -> str:
-        direction = self.tr("RX") if chunk.direction is Direction.RX else self.tr("TX")
+        direction = self.model.direction_text(chunk)
         when = self.model.index(row, Column.TIME).data()
         title = self.tr("{dir} chunk {seq}, {length} bytes, {time}").format(
             dir=direction, seq=chunk.seq, length=len(chunk.data), time=when

@@ -71,6 +71,12 @@ class SendArea(QWidget):
         self.files.file_requested.connect(self._send_file)
         self.files.cancel_requested.connect(self._cancel_file)
         self.controller.plan_progress.connect(self._on_plan_progress)
+        if self.kind is Kind.RELAY:
+            self.panel.toward.currentIndexChanged.connect(self._on_toward_changed)
+
+    @Slot()
+    def _on_toward_changed(self) -> None:
+        self.controller.inject_toward = str(self.panel.toward.currentData())
 
     # ------------------------------------------------------------------ state
     def set_running(self, running: bool) -> None:
@@ -110,7 +116,7 @@ class SendArea(QWidget):
                 ctl.reply(request.data)
             else:
                 ctl.send_to(request.data, request.udp_host, request.udp_port)
-        elif self.kind is Kind.TCP_SERVER:
+        elif self.kind in (Kind.TCP_SERVER, Kind.RELAY):
             ctl.send(request.data, request.conn_id)
         else:
             ctl.send(request.data)

@@ -106,6 +106,8 @@ class SendPanel(QWidget):
     def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
+        #: Kinds with connections to choose from (a server's clients, a relay's pairs).
+        self._picks_connection = kind in (Kind.TCP_SERVER, Kind.RELAY)
         self._mode = "text"
         self._encoding = "utf-8"
         self._running = False
@@ -117,7 +119,7 @@ class SendPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        if self.kind is Kind.TCP_SERVER:
+        if self._picks_connection:
             layout.addLayout(self._build_server_target())
         elif self.kind is Kind.UDP:
             layout.addLayout(self._build_udp_target())
@@ -177,7 +179,10 @@ class SendPanel(QWidget):
         label = QLabel(self.tr("Send to:"))
         self._target = QComboBox()
         # A model, not items: 10,000 clients cost one reset, and labels are made when drawn.
-        self._targets = ConnectionChoices(self.tr("All clients"), self.tr("#%1 %2"), self)
+        every = self.tr("All clients")
+        if self.kind is Kind.RELAY:
+            every = self.tr("All relayed connections")
+        self._targets = ConnectionChoices(every, self.tr("#%1 %2"), self)
         self._target.setModel(self._targets)
         # Not AdjustToContents, which would measure every client on each change.
         self._target.setSizeAdjustPolicy(
@@ -194,6 +199,12 @@ class SendPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self._target)
+        if self.kind is Kind.RELAY:
+            from netassistant.ui.send.relaytarget import InjectDirection
+
+            #: Relay: inject toward the server or the client.
+            self.toward = InjectDirection()
+            row.addWidget(self.toward)
         row.addStretch(1)
         return row
 
@@ -311,7 +322,7 @@ class SendPanel(QWidget):
         Raises:
             SendInputError: UDP without a usable target.
         """
-        if self.kind is Kind.TCP_SERVER:
+        if self._picks_connection:
             return SendRequest(data, conn_id=self.target_client())
         if self.kind is not Kind.UDP:
             return SendRequest(data)
@@ -407,7 +418,7 @@ class SendPanel(QWidget):
         return self._targets.connection_count()
 
     def _change_targets(self, change: Callable[[], None]) -> None:
-        if self.kind is not Kind.TCP_SERVER:
+        if not self._picks_connection:
             return
         current = self.target_client()
         with QSignalBlocker(self._target):
@@ -416,12 +427,12 @@ class SendPanel(QWidget):
 
     def select_client(self, conn_id: int | None) -> None:
         """TCP server: make a listed client the target (None or unlisted: all clients)."""
-        if self.kind is Kind.TCP_SERVER:
+        if self._picks_connection:
             self._target.setCurrentIndex(max(self._targets.row_of(conn_id), 0))
 
     def target_client(self) -> int | None:
         """TCP server: the chosen client's id; None for all clients (and other kinds)."""
-        if self.kind is not Kind.TCP_SERVER:
+        if not self._picks_connection:
             return None
         conn_id = self._target.currentData()
         return conn_id if isinstance(conn_id, int) else None

@@ -231,7 +231,7 @@ def test_newer_schema_refused(store: ProfileStore, tmp_path: Path) -> None:
         (
             {"config": {"kind": "tcp"}},
             "config.kind",
-            "unknown kind 'tcp'; use tcp-server, tcp-client or udp",
+            "unknown kind 'tcp'; use tcp-server, tcp-client, udp or relay",
         ),
         ({"config": {"colour": 1}}, "config.colour", "unknown setting"),
         ({"config": [1]}, "config", "must be a JSON object"),
