@@ -9,7 +9,9 @@ user sees what to change where the pattern is typed.
 
 Patterns are bytes compiled as Latin-1, so like a Python bytes pattern they match byte by
 byte; ``\\Z`` is accepted as Python spells it, and ``$`` also matches before a final
-newline, as in Python.
+newline, as in Python. One difference is left: Python lets the pattern go on to consume
+that final newline after ``$`` (``$\\n`` finds ``"x\\n"``); RE2 cannot look ahead, so
+here text after ``$`` never matches, which is what such a pattern means to a reader.
 """
 
 from __future__ import annotations
