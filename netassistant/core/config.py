@@ -89,6 +89,10 @@ class SessionConfig:
         close_on_peer_fin: When the peer half-closes (FIN), close our side too once our
             answer and queued data are written; False keeps the connection half-open so
             the user can still send.
+        kernel_state: TCP: watch the sockets' kernel state (TCP_INFO, queues, the peer's
+            state on loopback) and report it as STATE events (Linux).
+        wire: TCP: show this session's segments on the loopback interface as SEGMENT
+            events (Linux, needs CAP_NET_RAW).
         extra: Settings of other parts (front ends) kept with the session.
     """
 
@@ -113,6 +117,8 @@ class SessionConfig:
     checksum_order: str = ""
     encoding: str = "utf-8"
     close_on_peer_fin: bool = True
+    kernel_state: bool = True
+    wire: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- checks
@@ -311,7 +317,14 @@ _STRING_FIELDS = (
     "checksum_order",
     "encoding",
 )
-_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin")
+_BOOL_FIELDS = (
+    "nodelay",
+    "reuseaddr",
+    "broadcast",
+    "close_on_peer_fin",
+    "kernel_state",
+    "wire",
+)
 
 
 def _hostport(host: str, port: int) -> str:
