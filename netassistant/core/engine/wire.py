@@ -107,6 +107,7 @@ class WireTap:
         self._count = 0
         self._skipped = 0
         self._note_timer: int | None = None
+        self._seen: set[int] = set()
 
     # ---------------------------------------------------------------- control
     def open(self) -> bool:
@@ -223,19 +224,17 @@ class WireTap:
     def _match(self, src: Endpoint, dst: Endpoint) -> tuple[str, int, Endpoint, Endpoint] | None:
         """(dir, conn_id, our end, their end) if the segment is this session's, else None."""
         found = self._known(src, dst)
-        if found is None and time.monotonic() - self._indexed_at >= INDEX_REFRESH:
-            self._reindex()
-            found = self._known(src, dst)
         if found is not None:
             return found
-        # Not (yet) accepted: a handshake to our listening port belongs to the session.
-        listen = self._listen
-        if listen is not None:
-            if dst[1] == listen[1] and listen[0] in ("", dst[0]):
-                return "rx", 0, dst, src
-            if src[1] == listen[1] and listen[0] in ("", src[0]):
-                return "tx", 0, src, dst
-        return None
+        at_listener = self._at_listener(src, dst)
+        # A segment to or from our listening port may be a connection accepted since the
+        # last look: look at once. Anything else (other sessions' traffic) looks at most
+        # every INDEX_REFRESH seconds, so foreign floods cost no scans.
+        if at_listener or time.monotonic() - self._indexed_at >= INDEX_REFRESH:
+            self._reindex()
+            found = self._known(src, dst) or self._at_listener(src, dst)
+        # Not accepted yet (the handshake): the listener's, conn 0.
+        return found or at_listener
 
     def _known(self, src: Endpoint, dst: Endpoint) -> tuple[str, int, Endpoint, Endpoint] | None:
         conn_id = self._index.get((src, dst))
@@ -246,22 +245,40 @@ class WireTap:
             return "rx", conn_id, dst, src
         return None
 
+    def _at_listener(
+        self, src: Endpoint, dst: Endpoint
+    ) -> tuple[str, int, Endpoint, Endpoint] | None:
+        listen = self._listen
+        if listen is None:
+            return None
+        if dst[1] == listen[1] and listen[0] in ("", dst[0]):
+            return "rx", 0, dst, src
+        if src[1] == listen[1] and listen[0] in ("", src[0]):
+            return "tx", 0, src, dst
+        return None
+
     def _reindex(self) -> None:
-        """Learn the session's 4-tuples again (new connections since the last time)."""
+        """Learn the 4-tuples of connections opened since the last look.
+
+        Only new connection numbers cost system calls; closed connections stay known
+        (their FIN and last ACKs come after they are gone), up to MAX_INDEX.
+        """
         self._indexed_at = time.monotonic()
         listener, pairs = self.engine.kernel_targets()
-        index: dict[tuple[Endpoint, Endpoint], int] = {}
+        seen = self._seen
         for conn_id, sock in pairs:
+            if conn_id in seen:
+                continue
             try:
                 local, peer = sock.getsockname(), sock.getpeername()
             except OSError:
                 continue
-            index[((_plain(local[0]), local[1]), (_plain(peer[0]), peer[1]))] = conn_id
-        # Closed connections stay known (their FIN and last ACKs come after), up to a bound.
-        self._index.update(index)
-        while len(self._index) > MAX_INDEX:
-            del self._index[next(iter(self._index))]
-        if listener is not None:
+            seen.add(conn_id)
+            self._index[((_plain(local[0]), local[1]), (_plain(peer[0]), peer[1]))] = conn_id
+        if len(self._index) > MAX_INDEX:
+            for key in list(self._index)[: len(self._index) - MAX_INDEX]:
+                seen.discard(self._index.pop(key))
+        if self._listen is None and listener is not None:
             with contextlib.suppress(OSError):
                 host, port = listener.getsockname()[:2]
                 wildcard = host in ("0.0.0.0", "::")
