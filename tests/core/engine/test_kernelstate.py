@@ -81,7 +81,7 @@ def test_our_fin_first_leaves_us_in_time_wait():
         last = wait_state(h, 1, state="TIME_WAIT")
         assert 0 < last["timer_ms"] <= 60_000
         assert (last["peer_state"], last["closed_first"]) == ("CLOSED", "local")
-        event = [e for e in h.events if isinstance(e, ConnEvent) and e.detail == last][0]
+        event = next(e for e in h.events if isinstance(e, ConnEvent) and e.detail == last)
         assert event.message.startswith(
             "kernel state TIME_WAIT, peer CLOSED; receive queue 0 B, send queue 0 B; "
             "TIME_WAIT ends in "

@@ -94,7 +94,9 @@ def test_the_rate_is_bounded_with_a_note(monkeypatch):
             c.sendall(b"x")
             h.wait_rx_bytes(1)
         note = h.wait_for(
-            lambda evs: [e for e in evs if isinstance(e, ConnEvent) and e.detail and "skipped" in e.detail]
+            lambda evs: [
+                e for e in evs if isinstance(e, ConnEvent) and e.detail and "skipped" in e.detail
+            ]
         )[0]
     skipped = note.detail["skipped"]
     assert skipped >= 2
