@@ -149,6 +149,7 @@ class ConnEvent(NamedTuple):
               record ``seq`` is the record's own number and the TCP one is
               ``tcp_seq``. A note of segments the rate bound left out has only
               ``skipped`` (their number).
+            - ERROR: ``source`` (``"wire"``: the capture could not start), or None.
             - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``.
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
     """

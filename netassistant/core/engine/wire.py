@@ -156,7 +156,12 @@ class WireTap:
             self._sock = None
 
     def _refuse(self, message: str) -> None:
-        self.engine.emit_event(EventKind.ERROR, local=self.engine.local_address, message=message)
+        self.engine.emit_event(
+            EventKind.ERROR,
+            local=self.engine.local_address,
+            message=message,
+            detail={"source": "wire"},
+        )
 
     # ------------------------------------------------------------------ reads
     def _on_ready(self, sock: socket.socket, mask: int) -> None:

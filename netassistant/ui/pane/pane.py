@@ -22,6 +22,7 @@ from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.decodepipeline import DecodePipeline
+from netassistant.qt.kernelstate import log_records
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
 from netassistant.ui.automation.autoreplybox import AutoReplyBox
@@ -30,6 +31,7 @@ from netassistant.ui.decode.framingbox import FramingBox
 from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.settingspanel import SettingsPanel
+from netassistant.ui.pane.socketstate import SocketStatePanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
@@ -70,6 +72,7 @@ class SessionPane(QWidget):
         self.send_panel = self.send_area.panel
         self.stats = StatsBar()
         self.clients = ClientList() if kind is Kind.TCP_SERVER else None
+        self.socket_state = SocketStatePanel(kind) if kind is not Kind.UDP else None
         self.log_limits = LogLimitsBox()
         self._stats_dirty = False
         self._dropped = (0, 0)
@@ -102,6 +105,8 @@ class SessionPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        if self.socket_state is not None:
+            left_layout.addWidget(self.socket_state)
         left_layout.addWidget(self.send_area.tools)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
@@ -157,7 +162,10 @@ class SessionPane(QWidget):
 
     def _connect_signals(self) -> None:
         ctl = self.controller
-        ctl.events_received.connect(self.receive.append_events)
+        ctl.events_received.connect(self._append_to_log)
+        if self.socket_state is not None:
+            ctl.events_received.connect(self.socket_state.store.apply_events)
+            self.socket_state.wire_toggled.connect(ctl.set_wire)
         # Decoded in the engine thread from every batch, also while the view is paused.
         ctl.decoded_received.connect(self.decode.feed)
         self.framing.changed.connect(self._on_framing_changed)
@@ -190,6 +198,7 @@ class SessionPane(QWidget):
             self.clients.half_close_requested.connect(ctl.half_close)
             self.clients.abort_requested.connect(ctl.abort)
             self.clients.selection_changed.connect(self._on_client_selected)
+            ctl.events_received.connect(self.clients.model.apply_kernel_states)
         clear = QShortcut(QKeySequence("Ctrl+L"), self)
         clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         clear.activated.connect(self.receive.clear)
@@ -216,6 +225,9 @@ class SessionPane(QWidget):
         except ConfigError:
             return False
         self.settings.clear_error()
+        if self.socket_state is not None:
+            self.socket_state.clear()
+            config = config.replace(wire=self.socket_state.wire.isChecked())
         self.controller.start(config)
         self.settings.set_running(True)
         self.started.emit()
@@ -380,9 +392,18 @@ class SessionPane(QWidget):
             self.capture.start_log(path=choice.path, fmt=choice.fmt)
 
     @Slot(object)
+    def _append_to_log(self, events: list[Any]) -> None:
+        # STATE and SEGMENT records go to the Socket state panel and the timeline only.
+        self.receive.append_events(log_records(events))
+
+    @Slot(object)
     def _on_client_selected(self, conn_id: Any) -> None:
         if conn_id is not None:
             self.send_panel.select_client(conn_id)
+        if self.socket_state is not None:
+            self.socket_state.select_connection(conn_id)
+            if conn_id is not None:
+                self.controller.focus_kernel_state([conn_id])
 
     @Slot(object)
     def _on_state_changed(self, state: SessionState) -> None:
