@@ -22,8 +22,9 @@ from netassistant.qt.kernelstate import KernelSnapshot, KernelStateStore
 from netassistant.qt.models.clientmodel import format_count
 from netassistant.ui.widgets import check_box, decorate
 
-#: The smallest full scale of a queue gauge, in bytes.
-GAUGE_MIN = 64 * 1024
+#: The smallest full scale of a queue gauge, in bytes (it grows with what it shows):
+#: small enough that a few short sends piling up are seen.
+GAUGE_MIN = 256
 #: Linux keeps a socket in TIME_WAIT for 60 s: the countdown bar's full scale.
 TIME_WAIT_MS = 60_000
 
@@ -92,6 +93,8 @@ class SocketStatePanel(QGroupBox):
         self.timing.setObjectName("stateTiming")
         self.closed_first = QLabel()
         self.closed_first.setObjectName("stateClosedFirst")
+        for label in (self.peer, self.timing, self.closed_first):
+            label.setWordWrap(True)  # the column stays narrow: two panes side by side
         self.time_wait = _gauge(
             "stateTimeWait",
             self.tr("TIME_WAIT"),
@@ -224,9 +227,9 @@ class SocketStatePanel(QGroupBox):
         closed_first = detail.get("closed_first")
         self.closed_first.setText(
             {
-                "local": self.tr("we did (our FIN went first): we end in TIME_WAIT"),
-                "peer": self.tr("the peer did: it ends in TIME_WAIT"),
-                "both": self.tr("both at once: both end in TIME_WAIT"),
+                "local": self.tr("we did (our FIN went first)"),
+                "peer": self.tr("the peer did"),
+                "both": self.tr("both at once"),
             }.get(str(closed_first), "—")
         )
         return self._show_time_wait(snapshot)
