@@ -5,10 +5,10 @@ read path), every :data:`TICK` seconds:
 
 * each watched connection's ``TCP_INFO`` state, RTT and retransmits, and its receive
   and send queues (so a slow reader's 粘包 is seen forming before ``recv()`` takes it);
-* on loopback, the **peer's** socket from the system table (``/proc/net/tcp*``,
-  looked up by the mirror 4-tuple), read once per tick for all connections;
+* on loopback, the **peer's** socket, looked up by the mirror 4-tuple in the system's
+  socket table (sock_diag, or ``/proc/net/tcp*``: see :mod:`.sockfind`);
 * our socket **after we closed it**: gone from our process, it may sit in FIN_WAIT or
-  TIME_WAIT; its 4-tuple is watched in the table until it leaves (or :data:`LINGER_MAX`);
+  TIME_WAIT; its 4-tuple is looked up until it leaves (or :data:`LINGER_MAX`);
 * the listening socket: its accept queue against its backlog.
 
 A STATE event goes out when a state (ours or the peer's) changes, and when the queues
@@ -19,8 +19,9 @@ Scale: a server with 10,000 clients samples at most :data:`MAX_WATCHED` connecti
 (the oldest open ones, plus any a view asks for with :meth:`KernelWatch.focus`): the
 state view shows one selected connection and a classroom has a handful, while 10,000
 ``getsockopt`` calls and STATE events a tick would cost the loop more than the clients
-do. The system table is one file read per tick, and when it is big (10,000 loopback
-clients are 20,000 rows) it is read less often: never more than 5% of the loop's time.
+do. The lookups go one socket at a time through sock_diag, whatever the size of the
+system's table; only the ``/proc`` fallback reads the whole table, at most once a tick,
+and less often when it is big (never more than 5% of the loop's time).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family, Kind
-from netassistant.core.engine.kernel import TableEntry, TableKey, read_tcp_table, table_keys
+from netassistant.core.engine.kernel import TableEntry
+from netassistant.core.engine.sockfind import Pair, SocketFinder
 from netassistant.core.engine.sockstate import queue_sizes, supported, tcp_info
 from netassistant.core.i18n import text
 
@@ -63,22 +65,23 @@ class _Watched:
         "closed_first",
         "conn_id",
         "gone_at",
-        "keys_ours",
-        "keys_peer",
         "last",
         "local",
         "loopback",
+        "ours",
         "peer",
         "peer_state",
         "sock",
+        "theirs",
     )
 
     def __init__(self, conn_id: int, sock: socket.socket) -> None:
         self.conn_id = conn_id
         self.sock = sock
         self.local = self.peer = ""
-        self.keys_ours: list[TableKey] = []
-        self.keys_peer: list[TableKey] = []
+        #: Our socket's 4-tuple and the peer socket's (its mirror), once known.
+        self.ours: Pair | None = None
+        self.theirs: Pair | None = None
         self.loopback = False
         self.peer_state: str | None = None
         self.closed_first: str | None = None
@@ -94,8 +97,8 @@ class _Watched:
         except OSError:
             return
         self.local, self.peer = format_address(local), format_address(peer)
-        self.keys_ours = table_keys(local[:2], peer[:2])
-        self.keys_peer = table_keys(peer[:2], local[:2])
+        self.ours = (local[0], local[1]), (peer[0], peer[1])
+        self.theirs = self.ours[1], self.ours[0]
         self.loopback = _is_loopback(peer[0])
 
     def note_states(self, state: str, peer_state: str | None) -> None:
@@ -113,14 +116,6 @@ def _is_loopback(host: str) -> bool:
     return host.removeprefix("::ffff:").startswith("127.") or host == "::1"
 
 
-def _lookup(table: dict[TableKey, TableEntry], keys: list[TableKey]) -> TableEntry | None:
-    for key in keys:
-        entry = table.get(key)
-        if entry is not None:
-            return entry
-    return None
-
-
 class KernelWatch:
     """Samples one TCP session's sockets on its engine's timers; see the module docstring.
 
@@ -135,6 +130,7 @@ class KernelWatch:
         self._focus: tuple[int, ...] = ()
         self._listener_last: tuple[int, int] | None = None
         self._next_table = 0.0
+        self._finder = SocketFinder()
         self._timer: int | None = None
         self._closed = False
 
@@ -163,6 +159,7 @@ class KernelWatch:
                 self.engine.cancel_timer(self._timer)
                 self._timer = None
         self._closed = True
+        self._finder.close()
 
     # ------------------------------------------------------------------ tick
     def _tick(self) -> None:
@@ -174,7 +171,7 @@ class KernelWatch:
         now = time.monotonic()
         for conn_id in [c for c in self._conns if c not in current]:
             gone = self._conns.pop(conn_id)
-            if gone.keys_ours and gone.sock.fileno() == -1:
+            if gone.ours is not None and gone.sock.fileno() == -1:
                 gone.gone_at = now
                 self._lingering[conn_id] = gone
                 while len(self._lingering) > MAX_LINGERING:
@@ -201,43 +198,46 @@ class KernelWatch:
             watched = self._conns.get(conn_id)
             if watched is None or watched.sock is not sock:
                 watched = _Watched(conn_id, sock)
-            elif not watched.keys_ours:
+            elif watched.ours is None:
                 watched.learn_addresses()
             current[conn_id] = watched
         return current
 
-    def _read_table(self, now: float) -> dict[TableKey, TableEntry] | None:
-        """The table rows the watched sockets need, or None when not read this tick."""
-        wanted: set[TableKey] = set()
+    def _read_table(self, now: float) -> dict[Pair, TableEntry] | None:
+        """The sockets the watch needs to find (peers, our closed ones), or None this tick."""
+        wanted: list[Pair] = []
         for watched in self._conns.values():
-            if watched.loopback:
-                wanted.update(watched.keys_peer)
+            if watched.loopback and watched.theirs is not None:
+                wanted.append(watched.theirs)
         for watched in self._lingering.values():
-            wanted.update(watched.keys_ours)
-            if watched.loopback:
-                wanted.update(watched.keys_peer)
+            if watched.ours is not None:
+                wanted.append(watched.ours)
+            if watched.loopback and watched.theirs is not None:
+                wanted.append(watched.theirs)
         if not wanted or now < self._next_table:
             return None
         started = time.perf_counter()
-        table = read_tcp_table(wanted)
-        cost = time.perf_counter() - started
-        self._next_table = now + max(0.0, cost * TABLE_COST_FACTOR - TICK)
+        table = self._finder.find(wanted)
+        if not self._finder.netlink:
+            # The /proc fallback reads the whole table: read it less often when it is big.
+            cost = time.perf_counter() - started
+            self._next_table = now + max(0.0, cost * TABLE_COST_FACTOR - TICK)
         if table is None:
-            # No /proc (a sandbox): nothing to learn about peers or closed sockets.
+            # No sock_diag, no /proc (a sandbox): nothing to learn about peers or closed sockets.
             self._lingering.clear()
             for watched in self._conns.values():
                 watched.loopback = False
         return table
 
     # -------------------------------------------------------------- samples
-    def _sample_open(self, watched: _Watched, table: dict[TableKey, TableEntry] | None) -> None:
+    def _sample_open(self, watched: _Watched, table: dict[Pair, TableEntry] | None) -> None:
         info = tcp_info(watched.sock)
         if info is None:
             return
         rx, tx = queue_sizes(watched.sock) or (0, 0)
         peer_entry = None
-        if table is not None and watched.loopback:
-            peer_entry = _lookup(table, watched.keys_peer)
+        if table is not None and watched.loopback and watched.theirs is not None:
+            peer_entry = table.get(watched.theirs)
             watched.peer_state = peer_entry.state if peer_entry else _GONE
         watched.note_states(info.state, watched.peer_state)
         key = (info.state, watched.peer_state, rx, tx, info.total_retrans)
@@ -255,14 +255,16 @@ class KernelWatch:
         self._emit(watched, detail, peer_entry)
 
     def _sample_gone(
-        self, watched: _Watched, table: dict[TableKey, TableEntry] | None, now: float
+        self, watched: _Watched, table: dict[Pair, TableEntry] | None, now: float
     ) -> None:
         if table is None:  # not read this tick
             if now - watched.gone_at > LINGER_MAX:
                 self._lingering.pop(watched.conn_id, None)
             return
-        ours = _lookup(table, watched.keys_ours)
-        peer_entry = _lookup(table, watched.keys_peer) if watched.loopback else None
+        ours = table.get(watched.ours) if watched.ours is not None else None
+        peer_entry = (
+            table.get(watched.theirs) if watched.loopback and watched.theirs is not None else None
+        )
         state = ours.state if ours else _GONE
         if watched.loopback:
             watched.peer_state = peer_entry.state if peer_entry else _GONE

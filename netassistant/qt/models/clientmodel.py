@@ -135,13 +135,21 @@ class ClientListModel(ReadOnlyTableModel):
 
     def apply_kernel_states(self, events: Iterable[Event]) -> None:
         """Show the kernel states of a batch's STATE events in the Kernel column."""
+        states = [
+            event
+            for event in events
+            if type(event) is ConnEvent and event.kind is EventKind.STATE and event.detail
+        ]
+        if not states:
+            return
+        ids = [row.conn_id for row in self._rows]  # once per batch: 10,000 rows stay cheap
         changed: list[int] = []
-        for event in events:
-            if type(event) is ConnEvent and event.kind is EventKind.STATE and event.detail:
-                state = event.detail.get("state")
-                if isinstance(state, str) and self.row_of(event.conn_id) >= 0:
-                    self._kernel[event.conn_id] = state
-                    changed.append(self.row_of(event.conn_id))
+        for event in states:
+            state = (event.detail or {}).get("state")
+            row = bisect_left(ids, event.conn_id)
+            if isinstance(state, str) and row < len(ids) and ids[row] == event.conn_id:
+                self._kernel[event.conn_id] = state
+                changed.append(row)
         if len(self._kernel) > 2 * len(self._rows) + 64:  # closed rows' states go
             live = {row.conn_id for row in self._rows}
             self._kernel = {k: v for k, v in self._kernel.items() if k in live}
