@@ -233,3 +233,22 @@ def test_the_table_finds_both_ends_of_a_loopback_connection():
                 assert read_tcp_table(set(ours), tables=("/nonexistent",)) is None
                 holders = kernel.tcp_port_holders(srv.getsockname()[1])
                 assert holders == kernel.PortHolders(listening=1, time_wait=0, other=1)
+
+
+def test_a_client_session_reports_where_its_connection_went_as_it_ends():
+    with socket.create_server(("127.0.0.1", 0)) as srv:
+        config = SessionConfig(kind=Kind.TCP_CLIENT, remote_port=srv.getsockname()[1])
+        with running(config) as h:
+            conn, _ = srv.accept()
+            wait_state(h, 1, state="ESTABLISHED", peer_state="ESTABLISHED")
+            conn.close()  # the server's FIN first: our session answers, closes and ends
+            h.wait_event(EventKind.STOPPED)
+        last = states(h, 1)[-1]
+        assert (last["state"], last["peer_state"], last["closed_first"]) == (
+            "CLOSED",
+            "TIME_WAIT",
+            "peer",
+        )
+        kinds = h.kinds()
+        assert kinds.index(EventKind.CLOSED) < len(kinds) - 2
+        assert kinds[-2:] == [EventKind.STATE, EventKind.STOPPED]
