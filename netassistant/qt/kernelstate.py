@@ -52,10 +52,12 @@ class KernelStateStore(QObject):
     Signals:
         changed(list): the connection ids whose state changed in a batch.
         wire_refused(str): the capture could not start; the message says what is needed.
+        segments_seen(int, str): the wire's segments so far and the newest one's line.
     """
 
     changed = Signal(object)
     wire_refused = Signal(str)
+    segments_seen = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +66,14 @@ class KernelStateStore(QObject):
         self.unsupported = ""
         #: The connection that reported last (0 if none): what a client pane shows.
         self.last_conn = 0
+        #: SEGMENT events of this run (the wire).
+        self.segments = 0
 
     def apply_events(self, events: Iterable[Event]) -> None:
         """Take a batch's STATE events (and a wire refusal); other records are skipped."""
         changed: list[int] = []
         now = time.monotonic()
+        newest_segment: ConnEvent | None = None
         for event in events:
             if type(event) is not ConnEvent:
                 continue
@@ -81,10 +86,15 @@ class KernelStateStore(QObject):
                     if event.conn_id:
                         self.last_conn = event.conn_id
                 changed.append(event.conn_id)
+            elif event.kind is EventKind.SEGMENT and event.detail and "flags" in event.detail:
+                self.segments += 1
+                newest_segment = event
             elif event.kind is EventKind.ERROR and (event.detail or {}).get("source") == "wire":
                 self.wire_refused.emit(event.message)
         if changed:
             self.changed.emit(changed)
+        if newest_segment is not None:
+            self.segments_seen.emit(self.segments, newest_segment.message)
 
     def _keep(self, snapshot: KernelSnapshot) -> None:
         self._latest.pop(snapshot.conn_id, None)
@@ -101,6 +111,7 @@ class KernelStateStore(QObject):
         self._latest.clear()
         self.unsupported = ""
         self.last_conn = 0
+        self.segments = 0
 
 
 #: Records the receive log leaves out: the Socket state panel and the timeline draw them.

@@ -61,6 +61,7 @@ class SocketStatePanel(QGroupBox):
         self._build()
         self.store.changed.connect(self._on_changed)
         self.store.wire_refused.connect(self._on_wire_refused)
+        self.store.segments_seen.connect(self._on_segments)
         self._refresh()
 
     def _build(self) -> None:
@@ -172,6 +173,15 @@ class SocketStatePanel(QGroupBox):
         self.wire.setChecked(False)
         self.wire.blockSignals(False)
         self.wire_note.setText(message)
+        self.wire_note.setVisible(True)
+
+    @Slot(int, str)
+    def _on_segments(self, count: int, newest: str) -> None:
+        self.wire_note.setText(
+            self.tr("{count} segments seen; the newest: {segment}").format(
+                count=format_count(count), segment=newest
+            )
+        )
         self.wire_note.setVisible(True)
 
     @Slot()

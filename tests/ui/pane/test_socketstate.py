@@ -99,3 +99,13 @@ def test_udp_panes_have_no_socket_state(qtbot):
     pane = SessionPane(Kind.UDP)
     qtbot.addWidget(pane)
     assert pane.socket_state is None
+
+
+def test_the_wire_note_counts_segments(hosted):
+    panel = hosted(lambda host: SocketStatePanel(Kind.TCP_SERVER, host))
+    segment = {"dir": "rx", "flags": "SYN", "seq": 7, "ack": 0, "len": 0, "win": 65495}
+    line = "rx [SYN] seq=7 ack=0 len=0 win=65495"
+    skipped = ConnEvent(2, 0, EventKind.SEGMENT, message="3 skipped", detail={"skipped": 3})
+    panel.store.apply_events([ConnEvent(1, 0, EventKind.SEGMENT, message=line, detail=segment)])
+    panel.store.apply_events([skipped])  # a note, not a segment
+    assert panel.wire_note.text() == f"1 segments seen; the newest: {line}"
