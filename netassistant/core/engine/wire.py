@@ -31,6 +31,7 @@ import time
 from typing import TYPE_CHECKING
 
 from netassistant.core.chunk import EventKind, format_address
+from netassistant.core.config import Family, Kind
 from netassistant.core.i18n import text
 
 if TYPE_CHECKING:
@@ -114,6 +115,10 @@ class WireTap:
         """Start capturing; on failure emit one ERROR event saying why (False)."""
         if self._sock is not None:
             return True
+        config = self.engine.config
+        if config.kind is Kind.UDP or config.family is Family.UNIX:
+            self._refuse(text("the wire shows TCP segments: this session is not TCP over IP"))
+            return False
         family = getattr(socket, "AF_PACKET", None)
         if family is None:
             self._refuse(text("the wire needs Linux (AF_PACKET); this system has no such capture"))

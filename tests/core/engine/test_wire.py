@@ -111,3 +111,12 @@ def test_turning_the_wire_on_while_running():
         with socket.create_connection(("127.0.0.1", h.engine.port), timeout=TIMEOUT):
             h.wait_for(lambda _: [s for s in segments(h) if s["flags"] == "SYN"])
         h.engine.set_wire(False)
+
+
+def test_a_udp_session_has_no_wire():
+    with running(SessionConfig(kind=Kind.UDP, wire=True)) as h:
+        error = h.wait_event(EventKind.ERROR)
+    assert (error.message, error.detail) == (
+        "the wire shows TCP segments: this session is not TCP over IP",
+        {"source": "wire"},
+    )
