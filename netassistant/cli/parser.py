@@ -145,6 +145,8 @@ FLAG_OPTIONS: list[tuple[str, str, str]] = [
     ("nodelay", "TCP_NODELAY (turn Nagle off)", ""),
     ("reuseaddr", "SO_REUSEADDR before bind (default on)", ""),
     ("broadcast", "UDP: SO_BROADCAST", ""),
+    ("kernel_state", "TCP: report the kernel socket state as state events (default on)", ""),
+    ("wire", "TCP: show this session's segments on loopback (Linux, root or CAP_NET_RAW)", ""),
 ]
 
 
@@ -161,7 +163,7 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
         group.add_argument(*flags, dest=dest, type=typ, default=None, help=help_text)
     for dest, help_text, _ in FLAG_OPTIONS:
         group.add_argument(
-            f"--{dest}",
+            f"--{dest.replace('_', '-')}",
             dest=dest,
             action=argparse.BooleanOptionalAction,
             default=None,

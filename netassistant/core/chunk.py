@@ -141,8 +141,16 @@ class ConnEvent(NamedTuple):
               (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
               OS gives them ``rtt_us``, ``retrans``, ``timer_ms`` (time left in
               TIME_WAIT), ``accept_queue``, ``backlog``, ``closed_first``.
+            - STATE, more: ``peer_timer_ms`` (time left in the peer's TIME_WAIT);
+              ``closed_first`` is ``"local"``, ``"peer"`` or ``"both"`` (simultaneous
+              close). ``state`` None (one event, conn 0) says the OS gives no such data.
             - SEGMENT: ``dir`` (``tx`` from this session's socket, ``rx`` to it),
-              ``flags`` (``"SYN,ACK"``), ``seq``, ``ack``, ``len``, ``win``.
+              ``flags`` (``"SYN,ACK"``), ``seq``, ``ack``, ``len``, ``win``
+              (unscaled); conn 0 before ``accept()`` (the handshake). In the JSON
+              record ``seq`` is the record's own number and the TCP one is
+              ``tcp_seq``. A note of segments the rate bound left out has only
+              ``skipped`` (their number).
+            - ERROR: ``source`` (``"wire"``: the capture could not start), or None.
             - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``
               (ISO 8601), ``fingerprint`` (SHA-256 of the peer certificate, ``AB:CD:..``);
               None where there is none (a client without certificate). On the listening

@@ -102,6 +102,10 @@ class SessionConfig:
         faults: Relay: fault specs (``up:slicer:size=5``; see
             :mod:`netassistant.core.relay.spec`), applied in this order.
         fault_seed: Relay: seed of the faults' random choices (None: a fresh one each run).
+        kernel_state: TCP: watch the sockets' kernel state (TCP_INFO, queues, the peer's
+            state on loopback) and report it as STATE events (Linux).
+        wire: TCP: show this session's segments on the loopback interface as SEGMENT
+            events (Linux, needs CAP_NET_RAW).
         extra: Settings of other parts (front ends) kept with the session.
         tls: TLS settings of a TCP session (:mod:`netassistant.core.tlsconfig`); None
             for plain TCP.
@@ -132,6 +136,8 @@ class SessionConfig:
     relay_idle_timeout: float = 60.0
     faults: list[str] = field(default_factory=list)
     fault_seed: int | None = None
+    kernel_state: bool = True
+    wire: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     tls: TlsSettings | None = None
 
@@ -375,7 +381,15 @@ _STRING_FIELDS = (
     "checksum_order",
     "encoding",
 )
-_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin", "relay_udp")
+_BOOL_FIELDS = (
+    "nodelay",
+    "reuseaddr",
+    "broadcast",
+    "close_on_peer_fin",
+    "relay_udp",
+    "kernel_state",
+    "wire",
+)
 
 
 #: Settings of relay sessions only (left out of other kinds' dicts while at their defaults).

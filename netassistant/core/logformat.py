@@ -139,9 +139,10 @@ def event_record(event: ConnEvent) -> dict[str, Any]:
         record["dropped"] = event.sent
         record["dropped_total"] = event.total
     if event.detail:
-        # The detail's keys are documented on ConnEvent; they never shadow the above.
+        # The detail's keys are documented on ConnEvent; they never shadow the above: a
+        # segment's TCP sequence number is "tcp_seq" next to the record's own "seq".
         for key, value in event.detail.items():
-            record.setdefault(key, value)
+            record.setdefault(f"tcp_{key}" if key in record else key, value)
     return record
 
 

@@ -499,6 +499,26 @@ class SessionController(QObject):
         pipeline.set_nodelay(on)
         return True
 
+    def set_wire(self, on: bool) -> bool:
+        """TCP: show this session's segments on loopback (SEGMENT events); False if idle.
+
+        Without permission to capture, the session reports one ERROR event whose
+        ``detail`` is ``{"source": "wire"}``, saying what is needed.
+        """
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.set_wire(on)
+        return True
+
+    def focus_kernel_state(self, conn_ids: list[int]) -> bool:
+        """TCP: sample these connections' kernel state (the ones a view shows)."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.focus_kernel_state(conn_ids)
+        return True
+
     def set_recv_size(self, size: int) -> bool:
         """Bytes asked for per recv() while running."""
         pipeline = self._pipeline()

@@ -34,7 +34,10 @@ from tests.helpers import free_port, recv_exactly
 
 # --------------------------------------------------------------------- 1. tcp-server JSON
 def test_tcp_server_json_records_one_per_recv(env):
-    with cli(env, "tcp-server", "--local-port", "0", "--json", "--count", "2") as proc:
+    # The kernel state has its own test (test_cli_kernel.py): these records are the chunks.
+    with cli(
+        env, "tcp-server", "--local-port", "0", "--json", "--count", "2", "--no-kernel-state"
+    ) as proc:
         listening = proc.next_record()
         assert listening["event"] == "listening"
         local = listening["local"]
@@ -190,6 +193,7 @@ def test_tcp_server_frame_length_json(env):
 
 def test_tcp_server_frame_length_text_log(env):
     args = ("tcp-server", "--local-port", "0", "--count", "1", "--frame", "length:!I")
+    args += ("--no-kernel-state",)
     with cli(env, *args) as proc:
         local = proc.next_line().rpartition(" ")[2]
         with connect(local) as client:
@@ -476,7 +480,7 @@ def test_sigint_with_a_client_connected(env):
 
 # -------------------------------------------------------------------- 9. text format
 def test_text_log_lines(env):
-    with cli(env, "tcp-server", "--local-port", "0", "--count", "1") as proc:
+    with cli(env, "tcp-server", "--local-port", "0", "--count", "1", "--no-kernel-state") as proc:
         m = re.fullmatch(
             rf"{CLOCK} -- LISTENING #0 listening on (127\.0\.0\.1:\d+)", proc.next_line()
         )
@@ -652,7 +656,9 @@ def test_run_a_profile_and_override_it(env):
     port, other = free_port(), free_port()
     assert (
         run_cli(
-            env, "profile", "save", "demo", "--kind", "tcp-server", "--local-port", str(port)
+            env,
+            *("profile", "save", "demo", "--kind", "tcp-server", "--local-port", str(port)),
+            "--no-kernel-state",  # its LISTEN state record has its own test
         ).returncode
         == 0
     )

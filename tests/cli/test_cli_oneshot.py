@@ -46,7 +46,8 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.engine.tcp_server",
     "netassistant.core.engine.relay",  # the relay kind and its faults
     "netassistant.core.relay",
-    "netassistant.core.engine.kernel",  # servers and failed binds read /proc
+    "netassistant.core.engine.wire",  # --wire (and dpkt with it)
+    "dpkt",
     "netassistant.core.sending.files",  # --send-file
     "netassistant.core.safefile",
     "netassistant.core.sending.formats",  # counted or formatted plans, --frame-send
@@ -76,6 +77,19 @@ def modules_loaded(env: dict[str, str], *args: str) -> set[str]:
         conn.close()
     assert proc.returncode == 0, proc.stderr
     return set(proc.stdout.splitlines())
+
+
+#: The kernel-state watch (on by default for TCP) and its /proc readers.
+KERNEL_STATE = [
+    "netassistant.core.engine.statewatch",
+    "netassistant.core.engine.sockstate",
+    "netassistant.core.engine.kernel",
+]
+
+
+def test_no_kernel_state_loads_none_of_its_readers(env):
+    loaded = modules_loaded(env, "--send", "hello", "--no-kernel-state")
+    assert sorted(loaded.intersection(KERNEL_STATE + NOT_FOR_A_PLAIN_SEND)) == []
 
 
 def test_a_plain_send_loads_no_option_machinery(env):

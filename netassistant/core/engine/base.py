@@ -26,7 +26,7 @@ import selectors
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
@@ -138,6 +138,9 @@ class Engine:
         )
         self._stop_requested = False
         self._stop_signalled = False
+        # Kernel socket state and the wire (TCP, Linux): core/engine/statewatch.py, wire.py.
+        self._kernel_watch: Any = None
+        self._wire: Any = None
         self._seq = itertools.count(first_seq)
         #: The next sequence number (loop thread only): a bound ``__next__`` so the hot read
         #: path pays no Python frame for it.
@@ -313,6 +316,7 @@ class Engine:
         self._sel.register(self._wake_r, selectors.EVENT_READ, self._on_wake)
         try:
             try:
+                self._start_observers()  # before _open(): the wire must see the SYN
                 self._open()
             except SetupError as exc:
                 self.failed = True
@@ -328,6 +332,7 @@ class Engine:
                     self._plans.end_all()
                 finally:
                     self._close_all()
+                    self._close_observers()
             finally:
                 self.emit_event(EventKind.STOPPED, local=self.local_address)
                 self._after_flush.clear()  # the loop is over: nothing runs after this flush
@@ -430,6 +435,62 @@ class Engine:
         else:
             self._sel.modify(sock, wanted, callback)
         return wanted
+
+    # ------------------------------------------ kernel state and the wire (TCP)
+    def set_wire(self, on: bool) -> None:
+        """Show (True) or stop showing this session's TCP segments as SEGMENT events.
+
+        Linux with CAP_NET_RAW only; otherwise one ERROR event says what is needed.
+        """
+        self._post(self._do_set_wire, bool(on))
+
+    def focus_kernel_state(self, conn_ids: list[int]) -> None:
+        """Sample these connections' kernel state whatever the cap (the ones a view shows)."""
+        ids = [int(conn_id) for conn_id in conn_ids]
+        self._post(self._do_focus_kernel_state, ids)
+
+    def _do_focus_kernel_state(self, ids: list[int]) -> None:
+        if self._kernel_watch is not None:
+            self._kernel_watch.focus(ids)
+
+    def kernel_targets(self) -> tuple[socket.socket | None, Iterable[tuple[int, socket.socket]]]:
+        """The listening socket and the open ``(conn_id, socket)`` pairs, oldest first.
+
+        For the kernel-state watch and the wire (loop thread); stream kinds override it.
+        """
+        return None, ()
+
+    def kernel_focus_targets(self, conn_ids: Iterable[int]) -> list[tuple[int, socket.socket]]:
+        """The ``(conn_id, socket)`` pairs of these open connections (loop thread)."""
+        wanted = set(conn_ids)
+        return [pair for pair in self.kernel_targets()[1] if pair[0] in wanted]
+
+    def _start_observers(self) -> None:
+        if self.config.kernel_state:
+            from netassistant.core.engine.statewatch import start_kernel_watch
+
+            self._kernel_watch = start_kernel_watch(self)
+        if self.config.wire:
+            self._do_set_wire(True)
+
+    def _close_observers(self) -> None:
+        if self._wire is not None:
+            self._wire.close()
+            self._wire = None
+        if self._kernel_watch is not None:
+            self._kernel_watch.close()
+            self._kernel_watch = None
+
+    def _do_set_wire(self, on: bool) -> None:
+        if on and self._wire is None:
+            from netassistant.core.engine.wire import WireTap
+
+            wire = WireTap(self)
+            if wire.open():
+                self._wire = wire
+        elif not on and self._wire is not None:
+            self._wire.close()
+            self._wire = None
 
     # ------------------------------------------------------------------- timers
     def call_later(self, delay: float, fn: Callable[[], None]) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import socket
 import struct
 
@@ -35,11 +36,10 @@ class PortHolders:
     other: int = 0
 
 
-def tcp_port_holders(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> PortHolders | None:
-    """Who holds local TCP ``port`` (IPv4 and IPv6), or None if ``/proc`` cannot tell."""
-    counts = {"listening": 0, "time_wait": 0, "other": 0}
+def _table_rows(tables: tuple[str, ...]) -> tuple[bool, list[list[str]]]:
+    """The split rows of the TCP socket tables, and whether any table could be read."""
+    rows: list[list[str]] = []
     read_any = False
-    wanted = f"{port:04X}"
     for path in tables:
         try:
             with open(path, encoding="ascii") as fh:
@@ -47,17 +47,132 @@ def tcp_port_holders(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> PortHo
         except OSError:
             continue
         read_any = True
-        for line in lines:
-            fields = line.split()
-            if len(fields) < 4 or fields[1].rpartition(":")[2] != wanted:
-                continue
-            if fields[3] == _TCP_LISTEN:
-                counts["listening"] += 1
-            elif fields[3] == _TCP_TIME_WAIT:
-                counts["time_wait"] += 1
-            else:
-                counts["other"] += 1
+        # Only the first six columns are used: not splitting the rest makes a table of
+        # 20,000 sockets (10,000 loopback clients) about three times cheaper to read.
+        rows.extend(line.split(None, 6) for line in lines)
+    return read_any, rows
+
+
+def tcp_port_holders(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> PortHolders | None:
+    """Who holds local TCP ``port`` (IPv4 and IPv6), or None if ``/proc`` cannot tell."""
+    counts = {"listening": 0, "time_wait": 0, "other": 0}
+    wanted = f"{port:04X}"
+    read_any, rows = _table_rows(tables)
+    for fields in rows:
+        if len(fields) < 4 or fields[1].rpartition(":")[2] != wanted:
+            continue
+        if fields[3] == _TCP_LISTEN:
+            counts["listening"] += 1
+        elif fields[3] == _TCP_TIME_WAIT:
+            counts["time_wait"] += 1
+        else:
+            counts["other"] += 1
     return PortHolders(**counts) if read_any else None
+
+
+#: Kernel TCP state numbers (include/net/tcp_states.h), as TCP_INFO and /proc name them.
+TCP_STATE_NAMES: dict[int, str] = {
+    1: "ESTABLISHED",
+    2: "SYN_SENT",
+    3: "SYN_RECV",
+    4: "FIN_WAIT1",
+    5: "FIN_WAIT2",
+    6: "TIME_WAIT",
+    7: "CLOSED",
+    8: "CLOSE_WAIT",
+    9: "LAST_ACK",
+    10: "LISTEN",
+    11: "CLOSING",
+    12: "SYN_RECV",  # TCP_NEW_SYN_RECV: a request socket, shown as the RFC names it
+}
+
+#: A /proc/net/tcp* row key: local and remote ``ADDR:PORT`` exactly as the file writes them.
+TableKey = tuple[str, str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TableEntry:
+    """One socket of the system's TCP table.
+
+    Attributes:
+        state: Its state name (:data:`TCP_STATE_NAMES`).
+        tx_queue: Bytes in its send queue.
+        rx_queue: Bytes in its receive queue.
+        timer_ms: Time left on its timer (TIME_WAIT: until the kernel forgets it), or
+            None when no timer runs.
+    """
+
+    state: str
+    tx_queue: int
+    rx_queue: int
+    timer_ms: int | None
+
+
+def table_address(host: str, port: int) -> list[str]:
+    """How ``/proc/net/tcp*`` writes ``host:port``: its candidate spellings.
+
+    The kernel prints each 32-bit word of the address in host byte order. An IPv4
+    address has two spellings: its own (``tcp``) and IPv4-mapped (``tcp6``, for a
+    dual-stack socket); an unparsable host has none.
+    """
+    try:
+        if ":" in host:
+            raw = socket.inet_pton(socket.AF_INET6, host.partition("%")[0])
+            mapped = raw[:12] == b"\0" * 10 + b"\xff\xff"
+            forms = [raw] + ([raw[12:]] if mapped else [])
+        else:
+            four = socket.inet_pton(socket.AF_INET, host)
+            forms = [four, b"\0" * 10 + b"\xff\xff" + four]
+    except (OSError, ValueError):
+        return []
+    spelled = []
+    for raw in forms:
+        words = struct.unpack(f"={len(raw) // 4}I", raw)
+        spelled.append("".join(f"{word:08X}" for word in words) + f":{port:04X}")
+    return spelled
+
+
+def table_keys(local: tuple[str, int], remote: tuple[str, int]) -> list[TableKey]:
+    """The keys under which the socket ``local`` -> ``remote`` may sit in the TCP table."""
+    locals_, remotes = table_address(*local), table_address(*remote)
+    # An address and its partner are spelled in the same family in one row.
+    return [(a, b) for a, b in zip(locals_, remotes, strict=False)]
+
+
+def read_tcp_table(
+    wanted: set[TableKey], tables: tuple[str, ...] = _TCP_TABLES
+) -> dict[TableKey, TableEntry] | None:
+    """The rows of the system's TCP table whose (local, remote) key is in ``wanted``.
+
+    None where ``/proc`` cannot be read. One read of each file serves every connection
+    a caller watches: a server with many clients asks once per tick, not once each.
+    """
+    read_any, rows = _table_rows(tables)
+    if not read_any:
+        return None
+    found: dict[TableKey, TableEntry] = {}
+    ticks = _clock_ticks()
+    for fields in rows:
+        if len(fields) < 6 or (fields[1], fields[2]) not in wanted:
+            continue
+        with contextlib.suppress(ValueError):
+            tx, _, rx = fields[4].partition(":")
+            timer, _, when = fields[5].partition(":")
+            found[(fields[1], fields[2])] = TableEntry(
+                TCP_STATE_NAMES.get(int(fields[3], 16), fields[3]),
+                int(tx, 16),
+                int(rx, 16),
+                int(when, 16) * 1000 // ticks if int(timer, 16) else None,
+            )
+    return found
+
+
+def _clock_ticks() -> int:
+    """Units of the table's timer column per second (USER_HZ)."""
+    try:
+        return max(1, os.sysconf("SC_CLK_TCK"))
+    except (AttributeError, ValueError, OSError):
+        return 100
 
 
 def listen_overflows(path: str = "/proc/net/netstat") -> int | None:
@@ -115,22 +230,6 @@ def descriptor_limit() -> int | None:
     return None if soft == resource.RLIM_INFINITY else soft
 
 
-#: State numbers of /proc/net/tcp* (include/net/tcp_states.h), named as ``ss`` names them.
-TCP_STATE_NAMES = {
-    "01": "ESTABLISHED",
-    "02": "SYN_SENT",
-    "03": "SYN_RECV",
-    "04": "FIN_WAIT1",
-    "05": "FIN_WAIT2",
-    "06": "TIME_WAIT",
-    "07": "CLOSE",
-    "08": "CLOSE_WAIT",
-    "09": "LAST_ACK",
-    "0A": "LISTEN",
-    "0B": "CLOSING",
-}
-
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class TcpSocket:
     """One line of ``/proc/net/tcp*``: a TCP socket the kernel holds.
@@ -153,33 +252,25 @@ class TcpSocket:
 def tcp_sockets(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> list[TcpSocket] | None:
     """The TCP sockets whose local or remote port is ``port``, or None if ``/proc`` cannot tell."""
     found: list[TcpSocket] = []
-    read_any = False
     wanted = f"{port:04X}"
-    for path in tables:
-        try:
-            with open(path, encoding="ascii") as fh:
-                lines = fh.readlines()[1:]
-        except OSError:
+    read_any, rows = _table_rows(tables)
+    for fields in rows:
+        if len(fields) < 5:
             continue
-        read_any = True
-        for line in lines:
-            fields = line.split()
-            if len(fields) < 5:
-                continue
-            local, remote = fields[1], fields[2]
-            if wanted not in (local.rpartition(":")[2], remote.rpartition(":")[2]):
-                continue
-            tx, _, rx = fields[4].partition(":")
-            with contextlib.suppress(ValueError):
-                found.append(
-                    TcpSocket(
-                        _proc_address(local),
-                        _proc_address(remote),
-                        TCP_STATE_NAMES.get(fields[3], fields[3]),
-                        int(tx, 16),
-                        int(rx, 16),
-                    )
+        local, remote = fields[1], fields[2]
+        if wanted not in (local.rpartition(":")[2], remote.rpartition(":")[2]):
+            continue
+        tx, _, rx = fields[4].partition(":")
+        with contextlib.suppress(ValueError):
+            found.append(
+                TcpSocket(
+                    _proc_address(local),
+                    _proc_address(remote),
+                    TCP_STATE_NAMES.get(int(fields[3], 16), fields[3]),
+                    int(tx, 16),
+                    int(rx, 16),
                 )
+            )
     return found if read_any else None
 
 

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import selectors
 import socket
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core import errors
@@ -84,6 +85,11 @@ class TcpClientEngine(Engine):
         """Bytes queued on the connection (approximate; any thread)."""
         conn = self.conn
         return conn.queued_bytes if conn is not None else 0
+
+    def kernel_targets(self) -> tuple[socket.socket | None, Iterable[tuple[int, socket.socket]]]:
+        """The connecting or connected socket; see :meth:`Engine.kernel_targets`."""
+        sock = self.conn.sock if self.conn is not None else self._sock
+        return None, ([(self.conn_id, sock)] if sock is not None else [])
 
     def _do_send(self, data: bytes) -> None:
         if self.conn is None:

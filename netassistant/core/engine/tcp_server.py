@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind, format_address
@@ -89,6 +89,15 @@ class TcpServerEngine(Engine):
             conn = self.conns.get(conn_id)
             return conn.queued_bytes if conn is not None else 0
         return sum(conn.queued_bytes for conn in list(self.conns.values()))
+
+    def kernel_targets(self) -> tuple[socket.socket | None, Iterable[tuple[int, socket.socket]]]:
+        """The listener and the clients, oldest first; see :meth:`Engine.kernel_targets`."""
+        return self._listener, ((conn.conn_id, conn.sock) for conn in self.conns.values())
+
+    def kernel_focus_targets(self, conn_ids: Iterable[int]) -> list[tuple[int, socket.socket]]:
+        """These clients' sockets, by id (no scan of all clients)."""
+        found = (self.conns.get(conn_id) for conn_id in conn_ids)
+        return [(conn.conn_id, conn.sock) for conn in found if conn is not None]
 
     def _do_accept_paused(self, paused: bool) -> None:
         self._accept_paused = paused

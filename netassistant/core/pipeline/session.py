@@ -315,6 +315,14 @@ class SessionPipeline:
         """TCP: TCP_NODELAY on every connection, now and for new ones."""
         self._stream().set_nodelay(on)
 
+    def set_wire(self, on: bool) -> None:
+        """TCP: show (or stop showing) this session's segments as SEGMENT events."""
+        self._engine.set_wire(on)
+
+    def focus_kernel_state(self, conn_ids: list[int]) -> None:
+        """TCP: sample these connections' kernel state whatever the cap (a view shows them)."""
+        self._engine.focus_kernel_state(conn_ids)
+
     def set_recv_size(self, size: int) -> None:
         """Bytes asked for per recv() (1 B .. 1 MiB)."""
         self._engine.set_recv_size(size)

@@ -44,6 +44,7 @@ class Column(enum.IntEnum):
     RX = 3
     TX = 4
     STATE = 5
+    KERNEL = 6  # the kernel's TCP state (STATE events), for the sampled connections
 
 
 def format_count(n: int) -> str:
@@ -75,7 +76,7 @@ class _Row(NamedTuple):
 
 
 # Which column shows each _Row field, to narrow dataChanged to what changed.
-_FIELD_COLUMNS: Final = tuple(Column)
+_FIELD_COLUMNS: Final = tuple(Column)[: len(_Row._fields)]
 _RIGHT_COLUMNS: Final = (Column.ID, Column.RX, Column.TX)
 
 
@@ -91,6 +92,8 @@ class ClientListModel(ReadOnlyTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
+        #: Kernel state by connection: only connections the engine samples have one.
+        self._kernel: dict[int, str] = {}
 
     # ---------------------------------------------------------------- updates
     def update_clients(self, clients: Mapping[int, ClientInfo]) -> None:
@@ -130,6 +133,30 @@ class ClientListModel(ReadOnlyTableModel):
             self._insert_new(wanted)
             self._refresh(wanted)
 
+    def apply_kernel_states(self, events: Iterable[Event]) -> None:
+        """Show the kernel states of a batch's STATE events in the Kernel column."""
+        states = [
+            event
+            for event in events
+            if type(event) is ConnEvent and event.kind is EventKind.STATE and event.detail
+        ]
+        if not states:
+            return
+        ids = [row.conn_id for row in self._rows]  # once per batch: 10,000 rows stay cheap
+        changed: list[int] = []
+        for event in states:
+            state = (event.detail or {}).get("state")
+            row = bisect_left(ids, event.conn_id)
+            if isinstance(state, str) and row < len(ids) and ids[row] == event.conn_id:
+                self._kernel[event.conn_id] = state
+                changed.append(row)
+        if len(self._kernel) > 2 * len(self._rows) + 64:  # closed rows' states go
+            live = {row.conn_id for row in self._rows}
+            self._kernel = {k: v for k, v in self._kernel.items() if k in live}
+        for row in changed:
+            cell = self.index(row, Column.KERNEL)
+            self.dataChanged.emit(cell, cell, [DISPLAY_ROLE])
+
     def widest_values(self) -> dict[int, str]:
         """The largest plausible text of each fixed-width column (to size it once)."""
         return {
@@ -138,6 +165,7 @@ class ClientListModel(ReadOnlyTableModel):
             Column.RX: format_count(999_999_999_999),
             Column.TX: format_count(999_999_999_999),
             Column.STATE: max(self._state_labels(), key=len),
+            Column.KERNEL: "ESTABLISHED",
         }
 
     def _remove_missing(self, wanted: Mapping[int, _Row]) -> None:
@@ -220,6 +248,7 @@ class ClientListModel(ReadOnlyTableModel):
             self.tr("RX bytes"),
             self.tr("TX bytes"),
             self.tr("State"),
+            self.tr("Kernel state"),
         )
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -252,6 +281,8 @@ class ClientListModel(ReadOnlyTableModel):
         if column == Column.STATE:
             open_, half_closed = self._state_labels()
             return half_closed if row.half_closed else open_
+        if column == Column.KERNEL:
+            return self._kernel.get(row.conn_id, "")
         return None
 
     def _state_labels(self) -> tuple[str, str]:
@@ -264,4 +295,9 @@ class ClientListModel(ReadOnlyTableModel):
             return f"{stamp}.{ns // 1_000_000:03d}"
         if column == Column.STATE and row.half_closed:
             return self.tr("We have sent FIN; the client can still send to us")
+        if column == Column.KERNEL:
+            return self.tr(
+                "The connection's TCP state in the kernel (TCP_INFO); blank for connections "
+                "not sampled (the state view samples up to 32 at once)"
+            )
         return None

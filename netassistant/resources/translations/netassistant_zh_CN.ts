@@ -570,50 +570,60 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="217"/>
+        <location filename="../../qt/models/clientmodel.py" line="245"/>
         <source>#</source>
-        <extracomment>The row&apos;s connection id (any column).</extracomment>
+        <extracomment>The row&apos;s connection id (any column). Kernel state by connection: only connections the engine samples have one.</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="218"/>
+        <location filename="../../qt/models/clientmodel.py" line="246"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="219"/>
+        <location filename="../../qt/models/clientmodel.py" line="247"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="220"/>
+        <location filename="../../qt/models/clientmodel.py" line="248"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="221"/>
+        <location filename="../../qt/models/clientmodel.py" line="249"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="222"/>
+        <location filename="../../qt/models/clientmodel.py" line="250"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="258"/>
+        <location filename="../../qt/models/clientmodel.py" line="251"/>
+        <source>Kernel state</source>
+        <translation>内核状态</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/clientmodel.py" line="289"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="258"/>
+        <location filename="../../qt/models/clientmodel.py" line="289"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="266"/>
+        <location filename="../../qt/models/clientmodel.py" line="297"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/clientmodel.py" line="300"/>
+        <source>The connection&apos;s TCP state in the kernel (TCP_INFO); blank for connections not sampled (the state view samples up to 32 at once)</source>
+        <translation>连接在内核中的 TCP 状态（TCP_INFO）；未采样的连接留空（状态视图同时最多采样 32 个连接）</translation>
     </message>
 </context>
 <context>
@@ -4064,28 +4074,28 @@
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane/pane.py" line="458"/>
+        <location filename="../../ui/pane/pane.py" line="481"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none). Half-close/Abort (client) or Pause accepting (server); None for UDP. The settings column&apos;s layout (a pane of one kind may add its own boxes).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="497"/>
+        <location filename="../../ui/pane/pane.py" line="520"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="498"/>
+        <location filename="../../ui/pane/pane.py" line="521"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="499"/>
+        <location filename="../../ui/pane/pane.py" line="522"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="500"/>
+        <location filename="../../ui/pane/pane.py" line="523"/>
         <source>Relay</source>
         <translation>中继</translation>
     </message>
@@ -4466,6 +4476,175 @@
         <location filename="../../ui/pane/settingsstrip.py" line="44"/>
         <source>Show this pane&apos;s settings column</source>
         <translation>显示此面板的设置栏</translation>
+    </message>
+</context>
+<context>
+    <name>SocketStatePanel</name>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="52"/>
+        <source>Socket state</source>
+        <extracomment>The smallest full scale of a queue gauge, in bytes (it grows with what it shows): small enough that a few short sends piling up are seen. Linux keeps a socket in TIME_WAIT for 60 s: the countdown bar&apos;s full scale.</extracomment>
+        <translation>套接字状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="82"/>
+        <source>Receive queue</source>
+        <translation>接收队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="84"/>
+        <source>Bytes the kernel holds for us that recv() has not taken yet (SIOCINQ): with a slow reader, several sends pile up here and come out as one chunk</source>
+        <translation>内核已收到但 recv() 还没取走的字节（SIOCINQ）：读得慢时，多次发送会在这里堆积，然后作为一个块读出（粘包）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="90"/>
+        <source>Send queue</source>
+        <translation>发送队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="91"/>
+        <source>Bytes handed to the kernel that the peer has not acknowledged (SIOCOUTQ)</source>
+        <translation>已交给内核但对端尚未确认的字节（SIOCOUTQ）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="101"/>
+        <source>TIME_WAIT</source>
+        <translation>TIME_WAIT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="103"/>
+        <source>The side that closed first keeps the connection in TIME_WAIT for 60 s, so late segments cannot reach a new connection on the same ports; this is why a server restarted at once needs SO_REUSEADDR</source>
+        <translation>先关闭的一方让连接在 TIME_WAIT 中保留 60 秒，使迟到的报文段不会进入相同端口上的新连接；这就是立即重启的服务器需要 SO_REUSEADDR 的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="109"/>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="110"/>
+        <source>We:</source>
+        <translation>本端：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="111"/>
+        <source>Peer:</source>
+        <translation>对端：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="112"/>
+        <source>Receive queue:</source>
+        <translation>接收队列：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="113"/>
+        <source>Send queue:</source>
+        <translation>发送队列：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="114"/>
+        <source>Timing:</source>
+        <translation>时延：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="115"/>
+        <source>Closed first:</source>
+        <translation>先关闭：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="116"/>
+        <source>TIME_WAIT:</source>
+        <translation>TIME_WAIT：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="121"/>
+        <source>Accept queue</source>
+        <translation>全连接队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="123"/>
+        <source>Connections the kernel has completed that accept() has not taken yet, against the listen backlog; when it is full, new connections wait or fail</source>
+        <translation>内核已完成握手但 accept() 还没取走的连接数，与 listen 的 backlog 对比；队列满时，新连接会等待或失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="127"/>
+        <source>Accept queue:</source>
+        <translation>全连接队列：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="130"/>
+        <source>Wire: show the TCP segments</source>
+        <translation>线路：显示 TCP 报文段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="132"/>
+        <source>Capture this pane&apos;s TCP segments on the loopback interface (SYN, ACK, FIN, RST with their numbers) for the timeline; needs root or CAP_NET_RAW</source>
+        <translation>在回环接口上抓取本窗格的 TCP 报文段（SYN、ACK、FIN、RST 及其序号），显示在时间线上；需要 root 或 CAP_NET_RAW 权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="181"/>
+        <source>{count} segments seen; the newest: {segment}</source>
+        <translation>已看到 {count} 个报文段；最新的：{segment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="194"/>
+        <source>No TCP connection yet</source>
+        <translation>还没有 TCP 连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="216"/>
+        <source>#{conn}  {local} ⇄ {peer}</source>
+        <translation>#{conn}  {local} ⇄ {peer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="225"/>
+        <source>unknown (not on this machine&apos;s loopback)</source>
+        <translation>未知（不在本机回环上）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="231"/>
+        <source>RTT {rtt} ms, {retrans} retransmitted</source>
+        <translation>RTT {rtt} 毫秒，重传 {retrans} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="240"/>
+        <source>we did (our FIN went first)</source>
+        <translation>本端（我们的 FIN 先发出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="241"/>
+        <source>the peer did</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="242"/>
+        <source>both at once</source>
+        <translation>双方同时关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="249"/>
+        <source>we</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="249"/>
+        <source>the peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="256"/>
+        <source>{who}: {seconds} s left</source>
+        <translation>{who}：还剩 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="269"/>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pane/socketstate.py" line="285"/>
+        <source>{queued} waiting, backlog {backlog}</source>
+        <translation>{queued} 个等待，backlog {backlog}</translation>
     </message>
 </context>
 <context>
@@ -5530,132 +5709,132 @@
         <translation>已加入组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="226"/>
+        <location filename="../../qt/coremessages.py" line="229"/>
         <source>key {key} is not a string</source>
         <translation>键 {key} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="227"/>
+        <location filename="../../qt/coremessages.py" line="230"/>
         <source>left multicast group {group}</source>
         <translation>已退出组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="228"/>
+        <location filename="../../qt/coremessages.py" line="231"/>
         <source>length framing needs a struct format, e.g. length:!I or length:&lt;H</source>
         <translation>长度前缀分帧需要 struct 格式，例如 length:!I 或 length:&lt;H</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="229"/>
+        <location filename="../../qt/coremessages.py" line="232"/>
         <source>length {value} ({payload}-byte payload) exceeds the maximum {limit} bytes</source>
         <translation>长度 {value}（有效载荷 {payload} 字节）超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="230"/>
+        <location filename="../../qt/coremessages.py" line="233"/>
         <source>length {value} does not fit the {fmt!r} header (largest is {largest})</source>
         <translation>长度 {value} 超出 {fmt!r} 长度头的范围（最大为 {largest}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="231"/>
+        <location filename="../../qt/coremessages.py" line="234"/>
         <source>length {value} exceeds the maximum {limit} bytes</source>
         <translation>长度 {value} 超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="232"/>
+        <location filename="../../qt/coremessages.py" line="235"/>
         <source>length {value} is negative</source>
         <translation>长度 {value} 为负数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="233"/>
+        <location filename="../../qt/coremessages.py" line="236"/>
         <source>length {value} is smaller than the {header}-byte header</source>
         <translation>长度 {value} 小于 {header} 字节的长度头</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="236"/>
+        <location filename="../../qt/coremessages.py" line="239"/>
         <source>listening on {local}</source>
         <translation>正在监听 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="237"/>
+        <location filename="../../qt/coremessages.py" line="240"/>
         <source>log format must be text, csv or jsonl, not {fmt!r}</source>
         <translation>日志格式必须是 text、csv 或 jsonl，而不是 {fmt!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="238"/>
+        <location filename="../../qt/coremessages.py" line="241"/>
         <source>lone &apos;\&apos; at end of text at position {position}; write \\ for a backslash</source>
         <translation>位置 {position} 处（文本末尾）有单独的 &apos;\&apos;；反斜杠请写作 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="246"/>
+        <location filename="../../qt/coremessages.py" line="249"/>
         <source>must be &quot;text&quot; or &quot;hex&quot;</source>
         <translation>必须是 &quot;text&quot; 或 &quot;hex&quot;</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="248"/>
+        <location filename="../../qt/coremessages.py" line="251"/>
         <source>must be a JSON list</source>
         <translation>必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="249"/>
+        <location filename="../../qt/coremessages.py" line="252"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="255"/>
+        <location filename="../../qt/coremessages.py" line="258"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="256"/>
+        <location filename="../../qt/coremessages.py" line="259"/>
         <source>must be a string, not {value}</source>
         <translation>必须是字符串，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="260"/>
+        <location filename="../../qt/coremessages.py" line="263"/>
         <source>must be a whole number, not {value!r}</source>
         <translation>必须是整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="261"/>
+        <location filename="../../qt/coremessages.py" line="264"/>
         <source>must be a whole number, not {value}</source>
         <translation>必须是整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="262"/>
+        <location filename="../../qt/coremessages.py" line="265"/>
         <source>must be between 0 and 600 seconds</source>
         <translation>必须在 0 到 600 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="265"/>
+        <location filename="../../qt/coremessages.py" line="268"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="268"/>
+        <location filename="../../qt/coremessages.py" line="271"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="269"/>
+        <location filename="../../qt/coremessages.py" line="272"/>
         <source>must not contain control characters ({char!r} at position {position})</source>
         <translation>不能包含控制字符（位置 {position} 处的 {char!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="271"/>
+        <location filename="../../qt/coremessages.py" line="274"/>
         <source>network unreachable for {where} — check the address and this machine&apos;s network</source>
         <translation>到 {where} 的网络不可达 — 请检查地址和本机网络</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="280"/>
+        <location filename="../../qt/coremessages.py" line="283"/>
         <source>no client is connected</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="281"/>
+        <location filename="../../qt/coremessages.py" line="284"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="282"/>
+        <location filename="../../qt/coremessages.py" line="285"/>
         <source>no datagram received yet, so there is nobody to reply to; nothing was sent</source>
         <translation>尚未收到任何数据报，没有可回复的对象；未发送任何数据</translation>
     </message>
@@ -6175,1597 +6354,1657 @@
         <translation>超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="234"/>
+        <location filename="../../qt/coremessages.py" line="226"/>
+        <source>kernel state {state}, peer {peer_state}; receive queue {rx} B, send queue {tx} B</source>
+        <translation>内核状态 {state}，对端 {peer_state}；接收队列 {rx} B，发送队列 {tx} B</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="227"/>
+        <source>kernel state {state}: {queued} of {backlog} connections wait in the accept queue</source>
+        <translation>内核状态 {state}：全连接队列中有 {queued} 个连接等待（backlog 为 {backlog}）</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="228"/>
+        <source>kernel state {state}; receive queue {rx} B, send queue {tx} B</source>
+        <translation>内核状态 {state}；接收队列 {rx} B，发送队列 {tx} B</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="237"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="235"/>
+        <location filename="../../qt/coremessages.py" line="238"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="239"/>
+        <location filename="../../qt/coremessages.py" line="242"/>
         <source>lookahead (?=...) and (?!...)</source>
         <translation>前瞻断言 (?=...) 和 (?!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="240"/>
+        <location filename="../../qt/coremessages.py" line="243"/>
         <source>lookbehind (?&lt;=...) and (?&lt;!...)</source>
         <translation>后顾断言 (?&lt;=...) 和 (?&lt;!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="241"/>
+        <location filename="../../qt/coremessages.py" line="244"/>
         <source>max must be a whole number of bytes from 1 to {largest}</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="242"/>
+        <location filename="../../qt/coremessages.py" line="245"/>
         <source>max must be a whole number of bytes from 1 to {largest} (got {value!r})</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数（实际为 {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="243"/>
+        <location filename="../../qt/coremessages.py" line="246"/>
         <source>more pieces than bytes in the message</source>
         <translation>分片数多于消息的字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="244"/>
+        <location filename="../../qt/coremessages.py" line="247"/>
         <source>more than {limit} {what}; split the scenario</source>
         <translation>{what}超过 {limit} 个；请拆分场景</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="245"/>
+        <location filename="../../qt/coremessages.py" line="248"/>
         <source>must be &quot;big&quot;, &quot;little&quot; or &quot;&quot; (the checksum&apos;s own order)</source>
         <translation>必须是 &quot;big&quot;、&quot;little&quot; 或 &quot;&quot;（校验和自身的字节序）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
+        <location filename="../../qt/coremessages.py" line="250"/>
         <source>must be 1 to {limit} characters without control characters</source>
         <translation>必须为 1 到 {limit} 个字符，且不含控制字符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="250"/>
+        <location filename="../../qt/coremessages.py" line="253"/>
         <source>must be a JSON object (or null for plain TCP)</source>
         <translation>必须是 JSON 对象（普通 TCP 为 null）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="251"/>
+        <location filename="../../qt/coremessages.py" line="254"/>
         <source>must be a list (lines starting with -)</source>
         <translation>必须是列表（以 - 开头的行）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="252"/>
+        <location filename="../../qt/coremessages.py" line="255"/>
         <source>must be a list of fault specs (text)</source>
         <translation>必须是故障描述（文本）的列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="253"/>
+        <location filename="../../qt/coremessages.py" line="256"/>
         <source>must be a list of protocol names</source>
         <translation>必须是协议名称列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="254"/>
+        <location filename="../../qt/coremessages.py" line="257"/>
         <source>must be a number from {low:g} to {high:g}, not {value!r}</source>
         <translation>必须是 {low:g} 到 {high:g} 之间的数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="257"/>
+        <location filename="../../qt/coremessages.py" line="260"/>
         <source>must be a whole number from {low} to {high}, not {value!r}</source>
         <translation>必须是 {low} 到 {high} 之间的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="258"/>
+        <location filename="../../qt/coremessages.py" line="261"/>
         <source>must be a whole number of at least 0, or empty for a random one</source>
         <translation>必须是不小于 0 的整数，留空则随机</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="259"/>
+        <location filename="../../qt/coremessages.py" line="262"/>
         <source>must be a whole number or pane.counter (client.tx_chunks)</source>
         <translation>必须是整数或 面板.计数（如 client.tx_chunks）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="263"/>
+        <location filename="../../qt/coremessages.py" line="266"/>
         <source>must be between 0 and 86400 seconds</source>
         <translation>必须在 0 到 86400 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="264"/>
+        <location filename="../../qt/coremessages.py" line="267"/>
         <source>must be text; put it in quotes</source>
         <translation>必须是文本；请加上引号</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="266"/>
+        <location filename="../../qt/coremessages.py" line="269"/>
         <source>must be true or false, not {value!r}</source>
         <translation>必须是 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="267"/>
+        <location filename="../../qt/coremessages.py" line="270"/>
         <source>must be {kind}, not {value}</source>
         <translation>必须是{kind}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="270"/>
+        <location filename="../../qt/coremessages.py" line="273"/>
         <source>named backreferences (?P=name)</source>
         <translation>命名反向引用 (?P=name)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="272"/>
+        <location filename="../../qt/coremessages.py" line="275"/>
         <source>new UDP relay session #{conn} for {peer}, relayed from {local} to {remote}</source>
         <translation>{peer} 的新 UDP 中继会话 #{conn}，从 {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="273"/>
+        <location filename="../../qt/coremessages.py" line="276"/>
         <source>no ALPN protocol both sides accept ({detail}): check the ALPN list</source>
         <translation>双方没有共同接受的 ALPN 协议（{detail}）：请检查 ALPN 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="274"/>
+        <location filename="../../qt/coremessages.py" line="277"/>
         <source>no TLS handshake within {seconds} s: {peer} did not answer our hello; it may not speak TLS</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 没有回应我方的 ClientHello；它可能不使用 TLS</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="275"/>
+        <location filename="../../qt/coremessages.py" line="278"/>
         <source>no TLS handshake within {seconds} s: {peer} may not speak TLS (a plain TCP client waits for the server to speak first)</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 可能不使用 TLS（普通 TCP 客户端会等待服务器先发数据）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="276"/>
+        <location filename="../../qt/coremessages.py" line="279"/>
         <source>no TLS version both sides accept ({detail}): lower the minimum TLS version, or use a peer that speaks a newer one</source>
         <translation>双方没有共同接受的 TLS 版本（{detail}）：请降低最低 TLS 版本，或使用支持更新版本的对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="277"/>
+        <location filename="../../qt/coremessages.py" line="280"/>
         <source>no UDP relay session is open; nothing was sent</source>
         <translation>没有打开的 UDP 中继会话；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="278"/>
+        <location filename="../../qt/coremessages.py" line="281"/>
         <source>no check has id: {id}</source>
         <translation>没有检查的 id 是 {id}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="279"/>
+        <location filename="../../qt/coremessages.py" line="282"/>
         <source>no cipher suite both sides accept ({detail})</source>
         <translation>双方没有共同接受的密码套件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="283"/>
+        <location filename="../../qt/coremessages.py" line="286"/>
         <source>no delimiter within the maximum {limit} bytes; dropping the message up to the next delimiter</source>
         <translation>在最大值 {limit} 字节内没有分隔符；丢弃该消息，直到下一个分隔符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="284"/>
+        <location filename="../../qt/coremessages.py" line="287"/>
         <source>no lab named {name!r}; the labs are: {names}</source>
         <translation>没有名为 {name!r} 的实验；现有实验：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="285"/>
+        <location filename="../../qt/coremessages.py" line="288"/>
         <source>no names (no subjectAltName)</source>
         <translation>没有名称（无 subjectAltName）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="286"/>
+        <location filename="../../qt/coremessages.py" line="289"/>
         <source>no packet named {name!r}</source>
         <translation>没有名为 {name!r} 的数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="287"/>
+        <location filename="../../qt/coremessages.py" line="290"/>
         <source>no pane named {name!r}</source>
         <translation>没有名为 {name!r} 的面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="288"/>
+        <location filename="../../qt/coremessages.py" line="291"/>
         <source>no profile named {name!r}</source>
         <translation>没有名为 {name!r} 的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="289"/>
+        <location filename="../../qt/coremessages.py" line="292"/>
         <source>no relayed connection is open; nothing was sent</source>
         <translation>没有打开的中继连接；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="290"/>
+        <location filename="../../qt/coremessages.py" line="293"/>
         <source>no socket at {where} — is the server running, and is the path right?</source>
         <translation>{where} 处没有套接字 — 服务器是否在运行？路径是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="291"/>
+        <location filename="../../qt/coremessages.py" line="294"/>
         <source>no target address: set the remote host and port; nothing was sent</source>
         <translation>没有目标地址：请设置远程主机和端口；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="292"/>
+        <location filename="../../qt/coremessages.py" line="295"/>
         <source>nodelay is a TCP option; {pane} is UDP</source>
         <translation>nodelay 是 TCP 选项；{pane} 是 UDP</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="293"/>
+        <location filename="../../qt/coremessages.py" line="296"/>
         <source>not a Packet Sender packet (no hexString or tcpOrUdp)</source>
         <translation>不是 Packet Sender 数据包（没有 hexString 或 tcpOrUdp）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="294"/>
+        <location filename="../../qt/coremessages.py" line="297"/>
         <source>not a hex pattern at position {position}: {char!r} (use hex bytes, ?? for one byte, * for any bytes)</source>
         <translation>位置 {position} 处不是十六进制模式：{char!r}（请用十六进制字节，?? 表示一个字节，* 表示任意字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="295"/>
+        <location filename="../../qt/coremessages.py" line="298"/>
         <source>not a regular file</source>
         <translation>非普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="296"/>
+        <location filename="../../qt/coremessages.py" line="299"/>
         <source>not valid YAML: {problem}</source>
         <translation>不是有效的 YAML：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="297"/>
+        <location filename="../../qt/coremessages.py" line="300"/>
         <source>nothing to match: enter the bytes, pattern or expression to look for</source>
         <translation>没有匹配内容：请输入要查找的字节、模式或表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="298"/>
+        <location filename="../../qt/coremessages.py" line="301"/>
         <source>nothing to match: enter the text, hex bytes or regular expression to look for</source>
         <translation>没有匹配内容：请输入要查找的文本、十六进制字节或正则表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="299"/>
+        <location filename="../../qt/coremessages.py" line="302"/>
         <source>nothing to match: the hex field has no bytes</source>
         <translation>没有匹配内容：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="300"/>
+        <location filename="../../qt/coremessages.py" line="303"/>
         <source>nothing was done</source>
         <translation>未执行任何操作</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="301"/>
+        <location filename="../../qt/coremessages.py" line="304"/>
         <source>nothing was sent</source>
         <translation>未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="302"/>
+        <location filename="../../qt/coremessages.py" line="305"/>
         <source>odd number of hex digits in &apos;{token}&apos; at position {position}</source>
         <translation>位置 {position} 处的 &apos;{token}&apos; 中十六进制位数为奇数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="303"/>
+        <location filename="../../qt/coremessages.py" line="306"/>
         <source>only a server makes a self-signed certificate; a client verifies it with its CA file</source>
         <translation>只有服务器生成自签名证书；客户端用 CA 文件验证它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="304"/>
+        <location filename="../../qt/coremessages.py" line="307"/>
         <source>packet file {path} holds {count} packets; the limit is {limit}</source>
         <translation>数据包文件 {path} 含 {count} 个数据包；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="305"/>
+        <location filename="../../qt/coremessages.py" line="308"/>
         <source>packet file {path} is not UTF-8 text (byte 0x{byte:02x} at offset {offset})</source>
         <translation>数据包文件 {path} 不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="306"/>
+        <location filename="../../qt/coremessages.py" line="309"/>
         <source>packet file {path} is not a netassistant packet file (no &quot;format&quot;: &quot;{format}&quot;)</source>
         <translation>数据包文件 {path} 不是 netassistant 数据包文件（没有 &quot;format&quot;: &quot;{format}&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="307"/>
+        <location filename="../../qt/coremessages.py" line="310"/>
         <source>packet file {path} is not valid JSON ({reason})</source>
         <translation>数据包文件 {path} 不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="308"/>
+        <location filename="../../qt/coremessages.py" line="311"/>
         <source>packet file {path} is too large (over {limit} bytes)</source>
         <translation>数据包文件 {path} 太大（超过 {limit} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="309"/>
+        <location filename="../../qt/coremessages.py" line="312"/>
         <source>packet file {path} was written by a newer netassistant (version {version}; this one reads up to {supported}) — update netassistant to open it</source>
         <translation>数据包文件 {path} 由更新版本的 netassistant 写入（版本 {version}；本版本最多读取 {supported}）— 请更新 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="310"/>
+        <location filename="../../qt/coremessages.py" line="313"/>
         <source>packet file {path}: packets must be a JSON list</source>
         <translation>数据包文件 {path}：packets 必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="311"/>
+        <location filename="../../qt/coremessages.py" line="314"/>
         <source>packet file {path}: packets[{index}].name: {name!r} is used twice</source>
         <translation>数据包文件 {path}：packets[{index}].name：{name!r} 用了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="312"/>
+        <location filename="../../qt/coremessages.py" line="315"/>
         <source>packet file {path}: version must be a whole number from 1</source>
         <translation>数据包文件 {path}：version 必须是从 1 起的整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="313"/>
+        <location filename="../../qt/coremessages.py" line="316"/>
         <source>packet file {path}: {reason}</source>
         <translation>数据包文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="314"/>
+        <location filename="../../qt/coremessages.py" line="317"/>
         <source>packet {name!r}: {reason}</source>
         <translation>数据包 {name!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="315"/>
+        <location filename="../../qt/coremessages.py" line="318"/>
         <source>payload contains the delimiter; it would be split into two messages</source>
         <translation>有效载荷中包含分隔符；它会被拆成两条消息</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="316"/>
+        <location filename="../../qt/coremessages.py" line="319"/>
         <source>payload ends with the start of the delimiter; the message would end too early</source>
         <translation>有效载荷以分隔符的开头部分结尾；消息会提前结束</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="317"/>
+        <location filename="../../qt/coremessages.py" line="320"/>
         <source>payload is {size} byte but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="318"/>
+        <location filename="../../qt/coremessages.py" line="321"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} byte</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="319"/>
+        <location filename="../../qt/coremessages.py" line="322"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="320"/>
+        <location filename="../../qt/coremessages.py" line="323"/>
         <source>payload of {size} bytes exceeds the maximum {limit} bytes</source>
         <translation>{size} 字节的有效载荷超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="321"/>
+        <location filename="../../qt/coremessages.py" line="324"/>
         <source>peer certificate {subject}, issued by {issuer}, expires {expiry}</source>
         <translation>对端证书 {subject}，颁发者 {issuer}，到期 {expiry}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="322"/>
+        <location filename="../../qt/coremessages.py" line="325"/>
         <source>periodic send cancelled after {sent} sent</source>
         <translation>周期发送已取消，已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="323"/>
+        <location filename="../../qt/coremessages.py" line="326"/>
         <source>periodic send stopped after {sent} sent: {reason}</source>
         <translation>周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="324"/>
+        <location filename="../../qt/coremessages.py" line="327"/>
         <source>periodic send to {peer} stopped after {sent} sent: {reason}</source>
         <translation>到 {peer} 的周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="325"/>
+        <location filename="../../qt/coremessages.py" line="328"/>
         <source>periodic send: {sent} sent</source>
         <translation>周期发送：已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="326"/>
+        <location filename="../../qt/coremessages.py" line="329"/>
         <source>permission denied binding port {port} — ports below 1024 need administrator rights; choose a port above 1023</source>
         <translation>绑定端口 {port} 时权限被拒绝 — 1024 以下的端口需要管理员权限；请选择 1023 以上的端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="327"/>
+        <location filename="../../qt/coremessages.py" line="330"/>
         <source>permission denied creating socket {where} — choose a folder you can write to</source>
         <translation>创建套接字 {where} 时权限被拒绝 — 请选择一个有写权限的文件夹</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="328"/>
+        <location filename="../../qt/coremessages.py" line="331"/>
         <source>port must be 0 .. 65535, not {port}</source>
         <translation>端口必须在 0 .. 65535 之间，不能是 {port}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="329"/>
+        <location filename="../../qt/coremessages.py" line="332"/>
         <source>port {port} is already in use — a socket is listening on it (another program, or another session); choose another port or stop that one</source>
         <translation>端口 {port} 已被占用 — 已有套接字在该端口监听（另一个程序或另一个会话）；请换一个端口或停止它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="330"/>
+        <location filename="../../qt/coremessages.py" line="333"/>
         <source>port {port} is already in use — another program is bound to it; choose another port or stop that program</source>
         <translation>端口 {port} 已被占用 — 另一个程序已绑定该端口；请选择其他端口或停止该程序</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="331"/>
+        <location filename="../../qt/coremessages.py" line="334"/>
         <source>port {port} is already in use — another program, or a recent server still in TIME_WAIT (try SO_REUSEADDR)</source>
         <translation>端口 {port} 已被占用 — 被另一个程序占用，或刚关闭的服务器仍处于 TIME_WAIT（可尝试 SO_REUSEADDR）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="332"/>
+        <location filename="../../qt/coremessages.py" line="335"/>
         <source>port {port} is held by {count} connections in TIME_WAIT from an earlier server — on Linux a new server can reuse it while they last (about 60 s) only if the earlier socket also had SO_REUSEADDR; wait a minute or choose another port</source>
         <translation>端口 {port} 被之前服务器的 {count} 个处于 TIME_WAIT 的连接占用 — 在 Linux 上，只有之前的套接字也设置了 SO_REUSEADDR，新服务器才能在这段时间（约 60 秒）内重用该端口；请等待一分钟或换一个端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="333"/>
+        <location filename="../../qt/coremessages.py" line="336"/>
         <source>port {value!r} is not a port number (0..65535)</source>
         <translation>端口 {value!r} 不是端口号（0..65535）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="334"/>
+        <location filename="../../qt/coremessages.py" line="337"/>
         <source>possessive repeats such as a++ or a*+</source>
         <translation>占有型重复（如 a++ 或 a*+）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="335"/>
+        <location filename="../../qt/coremessages.py" line="338"/>
         <source>profile file {path} is not valid JSON (line {line}, column {column}: {error}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="336"/>
+        <location filename="../../qt/coremessages.py" line="339"/>
         <source>profile file {path} is not valid JSON (nested too deeply); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（嵌套过深）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="337"/>
+        <location filename="../../qt/coremessages.py" line="340"/>
         <source>profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="338"/>
+        <location filename="../../qt/coremessages.py" line="341"/>
         <source>profile file {path} is too large (over {limit} bytes); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 太大（超过 {limit} 字节）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="339"/>
+        <location filename="../../qt/coremessages.py" line="342"/>
         <source>profile file {path} was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>配置方案文件 {path} 由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="340"/>
+        <location filename="../../qt/coremessages.py" line="343"/>
         <source>profile file {path}: {field}: {reason}</source>
         <translation>配置方案文件 {path}：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="341"/>
+        <location filename="../../qt/coremessages.py" line="344"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="342"/>
+        <location filename="../../qt/coremessages.py" line="345"/>
         <source>recv {length} B #{seq}</source>
         <translation>recv {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="343"/>
+        <location filename="../../qt/coremessages.py" line="346"/>
         <source>relay connection #{conn} is no longer open; {what}</source>
         <translation>中继连接 #{conn} 已不再打开；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="344"/>
+        <location filename="../../qt/coremessages.py" line="347"/>
         <source>relay connection #{conn}: connected to {remote} from {local}</source>
         <translation>中继连接 #{conn}：已从 {local} 连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="345"/>
+        <location filename="../../qt/coremessages.py" line="348"/>
         <source>relay connection #{conn}: {reason}; the client is reset</source>
         <translation>中继连接 #{conn}：{reason}；已复位客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="346"/>
+        <location filename="../../qt/coremessages.py" line="349"/>
         <source>relaying UDP {local} to {remote}</source>
         <translation>正在将 UDP {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="347"/>
+        <location filename="../../qt/coremessages.py" line="350"/>
         <source>relaying {local} to {remote}</source>
         <translation>正在将 {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="348"/>
+        <location filename="../../qt/coremessages.py" line="351"/>
         <source>repeat counts over 1000, such as {{1001}}</source>
         <translation>超过 1000 的重复次数（如 {{1001}}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="349"/>
+        <location filename="../../qt/coremessages.py" line="352"/>
         <source>repeat send cancelled after {sent} of {count} sent</source>
         <translation>重复发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="350"/>
+        <location filename="../../qt/coremessages.py" line="353"/>
         <source>repeat send stopped after {sent} of {count} sent: {reason}</source>
         <translation>重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="351"/>
+        <location filename="../../qt/coremessages.py" line="354"/>
         <source>repeat send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="352"/>
+        <location filename="../../qt/coremessages.py" line="355"/>
         <source>repeat send: done, {sent} of {count} sent</source>
         <translation>重复发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="353"/>
+        <location filename="../../qt/coremessages.py" line="356"/>
         <source>repeat send: {sent} of {count} sent</source>
         <translation>重复发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="354"/>
+        <location filename="../../qt/coremessages.py" line="357"/>
         <source>repeat {value!r} was not readable; no resend interval set.</source>
         <translation>无法读取 repeat {value!r}；未设置重发间隔。</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="355"/>
+        <location filename="../../qt/coremessages.py" line="358"/>
         <source>reply rules must be a JSON object</source>
         <translation>回复规则必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="356"/>
+        <location filename="../../qt/coremessages.py" line="359"/>
         <source>rule setting {key} must be {kind}, not {value!r}</source>
         <translation>规则设置 {key} 必须是{kind}，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="357"/>
+        <location filename="../../qt/coremessages.py" line="360"/>
         <source>rule {number}: {reason}</source>
         <translation>规则 {number}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="358"/>
+        <location filename="../../qt/coremessages.py" line="361"/>
         <source>rules must be a JSON list</source>
         <translation>rules 必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="359"/>
+        <location filename="../../qt/coremessages.py" line="362"/>
         <source>say exactly one of {keys}</source>
         <translation>请只给出以下之一：{keys}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="360"/>
+        <location filename="../../qt/coremessages.py" line="363"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="361"/>
+        <location filename="../../qt/coremessages.py" line="364"/>
         <source>send cancelled after {sent} of {count} sent</source>
         <translation>发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="362"/>
+        <location filename="../../qt/coremessages.py" line="365"/>
         <source>send stopped after {sent} of {count} sent: {reason}</source>
         <translation>发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="363"/>
+        <location filename="../../qt/coremessages.py" line="366"/>
         <source>send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="364"/>
+        <location filename="../../qt/coremessages.py" line="367"/>
         <source>send {length} B #{seq}</source>
         <translation>send {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="365"/>
+        <location filename="../../qt/coremessages.py" line="368"/>
         <source>send: done, {sent} of {count} sent</source>
         <translation>发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="366"/>
+        <location filename="../../qt/coremessages.py" line="369"/>
         <source>send: {sent} of {count} sent</source>
         <translation>发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="367"/>
+        <location filename="../../qt/coremessages.py" line="370"/>
         <source>sent FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="368"/>
+        <location filename="../../qt/coremessages.py" line="371"/>
         <source>sent TLS close_notify and FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 TLS close_notify 和 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="369"/>
+        <location filename="../../qt/coremessages.py" line="372"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="370"/>
+        <location filename="../../qt/coremessages.py" line="373"/>
         <source>set {options} on {pane}</source>
         <translation>已在 {pane} 上设置 {options}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="371"/>
+        <location filename="../../qt/coremessages.py" line="374"/>
         <source>show must be hex, text or both, not {show!r}</source>
         <translation>show 必须是 hex、text 或 both，而不是 {show!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="372"/>
+        <location filename="../../qt/coremessages.py" line="375"/>
         <source>shutdown(SHUT_WR): FIN</source>
         <translation>shutdown(SHUT_WR)：FIN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="373"/>
+        <location filename="../../qt/coremessages.py" line="376"/>
         <source>socket path is longer than 107 bytes; use a shorter path</source>
         <translation>套接字路径超过 107 字节；请使用更短的路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="374"/>
+        <location filename="../../qt/coremessages.py" line="377"/>
         <source>socket path {where} is already in use — another server is listening there, or a stale socket file was left behind; delete it or choose another path</source>
         <translation>套接字路径 {where} 已被占用 — 另一个服务器正在该处监听，或遗留了过期的套接字文件；请删除它或选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="375"/>
+        <location filename="../../qt/coremessages.py" line="378"/>
         <source>socket/bind/listen</source>
         <translation>socket/bind/listen</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="376"/>
+        <location filename="../../qt/coremessages.py" line="379"/>
         <source>split must be 1 .. {size} pieces for a {size}-byte payload, not {split}</source>
         <translation>{size} 字节的有效载荷只能拆分为 1 .. {size} 段，不能是 {split}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="377"/>
+        <location filename="../../qt/coremessages.py" line="380"/>
         <source>split send cancelled after {sent} of {count} sent</source>
         <translation>拆分发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="378"/>
+        <location filename="../../qt/coremessages.py" line="381"/>
         <source>split send stopped after {sent} of {count} sent: {reason}</source>
         <translation>拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="379"/>
+        <location filename="../../qt/coremessages.py" line="382"/>
         <source>split send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="380"/>
+        <location filename="../../qt/coremessages.py" line="383"/>
         <source>split send: done, {sent} of {count} sent</source>
         <translation>拆分发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="381"/>
+        <location filename="../../qt/coremessages.py" line="384"/>
         <source>split send: {sent} of {count} sent</source>
         <translation>拆分发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="382"/>
+        <location filename="../../qt/coremessages.py" line="385"/>
         <source>split sends text or hex, not a file</source>
         <translation>split 只能发送文本或十六进制，不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="383"/>
+        <location filename="../../qt/coremessages.py" line="386"/>
         <source>state {state}</source>
         <translation>状态 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="384"/>
+        <location filename="../../qt/coremessages.py" line="387"/>
         <source>state {state}, peer {peer_state}</source>
         <translation>状态 {state}，对端 {peer_state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="385"/>
+        <location filename="../../qt/coremessages.py" line="388"/>
         <source>step {number}: a wait must be 0 to {limit} ms</source>
         <translation>第 {number} 步：等待必须为 0 到 {limit} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="386"/>
+        <location filename="../../qt/coremessages.py" line="389"/>
         <source>step {number}: no packet named {name!r}</source>
         <translation>第 {number} 步：没有名为 {name!r} 的数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="387"/>
+        <location filename="../../qt/coremessages.py" line="390"/>
         <source>step {number}: the steps must start with a send</source>
         <translation>第 {number} 步：步骤列表必须以发送开始</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="388"/>
+        <location filename="../../qt/coremessages.py" line="391"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="389"/>
+        <location filename="../../qt/coremessages.py" line="392"/>
         <source>text longer than {limit} characters; use file:</source>
         <translation>文本超过 {limit} 个字符；请使用 file:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="390"/>
+        <location filename="../../qt/coremessages.py" line="393"/>
         <source>the UDP relay session has expired</source>
         <translation>UDP 中继会话已过期</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="391"/>
+        <location filename="../../qt/coremessages.py" line="394"/>
         <source>the certificate of {peer} expired on {date} (UTC); renew it, or turn verification off (--insecure) to talk anyway</source>
         <translation>{peer} 的证书已于 {date}（UTC）过期；请更新证书，或关闭验证（--insecure）后继续通信</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="392"/>
+        <location filename="../../qt/coremessages.py" line="395"/>
         <source>the certificate of {peer} failed verification: {detail}</source>
         <translation>{peer} 的证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="393"/>
+        <location filename="../../qt/coremessages.py" line="396"/>
         <source>the certificate of {peer} is not signed by a CA we trust ({detail}); if it is self-signed, give it (or its CA) as the CA file (--ca), or turn verification off (--insecure)</source>
         <translation>{peer} 的证书不是由我们信任的 CA 签发的（{detail}）；如果是自签名证书，请把它（或其 CA）作为 CA 文件（--ca），或关闭验证（--insecure）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="394"/>
+        <location filename="../../qt/coremessages.py" line="397"/>
         <source>the certificate of {peer} is not valid before {date} (UTC); check both clocks</source>
         <translation>{peer} 的证书在 {date}（UTC）之前无效；请检查双方的时钟</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="395"/>
+        <location filename="../../qt/coremessages.py" line="398"/>
         <source>the client certificate of {peer} is not signed by the CA file&apos;s CA ({detail})</source>
         <translation>{peer} 的客户端证书不是由 CA 文件中的 CA 签发的（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="396"/>
+        <location filename="../../qt/coremessages.py" line="399"/>
         <source>the connection ended with {count} byte of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="397"/>
+        <location filename="../../qt/coremessages.py" line="400"/>
         <source>the connection ended with {count} bytes of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="398"/>
+        <location filename="../../qt/coremessages.py" line="401"/>
         <source>the connection is closed</source>
         <translation>连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="399"/>
+        <location filename="../../qt/coremessages.py" line="402"/>
         <source>the connection was aborted (RST sent)</source>
         <translation>连接已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="400"/>
+        <location filename="../../qt/coremessages.py" line="403"/>
         <source>the connection was closed</source>
         <translation>连接已被关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="401"/>
+        <location filename="../../qt/coremessages.py" line="404"/>
         <source>the connection was closed (disconnect)</source>
         <translation>连接已被关闭（断开）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="402"/>
+        <location filename="../../qt/coremessages.py" line="405"/>
         <source>the counter is on but the payload has no {{n}} placeholder</source>
         <translation>已启用计数器，但有效载荷中没有 {{n}} 占位符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="403"/>
+        <location filename="../../qt/coremessages.py" line="406"/>
         <source>the delay must be 0 to {limit} ms</source>
         <translation>延时必须为 0 到 {limit} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="404"/>
+        <location filename="../../qt/coremessages.py" line="407"/>
         <source>the file has more than {limit} values; split it</source>
         <translation>文件中的值超过 {limit} 个；请拆分</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="405"/>
+        <location filename="../../qt/coremessages.py" line="408"/>
         <source>the file is empty; a scenario needs panes: and steps:</source>
         <translation>文件为空；场景需要 panes: 和 steps:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="406"/>
+        <location filename="../../qt/coremessages.py" line="409"/>
         <source>the file is larger than {limit} KiB; a scenario is a page of steps, put data in a file and send it with file:</source>
         <translation>文件超过 {limit} KiB；场景只是一页步骤，请把数据放进文件并用 file: 发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="407"/>
+        <location filename="../../qt/coremessages.py" line="410"/>
         <source>the file is not UTF-8 text; save it as UTF-8</source>
         <translation>文件不是 UTF-8 文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="408"/>
+        <location filename="../../qt/coremessages.py" line="411"/>
         <source>the interval must be 0 ms or more, not {interval:g} ms</source>
         <translation>间隔必须为 0 毫秒或更长，不能是 {interval:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="409"/>
+        <location filename="../../qt/coremessages.py" line="412"/>
         <source>the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster</source>
         <translation>接收缓冲区已满，内核丢弃了 {new} 个数据报（共 {total} 个）—— 请增大 SO_RCVBUF 或加快读取</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="410"/>
+        <location filename="../../qt/coremessages.py" line="413"/>
         <source>the kernel refused {new} connection attempts because an accept queue was full ({total} since this server started listening, counted for the whole machine) — raise the listen backlog or accept faster</source>
         <translation>由于接受队列已满，内核拒绝了 {new} 次连接尝试（自本服务器开始监听以来共 {total} 次，按整台机器统计）— 请增大监听队列（backlog）或更快地接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="411"/>
+        <location filename="../../qt/coremessages.py" line="414"/>
         <source>the key is encrypted with a password; use an unencrypted key</source>
         <translation>私钥已用密码加密；请使用未加密的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="412"/>
+        <location filename="../../qt/coremessages.py" line="415"/>
         <source>the key {key} does not match the certificate {cert}: choose the key made with that certificate</source>
         <translation>私钥 {key} 与证书 {cert} 不匹配：请选择与该证书一起生成的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="413"/>
+        <location filename="../../qt/coremessages.py" line="416"/>
         <source>the library holds at most {limit} packets</source>
         <translation>数据包库最多保存 {limit} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="414"/>
+        <location filename="../../qt/coremessages.py" line="417"/>
         <source>the number {digits}… ({count} digits) is too large; the limit is {limit}</source>
         <translation>数字 {digits}…（{count} 位）太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="415"/>
+        <location filename="../../qt/coremessages.py" line="418"/>
         <source>the number {value} is too large; the limit is {limit}</source>
         <translation>数字 {value} 太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="416"/>
+        <location filename="../../qt/coremessages.py" line="419"/>
         <source>the oldest {count} steps were dropped (the timeline keeps the newest {limit})</source>
         <translation>已丢弃最早的 {count} 步（时间线只保留最新的 {limit} 步）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="417"/>
+        <location filename="../../qt/coremessages.py" line="420"/>
         <source>the payload is empty; there is nothing to send</source>
         <translation>有效载荷为空；没有要发送的数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="418"/>
+        <location filename="../../qt/coremessages.py" line="421"/>
         <source>the payload must be bytes</source>
         <translation>有效载荷必须是 bytes</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="419"/>
+        <location filename="../../qt/coremessages.py" line="422"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="420"/>
+        <location filename="../../qt/coremessages.py" line="423"/>
         <source>the peer closed the connection (FIN)</source>
         <translation>对端关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="421"/>
+        <location filename="../../qt/coremessages.py" line="424"/>
         <source>the peer sent no certificate</source>
         <translation>对端未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="422"/>
+        <location filename="../../qt/coremessages.py" line="425"/>
         <source>the reply is empty: enter text or hex bytes to send</source>
         <translation>回复为空：请输入要发送的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="423"/>
+        <location filename="../../qt/coremessages.py" line="426"/>
         <source>the reply is empty: enter what to send back</source>
         <translation>回复为空：请输入要回发的内容</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="424"/>
+        <location filename="../../qt/coremessages.py" line="427"/>
         <source>the reply is empty: the hex field has no bytes</source>
         <translation>回复为空：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="425"/>
+        <location filename="../../qt/coremessages.py" line="428"/>
         <source>the run was stopped</source>
         <translation>运行已被停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="426"/>
+        <location filename="../../qt/coremessages.py" line="429"/>
         <source>the scenario needs panes: (at least one)</source>
         <translation>场景需要 panes:（至少一个）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="427"/>
+        <location filename="../../qt/coremessages.py" line="430"/>
         <source>the scenario needs steps: (a list)</source>
         <translation>场景需要 steps:（一个列表）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="428"/>
+        <location filename="../../qt/coremessages.py" line="431"/>
         <source>the scenario ran out of time ({seconds:g} s)</source>
         <translation>场景超时（{seconds:g} 秒）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="429"/>
+        <location filename="../../qt/coremessages.py" line="432"/>
         <source>the send failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="430"/>
+        <location filename="../../qt/coremessages.py" line="433"/>
         <source>the sending side was shut down (FIN sent)</source>
         <translation>发送方向已关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="431"/>
+        <location filename="../../qt/coremessages.py" line="434"/>
         <source>the server {peer} requires a client certificate: give one with its key (--cert, --key)</source>
         <translation>服务器 {peer} 要求客户端证书：请提供证书及其私钥（--cert、--key）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="432"/>
+        <location filename="../../qt/coremessages.py" line="435"/>
         <source>the session stopped</source>
         <translation>会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="433"/>
+        <location filename="../../qt/coremessages.py" line="436"/>
         <source>the session stopped before it started; nothing was sent</source>
         <translation>会话在发送开始前已停止；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="434"/>
+        <location filename="../../qt/coremessages.py" line="437"/>
         <source>the session stopped with {count} byte of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="435"/>
+        <location filename="../../qt/coremessages.py" line="438"/>
         <source>the session stopped with {count} bytes of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="436"/>
+        <location filename="../../qt/coremessages.py" line="439"/>
         <source>the socket is closed</source>
         <translation>套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="437"/>
+        <location filename="../../qt/coremessages.py" line="440"/>
         <source>the split gap must be 0 ms or more, not {gap:g} ms</source>
         <translation>段间间隔必须为 0 毫秒或更长，不能是 {gap:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="438"/>
+        <location filename="../../qt/coremessages.py" line="441"/>
         <source>the tag {tag} is not allowed; write a plain value</source>
         <translation>不允许使用标签 {tag}；请写普通的值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="439"/>
+        <location filename="../../qt/coremessages.py" line="442"/>
+        <source>the wire cannot be shown: capturing on the loopback interface needs the CAP_NET_RAW capability; run as root, or give Python the capability with &apos;sudo setcap cap_net_raw+ep {python}&apos;</source>
+        <translation>无法显示线路：在回环接口上抓包需要 CAP_NET_RAW 权限；请以 root 运行，或用 &apos;sudo setcap cap_net_raw+ep {python}&apos; 给 Python 授予该权限</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="443"/>
+        <source>the wire cannot be shown: {reason}</source>
+        <translation>无法显示线路：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="444"/>
+        <source>the wire needs Linux (AF_PACKET); this system has no such capture</source>
+        <translation>线路功能需要 Linux（AF_PACKET）；本系统没有这种抓包方式</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="445"/>
+        <source>the wire needs the Python package dpkt: pip install dpkt</source>
+        <translation>线路功能需要 Python 包 dpkt：pip install dpkt</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="446"/>
+        <source>the wire shows TCP segments: this session is not TCP over IP</source>
+        <translation>线路只显示 TCP 报文段：本会话不是基于 IP 的 TCP</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="447"/>
         <source>the {leg} leg of relay connection #{conn} is not open; {what}</source>
         <translation>中继连接 #{conn} 的{leg}侧未打开；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="440"/>
+        <location filename="../../qt/coremessages.py" line="448"/>
         <source>this group or flag (RE2 knows (?:...), (?P&lt;name&gt;...), (?i), (?m), (?s) and (?U))</source>
         <translation>这种分组或标志（RE2 支持 (?:...)、(?P&lt;name&gt;...)、(?i)、(?m)、(?s) 和 (?U)）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="441"/>
+        <location filename="../../qt/coremessages.py" line="449"/>
         <source>this is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>这不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="442"/>
+        <location filename="../../qt/coremessages.py" line="450"/>
         <source>this profile listens on {address}, reachable from other machines</source>
         <translation>此配置监听 {address}，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="443"/>
+        <location filename="../../qt/coremessages.py" line="451"/>
         <source>this profile receives UDP on {address}, reachable from other machines</source>
         <translation>此配置在 {address} 接收 UDP，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="444"/>
+        <location filename="../../qt/coremessages.py" line="452"/>
         <source>this profile was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>此配置方案由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="445"/>
+        <location filename="../../qt/coremessages.py" line="453"/>
         <source>this socket {address}</source>
         <translation>本套接字 {address}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="446"/>
+        <location filename="../../qt/coremessages.py" line="454"/>
+        <source>this system gives no kernel socket state (TCP_INFO is Linux only); none is shown</source>
+        <translation>本系统不提供内核套接字状态（TCP_INFO 仅 Linux 支持），因此不显示</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="455"/>
         <source>toxicity must be a number 0..1 (the chance the fault applies), not {value!r} in {spec!r}</source>
         <translation>toxicity 必须是 0..1 之间的数（故障生效的概率），而 {spec!r} 中是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="447"/>
+        <location filename="../../qt/coremessages.py" line="456"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="448"/>
+        <location filename="../../qt/coremessages.py" line="457"/>
         <source>unknown TCP state; use one of {names}</source>
         <translation>未知的 TCP 状态；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="449"/>
+        <location filename="../../qt/coremessages.py" line="458"/>
         <source>unknown TLS version {value!r}; use 1.2 or 1.3</source>
         <translation>未知的 TLS 版本 {value!r}；请使用 1.2 或 1.3</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="450"/>
+        <location filename="../../qt/coremessages.py" line="459"/>
         <source>unknown auto-reply match mode {value!r}; use text, hex or regex</source>
         <translation>未知的自动应答匹配方式 {value!r}；请使用 text、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="451"/>
+        <location filename="../../qt/coremessages.py" line="460"/>
         <source>unknown auto-reply mode {value!r}; use echo or match</source>
         <translation>未知的自动应答模式 {value!r}；请使用 echo 或 match</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="452"/>
+        <location filename="../../qt/coremessages.py" line="461"/>
         <source>unknown auto-reply reply mode {value!r}; use text or hex</source>
         <translation>未知的自动应答回复格式 {value!r}；请使用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="453"/>
+        <location filename="../../qt/coremessages.py" line="462"/>
         <source>unknown checksum {name!r}; choose one of {choices}</source>
         <translation>未知校验 {name!r}；请选择 {choices} 之一</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="454"/>
+        <location filename="../../qt/coremessages.py" line="463"/>
         <source>unknown checksum {name!r}; choose one of: {choices}</source>
         <translation>未知的校验和 {name!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="455"/>
+        <location filename="../../qt/coremessages.py" line="464"/>
         <source>unknown checksum {name!r}; use one of {names}</source>
         <translation>未知的校验和 {name!r}；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="456"/>
+        <location filename="../../qt/coremessages.py" line="465"/>
         <source>unknown encoding {encoding!r}</source>
         <translation>未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="458"/>
+        <location filename="../../qt/coremessages.py" line="467"/>
         <source>unknown fault direction {direction!r} in {spec!r}; use up, down or both</source>
         <translation>{spec!r} 中的故障方向 {direction!r} 未知；请用 up、down 或 both</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="459"/>
+        <location filename="../../qt/coremessages.py" line="468"/>
         <source>unknown fault {name!r} in {spec!r}; use one of {names}</source>
         <translation>{spec!r} 中的故障 {name!r} 未知；请用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="461"/>
+        <location filename="../../qt/coremessages.py" line="470"/>
         <source>unknown key {key} in {what}; check the spelling (docs/scenarios.md lists the keys)</source>
         <translation>{what} 中有未知的键 {key}；请检查拼写（docs/scenarios.md 列出了所有键）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="462"/>
+        <location filename="../../qt/coremessages.py" line="471"/>
         <source>unknown kind {kind!r}; use tcp-server, tcp-client, udp or relay</source>
         <translation>未知类型 {kind!r}；请用 tcp-server、tcp-client、udp 或 relay</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="463"/>
+        <location filename="../../qt/coremessages.py" line="472"/>
         <source>unknown language; use en or zh_CN</source>
         <translation>未知语言；请使用 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="464"/>
+        <location filename="../../qt/coremessages.py" line="473"/>
         <source>unknown match format {value!r}; use text or hex</source>
         <translation>未知匹配格式 {value!r}；请用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="465"/>
+        <location filename="../../qt/coremessages.py" line="474"/>
         <source>unknown match kind {value!r}; use any, exact, prefix, contains, hex or regex</source>
         <translation>未知匹配方式 {value!r}；请用 any、exact、prefix、contains、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="468"/>
+        <location filename="../../qt/coremessages.py" line="477"/>
         <source>unknown protocol {protocol!r} (expected TCP, UDP or SSL)</source>
         <translation>未知协议 {protocol!r}（应为 TCP、UDP 或 SSL）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="469"/>
+        <location filename="../../qt/coremessages.py" line="478"/>
         <source>unknown reply format {value!r}; use text or hex</source>
         <translation>未知回复格式 {value!r}；请用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="470"/>
+        <location filename="../../qt/coremessages.py" line="479"/>
         <source>unknown rule mode {value!r}; use first or all</source>
         <translation>未知规则模式 {value!r}；请用 first 或 all</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="471"/>
+        <location filename="../../qt/coremessages.py" line="480"/>
         <source>unknown rule setting {key!r}</source>
         <translation>未知规则设置 {key!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="472"/>
+        <location filename="../../qt/coremessages.py" line="481"/>
         <source>unknown rule source {value!r}; use chunk or message</source>
         <translation>未知规则来源 {value!r}；请用 chunk 或 message</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="479"/>
+        <location filename="../../qt/coremessages.py" line="488"/>
         <source>waited {ms} ms</source>
         <translation>等待了 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="484"/>
+        <location filename="../../qt/coremessages.py" line="491"/>
+        <source>{count} segments skipped: the wire shows at most {rate} a second</source>
+        <translation>跳过了 {count} 个报文段：线路每秒最多显示 {rate} 个</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="492"/>
+        <source>{dir} [{flags}] seq={seq} ack={ack} len={len} win={win}</source>
+        <translation>{dir} [{flags}] seq={seq} ack={ack} len={len} win={win}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="495"/>
         <source>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</source>
         <translation>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="493"/>
+        <location filename="../../qt/coremessages.py" line="504"/>
         <source>{item!r} in {spec!r} is not param=value; {name} takes {params}</source>
         <translation>{spec!r} 中的 {item!r} 不是 参数=值 的形式；{name} 的参数有 {params}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="494"/>
+        <location filename="../../qt/coremessages.py" line="505"/>
         <source>{key} is given twice in {what}</source>
         <translation>{what} 中 {key} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="495"/>
+        <location filename="../../qt/coremessages.py" line="506"/>
         <source>{key}: {reason}</source>
         <translation>{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="496"/>
+        <location filename="../../qt/coremessages.py" line="507"/>
         <source>{kind} does not apply to a {pane_kind} pane</source>
         <translation>{kind} 不适用于 {pane_kind} 面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="500"/>
+        <location filename="../../qt/coremessages.py" line="508"/>
+        <source>{line}; TIME_WAIT ends in {seconds} s</source>
+        <translation>{line}；TIME_WAIT 还剩 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="512"/>
         <source>{name!r} is not a host name or IP address</source>
         <translation>{name!r} 不是主机名或 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="501"/>
+        <location filename="../../qt/coremessages.py" line="513"/>
         <source>{name!r} is not a protocol name (printable ASCII without spaces or commas, e.g. h2 or http/1.1)</source>
         <translation>{name!r} 不是协议名称（不含空格和逗号的可打印 ASCII，例如 h2 或 http/1.1）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="504"/>
+        <location filename="../../qt/coremessages.py" line="516"/>
         <source>{name} has no parameter {param!r}; use {params}</source>
         <translation>{name} 没有参数 {param!r}；请用 {params}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="505"/>
+        <location filename="../../qt/coremessages.py" line="517"/>
         <source>{name} needs {param}= ({meaning}), e.g. {example}</source>
         <translation>{name} 需要 {param}=（{meaning}），例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="506"/>
+        <location filename="../../qt/coremessages.py" line="518"/>
         <source>{name}: {param} must be a whole number {low}..{high}, not {value!r}</source>
         <translation>{name}：{param} 必须是 {low}..{high} 之间的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="507"/>
+        <location filename="../../qt/coremessages.py" line="519"/>
         <source>{pane} accepts again</source>
         <translation>{pane} 重新开始接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="508"/>
+        <location filename="../../qt/coremessages.py" line="520"/>
         <source>{pane} closed its connection (FIN)</source>
         <translation>{pane} 关闭了连接（FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="509"/>
+        <location filename="../../qt/coremessages.py" line="521"/>
         <source>{pane} did not start: {reason}</source>
         <translation>{pane} 未能启动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="510"/>
+        <location filename="../../qt/coremessages.py" line="522"/>
         <source>{pane} did not stop in time</source>
         <translation>{pane} 没有按时停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="511"/>
+        <location filename="../../qt/coremessages.py" line="523"/>
         <source>{pane} has no such connection</source>
         <translation>{pane} 没有这个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="512"/>
+        <location filename="../../qt/coremessages.py" line="524"/>
         <source>{pane} is already running</source>
         <translation>{pane} 已在运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="513"/>
+        <location filename="../../qt/coremessages.py" line="525"/>
         <source>{pane} is not running</source>
         <translation>{pane} 没有运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="514"/>
+        <location filename="../../qt/coremessages.py" line="526"/>
         <source>{pane} is not running; start it first</source>
         <translation>{pane} 没有运行；请先启动它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="515"/>
+        <location filename="../../qt/coremessages.py" line="527"/>
         <source>{pane} reset its connection (RST)</source>
         <translation>{pane} 复位了连接（RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="516"/>
+        <location filename="../../qt/coremessages.py" line="528"/>
         <source>{pane} sent; {count} TX chunks so far</source>
         <translation>{pane} 已发送；目前共 {count} 个发送块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="517"/>
+        <location filename="../../qt/coremessages.py" line="529"/>
         <source>{pane} shut down writing (FIN); it still receives</source>
         <translation>{pane} 关闭了发送方向（FIN）；仍可接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="518"/>
+        <location filename="../../qt/coremessages.py" line="530"/>
         <source>{pane} stopped</source>
         <translation>{pane} 已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="519"/>
+        <location filename="../../qt/coremessages.py" line="531"/>
         <source>{pane} stopped accepting</source>
         <translation>{pane} 停止接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="520"/>
+        <location filename="../../qt/coremessages.py" line="532"/>
         <source>{pane} {state} ({address})</source>
         <translation>{pane} {state}（{address}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="521"/>
+        <location filename="../../qt/coremessages.py" line="533"/>
         <source>{pane}: the send did not finish in time</source>
         <translation>{pane}：发送没有按时完成</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="522"/>
+        <location filename="../../qt/coremessages.py" line="534"/>
         <source>{pane}: the send ended {state}</source>
         <translation>{pane}：发送结束，状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="523"/>
+        <location filename="../../qt/coremessages.py" line="535"/>
         <source>{param} is given twice in {spec!r}</source>
         <translation>{spec!r} 中 {param} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="525"/>
+        <location filename="../../qt/coremessages.py" line="537"/>
         <source>{path} has {count} sections; a Packet Sender file with more than {limit} packets is not supported</source>
         <translation>{path} 有 {count} 个节；不支持超过 {limit} 个数据包的 Packet Sender 文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="526"/>
+        <location filename="../../qt/coremessages.py" line="538"/>
         <source>{path} holds no CA certificate (PEM or DER) that can be loaded</source>
         <translation>{path} 中没有可加载的 CA 证书（PEM 或 DER）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="527"/>
+        <location filename="../../qt/coremessages.py" line="539"/>
         <source>{path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)</source>
         <translation>{path} 中没有 PEM 证书（-----BEGIN CERTIFICATE-----）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="528"/>
+        <location filename="../../qt/coremessages.py" line="540"/>
         <source>{path} is neither a netassistant packet file nor a Packet Sender packets.ini (no packet sections found)</source>
         <translation>{path} 既不是 netassistant 数据包文件，也不是 Packet Sender 的 packets.ini（未找到数据包节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="529"/>
+        <location filename="../../qt/coremessages.py" line="541"/>
         <source>{path} is not a JSON rules file: {reason}</source>
         <translation>{path} 不是 JSON 规则文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="531"/>
+        <location filename="../../qt/coremessages.py" line="543"/>
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="533"/>
+        <location filename="../../qt/coremessages.py" line="545"/>
         <source>{path} is too large for a rules file</source>
         <translation>{path} 作为规则文件太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="536"/>
+        <location filename="../../qt/coremessages.py" line="548"/>
         <source>{peer} closed the connection during the TLS handshake: it may not speak TLS, or it refused our settings</source>
         <translation>{peer} 在 TLS 握手期间关闭了连接：它可能不使用 TLS，或拒绝了我方设置</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="537"/>
+        <location filename="../../qt/coremessages.py" line="549"/>
         <source>{peer} does not trust our certificate ({detail}): give it our CA, or use a certificate it trusts</source>
         <translation>{peer} 不信任我方证书（{detail}）：请把我方 CA 交给它，或使用它信任的证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="539"/>
+        <location filename="../../qt/coremessages.py" line="551"/>
         <source>{peer} finished sending (FIN); the relay carries it to the {other}</source>
         <translation>{peer} 已结束发送 (FIN)；中继将它转给{other}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="540"/>
+        <location filename="../../qt/coremessages.py" line="552"/>
         <source>{peer} is not speaking TLS (what it sent is not a TLS record): it may be a plain TCP service; turn TLS off or check the port</source>
         <translation>{peer} 没有使用 TLS（它发送的不是 TLS 记录）：可能是普通 TCP 服务；请关闭 TLS 或检查端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="542"/>
+        <location filename="../../qt/coremessages.py" line="554"/>
         <source>{peer} sent no certificate</source>
         <translation>{peer} 未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="543"/>
+        <location filename="../../qt/coremessages.py" line="555"/>
         <source>{peer} sent no client certificate and this server requires one (CA file set, verification on)</source>
         <translation>{peer} 未发送客户端证书，而本服务器要求提供（已设置 CA 文件且开启验证）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="544"/>
+        <location filename="../../qt/coremessages.py" line="556"/>
         <source>{protocol} is an HTTP request in Packet Sender, not raw socket data; netassistant sends bytes over TCP and UDP only</source>
         <translation>{protocol} 在 Packet Sender 中是 HTTP 请求，不是原始套接字数据；netassistant 只通过 TCP 和 UDP 发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="545"/>
+        <location filename="../../qt/coremessages.py" line="557"/>
         <source>{reason}; skipping its {count}-byte payload</source>
         <translation>{reason}；跳过其 {count} 字节的有效载荷</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="546"/>
+        <location filename="../../qt/coremessages.py" line="558"/>
         <source>{reason}; the stream is out of step, so the rest of this connection is not decoded</source>
         <translation>{reason}；数据流已错位，此连接的其余数据不再解码</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="548"/>
+        <location filename="../../qt/coremessages.py" line="560"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} 不在可选值中：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="549"/>
+        <location filename="../../qt/coremessages.py" line="561"/>
         <source>{value!r} is not pane.counter; counters: {names}</source>
         <translation>{value!r} 不是 面板.计数；可用计数：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="557"/>
+        <location filename="../../qt/coremessages.py" line="569"/>
         <source>{what} must be a mapping of key: value</source>
         <translation>{what} 必须是“键: 值”形式的映射</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="558"/>
+        <location filename="../../qt/coremessages.py" line="570"/>
         <source>{what} needs {key}:</source>
         <translation>{what} 需要 {key}:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="559"/>
+        <location filename="../../qt/coremessages.py" line="571"/>
         <source>{what}: give the English text as en:</source>
         <translation>{what}：请用 en: 给出英文文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="560"/>
+        <location filename="../../qt/coremessages.py" line="572"/>
         <source>{what}: must be text</source>
         <translation>{what}：必须是文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="561"/>
+        <location filename="../../qt/coremessages.py" line="573"/>
         <source>{where} exists and is not a socket; choose another path or remove it</source>
         <translation>{where} 已存在且不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="562"/>
+        <location filename="../../qt/coremessages.py" line="574"/>
         <source>{where} is a directory, not a socket; choose another path</source>
         <translation>{where} 是目录，不是套接字；请选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="563"/>
+        <location filename="../../qt/coremessages.py" line="575"/>
         <source>{where} is a regular file, not a socket; choose another path or remove it</source>
         <translation>{where} 是普通文件，不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="564"/>
+        <location filename="../../qt/coremessages.py" line="576"/>
         <source>{where}.name: is missing</source>
         <translation>{where}.name：缺失</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="565"/>
+        <location filename="../../qt/coremessages.py" line="577"/>
         <source>{where}.{key}: unknown setting</source>
         <translation>{where}.{key}：未知设置</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="566"/>
+        <location filename="../../qt/coremessages.py" line="578"/>
         <source>{where}.{key}: {reason}</source>
         <translation>{where}.{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="567"/>
+        <location filename="../../qt/coremessages.py" line="579"/>
         <source>{where}: must be a JSON object</source>
         <translation>{where}：必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="568"/>
+        <location filename="../../qt/coremessages.py" line="580"/>
         <source>{{checksum:NAME}}: unknown checksum {name!r}; choose one of {choices} (optionally :big or :little)</source>
         <translation>{{checksum:NAME}}：未知校验 {name!r}；请选择 {choices} 之一（可加 :big 或 :little）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="569"/>
+        <location filename="../../qt/coremessages.py" line="581"/>
         <source>{{hex:...}}: {reason}</source>
         <translation>{{hex:...}}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="570"/>
+        <location filename="../../qt/coremessages.py" line="582"/>
         <source>{{random:N}} needs a whole number N from 1 to {limit}, not {value!r}</source>
         <translation>{{random:N}} 需要 1 到 {limit} 的整数 N，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="457"/>
+        <location filename="../../qt/coremessages.py" line="466"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="460"/>
+        <location filename="../../qt/coremessages.py" line="469"/>
         <source>unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT</source>
         <translation>未知的分帧方式 {kind!r}；请使用 delimiter:...、fixed:N 或 length:FMT</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="466"/>
+        <location filename="../../qt/coremessages.py" line="475"/>
         <source>unknown option {option!r} for delimiter-hex framing; use keep or max=N</source>
         <translation>delimiter-hex 分帧不支持选项 {option!r}；请使用 keep 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="467"/>
+        <location filename="../../qt/coremessages.py" line="476"/>
         <source>unknown option {option!r} for length framing; use incl or max=N</source>
         <translation>length 分帧不支持选项 {option!r}；请使用 incl 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="473"/>
+        <location filename="../../qt/coremessages.py" line="482"/>
         <source>unknown setting</source>
         <translation>未知的设置项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="474"/>
+        <location filename="../../qt/coremessages.py" line="483"/>
         <source>unknown text encoding {encoding!r}; try utf-8 or gbk</source>
         <translation>未知的文本编码 {encoding!r}；请尝试 utf-8 或 gbk</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="475"/>
+        <location filename="../../qt/coremessages.py" line="484"/>
         <source>unsupported in auto-reply regular expressions: {detail} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{detail}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="476"/>
+        <location filename="../../qt/coremessages.py" line="485"/>
         <source>unsupported in auto-reply regular expressions: {what} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{what}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="477"/>
+        <location filename="../../qt/coremessages.py" line="486"/>
         <source>upgrade from schema {version} did not give a JSON object</source>
         <translation>从格式版本 {version} 升级后得到的不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="478"/>
+        <location filename="../../qt/coremessages.py" line="487"/>
         <source>verbose mode (?x)</source>
         <translation>详细模式 (?x)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="480"/>
+        <location filename="../../qt/coremessages.py" line="489"/>
         <source>{count} clients</source>
         <translation>{count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="481"/>
+        <location filename="../../qt/coremessages.py" line="490"/>
         <source>{count} connection attempts were refused while the process was out of file descriptors</source>
         <translation>进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="482"/>
+        <location filename="../../qt/coremessages.py" line="493"/>
         <source>{error}; the datagram was not sent</source>
         <translation>{error}；数据报未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="483"/>
+        <location filename="../../qt/coremessages.py" line="494"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="485"/>
+        <location filename="../../qt/coremessages.py" line="496"/>
         <source>{fmt!r} is not a single integer struct format (try !I, &lt;H or B)</source>
         <translation>{fmt!r} 不是单个整数的 struct 格式（可尝试 !I、&lt;H 或 B）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="486"/>
+        <location filename="../../qt/coremessages.py" line="497"/>
         <source>{group!r} is not an IP address</source>
         <translation>{group!r} 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="487"/>
+        <location filename="../../qt/coremessages.py" line="498"/>
         <source>{group} does not match family {family}</source>
         <translation>{group} 与地址族 {family} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="488"/>
+        <location filename="../../qt/coremessages.py" line="499"/>
         <source>{group} is not a multicast address (224.0.0.0/4 or ff00::/8)</source>
         <translation>{group} 不是组播地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="489"/>
+        <location filename="../../qt/coremessages.py" line="500"/>
         <source>{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)</source>
         <translation>{hex!r} 不是有效的十六进制分隔符（每字节两位，例如 0d0a）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="490"/>
+        <location filename="../../qt/coremessages.py" line="501"/>
         <source>{host!r} is not an IP address or host name</source>
         <translation>{host!r} 不是 IP 地址或主机名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="491"/>
+        <location filename="../../qt/coremessages.py" line="502"/>
         <source>{host} is an IPv4 address; choose family inet or an IPv6 address</source>
         <translation>{host} 是 IPv4 地址；请选择地址族 inet，或改用 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="492"/>
+        <location filename="../../qt/coremessages.py" line="503"/>
         <source>{host} is an IPv6 address; choose family inet6 or an IPv4 address</source>
         <translation>{host} 是 IPv6 地址；请选择地址族 inet6，或改用 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="497"/>
+        <location filename="../../qt/coremessages.py" line="509"/>
         <source>{message}; {accepted} bytes of the send under way were accepted by the kernel, {unsent} bytes were never sent</source>
         <translation>{message}；正在进行的发送中有 {accepted} 字节已被内核接收，{unsent} 字节从未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="498"/>
+        <location filename="../../qt/coremessages.py" line="510"/>
         <source>{message}; {unsent} queued bytes were not sent</source>
         <translation>{message}；排队的 {unsent} 字节未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="499"/>
+        <location filename="../../qt/coremessages.py" line="511"/>
         <source>{name!r} is also used by {path}; rename or delete one of them</source>
         <translation>{name!r} 也被 {path} 使用；请重命名或删除其中一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="502"/>
+        <location filename="../../qt/coremessages.py" line="514"/>
         <source>{name!r} is the name of a built-in example, so this file is not used; rename or delete it</source>
         <translation>{name!r} 是内置示例的名称，因此不使用此文件；请重命名或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="503"/>
+        <location filename="../../qt/coremessages.py" line="515"/>
         <source>{name!r} is the name of a built-in example; choose another name</source>
         <translation>{name!r} 是内置示例的名称；请换一个名称</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="524"/>
+        <location filename="../../qt/coremessages.py" line="536"/>
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="530"/>
+        <location filename="../../qt/coremessages.py" line="542"/>
         <source>{path} is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>{path} 不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="532"/>
+        <location filename="../../qt/coremessages.py" line="544"/>
         <source>{path} is over {limit} bytes</source>
         <translation>{path} 超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="534"/>
+        <location filename="../../qt/coremessages.py" line="546"/>
         <source>{path} is {kind}</source>
         <translation>{path} 是{kind}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="535"/>
+        <location filename="../../qt/coremessages.py" line="547"/>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="538"/>
+        <location filename="../../qt/coremessages.py" line="550"/>
         <source>{peer} finished sending (FIN); the connection stays open for sending</source>
         <translation>{peer} 已结束发送（FIN）；连接仍保持打开，可继续发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="541"/>
+        <location filename="../../qt/coremessages.py" line="553"/>
         <source>{peer} refused the datagram — nothing is listening on that port (ICMP port unreachable)</source>
         <translation>{peer} 拒绝了数据报 — 该端口上没有程序在监听（ICMP 端口不可达）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="547"/>
+        <location filename="../../qt/coremessages.py" line="559"/>
         <source>{value!r} cannot be stored in JSON; use a finite number</source>
         <translation>{value!r} 无法存储为 JSON；请使用有限的数值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="550"/>
+        <location filename="../../qt/coremessages.py" line="562"/>
         <source>{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)</source>
         <translation>{value} 不是 JSON 数据（请使用字符串、数字、true/false、null、列表或对象）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="551"/>
+        <location filename="../../qt/coremessages.py" line="563"/>
         <source>{value} is out of range {low}..{high}</source>
         <translation>{value} 超出范围 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="552"/>
+        <location filename="../../qt/coremessages.py" line="564"/>
         <source>{value} is out of range {low}..{high} (0 = any free port)</source>
         <translation>{value} 超出范围 {low}..{high}（0 = 任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="553"/>
+        <location filename="../../qt/coremessages.py" line="565"/>
         <source>{value} is out of range {low}..{high} bytes (0 = system default)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（0 = 系统默认）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="554"/>
+        <location filename="../../qt/coremessages.py" line="566"/>
         <source>{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（1 B .. 1 MiB）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="555"/>
+        <location filename="../../qt/coremessages.py" line="567"/>
         <source>{value} is out of range {low}..{high} connections</source>
         <translation>{value} 超出范围 {low}..{high} 个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="556"/>
+        <location filename="../../qt/coremessages.py" line="568"/>
         <source>{value} is out of range {low}..{high} milliseconds</source>
         <translation>{value} 超出范围 {low}..{high} 毫秒</translation>
     </message>

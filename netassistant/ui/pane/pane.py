@@ -22,6 +22,7 @@ from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.decodepipeline import DecodePipeline
+from netassistant.qt.kernelstate import log_records
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
 from netassistant.ui.automation.capturebox import CaptureBox
@@ -31,6 +32,7 @@ from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.lifecycle import attach_lifecycle
 from netassistant.ui.pane.settingspanel import SettingsPanel
+from netassistant.ui.pane.socketstate import SocketStatePanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.pane.tlsstatus import TlsStatus
 from netassistant.ui.receive.loglimits import LogLimitsBox
@@ -75,6 +77,9 @@ class SessionPane(QWidget):
         self.stats = StatsBar()
         self.clients = ClientList() if kind in (Kind.TCP_SERVER, Kind.RELAY) else None
         self.tls_status = TlsStatus() if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER) else None
+        self.socket_state = (
+            SocketStatePanel(kind) if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER) else None
+        )
         self.log_limits = LogLimitsBox()
         self._stats_dirty = False
         self._dropped = (0, 0)
@@ -112,6 +117,8 @@ class SessionPane(QWidget):
         self.left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        if self.socket_state is not None:
+            left_layout.addWidget(self.socket_state)
         left_layout.addWidget(self.send_area.tools)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
@@ -169,7 +176,10 @@ class SessionPane(QWidget):
 
     def _connect_signals(self) -> None:
         ctl = self.controller
-        ctl.events_received.connect(self.receive.append_events)
+        ctl.events_received.connect(self._append_to_log)
+        if self.socket_state is not None:
+            ctl.events_received.connect(self.socket_state.store.apply_events)
+            self.socket_state.wire_toggled.connect(ctl.set_wire)
         # Decoded in the engine thread from every batch, also while the view is paused.
         ctl.decoded_received.connect(self.decode.feed)
         self.framing.changed.connect(self._on_framing_changed)
@@ -204,6 +214,7 @@ class SessionPane(QWidget):
             self.clients.half_close_requested.connect(ctl.half_close)
             self.clients.abort_requested.connect(ctl.abort)
             self.clients.selection_changed.connect(self._on_client_selected)
+            ctl.events_received.connect(self.clients.model.apply_kernel_states)
         clear = QShortcut(QKeySequence("Ctrl+L"), self)
         clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         clear.activated.connect(self.receive.clear)
@@ -230,6 +241,9 @@ class SessionPane(QWidget):
         except ConfigError:
             return False
         self.settings.clear_error()
+        if self.socket_state is not None:
+            self.socket_state.clear()
+            config = config.replace(wire=self.socket_state.wire.isChecked())
         self.controller.start(config)
         self.settings.set_running(True)
         self.started.emit()
@@ -394,9 +408,18 @@ class SessionPane(QWidget):
             self.capture.start_log(path=choice.path, fmt=choice.fmt)
 
     @Slot(object)
+    def _append_to_log(self, events: list[Any]) -> None:
+        # STATE and SEGMENT records go to the Socket state panel and the timeline only.
+        self.receive.append_events(log_records(events))
+
+    @Slot(object)
     def _on_client_selected(self, conn_id: Any) -> None:
         if conn_id is not None:
             self.send_panel.select_client(conn_id)
+        if self.socket_state is not None:
+            self.socket_state.select_connection(conn_id)
+            if conn_id is not None:
+                self.controller.focus_kernel_state([conn_id])
 
     @Slot(object)
     def _on_state_changed(self, state: SessionState) -> None:

@@ -219,7 +219,9 @@ def test_stop_closes_clients_gracefully():
     c.settimeout(TIMEOUT)
     assert c.recv(10) == b""
     c.close()
-    assert h.kinds()[-2:] == [EventKind.LOCAL_CLOSE, EventKind.STOPPED]
+    # The kernel-state watch may report where the closed socket went (a STATE event).
+    kinds = [kind for kind in h.kinds() if kind is not EventKind.STATE]
+    assert kinds[-2:] == [EventKind.LOCAL_CLOSE, EventKind.STOPPED]
 
 
 def test_send_then_stop_still_sends_everything():

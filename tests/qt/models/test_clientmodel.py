@@ -56,8 +56,16 @@ def cell(model: ClientListModel, row: int, column: Column, role=Qt.ItemDataRole.
 
 def test_headers(model):
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert titles == ["#", "Address", "Connected since", "RX bytes", "TX bytes", "State"]
-    assert model.columnCount() == 6
+    assert titles == [
+        "#",
+        "Address",
+        "Connected since",
+        "RX bytes",
+        "TX bytes",
+        "State",
+        "Kernel state",
+    ]
+    assert model.columnCount() == 7
 
 
 def test_cell_texts(model):
@@ -65,7 +73,7 @@ def test_cell_texts(model):
     model.update_clients({7: info})
     since = time.strftime("%H:%M:%S", time.localtime(SINCE_NS / 1e9))
     texts = [cell(model, 0, c) for c in Column]
-    assert texts == ["7", "192.168.1.20:51234", since, "1,234", "5", "open"]
+    assert texts == ["7", "192.168.1.20:51234", since, "1,234", "5", "open", ""]
     assert cell(model, 0, Column.ADDRESS, ConnIdRole) == 7
     stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(SINCE_NS // 10**9))
     assert cell(model, 0, Column.SINCE, Qt.ItemDataRole.ToolTipRole) == f"{stamp}.123"
@@ -248,3 +256,18 @@ def test_widest_values_fit_the_largest_plausible_numbers(model):
     widest = model.widest_values()
     assert widest[Column.RX] == "999,999,999,999"
     assert widest[Column.STATE] == "half-closed"
+
+
+def test_kernel_states_fill_their_column_for_listed_clients_only(model):
+    from netassistant.core.chunk import ConnEvent, EventKind
+
+    model.update_clients(clients(1, 2))
+    rec = Recorder(model)
+
+    def state(conn_id: int, name: str) -> ConnEvent:
+        return ConnEvent(conn_id, 0, EventKind.STATE, conn_id, detail={"state": name})
+
+    model.apply_kernel_states([state(2, "CLOSE_WAIT"), state(9, "TIME_WAIT")])
+    assert [cell(model, r, Column.KERNEL) for r in range(2)] == ["", "CLOSE_WAIT"]
+    assert rec.log == [("data", 1, Column.KERNEL, 1, Column.KERNEL)]
+    assert "TCP_INFO" in cell(model, 0, Column.KERNEL, Qt.ItemDataRole.ToolTipRole)
