@@ -133,8 +133,9 @@ class ConnEvent(NamedTuple):
         plan_id: The send plan or file send this event is about (0 for none).
         state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
             "cancelled", "stopped", "failed"); "" for other events.
-        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events (None for the
-            others), with JSON-ready values; the keys are part of the CLI's JSON output:
+        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events and of a rate
+            send's SEND_PROGRESS (None for the others), with JSON-ready values; the keys
+            are part of the CLI's JSON output:
 
             - STATE: ``state`` (``ESTABLISHED``, ``TIME_WAIT``...), ``peer_state``
               (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
@@ -144,6 +145,9 @@ class ConnEvent(NamedTuple):
               ``flags`` (``"SYN,ACK"``), ``seq``, ``ack``, ``len``, ``win``.
             - TLS: ``version``, ``cipher``, ``alpn``, ``subject``, ``issuer``, ``expiry``.
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
+            - SEND_PROGRESS of a rate send (traffic generator): ``target`` and ``unit``
+              (``msg/s`` or ``B/s``), ``achieved`` (in that unit, on the engine's clock),
+              ``achieved_bps``, ``elapsed_s``, ``bytes``.
     """
 
     seq: int
