@@ -101,11 +101,13 @@ class RateRunner(PlanRunner):
         self._refilled = 0.0
         self._credit = 0.0
         self._first = 0.0  # what the first message cost: it is sent at t=0, on credit
+        self._last_sent = 0.0
+        self._clock_end: float | None = None
         self._next: bytes | None = None  # the message the credit is being saved for
 
     def start(self) -> None:
         """Send the first message now; the clock starts with it."""
-        self._start = self._refilled = time.monotonic()
+        self._start = self._refilled = self._last_sent = time.monotonic()
         # One message's worth, so the first goes out at once (at any rate).
         self._credit = self._first = 1.0 if self.plan.rate else float(len(self._peek()))
         self._run()
@@ -115,7 +117,15 @@ class RateRunner(PlanRunner):
 
     # ---------------------------------------------------------------- measuring
     def elapsed(self, now: float | None = None) -> float:
-        """Seconds since the first send, on the engine's monotonic clock."""
+        """Seconds since the first send, on the engine's monotonic clock.
+
+        Once the plan has ended: up to its last send (n messages sent exactly 1/rate
+        apart are a rate of exactly ``rate``), or, for a plan that ran for its
+        ``duration_s``, that duration (the messages that fell due in it, over it), unless
+        the last of them went out later than that.
+        """
+        if self._clock_end is not None:
+            return self._clock_end - self._start
         return (time.monotonic() if now is None else now) - self._start
 
     def achieved(self, now: float | None = None) -> float:
@@ -176,36 +186,70 @@ class RateRunner(PlanRunner):
         self._refilled = now
 
     def _run(self) -> None:
-        plan, route = self.plan, self.route
+        plan = self.plan
         now = time.monotonic()
-        if plan.duration_s and self.elapsed(now) >= plan.duration_s:
-            self._end("done", route, self._say("done"), EventKind.SEND_PROGRESS)
+        deadline = self._start + plan.duration_s if plan.duration_s else math.inf
+        # Late past the deadline: one last batch of what fell due before it, then end (a
+        # machine that cannot keep up does not go on for long after the time is up).
+        self._refill(min(now, deadline))
+        outcome = self._send_batch()
+        if outcome == "ended":
             return
-        self._refill(now)
+        if now >= deadline and outcome != "ended":
+            # Everything due in [0, duration] went: the run took the duration, or longer if
+            # the last of it only went out late (then the rate shows the shortfall).
+            self._clock_end = max(deadline, self._last_sent)
+            self._done()
+            return
+        self._progress()
+        self._schedule(0.0 if outcome == "capped" else self._delay(now))
+
+    def _send_batch(self) -> str:
+        """Send what the credit pays for: "paid" (all of it), "capped" (more due), "ended"."""
+        plan, route = self.plan, self.route
         for _ in range(MAX_PER_TURN):
             if route.refusal():
                 self._fail()
-                return
+                return "ended"
             data = self._peek()
             cost = 1.0 if plan.rate else float(len(data))
             if self._credit < cost:
-                break
+                return "paid"
             if route.backlog() >= route.high_water:
                 # The peer or the kernel is the limit now: wait, then catch up (bounded).
                 self._wait_drain(route)
-                return
+                return "ended"
             if not route.send(data):
                 self._end("failed", None, self._say("failed", text("the send failed")), None)
-                return
+                return "ended"
+            self._last_sent = time.monotonic()
             self._credit -= cost
             self._next = None
             self.sent += 1
             self.bytes_sent += len(data)
             if plan.count and self.sent >= plan.count:
-                self._end("done", route, self._say("done"), EventKind.SEND_PROGRESS)
-                return
-        self._progress()
-        self._schedule(self._delay(now))
+                self._done()
+                return "ended"
+        return "capped"
+
+    def _stop_clock(self) -> None:
+        """The run is over: its rate is judged up to the last send from now on."""
+        if self._clock_end is None:
+            self._clock_end = self._last_sent
+
+    def _done(self) -> None:
+        self._stop_clock()
+        self._end("done", self.route, self._say("done"), EventKind.SEND_PROGRESS)
+
+    def cancel(self) -> None:
+        """Stop on the user's request; the last event says how many went at what rate."""
+        self._stop_clock()
+        super().cancel()
+
+    def stop_with_session(self) -> None:
+        """The loop is ending: report how far the plan got."""
+        self._stop_clock()
+        super().stop_with_session()
 
     def _delay(self, now: float) -> float:
         """Seconds until the next message is paid for (0 if this turn hit the batch cap)."""
