@@ -31,6 +31,7 @@ from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.statsbar import StatsBar
+from netassistant.ui.pane.toolsections import ToolSections
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
@@ -86,6 +87,7 @@ class SessionPane(QWidget):
         self.messages = MessageView(self.decode)
         self.auto_reply = AutoReplyBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        self.sections = ToolSections(self)  # generator, templates, rate graph (built lazily)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -103,6 +105,8 @@ class SessionPane(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
         left_layout.addWidget(self.send_area.tools)
+        for section in self.sections.sections():
+            left_layout.addWidget(section)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
         left_layout.addWidget(self.capture)
@@ -252,6 +256,7 @@ class SessionPane(QWidget):
             send_presets=self.send_area.presets.presets(),
             view=dict(self.receive.settings()),
             send={**self.send_area.settings(), "auto_reply": self.auto_reply.settings()},
+            templates=self.sections.templates_data(),
         )
 
     def apply_profile(self, profile: Profile) -> None:
@@ -273,6 +278,7 @@ class SessionPane(QWidget):
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_area.apply_settings(profile.send)
         self.send_area.set_presets(list(profile.send_presets))
+        self.sections.load_templates(profile.templates)
         auto_reply = profile.send.get("auto_reply")
         if isinstance(auto_reply, dict):
             self.auto_reply.apply_settings(auto_reply)

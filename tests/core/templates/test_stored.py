@@ -36,3 +36,31 @@ def test_a_bad_stored_template_is_named():
     document["templates"] = [{"name": "t", "fields": [{"name": "a", "kind": "u7"}]}]
     with pytest.raises(ProfileError, match=re.escape("templates[0]") + ".*unknown kind 'u7'"):
         Profile.from_dict(document)
+
+
+def test_the_library_keeps_names_unique_and_builtins_read_only():
+    from netassistant.core.templates.library import TemplateLibrary
+
+    lib = TemplateLibrary()
+    mine = Template("mine", MODBUS_TCP_REQUEST.fields)
+    lib.save(mine)
+    assert lib.names()[-1] == "mine"
+    with pytest.raises(Exception, match=exact_text("a template called 'mine' exists; choose "
+                                                   "another name")):
+        lib.save(mine)
+    with pytest.raises(Exception, match=exact_text(
+        f"a template called {MODBUS_TCP_REQUEST.name!r} exists; choose another name"
+    )):
+        lib.save(MODBUS_TCP_REQUEST)
+    renamed = Template("yours", mine.fields)
+    lib.save(renamed, replacing="mine")
+    assert [t.name for t in lib.custom] == ["yours"]
+    again = TemplateLibrary()
+    again.load(lib.to_list())
+    assert again.custom == [renamed]
+    lib.remove("yours")
+    assert lib.custom == []
+
+
+def exact_text(message: str) -> str:
+    return "^" + re.escape(message) + "$"
