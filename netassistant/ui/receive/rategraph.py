@@ -71,6 +71,12 @@ class RateGraph(QWidget):
         top = nice_ceiling(max(self.history.peak(self.series), self.history.peak(self.series + 1)))
         painter.setPen(self.palette().text().color())
         painter.drawText(QPointF(area.left() + 2, area.top() - 3), format_count(int(top)))
+        metrics = painter.fontMetrics()
+        x = area.right()
+        for label, color in ((self.tr("TX"), TX_COLOR), (self.tr("RX"), RX_COLOR)):
+            x -= metrics.horizontalAdvance(label) + 6
+            painter.setPen(color)
+            painter.drawText(QPointF(x, area.top() - 3), label)
         if not points:
             return
         now = points[-1].t

@@ -45,12 +45,16 @@ def test_the_library_keeps_names_unique_and_builtins_read_only():
     mine = Template("mine", MODBUS_TCP_REQUEST.fields)
     lib.save(mine)
     assert lib.names()[-1] == "mine"
-    with pytest.raises(Exception, match=exact_text("a template called 'mine' exists; choose "
-                                                   "another name")):
+    with pytest.raises(
+        Exception, match=exact_text("a template called 'mine' exists; choose another name")
+    ):
         lib.save(mine)
-    with pytest.raises(Exception, match=exact_text(
-        f"a template called {MODBUS_TCP_REQUEST.name!r} exists; choose another name"
-    )):
+    with pytest.raises(
+        Exception,
+        match=exact_text(
+            f"a template called {MODBUS_TCP_REQUEST.name!r} exists; choose another name"
+        ),
+    ):
         lib.save(MODBUS_TCP_REQUEST)
     renamed = Template("yours", mine.fields)
     lib.save(renamed, replacing="mine")
