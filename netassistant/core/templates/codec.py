@@ -403,3 +403,32 @@ def _spans(
     if f.kind == "checksum":
         ok = _checksum(template, f, parts) == part
     return [FieldSpan(f.name, start, end, shown, shown, ok)]
+
+
+def parse_stream(template: Template, data: bytes, limit: int = 256) -> Parsed:
+    """Read ``data`` as messages one after another (a sticky chunk holds several).
+
+    The spans of all of them, offsets from the start of ``data``; ``extra`` is what is
+    left after the last whole message (or after ``limit`` messages). A message that ends
+    early stops the reading there, unless it is the first (then the error is raised).
+
+    Raises:
+        TemplateError: Not even the first message fits, in words.
+    """
+    spans: list[FieldSpan] = []
+    offset = 0
+    for count in range(limit):
+        try:
+            one = parse(template, data[offset:])
+        except TemplateError:
+            if count == 0:
+                raise
+            break
+        size = len(data) - offset - one.extra
+        spans.extend(
+            dataclasses.replace(s, start=s.start + offset, end=s.end + offset) for s in one.spans
+        )
+        offset += size
+        if not one.extra or size == 0:
+            break
+    return Parsed(tuple(spans), len(data) - offset)

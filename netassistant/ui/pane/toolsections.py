@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from netassistant.core.templates.library import TemplateLibrary
+from netassistant.qt.models.messagemodel import MessageColumn
 from netassistant.ui.lazysection import LazySection
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from netassistant.ui.receive.rategraph import RateGraphBox
     from netassistant.ui.send.generatorbox import GeneratorBox
     from netassistant.ui.templates.templatebox import TemplateBox
+
+#: The message view's data column while template fields have their own columns.
+DATA_WIDTH_WITH_FIELDS = 110
 
 
 class ToolSections(QObject):
@@ -103,5 +107,14 @@ class ToolSections(QObject):
 
     @Slot(object)
     def _on_decode_template(self, template: Template | None) -> None:
-        self.pane.messages.model.set_template(template)
+        messages = self.pane.messages
+        messages.model.set_template(template)
+        table = messages.table
+        header = table.horizontalHeader()
+        # The fields come right after the message's own columns, the raw data last.
+        header.moveSection(header.visualIndex(MessageColumn.DATA), header.count() - 1)
+        if template is not None:
+            table.setColumnWidth(MessageColumn.DATA, DATA_WIDTH_WITH_FIELDS)
+            for column in range(len(MessageColumn), messages.model.columnCount()):
+                table.resizeColumnToContents(column)
         self.pane.receive.detail.set_template(template)

@@ -116,6 +116,8 @@ class TemplateGrid(QWidget):
                 names = ", ".join(f"{n}={v}" for n, v in f.enum.items())
                 self._cell(row, VALUE).setToolTip(names)
         self.table.resizeColumnsToContents()
+        # Room to type a value longer than the default one.
+        self.table.setColumnWidth(VALUE, max(self.table.columnWidth(VALUE), 140))
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.table.item(row, column)

@@ -1,6 +1,7 @@
 """HexFields: colour a hex dump by template field, and name the field under the cursor.
 
-Attached to the chunk detail's ``hexdump -C`` view: each field's bytes get a background
+Attached to the chunk detail's ``hexdump -C`` view: a chunk is read as one message after
+another (sticky packets hold several), each field's bytes get a background
 (two alternating tints, red for a checksum or length that does not match), and the field
 the text cursor is on is shown in a stronger colour with its name and value in a label.
 The layout of a dump line (offset, two spaces, 16 hex pairs with an extra space after
@@ -26,7 +27,9 @@ HEX_START: Final = 10  # "00000000  "
 ASCII_START: Final = HEX_START + 3 * WIDTH - 1 + 1 + 3  # hex column, two spaces, "|"
 #: Bytes highlighted at most (a dump of a huge chunk stays quick to redraw).
 MAX_HIGHLIGHTED: Final = 8192
-TINTS: Final = (QColor(0xDD, 0xEB, 0xFF), QColor(0xFF, 0xF2, 0xCC))
+#: Messages read from one chunk at most (a sticky chunk holds several).
+MAX_MESSAGES: Final = 256
+TINTS: Final = (QColor(0xC4, 0xDA, 0xFF), QColor(0xFF, 0xE0, 0x8A))
 BAD_TINT: Final = QColor(0xFF, 0xCC, 0xCC)
 CURRENT_TINT: Final = QColor(0xFF, 0xB8, 0x4D)
 
@@ -83,11 +86,11 @@ class HexFields(QObject):
         self._size = len(data)
         if self.template is None:
             return
-        from netassistant.core.templates.codec import parse
+        from netassistant.core.templates.codec import parse_stream
         from netassistant.core.templates.model import TemplateError
 
         try:
-            self.parsed = parse(self.template, data)
+            self.parsed = parse_stream(self.template, data, MAX_MESSAGES)
         except TemplateError as exc:
             self.view.setExtraSelections([])
             self.label.setText(
@@ -114,6 +117,8 @@ class HexFields(QObject):
         doc = self.view.document()
         starts = sorted({s.start for s in self.parsed.spans})
         for span in self.parsed.spans:
+            if span.start >= MAX_HIGHLIGHTED:
+                break
             tint = TINTS[starts.index(span.start) % 2] if span.ok else BAD_TINT
             if current is not None and span.start == current.start:
                 tint = CURRENT_TINT

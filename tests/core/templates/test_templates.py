@@ -307,3 +307,24 @@ def test_coerce_accepts_enum_names_and_hex():
     f = MODBUS_TCP_REQUEST.field("function")
     assert coerce(f, "function", "read_coils") == 1
     assert coerce(f, "function", "0x10") == 16
+
+
+def test_parse_stream_reads_a_sticky_chunk_message_by_message():
+    from netassistant.core.templates.codec import parse_stream
+
+    one = build(MODBUS_TCP_REQUEST)
+    two = build(MODBUS_TCP_REQUEST, {"transaction": 2, "function": 4})
+    parsed = parse_stream(MODBUS_TCP_REQUEST, one + two + b"\x00\x07")
+    assert parsed.extra == 2
+    assert [(s.key, s.start) for s in parsed.spans if s.key == "function"] == [
+        ("function", 7),
+        ("function", 19),
+    ]
+    assert parsed.key_at(12) == "transaction"
+    assert [s.shown for s in parsed.spans if s.key == "function"] == [
+        "read_holding_registers (3)",
+        "read_input_registers (4)",
+    ]
+    assert parse_stream(MODBUS_TCP_REQUEST, one + two, limit=1).extra == 12
+    with pytest.raises(TemplateError, match="the message ends inside field 'transaction'"):
+        parse_stream(MODBUS_TCP_REQUEST, b"\x00")

@@ -134,6 +134,9 @@ def test_hex_dump_colours_fields_and_names_the_one_under_the_cursor(hosted):
     cursor.movePosition(QTextCursor.MoveOperation.Left, n=2)  # the last byte's character
     detail.hex_view.setTextCursor(cursor)
     assert detail.fields.label.text() == "Byte 11: quantity = 10"
+    # A sticky chunk: both messages are coloured, the second from byte 12 on.
+    detail.show_item(rx(2, REQUEST + REQUEST))
+    assert len(detail.hex_view.extraSelections()) == 24
     detail.set_template(None)
     assert detail.hex_view.extraSelections() == []
 
