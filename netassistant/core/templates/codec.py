@@ -210,10 +210,16 @@ def _whole(key: str, raw: Any, enum: dict[str, int]) -> int:
     try:
         return int(word, 0)
     except ValueError:
-        names = (" or one of " + ", ".join(enum)) if enum else ""
-        raise TemplateError(
-            text("{key}: {value!r} is not a whole number{names}", key=key, value=raw, names=names)
-        ) from None
+        if enum:
+            message = text(
+                "{key}: {value!r} is not a whole number or one of {names}",
+                key=key,
+                value=raw,
+                names=", ".join(enum),
+            )
+        else:
+            message = text("{key}: {value!r} is not a whole number", key=key, value=raw)
+        raise TemplateError(message) from None
 
 
 def _hex(key: str, raw: Any) -> bytes:
