@@ -44,3 +44,11 @@ def test_bad_input_is_refused_with_words():
         RateHistory(seconds=0)
     with pytest.raises(ValueError, match=r"^a sample needs 4 counters, not 2$"):
         RateHistory().sample(0.0, (1, 2))
+
+
+def test_rates_are_smoothed_over_a_second_of_samples():
+    # Counters move in batch steps: every other 0.5 s sample sees a whole batch or none.
+    h = RateHistory(seconds=10, smooth=1.0)
+    for i, total in enumerate((0, 0, 2000, 2000, 4000, 4000, 6000)):
+        h.sample(i * 0.5, (total, 0, 0, 0))
+    assert [p.rates[0] for p in h.points] == [0.0, 2000.0, 2000.0, 2000.0, 2000.0, 2000.0]

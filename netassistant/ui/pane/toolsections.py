@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 #: The message view's data column while template fields have their own columns.
 DATA_WIDTH_WITH_FIELDS = 110
+#: Least widths of a field column, and of one whose values have names.
+FIELD_COLUMN_WIDTH = 60
+ENUM_COLUMN_WIDTH = 180
 
 
 class ToolSections(QObject):
@@ -115,6 +118,12 @@ class ToolSections(QObject):
         header.moveSection(header.visualIndex(MessageColumn.DATA), header.count() - 1)
         if template is not None:
             table.setColumnWidth(MessageColumn.DATA, DATA_WIDTH_WITH_FIELDS)
-            for column in range(len(MessageColumn), messages.model.columnCount()):
+            # Sized now, before rows arrive: named values ("read_coils (1)") need room.
+            keys = messages.model.template_columns.keys
+            for offset, key in enumerate(keys):
+                column = len(MessageColumn) + offset
                 table.resizeColumnToContents(column)
+                named = bool(template.field(key.split(".", 1)[0]).enum)
+                wanted = ENUM_COLUMN_WIDTH if named else FIELD_COLUMN_WIDTH
+                table.setColumnWidth(column, max(table.columnWidth(column), wanted))
         self.pane.receive.detail.set_template(template)
