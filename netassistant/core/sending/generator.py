@@ -195,9 +195,9 @@ class RateRunner(PlanRunner):
         outcome = self._send_batch()
         if outcome == "ended":
             return
-        if now >= deadline and outcome != "ended":
-            # Everything due in [0, duration] went: the run took the duration, or longer if
-            # the last of it only went out late (then the rate shows the shortfall).
+        if now >= deadline:
+            # Time is up. The run took its duration, or longer if its last batch only went
+            # out late (then the achieved rate shows the shortfall).
             self._clock_end = max(deadline, self._last_sent)
             self._done()
             return
