@@ -10,7 +10,7 @@ the editor, and says which template decodes received data.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from netassistant.core.templates.library import TemplateLibrary
 from netassistant.core.templates.model import Template, TemplateError
@@ -84,6 +84,15 @@ class TemplateBox(QWidget):
             ),
         )
         self.error = ErrorLabel("templateError")
+        self.hint = QLabel(
+            self.tr(
+                "The message view needs a framing that cuts whole messages (for example "
+                "fixed length 12); the hex dump of the selected chunk is coloured either way."
+            )
+        )
+        self.hint.setObjectName("templateDecodeHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.choice, 0, 0, 1, 4)
@@ -92,7 +101,8 @@ class TemplateBox(QWidget):
         grid.addWidget(self.edit_button, 1, 3)
         grid.addWidget(self.decode, 2, 0, 1, 3)
         grid.addWidget(self.delete_button, 2, 3)
-        grid.addWidget(self.error, 3, 0, 1, 4)
+        grid.addWidget(self.hint, 3, 0, 1, 4)
+        grid.addWidget(self.error, 4, 0, 1, 4)
         self.refresh()
         self.choice.currentIndexChanged.connect(self._on_choice)
         self.send_button.clicked.connect(self.open_send)
@@ -200,4 +210,5 @@ class TemplateBox(QWidget):
 
     @Slot()
     def _emit_decode(self) -> None:
+        self.hint.setVisible(self.decode.isChecked())
         self.decode_changed.emit(self.current() if self.decode.isChecked() else None)

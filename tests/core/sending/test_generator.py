@@ -82,6 +82,23 @@ def check_rate(end: ConnEvent, target: float) -> None:
 
 
 @pytest.mark.parametrize("rate", [200.0, 2000.0])
+def test_tcp_rate_for_a_duration(rate):
+    payload = b"0123456789abcdef"
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        config = SessionConfig(kind=Kind.TCP_CLIENT, remote_port=listener.getsockname()[1])
+        with running(config) as h:
+            conn, _ = listener.accept()
+            with conn:
+                counter = Counter(conn)
+                h.wait_event(EventKind.CONNECTED)
+                end = run_plan(h, SendPlan(payload, count=0, rate=rate, duration_s=1.0))
+                check_rate(end, rate)
+                assert abs(end.sent - (1 + rate)) <= 0.05 * rate
+                counter.wait(end.sent * len(payload))
+                assert counter.bytes == end.sent * len(payload)
+
+
+@pytest.mark.parametrize("rate", [200.0, 2000.0])
 def test_udp_rate_for_a_duration(rate):
     payload = b"0123456789abcdef"
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as rx:

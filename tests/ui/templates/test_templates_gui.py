@@ -223,3 +223,31 @@ def test_a_pane_saves_and_restores_its_own_templates(pane, qtbot):
     assert other.sections.library.custom == [mine]
     assert "mine" in [box.choice.itemText(i) for i in range(box.choice.count())]
     assert other.shutdown()
+
+
+# The editor opens as a dialog window: the offscreen platform cannot size its frame.
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_editing_a_builtin_saves_a_copy_in_the_pane(pane):
+    box = pane.sections.body(pane.sections.templates)
+    box.select(MODBUS_TCP_REQUEST.name)
+    assert not box.delete_button.isEnabled()  # a built-in stays
+    editor = box.edit(box.current())
+    assert editor.name.text() == "Modbus/TCP read holding registers request (copy)"
+    editor.table.item(6, 3).setText("1")  # quantity's default
+    editor.accept()
+    copy = pane.sections.library.get("Modbus/TCP read holding registers request (copy)")
+    assert copy is not None
+    assert copy.field("quantity").default == 1
+    assert box.current() == copy
+    assert box.delete_button.isEnabled()
+    assert pane.profile("p").templates == [copy.to_dict()]
+    box.delete_button.click()
+    assert pane.sections.library.custom == []
+
+
+def test_the_decode_hint_says_a_framing_is_needed(pane):
+    box = pane.sections.body(pane.sections.templates)
+    assert box.hint.isHidden()
+    box.decode.setChecked(True)
+    assert not box.hint.isHidden()
+    assert box.hint.text().startswith("The message view needs a framing")
