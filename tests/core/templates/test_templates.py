@@ -19,7 +19,7 @@ from netassistant.core.templates.builtin import (
     MODBUS_TCP_RESPONSE,
     STRUCT_HEADER,
 )
-from netassistant.core.templates.codec import ValueProblems, build, check_values, coerce, parse
+from netassistant.core.templates.codec import ValueProblems, build, parse
 from netassistant.core.templates.model import (
     FLOAT_KINDS,
     INT_KINDS,
@@ -28,6 +28,7 @@ from netassistant.core.templates.model import (
     TemplateError,
     int_range,
 )
+from netassistant.core.templates.values import check_values, coerce
 
 
 def exact(message: str) -> str:
