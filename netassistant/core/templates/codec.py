@@ -6,7 +6,7 @@ it already knows the corner cases we would otherwise hand-roll: signed/unsigned 
 of every width in big, little and *native* order (the tutorials' ``struct.pack('i', n)``),
 IEEE floats, and bit fields packed from the most significant bit (``BitStruct``). Its
 own errors are terse (``struct '>B' error during building, given value 256``), so values
-are checked here first and refused in words; strings are encoded with Python's codecs
+are checked first (:mod:`.values`) and refused in words; strings are encoded with Python's codecs
 (construct's ``PaddedString`` knows only a few encodings, and GBK matters to our users).
 The layout (which field is where, lengths computed over ranges, checksums via
 :mod:`netassistant.core.checksum`, the byte span of every field for highlighting) is
