@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from netassistant.core.config import Kind
 from netassistant.core.templates.library import TemplateLibrary
 from netassistant.core.templates.model import Template, TemplateError
 from netassistant.qt.coremessages import tr_error
@@ -181,6 +182,14 @@ class TemplateBox(QWidget):
             self.library_changed.emit()
 
     def _send(self, dialog: TemplateSendDialog, data: bytes) -> None:
+        # Said in the dialog too (the send area says it under the send box, out of view).
+        controller = self.area.controller
+        if not controller.running:
+            dialog.show_status(self.tr("the session is not running; nothing was sent"))
+            return
+        if self.area.kind is Kind.TCP_SERVER and not controller.stats.clients:
+            dialog.show_status(self.tr("no client is connected; nothing was sent"))
+            return
         try:
             request = self.area.panel.build_target(data)
         except SendInputError as exc:

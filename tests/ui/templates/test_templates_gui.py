@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from netassistant.core.chunk import Chunk, Direction
 from netassistant.core.config import Kind
+from netassistant.core.stats import SessionState
 from netassistant.core.templates.builtin import LENGTH_TYPE_CRC, MODBUS_TCP_REQUEST
 from netassistant.core.templates.model import Field, Template
 from netassistant.qt.models.messagemodel import MessageColumn
@@ -251,3 +252,31 @@ def test_the_decode_hint_says_a_framing_is_needed(pane):
     box.decode.setChecked(True)
     assert not box.hint.isHidden()
     assert box.hint.text().startswith("The message view needs a framing")
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_send_grid_sends_into_a_real_server_pane(pane, qtbot):
+    import socket
+
+    from PySide6.QtCore import Qt as _Qt
+
+    box = pane.sections.body(pane.sections.templates)
+    box.select(MODBUS_TCP_REQUEST.name)
+    dialog = box.open_send()
+    assert dialog is not None
+    dialog.send_button.click()
+    assert dialog.status.text() == "the session is not running; nothing was sent"
+    pane.settings.local_port.setValue(0)
+    qtbot.mouseClick(pane.settings.start_button, _Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.controller.state is SessionState.LISTENING, timeout=10_000)
+    dialog.send_button.click()
+    assert dialog.status.text() == "no client is connected; nothing was sent"
+    with socket.create_connection(("127.0.0.1", pane.controller.local_port), timeout=5) as c:
+        qtbot.waitUntil(lambda: bool(pane.controller.stats.clients), timeout=10_000)
+        dialog.grid.set_value("transaction", "0x0102")
+        dialog.send_button.click()
+        assert dialog.status.text() == "sent 12 bytes"
+        assert c.recv(100) == bytes.fromhex("01 02 00 00 00 06 01 03 00 00 00 0A")
+    dialog.box_button.click()
+    assert pane.send_panel.input_text() == "01 02 00 00 00 06 01 03 00 00 00 0A"
+    dialog.close()
