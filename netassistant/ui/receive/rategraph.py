@@ -18,11 +18,12 @@ from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netassistant.core.ratehistory import RateHistory
 from netassistant.qt.models.clientmodel import format_count
 from netassistant.qt.session import SessionController
+from netassistant.ui.widgets import combo_box
 
 #: How often the counters are sampled while the graph is shown.
 SAMPLE_MS: Final = 500
@@ -105,11 +106,12 @@ class RateGraphBox(QWidget):
         self.controller = controller
         self.history = RateHistory(WINDOW_S)
         self.graph = RateGraph(self.history)
-        self.unit = QComboBox()
-        self.unit.setObjectName("rateGraphUnit")
-        self.unit.setAccessibleName(self.tr("Rate graph unit"))
-        self.unit.addItem(self.tr("bytes/s"), 0)
-        self.unit.addItem(self.tr("chunks/s"), 2)
+        self.unit = combo_box(
+            "rateGraphUnit",
+            self.tr("Rate graph unit"),
+            self.tr("Graph bytes or chunks (recv/send calls) per second"),
+            [(self.tr("bytes/s"), 0), (self.tr("chunks/s"), 2)],
+        )
         self.legend = QLabel()
         self.legend.setObjectName("rateGraphLegend")
         self.legend.setWordWrap(True)

@@ -72,9 +72,17 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("Edit packet template"))
-        self.name = decorate(QLineEdit(), "templateName", self.tr("Template name"), "")
+        self.name = decorate(
+            QLineEdit(),
+            "templateName",
+            self.tr("Template name"),
+            self.tr("What the template is called in the list; unique in the pane"),
+        )
         self.description = decorate(
-            QLineEdit(), "templateDescription", self.tr("Template description"), ""
+            QLineEdit(),
+            "templateDescription",
+            self.tr("Template description"),
+            self.tr("One line saying what the frame is for"),
         )
         self.table = decorate(
             QTableWidget(0, 9),
@@ -100,6 +108,13 @@ class TemplateEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        for which, name, accessible, tip in (
+            (QDialogButtonBox.StandardButton.Ok, "templateEditorOk", self.tr("Save template"),
+             self.tr("Keep the template (possible once it describes a frame)")),
+            (QDialogButtonBox.StandardButton.Cancel, "templateEditorCancel",
+             self.tr("Cancel"), self.tr("Close without changing the template")),
+        ):  # fmt: skip
+            decorate(self.buttons.button(which), name, accessible, tip)
         row_buttons = QHBoxLayout()
         actions = (
             (

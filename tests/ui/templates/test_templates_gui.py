@@ -280,3 +280,20 @@ def test_the_send_grid_sends_into_a_real_server_pane(pane, qtbot):
     dialog.box_button.click()
     assert pane.send_panel.input_text() == "01 02 00 00 00 06 01 03 00 00 00 0A"
     dialog.close()
+
+
+def test_every_control_in_the_sections_is_described(pane):
+    from tests.ui.helpers import undescribed
+
+    for section in pane.sections.sections():
+        body = pane.sections.body(section)
+        assert undescribed(body) == [], section.objectName()
+
+
+def test_every_control_in_the_dialogs_is_described(qtbot):
+    from netassistant.ui.templates.senddialog import TemplateSendDialog
+    from tests.ui.helpers import undescribed
+
+    for dialog in (TemplateEditor(MODBUS_TCP_REQUEST), TemplateSendDialog(MODBUS_TCP_REQUEST)):
+        qtbot.addWidget(dialog)
+        assert undescribed(dialog) == [], dialog.objectName()
