@@ -154,6 +154,10 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
         items.append(SendItem(data=data))
     if not items:
         return None
+    if getattr(args, "rate", None) or getattr(args, "bps", None):
+        from netassistant.cli.generator import rate_script
+
+        return rate_script(args, items)
     if args.burst:
         joined = b"".join(item.data for item in items)
         total = len(joined) * args.repeat

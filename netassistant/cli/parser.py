@@ -28,6 +28,9 @@ MAX_CONNECT_TIMEOUT = 600.0
 MAX_REPEAT = 10**12  # never expanded in memory: a send script counts
 MAX_INTERVAL_MS = 3_600_000.0  # one hour
 MAX_COUNT = 2**31 - 1
+# The traffic generator's ceilings (core.sending.generator's MAX_RATE and MAX_BPS).
+MAX_RATE = 1_000_000.0
+MAX_BPS = 10_000_000_000.0
 MAX_DURATION = 365 * 24 * 3600.0  # one year
 MAX_WAIT_MS = 3_600_000.0  # one hour
 
@@ -248,6 +251,21 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         default=0.0,
         metavar="MS",
         help="milliseconds between repeated sends",
+    )
+    send.add_argument(
+        "--rate",
+        type=finite_number(0, MAX_RATE, unit="messages per second", above_low=True),
+        default=None,
+        metavar="N",
+        help="traffic generator: send the message N times a second (--repeat times, else "
+        "until --duration ends the run); the achieved rate is reported as it goes",
+    )
+    send.add_argument(
+        "--bps",
+        type=finite_number(0, MAX_BPS, unit="bytes per second", above_low=True),
+        default=None,
+        metavar="N",
+        help="traffic generator: like --rate, paced to N bytes a second",
     )
     send.add_argument(
         "--burst",

@@ -133,9 +133,9 @@ class ConnEvent(NamedTuple):
         plan_id: The send plan or file send this event is about (0 for none).
         state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
             "cancelled", "stopped", "failed"); "" for other events.
-        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events and of a relay's
-            connection events (None for the others), with JSON-ready values; the keys are
-            part of the CLI's JSON output:
+        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events, of a relay's
+            connection events and of a rate send's SEND_PROGRESS (None for the others),
+            with JSON-ready values; the keys are part of the CLI's JSON output:
 
             - STATE: ``state`` (``ESTABLISHED``, ``TIME_WAIT``...), ``peer_state``
               (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
@@ -160,6 +160,9 @@ class ConnEvent(NamedTuple):
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
             - A relay session's events about one leg (ACCEPTED, CONNECTED, PEER_FIN,
               HALF_CLOSED, the closes, ERROR...): ``leg``, ``client`` or ``server``.
+            - SEND_PROGRESS of a rate send (traffic generator): ``target`` and ``unit``
+              (``msg/s`` or ``B/s``), ``achieved`` (in that unit, on the engine's clock),
+              ``achieved_bps``, ``elapsed_s``, ``bytes``.
     """
 
     seq: int

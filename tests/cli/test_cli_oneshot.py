@@ -51,6 +51,9 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.core.sending.files",  # --send-file
     "netassistant.core.safefile",
     "netassistant.core.sending.formats",  # counted or formatted plans, --frame-send
+    "netassistant.cli.generator",  # --rate / --bps
+    "netassistant.core.sending.generator",
+    "construct",  # packet templates
     "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
     "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",

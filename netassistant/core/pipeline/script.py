@@ -21,6 +21,7 @@ from netassistant.core.config import Kind
 if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.session import SessionPipeline
+    from netassistant.core.sending.plans import SendPlan
 
 #: Wait for the engine's send queue to drain below this before the next send.
 HIGH_WATER = 4 * 1024 * 1024
@@ -43,6 +44,8 @@ class SendItem:
         port: The port that goes with ``host``.
         pause_ms: Wait this long after this send before the next one (a panel's step
             list: send A, wait 100 ms, send B), on top of the script's interval.
+        plan: A send plan to run as this step (the traffic generator, ``--rate``); an
+            open-ended one (count 0) runs until the session ends, and that is no error.
     """
 
     data: bytes = b""
@@ -50,6 +53,7 @@ class SendItem:
     host: str = ""
     port: int = 0
     pause_ms: float = 0.0
+    plan: SendPlan | None = None
 
 
 class SendScript:
@@ -101,6 +105,7 @@ class SendScript:
         self._started = False
         self._index = 0
         self._waiting_plan = 0
+        self._open_ended = False  # the plan waited for runs until the session ends
         self._next_due = 0.0
 
     @property
@@ -145,6 +150,10 @@ class SendScript:
                 and event.state not in ("", "running")
             ):
                 self._waiting_plan = 0
+                if event.state == "stopped" and self._open_ended:
+                    self.sends_done += 1
+                    self.finished = True
+                    return
                 if event.state != "done":
                     self.error = event.message
                     self.finished = True
@@ -175,6 +184,10 @@ class SendScript:
                 return
             item = self.items[self._index % len(self.items)]
             self._index += 1
+            if item.plan is not None:
+                self._open_ended = item.plan.count == 0
+                self._waiting_plan = engine.start_plan(item.plan)
+                return
             if item.path:
                 self._waiting_plan = engine.send_file(
                     item.path,

@@ -124,6 +124,7 @@ class Profile:
         send_presets: Saved send buttons.
         view: Receive-side display settings (JSON data only).
         send: Send-side settings (JSON data only).
+        templates: Packet templates (:meth:`netassistant.core.templates.model.Template.to_dict`).
         builtin: True for the read-only examples shipped with netassistant; never stored.
     """
 
@@ -133,13 +134,14 @@ class Profile:
     send_presets: list[SendPreset] = dataclasses.field(default_factory=list)
     view: dict[str, Any] = dataclasses.field(default_factory=dict)
     send: dict[str, Any] = dataclasses.field(default_factory=dict)
+    templates: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     builtin: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The on-disk document (with ``schema_version``; without ``builtin``)."""
         config = self.config.to_dict()
         config["extra"] = _sorted_copy(config.get("extra", {}))
-        return {
+        document = {
             "schema_version": schema.SCHEMA_VERSION,
             "name": self.name,
             "description": self.description,
@@ -150,6 +152,9 @@ class Profile:
             "view": _sorted_copy(self.view),
             "send": _sorted_copy(self.send),
         }
+        if self.templates:  # only when there are some, so older files stay byte-identical
+            document["templates"] = list(self.templates)
+        return document
 
     @classmethod
     def from_dict(cls, data: Any) -> Profile:
@@ -211,6 +216,7 @@ def _from_checked(checked: schema.Checked) -> Profile:
         send_presets=[SendPreset(**preset) for preset in checked.send_presets],
         view=checked.view,
         send=checked.send,
+        templates=list(checked.templates),
     )
 
 

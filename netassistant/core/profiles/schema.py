@@ -47,7 +47,16 @@ _MAX_DIGITS = 20
 #: Fields the ports live in; checked for every family (unix ignores them but stores them).
 _PORT_FIELDS = ("local_port", "remote_port")
 
-_DOCUMENT_KEYS = ("schema_version", "name", "description", "config", "send_presets", "view", "send")
+_DOCUMENT_KEYS = (
+    "schema_version",
+    "name",
+    "description",
+    "config",
+    "send_presets",
+    "view",
+    "send",
+    "templates",
+)
 _PRESET_KEYS = ("name", "data", "mode", "append", "escapes", "encoding")
 
 
@@ -60,6 +69,7 @@ class Checked(NamedTuple):
     send_presets: list[dict[str, Any]]
     view: dict[str, Any]
     send: dict[str, Any]
+    templates: tuple[dict[str, Any], ...] = ()
 
 
 class _HugeNumber(str):
@@ -407,10 +417,27 @@ def check_document(doc: dict[str, Any], path: str | None) -> Checked:
         settings[key] = doc.get(key, {})
         if not isinstance(settings[key], dict):
             raise field_error(key, Text("must be a JSON object"), path)
+    templates = _check_templates(doc.get("templates", []), path)
     # Last, so the specific messages above win; this catches NaN, lone surrogates and
     # non-JSON objects anywhere (config.extra, view, send, strings in the config).
     _check_json(doc, "", path)
-    return Checked(name, config, description, presets, settings["view"], settings["send"])
+    return Checked(
+        name, config, description, presets, settings["view"], settings["send"], templates
+    )
+
+
+def _check_templates(raw: Any, path: str | None) -> tuple[dict[str, Any], ...]:
+    """The profile's packet templates, each checked (see :mod:`netassistant.core.templates`)."""
+    from netassistant.core.templates.model import Template, TemplateError
+
+    if not isinstance(raw, list):
+        raise field_error("templates", Text("must be a JSON list"), path)
+    for i, item in enumerate(raw):
+        try:
+            Template.from_dict(item)
+        except TemplateError as exc:
+            raise field_error(f"templates[{i}]", exc.args[0], path) from None
+    return tuple(raw)
 
 
 def parse(raw: bytes, path: str) -> Checked:

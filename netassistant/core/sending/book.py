@@ -121,7 +121,12 @@ class PlanBook:
         if isinstance(routes, str):
             self._refuse(plan_id, "plan", plan.count, plan.conn_id, routes)
             return
-        runner = PlanRunner(self, plan_id, plan, routes[0])
+        if plan.rate or plan.bps:
+            from netassistant.core.sending.generator import RateRunner
+
+            runner: PlanRunner = RateRunner(self, plan_id, plan, routes[0])
+        else:
+            runner = PlanRunner(self, plan_id, plan, routes[0])
         self._runners[plan_id] = runner
         runner.start()
 

@@ -54,6 +54,9 @@ class SendPlan:
         reply: UDP: send to whoever sent the last datagram when the plan starts.
         fmt: Checksum and frame added to each message after ``{n}`` is filled in; the
             front end checks beforehand that every message number can be formatted.
+        rate: Traffic generator: messages per second (0 = paced by ``interval_ms``).
+        bps: Traffic generator: bytes per second instead (0 = not by bytes).
+        duration_s: Traffic generator: stop after this many seconds (0 = by ``count``).
     """
 
     payload: bytes
@@ -68,6 +71,9 @@ class SendPlan:
     udp_port: int = 0
     reply: bool = False
     fmt: MessageFormat | None = None
+    rate: float = 0.0
+    bps: float = 0.0
+    duration_s: float = 0.0
 
     def __post_init__(self) -> None:
         # The ValueErrors carry a translatable Text (args[0]); str() is the English text.
@@ -131,6 +137,10 @@ class SendPlan:
 
             if COUNTER not in self.payload:
                 raise ValueError(text("the counter is on but the payload has no {{n}} placeholder"))
+        if self.rate or self.bps or self.duration_s:
+            from netassistant.core.sending.generator import check_rate
+
+            check_rate(self)
         if self.conn_id is not None and self.conn_id < 1:
             raise ValueError(text("a client number starts at 1, not {conn}", conn=self.conn_id))
         if not 0 <= self.udp_port <= 65535:
@@ -139,6 +149,8 @@ class SendPlan:
     @property
     def title(self) -> str:
         """What the user would call this plan ("periodic send", "burst send", ...)."""
+        if self.rate or self.bps:
+            return "rate send"
         if self.count == 0:
             return "periodic send"
         if self.burst != "none":

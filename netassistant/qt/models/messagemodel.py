@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from netassistant.core.codec import format_hex
@@ -31,8 +31,13 @@ from netassistant.qt.models.tablemodel import (
     FOREGROUND_ROLE,
     TOOLTIP_ROLE,
     USER_ROLE,
+    AnyIndex,
 )
+from netassistant.qt.models.templatecolumns import TemplateColumns
 from netassistant.qt.zoom import fixed_font, zoom
+
+if TYPE_CHECKING:
+    from netassistant.core.templates.model import Template
 
 
 class MessageColumn(enum.IntEnum):
@@ -88,6 +93,26 @@ class MessageModel(RingTableModel[Decoded]):
     ) -> None:
         super().__init__(parent, max_rows=max_rows, preview_bytes=preview_bytes)
         self._fonts: dict[tuple[bool, bool, float], QFont] = {}  # (fixed, bold, zoom) -> font
+        #: A column per field after DATA while a packet template decodes the messages.
+        self.template_columns = TemplateColumns()
+
+    def set_template(self, template: Template | None) -> None:
+        """Add a column per field of ``template`` after the data (None: remove them)."""
+        self.beginResetModel()
+        self.template_columns.set_template(template)
+        self.endResetModel()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """The message columns, plus one per template field."""
+        own = super().columnCount(parent)
+        return own + self.template_columns.count() if own else 0
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        """Titles of the message columns, and the field names of the template's."""
+        extra = section - len(MessageColumn)
+        if orientation == Qt.Orientation.Horizontal and extra >= 0 and role == DISPLAY_ROLE:
+            return self.template_columns.title(extra)
+        return super().headerData(section, orientation, role)
 
     def item_at(self, row: int) -> Decoded:
         """Return the message or decode error shown in ``row`` (IndexError for a row not held)."""
@@ -144,6 +169,10 @@ class MessageModel(RingTableModel[Decoded]):
     def _cell_data(self, physical: int, column: int, role: int) -> Any:
         # The module's role constants say what each role returns.
         item = self._rows[physical]
+        if column >= len(MessageColumn):
+            if role == MessageRole:
+                return item
+            return self.template_columns.cell(item, column - len(MessageColumn), role)
         if role == DISPLAY_ROLE:
             return self._text(item, column)
         if role == FOREGROUND_ROLE:

@@ -35,6 +35,7 @@ from netassistant.ui.pane.settingspanel import SettingsPanel
 from netassistant.ui.pane.socketstate import SocketStatePanel
 from netassistant.ui.pane.statsbar import StatsBar
 from netassistant.ui.pane.tlsstatus import TlsStatus
+from netassistant.ui.pane.toolsections import ToolSections
 from netassistant.ui.receive.loglimits import LogLimitsBox
 from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
@@ -96,6 +97,7 @@ class SessionPane(QWidget):
         self.messages = MessageView(self.decode)
         self.auto_reply = ReplyRulesBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        self.sections = ToolSections(self)  # generator, templates, rate graph (built lazily)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -120,6 +122,8 @@ class SessionPane(QWidget):
         if self.socket_state is not None:
             left_layout.addWidget(self.socket_state)
         left_layout.addWidget(self.send_area.tools)
+        for section in self.sections.sections():
+            left_layout.addWidget(section)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
         left_layout.addWidget(self.capture)
@@ -280,6 +284,7 @@ class SessionPane(QWidget):
             send_presets=self.send_area.presets.presets(),
             view=dict(self.receive.settings()),
             send={**self.send_area.settings(), "reply_rules": self.auto_reply.settings()},
+            templates=self.sections.templates_data(),
         )
 
     def apply_profile(self, profile: Profile) -> None:
@@ -301,6 +306,7 @@ class SessionPane(QWidget):
         self.log_limits.set_limits(self.receive.model.max_rows, self.receive.model.max_bytes)
         self.send_area.apply_settings(profile.send)
         self.send_area.set_presets(list(profile.send_presets))
+        self.sections.load_templates(profile.templates)
         reply_rules = profile.send.get("reply_rules")
         if isinstance(reply_rules, dict):
             self.auto_reply.apply_settings(reply_rules)

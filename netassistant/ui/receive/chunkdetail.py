@@ -8,7 +8,7 @@ formats people paste into code and bug reports.
 from __future__ import annotations
 
 import codecs
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
@@ -37,6 +37,10 @@ from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.cellformat import display_segments, lf_mark
 from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.widgets import decorate, push_button
+
+if TYPE_CHECKING:
+    from netassistant.core.templates.model import Template
+    from netassistant.ui.templates.hexfields import HexFields
 
 #: The dump and the decoded text show at most this much of a chunk.
 DETAIL_LIMIT: Final = 1024 * 1024
@@ -73,6 +77,7 @@ class ChunkDetail(QWidget):
         super().__init__(parent)
         self.item: Chunk | ConnEvent | None = None
         self.encoding = "utf-8"
+        self.fields: HexFields | None = None  # made when a packet template is chosen
         self._build()
         self._connect_signals()
         self.show_item(None)
@@ -225,6 +230,23 @@ class ChunkDetail(QWidget):
             self._note.show()
         self.hex_view.setPlainText(hexdump(shown))
         self.text_view.setPlainText(escaped_text(shown, self.encoding))
+        if self.fields is not None:
+            self.fields.show(shown)
+
+    def set_template(self, template: Template | None) -> None:
+        """Colour the dump by the fields of ``template`` (None: no colours)."""
+        if self.fields is None:
+            if template is None:
+                return
+            from netassistant.ui.templates.hexfields import HexFields
+
+            self.fields = HexFields(self.hex_view, self)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(2, self.fields.label)  # under the note, over the dump
+        self.fields.set_template(template)
+        if isinstance(self.item, Chunk):
+            self.fields.show(self.item.data[:DETAIL_LIMIT])
 
     def _chunk_header(self, chunk: Chunk) -> str:
         if chunk.truncated:

@@ -1,0 +1,1 @@
+"""Packet template widgets: the section, the send grid, the editor, hex highlighting."""
