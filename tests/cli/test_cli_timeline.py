@@ -16,7 +16,17 @@ from tests.helpers import free_port, recv_exactly
 
 def test_tcp_server_json_timeline_has_every_call(env, tmp_path):
     path = tmp_path / "server.json"
-    args = ("tcp-server", "--local-port", "0", "--json", "--count", "2", "--timeline", str(path))
+    args = (
+        "tcp-server",
+        "--local-port",
+        "0",
+        "--json",
+        "--count",
+        "2",
+        "--no-kernel-state",
+        "--timeline",
+        str(path),
+    )
     with cli(env, *args) as proc:
         local = proc.next_record()["local"]
         with connect(local) as client:
@@ -48,7 +58,16 @@ def test_tcp_client_mermaid_and_udp_svg_timelines(env, tmp_path):
     mmd = tmp_path / "client.mmd"
     with listener() as srv:
         port = srv.getsockname()[1]
-        args = ("tcp-client", "-P", str(port), "--send", "hi", "--timeline", str(mmd))
+        args = (
+            "tcp-client",
+            "-P",
+            str(port),
+            "--send",
+            "hi",
+            "--no-kernel-state",
+            "--timeline",
+            str(mmd),
+        )
         with cli(env, *args) as proc:
             conn, _ = srv.accept()
             with conn:
@@ -67,7 +86,17 @@ def test_tcp_client_mermaid_and_udp_svg_timelines(env, tmp_path):
 
     svg = tmp_path / "udp.svg"
     port_a = free_port(socket.AF_INET, socket.SOCK_DGRAM)
-    args = ("udp", "--json", "--local-port", str(port_a), "--count", "1", "--timeline", str(svg))
+    args = (
+        "udp",
+        "--json",
+        "--local-port",
+        str(port_a),
+        "--count",
+        "1",
+        "--no-kernel-state",
+        "--timeline",
+        str(svg),
+    )
     with cli(env, *args) as a:
         a.next_record()
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender:
@@ -83,7 +112,9 @@ def test_tcp_client_mermaid_and_udp_svg_timelines(env, tmp_path):
 @pytest.mark.parametrize("command", ["tcp-server", "tcp-client", "udp"])
 def test_a_bad_extension_is_a_usage_error_before_any_socket(env, command):
     port = free_port()
-    result = run_cli(env, command, "-p", str(port), "-P", "1", "--timeline", "t.png")
+    result = run_cli(
+        env, command, "-p", str(port), "-P", "1", "--no-kernel-state", "--timeline", "t.png"
+    )
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         "netassistant-cli: error: --timeline: a timeline file must end in .svg, .mmd or "
@@ -98,7 +129,7 @@ def test_a_bad_extension_is_a_usage_error_before_any_socket(env, command):
 def test_an_unwritable_timeline_fails_the_run_with_a_message(env, tmp_path):
     fifo = tmp_path / "pipe.svg"
     os.mkfifo(fifo)
-    result = run_cli(env, "udp", "--duration", "0", "--timeline", str(fifo))
+    result = run_cli(env, "udp", "--duration", "0", "--no-kernel-state", "--timeline", str(fifo))
     assert result.returncode == 1
     assert result.stderr.strip() == (
         f"netassistant-cli: cannot write the timeline to {fifo}: "
@@ -108,7 +139,16 @@ def test_an_unwritable_timeline_fails_the_run_with_a_message(env, tmp_path):
 
 def test_ctrl_c_still_writes_the_timeline(env, tmp_path):
     path = tmp_path / "stopped.json"
-    with cli(env, "tcp-server", "--local-port", "0", "--json", "--timeline", str(path)) as proc:
+    with cli(
+        env,
+        "tcp-server",
+        "--local-port",
+        "0",
+        "--json",
+        "--no-kernel-state",
+        "--timeline",
+        str(path),
+    ) as proc:
         local = proc.next_record()["local"]
         with connect(local) as client:
             client.sendall(b"ping")

@@ -53,6 +53,10 @@ ALLOWED_WORDS = frozenset(
         *("Hex", "HEX", "recv", "send", "bytes", "struct", "uint8", "uint16", "uint32", "uint64"),
         *("MODBUS", "CCITT", "FALSE", "XMODEM", "IBM", "ARC", "USB", "KERMIT", "MAXIM", "DNP"),
         *("TLS", "ALPN", "SNI", "CA", "PEM", "SHA", "h2", "http", "localhost"),
+        # Kernel names a teacher points at, spelled as ss, netstat and man pages spell them.
+        *("TIME_WAIT", "ESTABLISHED", "LISTEN", "CLOSE_WAIT", "FIN_WAIT1", "FIN_WAIT2"),
+        *("SYN_SENT", "LAST_ACK", "CLOSING", "TCP_INFO", "FIONREAD", "SIOCOUTQ", "SIOCINQ", "RTT"),
+        *("root", "CAP_NET_RAW"),
     }
 )
 #: Whole texts that are data, not UI prose: addresses, numbers with units, hex, formats.

@@ -121,6 +121,7 @@ class SettingsPanel(QWidget):
         self.reuseaddr = QCheckBox(self.tr("SO_REUSEADDR"))
         self.broadcast = QCheckBox(self.tr("SO_BROADCAST"))
         self.close_on_peer_fin = QCheckBox(self.tr("Close when the peer closes"))
+        self.kernel_state = QCheckBox(self.tr("Watch kernel socket state"))
         self.multicast = QLineEdit()
         self.multicast.setPlaceholderText(self.tr("e.g. 239.1.2.3"))
         self.rcvbuf = RangeSpinBox()
@@ -159,6 +160,7 @@ class SettingsPanel(QWidget):
         opt.addRow(self.reuseaddr)
         opt.addRow(self.broadcast)
         opt.addRow(self.close_on_peer_fin)
+        opt.addRow(self.kernel_state)
         self._multicast_label = QLabel(self.tr("Multicast group"))
         opt.addRow(self._multicast_label, self.multicast)
         opt.addRow(self.tr("SO_RCVBUF"), self._noted(self.rcvbuf))
@@ -192,6 +194,7 @@ class SettingsPanel(QWidget):
             (self.nodelay, not udp),
             (self.broadcast, udp),
             (self.close_on_peer_fin, server or client),
+            (self.kernel_state, server or client),
             (self._multicast_label, udp),
             (self.multicast, udp),
             (self._backlog_label, server),
@@ -273,6 +276,15 @@ class SettingsPanel(QWidget):
             "reuseaddr",
             self.tr("SO_REUSEADDR"),
             self.tr("Allow binding a port that still has connections in TIME_WAIT"),
+        )
+        decorate(
+            self.kernel_state,
+            "kernelState",
+            self.tr("Watch kernel socket state"),
+            self.tr(
+                "Show each connection's kernel state (ESTABLISHED, TIME_WAIT...), its queues "
+                "and the peer's state, in the Socket state panel and on the timeline"
+            ),
         )
         decorate(
             self.close_on_peer_fin,
@@ -411,6 +423,7 @@ class SettingsPanel(QWidget):
             multicast_group=self.multicast.text().strip() if self.kind is Kind.UDP else "",
             read_delay_ms=self.read_delay.value(),
             close_on_peer_fin=self.close_on_peer_fin.isChecked(),
+            kernel_state=self.kernel_state.isChecked(),
             framing=framing,
             checksum=checksum,
             checksum_order=checksum_order,
@@ -462,6 +475,7 @@ class SettingsPanel(QWidget):
         self.connect_timeout.setValue(config.connect_timeout)
         self.broadcast.setChecked(config.broadcast)
         self.close_on_peer_fin.setChecked(config.close_on_peer_fin)
+        self.kernel_state.setChecked(config.kernel_state)
         self.multicast.setText(config.multicast_group)
         self.read_delay.setValue(config.read_delay_ms)
         index = self.encoding.findText(config.encoding)
@@ -492,6 +506,7 @@ class SettingsPanel(QWidget):
             self.connect_timeout,
             self.tls_box,
             self.close_on_peer_fin,
+            self.kernel_state,
         ):
             if widget is not None:
                 widget.setEnabled(not running)

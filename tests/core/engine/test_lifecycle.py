@@ -30,6 +30,8 @@ def listener() -> Iterator[socket.socket]:
 
 
 def client_config(srv: socket.socket, **options: object) -> SessionConfig:
+    # Kernel STATE events are tested in test_kernelstate.py; here they would interleave.
+    options.setdefault("kernel_state", False)
     return SessionConfig(kind=Kind.TCP_CLIENT, remote_port=srv.getsockname()[1], **options)
 
 

@@ -14,12 +14,13 @@ from netassistant.core.timeline import Step, TimelineBuilder
 from tests.helpers import Harness, running
 
 
+# Kernel STATE steps are covered by test_builder.py; these tests pin the call sequence.
 def server_config(**kw) -> SessionConfig:
-    return SessionConfig(kind=Kind.TCP_SERVER, local_port=0, **kw)
+    return SessionConfig(kind=Kind.TCP_SERVER, local_port=0, kernel_state=False, **kw)
 
 
 def client_config(port: int, **kw) -> SessionConfig:
-    return SessionConfig(kind=Kind.TCP_CLIENT, remote_port=port, **kw)
+    return SessionConfig(kind=Kind.TCP_CLIENT, remote_port=port, kernel_state=False, **kw)
 
 
 def port_of(h: Harness) -> int:

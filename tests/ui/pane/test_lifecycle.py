@@ -61,7 +61,8 @@ def record(pane: SessionPane) -> list:
 
 
 def kinds(seen: list) -> list[EventKind]:
-    return [e.kind for e in seen if isinstance(e, ConnEvent)]
+    """The connection events' kinds, without the kernel's STATE reports in between."""
+    return [e.kind for e in seen if isinstance(e, ConnEvent) and e.kind is not EventKind.STATE]
 
 
 def connect_client(qtbot, pane: SessionPane, srv: socket.socket) -> socket.socket:

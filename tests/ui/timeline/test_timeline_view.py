@@ -32,6 +32,7 @@ def started_server(qtbot) -> SessionPane:
     qtbot.addWidget(pane)
     pane.resize(1400, 900)
     pane.settings.local_port.setValue(0)
+    pane.settings.kernel_state.setChecked(False)  # these tests pin the calls, not the states
     assert pane.start()
     qtbot.waitUntil(lambda: pane.controller.state is SessionState.LISTENING, timeout=WAIT)
     return pane
