@@ -151,7 +151,10 @@ class SendScript:
             ):
                 self._waiting_plan = 0
                 if event.state == "stopped" and self._open_ended:
+                    # An open-ended plan (a rate send with no count) ends with the
+                    # session: that is its end, not a send cut short.
                     self.sends_done += 1
+                    self.sent = self.sends_done >= self.total
                     self.finished = True
                     return
                 if event.state != "done":
