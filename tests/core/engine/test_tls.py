@@ -256,7 +256,7 @@ def test_half_close_sends_close_notify_and_fin_and_keeps_receiving(certs):
         assert srv.wait_rx_bytes(10) == b"last words"
         cli.engine.half_close()
         half = cli.wait_event(EventKind.HALF_CLOSED)
-        fin = srv.wait_event(EventKind.CLOSED)
+        fin = srv.wait_event(EventKind.PEER_FIN)
         srv.engine.send(b"answer after your FIN")
         assert cli.wait_rx_bytes(21) == b"answer after your FIN"
         srv.engine.disconnect(1)
