@@ -93,7 +93,7 @@ def test_data_sent_before_the_server_leg_is_up_waits_and_arrives_whole(certs):
             upstream_tls=TlsSettings(ca=certs.ca),
         )
         with running(config) as relay, tls_client(relay.engine.port, certs) as client:
-            payload = bytes(range(256)) * 1024  # 256 KiB at once
+            payload = bytes(range(256)) * 4096  # 1 MiB at once: over the high-water mark
             client.sendall(payload)
             assert srv.wait_rx_bytes(len(payload), timeout=20) == payload
             srv.engine.send(payload[::-1])
