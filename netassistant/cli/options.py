@@ -48,8 +48,10 @@ def config_from_args(args: argparse.Namespace) -> SessionConfig:
     apply_tls_options(args, base)
     if args.command == Kind.RELAY.value:
         from netassistant.cli.relayopts import relay_overrides
+        from netassistant.cli.tlsoptions import apply_upstream_tls_options
 
         base.update(relay_overrides(args))
+        apply_upstream_tls_options(args, base)
     family_hosts(base)
     try:
         return SessionConfig.from_dict(base)

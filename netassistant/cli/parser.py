@@ -428,9 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
             add_tls_options(p)
             _add_stay_open(p)
         if kind is Kind.RELAY:
-            from netassistant.cli.relayopts import add_relay_options
+            from netassistant.cli.relayopts import add_relay_options, add_relay_tls_options
 
             add_relay_options(p)
+            add_relay_tls_options(p)
     _add_packets_command(sub)
     prof = sub.add_parser("profile", help="manage saved profiles")
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)

@@ -1,4 +1,4 @@
-"""The ``relay`` sub-command's own options: upstream mode, faults, idle time, seed.
+"""The ``relay`` sub-command's own options: upstream mode, faults, idle time, seed, TLS.
 
 The session options every kind has (``--local-port``, ``--remote-host``, ``--remote-port``,
 family, recv size, framing, output) come from :mod:`netassistant.cli.parser` as for the
@@ -55,6 +55,14 @@ def add_relay_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="seed the faults' random choices (toxicity, jitter, variation) to repeat a run",
     )
+
+
+def add_relay_tls_options(parser: argparse.ArgumentParser) -> None:
+    """TLS on either leg: ``--tls`` toward clients, ``--upstream-tls`` toward the server."""
+    from netassistant.cli.tlsoptions import add_tls_options, add_upstream_tls_options
+
+    add_tls_options(parser, title="TLS toward clients (relay: the relay is their TLS server)")
+    add_upstream_tls_options(parser)
 
 
 def relay_overrides(args: argparse.Namespace) -> dict[str, Any]:

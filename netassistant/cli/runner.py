@@ -159,7 +159,14 @@ class Runner:
         if self.config.tls is not None:
             from netassistant.core.tlsconfig import insecure_warning
 
-            warning = insecure_warning(self.config.tls, server=self.config.kind is Kind.TCP_SERVER)
+            server = self.config.kind in (Kind.TCP_SERVER, Kind.RELAY)  # a relay's client leg
+            warning = insecure_warning(self.config.tls, server=server)
+            if warning:
+                print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
+        if self.config.upstream_tls is not None:
+            from netassistant.core.relay.upstreamtls import upstream_insecure_warning
+
+            warning = upstream_insecure_warning(self.config.upstream_tls)
             if warning:
                 print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
         script = self._script

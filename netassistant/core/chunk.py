@@ -156,7 +156,8 @@ class ConnEvent(NamedTuple):
               None where there is none (a client without certificate). On the listening
               socket (conn 0) a server announces its own self-signed certificate:
               ``self_signed`` (True), ``subject``, ``expiry``, ``fingerprint`` and
-              ``cert_pem`` (for a client's CA file; never the key).
+              ``cert_pem`` (for a client's CA file; never the key). A relay's TLS events
+              also say their ``leg`` (its self-signed certificate's: ``client``).
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
             - A relay session's events about one leg (ACCEPTED, CONNECTED, PEER_FIN,
               HALF_CLOSED, the closes, ERROR...): ``leg``, ``client`` or ``server``.

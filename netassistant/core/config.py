@@ -108,7 +108,9 @@ class SessionConfig:
             events (Linux, needs CAP_NET_RAW).
         extra: Settings of other parts (front ends) kept with the session.
         tls: TLS settings of a TCP session (:mod:`netassistant.core.tlsconfig`); None
-            for plain TCP.
+            for plain TCP. A relay speaks it on its client leg, as the TLS server.
+        upstream_tls: Relay: TLS settings of the server leg, where the relay is the TLS
+            client (None: plain TCP toward the server).
     """
 
     kind: Kind = Kind.TCP_SERVER
@@ -140,6 +142,7 @@ class SessionConfig:
     wire: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
     tls: TlsSettings | None = None
+    upstream_tls: TlsSettings | None = None
 
     # ----------------------------------------------------------------- checks
     def validate(self, *, check_files: bool = True) -> SessionConfig:
@@ -190,6 +193,10 @@ class SessionConfig:
         self._validate_checksum()
         if self.tls is not None:
             self._validate_tls(self.tls, check_files)
+        if self.upstream_tls is not None:
+            from netassistant.core.relay.upstreamtls import validate_upstream_tls
+
+            validate_upstream_tls(self, check_files)
         if self.kind is Kind.RELAY or self.faults != []:
             from netassistant.core.relay.settings import validate_relay
 
@@ -224,10 +231,12 @@ class SessionConfig:
 
         if not isinstance(tls, TlsSettings):
             raise ConfigError("tls", text("must be a JSON object (or null for plain TCP)"))
-        if self.kind is Kind.UDP:
+        if self.kind is Kind.UDP or self.relay_udp:
             raise ConfigError("tls", text("TLS is for TCP sessions; UDP has none (DTLS)"))
         try:
-            tls.validate(server=self.kind is Kind.TCP_SERVER, check_files=check_files)
+            # A relay is the TLS server of its client leg.
+            server = self.kind in (Kind.TCP_SERVER, Kind.RELAY)
+            tls.validate(server=server, check_files=check_files)
         except TlsError as exc:
             raise ConfigError(exc.field, exc.args[0]) from None
 
@@ -305,7 +314,7 @@ class SessionConfig:
                 value = value.value
             elif isinstance(value, dict | list):
                 value = value.copy()
-            elif f.name == "tls":
+            elif f.name in ("tls", "upstream_tls"):
                 if value is None:
                     continue  # plain TCP: documents stay as they were before TLS
                 value = value.to_dict()
@@ -339,13 +348,14 @@ class SessionConfig:
                 kwargs["family"] = Family(kwargs["family"])
             except ValueError:
                 raise ConfigError("family", _unknown_family(kwargs["family"])) from None
-        if kwargs.get("tls") is not None:
-            from netassistant.core.tlsconfig import TlsError, TlsSettings
+        for name in ("tls", "upstream_tls"):
+            if kwargs.get(name) is not None:
+                from netassistant.core.tlsconfig import TlsError, TlsSettings
 
-            try:
-                kwargs["tls"] = TlsSettings.from_dict(kwargs["tls"])
-            except TlsError as exc:
-                raise ConfigError(exc.field, exc.args[0]) from None
+                try:
+                    kwargs[name] = TlsSettings.from_dict(kwargs[name])
+                except TlsError as exc:
+                    raise ConfigError(name + exc.field[3:], exc.args[0]) from None
         return cls(**kwargs).validate(check_files=check_files)
 
     def replace(self, **changes: Any) -> SessionConfig:

@@ -11,9 +11,10 @@ Between the legs, each direction's bytes go through a
 FIN read on one leg is carried as a FIN (``shutdown(SHUT_WR)``) on the other, after
 the data before it; an RST as an RST (SO_LINGER 0), at once.
 
-TLS hooks: a leg's socket passes through :meth:`RelayEngine.wrap_downstream` right
-after accept() and :meth:`RelayEngine.wrap_upstream` right after the connect
-completes, before the leg is made; both return the socket unchanged today.
+TLS: either leg may speak it (``config.tls`` toward clients, ``config.upstream_tls``
+toward the server). :meth:`RelayEngine.make_leg` makes each leg once its socket is
+connected; with TLS on that leg it is a :class:`~netassistant.core.engine.relay_tls.TlsRelayLeg`
+(see :mod:`netassistant.core.engine.relay_tls`, loaded only then).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import errno
 import os
 import selectors
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
@@ -47,6 +48,9 @@ from netassistant.core.i18n import text
 from netassistant.core.relay.spec import FaultSpec
 from netassistant.core.sending.plans import Route
 
+if TYPE_CHECKING:
+    from netassistant.core.engine.relay_tls import RelayTls
+
 
 class RelayEngine(Engine):
     """Listens for clients and relays each one to ``remote_host:remote_port``.
@@ -67,6 +71,7 @@ class RelayEngine(Engine):
         self._gate: AcceptGate | None = None
         self._next_id = self.first_conn_id
         self._upstream_addr: Any = None
+        self._tls: RelayTls | None = None
         self.port = 0
         self.remote = (
             cfg.remote_host
@@ -229,6 +234,10 @@ class RelayEngine(Engine):
     def _open(self) -> None:
         cfg = self.config
         self._upstream_addr = resolve(cfg, cfg.remote_host, cfg.remote_port, passive=False)
+        if cfg.tls is not None or cfg.upstream_tls is not None:
+            from netassistant.core.engine.relay_tls import RelayTls
+
+            self._tls = RelayTls(cfg)
         sock = new_socket(cfg, socket.SOCK_STREAM)
         try:
             bind(sock, cfg, cfg.local_host, cfg.local_port)
@@ -252,16 +261,21 @@ class RelayEngine(Engine):
                 "relaying {local} to {remote}", local=self.local_address, remote=self.remote
             ),
         )
+        if self._tls is not None:
+            self._tls.announce(self, self.local_address)
         self.faults.announce()
         self._gate = AcceptGate(self, sock, self._adopt)
 
-    def wrap_downstream(self, sock: socket.socket) -> socket.socket:
-        """The TLS hook of the client leg: the accepted socket, wrapped or as it is."""
-        return sock
+    def make_leg(
+        self, pair: RelayPair, sock: socket.socket, local: str, peer: str, *, server: bool
+    ) -> RelayLeg:
+        """A leg for a connected socket: plain, or TLS when that leg speaks it.
 
-    def wrap_upstream(self, sock: socket.socket) -> socket.socket:
-        """The TLS hook of the server leg: the connected socket, wrapped or as it is."""
-        return sock
+        (A leg, not a wrapped socket: a TLS leg runs its handshake on the loop first.)
+        """
+        if self._tls is None:
+            return RelayLeg(pair, sock, local, peer, server=server)
+        return self._tls.make_leg(pair, sock, local, peer, server=server)
 
     def _adopt(self, sock: socket.socket, addr: Any) -> None:
         sock.setblocking(False)
@@ -285,7 +299,7 @@ class RelayEngine(Engine):
             ),
         )
         pair = RelayPair(self, conn_id)
-        client = RelayLeg(pair, self.wrap_downstream(sock), local, peer, server=False)
+        client = self.make_leg(pair, sock, local, peer, server=False)
         client.set_held_back(True)  # nothing to forward to until the server leg is up
         pair.client = client
         self.pairs[conn_id] = pair
@@ -329,9 +343,7 @@ class RelayEngine(Engine):
                 pair, errors.connect_error(OSError(code, os.strerror(code)), self.remote, unix=unix)
             )
             return
-        server = RelayLeg(
-            pair, self.wrap_upstream(sock), local_name(sock), self.remote, server=True
-        )
+        server = self.make_leg(pair, sock, local_name(sock), self.remote, server=True)
         pair.server = server
         self.emit_event(
             EventKind.CONNECTED,

@@ -39,11 +39,13 @@ def add_leg(fields: dict[str, Any], remote: str) -> None:
     """Give a relay connection's event ``detail={"leg": ...}``: the leg its peer is on.
 
     The server leg's peer is the upstream address; any other peer is a client's. An
-    event that has its own detail (a FAULT) keeps it.
+    event that has its own detail (a leg's TLS handshake) gets ``leg`` added to it.
     """
     peer = fields.get("peer")
-    if peer and fields.get("detail") is None:
-        fields["detail"] = {"leg": "server" if peer == remote else "client"}
+    if peer:
+        detail = fields.get("detail")
+        leg = "server" if peer == remote else "client"
+        fields["detail"] = {"leg": leg} if detail is None else {"leg": leg, **detail}
 
 
 def fault_message(spec: FaultSpec, action: str) -> str:

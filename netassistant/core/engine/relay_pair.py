@@ -9,7 +9,7 @@ RST as RST, and stops a leg reading while the other cannot keep up.
 from __future__ import annotations
 
 import socket
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import ChunkFlag, EventKind
 from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn
@@ -38,13 +38,23 @@ class RelayLeg(StreamConn):
     """
 
     def __init__(
-        self, pair: RelayPair, sock: socket.socket, local: str, peer: str, *, server: bool
+        self,
+        pair: RelayPair,
+        sock: socket.socket,
+        local: str,
+        peer: str,
+        *,
+        server: bool,
+        **conn_options: Any,
     ) -> None:
         self.pair = pair
         self.end_kind: EventKind | None = None
         self.held_back = False
         self.chunk_flags = ChunkFlag.SERVER_LEG if server else ChunkFlag.NONE
-        super().__init__(pair.engine, sock, pair.conn_id, local, peer, pair.leg_closed)
+        # conn_options: what a TLS leg's connection class takes more (its TlsSide).
+        super().__init__(
+            pair.engine, sock, pair.conn_id, local, peer, pair.leg_closed, **conn_options
+        )
 
     def set_held_back(self, held: bool) -> None:
         """Stop (True) or resume (False) reading for back-pressure."""

@@ -22,6 +22,7 @@ plain RST: no close_notify, as a crash would look.
 from __future__ import annotations
 
 import contextlib
+import errno
 import selectors
 import socket
 import ssl
@@ -320,8 +321,10 @@ class TlsStreamConn(StreamConn):
             end, eof = None, True
         elif isinstance(end, ssl.SSLEOFError):
             # The TCP connection ended without close_notify. OpenSSL reports an RST this way
-            # too (ECONNRESET is lost): the kernel's TCP state tells them apart.
-            if _was_reset(self.sock):
+            # too (ECONNRESET is lost): the kernel's TCP state tells them apart, unless we
+            # sent our FIN first: then the peer's FIN also leaves the socket CLOSED (Linux
+            # hands the connection to a TIME_WAIT socket), and the ordinary end is assumed.
+            if not self._write_shut and _was_reset(self.sock):
                 end, eof = ConnectionResetError(), False
             else:
                 end, eof = None, True
@@ -344,7 +347,17 @@ class TlsStreamConn(StreamConn):
             tls_sock.unwrap()
         # SSLSocket.shutdown() would drop the TLS layer (later reads would be raw records):
         # the socket's own shutdown sends the FIN and keeps it.
-        socket.socket.shutdown(tls_sock, socket.SHUT_WR)
+        try:
+            socket.socket.shutdown(tls_sock, socket.SHUT_WR)
+        except OSError as exc:
+            if self._reading or exc.errno != errno.ENOTCONN:
+                raise
+            # The peer had already closed its side (a relay carrying the other leg's FIN
+            # meets this): its kernel answered our close_notify with an RST.
+            return text(
+                "sent TLS close_notify to {peer}, which had already closed the connection",
+                peer=self.peer,
+            )
         return text(
             "sent TLS close_notify and FIN to {peer} (half-close); still receiving",
             peer=self.peer,

@@ -77,7 +77,8 @@ class SessionPane(QWidget):
         self.send_panel = self.send_area.panel
         self.stats = StatsBar()
         self.clients = ClientList() if kind in (Kind.TCP_SERVER, Kind.RELAY) else None
-        self.tls_status = TlsStatus() if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER) else None
+        tls_kinds = (Kind.TCP_CLIENT, Kind.TCP_SERVER, Kind.RELAY)
+        self.tls_status = TlsStatus() if kind in tls_kinds else None
         self.socket_state = (
             SocketStatePanel(kind) if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER) else None
         )

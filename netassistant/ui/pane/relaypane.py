@@ -1,7 +1,8 @@
 """RelayPane: a SessionPane that stands between clients and a server.
 
 What it adds to the shared pane: a Relay box (TCP or UDP, the UDP idle time, the leg
-the connection buttons act on) and the Faults box, both in the settings column; the
+the connection buttons act on), the Faults box, and the server leg's TLS box (under the
+client leg's, "TLS toward clients", which the settings panel has), in the settings column; the
 log's DIR column shows each chunk's hop (client→relay, relay→server, ...); the send box
 injects toward the chosen side; the connection list holds the relayed pairs.
 """
@@ -9,7 +10,7 @@ injects toward the chosen side; the connection list holds the relayed pairs.
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
@@ -18,6 +19,7 @@ from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.chunkmodel import Column
 from netassistant.ui.automation.faultsbox import FaultsBox
 from netassistant.ui.pane.pane import SessionPane
+from netassistant.ui.pane.tlsbox import TlsBox
 from netassistant.ui.widgets import check_box, combo_box, decorate
 
 #: Pixels around the widest DIR label (as the log's other columns have).
@@ -71,14 +73,17 @@ class RelayPane(SessionPane):
     Attributes:
         relay_box: UDP mode, idle time, the leg the connection buttons act on.
         faults: The Faults box (changes apply at once while running).
+        upstream_tls: TLS toward the server (the relay is its TLS client).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.relay_box = RelayBox()
         self.faults = FaultsBox()
+        self.upstream_tls = TlsBox(Kind.RELAY, upstream=True)
         super().__init__(Kind.RELAY, parent)
         self.left_layout.insertWidget(1, self.relay_box)
         self.left_layout.insertWidget(2, self.faults)
+        self._place_upstream_tls()
         model = self.receive.model
         model.set_relay(True)
         metrics = self.receive.table.fontMetrics()
@@ -96,7 +101,17 @@ class RelayPane(SessionPane):
         self.clients.half_close_requested.connect(self._half_close_leg)
         self.clients.abort_requested.connect(self._abort_leg)
         self.settings.start_stop_clicked.connect(self._sync_running)
+        ctl.state_changed.connect(self._sync_running)
+        self.relay_box.udp.toggled.connect(self._show_tls_boxes)
         ctl.finished.connect(self._sync_running)
+
+    def _place_upstream_tls(self) -> None:
+        """The server leg's TLS box goes right under the client leg's, in the settings."""
+        client_tls = self.settings.tls_box
+        layout = self.settings.layout()
+        assert isinstance(layout, QVBoxLayout)
+        assert client_tls is not None
+        layout.insertWidget(layout.indexOf(client_tls) + 1, self.upstream_tls)
 
     # ------------------------------------------------------------------- config
     def config(self, *, show_errors: bool = True) -> SessionConfig:
@@ -109,17 +124,27 @@ class RelayPane(SessionPane):
         specs = self.faults.check() if show_errors else self.faults.specs()
         if specs is None:
             raise ConfigError("faults", self.tr("a fault is not valid"))
-        config = base.replace(
-            relay_udp=self.relay_box.udp.isChecked(),
-            relay_idle_timeout=round(self.relay_box.idle.value(), 1),
-            faults=specs,
-        )
+        udp = self.relay_box.udp.isChecked()
         try:
+            config = base.replace(
+                relay_udp=udp,
+                relay_idle_timeout=round(self.relay_box.idle.value(), 1),
+                faults=specs,
+                upstream_tls=None if udp else self.upstream_tls.settings(),
+            )
+            if udp:
+                config.tls = None  # the TLS boxes are hidden: a UDP relay has no TLS
             return config.validate()
         except ConfigError as exc:
             if show_errors:
-                self.settings.show_error(tr_core(exc.args[0]))
+                self.settings.show_error(self._error_text(exc))
             raise
+
+    def _error_text(self, exc: ConfigError) -> str:
+        label = self.upstream_tls.field_labels().get(exc.field)
+        if label is None:
+            return tr_core(exc.args[0])
+        return self.tr("%1: %2").replace("%1", label).replace("%2", tr_core(exc.reason))
 
     def apply_profile(self, profile: Profile) -> None:
         """Show ``profile``'s settings, the relay's included."""
@@ -128,6 +153,7 @@ class RelayPane(SessionPane):
         self.relay_box.udp.setChecked(config.relay_udp)
         self.relay_box.idle.setValue(config.relay_idle_timeout)
         self.faults.set_specs(list(config.faults))
+        self.upstream_tls.set_settings(config.upstream_tls)
 
     # ---------------------------------------------------------------- actions
     @Slot(list)
@@ -147,6 +173,15 @@ class RelayPane(SessionPane):
     def _abort_leg(self, conn_id: int) -> None:
         self.controller.abort_leg(conn_id, str(self.relay_box.leg.currentData()))
 
+    @Slot(bool)
+    def _show_tls_boxes(self, udp: bool) -> None:
+        """TLS is for TCP: a UDP relay hides both legs' TLS boxes."""
+        for box in (self.settings.tls_box, self.upstream_tls):
+            if box is not None:
+                box.setVisible(not udp)
+
     @Slot()
     def _sync_running(self) -> None:
-        self.relay_box.set_running(self.controller.running)
+        running = self.controller.running
+        self.relay_box.set_running(running)
+        self.upstream_tls.setEnabled(not running)

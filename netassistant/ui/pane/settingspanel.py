@@ -180,7 +180,8 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.start_button)
         layout.addWidget(self.error_label)
         self.tls_box: TlsBox | None = None
-        if self.kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER):
+        if self.kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER, Kind.RELAY):
+            # A relay's box is its client leg's; its server leg's is the relay pane's own.
             self.tls_box = TlsBox(self.kind)
             layout.addWidget(self.tls_box)
         layout.addWidget(options)

@@ -1,8 +1,11 @@
-"""The TLS section of a TCP client or server pane's settings column.
+"""The TLS section of a TCP client, server or relay pane's settings column.
 
 A checkable group box: checked means the session speaks TLS with these settings
 (:class:`~netassistant.core.tlsconfig.TlsSettings`). Verification turned off on a client
 is shown in red with a warning, as the CLI prints one.
+
+A relay pane has two: "TLS toward clients" (the relay is their TLS server: ``tls``) and
+"TLS toward the server" (``upstream=True``: the relay is the TLS client, ``upstream_tls``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.config import ConfigError, Kind
 from netassistant.core.i18n import text
+from netassistant.core.relay.upstreamtls import upstream_insecure_warning
 from netassistant.core.tlsconfig import TlsSettings, insecure_warning
 from netassistant.qt.coremessages import tr_core
 from netassistant.ui.widgets import decorate
@@ -33,17 +37,29 @@ _RED = "color: #b00020;"
 
 
 class TlsBox(QGroupBox):
-    """TLS settings of one TCP pane (a checkable group: unchecked is plain TCP).
+    """TLS settings of one TCP pane or relay leg (a checkable group: unchecked is plain TCP).
 
     Attributes:
-        kind: TCP server or client (fixed for the pane's life).
+        kind: TCP server, client or relay (fixed for the pane's life).
+        upstream: A relay's server leg (the relay is the TLS client there).
+        field: The config field it fills: ``tls``, or ``upstream_tls`` for a server leg.
     """
 
-    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: Kind, parent: QWidget | None = None, *, upstream: bool = False
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._server = kind is Kind.TCP_SERVER
-        self.setTitle(self.tr("TLS"))
+        self.upstream = upstream
+        self.field = "upstream_tls" if upstream else "tls"
+        # A relay is the TLS server of its client leg.
+        self._server = kind in (Kind.TCP_SERVER, Kind.RELAY) and not upstream
+        if kind is Kind.RELAY:
+            self.setTitle(
+                self.tr("TLS toward the server") if upstream else self.tr("TLS toward clients")
+            )
+        else:
+            self.setTitle(self.tr("TLS"))
         self.setCheckable(True)
         self.setChecked(False)
         self._build()
@@ -160,7 +176,7 @@ class TlsBox(QGroupBox):
             form.addRow(self.tr("SNI"), self.sni)
         form.addRow(self.tr("ALPN"), self.alpn)
         form.addRow(self.tr("Min. version"), self.min_version)
-        self.setObjectName("tlsBox")
+        self.setObjectName("upstreamTlsBox" if self.upstream else "tlsBox")
 
     def _connect_signals(self) -> None:
         self.toggled.connect(self._update)
@@ -180,9 +196,13 @@ class TlsBox(QGroupBox):
         insecure = self.isChecked() and not self._server and not self.verify.isChecked()
         self.verify.setStyleSheet(_RED if insecure else "")
         if insecure:
-            self.warning.setText(
-                tr_core(insecure_warning(TlsSettings(verify=False), server=False) or "")
+            off = TlsSettings(verify=False)
+            warning = (
+                upstream_insecure_warning(off)
+                if self.upstream
+                else insecure_warning(off, server=False)
             )
+            self.warning.setText(tr_core(warning or ""))
         self.warning.setVisible(insecure)
 
     def _browse(self, line: QLineEdit, title: str) -> None:
@@ -208,7 +228,9 @@ class TlsBox(QGroupBox):
         if not self._server and self.system_store.isChecked():
             ca = ""
         elif not self._server and not ca and self.verify.isChecked():
-            raise ConfigError("tls.ca", text("choose a CA file, or use the system's CA store"))
+            raise ConfigError(
+                f"{self.field}.ca", text("choose a CA file, or use the system's CA store")
+            )
         return TlsSettings(
             cert="" if self._server and self.self_signed.isChecked() else self.cert.text().strip(),
             key="" if self._server and self.self_signed.isChecked() else self.key.text().strip(),
@@ -237,16 +259,29 @@ class TlsBox(QGroupBox):
         self._update()
 
     def field_labels(self) -> dict[str, str]:
-        """Labels of the TLS fields by their config name, for error messages."""
-        return {
-            "tls": self.tr("TLS"),
-            "tls.cert": self.tr("Certificate"),
-            "tls.key": self.tr("Private key"),
-            "tls.ca": self.tr("Client CA") if self._server else self.tr("CA file"),
-            "tls.sni": self.tr("SNI"),
-            "tls.alpn": self.tr("ALPN"),
-            "tls.min_version": self.tr("Min. version"),
-            "tls.self_signed": self.tr("Generate a self-signed certificate"),
-            "tls.verify": self.tr("Verify"),
-            "tls.handshake_timeout": self.tr("TLS"),
+        """Labels of the TLS fields by their config name, for error messages.
+
+        A relay's boxes put their title first ("TLS toward the server: CA file"): both
+        have a CA file.
+        """
+        labels = {
+            "": self.tr("TLS"),
+            ".cert": self.tr("Certificate"),
+            ".key": self.tr("Private key"),
+            ".ca": self.tr("Client CA") if self._server else self.tr("CA file"),
+            ".sni": self.tr("SNI"),
+            ".alpn": self.tr("ALPN"),
+            ".min_version": self.tr("Min. version"),
+            ".self_signed": self.tr("Generate a self-signed certificate"),
+            ".verify": self.tr("Verify"),
+            ".handshake_timeout": self.tr("TLS"),
         }
+        if self.kind is Kind.RELAY:
+            title = self.title()
+            labels = {
+                name: title
+                if not name
+                else self.tr("%1: %2").replace("%1", title).replace("%2", label)
+                for name, label in labels.items()
+            }
+        return {self.field + name: label for name, label in labels.items()}

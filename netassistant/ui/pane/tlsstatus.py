@@ -2,7 +2,8 @@
 
 Shown only while a TLS session runs. Over TLS each received row is the plaintext of one
 ``SSLSocket.recv()``: its boundaries are TLS records as read, not TCP segments, and the
-label says so, so nobody reads segment sizes into them.
+label says so, so nobody reads segment sizes into them. A relay shows each leg's newest
+handshake (its TLS events say their ``leg``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class TlsStatus(QLabel):
         super().__init__(parent)
         self.setObjectName("tlsStatus")
         self._tls_on = False
-        self._agreed = ""
+        #: What the newest handshake agreed, by leg ("" outside a relay), and its message.
+        self._agreed: dict[str, tuple[str, str]] = {}
         # A long peer name is clipped (the tooltip has it all), never widens the window.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hide()
@@ -43,9 +45,13 @@ class TlsStatus(QLabel):
 
     def follow_state(self, state: SessionState, config: SessionConfig | None) -> None:
         """Show the label while a TLS session runs; forget the last handshake at a start."""
-        tls_on = config is not None and config.tls is not None and state in _RUNNING
+        tls_on = (
+            config is not None
+            and (config.tls is not None or config.upstream_tls is not None)
+            and state in _RUNNING
+        )
         if tls_on and not self._tls_on:
-            self._agreed = ""
+            self._agreed = {}
             self.setToolTip("")
         self._tls_on = tls_on
         self._show()
@@ -58,16 +64,29 @@ class TlsStatus(QLabel):
         if not detail.get("version"):
             return  # a server's own self-signed certificate, not a handshake
         subject = detail.get("subject")
+        peer = str(subject) if subject else self.tr("without certificate")
+        leg = str(detail.get("leg") or "")
+        if leg == "client":
+            template = self.tr("TLS client leg: %1, %2, peer %3")
+        elif leg == "server":
+            template = self.tr("TLS server leg: %1, %2, peer %3")
+        else:
+            template = self.tr("TLS: %1, %2, peer %3")
         agreed = (
-            self.tr("TLS: %1, %2, peer %3")
-            .replace("%1", str(detail["version"]))
+            template.replace("%1", str(detail["version"]))
             .replace("%2", str(detail.get("cipher")))
-            .replace("%3", str(subject) if subject else self.tr("without certificate"))
+            .replace("%3", peer)
         )
-        self._agreed = agreed
-        self.setToolTip(tr_core(event.message))
+        self._agreed[leg] = (agreed, tr_core(event.message))
+        self.setToolTip("\n".join(message for _, message in self._ordered()))
         self._show()
 
+    def _ordered(self) -> list[tuple[str, str]]:
+        return [self._agreed[leg] for leg in ("", "client", "server") if leg in self._agreed]
+
     def _show(self) -> None:
-        head = self._agreed or self.tr("TLS on")
-        self.setText(self.tr("%1 · %2").replace("%1", head).replace("%2", self._records_note()))
+        parts = [agreed for agreed, _ in self._ordered()] or [self.tr("TLS on")]
+        line = parts[0]
+        for part in [*parts[1:], self._records_note()]:
+            line = self.tr("%1 · %2").replace("%2", part).replace("%1", line)
+        self.setText(line)
