@@ -10,8 +10,9 @@ from tests.core.relay.relayhelpers import recv_until_eof
 
 
 def relay_args(port: int, *extra: str) -> list[str]:
+    # Kernel STATE records would interleave; the relay's are tested in test_relay_kernel.py.
     return ["relay", "--local-port", "0", "--remote-host", "127.0.0.1", "--remote-port",
-            str(port), *extra]  # fmt: skip
+            str(port), "--no-kernel-state", *extra]  # fmt: skip
 
 
 def test_json_chunks_carry_leg_and_dir_and_a_slicer_splits_the_write(env):

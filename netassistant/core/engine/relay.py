@@ -24,6 +24,7 @@ import errno
 import os
 import selectors
 import socket
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core import errors
@@ -231,6 +232,26 @@ class RelayEngine(Engine):
         return routes
 
     # ----------------------------------------------------------------- loop
+    def kernel_targets(self) -> tuple[socket.socket | None, Iterable[tuple[int, socket.socket]]]:
+        """The listener and each pair's client leg; see :meth:`Engine.kernel_targets`.
+
+        A pair's two legs share one connection number, and the kernel watch and the wire
+        follow one socket per number: the client leg, the connection the relay accepted
+        (the one a client's own kernel state and handshake are about).
+        """
+        return self._listener, self._client_legs(self.pairs.values())
+
+    def kernel_focus_targets(self, conn_ids: Iterable[int]) -> list[tuple[int, socket.socket]]:
+        """These pairs' client legs, by number."""
+        return list(self._client_legs(filter(None, map(self.pairs.get, conn_ids))))
+
+    @staticmethod
+    def _client_legs(pairs: Iterable[RelayPair]) -> Iterator[tuple[int, socket.socket]]:
+        for pair in pairs:
+            leg = pair.client
+            if leg is not None and not leg.closed:
+                yield pair.conn_id, leg.sock
+
     def _open(self) -> None:
         cfg = self.config
         self._upstream_addr = resolve(cfg, cfg.remote_host, cfg.remote_port, passive=False)

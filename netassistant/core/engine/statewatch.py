@@ -362,7 +362,12 @@ def start_kernel_watch(engine: Engine) -> KernelWatch | None:
     the OS gives no such data (then one STATE event with ``state`` None says so).
     """
     config = engine.config
-    if not config.kernel_state or config.kind is Kind.UDP or config.family is Family.UNIX:
+    if (
+        not config.kernel_state
+        or config.kind is Kind.UDP
+        or config.relay_udp
+        or config.family is Family.UNIX
+    ):
         return None
     if not supported():
         engine.emit_event(

@@ -116,7 +116,7 @@ class WireTap:
         if self._sock is not None:
             return True
         config = self.engine.config
-        if config.kind is Kind.UDP or config.family is Family.UNIX:
+        if config.kind is Kind.UDP or config.family is Family.UNIX or config.relay_udp:
             self._refuse(text("the wire shows TCP segments: this session is not TCP over IP"))
             return False
         family = getattr(socket, "AF_PACKET", None)

@@ -13,6 +13,7 @@ from tests.helpers import TIMEOUT, Harness, running
 
 
 def relay_config(port: int, *faults: str, **kw) -> SessionConfig:
+    kw.setdefault("kernel_state", False)  # STATE events are tested in test_relay_kernel.py
     return SessionConfig(
         kind=Kind.RELAY, remote_host="127.0.0.1", remote_port=port, faults=list(faults), **kw
     )
