@@ -172,10 +172,13 @@ def format_address(addr: object) -> str:
     """Format a socket address the way users write it.
 
     ``('127.0.0.1', 9000)`` -> ``127.0.0.1:9000``; IPv6 tuples -> ``[::1]:9000``;
+    IPv4-mapped ``::ffff:127.0.0.1`` (a dual-stack socket's IPv4 peer) -> ``127.0.0.1``;
     AF_UNIX paths stay as they are; abstract names start with ``@``; unnamed -> "".
     """
     if isinstance(addr, tuple):
         host, port = addr[0], addr[1]
+        if isinstance(host, str) and host.startswith("::ffff:") and "." in host:
+            host = host[7:]  # an IPv4 peer of a dual-stack socket: shown as users write it
         if ":" in str(host):
             return f"[{host}]:{port}"
         return f"{host}:{port}"
@@ -191,9 +194,14 @@ def format_address(addr: object) -> str:
 def parse_address(text: str) -> tuple[str, int]:
     """Inverse of :func:`format_address` for IP addresses: ``[::1]:9000`` -> ``("::1", 9000)``.
 
+    A ``%iface`` suffix (the receiving interface, see :mod:`.engine.pktinfo`) is dropped.
+
     Raises:
         ValueError: no port in ``text``.
     """
+    head, sep, tail = text.rpartition("%")
+    if sep and "]" not in tail and ":" not in tail and head[-1:].isdigit():
+        text = head
     if text.startswith("["):
         host, sep, port = text[1:].partition("]:")
     else:

@@ -95,6 +95,16 @@ class SessionConfig:
         extra: Settings of other parts (front ends) kept with the session.
         tls: TLS settings of a TCP session (:mod:`netassistant.core.tlsconfig`); None
             for plain TCP.
+        dual_stack: inet6: IPV6_V6ONLY off, so a socket on ``::`` also takes IPv4 peers
+            (shown as plain ``127.0.0.1:port``).
+        pktinfo: UDP: ask the kernel for each datagram's destination address and
+            interface (``IP_PKTINFO``); the RX chunk's ``local`` becomes e.g.
+            ``127.0.0.2:5000%lo``. Off keeps the fast ``recvmmsg()`` path.
+        multicast_joins: UDP: more groups to join on start, each ``GROUP[@IFACE]``
+            (see :mod:`netassistant.core.addressing`).
+        multicast_ttl: UDP: multicast TTL / hop limit, 0 keeps the system default (1).
+        multicast_loop: UDP: our own multicast sends are looped back to this host.
+        multicast_if: UDP: interface (name, index or address) multicast sends go out of.
     """
 
     kind: Kind = Kind.TCP_SERVER
@@ -120,6 +130,12 @@ class SessionConfig:
     close_on_peer_fin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
     tls: TlsSettings | None = None
+    dual_stack: bool = False
+    pktinfo: bool = False
+    multicast_joins: list[str] = field(default_factory=list)
+    multicast_ttl: int = 0
+    multicast_loop: bool = True
+    multicast_if: str = ""
 
     # ----------------------------------------------------------------- checks
     def validate(self, *, check_files: bool = True) -> SessionConfig:
@@ -174,6 +190,9 @@ class SessionConfig:
             self._validate_unix()
         else:
             self._validate_inet()
+        from netassistant.core.addressing import check_config
+
+        check_config(self)
         return self
 
     def _validate_checksum(self) -> None:
@@ -279,6 +298,10 @@ class SessionConfig:
                 if value is None:
                     continue  # plain TCP: documents stay as they were before TLS
                 value = value.to_dict()
+            elif f.name in _ADDRESSING_DEFAULTS and value == _ADDRESSING_DEFAULTS[f.name]:
+                continue  # documents stay as they were before these settings
+            elif isinstance(value, list):
+                value = list(value)
             out[f.name] = value
         return out
 
@@ -349,7 +372,24 @@ _STRING_FIELDS = (
     "checksum_order",
     "encoding",
 )
-_BOOL_FIELDS = ("nodelay", "reuseaddr", "broadcast", "close_on_peer_fin")
+_BOOL_FIELDS = (
+    "nodelay",
+    "reuseaddr",
+    "broadcast",
+    "close_on_peer_fin",
+    "dual_stack",
+    "pktinfo",
+    "multicast_loop",
+)
+#: Settings added with multicast/dual-stack/pktinfo, left out of documents at their default.
+_ADDRESSING_DEFAULTS: dict[str, Any] = {
+    "dual_stack": False,
+    "pktinfo": False,
+    "multicast_joins": [],
+    "multicast_ttl": 0,
+    "multicast_loop": True,
+    "multicast_if": "",
+}
 
 
 def _hostport(host: str, port: int) -> str:
