@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 def overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The session settings typed on the command line (only those given)."""
     fields = [dest for _, dest, _, _ in CONFIG_OPTIONS] + [dest for dest, _, _ in FLAG_OPTIONS]
+    fields.append("multicast_joins")  # --join, repeatable
     return {f: getattr(args, f) for f in fields if getattr(args, f, None) is not None}
 
 

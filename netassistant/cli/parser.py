@@ -138,6 +138,13 @@ CONFIG_OPTIONS: list[tuple[list[str], str, Any, str]] = [
         whole_number(0, MAX_READ_DELAY_MS),
         "slow reader: wait before each recv()",
     ),
+    (
+        ["--multicast-ttl"],
+        "multicast_ttl",
+        whole_number(0, 255),
+        "UDP: multicast TTL / hop limit (0 = system default, 1)",
+    ),
+    (["--multicast-if"], "multicast_if", str, "UDP: interface multicast is sent out of"),
     (["--frame"], "framing", str, "decode messages: delimiter:\\n, fixed:16, length:!I[:incl]"),
     (["--encoding"], "encoding", str, "text encoding (utf-8, gbk, gb18030, ...)"),
 ]
@@ -145,6 +152,9 @@ FLAG_OPTIONS: list[tuple[str, str, str]] = [
     ("nodelay", "TCP_NODELAY (turn Nagle off)", ""),
     ("reuseaddr", "SO_REUSEADDR before bind (default on)", ""),
     ("broadcast", "UDP: SO_BROADCAST", ""),
+    ("dual_stack", "inet6 on '::': also take IPv4 peers (IPV6_V6ONLY off)", ""),
+    ("pktinfo", "UDP: show each datagram's destination address%%interface as its local", ""),
+    ("multicast_loop", "UDP: loop our own multicast sends back to this host (default on)", ""),
 ]
 
 
@@ -161,12 +171,20 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
         group.add_argument(*flags, dest=dest, type=typ, default=None, help=help_text)
     for dest, help_text, _ in FLAG_OPTIONS:
         group.add_argument(
-            f"--{dest}",
+            f"--{dest.replace('_', '-')}",
             dest=dest,
             action=argparse.BooleanOptionalAction,
             default=None,
             help=help_text,
         )
+    group.add_argument(
+        "--join",
+        dest="multicast_joins",
+        action="append",
+        default=None,
+        metavar="GROUP[@IFACE]",
+        help="UDP: join a multicast group, on an interface (name, index or address); repeatable",
+    )
 
 
 class _AppendSend(argparse.Action):

@@ -258,11 +258,14 @@ class UdpEngine(Engine):
                 if join
                 else "cannot leave multicast group {group}: {reason}"
             )
-            reason = exc.args[0] if isinstance(exc, addressing.AddressingError) else None
+            if isinstance(exc, addressing.AddressingError):
+                reason = exc.args[0]
+            else:
+                reason = exc.strerror or str(exc)
             self.emit_event(
                 EventKind.ERROR,
                 local=self.local_address,
-                message=text(template, group=spec, reason=reason or exc.strerror or str(exc)),
+                message=text(template, group=spec, reason=reason),
             )
             return
         name = str(member)

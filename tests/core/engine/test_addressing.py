@@ -7,17 +7,14 @@ where ``lo`` has no IPv6 multicast route.
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import struct
-import time
 
 import pytest
 
 from netassistant.core import addressing
 from netassistant.core.chunk import EventKind, parse_address
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
-from tests.helpers import TIMEOUT, recv_exactly, running
+from tests.helpers import TIMEOUT, running
 
 GROUP = "239.255.81.7"
 LO = socket.if_nametoindex("lo")
@@ -85,7 +82,8 @@ def test_config_checks_the_addressing_fields():
 
 def test_documents_leave_out_the_new_settings_at_their_defaults():
     plain = SessionConfig().to_dict()
-    assert "dual_stack" not in plain and "multicast_joins" not in plain
+    assert "dual_stack" not in plain
+    assert "multicast_joins" not in plain
     cfg = udp_config(
         family=Family.INET6,
         local_host="::",
