@@ -145,6 +145,10 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
         if fmt is not None:
             data = _formatted(fmt, data)
         items.append(SendItem(data=data))
+    if getattr(args, "replay", None):
+        from netassistant.cli.sessionfiles import replay_item
+
+        items.append(replay_item(args))
     if not items:
         return None
     if args.burst:

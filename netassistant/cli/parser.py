@@ -382,6 +382,9 @@ def build_parser() -> argparse.ArgumentParser:
         _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
+        from netassistant.cli.sessionfiles import add_session_file_options
+
+        add_session_file_options(p)
         if kind is not Kind.UDP:
             from netassistant.cli.tlsoptions import add_tls_options
 

@@ -21,6 +21,7 @@ from netassistant.core.config import Kind
 if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.session import SessionPipeline
+    from netassistant.core.replayfile import ReplaySource
 
 #: Wait for the engine's send queue to drain below this before the next send.
 HIGH_WATER = 4 * 1024 * 1024
@@ -38,10 +39,15 @@ class SendItem:
     Attributes:
         data: The bytes (for a data item).
         path: The file to stream ("" for a data item).
+        replay: A recording to replay (:mod:`netassistant.core.replayfile`), checked with
+            ``scan`` beforehand; None for the other items.
+        replay_total: Its number of sends, as ``scan`` counted them.
     """
 
     data: bytes = b""
     path: str = ""
+    replay: ReplaySource | None = None
+    replay_total: int = 0
 
 
 class SendScript:
@@ -167,6 +173,9 @@ class SendScript:
                 return
             item = self.items[self._index % len(self.items)]
             self._index += 1
+            if item.replay is not None:
+                self._waiting_plan = engine.start_replay(item.replay, item.replay_total)
+                return
             if item.path:
                 self._waiting_plan = engine.send_file(
                     item.path,

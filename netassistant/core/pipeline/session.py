@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
     from netassistant.core.pipeline.taps import Tap
+    from netassistant.core.replayfile import ReplaySource
     from netassistant.core.sending.plans import PlanStatus, SendPlan
 
 
@@ -241,6 +242,35 @@ class SessionPipeline:
     def start_plan(self, plan: SendPlan) -> int:
         """Start a send plan (repeat, periodic, burst, split); returns its id."""
         return self._engine.start_plan(plan)
+
+    def start_replay(
+        self,
+        source: ReplaySource,
+        conn_id: int | None = None,
+        *,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+    ) -> int:
+        """Check a recording whole, then replay one side of it (see ``Engine.start_replay``).
+
+        The check reads the file in the calling thread: call it where a file may be read
+        (the CLI before its run, the window's worker).
+
+        Raises:
+            ReplayError: the recording cannot be replayed; nothing was sent.
+        """
+        from netassistant.core.replayfile import scan
+
+        summary = scan(source)
+        return self._engine.start_replay(
+            source,
+            summary.count,
+            conn_id,
+            udp_host=udp_host,
+            udp_port=udp_port,
+            reply=reply,
+        )
 
     def send_file(
         self, path: str | os.PathLike[str], conn_id: int | None = None, **options: Any
