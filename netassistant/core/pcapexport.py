@@ -162,10 +162,12 @@ class PcapCapture(FileCapture):
         if kind in (EventKind.PEER_FIN, EventKind.CLOSED) and not flow.peer_fin:
             self._tcp(ts, flow, True, _FIN | _ACK, b"")
             flow.peer_fin = True
+            flow.peer_seq += 1  # a FIN takes one sequence number
         if kind in (EventKind.CLOSED, EventKind.HALF_CLOSED, EventKind.LOCAL_CLOSE):
             if not flow.local_fin:
                 self._tcp(ts, flow, False, _FIN | _ACK, b"")
                 flow.local_fin = True
+                flow.local_seq += 1
             if flow.peer_fin and kind is not EventKind.HALF_CLOSED:
                 self._tcp(ts, flow, True, _ACK, b"")  # the last ACK
         elif kind is EventKind.RESET:

@@ -55,7 +55,8 @@ def test_tcp_session_follows_as_one_stream_with_handshake_and_fin(tmp_path, fami
     packets = read_pcap(path)
     flags = [eth.data.data.flags for _, eth in packets]
     assert flags[:3] == [0x02, 0x12, 0x10]  # SYN, SYN-ACK, ACK
-    assert 0x01 & flags[-2] and 0x01 & flags[-3]  # FIN from both sides, then the last ACK
+    # FIN from both sides, then the last ACK.
+    assert [f & 0x01 for f in flags[-3:]] == [0x01, 0x01, 0]
     data = [
         (ends(eth.data), eth.data.data.seq, eth.data.data.data)
         for _, eth in packets
@@ -172,7 +173,7 @@ def test_tshark_reads_the_file(tmp_path):
     tshark = shutil.which("tshark")
     if tshark is None:
         pytest.skip("tshark is not installed (apt-get install tshark)")
-    events, port, _ = tcp_session_events()
+    events, _port, _ = tcp_session_events()
     path = tmp_path / "s.pcap"
     with PcapCapture(path, udp=False) as cap:
         cap.write_batch(events)
@@ -183,4 +184,11 @@ def test_tshark_reads_the_file(tmp_path):
         timeout=60,
         check=True,
     ).stdout
-    assert "68656c6c6f20" in out
+    # Client lines flush left, server lines indented: the stream in order, both ways.
+    body = out.split("Node 1:")[1].splitlines()[1:4]
+    assert body == ["68656c6c6f20", "\t00ff7265706c79", "776f726c64"]
+    listing = subprocess.run(
+        [tshark, "-r", str(path)], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert "Keep-Alive" not in listing  # the closing sequence numbers are consistent
+    assert "[FIN, ACK]" in listing
