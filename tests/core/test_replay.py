@@ -213,4 +213,3 @@ def test_udp_replay_to_the_configured_target(tmp_path):
         with pipeline_running(cfg) as h:
             h.pipeline.start_replay(ReplaySource(str(path), "tx", speed=0))
             assert [peer.recv(100) for _ in SENDS] == SENDS
-
