@@ -133,8 +133,9 @@ class ConnEvent(NamedTuple):
         plan_id: The send plan or file send this event is about (0 for none).
         state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
             "cancelled", "stopped", "failed"); "" for other events.
-        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events (None for the
-            others), with JSON-ready values; the keys are part of the CLI's JSON output:
+        detail: Structured facts of STATE, SEGMENT, TLS and FAULT events and of multicast
+            joins (None for the others), with JSON-ready values; the keys are part of the
+            CLI's JSON output:
 
             - STATE: ``state`` (``ESTABLISHED``, ``TIME_WAIT``...), ``peer_state``
               (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
@@ -149,6 +150,8 @@ class ConnEvent(NamedTuple):
               ``self_signed`` (True), ``subject``, ``expiry``, ``fingerprint`` and
               ``cert_pem`` (for a client's CA file; never the key).
             - FAULT: ``direction``, ``fault``, ``params``, ``action``.
+            - LISTENING of a UDP multicast join or leave: ``multicast`` (``joined`` or
+              ``left``), ``group``, ``interface`` (as the user named it, "" for any).
     """
 
     seq: int

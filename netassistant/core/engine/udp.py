@@ -285,6 +285,11 @@ class UdpEngine(Engine):
             EventKind.LISTENING,
             local=self.local_address,
             message=text(template, group=member.group, iface=member.interface),
+            detail={
+                "multicast": "joined" if join else "left",
+                "group": member.group,
+                "interface": member.interface,
+            },
         )
 
     def _do_broadcast(self, on: bool) -> None:

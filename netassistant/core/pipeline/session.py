@@ -251,21 +251,24 @@ class SessionPipeline:
         udp_host: str = "",
         udp_port: int = 0,
         reply: bool = False,
+        total: int | None = None,
     ) -> int:
         """Check a recording whole, then replay one side of it (see ``Engine.start_replay``).
 
         The check reads the file in the calling thread: call it where a file may be read
-        (the CLI before its run, the window's worker).
+        (the CLI before its run), or check it elsewhere with ``replayfile.scan`` and pass
+        its count as ``total`` (the window scans on a helper thread).
 
         Raises:
             ReplayError: the recording cannot be replayed; nothing was sent.
         """
-        from netassistant.core.replayfile import scan
+        if total is None:
+            from netassistant.core.replayfile import scan
 
-        summary = scan(source)
+            total = scan(source).count
         return self._engine.start_replay(
             source,
-            summary.count,
+            total,
             conn_id,
             udp_host=udp_host,
             udp_port=udp_port,

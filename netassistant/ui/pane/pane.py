@@ -88,6 +88,11 @@ class SessionPane(QWidget):
         self.messages = MessageView(self.decode)
         self.auto_reply = AutoReplyBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        self.multicast = None
+        if kind is Kind.UDP:
+            from netassistant.ui.pane.multicastbox import MulticastBox
+
+            self.multicast = MulticastBox(self.controller)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -104,6 +109,8 @@ class SessionPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.settings)
+        if self.multicast is not None:
+            left_layout.addWidget(self.multicast)
         left_layout.addWidget(self.send_area.tools)
         left_layout.addWidget(self.framing)
         left_layout.addWidget(self.auto_reply)
@@ -397,6 +404,8 @@ class SessionPane(QWidget):
         if self.tls_status is not None:
             self.tls_status.follow_state(state, ctl.config)
         self.send_area.set_running(state in _ACTIVE)
+        if self.multicast is not None:
+            self.multicast.set_running(state in _ACTIVE)
         config = ctl.config
         if state is SessionState.LISTENING and config and config.family is not Family.UNIX:
             self.settings.set_bound_port(ctl.local_port)
