@@ -21,7 +21,7 @@ class AddressingOptions(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.dual_stack = QCheckBox(self.tr("Dual-stack: IPv4 and IPv6 on ::"))
-        self.pktinfo = QCheckBox(self.tr("Show each datagram's destination address"))
+        self.pktinfo = QCheckBox(self.tr("Show destination address"))
         self.multicast_loop = QCheckBox(self.tr("Multicast loopback"))
         self.multicast_loop.setChecked(True)
         self.multicast_ttl = QSpinBox()
@@ -32,7 +32,7 @@ class AddressingOptions(QWidget):
         for item in interfaces():
             self.multicast_if.addItem(item.name, item.name)
         self._ttl_label = QLabel(self.tr("Multicast TTL"))
-        self._if_label = QLabel(self.tr("Multicast send interface"))
+        self._if_label = QLabel(self.tr("Multicast send via"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.dual_stack)
@@ -106,6 +106,6 @@ class AddressingOptions(QWidget):
             "dual_stack": self.tr("Dual-stack"),
             "pktinfo": self.tr("Destination address"),
             "multicast_ttl": self.tr("Multicast TTL"),
-            "multicast_if": self.tr("Multicast send interface"),
+            "multicast_if": self.tr("Multicast send via"),
             "multicast_joins": self.tr("Multicast group"),
         }
