@@ -15,12 +15,14 @@ headers are synthesized with dpkt's packet classes:
   yet wait (bounded) for them.
 
 AF_UNIX sessions have no IP addresses: pcap cannot hold them (:class:`CaptureError`).
-The file is written as the batches come (streaming; memory is bounded by the number of
+A pcap file this class wrote is continued (appended to); any other non-empty file is
+refused. The file is written as the batches come (streaming; memory is bounded by the number of
 open connections and by :data:`MAX_HELD_BYTES` per connection).
 """
 
 from __future__ import annotations
 
+import io
 import ipaddress
 import os
 from collections import deque
@@ -93,8 +95,13 @@ class PcapCapture(FileCapture):
         self.udp = udp
         self.packets_written = 0
         self._flows: dict[int, _Flow] = {}
+        import dpkt  # lazily: only pcap captures pay for it
+
+        self._dpkt = dpkt
+        header = io.BytesIO()
+        dpkt.pcap.Writer(header, snaplen=_SNAPLEN, nano=True)
         file = self._open()
-        if file.tell() != 0:
+        if file.tell() != 0 and not self._continues(header.getvalue()):
             file.close()
             raise CaptureError(
                 text(
@@ -103,12 +110,22 @@ class PcapCapture(FileCapture):
                     path=self.path,
                 )
             )
-        import dpkt  # lazily: only pcap captures pay for it
-
-        self._dpkt = dpkt
-        self._writer = dpkt.pcap.Writer(file, snaplen=_SNAPLEN, nano=True)
-        self.bytes_written = 24  # the file header
+        if file.tell() == 0:
+            self._writer = dpkt.pcap.Writer(file, snaplen=_SNAPLEN, nano=True)
+            self.bytes_written = len(header.getvalue())
+        else:  # the file holds our header already: the writer's goes nowhere
+            self._writer = dpkt.pcap.Writer(_AfterHeader(file), snaplen=_SNAPLEN, nano=True)
         self._file = file
+
+    def _continues(self, header: bytes) -> bool:
+        """True if the file is a pcap this class wrote (same header): append to it."""
+        from netassistant.core.safefile import open_regular
+
+        try:
+            with open_regular(self.path, "rb", follow_symlinks=False) as fh:
+                return bool(fh.read(len(header)) == header)
+        except OSError:
+            return False
 
     # ------------------------------------------------------------------ writing
     def _write(self, file: IO[Any], events: Iterable[Any]) -> None:
@@ -309,6 +326,20 @@ class PcapCapture(FileCapture):
         )
         self._writer.writepkt(bytes(eth), Decimal(ts_ns) / _NANO)
         self.packets_written += 1
+
+
+class _AfterHeader:
+    """A file whose first write (a dpkt Writer's file header) is dropped: appending."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self._file = file
+        self._skip = True
+
+    def write(self, data: bytes) -> int:
+        if self._skip:
+            self._skip = False
+            return len(data)
+        return self._file.write(data)
 
 
 _ENDS = frozenset({EventKind.CLOSED, EventKind.RESET, EventKind.LOCAL_CLOSE, EventKind.ABORTED})

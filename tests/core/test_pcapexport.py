@@ -160,6 +160,17 @@ def test_unix_sessions_and_non_empty_files_are_refused(tmp_path):
     assert used.read_bytes() == b"something"
 
 
+def test_a_pcap_of_ours_is_continued(tmp_path):
+    path = tmp_path / "c.pcap"
+    first = Chunk(1, 1_000, 0, Direction.RX, "127.0.0.1:5000", "127.0.0.1:6000", b"one")
+    second = Chunk(2, 2_000, 0, Direction.RX, "127.0.0.1:5000", "127.0.0.1:6000", b"two")
+    for chunk in (first, second):
+        with PcapCapture(path, udp=True) as cap:
+            cap.write_batch([chunk])
+        assert cap.error is None
+    assert [eth.data.data.data for _, eth in read_pcap(path)] == [b"one", b"two"]
+
+
 def test_a_fifo_is_refused_without_blocking(tmp_path):
     fifo = tmp_path / "fifo"
     import os

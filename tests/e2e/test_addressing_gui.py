@@ -136,3 +136,19 @@ def test_dual_stack_checkbox_for_an_ipv6_server(qtbot, window):
         assert [cl.peer for cl in pane.controller.stats.clients.values()] == [peer]
     pane.settings.family.setCurrentIndex(pane.settings.family.findData(Family.INET.value))
     assert not options.dual_stack.isVisibleTo(pane)
+
+
+def test_save_log_as_pcap_then_keep_recording(qtbot, window, tmp_path):
+    pane = udp_pane(qtbot, window)
+    path = tmp_path / "log.pcap"
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as tx:
+        tx.sendto(b"before", ("127.0.0.1", pane.controller.local_port))
+        qtbot.waitUntil(lambda: len(data_rows(pane)) == 1, timeout=WAIT)
+        assert pane.save_log(str(path), "pcap", keep_recording=True) == 2  # with its event
+        tx.sendto(b"after", ("127.0.0.1", pane.controller.local_port))
+        qtbot.waitUntil(lambda: len(data_rows(pane)) == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: pane.capture.log_tap.capture.packets_written == 1, timeout=WAIT)
+    pane.capture.stop_log()
+    with open(path, "rb") as fh:
+        payloads = [dpkt.ethernet.Ethernet(b).data.data.data for _, b in dpkt.pcap.Reader(fh)]
+    assert payloads == [b"before", b"after"]

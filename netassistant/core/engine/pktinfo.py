@@ -69,6 +69,9 @@ def _interface_suffix(index: int) -> str:
 class PktinfoReader(DatagramReader):
     """A :class:`DatagramReader` whose RX chunks carry each datagram's destination."""
 
+    _last_anc: list[tuple[int, int, bytes]] | None = None
+    _last_local = ""
+
     def read(self) -> int:
         """Read what is waiting (bounded), one ``recvmsg()`` per datagram."""
         engine = self._engine
@@ -89,7 +92,10 @@ class PktinfoReader(DatagramReader):
             flags = ChunkFlag.TRUNCATED if truncated else ChunkFlag.NONE
             if addr != self.last_addr:
                 self._set_sender(addr)
-            local = destination(ancdata, port, engine.local_address)
+            if ancdata != self._last_anc:  # formatting is most of the cost: once per change
+                self._last_anc = ancdata
+                self._last_local = destination(ancdata, port, engine.local_address)
+            local = self._last_local
             fields: tuple[Any, ...] = (
                 engine.next_seq(),
                 time.time_ns(),
