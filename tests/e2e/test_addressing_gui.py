@@ -37,14 +37,14 @@ def test_multicast_box_joins_receives_and_leaves(qtbot, window):
     box.interface.setCurrentIndex(box.interface.findData("lo"))
     qtbot.mouseClick(box.join_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.joined.count() == 1, timeout=WAIT)
-    assert box.joined.item(0).text() == f"{GROUP}@lo"
+    assert box.joined.itemText(0) == f"{GROUP}@lo"
     port = pane.controller.local_port
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as tx:
         tx.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton("127.0.0.1"))
         tx.sendto(b"to the group", (GROUP, port))
         qtbot.waitUntil(lambda: bool(data_rows(pane)), timeout=WAIT)
     assert data_rows(pane)[0].data == b"to the group"
-    box.joined.setCurrentRow(0)
+    box.joined.setCurrentIndex(0)
     qtbot.mouseClick(box.leave_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.joined.count() == 0, timeout=WAIT)
 

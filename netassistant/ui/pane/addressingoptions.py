@@ -68,6 +68,24 @@ class AddressingOptions(QWidget):
                 "default batched receive"
             ),
         )
+        decorate(
+            self.multicast_loop,
+            "multicastLoop",
+            self.tr("Multicast loopback"),
+            self.tr("Our own multicast sends are also delivered to this machine"),
+        )
+        decorate(
+            self.multicast_ttl,
+            "multicastTtl",
+            self.tr("Multicast TTL"),
+            self.tr("How many routers a multicast datagram may cross (hop limit for IPv6)"),
+        )
+        decorate(
+            self.multicast_if,
+            "multicastSendVia",
+            self.tr("Multicast send via"),
+            self.tr("The interface multicast datagrams are sent out of"),
+        )
         self.set_family(Family.INET)
 
     def set_family(self, family: Family) -> None:

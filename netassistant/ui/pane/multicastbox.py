@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QWidget,
 )
@@ -49,8 +48,7 @@ class MulticastBox(QGroupBox):
             self.interface.addItem(shown, item.name)
         self.join_button = QPushButton(self.tr("Join"))
         self.leave_button = QPushButton(self.tr("Leave"))
-        self.joined = QListWidget()
-        self.joined.setMaximumHeight(72)
+        self.joined = QComboBox()
         self.error = ErrorLabel("multicastError")
         buttons = QHBoxLayout()
         buttons.addWidget(self.join_button)
@@ -73,9 +71,27 @@ class MulticastBox(QGroupBox):
             self.tr("Multicast interface"),
             self.tr("The interface to join the group on"),
         )
+        decorate(
+            self.join_button,
+            "multicastJoin",
+            self.tr("Join"),
+            self.tr("Join the group on the chosen interface while the session runs"),
+        )
+        decorate(
+            self.leave_button,
+            "multicastLeave",
+            self.tr("Leave"),
+            self.tr("Leave the group chosen in the joined list"),
+        )
+        decorate(
+            self.joined,
+            "multicastJoined",
+            self.tr("Joined groups"),
+            self.tr("The groups this session has joined, as the system confirmed them"),
+        )
         self.join_button.clicked.connect(self._join)
         self.leave_button.clicked.connect(self._leave)
-        self.joined.currentRowChanged.connect(self._update_buttons)
+        self.joined.currentIndexChanged.connect(self._update_buttons)
         self.controller.events_received.connect(self._on_events)
         self.set_running(False)
 
@@ -95,7 +111,7 @@ class MulticastBox(QGroupBox):
     @Slot()
     def _update_buttons(self) -> None:
         self.join_button.setEnabled(self._running)
-        self.leave_button.setEnabled(self._running and self.joined.currentRow() >= 0)
+        self.leave_button.setEnabled(self._running and self.joined.currentIndex() >= 0)
 
     @Slot()
     def _join(self) -> None:
@@ -110,9 +126,8 @@ class MulticastBox(QGroupBox):
 
     @Slot()
     def _leave(self) -> None:
-        item = self.joined.currentItem()
-        if item is not None:
-            self.controller.leave_group(item.text())
+        if self.joined.currentIndex() >= 0:
+            self.controller.leave_group(self.joined.currentText())
 
     @Slot(object)
     def _on_events(self, events: list[object]) -> None:
@@ -123,10 +138,10 @@ class MulticastBox(QGroupBox):
             if "multicast" not in facts:
                 continue
             name = str(facts["group"]) + (f"@{facts['interface']}" if facts["interface"] else "")
-            found = self.joined.findItems(name, _EXACT)
-            if facts["multicast"] == "joined" and not found:
+            index = self.joined.findText(name, _EXACT)
+            if facts["multicast"] == "joined" and index < 0:
                 self.joined.addItem(name)
-            elif facts["multicast"] == "left":
-                for item in found:
-                    self.joined.takeItem(self.joined.row(item))
+                self.joined.setCurrentIndex(self.joined.count() - 1)
+            elif facts["multicast"] == "left" and index >= 0:
+                self.joined.removeItem(index)
         self._update_buttons()

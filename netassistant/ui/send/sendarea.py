@@ -23,6 +23,7 @@ from netassistant.ui.send.filesend import FileSendBox
 from netassistant.ui.send.presetbar import PresetBar
 from netassistant.ui.send.sendpanel import SendInputError, SendPanel, SendRequest
 from netassistant.ui.send.sendtools import PlanError, SendToolsBox
+from netassistant.ui.widgets import decorate
 
 
 class SendArea(QWidget):
@@ -61,8 +62,12 @@ class SendArea(QWidget):
         layout.addWidget(self.files)
         # Replay a recorded session (ui/send/replay.py, loaded when first opened).
         self.replay_button = QPushButton(self.tr("Replay…"))
-        self.replay_button.setObjectName("replayButton")
-        self.replay_button.setToolTip(self.tr("Send one side of a recorded session again"))
+        decorate(
+            self.replay_button,
+            "replayButton",
+            self.tr("Replay"),
+            self.tr("Send one side of a recorded session again"),
+        )
         row = QHBoxLayout()
         row.addWidget(self.replay_button)
         row.addStretch(1)
