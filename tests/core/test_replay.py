@@ -79,8 +79,9 @@ def test_replay_sends_each_chunk_once_at_the_recorded_timing(tmp_path, speed):
     times = [c.ts_ns / 1e9 for c in tx]
     offsets = [t - times[0] for t in times]
     for want, seen in zip(GAPS, offsets, strict=True):
-        assert want / speed <= seen + 0.002
-        assert seen - want / speed < 0.08  # timer latency on a shared machine
+        # A TX chunk is stamped when the kernel took the bytes, a few ms after the send
+        # was due; timers on a shared machine fire late, never much early.
+        assert -0.015 < seen - want / speed < 0.08
 
 
 def test_as_fast_as_possible_and_the_rx_side(tmp_path):

@@ -2,7 +2,8 @@
 
 The recording is read as it is sent (:func:`netassistant.core.replayfile.items`), so a
 huge file costs no memory; it was checked whole (:func:`~.replayfile.scan`) before the
-replay started. Each send is due at ``start + offset / speed``; a replay that falls
+replay started. Each send is due at ``first + offset / speed`` (``first``: when the first
+chunk went); a replay that falls
 behind (a slow peer) sends the late ones as soon as the socket takes them, and never
 queues more than the route's high-water mark. Progress and the end are SEND_PROGRESS
 events like any plan's (``sent``/``total`` in chunks).
@@ -102,6 +103,9 @@ class ReplayRunner(Runner):
                     self._end("done", route, self._say("done"), EventKind.SEND_PROGRESS)
                     return
             offset, data = self._next
+            if not self.sent:
+                # The recorded gaps count from the first send, however late it could go.
+                self._start = time.monotonic() - (offset / speed if speed else 0.0)
             if speed:
                 wait = self._start + offset / speed - time.monotonic()
                 if wait > _EARLY:
