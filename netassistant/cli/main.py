@@ -72,6 +72,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         decode = decode_settings(args, config)
         replies = reply_rules(args)
         runner = Runner(config, args, out, script=script, decode=decode, replies=replies)
+        pcap = None
+        if getattr(args, "pcap", None):
+            from netassistant.cli.sessionfiles import open_pcap
+
+            pcap = open_pcap(args, config, runner.pipeline)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"netassistant-cli: error: {exc}", file=sys.stderr)
@@ -86,7 +91,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         signal.signal(signal.SIGINT, handler)
         if hasattr(signal, "SIGTERM"):
             signal.signal(signal.SIGTERM, handler)
-    return runner.run()
+    code = runner.run()
+    if pcap is not None:
+        from netassistant.cli.sessionfiles import close_pcap
+
+        code = close_pcap(pcap, code)
+    return code
 
 
 #: How long a signalled run may take to end cleanly before the process just exits.

@@ -23,6 +23,7 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The session settings typed on the command line (only those given)."""
     fields = [dest for _, dest, _, _ in CONFIG_OPTIONS] + [dest for dest, _, _ in FLAG_OPTIONS]
     fields.append("close_on_peer_fin")  # --stay-open (TCP sub-commands only)
+    fields.append("multicast_joins")  # --join, repeatable
     return {f: getattr(args, f) for f in fields if getattr(args, f, None) is not None}
 
 
@@ -154,6 +155,10 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
         if fmt is not None:
             data = _formatted(fmt, data)
         items.append(SendItem(data=data))
+    if getattr(args, "replay", None):
+        from netassistant.cli.sessionfiles import replay_item
+
+        items.append(replay_item(args))
     if not items:
         return None
     if getattr(args, "rate", None) or getattr(args, "bps", None):

@@ -141,6 +141,13 @@ CONFIG_OPTIONS: list[tuple[list[str], str, Any, str]] = [
         whole_number(0, MAX_READ_DELAY_MS),
         "slow reader: wait before each recv()",
     ),
+    (
+        ["--multicast-ttl"],
+        "multicast_ttl",
+        whole_number(0, 255),
+        "UDP: multicast TTL / hop limit (0 = system default, 1)",
+    ),
+    (["--multicast-if"], "multicast_if", str, "UDP: interface multicast is sent out of"),
     (["--frame"], "framing", str, "decode messages: delimiter:\\n, fixed:16, length:!I[:incl]"),
     (["--encoding"], "encoding", str, "text encoding (utf-8, gbk, gb18030, ...)"),
 ]
@@ -150,6 +157,9 @@ FLAG_OPTIONS: list[tuple[str, str, str]] = [
     ("broadcast", "UDP: SO_BROADCAST", ""),
     ("kernel_state", "TCP: report the kernel socket state as state events (default on)", ""),
     ("wire", "TCP: show this session's segments on loopback (Linux, root or CAP_NET_RAW)", ""),
+    ("dual_stack", "inet6 on '::': also take IPv4 peers (IPV6_V6ONLY off)", ""),
+    ("pktinfo", "UDP: show each datagram's destination address%%interface as its local", ""),
+    ("multicast_loop", "UDP: loop our own multicast sends back to this host (default on)", ""),
 ]
 
 
@@ -172,6 +182,14 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
             default=None,
             help=help_text,
         )
+    group.add_argument(
+        "--join",
+        dest="multicast_joins",
+        action="append",
+        default=None,
+        metavar="GROUP[@IFACE]",
+        help="UDP: join a multicast group, on an interface (name, index or address); repeatable",
+    )
 
 
 def _add_stay_open(parser: argparse.ArgumentParser) -> None:
@@ -422,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
         _add_run_options(p, top_level=False)
         _suppress_defaults(p)
         _add_config_options(p)
+        from netassistant.cli.sessionfiles import add_session_file_options
+
+        add_session_file_options(p)
         if kind in (Kind.TCP_CLIENT, Kind.TCP_SERVER):
             from netassistant.cli.tlsoptions import add_tls_options
 

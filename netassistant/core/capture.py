@@ -60,7 +60,7 @@ def _reason(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
-class _Capture:
+class FileCapture:
     """Opening, locking, error handling and closing shared by the capture kinds.
 
     Attributes:
@@ -150,14 +150,14 @@ class _Capture:
     def _write(self, file: IO[Any], events: Iterable[Any]) -> None:
         raise NotImplementedError
 
-    def __enter__(self) -> _Capture:
+    def __enter__(self) -> FileCapture:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
 
-class RawCapture(_Capture):
+class RawCapture(FileCapture):
     """Appends the bytes of every chunk of one direction to a file, nothing else.
 
     The file holds the stream exactly as it crossed the socket (for ``"both"``, RX and
@@ -194,7 +194,7 @@ class RawCapture(_Capture):
                 self.bytes_written += len(event.data)
 
 
-class LogCapture(_Capture):
+class LogCapture(FileCapture):
     """Writes one line per chunk and per connection event, as text, CSV or JSON lines.
 
     * ``text``: the lines the CLI prints (``logformat.chunk_line``/``event_line``).

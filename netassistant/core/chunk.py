@@ -134,8 +134,9 @@ class ConnEvent(NamedTuple):
         state: For a plan's SEND_PROGRESS/ERROR: "running", or how it ended ("done",
             "cancelled", "stopped", "failed"); "" for other events.
         detail: Structured facts of STATE, SEGMENT, TLS and FAULT events, of a relay's
-            connection events and of a rate send's SEND_PROGRESS (None for the others),
-            with JSON-ready values; the keys are part of the CLI's JSON output:
+            connection events, of a rate send's SEND_PROGRESS and of multicast joins (None
+            for the others), with JSON-ready values; the keys are part of the CLI's JSON
+            output:
 
             - STATE: ``state`` (``ESTABLISHED``, ``TIME_WAIT``...), ``peer_state``
               (None when unknown), ``rx_queue``, ``tx_queue`` (bytes), and where the
@@ -164,6 +165,8 @@ class ConnEvent(NamedTuple):
             - SEND_PROGRESS of a rate send (traffic generator): ``target`` and ``unit``
               (``msg/s`` or ``B/s``), ``achieved`` (in that unit, on the engine's clock),
               ``achieved_bps``, ``elapsed_s``, ``bytes``.
+            - LISTENING of a UDP multicast join or leave: ``multicast`` (``joined`` or
+              ``left``), ``group``, ``interface`` (as the user named it, "" for any).
     """
 
     seq: int
@@ -187,10 +190,13 @@ def format_address(addr: object) -> str:
     """Format a socket address the way users write it.
 
     ``('127.0.0.1', 9000)`` -> ``127.0.0.1:9000``; IPv6 tuples -> ``[::1]:9000``;
+    IPv4-mapped ``::ffff:127.0.0.1`` (a dual-stack socket's IPv4 peer) -> ``127.0.0.1``;
     AF_UNIX paths stay as they are; abstract names start with ``@``; unnamed -> "".
     """
     if isinstance(addr, tuple):
         host, port = addr[0], addr[1]
+        if isinstance(host, str) and host.startswith("::ffff:") and "." in host:
+            host = host[7:]  # an IPv4 peer of a dual-stack socket: shown as users write it
         if ":" in str(host):
             return f"[{host}]:{port}"
         return f"{host}:{port}"
@@ -206,9 +212,14 @@ def format_address(addr: object) -> str:
 def parse_address(text: str) -> tuple[str, int]:
     """Inverse of :func:`format_address` for IP addresses: ``[::1]:9000`` -> ``("::1", 9000)``.
 
+    A ``%iface`` suffix (the receiving interface, see :mod:`.engine.pktinfo`) is dropped.
+
     Raises:
         ValueError: no port in ``text``.
     """
+    head, sep, tail = text.rpartition("%")
+    if sep and "]" not in tail and ":" not in tail and head[-1:].isdigit():
+        text = head
     if text.startswith("["):
         host, sep, port = text[1:].partition("]:")
     else:

@@ -111,6 +111,16 @@ class SessionConfig:
             for plain TCP. A relay speaks it on its client leg, as the TLS server.
         upstream_tls: Relay: TLS settings of the server leg, where the relay is the TLS
             client (None: plain TCP toward the server).
+        dual_stack: inet6: IPV6_V6ONLY off, so a socket on ``::`` also takes IPv4 peers
+            (shown as plain ``127.0.0.1:port``).
+        pktinfo: UDP: ask the kernel for each datagram's destination address and
+            interface (``IP_PKTINFO``); the RX chunk's ``local`` becomes e.g.
+            ``127.0.0.2:5000%lo``. Off keeps the fast ``recvmmsg()`` path.
+        multicast_joins: UDP: more groups to join on start, each ``GROUP[@IFACE]``
+            (see :mod:`netassistant.core.addressing`).
+        multicast_ttl: UDP: multicast TTL / hop limit, 0 keeps the system default (1).
+        multicast_loop: UDP: our own multicast sends are looped back to this host.
+        multicast_if: UDP: interface (name, index or address) multicast sends go out of.
     """
 
     kind: Kind = Kind.TCP_SERVER
@@ -143,6 +153,12 @@ class SessionConfig:
     extra: dict[str, Any] = field(default_factory=dict)
     tls: TlsSettings | None = None
     upstream_tls: TlsSettings | None = None
+    dual_stack: bool = False
+    pktinfo: bool = False
+    multicast_joins: list[str] = field(default_factory=list)
+    multicast_ttl: int = 0
+    multicast_loop: bool = True
+    multicast_if: str = ""
 
     # ----------------------------------------------------------------- checks
     def validate(self, *, check_files: bool = True) -> SessionConfig:
@@ -205,6 +221,9 @@ class SessionConfig:
             self._validate_unix()
         else:
             self._validate_inet()
+        from netassistant.core.addressing import check_config
+
+        check_config(self)
         return self
 
     def _validate_checksum(self) -> None:
@@ -310,6 +329,8 @@ class SessionConfig:
             value = getattr(self, f.name)
             if f.name in _RELAY_FIELDS and self.kind is not Kind.RELAY and value == _default(f):
                 continue  # other kinds' profiles and JSON stay as they were before relays
+            if f.name in _ADDRESSING_DEFAULTS and value == _ADDRESSING_DEFAULTS[f.name]:
+                continue  # documents stay as they were before these settings
             if isinstance(value, enum.Enum):
                 value = value.value
             elif isinstance(value, dict | list):
@@ -399,6 +420,9 @@ _BOOL_FIELDS = (
     "relay_udp",
     "kernel_state",
     "wire",
+    "dual_stack",
+    "pktinfo",
+    "multicast_loop",
 )
 
 
@@ -410,6 +434,17 @@ def _default(f: dataclasses.Field[Any]) -> Any:
     if f.default_factory is not dataclasses.MISSING:
         return f.default_factory()
     return f.default
+
+
+#: Settings added with multicast/dual-stack/pktinfo, left out of documents at their default.
+_ADDRESSING_DEFAULTS: dict[str, Any] = {
+    "dual_stack": False,
+    "pktinfo": False,
+    "multicast_joins": [],
+    "multicast_ttl": 0,
+    "multicast_loop": True,
+    "multicast_if": "",
+}
 
 
 def _hostport(host: str, port: int) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -34,6 +34,9 @@ from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.worker import SessionWorker
+
+if TYPE_CHECKING:
+    from netassistant.core.replayfile import ReplaySource
 
 SHUTDOWN_TIMEOUT_MS = 5000
 
@@ -577,6 +580,35 @@ class SessionController(QObject):
             NotRunning: no session is running.
         """
         plan_id = self._running_pipeline().send_file(path, conn_id, **options)
+        self._plans.add(plan_id)
+        return plan_id
+
+    def join_group(self, spec: str) -> bool:
+        """UDP: join a multicast group, ``GROUP[@IFACE]``; the outcome arrives as an event."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.join_group(spec)
+        return True
+
+    def leave_group(self, spec: str) -> bool:
+        """UDP: leave a multicast group joined as ``spec``."""
+        pipeline = self._pipeline()
+        if pipeline is None:
+            return False
+        pipeline.leave_group(spec)
+        return True
+
+    def start_replay(self, source: ReplaySource, total: int) -> int:
+        """Replay a recording checked beforehand (off the GUI thread) with ``total`` sends.
+
+        Returns:
+            The replay's id; progress arrives as ``plan_progress`` (in chunks).
+
+        Raises:
+            NotRunning: no session is running.
+        """
+        plan_id = self._running_pipeline().start_replay(source, total=total)
         self._plans.add(plan_id)
         return plan_id
 

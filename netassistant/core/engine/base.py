@@ -27,7 +27,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
@@ -36,6 +36,9 @@ from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
 from netassistant.core.sending.book import PlanBook
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
+
+if TYPE_CHECKING:
+    from netassistant.core.replayfile import ReplaySource
 
 Sink = Callable[[list[Event]], None]
 
@@ -277,6 +280,26 @@ class Engine:
         self._post(
             self._plans.do_send_file, plan_id, os.fspath(path), target, chunk_size, datagram_size
         )
+        return plan_id
+
+    def start_replay(
+        self,
+        source: ReplaySource,
+        total: int,
+        conn_id: int | None = None,
+        *,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+    ) -> int:
+        """Replay one side of a recording checked with ``replayfile.scan`` (``total`` chunks).
+
+        One send per recorded chunk, at the recorded times scaled by ``source.speed``
+        (see :mod:`netassistant.core.sending.replay`); cancellable like a plan.
+        """
+        plan_id = self._plans.new_plan("replay", total)
+        target = (conn_id, udp_host, udp_port, reply)
+        self._post(self._plans.do_start_replay, plan_id, source, target, total)
         return plan_id
 
     def cancel_plan(self, plan_id: int) -> None:

@@ -7,7 +7,6 @@ import ipaddress
 import os
 import socket
 import stat
-import struct
 import threading
 from typing import Any
 
@@ -76,9 +75,11 @@ def new_socket(config: SessionConfig, kind: int) -> socket.socket:
         if config.sndbuf:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, config.sndbuf)
         if family == socket.AF_INET6:
-            # Bind "::" to IPv6 only, so an inet and an inet6 session can share a port.
+            # Bind "::" to IPv6 only, so an inet and an inet6 session can share a port,
+            # unless the user asked for one dual-stack socket that takes both.
             with contextlib.suppress(OSError):
-                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                v6only = 0 if config.dual_stack else 1
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
     except OSError as exc:
         sock.close()
         raise SetupError(
@@ -163,17 +164,3 @@ def remove_unix_path(path: str) -> None:
         st = os.lstat(path)
         if stat.S_ISSOCK(st.st_mode) and (st.st_dev, st.st_ino) == ours:
             os.unlink(path)
-
-
-def multicast_request(group: str, family: int) -> tuple[int, int, bytes]:
-    """(level, option, value) to join ``group``; swap the option to leave it."""
-    if family == socket.AF_INET6:
-        mreq = socket.inet_pton(socket.AF_INET6, group) + struct.pack("@I", 0)
-        return socket.IPPROTO_IPV6, socket.IPV6_JOIN_GROUP, mreq
-    mreq = socket.inet_aton(group) + socket.inet_aton("0.0.0.0")
-    return socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq
-
-
-def multicast_leave_option(family: int) -> int:
-    """The option that undoes :func:`multicast_request`'s join."""
-    return socket.IPV6_LEAVE_GROUP if family == socket.AF_INET6 else socket.IP_DROP_MEMBERSHIP

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from netassistant.core import errors
+from netassistant.core import addressing, errors
 from netassistant.core.chunk import Direction, EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.base import Engine, check_data, check_port
@@ -17,8 +17,6 @@ from netassistant.core.engine.sockets import (
     SetupError,
     bind,
     local_name,
-    multicast_leave_option,
-    multicast_request,
     new_socket,
     remove_unix_path,
     resolve,
@@ -84,11 +82,11 @@ class UdpEngine(Engine):
         self._post(self._do_reply, check_data(data))
 
     def join_group(self, group: str) -> None:
-        """Join a multicast group."""
+        """Join a multicast group: ``GROUP[@IFACE]`` (see :mod:`~netassistant.core.addressing`)."""
         self._post(self._do_membership, group, True)
 
     def leave_group(self, group: str) -> None:
-        """Leave a multicast group."""
+        """Leave a multicast group joined as ``GROUP[@IFACE]``."""
         self._post(self._do_membership, group, False)
 
     def set_broadcast(self, on: bool) -> None:
@@ -244,33 +242,54 @@ class UdpEngine(Engine):
             for fn in waiters:
                 self.call_later(0, fn)
 
-    def _do_membership(self, group: str, join: bool) -> None:
+    def _do_membership(self, spec: str, join: bool) -> None:
         sock = self._sock
         assert sock is not None
+        member: addressing.Membership | None = None
         try:
-            level, option, value = multicast_request(group, sock.family)
+            member = addressing.parse_membership(spec)
+            level, option, value = addressing.membership_request(member, sock.family)
             if not join:
-                option = multicast_leave_option(sock.family)
+                option = addressing.leave_option(sock.family)
             sock.setsockopt(level, option, value)
-        except OSError as exc:
+        except (OSError, addressing.AddressingError) as exc:
             template = (
                 "cannot join multicast group {group}: {reason}"
                 if join
                 else "cannot leave multicast group {group}: {reason}"
             )
+            if isinstance(exc, addressing.AddressingError):
+                reason = exc.args[0]
+            else:
+                reason = exc.strerror or str(exc)
             self.emit_event(
                 EventKind.ERROR,
                 local=self.local_address,
-                message=text(template, group=group, reason=exc.strerror or str(exc)),
+                message=text(template, group=spec, reason=reason),
             )
             return
+        name = str(member)
         if join:
-            self.groups.append(group)
-        elif group in self.groups:
-            self.groups.remove(group)
-        template = "joined multicast group {group}" if join else "left multicast group {group}"
+            self.groups.append(name)
+        elif name in self.groups:
+            self.groups.remove(name)
+        if member.interface:
+            template = (
+                "joined multicast group {group} on interface {iface}"
+                if join
+                else "left multicast group {group} on interface {iface}"
+            )
+        else:
+            template = "joined multicast group {group}" if join else "left multicast group {group}"
         self.emit_event(
-            EventKind.LISTENING, local=self.local_address, message=text(template, group=group)
+            EventKind.LISTENING,
+            local=self.local_address,
+            message=text(template, group=member.group, iface=member.interface),
+            detail={
+                "multicast": "joined" if join else "left",
+                "group": member.group,
+                "interface": member.interface,
+            },
         )
 
     def _do_broadcast(self, on: bool) -> None:
@@ -285,6 +304,10 @@ class UdpEngine(Engine):
         try:
             if cfg.broadcast:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+            if not unix:
+                addressing.apply_send_options(sock, cfg)
+                if cfg.multicast_if:
+                    addressing.set_send_interface(sock, cfg.multicast_if)
             if unix:
                 if cfg.local_host:
                     bind(sock, cfg, cfg.local_host, 0)
@@ -296,13 +319,20 @@ class UdpEngine(Engine):
         except SetupError:
             sock.close()
             raise
-        except OSError as exc:
+        except (OSError, addressing.AddressingError) as exc:
             sock.close()
+            why = exc.args[0] if isinstance(exc, addressing.AddressingError) else None
             raise SetupError(
-                text("cannot open the UDP socket: {reason}", reason=exc.strerror or str(exc))
+                text(
+                    "cannot open the UDP socket: {reason}",
+                    reason=why or getattr(exc, "strerror", None) or str(exc),
+                )
             ) from None
+        if cfg.pktinfo and not unix:
+            self._reader = _pktinfo_reader(self, sock)
+        else:
+            self._reader = DatagramReader(self, sock, self.batched)
         self._sock = sock
-        self._reader = DatagramReader(self, sock, self.batched)
         self.local_address = local_name(sock)
         if not unix:
             self.port = sock.getsockname()[1]
@@ -314,8 +344,9 @@ class UdpEngine(Engine):
             if self.local_address
             else text("bound to an unnamed socket"),
         )
-        if cfg.multicast_group:
-            self._do_membership(cfg.multicast_group, True)
+        for spec in [cfg.multicast_group, *cfg.multicast_joins]:
+            if spec:
+                self._do_membership(spec, True)
 
     def _on_ready(self, sock: socket.socket, mask: int) -> None:
         reader = self._reader
@@ -351,6 +382,23 @@ class UdpEngine(Engine):
             self._sock = None
         if self._bound_path:
             remove_unix_path(self._bound_path)
+
+
+def _pktinfo_reader(engine: UdpEngine, sock: socket.socket) -> DatagramReader:
+    """The reader that reports each datagram's destination (loaded only when asked for)."""
+    from netassistant.core.engine import pktinfo
+
+    try:
+        pktinfo.enable(sock)
+    except OSError as exc:
+        sock.close()
+        raise SetupError(
+            text(
+                "this system cannot report the receiving address ({reason}); turn the option off",
+                reason=exc.strerror or str(exc),
+            )
+        ) from None
+    return pktinfo.PktinfoReader(engine, sock, False)
 
 
 class DatagramRoute:

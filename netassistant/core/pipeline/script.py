@@ -21,6 +21,7 @@ from netassistant.core.config import Kind
 if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.session import SessionPipeline
+    from netassistant.core.replayfile import ReplaySource
     from netassistant.core.sending.plans import SendPlan
 
 #: Wait for the engine's send queue to drain below this before the next send.
@@ -46,6 +47,9 @@ class SendItem:
             list: send A, wait 100 ms, send B), on top of the script's interval.
         plan: A send plan to run as this step (the traffic generator, ``--rate``); an
             open-ended one (count 0) runs until the session ends, and that is no error.
+        replay: A recording to replay (:mod:`netassistant.core.replayfile`), checked with
+            ``scan`` beforehand; None for the other items.
+        replay_total: Its number of sends, as ``scan`` counted them.
     """
 
     data: bytes = b""
@@ -54,6 +58,8 @@ class SendItem:
     port: int = 0
     pause_ms: float = 0.0
     plan: SendPlan | None = None
+    replay: ReplaySource | None = None
+    replay_total: int = 0
 
 
 class SendScript:
@@ -190,6 +196,9 @@ class SendScript:
             if item.plan is not None:
                 self._open_ended = item.plan.count == 0
                 self._waiting_plan = engine.start_plan(item.plan)
+                return
+            if item.replay is not None:
+                self._waiting_plan = engine.start_replay(item.replay, item.replay_total)
                 return
             if item.path:
                 self._waiting_plan = engine.send_file(

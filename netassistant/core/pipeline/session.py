@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.script import SendScript
     from netassistant.core.pipeline.taps import Tap
+    from netassistant.core.replayfile import ReplaySource
     from netassistant.core.replies.ruleset import ReplyRules
     from netassistant.core.sending.plans import PlanStatus, SendPlan
 
@@ -242,6 +243,38 @@ class SessionPipeline:
     def start_plan(self, plan: SendPlan) -> int:
         """Start a send plan (repeat, periodic, burst, split); returns its id."""
         return self._engine.start_plan(plan)
+
+    def start_replay(
+        self,
+        source: ReplaySource,
+        conn_id: int | None = None,
+        *,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+        total: int | None = None,
+    ) -> int:
+        """Check a recording whole, then replay one side of it (see ``Engine.start_replay``).
+
+        The check reads the file in the calling thread: call it where a file may be read
+        (the CLI before its run), or check it elsewhere with ``replayfile.scan`` and pass
+        its count as ``total`` (the window scans on a helper thread).
+
+        Raises:
+            ReplayError: the recording cannot be replayed; nothing was sent.
+        """
+        if total is None:
+            from netassistant.core.replayfile import scan
+
+            total = scan(source).count
+        return self._engine.start_replay(
+            source,
+            total,
+            conn_id,
+            udp_host=udp_host,
+            udp_port=udp_port,
+            reply=reply,
+        )
 
     def send_file(
         self, path: str | os.PathLike[str], conn_id: int | None = None, **options: Any

@@ -2,14 +2,15 @@
 
 A tap is installed with :meth:`SessionPipeline.add_tap` and is called with each batch
 before any front end sees it, so it keeps up with the wire whatever a view does (paused,
-capped, busy). :class:`CaptureTap` feeds a :class:`RawCapture` or :class:`LogCapture`.
+capped, busy). :class:`CaptureTap` feeds a :class:`RawCapture`, :class:`LogCapture`
+or :class:`~netassistant.core.pcapexport.PcapCapture`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from netassistant.core.capture import LogCapture, RawCapture
+from netassistant.core.capture import FileCapture, LogCapture
 from netassistant.core.chunk import Event
 
 #: A tap: called with each batch (a list of Chunk/ConnEvent) in the engine thread.
@@ -28,7 +29,7 @@ class CaptureTap:
         capture: The capture written to.
     """
 
-    def __init__(self, capture: RawCapture | LogCapture) -> None:
+    def __init__(self, capture: FileCapture) -> None:
         """Wrap ``capture`` (already open) as a tap."""
         self.capture = capture
 

@@ -166,6 +166,20 @@ class PlanBook:
         self._runners[plan_id] = runner
         runner.start()
 
+    def do_start_replay(
+        self, plan_id: int, source: Any, target: tuple[int | None, str, int, bool], total: int
+    ) -> None:
+        """Start replaying a checked recording (:mod:`.replay`), or refuse with one ERROR."""
+        from netassistant.core.sending.replay import ReplayRunner
+
+        routes = self._engine.plan_routes(*target, False)
+        if isinstance(routes, str):
+            self._refuse(plan_id, "replay", total, target[0], routes)
+            return
+        runner = ReplayRunner(self, plan_id, source, routes[0], total)
+        self._runners[plan_id] = runner
+        runner.start()
+
     def do_cancel(self, plan_id: int) -> None:
         """Stop one plan or file send (unknown ids: no-op)."""
         runner = self._runners.get(plan_id)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.core.capture import CaptureError, LogCapture, RawCapture
+from netassistant.core.capture import CaptureError, FileCapture, LogCapture, RawCapture
 from netassistant.core.pipeline import CaptureTap, Tap
 from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.models.clientmodel import format_count
@@ -41,7 +41,7 @@ from netassistant.ui.widgets import decorate
 
 #: How often the status lines are refreshed while a capture runs.
 POLL_MS = 250
-_SUFFIXES = {"raw": ".bin", "text": ".log", "csv": ".csv", "jsonl": ".jsonl"}
+_SUFFIXES = {"raw": ".bin", "text": ".log", "csv": ".csv", "jsonl": ".jsonl", "pcap": ".pcap"}
 
 
 class TapHost(Protocol):
@@ -142,6 +142,7 @@ class CaptureBox(QGroupBox):
         self.log_format.addItem(self.tr("Text"), "text")
         self.log_format.addItem(self.tr("CSV"), "csv")
         self.log_format.addItem(self.tr("JSON lines"), "jsonl")
+        self.log_format.addItem(self.tr("pcap (Wireshark)"), "pcap")
         decorate(
             self.log_format,
             "captureLogFormat",
@@ -245,7 +246,7 @@ class CaptureBox(QGroupBox):
         capture = None
         if path:
             try:
-                capture = LogCapture(path, fmt, self._encoding, udp=self._udp)
+                capture = self._open_log(path, fmt)
             except CaptureError as exc:
                 self.show_error(tr_error(exc))
         if capture is None:
@@ -257,6 +258,16 @@ class CaptureBox(QGroupBox):
         self.log_format.setEnabled(False)
         self.refresh()
         return True
+
+    def _open_log(self, path: str, fmt: str) -> FileCapture:
+        if fmt != "pcap":
+            return LogCapture(path, fmt, self._encoding, udp=self._udp)
+        from netassistant.core.config import Family
+        from netassistant.core.pcapexport import PcapCapture
+
+        config = getattr(self._host, "config", None)
+        unix = config is not None and config.family is Family.UNIX
+        return PcapCapture(path, udp=self._udp, unix=unix)
 
     def stop_log(self) -> None:
         """Stop the log and close its file (nothing happens if none runs)."""
@@ -273,7 +284,7 @@ class CaptureBox(QGroupBox):
         self.stop_log()
 
     # ------------------------------------------------------------------ common
-    def _install(self, capture: RawCapture | LogCapture) -> CaptureTap:
+    def _install(self, capture: FileCapture) -> CaptureTap:
         self.error.clear()
         self.error.hide()
         tap = CaptureTap(capture)
@@ -310,6 +321,14 @@ class CaptureBox(QGroupBox):
         )
 
     def _log_text(self, tap: CaptureTap) -> str:
+        packets = getattr(tap.capture, "packets_written", None)
+        if packets is not None:
+            return (
+                self.tr("%1 packets, %2 B to %3")
+                .replace("%1", format_count(packets))
+                .replace("%2", format_count(tap.bytes_written))
+                .replace("%3", os.path.basename(tap.path))
+            )
         return (
             self.tr("%1 lines, %2 B to %3")
             .replace("%1", format_count(tap.records_written))
@@ -351,6 +370,7 @@ class CaptureBox(QGroupBox):
             "text": self.tr("Log files (*.log *.txt);;All files (*)"),
             "csv": self.tr("CSV files (*.csv);;All files (*)"),
             "jsonl": self.tr("JSON lines (*.jsonl);;All files (*)"),
+            "pcap": self.tr("pcap files (*.pcap);;All files (*)"),
         }
         title = self.tr("Receive to file") if kind == "raw" else self.tr("Record log")
         # Captures append, so "replace the file?" would be the wrong question. A chosen

@@ -99,6 +99,11 @@ class SessionPane(QWidget):
         self.auto_reply = ReplyRulesBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
         self.sections = ToolSections(self)  # generator, templates, rate graph (built lazily)
+        self.multicast = None
+        if kind is Kind.UDP:
+            from netassistant.ui.pane.multicastbox import MulticastBox
+
+            self.multicast = MulticastBox(self.controller)
         #: The profile this pane was opened from or saved as ("" if none).
         self.profile_name = ""
         self.description = ""
@@ -122,6 +127,8 @@ class SessionPane(QWidget):
         left_layout.addWidget(self.settings)
         if self.socket_state is not None:
             left_layout.addWidget(self.socket_state)
+        if self.multicast is not None:
+            left_layout.addWidget(self.multicast)
         left_layout.addWidget(self.send_area.tools)
         for section in self.sections.sections():
             left_layout.addWidget(section)
@@ -435,6 +442,8 @@ class SessionPane(QWidget):
         if self.tls_status is not None:
             self.tls_status.follow_state(state, ctl.config)
         self.send_area.set_running(state in _ACTIVE)
+        if self.multicast is not None:
+            self.multicast.set_running(state in _ACTIVE)
         config = ctl.config
         if state is SessionState.LISTENING and config and config.family is not Family.UNIX:
             self.settings.set_bound_port(ctl.local_port)

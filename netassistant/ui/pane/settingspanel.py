@@ -163,6 +163,11 @@ class SettingsPanel(QWidget):
         opt.addRow(self.kernel_state)
         self._multicast_label = QLabel(self.tr("Multicast group"))
         opt.addRow(self._multicast_label, self.multicast)
+        # Dual-stack, each datagram's destination, multicast TTL/loop/interface.
+        from netassistant.ui.pane.addressingoptions import AddressingOptions
+
+        self.addressing = AddressingOptions(self.kind)
+        opt.addRow(self.addressing)
         opt.addRow(self.tr("SO_RCVBUF"), self._noted(self.rcvbuf))
         opt.addRow(self.tr("SO_SNDBUF"), self._noted(self.sndbuf))
         self._backlog_label = QLabel(self.tr("Listen backlog"))
@@ -376,6 +381,8 @@ class SettingsPanel(QWidget):
         for widget in (self._remote_port_label, self.remote_port):
             widget.setVisible(not unix and self.kind is not Kind.TCP_SERVER)
         self._local_host_label.setText(self.tr("Socket path") if unix else self.tr("Local host"))
+        if hasattr(self, "addressing"):
+            self.addressing.set_family(family)
 
     def config(
         self,
@@ -430,6 +437,7 @@ class SettingsPanel(QWidget):
             checksum_order=checksum_order,
             encoding=self.encoding.currentText(),
         )
+        self.addressing.fill(config, family)
         try:
             if self.tls_box is not None:
                 config.tls = self.tls_box.settings()
@@ -456,6 +464,7 @@ class SettingsPanel(QWidget):
             "encoding": self.tr("Text encoding"),
             "framing": self.tr("Framing"),
             "checksum": self.tr("Checksum"),
+            **self.addressing.field_labels(),
             **(self.tls_box.field_labels() if self.tls_box is not None else {}),
         }
 
@@ -484,6 +493,7 @@ class SettingsPanel(QWidget):
             self.encoding.addItem(config.encoding)
             index = self.encoding.count() - 1
         self.encoding.setCurrentIndex(index)
+        self.addressing.set_config(config)
         if self.tls_box is not None:
             self.tls_box.set_settings(config.tls)
         self.clear_error()
@@ -508,6 +518,7 @@ class SettingsPanel(QWidget):
             self.tls_box,
             self.close_on_peer_fin,
             self.kernel_state,
+            self.addressing,
         ):
             if widget is not None:
                 widget.setEnabled(not running)

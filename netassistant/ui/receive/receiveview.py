@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.core.capture import CaptureError, LogCapture
+from netassistant.core.capture import CaptureError, FileCapture, LogCapture
 from netassistant.core.chunk import Event
 from netassistant.qt.models.chunkfilter import ChunkFilter, ChunkFilterProxy
 from netassistant.qt.models.chunkmodel import (
@@ -243,7 +243,7 @@ class ReceiveView(QWidget):
 
         Args:
             path: The file; created, or appended to.
-            fmt: ``"text"``, ``"csv"`` or ``"jsonl"``.
+            fmt: ``"text"``, ``"csv"``, ``"jsonl"`` or ``"pcap"``.
             udp: Whether the records are a UDP session's (peers per datagram).
 
         Returns:
@@ -253,7 +253,13 @@ class ReceiveView(QWidget):
             CaptureError: The file cannot be opened or written (the message says why).
         """
         events = self.model.held_events()
-        capture = LogCapture(path, fmt, self.model.encoding, udp=udp)
+        capture: FileCapture
+        if fmt == "pcap":
+            from netassistant.core.pcapexport import PcapCapture
+
+            capture = PcapCapture(path, udp=udp)
+        else:
+            capture = LogCapture(path, fmt, self.model.encoding, udp=udp)
         try:
             capture.write_batch(events)
         finally:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from netassistant.ui.widgets import fill
 
 #: Log format by file name extension; anything else is a text log.
-_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl"}
+_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".pcap": "pcap"}
 
 
 class SaveChoice(NamedTuple):
@@ -28,7 +28,7 @@ class SaveChoice(NamedTuple):
 
 
 def log_format(path: str) -> str:
-    """The log format a file name asks for: ``csv``, ``jsonl`` or ``text``."""
+    """The log format a file name asks for: ``csv``, ``jsonl``, ``pcap`` or ``text``."""
     return _FORMATS.get(os.path.splitext(path)[1].lower(), "text")
 
 
@@ -39,7 +39,9 @@ def ask_save_path(parent: QWidget, folder: str | None = None) -> SaveChoice | No
         QCoreApplication.translate("SaveLog", "Save log"),
         os.path.join(folder or str(Path.home()), "log.txt"),
         QCoreApplication.translate(
-            "SaveLog", "Text log (*.txt *.log);;CSV (*.csv);;JSON lines (*.jsonl);;All files (*)"
+            "SaveLog",
+            "Text log (*.txt *.log);;CSV (*.csv);;JSON lines (*.jsonl);;pcap (*.pcap);;"
+            "All files (*)",
         ),
         # The log is appended, as captures are: "replace the file?" would be wrong.
         options=QFileDialog.Option.DontConfirmOverwrite,

@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError
 from netassistant.core.config import Kind
@@ -23,6 +23,7 @@ from netassistant.ui.send.filesend import FileSendBox
 from netassistant.ui.send.presetbar import PresetBar
 from netassistant.ui.send.sendpanel import SendInputError, SendPanel, SendRequest
 from netassistant.ui.send.sendtools import PlanError, SendToolsBox
+from netassistant.ui.widgets import decorate
 
 
 class SendArea(QWidget):
@@ -59,6 +60,19 @@ class SendArea(QWidget):
         layout.addWidget(self.presets)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.files)
+        # Replay a recorded session (ui/send/replay.py, loaded when first opened).
+        self.replay_button = QPushButton(self.tr("Replay…"))
+        decorate(
+            self.replay_button,
+            "replayButton",
+            self.tr("Replay"),
+            self.tr("Send one side of a recorded session again"),
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.replay_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._replay_dialog: QWidget | None = None
 
     def _connect_signals(self) -> None:
         self.panel.send_requested.connect(self.send)
@@ -71,6 +85,7 @@ class SendArea(QWidget):
         self.files.file_requested.connect(self._send_file)
         self.files.cancel_requested.connect(self._cancel_file)
         self.controller.plan_progress.connect(self._on_plan_progress)
+        self.replay_button.clicked.connect(self.open_replay)
         if self.kind is Kind.RELAY:
             self.panel.toward.currentIndexChanged.connect(self._on_toward_changed)
 
@@ -84,11 +99,23 @@ class SendArea(QWidget):
         self.panel.set_running(running)
         self.tools.set_running(running)
         self.files.set_running(running)
+        self.replay_button.setEnabled(running)
 
     def set_encoding(self, encoding: str) -> None:
         """The text encoding for typed text and presets."""
         self.panel.set_encoding(encoding)
         self._encoding = encoding
+
+    @Slot()
+    def open_replay(self) -> QWidget:
+        """Show the replay dialog (made once, when first asked for)."""
+        if self._replay_dialog is None:
+            from netassistant.ui.send.replay import ReplayDialog
+
+            self._replay_dialog = ReplayDialog(self.controller, self)
+        self._replay_dialog.show()
+        self._replay_dialog.raise_()
+        return self._replay_dialog
 
     # --------------------------------------------------------------- sending
     @Slot(object)

@@ -68,6 +68,7 @@ def test_controls_are_named_and_described(qtbot, controller):
         "text",
         "csv",
         "jsonl",
+        "pcap",
     ]
     assert box.title() == "Capture"
     assert box.raw_button.text() == "Receive to file…"
