@@ -56,7 +56,7 @@ ALLOWED_WORDS = frozenset(
         # Kernel names a teacher points at, spelled as ss, netstat and man pages spell them.
         *("TIME_WAIT", "ESTABLISHED", "LISTEN", "CLOSE_WAIT", "FIN_WAIT1", "FIN_WAIT2"),
         *("SYN_SENT", "LAST_ACK", "CLOSING", "TCP_INFO", "FIONREAD", "SIOCOUTQ", "SIOCINQ", "RTT"),
-        *("root", "CAP_NET_RAW"),
+        *("root", "CAP_NET_RAW", "IPV6_V6ONLY", "TTL", "Wireshark", "pcap", "JSONL", "IP_PKTINFO"),
     }
 )
 #: Whole texts that are data, not UI prose: addresses, numbers with units, hex, formats.

@@ -6747,7 +6747,7 @@
     <message>
         <location filename="../../qt/coremessages.py" line="31"/>
         <source> from {peer}</source>
-        <translation>（来自 {peer}）</translation>
+        <translation> （来自 {peer}）</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="32"/>
