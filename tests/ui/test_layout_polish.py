@@ -28,6 +28,7 @@ from netassistant.ui.receive.receivetoolbar import ReceiveToolbar
 from netassistant.ui.receive.streamview import StreamView
 from netassistant.ui.settingscolumns import settings_column
 from netassistant.ui.theme import dark_palette
+from tests.ui.test_translation import zh_cn as zh_cn  # a fixture, re-exported
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -144,17 +145,21 @@ def test_counters_do_not_set_the_width_of_the_status_line(qtbot):
     bar.show()
     qtbot.waitExposed(bar)
     stats = SessionStats()
-    stats.rx_bytes, stats.rx_chunks = 1_234_567, 12_345
+    stats.rx_bytes, stats.rx_chunks = 123_456, 1_234
+    stats.tx_bytes, stats.tx_chunks = 999_999, 9_999
     bar.update_stats(stats)
     holder = counters.parentWidget()
     assert holder.width() >= counters.fontMetrics().horizontalAdvance(counters.text())
-    assert holder.toolTip() == "", "a 10 MB session's counters fit: nothing is cut"
+    assert holder.toolTip() == "", "a 1 MB session's counters fit: nothing is cut"
     stats.rx_bytes = stats.tx_bytes = 99_999_999_999
     bar.update_stats(stats)
     assert holder.toolTip() == counters.text(), "cut counters are whole in the tooltip"
 
 
-def test_presentation_enlarges_1_3x_at_1366_side_by_side(qtbot, window):
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_presentation_enlarges_1_3x_at_1366_side_by_side(request, qtbot, window, language):
+    if language == "zh_CN":
+        request.getfixturevalue("zh_cn")
     server, client = window.open_pane(Kind.TCP_SERVER), window.open_pane(Kind.TCP_CLIENT)
     window.set_side_by_side(True)
     window.resize(1366, 768)

@@ -17,7 +17,7 @@ class _LabelHolder(QWidget):
 
     The counters label is as wide as 100 GB each way, which would set the width of the
     whole pane (a presentation mode boost grows it further). The holder asks for that
-    width but accepts down to ``minimum`` (what a 10 MB session needs); below the label's
+    width but accepts down to ``minimum`` (what a 1 MB session needs); below the label's
     full width only its right end is cut, and only for numbers that large.
     """
 
@@ -40,7 +40,7 @@ class _LabelHolder(QWidget):
         return self.label.size()
 
     def minimumSizeHint(self) -> QSize:
-        """Narrower than the label: room for a 10 MB session's counters."""
+        """Narrower than the label: room for a 1 MB session's counters."""
         return QSize(self.minimum, self.label.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -155,9 +155,11 @@ class StatsBar(QWidget):
         height = metrics.height() + 4
         for label in (self.counters, self.dropped):
             label.setFixedSize(metrics.horizontalAdvance(label.text()) + 8, height)
-        usual = SessionStats()  # 10 MB and 100,000 chunks each way: never cut
-        usual.rx_bytes = usual.tx_bytes = 9_999_999
-        usual.rx_chunks = usual.tx_chunks = 99_999
+        # A classroom session (1 MB and 10,000 chunks each way) is never cut, in Chinese
+        # too; bigger counts may lose their right end in a narrow pane (tooltip: whole).
+        usual = SessionStats()
+        usual.rx_bytes = usual.tx_bytes = 999_999
+        usual.rx_chunks = usual.tx_chunks = 9_999
         self.update_stats(usual)
         self._counters_holder.set_minimum(metrics.horizontalAdvance(self.counters.text()) + 8)
         widest = "[ffff:ffff:ffff:ffff::1]:65535"
