@@ -198,3 +198,14 @@ def test_stream_view_follows_the_dark_palette(qtbot):
     assert f"color:{dark.rx.name()};" in document
     assert dark.stream_bands[1].name() in view.legend.text()
     assert view.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def test_relay_send_target_shows_its_whole_first_entry(qtbot, window):
+    relay = window.open_pane(Kind.RELAY)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    target = relay.send_panel.findChild(QComboBox, "sendTarget")
+    assert target.currentText() == "All relayed connections"
+    # The text area of a combo is its width less the arrow and frame (about 30 px).
+    assert target.width() - 30 >= target.fontMetrics().horizontalAdvance(target.currentText())
