@@ -31,6 +31,7 @@ from pathlib import Path
 # Before the app reads it: a fresh configuration (no remembered zoom, theme or panes).
 os.environ["NETASSISTANT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="netassistant-shots-")
 
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from netassistant.core.config import Kind
@@ -369,6 +370,13 @@ def device(app: QApplication, window: MainWindow, out: Path, prefix: str) -> Non
     pump(app, 1.0)
     # Several top-level windows: the screen, not one window, is the picture.
     screen = app.primaryScreen().grabWindow(0, 0, 0, width, height)
+    # Xvfb has no window manager to draw frames: outline each window so they stand apart.
+    painter = QPainter(screen)
+    painter.setPen(QPen(QColor(0x30, 0x30, 0x30), 2))
+    for top in (library, panel, dialog):
+        if top is not None:
+            painter.drawRect(top.geometry().adjusted(-1, -1, 0, 0))
+    painter.end()
     path = out / f"{prefix}device-packets.png"
     screen.save(str(path))
     print(path)
