@@ -415,6 +415,7 @@ def main(
     for name in scenes.split(",") if scenes else SCENES:
         SCENES[name](app, window, out, prefix)
     window.close()
+    optimise(out)
 
 
 def readme_set(out: Path) -> None:
@@ -425,7 +426,6 @@ def readme_set(out: Path) -> None:
         env.pop("LC_ALL", None)
         command = [sys.executable, __file__, str(out), "--size", size, "--prefix", prefix]
         subprocess.run([*command, "--scenes", scenes], env=env, check=True, timeout=300)
-    optimise(out)
 
 
 def optimise(out: Path) -> None:
