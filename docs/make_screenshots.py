@@ -15,6 +15,9 @@ of a connection from handshake to TIME_WAIT and of a sticky packet in presentati
 a lab in progress, a relay with a slicer fault, and the device-testing tools. Every
 session is real and stays on 127.0.0.1; profiles and packets go to a throw-away
 configuration folder, so the set does not depend on (or touch) the user's.
+
+(Over 400 lines for a reason: eight short scenes on a few shared helpers read best in
+one file, in the order they run; none is imported by the app.)
 """
 
 from __future__ import annotations
