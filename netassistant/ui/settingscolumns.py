@@ -10,6 +10,7 @@ body splitter, so whatever a branch adds to it collapses with it.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
@@ -83,7 +84,9 @@ class _ColumnFitter(QObject):
 
     @Slot()
     def _fit(self) -> None:
-        fit_column(self._pane)
+        # A pane being closed may have lost its splitters before this deferred call.
+        with contextlib.suppress(RuntimeError):
+            fit_column(self._pane)
 
 
 class SettingsColumns(QObject):
