@@ -10,6 +10,7 @@ body splitter, so whatever a branch adds to it collapses with it.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Slot
@@ -48,6 +49,44 @@ def full_column_width(column: QWidget) -> int:
     inner = content.minimumSizeHint().width()
     scrollbar = column.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
     return max(column.minimumWidth(), inner + scrollbar + 2 * column.frameWidth())
+
+
+def fit_column(pane: QWidget) -> None:
+    """Widen a shown settings column to its content's width if the pane has the room.
+
+    Sections grow after the column was placed (a TLS box, the socket state, a tool
+    section opened later, a zoom): without this the column keeps its first width and
+    its right edge is cut by a few pixels.
+    """
+    column = settings_column(pane)
+    if column is None or column.isHidden():
+        return
+    body = pane.splitters[0]  # type: ignore[attr-defined]
+    sizes = body.sizes()
+    want = full_column_width(column)
+    if len(sizes) == 2 and 0 < sizes[0] < want and sum(sizes) > want:
+        body.setSizes([want, sum(sizes) - want])  # no sideways scrolling if it fits
+
+
+class _ColumnFitter(QObject):
+    """Re-fits a pane's settings column whenever its content asks for a new layout."""
+
+    def __init__(self, pane: QWidget, content: QWidget) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        content.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """After the content's layout request is handled, fit the column to it."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit)
+        return False
+
+    @Slot()
+    def _fit(self) -> None:
+        # A pane being closed may have lost its splitters before this deferred call.
+        with contextlib.suppress(RuntimeError):
+            fit_column(self._pane)
 
 
 class SettingsColumns(QObject):
@@ -92,6 +131,8 @@ class SettingsColumns(QObject):
             # Narrow column: a field goes under its label instead of being cut off.
             for form in column.findChildren(QFormLayout):
                 form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            if isinstance(column, QScrollArea) and (content := column.widget()) is not None:
+                _ColumnFitter(pane, content)
         self.set_column(pane, self._shown())
         self._auto_fit()
 
@@ -126,11 +167,7 @@ class SettingsColumns(QObject):
         if strip is not None:
             strip.setVisible(not shown and not self._presenting)
         if shown:
-            body = pane.splitters[0]
-            sizes = body.sizes()
-            want = full_column_width(column)
-            if len(sizes) == 2 and 0 < sizes[0] < want and sum(sizes) > want:
-                body.setSizes([want, sum(sizes) - want])  # no sideways scrolling if it fits
+            fit_column(pane)
 
     def set_presenting(self, on: bool) -> None:
         """Hide every column and strip for presentation mode (False: as they were)."""

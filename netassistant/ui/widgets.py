@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -319,6 +319,13 @@ class _RefitOnZoom(QObject):
 
     @Slot(float)
     def refit(self, _factor: float) -> None:
+        _size_columns(self.view, self.widths)
+        # Once more after the new font has reached the header: it comes by events after
+        # the zoom's signal, and a title measured in the old font is cut in presentation.
+        QTimer.singleShot(0, self._refit_later)
+
+    @Slot()
+    def _refit_later(self) -> None:
         _size_columns(self.view, self.widths)
 
 

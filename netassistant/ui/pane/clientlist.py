@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +19,9 @@ from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.clientmodel import ClientListModel, Column
 from netassistant.ui.widgets import decorate, fit_columns
+
+#: The address column is never narrower than this sample (nor than its title).
+_ADDRESS_SAMPLE = "127.0.0.1:65535"
 
 
 class ClientList(QWidget):
@@ -66,6 +69,7 @@ class ClientList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.ADDRESS, QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, self.model.widest_values())
+        self.table.viewport().installEventFilter(self)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         decorate(
             self.table,
@@ -202,3 +206,42 @@ class ClientList(QWidget):
     def _on_abort(self) -> None:
         if self._selected is not None:
             self.abort_requested.emit(self._selected)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On a resize of the table, keep the address column at least as wide as its title."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_address()
+        return False
+
+    def _fit_address(self) -> None:
+        """Stretch the address column while there is room; else fix it at a readable width.
+
+        A stretched column shrinks to the header's minimum when the other columns fill
+        the view (a pane beside an open settings column), which cut "Address" in half;
+        at a fixed width the table scrolls sideways instead.
+        """
+        header = self.table.horizontalHeader()
+        title = str(self.model.headerData(Column.ADDRESS, Qt.Orientation.Horizontal) or "")
+        readable = (
+            max(
+                header.fontMetrics().horizontalAdvance(title),
+                self.table.fontMetrics().horizontalAdvance(_ADDRESS_SAMPLE),
+            )
+            + 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
+            + 12
+        )
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != Column.ADDRESS and not header.isSectionHidden(column)
+        )
+        room = self.table.viewport().width() - others
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if room >= readable
+            else QHeaderView.ResizeMode.Interactive
+        )
+        if header.sectionResizeMode(Column.ADDRESS) != mode:
+            header.setSectionResizeMode(Column.ADDRESS, mode)
+        if mode is QHeaderView.ResizeMode.Interactive:
+            header.resizeSection(Column.ADDRESS, readable)

@@ -2,13 +2,56 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.models.clientmodel import format_count
 from netassistant.ui.widgets import decorate
+
+
+class _LabelHolder(QWidget):
+    """A layout-less holder that lets a fixed-size label be narrower than it is.
+
+    The counters label is as wide as 100 GB each way, which would set the width of the
+    whole pane (a presentation mode boost grows it further). The holder asks for that
+    width but accepts down to ``minimum`` (what a 1 MB session needs); below the label's
+    full width only its right end is cut, and only for numbers that large.
+    """
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        label.move(0, 0)
+        self.minimum = 0
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_minimum(self, width: int) -> None:
+        """Accept down to ``width`` pixels (and follow the label's new fixed size)."""
+        self.minimum = min(width, self.label.width())
+        self.setFixedHeight(self.label.height())
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """The label's full size."""
+        return self.label.size()
+
+    def minimumSizeHint(self) -> QSize:
+        """Narrower than the label: room for a 1 MB session's counters."""
+        return QSize(self.minimum, self.label.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Say the whole text in the tooltip while the label's end is cut."""
+        super().resizeEvent(event)
+        self.update_tip()
+
+    def update_tip(self) -> None:
+        """Keep the tooltip in step with the label's text."""
+        cut = self.width() < self.label.fontMetrics().horizontalAdvance(self.label.text())
+        self.setToolTip(self.label.text() if cut else "")
 
 
 class StatsBar(QWidget):
@@ -69,7 +112,8 @@ class StatsBar(QWidget):
         top.addWidget(self.reset_button)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.counters)
+        self._counters_holder = _LabelHolder(self.counters)
+        bottom.addWidget(self._counters_holder)
         bottom.addSpacing(12)
         bottom.addWidget(self.dropped)
         bottom.addStretch(1)
@@ -111,6 +155,13 @@ class StatsBar(QWidget):
         height = metrics.height() + 4
         for label in (self.counters, self.dropped):
             label.setFixedSize(metrics.horizontalAdvance(label.text()) + 8, height)
+        # A classroom session (1 MB and 10,000 chunks each way) is never cut, in Chinese
+        # too; bigger counts may lose their right end in a narrow pane (tooltip: whole).
+        usual = SessionStats()
+        usual.rx_bytes = usual.tx_bytes = 999_999
+        usual.rx_chunks = usual.tx_chunks = 9_999
+        self.update_stats(usual)
+        self._counters_holder.set_minimum(metrics.horizontalAdvance(self.counters.text()) + 8)
         widest = "[ffff:ffff:ffff:ffff::1]:65535"
         self.state.setFixedSize(
             max(
@@ -139,6 +190,7 @@ class StatsBar(QWidget):
             .replace("%3", format_count(stats.tx_bytes))
             .replace("%4", self._chunks(stats.tx_chunks))
         )
+        self._counters_holder.update_tip()
         self.state.setText(self.state_text(stats.state, stats.local))
         failed = stats.state is SessionState.FAILED
         self.state.setToolTip(tr_core(stats.last_error) if failed else "")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -109,6 +110,11 @@ class ReceiveToolbar(QWidget):
         self.paused_label.hide()
         # A QToolBar folds what does not fit into its ">>" menu, so two panes side by side
         # still fit on a laptop screen.
+        # A combo's minimum is its sizeHint (Fixed), so a narrow pane folds a combo into
+        # ">>" instead of squeezing it to "Tex" (the toolbar shrinks items to their minimum
+        # before it folds them); the hint follows the font, so a zoom re-measures it.
+        for combo in (self.display_combo, self.conn_filter, self.dir_filter):
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         bar = QToolBar()
         bar.setObjectName("receiveToolbar")
         bar.setMovable(False)

@@ -22,10 +22,10 @@ from PySide6.QtGui import QHelpEvent, QHideEvent, QShowEvent, QTextCursor, QText
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from netassistant.core.chunk import Chunk, Direction
+from netassistant.qt.logcolors import DARK, LIGHT, LogColors, is_dark
 from netassistant.qt.models.cellformat import display_segments, lf_mark
 from netassistant.qt.models.chunkfilter import ChunkFilter
-from netassistant.qt.models.chunkmodel import RX_COLOR, TX_COLOR, ChunkLogModel, Column, DisplayMode
-from netassistant.ui.receive.delegates import SPECIAL_BACKGROUND, SPECIAL_FOREGROUND
+from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode
 
 DEFAULT_MAX_CHUNKS: Final = 400
 #: Data bytes of the newest chunks the stream view draws by default; it rebuilds its whole
@@ -34,22 +34,30 @@ STREAM_VIEW_MAX_BYTES: Final = 64 * 1024
 #: Milliseconds between two rebuilds at least (~5 per second at most).
 REBUILD_INTERVAL_MS: Final = 200
 
-#: Background of even and odd bands (light amber, light blue).
-STREAM_BANDS: Final = ("#ffe08a", "#a8d1ff")  # strong enough for a projector
+#: Background of even and odd bands in a light window (light amber, light blue); a
+#: dark window gets ``logcolors.DARK.stream_bands``.
+STREAM_BANDS: Final = tuple(c.name() for c in LIGHT.stream_bands)
 #: The glyph and colour that mark a boundary between two chunks.
 BOUNDARY_MARK: Final = "│"
-BOUNDARY_COLOR: Final = "#e0115f"
-
-_SPECIAL_STYLE = f"color:{SPECIAL_FOREGROUND.name()};background-color:{SPECIAL_BACKGROUND.name()}"
-_MARK_STYLE = f"color:{BOUNDARY_COLOR};font-weight:bold"
-# Classes instead of inline styles: the HTML parser resolves a short class name faster
-# than a style attribute, and a flood makes thousands of spans per rebuild.
-_STYLE_SHEET = (
-    f".b0{{background-color:{STREAM_BANDS[0]}}} .b1{{background-color:{STREAM_BANDS[1]}}} "
-    f".rx{{color:{RX_COLOR.name()}}} .tx{{color:{TX_COLOR.name()}}} "
-    f".s{{{_SPECIAL_STYLE}}} .m{{{_MARK_STYLE}}}"
-)
+BOUNDARY_COLOR: Final = LIGHT.boundary.name()
 _MARK_HTML = f'<span class="m">{BOUNDARY_MARK}</span>'
+
+
+def _styles(colors: LogColors) -> tuple[str, str, str]:
+    """``(style sheet, control byte style, mark style)`` of the run in ``colors``."""
+    special = f"color:{colors.special[0].name()};background-color:{colors.special[1].name()}"
+    mark = f"color:{colors.boundary.name()};font-weight:bold"
+    bands = colors.stream_bands
+    # Classes instead of inline styles: the HTML parser resolves a short class name faster
+    # than a style attribute, and a flood makes thousands of spans per rebuild.
+    sheet = (
+        f".b0{{background-color:{bands[0].name()}}} .b1{{background-color:{bands[1].name()}}} "
+        f".rx{{color:{colors.rx.name()}}} .tx{{color:{colors.tx.name()}}} "
+        f".s{{{special}}} .m{{{mark}}}"
+    )
+    return sheet, special, mark
+
+
 #: A rebuild that took t seconds waits at least this many times t before the next, so
 #: the view never takes more than a fifth of the GUI thread, however slow the machine.
 _PACING_FACTOR = 4
@@ -111,13 +119,11 @@ class StreamView(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("streamLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setText(self._legend_html())
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setUndoRedoEnabled(False)
-        self.text.document().setDefaultStyleSheet(_STYLE_SHEET)
         # A scroll bar that comes and goes makes every rebuild lay the text out twice.
         self.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -131,12 +137,27 @@ class StreamView(QWidget):
         )
         self.text.viewport().installEventFilter(self)
         layout.addWidget(self.text, 1)
+        self._colors: LogColors | None = None
+        self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """Take the log's colours for the window's palette (light or dark) if they changed."""
+        # The widget's own palette: logcolors.refresh() runs after the palette change event.
+        colors = DARK if is_dark(self.palette()) else LIGHT
+        if colors is self._colors:
+            return
+        self._colors = colors
+        sheet, self._special_style, self._mark_style = _styles(colors)
+        self.text.document().setDefaultStyleSheet(sheet)
+        self.legend.setText(self._legend_html())
+        self.mark_dirty()  # the default style sheet applies to the next setHtml()
 
     def _legend_html(self) -> str:
         swatch = '<span style="background-color:{0}">&nbsp;&nbsp;&nbsp;</span>'
-        bands = swatch.format(STREAM_BANDS[0]) + swatch.format(STREAM_BANDS[1])
-        special = f'<span style="{_SPECIAL_STYLE}">\u240d\u240a</span>'
-        mark = f'<span style="{_MARK_STYLE}">{BOUNDARY_MARK}</span>'
+        assert self._colors is not None
+        bands = "".join(swatch.format(color.name()) for color in self._colors.stream_bands)
+        special = f'<span style="{self._special_style}">\u240d\u240a</span>'
+        mark = f'<span style="{self._mark_style}">{BOUNDARY_MARK}</span>'
         return self.tr(
             "{bands} each colour band is one recv() (or send); {mark} marks a boundary; "
             "{special} is a control byte."
@@ -193,6 +214,7 @@ class StreamView(QWidget):
     def rebuild(self) -> None:
         """Redraw the run from the model now."""
         started = time.perf_counter()
+        self._follow_palette()
         self._dirty = False
         self.rebuild_count += 1
         bar = self.text.verticalScrollBar()
@@ -276,6 +298,12 @@ class StreamView(QWidget):
         return title
 
     # -- events -----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (View > Theme) redraws the run in the matching colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Catch up with the model as soon as the view is shown."""

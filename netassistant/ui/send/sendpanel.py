@@ -188,7 +188,9 @@ class SendPanel(QWidget):
         self._target.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self._target.setMinimumContentsLength(12)  # the popup is as wide as its entries
+        # Wide enough for "All relayed connections" (in any language) and "#12 address";
+        # the popup is as wide as its entries.
+        self._target.setMinimumContentsLength(max(12, len(every)))
         decorate(
             self._target,
             "sendTarget",
