@@ -608,57 +608,58 @@
 <context>
     <name>ClientList</name>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="73"/>
+        <location filename="../../ui/pane/clientlist.py" line="77"/>
         <source>Connected clients</source>
+        <extracomment>The address column is never narrower than this sample (nor than its title).</extracomment>
         <translation>已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="74"/>
+        <location filename="../../ui/pane/clientlist.py" line="78"/>
         <source>Open connections; select one to close it or to send to it alone</source>
         <translation>当前打开的连接；选中一个可将其关闭或单独向其发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="77"/>
+        <location filename="../../ui/pane/clientlist.py" line="81"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="81"/>
+        <location filename="../../ui/pane/clientlist.py" line="85"/>
         <source>Disconnect client</source>
         <translation>断开客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="82"/>
+        <location filename="../../ui/pane/clientlist.py" line="86"/>
         <source>Close the connection gracefully: queued data is sent, then FIN</source>
         <translation>正常关闭连接：先发完排队的数据，再发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="84"/>
+        <location filename="../../ui/pane/clientlist.py" line="88"/>
         <source>Half-close</source>
         <translation>半关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="88"/>
+        <location filename="../../ui/pane/clientlist.py" line="92"/>
         <source>Half-close client</source>
         <translation>半关闭客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="89"/>
+        <location filename="../../ui/pane/clientlist.py" line="93"/>
         <source>shutdown(SHUT_WR): the client sees end of file; we can still receive</source>
         <translation>shutdown(SHUT_WR)：客户端读到文件结束 (EOF)；本端仍可接收</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="91"/>
+        <location filename="../../ui/pane/clientlist.py" line="95"/>
         <source>Abort (RST)</source>
         <translation>中止 (RST)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="95"/>
+        <location filename="../../ui/pane/clientlist.py" line="99"/>
         <source>Abort client</source>
         <translation>中止客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/clientlist.py" line="96"/>
+        <location filename="../../ui/pane/clientlist.py" line="100"/>
         <source>SO_LINGER 0, then close: the client gets RST and queued data is lost</source>
         <translation>将 SO_LINGER 设为 0 后关闭：客户端收到 RST，排队的数据将丢失</translation>
     </message>
@@ -1365,6 +1366,15 @@
         <location filename="../../ui/labs/labbrowser.py" line="105"/>
         <source>Lab saved as %1</source>
         <translation>实验已保存为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabDock</name>
+    <message>
+        <location filename="../../ui/labs/labdock.py" line="45"/>
+        <source>Labs</source>
+        <extracomment>How long &quot;what to look at&quot; keeps a pane outlined.</extracomment>
+        <translation>实验</translation>
     </message>
 </context>
 <context>
@@ -3224,147 +3234,147 @@
 <context>
     <name>ReceiveToolbar</name>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="32"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="33"/>
         <source>Display mode</source>
         <translation>显示模式</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="33"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
         <source>Show received bytes as hex, as text, or both side by side</source>
         <translation>以十六进制、文本或两者并排的方式显示接收的字节</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="35"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="35"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="34"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="35"/>
         <source>Both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="39"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="40"/>
         <source>Stream view</source>
         <translation>流视图</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="40"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="41"/>
         <source>Show the newest chunks back to back; each colour band is one recv()</source>
         <translation>首尾相接地显示最新的数据块；每个色带是一次 recv()</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="45"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="46"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="46"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="47"/>
         <source>Stop adding to the log; what arrives meanwhile waits and is added on resume</source>
         <translation>暂停写入日志；期间到达的数据会等待，继续后再加入</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="51"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="52"/>
         <source>Auto-scroll</source>
         <translation>自动滚动</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="53"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="54"/>
         <source>Keep the newest chunk in view. Turns off by itself when you scroll up and back on when you scroll to the bottom.</source>
         <translation>保持最新的数据块可见。向上滚动时自动关闭，滚动到底部时自动重新开启。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="60"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="61"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="61"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="62"/>
         <source>Remove all received chunks from the view (Ctrl+L)</source>
         <translation>从视图中清除所有接收的数据块 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="66"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="67"/>
         <source>Save log…</source>
         <translation>保存日志…</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="68"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="69"/>
         <source>Save every row the log holds now (also those a filter hides) to a text, CSV or JSON-lines file; then, if you like, keep recording to it</source>
         <translation>把日志当前保存的每一行（包括被过滤器隐藏的行）保存为文本、CSV 或 JSON 行文件；之后如有需要可继续记录到该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="74"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="75"/>
         <source>Connection filter</source>
         <translation>连接过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="75"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="76"/>
         <source>Show the chunks of all connections or of one</source>
         <translation>显示所有连接或某一个连接的数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="76"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="77"/>
         <source>All connections</source>
         <translation>所有连接</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="81"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="82"/>
         <source>Direction filter</source>
         <translation>方向过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="82"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
         <source>Show received (RX) chunks, sent (TX) chunks, or both</source>
         <translation>显示接收 (RX) 的数据块、发送 (TX) 的数据块，或两者</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="84"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="84"/>
         <source>RX</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="83"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="84"/>
         <source>TX</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="87"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="88"/>
         <source>Filter peer</source>
         <translation>过滤对端</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="93"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="94"/>
         <source>Peer filter</source>
         <translation>对端过滤</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="95"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="96"/>
         <source>Show only rows whose peer address contains this text, e.g. a UDP sender&apos;s port</source>
         <translation>只显示对端地址包含此文本的行，例如 UDP 发送方的端口</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="98"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="99"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="103"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="104"/>
         <source>Show connection events</source>
         <translation>显示连接事件</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/receivetoolbar.py" line="104"/>
+        <location filename="../../ui/receive/receivetoolbar.py" line="105"/>
         <source>Show connects, closes, resets and errors between the chunks</source>
         <translation>在数据块之间显示连接、关闭、复位和错误事件</translation>
     </message>
@@ -4132,105 +4142,105 @@
         <translation>所有中继连接</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="195"/>
+        <location filename="../../ui/send/sendpanel.py" line="197"/>
         <source>Send target</source>
         <translation>发送目标</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="196"/>
+        <location filename="../../ui/send/sendpanel.py" line="198"/>
         <source>Send to every connected client, or to one of them</source>
         <translation>发送给所有已连接的客户端，或其中一个</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="214"/>
+        <location filename="../../ui/send/sendpanel.py" line="216"/>
         <source>Send empty datagram (0 bytes)</source>
         <extracomment>Relay: inject toward the server or the client.</extracomment>
         <translation>发送空数据报 (0 字节)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="226"/>
+        <location filename="../../ui/send/sendpanel.py" line="228"/>
         <source>More ways to send</source>
         <translation>更多发送方式</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="227"/>
+        <location filename="../../ui/send/sendpanel.py" line="229"/>
         <source>More ways to send, e.g. an empty datagram (0 bytes)</source>
         <translation>更多发送方式，例如空数据报 (0 字节)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="244"/>
+        <location filename="../../ui/send/sendpanel.py" line="246"/>
         <source>Remote:</source>
         <translation>远程：</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="246"/>
+        <location filename="../../ui/send/sendpanel.py" line="248"/>
         <source>host or IP</source>
         <translation>主机或 IP</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="250"/>
+        <location filename="../../ui/send/sendpanel.py" line="252"/>
         <source>Remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="251"/>
+        <location filename="../../ui/send/sendpanel.py" line="253"/>
         <source>Host, IP address or unix socket path to send to</source>
         <translation>发送目标的主机、IP 地址或 Unix 套接字路径</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="257"/>
+        <location filename="../../ui/send/sendpanel.py" line="259"/>
         <source>Remote port</source>
         <translation>远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="257"/>
+        <location filename="../../ui/send/sendpanel.py" line="259"/>
         <source>Remote UDP port</source>
         <translation>远程 UDP 端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="259"/>
-        <location filename="../../ui/send/sendpanel.py" line="263"/>
+        <location filename="../../ui/send/sendpanel.py" line="261"/>
+        <location filename="../../ui/send/sendpanel.py" line="265"/>
         <source>Reply to last sender</source>
         <translation>回复最后的发送方</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="264"/>
+        <location filename="../../ui/send/sendpanel.py" line="266"/>
         <source>Send to whoever sent the last datagram instead of the remote above</source>
         <translation>发送给最后一个数据报的发送方，而不是上面的远程地址</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="234"/>
-        <location filename="../../ui/send/sendpanel.py" line="288"/>
+        <location filename="../../ui/send/sendpanel.py" line="236"/>
+        <location filename="../../ui/send/sendpanel.py" line="290"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="308"/>
+        <location filename="../../ui/send/sendpanel.py" line="310"/>
         <source>nothing to send: type some text or hex</source>
         <translation>没有要发送的数据：请输入文本或十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="334"/>
+        <location filename="../../ui/send/sendpanel.py" line="336"/>
         <source>enter the remote host and port, or tick Reply to last sender</source>
         <translation>请输入远程主机和端口，或勾选“回复最后的发送方”</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="337"/>
+        <location filename="../../ui/send/sendpanel.py" line="339"/>
         <source>choose a remote port from 1 to 65535</source>
         <translation>请选择 1 到 65535 之间的远程端口</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="388"/>
+        <location filename="../../ui/send/sendpanel.py" line="390"/>
         <source>cannot convert to hex: %1</source>
         <translation>无法转换为十六进制：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="396"/>
+        <location filename="../../ui/send/sendpanel.py" line="398"/>
         <source>byte 0x%1 at offset %2 is not valid %3 text; kept as hex</source>
         <translation>偏移 %2 处的字节 0x%1 不是有效的 %3 文本；保留为十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="403"/>
+        <location filename="../../ui/send/sendpanel.py" line="405"/>
         <source>the bytes hold %1, which the text box cannot keep; tick Escapes</source>
         <translation>这些字节包含 %1，文本框无法保存；请勾选“转义”</translation>
     </message>
@@ -4240,12 +4250,12 @@
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="460"/>
+        <location filename="../../ui/send/sendpanel.py" line="462"/>
         <source>Send the data (Ctrl+Enter)</source>
         <translation>发送数据 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/send/sendpanel.py" line="462"/>
+        <location filename="../../ui/send/sendpanel.py" line="464"/>
         <source>Start the session first; then Send (or Ctrl+Enter) sends the data</source>
         <translation>请先启动会话，然后点击“发送”（或按 Ctrl+Enter）发送数据</translation>
     </message>
@@ -4595,13 +4605,13 @@
 <context>
     <name>SettingsColumns</name>
     <message>
-        <location filename="../../ui/settingscolumns.py" line="70"/>
+        <location filename="../../ui/settingscolumns.py" line="109"/>
         <source>Settings &amp;column</source>
         <extracomment>A pane&apos;s margins, splitter handles and scroll bar, in pixels, beyond its parts.</extracomment>
         <translation>设置栏(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/settingscolumns.py" line="72"/>
+        <location filename="../../ui/settingscolumns.py" line="111"/>
         <source>Show the settings column of each pane (hide it to give the log the width)</source>
         <translation>显示每个面板的设置栏（隐藏后日志可占满宽度）</translation>
     </message>
@@ -5153,103 +5163,103 @@
 <context>
     <name>StatsBar</name>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="39"/>
+        <location filename="../../ui/pane/statsbar.py" line="82"/>
         <source>The view keeps only the newest chunks; the counters still count everything</source>
         <translation>视图只保留最新的数据块；计数器仍统计全部数据</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="44"/>
+        <location filename="../../ui/pane/statsbar.py" line="87"/>
         <source>accepting paused</source>
         <translation>已暂停接受连接</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="51"/>
-        <location filename="../../ui/pane/statsbar.py" line="55"/>
+        <location filename="../../ui/pane/statsbar.py" line="94"/>
+        <location filename="../../ui/pane/statsbar.py" line="98"/>
         <source>Reset counters</source>
         <translation>复位计数</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="56"/>
+        <location filename="../../ui/pane/statsbar.py" line="99"/>
         <source>Set the RX and TX byte and chunk counters back to zero</source>
         <translation>将接收和发送的字节数及数据块计数清零</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="129"/>
+        <location filename="../../ui/pane/statsbar.py" line="180"/>
         <source>1 chunk</source>
         <translation>1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="130"/>
+        <location filename="../../ui/pane/statsbar.py" line="181"/>
         <source>%1 chunks</source>
         <translation>%1 个数据块</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="136"/>
+        <location filename="../../ui/pane/statsbar.py" line="187"/>
         <source>RX: %1 B (%2)  TX: %3 B (%4)</source>
         <translation>接收：%1 字节（%2）  发送：%3 字节（%4）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="151"/>
+        <location filename="../../ui/pane/statsbar.py" line="203"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="153"/>
+        <location filename="../../ui/pane/statsbar.py" line="205"/>
         <source>Connected (local %1)</source>
         <translation>已连接（本地 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="155"/>
+        <location filename="../../ui/pane/statsbar.py" line="207"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="156"/>
+        <location filename="../../ui/pane/statsbar.py" line="208"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="157"/>
+        <location filename="../../ui/pane/statsbar.py" line="209"/>
         <source>Listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="158"/>
+        <location filename="../../ui/pane/statsbar.py" line="210"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="159"/>
+        <location filename="../../ui/pane/statsbar.py" line="211"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="160"/>
+        <location filename="../../ui/pane/statsbar.py" line="212"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="161"/>
+        <location filename="../../ui/pane/statsbar.py" line="213"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="162"/>
+        <location filename="../../ui/pane/statsbar.py" line="214"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="187"/>
+        <location filename="../../ui/pane/statsbar.py" line="239"/>
         <source>1 byte</source>
         <translation>1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="189"/>
+        <location filename="../../ui/pane/statsbar.py" line="241"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/statsbar.py" line="192"/>
+        <location filename="../../ui/pane/statsbar.py" line="244"/>
         <source>dropped from view: %1, %2</source>
         <translation>已从视图移除：%1，%2</translation>
     </message>
@@ -5257,28 +5267,28 @@
 <context>
     <name>StreamView</name>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="125"/>
+        <location filename="../../ui/receive/streamview.py" line="131"/>
         <source>Received stream</source>
-        <extracomment>Data bytes of the newest chunks the stream view draws by default; it rebuilds its whole HTML on a change, so it stays small (the log keeps the rest). Milliseconds between two rebuilds at least (~5 per second at most). Background of even and odd bands (light amber, light blue). The glyph and colour that mark a boundary between two chunks. A rebuild that took t seconds waits at least this many times t before the next, so the view never takes more than a fifth of the GUI thread, however slow the machine.</extracomment>
+        <extracomment>Data bytes of the newest chunks the stream view draws by default; it rebuilds its whole HTML on a change, so it stays small (the log keeps the rest). Milliseconds between two rebuilds at least (~5 per second at most). Background of even and odd bands in a light window (light amber, light blue); a dark window gets ``logcolors.DARK.stream_bands``. The glyph and colour that mark a boundary between two chunks. A rebuild that took t seconds waits at least this many times t before the next, so the view never takes more than a fifth of the GUI thread, however slow the machine.</extracomment>
         <translation>接收的数据流</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="128"/>
+        <location filename="../../ui/receive/streamview.py" line="134"/>
         <source>The newest chunks back to back; each colour band is one recv() or send. Hover over a band for its chunk number, size and time.</source>
         <translation>首尾相接显示的最新数据块；每个色带是一次 recv() 或发送。鼠标悬停在色带上可查看数据块编号、大小和时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="141"/>
+        <location filename="../../ui/receive/streamview.py" line="162"/>
         <source>{bands} each colour band is one recv() (or send); {mark} marks a boundary; {special} is a control byte.</source>
         <translation>{bands} 每个色带是一次 recv()（或发送）；{mark} 标记边界；{special} 表示控制字节。</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="271"/>
+        <location filename="../../ui/receive/streamview.py" line="293"/>
         <source>{dir} chunk {seq}, {length} bytes, {time}</source>
         <translation>{dir}数据块 {seq}，{length} 字节，{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/receive/streamview.py" line="275"/>
+        <location filename="../../ui/receive/streamview.py" line="297"/>
         <source>(last {count} bytes shown)</source>
         <translation>（显示最后 {count} 字节）</translation>
     </message>
@@ -9390,15 +9400,6 @@
         <translation>%1
 
 %2</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/labs/labdock.py" line="43"/>
-        <source>Labs</source>
-        <extracomment>How long &quot;what to look at&quot; keeps a pane outlined.</extracomment>
-        <translation>实验</translation>
     </message>
 </context>
 </TS>

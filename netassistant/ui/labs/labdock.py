@@ -40,7 +40,9 @@ class LabDock(QDockWidget):
     """
 
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.tr("Labs"), window)
+        super().__init__(window)
+        # self.tr, not window.tr: lupdate files the string under this class's context.
+        self.setWindowTitle(self.tr("Labs"))
         self.setObjectName("labDock")
         self._window = window
         self._stack = QStackedWidget()
