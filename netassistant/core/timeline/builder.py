@@ -218,7 +218,12 @@ class TimelineBuilder:
                 calls = (("close", LOCAL),)
             else:
                 return  # progress, drops, faults: not calls on a socket
-        conn = self._learn(session, event.conn_id, event.local, event.peer, event.kind)
+        if (event.detail or {}).get("leg") == SERVER_LEG:
+            # A relay's upstream leg shares the client leg's connection number: learning
+            # it would make the client leg's chunks look like the upstream socket's.
+            conn: _Conn | None = _Conn(event.local, event.peer, 0)
+        else:
+            conn = self._learn(session, event.conn_id, event.local, event.peer, event.kind)
         if not session and event.local:
             self._own(event.local)
         lane = conn.peer if conn is not None else event.peer

@@ -80,6 +80,7 @@ class LabDock(QDockWidget):
         page.run_all_requested.connect(self.run.run_all)
         page.back_requested.connect(self.show_browser)
         page.highlight_requested.connect(self.highlight)
+        page.timeline_requested.connect(self.show_timeline)
         self.run.result.connect(page.add_result)
         self.run.busy_changed.connect(page.set_busy)
         self._stack.addWidget(page)
@@ -89,6 +90,9 @@ class LabDock(QDockWidget):
         self.page = page
         self.show()
         self.raise_()
+        if scenario.lab is not None and scenario.lab.look_at == "timeline":
+            # Open before anything runs, so the students see each call drawn as it happens.
+            self.show_timeline(scenario.timeline_pane(), outline=False)
 
     def _driver(self, spec: PaneSpec, invoker: GuiInvoker) -> ControllerDriver:
         pane = self.panes[spec.name]
@@ -106,11 +110,24 @@ class LabDock(QDockWidget):
             return
         if self._window.tabs.indexOf(pane) >= 0:
             self._window.tabs.setCurrentWidget(pane)
-        view: QWidget = pane.receive
-        view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # A class selector with a dot matches this widget's class only, not its children.
-        view.setStyleSheet(f".{type(view).__name__} {{ {_HIGHLIGHT_STYLE} }}")
-        QTimer.singleShot(HIGHLIGHT_MS, view, lambda: view.setStyleSheet(""))
+        _outline(pane.receive)
+
+    def show_timeline(self, name: str, *, outline: bool = True) -> None:
+        """Open pane ``name``'s Timeline (linked to the other panes) and bring it forward.
+
+        Args:
+            name: The scenario pane.
+            outline: Also outline the timeline for a moment ("Show the timeline").
+        """
+        pane = self.panes.get(name)
+        if pane is None:
+            return
+        if self._window.tabs.indexOf(pane) >= 0:
+            self._window.tabs.setCurrentWidget(pane)
+        pane.timeline.set_shown(True)
+        view = pane.timeline.view
+        if outline and view is not None:
+            _outline(view)
 
     def stop(self) -> None:
         """End the current run and close its panes."""
@@ -122,3 +139,11 @@ class LabDock(QDockWidget):
             if pane in self._window.panes():
                 self._window.close_session(pane)
         self.panes = {}
+
+
+def _outline(view: QWidget) -> None:
+    """Outline ``view`` for a moment: what to look at."""
+    view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    # A class selector with a dot matches this widget's class only, not its children.
+    view.setStyleSheet(f".{type(view).__name__} {{ {_HIGHLIGHT_STYLE} }}")
+    QTimer.singleShot(HIGHLIGHT_MS, view, lambda: view.setStyleSheet(""))

@@ -49,12 +49,14 @@ class LabPage(QWidget):
         stage_requested(int): run this stage.
         run_all_requested(): run everything left.
         highlight_requested(str): show the user this pane.
+        timeline_requested(str): show the user this pane's timeline (a lab that looks at it).
         back_requested(): go back to the list of labs.
     """
 
     stage_requested = Signal(int)
     run_all_requested = Signal()
     highlight_requested = Signal(str)
+    timeline_requested = Signal(str)
     back_requested = Signal()
 
     def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
@@ -181,9 +183,15 @@ class LabPage(QWidget):
         layout = QVBoxLayout(box)
         look = QHBoxLayout()
         look.addWidget(self._paragraph(self._text(lab.look), "labLook"), 1)
-        show = QPushButton(self.tr("Show me"))
+        if lab.look_at == "timeline":
+            show = QPushButton(self.tr("Show the timeline"))
+            show.setToolTip(
+                self.tr("Open and highlight the timeline: the panes' calls as a sequence diagram")
+            )
+        else:
+            show = QPushButton(self.tr("Show me"))
+            show.setToolTip(self.tr("Highlight the pane to look at"))
         show.setObjectName("labShowMe")
-        show.setToolTip(self.tr("Highlight the pane to look at"))
         show.clicked.connect(self._show_me)
         look.addWidget(show)
         layout.addLayout(look)
@@ -320,6 +328,9 @@ class LabPage(QWidget):
     def _show_me(self) -> None:
         lab = self.scenario.lab
         if lab is None:
+            return
+        if lab.look_at == "timeline":
+            self.timeline_requested.emit(self.scenario.timeline_pane())
             return
         for action in self.scenario.actions:
             if action.is_check and action.id == lab.check:
