@@ -34,7 +34,7 @@ SEND_TIMEOUT_S = 15.0
 
 STREAM_KINDS = (Kind.TCP_SERVER, Kind.TCP_CLIENT)
 #: Kinds that start, restart and stop: every kind, a relay too.
-ALL_KINDS = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP, Kind.RELAY)
+ALL_KINDS: tuple[Kind, ...] = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP, Kind.RELAY)
 
 
 class StepOutcome:
