@@ -113,6 +113,7 @@ class LabPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        self._scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -324,6 +325,8 @@ class LabPage(QWidget):
         self.verdict_label.setText(verdict)
         self.why_title.show()
         self.why_label.show()
+        # On a small screen the observation is below the steps: bring it into view.
+        self._scroll.ensureWidgetVisible(self.verdict_label)
 
     def _show_me(self) -> None:
         lab = self.scenario.lab
