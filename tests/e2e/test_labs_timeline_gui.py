@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from netassistant.core.config import Kind
 from netassistant.core.scenario.labs import load_lab
+from netassistant.core.timeline import Step
 
 TIMEOUT_MS = 10_000
 
@@ -38,14 +39,13 @@ def test_lab_2_opens_the_servers_timeline_and_draws_each_call(window, qtbot) -> 
     assert all(text.startswith("✓") for text in results), results
     builder = server.timeline.model.builder
 
+    def socket_steps() -> list[Step]:
+        # Kernel states, where they are watched, are left out: they come on timers.
+        return [s for s in builder.steps if s.call not in ("state", "segment")]
+
     def calls() -> list[tuple[str, str, bool]]:
         # (Panes of earlier tests may still be registered: a peer session's number varies.)
-        # (Kernel states, where they are watched, are left out: they come on timers.)
-        return [
-            (s.side, s.call, bool(s.session))
-            for s in builder.steps
-            if s.call not in ("state", "segment")
-        ]
+        return [(s.side, s.call, bool(s.session)) for s in socket_steps()]
 
     # The client pane's calls join the server's timeline (linked as a peer session).
     qtbot.waitUntil(lambda: ("peer", "fin", False) in calls(), timeout=TIMEOUT_MS)
@@ -60,7 +60,7 @@ def test_lab_2_opens_the_servers_timeline_and_draws_each_call(window, qtbot) -> 
     recv = seen.index(("local", "recv", False))
     assert min(connect, accept) > 0
     assert max(connect, accept) < send < recv
-    sent = builder.steps[send]
+    sent = socket_steps()[send]
     assert [(s.call, s.start, s.end) for s in builder.links_from(sent.id)] == [("recv", 0, 5)]
 
     # "Show the timeline" brings it back after the user closed it.
