@@ -363,8 +363,12 @@ class TimelineBuilder:
             bisect.insort(steps, step, key=_key)
         self._by_id[step.id] = step
         self._next_id += 1
-        if step.lane not in self._lanes:
+        if step.leg:
+            # A lane first drawn from a peer session (a server pane's own steps, leg "")
+            # is still the relay's server leg once the relay's step says so.
             self._lanes[step.lane] = step.leg
+        else:
+            self._lanes.setdefault(step.lane, step.leg)
 
     def _link(self, stream: tuple[str, str, int], role: int, step: Step) -> None:
         for first, then in self._table.add(stream, role, step.start, step.end, step.id):

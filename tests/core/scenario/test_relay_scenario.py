@@ -7,6 +7,8 @@ import pytest
 from netassistant.core.config import Kind
 from netassistant.core.scenario import ScenarioError, ScenarioRunner, load_scenario
 from netassistant.core.scenario.labs import load_lab
+from netassistant.core.timeline import TimelineBuilder
+from netassistant.core.timeline.layout import SELF, columns
 
 RELAYED = """\
 panes:
@@ -38,10 +40,12 @@ steps:
     pane: relay
     of: server_leg.tx_chunks
     equals: 3
+    within_ms: 2000  # each engine flushes its batches on its own clock
   - expect: count
     pane: relay
     of: server_leg.tx_chunks
     more_than: relay.client_leg.rx_chunks
+    within_ms: 2000
   - do: faults
     pane: relay
     faults: []
@@ -56,6 +60,7 @@ steps:
     pane: relay
     of: server_leg.tx_chunks
     equals: 4
+    within_ms: 2000
   - expect: chunk
     pane: server
     index: -1
@@ -95,6 +100,15 @@ def test_a_relay_splits_writes_and_a_faults_step_changes_that_live() -> None:
     assert by_kind[5][0] == "chunk"
     assert by_kind[5][1].endswith(": 11 bytes, 'hello again'…")
     assert by_kind[5][2] == "the last RX chunk: 11 bytes, starting with 'hello again'"
+    # The relay's timeline, with the others as peers, reads client | relay | server.
+    events = runner.events()
+    builder = TimelineBuilder()
+    builder.feed(events["relay"])
+    builder.feed(events["server"], session=1)
+    builder.feed(events["client"], session=2)
+    client_address = runner.pane("client").record.connections[1][0]
+    server_address = runner.pane("server").record.listening
+    assert columns(builder) == [client_address, SELF, server_address]
     record = runner.pane("relay").record
     assert record.counter("client_leg.rx_bytes") == 22
     assert record.counter("server_leg.tx_bytes") == 22
@@ -103,7 +117,6 @@ def test_a_relay_splits_writes_and_a_faults_step_changes_that_live() -> None:
 
 def test_a_faults_step_reports_the_faults_now_in_force() -> None:
     source = RELAYED.replace("    faults: []", '    faults: ["up:coalesce:window_ms=300"]')
-    source = source.replace("equals: 4", "equals: 4\n    within_ms: 3000")
     runner = ScenarioRunner(load_scenario(source))
     runner.run()
     assert runner.results[7].message == "relay relays with up:coalesce:window_ms=300 now"
@@ -115,22 +128,22 @@ def test_a_faults_step_reports_the_faults_now_in_force() -> None:
         (
             "    pane: relay\n    faults: []",
             "    pane: server\n    faults: []",
-            r"^line 35: pane: faults does not apply to a tcp-server pane$",
+            r"^line 37: pane: faults does not apply to a tcp-server pane$",
         ),
         (
             "    faults: []",
             '    faults: ["up:slicer"]',
-            r"^line 36: slicer needs size= \(bytes per piece\)",
+            r"^line 38: slicer needs size= \(bytes per piece\)",
         ),
         (
             "    faults: []",
             "    faults: [3]",
-            r"^line 36: must be text; put it in quotes$",
+            r"^line 38: must be text; put it in quotes$",
         ),
         (
             "  - do: faults\n    pane: relay\n    faults: []\n",
             "  - do: faults\n    pane: relay\n",
-            r"^line 34: a faults step needs faults: \(a list of fault specs, \[\] for none\)$",
+            r"^line 36: a faults step needs faults: \(a list of fault specs, \[\] for none\)$",
         ),
         (
             "  - expect: count\n    pane: relay\n    of: server_leg.tx_chunks\n    equals: 3",
@@ -145,7 +158,7 @@ def test_a_faults_step_reports_the_faults_now_in_force() -> None:
         (
             "    index: -1",
             "    index: 0",
-            r"^line 50: index: counts from 1 \(the first\); -1 is the newest$",
+            r"^line 53: index: counts from 1 \(the first\); -1 is the newest$",
         ),
     ],
 )
