@@ -3,8 +3,10 @@
 Each step and check is printed as it happens: a line of text, or with ``--json`` one JSON
 object per line (``event`` ``step`` or ``expect``, with ``ok``, and for checks
 ``observed`` and ``expected``), then a summary. ``--junit PATH`` also writes a JUnit XML
-report (one testcase per check) for CI. Exit codes: 0 every check held, 1 one failed (or
-a step did), 2 the file is not a valid scenario (its line is printed).
+report (one testcase per check) for CI; ``--timeline PATH`` writes the panes' socket calls
+as one sequence diagram. Exit codes: 0 every
+check held, 1 one failed (or a step did, or a report could not be written), 2 the file is
+not a valid scenario (its line is printed) or a report's name is unusable.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from netassistant.cli.parser import EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from netassistant.core.chunk import Event
     from netassistant.core.scenario import Result, Scenario
 
 EXIT_FAILED = 1
@@ -40,10 +43,21 @@ def add_scenario_commands(sub: Any) -> None:
 def _add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON lines")
     parser.add_argument("--junit", metavar="PATH", help="also write a JUnit XML report")
+    parser.add_argument(
+        "--timeline",
+        default=None,
+        metavar="PATH",
+        help=(
+            "at the end, write the panes' socket calls as one sequence diagram to PATH: "
+            ".svg, .mmd (Mermaid) or .json by its extension"
+        ),
+    )
 
 
 def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
     """Run the ``run`` or ``lab`` command; returns the exit code."""
+    from netassistant.cli.parser import UsageError
+    from netassistant.cli.timeline import check_timeline_option
     from netassistant.core.scenario import ScenarioError
     from netassistant.core.scenario.labs import lab_files, lab_source, load_lab, load_scenario_file
 
@@ -58,6 +72,12 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
             number = f"{lab.number:2d}" if lab else "  "
             print(f"{number}  {name:28s} {title}", file=out)
         return EXIT_OK
+    try:
+        # A name no format fits is refused before the file is read or anything opens.
+        timeline = check_timeline_option(args)
+    except UsageError as exc:
+        print(f"netassistant-cli: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command == "lab" and args.lab_command == "export":
             source = lab_source(args.name)
@@ -77,13 +97,26 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
         where = getattr(args, "scenario", None) or args.name
         print(f"netassistant-cli: error: {where}: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    return run_scenario(scenario, out, as_json=args.json, junit=args.junit)
+    return run_scenario(scenario, out, as_json=args.json, junit=args.junit, timeline=timeline)
 
 
 def run_scenario(
-    scenario: Scenario, out: TextIO, *, as_json: bool = False, junit: str | None = None
+    scenario: Scenario,
+    out: TextIO,
+    *,
+    as_json: bool = False,
+    junit: str | None = None,
+    timeline: str | None = None,
 ) -> int:
-    """Run ``scenario`` headless, printing every result; returns the exit code."""
+    """Run ``scenario`` headless, printing every result; returns the exit code.
+
+    Args:
+        scenario: A checked scenario.
+        out: Where the results are printed.
+        as_json: Print JSON lines instead of text.
+        junit: Also write a JUnit XML report here.
+        timeline: Also write the panes' timeline here (name checked by the caller).
+    """
     import json
 
     from netassistant.core.scenario import ScenarioRunner
@@ -108,6 +141,7 @@ def run_scenario(
         verdict = "PASSED" if passed else "FAILED"
         held = sum(1 for r in checks if r.ok)
         print(f"{verdict}: {held} of {len(checks)} checks held", file=out)
+    code = EXIT_OK if passed else EXIT_FAILED
     if junit:
         from netassistant.cli.junit import write_junit
 
@@ -115,8 +149,31 @@ def run_scenario(
             write_junit(junit, scenario, runner.results)
         except OSError as exc:
             print(f"netassistant-cli: error: cannot write {junit}: {exc.strerror}", file=sys.stderr)
-            return EXIT_FAILED
-    return EXIT_OK if passed else EXIT_FAILED
+            code = EXIT_FAILED
+    if timeline:
+        error = write_scenario_timeline(timeline, scenario, runner.events())
+        if error:
+            print(f"netassistant-cli: error: {error}", file=sys.stderr)
+            code = EXIT_FAILED
+    return code
+
+
+def write_scenario_timeline(path: str, scenario: Scenario, events: dict[str, list[Event]]) -> str:
+    """Write the panes' socket calls as one timeline; "" or why it could not be written.
+
+    The scenario's :meth:`~netassistant.core.scenario.Scenario.timeline_pane` (a relay,
+    else the first pane) is the session; the others join as its peer sessions, so a
+    client's send and the server's recvs that delivered its bytes are linked by ranges.
+    """
+    from netassistant.core.timeline import write_timeline
+
+    hub = scenario.timeline_pane()
+    others = [pane_events for name, pane_events in events.items() if name != hub]
+    try:
+        write_timeline(path, events[hub], extra_sessions=others)
+    except OSError as exc:
+        return f"cannot write the timeline to {path}: {exc.strerror or exc}"
+    return ""
 
 
 def format_result(result: Result, *, as_json: bool) -> str:

@@ -98,6 +98,7 @@ class ControllerDriver:
         "set_recv_size": "set_recv_size",
         "set_read_delay": "set_read_delay",
         "set_accept_paused": "set_accept_paused",
+        "set_faults": "set_faults",
     }
 
     def __init__(

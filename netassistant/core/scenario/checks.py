@@ -15,7 +15,7 @@ from netassistant.core.chunk import Direction
 from netassistant.core.config import Kind
 from netassistant.core.i18n import text
 from netassistant.core.scenario.nodes import Map, ScenarioError
-from netassistant.core.scenario.record import COUNTERS
+from netassistant.core.scenario.record import COUNTERS, LEG_COUNTERS, MAX_KEPT
 
 if TYPE_CHECKING:
     from netassistant.core.scenario.context import RunContext
@@ -110,7 +110,7 @@ def parse_comparison(m: Map, default: tuple[str, Any] | None = None) -> tuple[st
 def _counter_names() -> tuple[str, ...]:
     from netassistant.core.chunk import EventKind
 
-    return (*COUNTERS, *(kind.value for kind in EventKind))
+    return (*COUNTERS, *LEG_COUNTERS, *(kind.value for kind in EventKind))
 
 
 def compare(ctx: RunContext, observed: int, comparison: tuple[str, Any]) -> tuple[bool, str]:
@@ -128,13 +128,18 @@ def compare(ctx: RunContext, observed: int, comparison: tuple[str, Any]) -> tupl
 
 # -------------------------------------------------------------------- the kinds
 class Count(CheckKind):
-    """A counter of a pane (``of: rx_chunks``, ``tx_bytes``, ``messages``, or an event kind)."""
+    """A counter of a pane (``of: rx_chunks``, ``tx_bytes``, ``messages``, or an event kind).
+
+    A relay pane also counts per leg: ``of: server_leg.tx_chunks`` (the writes it made to
+    the server) against ``relay.client_leg.rx_chunks`` (the reads it made from the client).
+    """
 
     name = "count"
+    pane_kinds = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP, Kind.RELAY)
 
     def _read(self, m: Map) -> dict[str, Any]:
         what = m.choice("of", _counter_names())
-        return {"of": what, "compare": parse_comparison(m)}
+        return {"of": what, "compare": parse_comparison(m), "legs": what in LEG_COUNTERS}
 
     def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         of = action.params["of"]
@@ -196,13 +201,20 @@ def _listed(items: list[str], limit: int = 8) -> str:
 
 
 class Chunk(CheckKind):
-    """The N-th RX chunk (1-based): its ``length``, or what it ``starts_with``/``contains``."""
+    """The N-th RX chunk: its ``length``, or what it ``starts_with``/``contains``.
+
+    ``index`` counts from 1; ``-1`` is the newest of the first 1000 (a phase's last recv,
+    whatever number earlier phases left it).
+    """
 
     name = "chunk"
 
     def _read(self, m: Map) -> dict[str, Any]:
+        index = m.integer("index", 1, -MAX_KEPT, MAX_KEPT)
+        if index == 0:
+            raise m.error("index", text("counts from 1 (the first); -1 is the newest"))
         params: dict[str, Any] = {
-            "index": m.integer("index", 1, 1, 1000),
+            "index": index,
             "length": m.integer("length", -1, 0, 1024 * 1024) if "length" in m else -1,
             "starts_with": m.string("starts_with", ""),
             "contains": m.string("contains", ""),
@@ -217,7 +229,8 @@ class Chunk(CheckKind):
         p = action.params
         record = ctx.pane(action.pane).record
         with record.changed:
-            chunks = list(record.first_rx[: p["index"]])
+            kept = list(record.first_rx)
+        index = p["index"] if p["index"] > 0 else len(kept) + 1 + p["index"]
         wanted = []
         if p["length"] >= 0:
             wanted.append(f"{p['length']} bytes")
@@ -225,17 +238,18 @@ class Chunk(CheckKind):
             wanted.append(f"starting with {p['starts_with']!r}")
         if p["contains"]:
             wanted.append(f"containing {p['contains']!r}")
-        expected = f"RX chunk {p['index']}: " + ", ".join(wanted)
-        if len(chunks) < p["index"]:
-            return Verdict(False, f"only {len(chunks)} RX chunks", expected)
-        data = chunks[-1].data
+        name = "the last RX chunk" if p["index"] == -1 else f"RX chunk {p['index']}"
+        expected = f"{name}: " + ", ".join(wanted)
+        if not 0 < index <= len(kept):
+            return Verdict(False, f"only {len(kept)} RX chunks", expected)
+        data = kept[index - 1].data
         ok = (
             (p["length"] < 0 or len(data) == p["length"])
             and data.startswith(p["starts_with"].encode())
             and p["contains"].encode() in data
         )
         head = data[:24].decode("utf-8", "backslashreplace")
-        return Verdict(ok, f"RX chunk {p['index']}: {len(data)} bytes, {head!r}…", expected)
+        return Verdict(ok, f"RX chunk {index}: {len(data)} bytes, {head!r}…", expected)
 
 
 class Truncated(CheckKind):
@@ -307,6 +321,7 @@ class Error(CheckKind):
     """The session reported an error of a kind (``address-in-use``, ``connection-refused``...)."""
 
     name = "error"
+    pane_kinds = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP, Kind.RELAY)
 
     def _read(self, m: Map) -> dict[str, Any]:
         return {"kind": m.choice("kind", ERROR_KINDS)}

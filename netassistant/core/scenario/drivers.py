@@ -31,8 +31,11 @@ COMMANDS = frozenset(
         "set_recv_size",
         "set_read_delay",
         "set_accept_paused",
+        "set_faults",
     }
 )
+#: The commands only a relay has (the relay engine's own methods).
+RELAY_COMMANDS = frozenset({"set_faults"})
 
 
 class PaneDriver(Protocol):
@@ -95,7 +98,8 @@ class ThreadDriver:
         pipeline = self._pipeline
         if pipeline is None:
             raise RuntimeError("the session is not running")
-        result = getattr(pipeline, name)(*args)
+        target = pipeline.relay() if name in RELAY_COMMANDS else pipeline
+        result = getattr(target, name)(*args)
         # Commands run in order on the engine's loop: once a marker posted after this one
         # has run, so has the command. A step then never races its own effect (a client
         # connecting before "stop accepting" was applied).

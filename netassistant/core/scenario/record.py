@@ -17,7 +17,7 @@ import threading
 from collections import Counter, deque
 from typing import Any
 
-from netassistant.core.chunk import Chunk, ConnEvent, Direction, Event, EventKind
+from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 
 MAX_EVENTS = 20_000
 MAX_EVENT_BYTES = 32 * 1024 * 1024
@@ -32,6 +32,8 @@ class PaneRecord:
         changed: The run's condition; notified after every feed.
         events: The newest events (bounded), for a timeline.
         rx_chunks, tx_chunks, rx_bytes, tx_bytes: Counters over the whole run.
+        legs: A relay's counters per leg (``server_leg.tx_chunks``: the writes the relay
+            made to the server); see :data:`LEG_COUNTERS`.
         first_rx: The first RX chunks (at most :data:`MAX_KEPT`).
         messages: The first decoded messages' payloads.
         errors: The first ERROR events.
@@ -50,6 +52,7 @@ class PaneRecord:
         self.events: deque[Event] = deque()
         self._event_bytes = 0
         self.rx_chunks = self.tx_chunks = self.rx_bytes = self.tx_bytes = 0
+        self.legs: Counter[str] = Counter()
         self._rx_digest = hashlib.sha256()
         self._tx_digest = hashlib.sha256()
         self.first_rx: list[Chunk] = []
@@ -88,6 +91,12 @@ class PaneRecord:
                 self._event_bytes -= len(old.data)
 
     def _chunk(self, chunk: Chunk) -> None:
+        # Only a relay's server leg is flagged; for other kinds the client_leg counters
+        # simply repeat the totals, and the schema allows them on relay panes only.
+        leg = "server_leg" if chunk.flags & ChunkFlag.SERVER_LEG else "client_leg"
+        way = "rx" if chunk.direction is Direction.RX else "tx"
+        self.legs[f"{leg}.{way}_chunks"] += 1
+        self.legs[f"{leg}.{way}_bytes"] += len(chunk.data)
         if chunk.direction is Direction.RX:
             self.rx_chunks += 1
             self.rx_bytes += len(chunk.data)
@@ -131,8 +140,17 @@ class PaneRecord:
                 return self.dropped
             if name in COUNTERS:
                 return int(getattr(self, name))
+            if name in LEG_COUNTERS:
+                return self.legs[name]
             return self.kinds[name]
 
 
 #: The counters a check may name (``server.rx_chunks``); event kinds count too (``accepted``).
 COUNTERS = ("rx_chunks", "tx_chunks", "rx_bytes", "tx_bytes", "messages", "dropped")
+#: A relay's counters per leg: ``client_leg`` faces the client, ``server_leg`` the server
+#: (``relay.server_leg.tx_chunks``: how many writes the relay made to the server).
+LEG_COUNTERS = tuple(
+    f"{leg}.{counter}"
+    for leg in ("client_leg", "server_leg")
+    for counter in ("rx_chunks", "tx_chunks", "rx_bytes", "tx_bytes")
+)

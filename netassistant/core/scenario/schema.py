@@ -15,6 +15,7 @@ from typing import Any
 
 from netassistant.core.config import ConfigError, Kind, SessionConfig
 from netassistant.core.i18n import text
+from netassistant.core.relay.settings import MAX_FAULTS
 from netassistant.core.scenario.checks import CHECK_KINDS, MAX_WITHIN_MS
 from netassistant.core.scenario.nodes import Map, ScenarioError, compose, line_of, scalar
 from netassistant.core.scenario.steps import STEP_KINDS
@@ -24,6 +25,8 @@ MAX_PANES = 8
 MAX_ACTIONS = 200
 MAX_TIMEOUT_S = 120
 LANGUAGES = ("en", "zh_CN")
+#: The views a lab's "what to look at" may name.
+LOOK_AT = ("log", "timeline")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _REFERENCE_RE = re.compile(r"\$\{([a-z][a-z0-9_]*)\.(port|host|address)\}|\$\{tmp\}")
 
@@ -98,6 +101,9 @@ class Teaching:
         answer: Index of the right choice.
         check: Id of the check whose observation answers the question.
         code: Pane name -> equivalent Python code.
+        look_at: The view "what to look at" names: ``log`` (the panes' receive logs) or
+            ``timeline`` (the window opens the Timeline of
+            :meth:`Scenario.timeline_pane`, linked to the other panes).
     """
 
     number: int
@@ -111,6 +117,7 @@ class Teaching:
     why: Localized
     os_note: Localized | None
     code: dict[str, str]
+    look_at: str = "log"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +141,18 @@ class Scenario:
     timeout_s: float
     lab: Teaching | None
     base_dir: str = "."
+
+    def timeline_pane(self) -> str:
+        """The pane whose timeline shows the run: a relay if there is one, else the first.
+
+        A relay stands between the other panes, so its timeline links everyone's calls;
+        otherwise the first pane (the server, in the labs) is the session the others'
+        calls are drawn against.
+        """
+        for name, spec in self.panes.items():
+            if spec.kind is Kind.RELAY:
+                return name
+        return next(iter(self.panes))
 
     def stages(self) -> list[list[int]]:
         """Actions grouped for step buttons: each step with the checks that follow it."""
@@ -203,6 +222,9 @@ def _panes(top: Map) -> dict[str, PaneSpec]:
 def _session_values(m: Map, names: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key in list(m.keys()):
+        if key == "faults":  # a relay's list of fault specs; the config's check reads them
+            values[key] = [scalar(node) for node in m.items(key, "faults", limit=MAX_FAULTS)]
+            continue
         value = m.value(key)
         if isinstance(value, str):
             for match in _REFERENCE_RE.finditer(value):
@@ -279,6 +301,8 @@ def _action(node: Any, panes: dict[str, PaneSpec]) -> Action:
                 ),
             )
     params = kind.parse(m)
+    if params.get("legs") and panes[pane].kind is not Kind.RELAY:
+        raise m.error("of", text("only a relay pane has legs (client_leg, server_leg)"))
     if "session" in params:
         session_map = params.pop("session")
         overrides = _session_values(session_map, list(panes)) if session_map else {}
@@ -361,6 +385,7 @@ def _teaching(m: Map, panes: dict[str, PaneSpec], actions: list[Action]) -> Teac
         why=_localized(m, "why"),
         os_note=_localized(m, "os_note") if "os_note" in m else None,
         code=code,
+        look_at=m.choice("look_at", LOOK_AT, "log"),
     )
     m.done()
     return teaching

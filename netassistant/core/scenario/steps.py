@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from netassistant.core.config import Kind
 from netassistant.core.i18n import text, translatable
-from netassistant.core.scenario.nodes import Map, ScenarioError
+from netassistant.core.scenario.nodes import Map, ScenarioError, line_of, scalar
 
 if TYPE_CHECKING:
     from netassistant.core.scenario.context import RunContext
@@ -33,6 +33,8 @@ MAX_FILL = 16 * 1024 * 1024
 SEND_TIMEOUT_S = 15.0
 
 STREAM_KINDS = (Kind.TCP_SERVER, Kind.TCP_CLIENT)
+#: Kinds that start, restart and stop: every kind, a relay too.
+ALL_KINDS: tuple[Kind, ...] = (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP, Kind.RELAY)
 
 
 class StepOutcome:
@@ -79,6 +81,7 @@ class Start(StepKind):
     """Open the pane's session: listen (server, UDP) or connect (client)."""
 
     name = "start"
+    pane_kinds = ALL_KINDS
 
     def _read(self, m: Map) -> dict[str, Any]:
         session = m.sub("session", "session")
@@ -109,6 +112,7 @@ class Stop(StepKind):
     """End the pane's session (closing its sockets)."""
 
     name = "stop"
+    pane_kinds = ALL_KINDS
 
     def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
         return ctx.stop_pane(action.pane)
@@ -321,6 +325,47 @@ class ResumeAccept(PauseAccept):
     paused = False
 
 
+class Faults(StepKind):
+    """A relay's faults from now on (``faults: [up:coalesce:window_ms=300]``; ``[]``: none).
+
+    The list replaces the faults in force, for the connections already relayed too (data
+    a fault holds goes on first); each change is a FAULT event in the relay's log.
+    """
+
+    name = "faults"
+    pane_kinds = (Kind.RELAY,)
+
+    def _read(self, m: Map) -> dict[str, Any]:
+        from netassistant.core.relay.settings import MAX_FAULTS
+        from netassistant.core.relay.spec import FaultSpecError, parse_fault
+
+        if "faults" not in m:
+            raise ScenarioError(
+                m.line, text("a faults step needs faults: (a list of fault specs, [] for none)")
+            )
+        specs: list[str] = []
+        for node in m.items("faults", "faults", limit=MAX_FAULTS):
+            spec = scalar(node)
+            if not isinstance(spec, str):
+                raise ScenarioError(line_of(node), text("must be text; put it in quotes"))
+            try:
+                parse_fault(spec)
+            except FaultSpecError as exc:
+                raise ScenarioError(line_of(node), exc.args[0]) from None
+            specs.append(spec)
+        return {"faults": specs}
+
+    def _do(self, ctx: RunContext, action: Action) -> StepOutcome:
+        specs = action.params["faults"]
+        ctx.command(action.pane, "set_faults", list(specs))
+        if not specs:
+            return StepOutcome(True, text("{pane} relays without faults now", pane=action.pane))
+        return StepOutcome(
+            True,
+            text("{pane} relays with {faults} now", pane=action.pane, faults=", ".join(specs)),
+        )
+
+
 #: Every step kind by its ``do:`` word: the one place a new kind is added.
 STEP_KINDS: dict[str, StepKind] = {
     kind.name: kind
@@ -339,5 +384,6 @@ STEP_KINDS: dict[str, StepKind] = {
         Abort(),
         PauseAccept(),
         ResumeAccept(),
+        Faults(),
     )
 }

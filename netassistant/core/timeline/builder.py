@@ -218,7 +218,12 @@ class TimelineBuilder:
                 calls = (("close", LOCAL),)
             else:
                 return  # progress, drops, faults: not calls on a socket
-        conn = self._learn(session, event.conn_id, event.local, event.peer, event.kind)
+        if (event.detail or {}).get("leg") == SERVER_LEG:
+            # A relay's upstream leg shares the client leg's connection number: learning
+            # it would make the client leg's chunks look like the upstream socket's.
+            conn: _Conn | None = _Conn(event.local, event.peer, 0)
+        else:
+            conn = self._learn(session, event.conn_id, event.local, event.peer, event.kind)
         if not session and event.local:
             self._own(event.local)
         lane = conn.peer if conn is not None else event.peer
@@ -358,8 +363,12 @@ class TimelineBuilder:
             bisect.insort(steps, step, key=_key)
         self._by_id[step.id] = step
         self._next_id += 1
-        if step.lane not in self._lanes:
+        if step.leg:
+            # A lane first drawn from a peer session (a server pane's own steps, leg "")
+            # is still the relay's server leg once the relay's step says so.
             self._lanes[step.lane] = step.leg
+        else:
+            self._lanes.setdefault(step.lane, step.leg)
 
     def _link(self, stream: tuple[str, str, int], role: int, step: Step) -> None:
         for first, then in self._table.add(stream, role, step.start, step.end, step.id):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QSplitter, QStackedWidget, QWidget
 
 from netassistant.core.config import SessionConfig
 from netassistant.core.profiles.model import Profile
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 #: How long "what to look at" keeps a pane outlined.
 HIGHLIGHT_MS = 1500
 _HIGHLIGHT_STYLE = "border: 3px solid #e67e22; border-radius: 4px;"
+#: The timeline a lab opens takes this share of its pane's log row (arrows need room)...
+TIMELINE_SHARE = 0.6
+#: ...and side by side, its pane this share of the window's width.
+TIMELINE_PANE_SHARE = 0.6
 
 
 class LabDock(QDockWidget):
@@ -82,6 +86,7 @@ class LabDock(QDockWidget):
         page.run_all_requested.connect(self.run.run_all)
         page.back_requested.connect(self.show_browser)
         page.highlight_requested.connect(self.highlight)
+        page.timeline_requested.connect(self.show_timeline)
         self.run.result.connect(page.add_result)
         self.run.busy_changed.connect(page.set_busy)
         self._stack.addWidget(page)
@@ -91,6 +96,9 @@ class LabDock(QDockWidget):
         self.page = page
         self.show()
         self.raise_()
+        if scenario.lab is not None and scenario.lab.look_at == "timeline":
+            # Open before anything runs, so the students see each call drawn as it happens.
+            self.show_timeline(scenario.timeline_pane(), outline=False)
 
     def _driver(self, spec: PaneSpec, invoker: GuiInvoker) -> ControllerDriver:
         pane = self.panes[spec.name]
@@ -106,13 +114,37 @@ class LabDock(QDockWidget):
         pane = self.panes.get(name)
         if pane is None:
             return
-        if self._window.tabs.indexOf(pane) >= 0:
+        lab = self.run.scenario.lab if self.run is not None else None
+        # A lab that looks at the timeline keeps its pane in front: that timeline draws
+        # every pane's calls, so switching tabs at each step would hide what to look at.
+        keep_front = lab is not None and lab.look_at == "timeline"
+        if self._window.tabs.indexOf(pane) >= 0 and not keep_front:
             self._window.tabs.setCurrentWidget(pane)
-        view: QWidget = pane.receive
-        view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # A class selector with a dot matches this widget's class only, not its children.
-        view.setStyleSheet(f".{type(view).__name__} {{ {_HIGHLIGHT_STYLE} }}")
-        QTimer.singleShot(HIGHLIGHT_MS, view, lambda: view.setStyleSheet(""))
+        _outline(pane.receive)
+
+    def show_timeline(self, name: str, *, outline: bool = True) -> None:
+        """Open pane ``name``'s Timeline (linked to the other panes) and bring it forward.
+
+        Args:
+            name: The scenario pane.
+            outline: Also outline the timeline for a moment ("Show the timeline").
+        """
+        pane = self.panes.get(name)
+        if pane is None:
+            return
+        window = self._window
+        if window.tabs.indexOf(pane) >= 0:
+            window.tabs.setCurrentWidget(pane)
+        pane.timeline.set_shown(True)
+        view = pane.timeline.view
+        if view is None:
+            return
+        if not outline:
+            _widen(pane.receive_split, view, TIMELINE_SHARE)
+            if window.tiles.indexOf(pane) >= 0:
+                _widen(window.tiles, pane, TIMELINE_PANE_SHARE)
+            return
+        _outline(view)
 
     def stop(self) -> None:
         """End the current run and close its panes."""
@@ -124,3 +156,30 @@ class LabDock(QDockWidget):
             if pane in self._window.panes():
                 self._window.close_session(pane)
         self.panes = {}
+
+
+def _outline(view: QWidget) -> None:
+    """Outline ``view`` for a moment: what to look at."""
+    view.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    # A class selector with a dot matches this widget's class only, not its children.
+    view.setStyleSheet(f".{type(view).__name__} {{ {_HIGHLIGHT_STYLE} }}")
+    QTimer.singleShot(HIGHLIGHT_MS, view, lambda: view.setStyleSheet(""))
+
+
+def _widen(splitter: QSplitter, widget: QWidget, share: float) -> None:
+    """Give ``widget`` ``share`` of ``splitter``'s room, the rest to the others evenly."""
+    index = splitter.indexOf(widget)
+    sizes = splitter.sizes()
+    if index < 0 or len(sizes) < 2:
+        return
+    total = sum(sizes) or 1000 * len(sizes)
+    # The receive row has a third, usually folded widget (the messages): keep it folded.
+    others = [i for i, size in enumerate(sizes) if i != index and size > 0] or [
+        i for i in range(len(sizes)) if i != index
+    ]
+    wide = int(total * share)
+    new = [0] * len(sizes)
+    new[index] = wide
+    for i in others:
+        new[i] = (total - wide) // len(others)
+    splitter.setSizes(new)

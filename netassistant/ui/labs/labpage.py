@@ -49,12 +49,14 @@ class LabPage(QWidget):
         stage_requested(int): run this stage.
         run_all_requested(): run everything left.
         highlight_requested(str): show the user this pane.
+        timeline_requested(str): show the user this pane's timeline (a lab that looks at it).
         back_requested(): go back to the list of labs.
     """
 
     stage_requested = Signal(int)
     run_all_requested = Signal()
     highlight_requested = Signal(str)
+    timeline_requested = Signal(str)
     back_requested = Signal()
 
     def __init__(self, scenario: Scenario, parent: QWidget | None = None) -> None:
@@ -111,6 +113,7 @@ class LabPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        self._scroll = scroll
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -181,9 +184,15 @@ class LabPage(QWidget):
         layout = QVBoxLayout(box)
         look = QHBoxLayout()
         look.addWidget(self._paragraph(self._text(lab.look), "labLook"), 1)
-        show = QPushButton(self.tr("Show me"))
+        if lab.look_at == "timeline":
+            show = QPushButton(self.tr("Show the timeline"))
+            show.setToolTip(
+                self.tr("Open and highlight the timeline: the panes' calls as a sequence diagram")
+            )
+        else:
+            show = QPushButton(self.tr("Show me"))
+            show.setToolTip(self.tr("Highlight the pane to look at"))
         show.setObjectName("labShowMe")
-        show.setToolTip(self.tr("Highlight the pane to look at"))
         show.clicked.connect(self._show_me)
         look.addWidget(show)
         layout.addLayout(look)
@@ -316,10 +325,15 @@ class LabPage(QWidget):
         self.verdict_label.setText(verdict)
         self.why_title.show()
         self.why_label.show()
+        # On a small screen the observation is below the steps: bring it into view.
+        self._scroll.ensureWidgetVisible(self.verdict_label)
 
     def _show_me(self) -> None:
         lab = self.scenario.lab
         if lab is None:
+            return
+        if lab.look_at == "timeline":
+            self.timeline_requested.emit(self.scenario.timeline_pane())
             return
         for action in self.scenario.actions:
             if action.is_check and action.id == lab.check:
