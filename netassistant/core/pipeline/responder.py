@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 #: Replies per second above which the responder pauses itself.
 MAX_REPLIES_PER_SECOND = 1000
 #: A reply that comes back from the peer this soon counts as a bounce.
-BOUNCE_WINDOW_S = 0.05
+BOUNCE_WINDOW_S = 0.12  # two flush intervals of the window (1/30 s) and slack for a busy machine
 #: Bounces in a row that make a reply loop.
 BOUNCE_LIMIT = 20
 
