@@ -82,9 +82,7 @@ class ReplyRules:
         for index, rule in enumerate(self.rules):
             same_place = index < len(previous.rules) and previous.rules[index] == rule
             candidates = [index] if same_place and not used[index] else []
-            candidates += [
-                i for i, old in enumerate(previous.rules) if not used[i] and old == rule
-            ]
+            candidates += [i for i, old in enumerate(previous.rules) if not used[i] and old == rule]
             if candidates:
                 used[candidates[0]] = True
                 carried[index] = old_counts[candidates[0]]
