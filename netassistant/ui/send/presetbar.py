@@ -414,6 +414,10 @@ class PresetBar(QWidget):
         self.editor.applied.connect(self._on_applied)
         self.editor.cancelled.connect(lambda: self._edit.setChecked(False))
 
+    def add_tool_button(self, button: QPushButton) -> None:
+        """Put ``button`` in the row, before "Edit presets…" (the send area's "Packets…")."""
+        self._row.insertWidget(self._row.indexOf(self._edit), button)
+
     def presets(self) -> list[SendPreset]:
         """The presets, in button order."""
         return list(self._presets)
