@@ -304,6 +304,7 @@ class PacketLibraryWindow(QDialog):
             item = self.model.item(row, 4)
             if packet.name == name and item is not None:
                 item.setText(self._interval_text(packet))
+                self.table.resizeColumnToContents(4)
         if message:
             self._say(message)
         self._sync_repeat_button()

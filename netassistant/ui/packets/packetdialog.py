@@ -198,7 +198,7 @@ class PacketDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for label, widget in (
             (self.tr("Name"), self.name),
             (self.tr("Built from"), self.source),
@@ -275,12 +275,12 @@ class PacketDialog(QDialog):
             self.grid = None
         template = self.template()
         for widget in (self.data, self.mode, self.encoding, self.escapes, self.append):
-            widget.setEnabled(template is None)  # a template builds the payload instead
+            self.form.setRowVisible(widget, template is None)  # the template builds it
         self.grid_box.setVisible(template is not None)
         if template is None:
             return
         grid = TemplateGrid(template)
-        grid.setMinimumHeight(220)
+        grid.setMinimumHeight(300)
         for key, value in values.items():
             try:
                 grid.set_value(key, str(value))

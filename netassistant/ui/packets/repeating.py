@@ -124,12 +124,17 @@ class PacketRepeater(QObject):
                 self.changed.emit(name, self._running_text(name))
                 return
             del self._repeats[name]
-            ended = (
-                self.tr("stopped repeating %1 after %2 sends")
-                .replace("%1", name)
-                .replace("%2", str(repeat.sent))
-            )
-            if message and state != "stopped":
-                ended += ": " + tr_core(message)
+            if state == "cancelled" or not message:  # Stop was clicked
+                ended = (
+                    self.tr("stopped repeating %1 after %2 sends")
+                    .replace("%1", name)
+                    .replace("%2", str(repeat.sent))
+                )
+            else:  # the session ended or a send failed: the message says why
+                ended = (
+                    self.tr("stopped repeating %1: %2")
+                    .replace("%1", name)
+                    .replace("%2", tr_core(message))
+                )
             self.changed.emit(name, ended)
             return
