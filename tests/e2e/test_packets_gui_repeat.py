@@ -160,7 +160,7 @@ def test_the_packet_dialog_builds_from_a_template_and_the_table_sends_it(
     assert dialog.grid is None
     dialog.source.setCurrentIndex(1 + [t.name for t in templates].index(MODBUS))
     assert dialog.grid is not None
-    assert not dialog.data.isEnabled()
+    assert not dialog.data.isVisibleTo(dialog)  # the template builds the payload
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     dialog.grid.set_value("quantity", "300")
     dialog.grid.set_value("unit", "999")
@@ -172,6 +172,10 @@ def test_the_packet_dialog_builds_from_a_template_and_the_table_sends_it(
     packet = dialog.packet()
     assert packet.template is not None
     assert packet.template.name == MODBUS
+    dialog.source.setCurrentIndex(0)  # back to typed data: no grid, the data rows again
+    assert dialog.grid is None
+    assert dialog.data.isVisibleTo(dialog)
+    assert dialog.packet().template is None
     # Stored, listed and sent from the table: the bytes are built at send time.
     table = library_window(qtbot, window, [packet])
     assert table.model.item(0, 1).text() == f"template: {MODBUS}"

@@ -47,7 +47,8 @@ class PacketRepeater(QObject):
         super().__init__(parent)
         self._sender = PacketSender(self)
         self._repeats: dict[str, _Repeat] = {}
-        self._connected: set[int] = set()
+        # Held (not their ids): a new controller could reuse a closed one's id.
+        self._connected: list[SessionController] = []
 
     def running(self, name: str) -> bool:
         """True while packet ``name`` repeats."""
@@ -86,8 +87,8 @@ class PacketRepeater(QObject):
             plan_id = controller.start_plan(plan)
         except NotRunning:
             return self.tr("the session is not running; nothing was sent")
-        if id(controller) not in self._connected:
-            self._connected.add(id(controller))
+        if not any(c is controller for c in self._connected):
+            self._connected.append(controller)
             controller.plan_progress.connect(self._on_progress)
         self._repeats[packet.name] = _Repeat(controller, plan_id, packet.interval_ms)
         self.changed.emit(packet.name, self._running_text(packet.name))
