@@ -23,7 +23,7 @@ from netassistant.ui.send.filesend import FileSendBox
 from netassistant.ui.send.presetbar import PresetBar
 from netassistant.ui.send.sendpanel import SendInputError, SendPanel, SendRequest
 from netassistant.ui.send.sendtools import PlanError, SendToolsBox
-from netassistant.ui.widgets import push_button
+from netassistant.ui.widgets import tool_button
 
 
 class SendArea(QWidget):
@@ -53,11 +53,11 @@ class SendArea(QWidget):
         self.tools = SendToolsBox()
         self.presets = PresetBar()
         self.files = FileSendBox(kind)
-        self.packets_button = push_button(
+        # A tool button: narrower than a push button, so two panes still fit side by side.
+        self.packets_button = tool_button(
             "sendPackets",
             self.tr("Packets…"),
             self.tr("Open the packet library: saved packets to send into this pane (Ctrl+Shift+P)"),
-            auto_default=False,
         )
         self.presets.add_tool_button(self.packets_button)
         self._plan_id = 0
