@@ -142,7 +142,7 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
             elif kind == "hex":
                 data = parse_hex(value)
             elif kind == "packet":
-                items.append(packet_item(value, config))
+                items.append(packet_item(value, config, own_interval=not args.interval))
                 continue
             elif whole:
                 data = _read_whole(value)
@@ -177,10 +177,14 @@ def send_script(args: argparse.Namespace, config: SessionConfig) -> SendScript |
     return SendScript(items, repeat=args.repeat, interval_ms=args.interval)
 
 
-def packet_item(name: str, config: SessionConfig) -> SendItem:
+def packet_item(name: str, config: SessionConfig, *, own_interval: bool = True) -> SendItem:
     """``--send-packet NAME``: the library packet's bytes, to its UDP target if it has one.
 
-    The packet is dressed by its own checksum and frame, not by ``--frame-send``.
+    The packet is dressed by its own checksum and frame, not by ``--frame-send``; a
+    template packet's bytes are built from its template and values. With
+    ``own_interval`` (no ``--interval`` given) the packet's resend interval is the pause
+    after each of its sends, so ``--repeat N`` sends it N times that far apart (the last
+    send waits for nothing).
 
     Raises:
         UsageError: no such packet, a packet that cannot be built, or one meant for the
@@ -200,9 +204,11 @@ def packet_item(name: str, config: SessionConfig) -> SendItem:
             f"--send-packet: packet {name!r} is meant for {packet.kind.upper()} sessions, "
             f"not {config.kind.value}; change its kind in the library to send it here"
         )
+    pause = float(packet.interval_ms) if own_interval else 0.0
     if udp and packet.host:
-        return SendItem(data=data, host=packet.host, port=packet.port or config.remote_port)
-    return SendItem(data=data)
+        port = packet.port or config.remote_port
+        return SendItem(data=data, host=packet.host, port=port, pause_ms=pause)
+    return SendItem(data=data, pause_ms=pause)
 
 
 def reply_rules(args: argparse.Namespace) -> Any:

@@ -37,10 +37,13 @@ def packets_command(args: argparse.Namespace, out: TextIO) -> int:
 def summary(packet: Packet) -> str:
     """One tab-separated line: name, kind, target, interval, payload preview."""
     preview = packet.data if len(packet.data) <= 40 else packet.data[:39] + "…"
+    source = packet.mode
+    if packet.template is not None:  # the bytes are built from the template's fields
+        source, preview = "template", packet.template.name
     preview = preview.replace("\t", " ").replace("\n", " ").replace("\r", " ")
     interval = f"every {packet.interval_ms} ms" if packet.interval_ms else "once"
     target = packet.target or "-"
-    return f"{packet.name}\t{packet.kind}\t{target}\t{interval}\t{packet.mode}: {preview}"
+    return f"{packet.name}\t{packet.kind}\t{target}\t{interval}\t{source}: {preview}"
 
 
 def _list(library: PacketLibrary, args: argparse.Namespace, out: TextIO) -> int:

@@ -254,7 +254,8 @@ def _add_run_options(parser: argparse.ArgumentParser, *, top_level: bool) -> Non
         dest=sends,
         const="packet",
         metavar="NAME",
-        help="send a packet of the library (netassistant-cli packets list)",
+        help="send a packet of the library (netassistant-cli packets list); with --repeat N "
+        "it is sent N times its resend interval apart, unless --interval MS sets another gap",
     )
     send.add_argument(
         "--repeat",

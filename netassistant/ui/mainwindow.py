@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(self.tabs.addTab(pane, pane.title()))
         pane.title_changed.connect(lambda title, p=pane: self._retitle(p, title))
         pane.started.connect(lambda p=pane: self._remember(p))
+        pane.send_area.packets_requested.connect(self.open_packet_library)
         self.view_controls.pane_added(pane)
         self._restore_splitters(pane)
         return pane

@@ -242,3 +242,66 @@ def test_a_message_the_peer_refuses_is_exit_1_with_the_reason(env: dict[str, str
     assert proc.returncode == 1
     assert proc.stderr.startswith("netassistant-cli: ")
     assert proc.stderr.count("\n") == 1
+
+
+def modbus_request_packet(**changes: object) -> Packet:
+    from netassistant.core.templates.library import TemplateLibrary
+
+    template = TemplateLibrary().get("Modbus/TCP read holding registers request")
+    assert template is not None
+    values = {"transaction": 7, "address": "0x10", "quantity": 2}
+    return Packet("modbus", template=template, values=values, kind="tcp", **changes)  # type: ignore[arg-type]
+
+
+def test_a_template_packet_is_shown_listed_and_sent_as_its_built_bytes(
+    env: dict[str, str],
+) -> None:
+    library(env).save_all([modbus_request_packet()])
+    listed = run_cli(env, "packets", "list")
+    assert listed.stdout == (
+        "modbus\ttcp\t-\tonce\ttemplate: Modbus/TCP read holding registers request\n"
+    )
+    record = json.loads(run_cli(env, "packets", "show", "modbus").stdout)
+    assert record["template"]["name"] == "Modbus/TCP read holding registers request"
+    assert record["values"] == {"transaction": 7, "address": "0x10", "quantity": 2}
+    assert record["wire_hex"] == "00 07 00 00 00 06 01 03 00 10 00 02"
+    with listener() as srv:
+        got: list[bytes] = []
+
+        def serve() -> None:
+            conn, _ = srv.accept()
+            with conn:
+                conn.settimeout(TIMEOUT)
+                got.append(recv_exactly(conn, 12))
+                got.append(conn.recv(10))
+
+        reader = threading.Thread(target=serve)
+        reader.start()
+        port = str(srv.getsockname()[1])
+        proc = run_cli(env, "tcp-client", "-P", port, "--send-packet", "modbus")
+        reader.join(TIMEOUT)
+    assert proc.returncode == 0, proc.stderr
+    assert got == [bytes.fromhex("000700000006010300100002"), b""]
+
+
+def test_send_packet_repeat_uses_the_packets_interval_unless_interval_is_given(
+    env: dict[str, str],
+) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as target:
+        target.bind(("127.0.0.1", 0))
+        target.settimeout(TIMEOUT)
+        port = target.getsockname()[1]
+        library(env).save_all(
+            [Packet("tick", "T", kind="udp", host="127.0.0.1", port=port, interval_ms=300)]
+        )
+        for extra, low, high in (([], 0.55, 0.55 + TIMEOUT), (["--interval", "1"], 0, 0.25)):
+            proc = run_cli(env, "udp", "--send-packet", "tick", "--repeat", "3", "--json", *extra)
+            assert proc.returncode == 0, proc.stderr
+            assert [target.recvfrom(10)[0] for _ in range(3)] == [b"T", b"T", b"T"]
+            times = [
+                json.loads(line)["ts"]
+                for line in proc.stdout.splitlines()
+                if json.loads(line)["event"] == "chunk"
+            ]
+            assert len(times) == 3
+            assert low <= times[2] - times[0] < high, (extra, times)

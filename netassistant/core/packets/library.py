@@ -8,8 +8,13 @@ window never leaves half a file. The file is read as the profiles are: never mor
 numbers bounded, and a file that cannot be used is reported with its path and left
 untouched (the library then refuses to overwrite it, so nothing the user saved is lost).
 
-An export is the same document with the chosen packets; an import adds packets under free
-names (``Ping (2)`` when ``Ping`` is taken) and says which were renamed.
+The file also keeps the packet panel's setup (its ``panel`` object: buttons, step list,
+rounds; :mod:`.panel`), so a tester's panel is there next time. Version 1 files (no
+panel) are read as they are; writing makes them version 2.
+
+An export is the same document with the chosen packets (and the panel, restricted to
+them); an import adds packets under free names (``Ping (2)`` when ``Ping`` is taken), says
+which were renamed, and adds the file's panel buttons and steps to the user's panel.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 
 from netassistant.core.i18n import Text
 from netassistant.core.packets.model import Packet, PacketError, packet_from_dict
+from netassistant.core.packets.panel import PanelSetup, panel_from_dict
 from netassistant.core.profiles.errors import ProfileError
 from netassistant.core.profiles.files import write_file
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, check_limits
@@ -31,8 +37,8 @@ from netassistant.core.safefile import FileTooLargeError, read_regular
 
 #: What the ``format`` key of a packet file says.
 FORMAT = "netassistant-packets"
-#: The file version this code writes and reads.
-VERSION = 1
+#: The file version this code writes and reads (2: the ``panel`` object was added).
+VERSION = 2
 #: A library is typed by hand; a bigger file is a mistake, not something to parse.
 MAX_FILE_SIZE = 16 * 1024 * 1024
 #: Packets in one library at most (a table the user scrolls, not a capture).
@@ -80,9 +86,20 @@ class PacketLibrary:
         Raises:
             PacketError: the file cannot be read or is not a valid packet file.
         """
+        return self._read()[0]
+
+    def panel(self) -> PanelSetup:
+        """The packet panel's stored setup (empty when there is none yet).
+
+        Raises:
+            PacketError: the file cannot be read or is not a valid packet file.
+        """
+        return self._read()[1]
+
+    def _read(self) -> tuple[list[Packet], PanelSetup]:
         if not os.path.lexists(self.path):
-            return []
-        return read_packet_file(self.path)
+            return [], PanelSetup()
+        return read_library_file(self.path)
 
     def get(self, name: str) -> Packet:
         """The packet called ``name``.
@@ -100,14 +117,29 @@ class PacketLibrary:
         return [p.name for p in self.packets()]
 
     # ----------------------------------------------------------------- writing
-    def save_all(self, packets: Sequence[Packet]) -> None:
+    def save_all(self, packets: Sequence[Packet], panel: PanelSetup | None = None) -> None:
         """Replace the library with ``packets`` (checked first; names must be unique).
+
+        Args:
+            packets: The packets, in order.
+            panel: The panel setup to store; None keeps the stored one (a file that
+                cannot be read is then refused, never overwritten).
 
         Raises:
             PacketError: a packet is invalid, two share a name, or the file cannot be
                 written.
         """
-        write_packet_file(self.path, packets)
+        if panel is None:
+            panel = self.panel()
+        write_packet_file(self.path, packets, panel)
+
+    def save_panel(self, panel: PanelSetup) -> None:
+        """Store the panel's setup beside the packets (names not in the library dropped).
+
+        Raises:
+            PacketError: the file cannot be read (it is not overwritten) or written.
+        """
+        self.save_all(self.packets(), panel)
 
     def put(self, packet: Packet, *, replace: str | None = None) -> None:
         """Add ``packet`` at the end, or put it in the place of the packet ``replace``.
@@ -152,17 +184,23 @@ class PacketLibrary:
         Raises:
             PacketError: an unknown name, or ``path`` cannot be written.
         """
-        packets = self.packets()
+        packets, panel = self._read()
         if names is not None:
             packets = [packets[_index(packets, n)] for n in names]
-        write_packet_file(Path(path), packets)
+        write_packet_file(Path(path), packets, panel)
         return len(packets)
 
     def add_imported(
-        self, packets: Sequence[Packet], skipped: Sequence[tuple[str, str]] = ()
+        self,
+        packets: Sequence[Packet],
+        skipped: Sequence[tuple[str, str]] = (),
+        panel: PanelSetup | None = None,
     ) -> ImportResult:
-        """Append ``packets`` under free names (``Ping (2)`` when ``Ping`` is taken)."""
-        stored = self.packets()
+        """Append ``packets`` under free names (``Ping (2)`` when ``Ping`` is taken).
+
+        ``panel`` (an imported file's) is added to the stored panel, with the renames.
+        """
+        stored, stored_panel = self._read()
         added: list[Packet] = []
         renamed: list[tuple[str, str]] = []
         for packet in packets:
@@ -172,7 +210,11 @@ class PacketLibrary:
                 packet = dataclasses.replace(packet, name=name)
             stored.append(packet)
             added.append(packet)
-        self.save_all(stored)
+        if panel is not None:
+            # Renames apply in file order: the first packet of a name is the one it means.
+            first_names = dict(reversed(renamed))
+            stored_panel = stored_panel.merged(panel.renamed(first_names))
+        self.save_all(stored, stored_panel)
         return ImportResult(tuple(added), tuple(renamed), tuple(skipped))
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
@@ -190,7 +232,8 @@ class PacketLibrary:
 
             packets, skipped = parse_packets_ini(raw, str(path))
             return self.add_imported(packets, skipped)
-        return self.add_imported(parse_packet_file(raw, str(path)))
+        packets, panel = parse_library_file(raw, str(path))
+        return self.add_imported(packets, (), panel)
 
 
 def _looks_like_json(raw: bytes) -> bool:
@@ -253,6 +296,15 @@ def read_packet_file(path: Path) -> list[Packet]:
     return parse_packet_file(read_limited(path), str(path))
 
 
+def read_library_file(path: Path) -> tuple[list[Packet], PanelSetup]:
+    """Read and check a packet file: its packets and its panel setup.
+
+    Raises:
+        PacketError: naming the file and, when one is at fault, the entry and field.
+    """
+    return parse_library_file(read_limited(path), str(path))
+
+
 def _parse_int(literal: str) -> int:
     if len(literal.lstrip("-")) > 20:
         raise ValueError("a number with more than 20 digits")
@@ -265,6 +317,17 @@ def parse_packet_file(raw: bytes, path: str) -> list[Packet]:
     Raises:
         PacketError: not UTF-8 JSON, not a packet file, a newer version, too many
             packets, a bad entry, or two entries with one name.
+    """
+    return parse_library_file(raw, path)[0]
+
+
+def parse_library_file(raw: bytes, path: str) -> tuple[list[Packet], PanelSetup]:
+    """Check the bytes of packet file ``path``: its packets and panel setup.
+
+    The panel is restricted to the file's packets (a name not among them is dropped).
+
+    Raises:
+        PacketError: as :func:`parse_packet_file`, or a malformed ``panel``.
     """
     try:
         document = json.loads(raw.decode("utf-8-sig"), parse_int=_parse_int)
@@ -280,7 +343,15 @@ def parse_packet_file(raw: bytes, path: str) -> list[Packet]:
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         message = Text("packet file {path} is not valid JSON ({reason})", path=path, reason=reason)
         raise PacketError(message) from None
-    return packets_from_document(document, path)
+    packets = packets_from_document(document, path)
+    panel = PanelSetup()
+    if "panel" in document:
+        try:
+            panel = panel_from_dict(document["panel"])
+        except PacketError as exc:
+            message = Text("packet file {path}: {reason}", path=path, reason=exc)
+            raise PacketError(message) from None
+    return packets, panel.restricted_to(p.name for p in packets)
 
 
 def packets_from_document(document: Any, path: str) -> list[Packet]:
@@ -342,8 +413,10 @@ def packets_from_document(document: Any, path: str) -> list[Packet]:
     return packets
 
 
-def write_packet_file(path: Path, packets: Sequence[Packet]) -> None:
-    """Check ``packets`` and write them to ``path`` atomically.
+def write_packet_file(
+    path: Path, packets: Sequence[Packet], panel: PanelSetup | None = None
+) -> None:
+    """Check ``packets`` and write them (and ``panel``, restricted to them) atomically.
 
     Raises:
         PacketError: an invalid packet, a name used twice, too many packets, or a write
@@ -359,7 +432,13 @@ def write_packet_file(path: Path, packets: Sequence[Packet]) -> None:
         names.add(packet.name)
     if len(packets) > MAX_PACKETS:
         raise PacketError(Text("the library holds at most {limit} packets", limit=MAX_PACKETS))
-    document = {"format": FORMAT, "version": VERSION, "packets": [p.to_dict() for p in packets]}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "packets": [p.to_dict() for p in packets],
+    }
+    if panel is not None:
+        document["panel"] = panel.restricted_to(names).to_dict()
     data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

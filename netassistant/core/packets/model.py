@@ -4,8 +4,11 @@ A :class:`Packet` is a named send preset with more to it: its payload is a
 :class:`~netassistant.core.profiles.model.SendPreset` (the same text/hex/escapes/encoding
 rules as the send box and the preset bar), dressed on the way out by a
 :class:`~netassistant.core.sending.formats.MessageFormat` (checksum, then frame), with
-an optional UDP target and resend interval. :meth:`Packet.wire_bytes` gives the exact bytes
-that go out, so the window, the panel and ``--send-packet`` send the same thing.
+an optional UDP target and resend interval. A packet may instead be built from a packet
+template (:mod:`netassistant.core.templates`) and field values: its payload is then built
+at send time (lengths and checksums computed), and ``data``/``mode`` are not used.
+:meth:`Packet.wire_bytes` gives the exact bytes that go out, so the window, the panel and
+``--send-packet`` send the same thing.
 
 :func:`packet_from_dict` checks a stored dict field by field (the library file and JSON
 imports come from users and other programs); every error names the packet and the field.
@@ -16,11 +19,14 @@ from __future__ import annotations
 import codecs
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import Text, text
 from netassistant.core.profiles.model import SendPreset
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, PRESET_MODES
+
+if TYPE_CHECKING:
+    from netassistant.core.templates.model import Template
 
 #: Which sessions a packet is meant for: any, stream sessions, or UDP.
 KINDS: tuple[str, ...] = ("any", "tcp", "udp")
@@ -47,6 +53,8 @@ _KEYS = (
     "interval_ms",
     "notes",
 )
+#: Keys written only when the packet is built from a template.
+_TEMPLATE_KEYS = ("template", "values")
 
 
 class PacketError(ValueError):
@@ -83,8 +91,11 @@ class Packet:
         kind: ``"any"``, ``"tcp"`` or ``"udp"``: which sessions the packet is meant for.
         host: UDP target host ("" for the session's remote address).
         port: UDP target port (0 for the session's remote port).
-        interval_ms: Resend interval for repeated sends (0: send once).
+        interval_ms: Resend interval for "Repeat at its interval" and ``--send-packet``
+            with ``--repeat`` (0: no interval of its own).
         notes: Free text for the user.
+        template: The packet template the payload is built from (None: ``data`` is).
+        values: The template's field values by key (missing ones take the defaults).
     """
 
     name: str
@@ -101,13 +112,18 @@ class Packet:
     port: int = 0
     interval_ms: int = 0
     notes: str = ""
+    template: Template | None = None
+    values: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def payload(self) -> bytes:
         """The payload's bytes before checksum and frame.
 
         Raises:
-            PacketError: bad hex, a bad escape, or text the encoding cannot represent.
+            PacketError: bad hex, a bad escape, text the encoding cannot represent, or
+                template values that do not fit.
         """
+        if self.template is not None:
+            return self._built()
         preset = SendPreset(
             self.name, self.data, self.mode, self.append, self.escapes, self.encoding
         )
@@ -116,6 +132,18 @@ class Packet:
         except ValueError as exc:  # HexError, EscapeError and EncodeError are ValueErrors
             raise PacketError(
                 Text("packet {name!r}: {reason}", name=self.name, reason=exc.args[0]), "data"
+            ) from None
+
+    def _built(self) -> bytes:
+        from netassistant.core.templates.codec import build
+        from netassistant.core.templates.model import TemplateError
+
+        assert self.template is not None
+        try:
+            return build(self.template, dict(self.values))
+        except TemplateError as exc:  # ValueProblems: the first value that does not fit
+            raise PacketError(
+                Text("packet {name!r}: {reason}", name=self.name, reason=exc.args[0]), "values"
             ) from None
 
     def wire_bytes(self) -> bytes:
@@ -168,8 +196,15 @@ class Packet:
         return f"{host}:{self.port}"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict in the stored key order (every field written)."""
-        return {key: getattr(self, key) for key in _KEYS}
+        """JSON-ready dict in the stored key order (every field written).
+
+        ``template`` and ``values`` are written only for a template packet.
+        """
+        out = {key: getattr(self, key) for key in _KEYS}
+        if self.template is not None:
+            out["template"] = self.template.to_dict()
+            out["values"] = dict(self.values)
+        return out
 
 
 def packet_from_dict(data: Any, where: str = "packet") -> Packet:
@@ -185,7 +220,7 @@ def packet_from_dict(data: Any, where: str = "packet") -> Packet:
     if not isinstance(data, Mapping):
         raise PacketError(Text("{where}: must be a JSON object", where=where))
     for key in data:
-        if key not in _KEYS:
+        if key not in _KEYS and key not in _TEMPLATE_KEYS:
             raise PacketError(Text("{where}.{key}: unknown setting", where=where, key=key), key)
     kwargs: dict[str, Any] = {}
     for key in _KEYS:
@@ -201,9 +236,51 @@ def packet_from_dict(data: Any, where: str = "packet") -> Packet:
                 "must be {kind}, not {value}", kind=TYPE_WORDS[expected], value=_short(value)
             )
             raise PacketError(_at(where, key, reason), key)
+    kwargs.update(_template_fields(data, where))
     packet = Packet(**kwargs)
     _check_fields(packet, where)
     return packet
+
+
+#: Values of a template packet at most (a template has at most 256 fields; bits add some).
+MAX_VALUES = 4096
+
+
+def _template_fields(data: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """``template`` and ``values`` of a stored packet, checked (none when absent)."""
+    raw, values = data.get("template"), data.get("values", {})
+    if raw is None:
+        if values:
+            reason = text("values are given but there is no template to build them with")
+            raise PacketError(_at(where, "values", reason), "values")
+        return {}
+    from netassistant.core.templates.model import Template, TemplateError
+    from netassistant.core.templates.values import check_values
+
+    try:
+        template = Template.from_dict(raw)
+    except (TemplateError, TypeError, ValueError) as exc:
+        why: str = exc.args[0] if isinstance(exc, TemplateError) else str(exc)
+        raise PacketError(_at(where, "template", why), "template") from None
+    if not isinstance(values, Mapping) or len(values) > MAX_VALUES:
+        reason = text("must be a JSON object of at most {limit} values", limit=MAX_VALUES)
+        raise PacketError(_at(where, "values", reason), "values")
+    known = set(template.value_names())
+    for key, value in values.items():
+        if key not in known:
+            reason = Text(
+                "{key!r} is not a field of template {template!r}", key=key, template=template.name
+            )
+            raise PacketError(_at(where, "values", reason), "values")
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            reason = Text(
+                "{key}: must be a number or text, not {value}", key=key, value=_short(value)
+            )
+            raise PacketError(_at(where, "values", reason), "values")
+    problems = check_values(template, dict(values))
+    if problems:
+        raise PacketError(_at(where, "values", next(iter(problems.values()))), "values")
+    return {"template": template, "values": dict(values)}
 
 
 #: How a field's expected type is named in messages (shared with the reply rules).

@@ -153,6 +153,10 @@ class AutoResponder:
         if rule is not None:
             rule.validate()
         with self._lock:
+            # ReplyRules is not imported here (see above): compare the types instead.
+            if rule is not None and type(rule) is type(self._rule) and hasattr(rule, "counts"):
+                # Under the lock no reply is counted between reading and swapping.
+                rule.carry_counts(self._rule)  # type: ignore[union-attr,arg-type]
             self._rule = rule
             self._reset()
 

@@ -68,6 +68,27 @@ class ReplyRules:
         with self._lock:
             return list(self._counts)
 
+    def carry_counts(self, previous: ReplyRules) -> None:
+        """Take over the counts of ``previous``'s rules that this list still has.
+
+        An edit builds a new list; without this every counter would restart at 0. A rule
+        keeps its count when an equal rule (same settings) was in ``previous``: the one
+        at the same place first, else the first unused equal one, so moving a rule keeps
+        its count too. An edited or new rule starts at 0.
+        """
+        old_counts = previous.counts()
+        used = [False] * len(previous.rules)
+        carried = [0] * len(self.rules)
+        for index, rule in enumerate(self.rules):
+            same_place = index < len(previous.rules) and previous.rules[index] == rule
+            candidates = [index] if same_place and not used[index] else []
+            candidates += [i for i, old in enumerate(previous.rules) if not used[i] and old == rule]
+            if candidates:
+                used[candidates[0]] = True
+                carried[index] = old_counts[candidates[0]]
+        with self._lock:
+            self._counts = carried
+
     def replies(
         self, data: bytes, source: str, now: _dt.datetime | None = None
     ) -> list[tuple[bytes, float]]:

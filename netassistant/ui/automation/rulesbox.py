@@ -66,6 +66,8 @@ class ReplyRulesBox(QGroupBox):
         self._encoding = "utf-8"
         self._rules: list[ReplyRule] = []
         self._live: ReplyRules | None = None
+        # The last list built, valid or not: the counts an edit carries over.
+        self._counted: ReplyRules | None = None
         self._build()
         self._connect_signals()
         self._timer = QTimer(self)
@@ -286,6 +288,9 @@ class ReplyRulesBox(QGroupBox):
     @Slot()
     def _revalidate(self) -> None:
         live = ReplyRules(self._rules, str(self.mode.currentData()))
+        if self._counted is not None:
+            live.carry_counts(self._counted)  # only an edited rule starts again from 0
+        self._counted = live
         try:
             live.validate()
         except RuleError as exc:

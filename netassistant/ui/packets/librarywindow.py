@@ -2,7 +2,9 @@
 
 The table shows name, payload preview, kind, target, resend interval and notes; the search
 box filters on all of them. Send (or a double-click, or Ctrl+1..Ctrl+9 for the first nine
-rows shown) hands the packet to the current pane through :class:`PacketSender`. The
+rows shown) hands the packet to the current pane through :class:`PacketSender`; "Repeat at
+its interval" repeats a packet with a resend interval until stopped (:class:`PacketRepeater`,
+shared with the panel). The
 library file is :class:`~netassistant.core.packets.library.PacketLibrary` (shared with
 ``netassistant-cli packets`` and ``--send-packet``); a file that cannot be read is
 reported here and never overwritten.
@@ -31,11 +33,14 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.packets.library import PacketLibrary, free_name
 from netassistant.core.packets.model import Packet, PacketError
+from netassistant.core.packets.panel import PanelSetup
 from netassistant.qt.coremessages import tr_error
+from netassistant.ui.packets.repeating import PacketRepeater
 from netassistant.ui.packets.sending import PacketSender
 from netassistant.ui.widgets import decorate
 
 if TYPE_CHECKING:
+    from netassistant.core.templates.model import Template
     from netassistant.ui.pane.pane import SessionPane
 
 #: Characters of the payload shown in the table.
@@ -52,6 +57,7 @@ class PacketLibraryWindow(QDialog):
         table: One row per packet (through :attr:`proxy`).
         model: The rows, in library order.
         message: What the last action did, or why it did not.
+        repeater: The running "Repeat at its interval" sends (shared with the panel).
     """
 
     def __init__(
@@ -66,6 +72,7 @@ class PacketLibraryWindow(QDialog):
         self.library = library
         self._target = target
         self._sender = PacketSender(self)
+        self.repeater = PacketRepeater(self)
         self._packets: list[Packet] = []
         self._panel: QDialog | None = None
         self._build()
@@ -119,6 +126,13 @@ class PacketLibraryWindow(QDialog):
         self.send_button = self._button(
             self.tr("Send"), "packetSend", self.tr("Send the selected packet into the current pane")
         )
+        self.repeat_button = self._button(
+            self.tr("Repeat at its interval"),
+            "packetRepeat",
+            self.tr("Send the selected packet again and again at its resend interval until Stop"),
+        )
+        self.repeat_button.setCheckable(True)
+        self.repeat_button.setEnabled(False)
         self.add_button = self._button(self.tr("Add…"), "packetAdd", self.tr("New packet"))
         self.edit_button = self._button(
             self.tr("Edit…"), "packetEdit", self.tr("Edit the selected packet")
@@ -152,6 +166,7 @@ class PacketLibraryWindow(QDialog):
         buttons = QHBoxLayout()
         for button in (
             self.send_button,
+            self.repeat_button,
             self.add_button,
             self.edit_button,
             self.duplicate_button,
@@ -173,6 +188,9 @@ class PacketLibraryWindow(QDialog):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.doubleClicked.connect(lambda _index: self._send_selected())
         self.send_button.clicked.connect(self._send_selected)
+        self.repeat_button.clicked.connect(self._toggle_repeat)
+        self.table.selectionModel().selectionChanged.connect(self._sync_repeat_button)
+        self.repeater.changed.connect(self._on_repeat_changed)
         self.add_button.clicked.connect(self._add)
         self.edit_button.clicked.connect(self._edit)
         self.duplicate_button.clicked.connect(self._duplicate)
@@ -195,13 +213,11 @@ class PacketLibraryWindow(QDialog):
             self._say(tr_error(exc), error=True)
         self.model.setRowCount(0)
         for packet in self._packets:
-            interval = (
-                self.tr("%1 ms").replace("%1", str(packet.interval_ms))
-                if packet.interval_ms
-                else ""
-            )
+            interval = self._interval_text(packet)
             kind = {"any": self.tr("any"), "tcp": "TCP", "udp": "UDP"}[packet.kind]
             preview = packet.data if len(packet.data) <= PREVIEW_CHARS else packet.data[:47] + "…"
+            if packet.template is not None:
+                preview = self.tr("template: %1").replace("%1", packet.template.name)
             notes = packet.notes.replace("\n", " ")
             row = [packet.name, preview, kind, packet.target, interval, notes]
             self.model.appendRow([QStandardItem(text) for text in row])
@@ -210,6 +226,15 @@ class PacketLibraryWindow(QDialog):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), most))
         if self._panel is not None:
             self._panel.set_packets(self._packets)  # type: ignore[attr-defined]
+        self._sync_repeat_button()
+
+    def _interval_text(self, packet: Packet) -> str:
+        if not packet.interval_ms:
+            return ""
+        text = self.tr("%1 ms").replace("%1", str(packet.interval_ms))
+        if self.repeater.running(packet.name):
+            text += " " + self.tr("(repeating)")
+        return text
 
     def _selected(self) -> Packet | None:
         rows = self.table.selectionModel().selectedRows()
@@ -245,15 +270,63 @@ class PacketLibraryWindow(QDialog):
         self._say(self.tr("sent %1").replace("%1", packet.name))
         return True
 
+    @Slot()
+    def _sync_repeat_button(self) -> None:
+        packet = self._selected()
+        self.repeat_button.setEnabled(packet is not None and packet.interval_ms > 0)
+        running = packet is not None and self.repeater.running(packet.name)
+        self.repeat_button.setChecked(running)
+        self.repeat_button.setText(
+            self.tr("Stop repeating") if running else self.tr("Repeat at its interval")
+        )
+
+    @Slot()
+    def _toggle_repeat(self) -> None:
+        packet = self._selected()
+        if packet is None:
+            return
+        if self.repeater.running(packet.name):
+            self.repeater.stop(packet.name)
+        else:
+            self.repeat_packet(packet)
+        self._sync_repeat_button()
+
+    def repeat_packet(self, packet: Packet) -> bool:
+        """Repeat ``packet`` into the current pane at its interval until stopped."""
+        refusal = self.repeater.start(self._target(), packet)
+        if refusal:
+            self._say(refusal, error=True)
+        return not refusal
+
+    @Slot(str, str)
+    def _on_repeat_changed(self, name: str, message: str) -> None:
+        for row, packet in enumerate(self._packets):
+            item = self.model.item(row, 4)
+            if packet.name == name and item is not None:
+                item.setText(self._interval_text(packet))
+                self.table.resizeColumnToContents(4)
+        if message:
+            self._say(message)
+        self._sync_repeat_button()
+
     # ------------------------------------------------------------------ editing
     def _edit_dialog(self, packet: Packet) -> Packet | None:
         from netassistant.ui.packets.packetdialog import PacketDialog
 
-        dialog = PacketDialog(packet, self)
+        dialog = PacketDialog(packet, self, self._templates())
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = dialog.packet() if accepted else None
         dialog.deleteLater()
         return result
+
+    def _templates(self) -> list[Template]:
+        """What "Built from" offers: the built-in templates and the current pane's own."""
+        from netassistant.core.templates.library import TemplateLibrary
+
+        pane = self._target()
+        if pane is not None:
+            return pane.sections.library.all()
+        return list(TemplateLibrary.builtins())
 
     def _store(self, action: Callable[[], object]) -> bool:
         try:
@@ -334,8 +407,24 @@ class PacketLibraryWindow(QDialog):
         if self._panel is None:
             from netassistant.ui.packets.panel import PacketPanel
 
-            self._panel = PacketPanel(self._target, self)
+            panel = PacketPanel(self._target, self, self.repeater)
+            panel.set_packets(self._packets)
+            try:
+                panel.set_setup(self.library.panel())
+            except PacketError as exc:
+                panel.status.setText(tr_error(exc))
+            panel.setup_changed.connect(self._save_panel)
+            self._panel = panel
         self._panel.set_packets(self._packets)  # type: ignore[attr-defined]
         self._panel.show()
         self._panel.raise_()
         return self._panel
+
+    @Slot(object)
+    def _save_panel(self, setup: PanelSetup) -> None:
+        """Store the panel's setup in the library file (an unreadable file is kept)."""
+        try:
+            self.library.save_panel(setup)
+        except PacketError as exc:
+            if self._panel is not None:
+                self._panel.status.setText(tr_error(exc))  # type: ignore[attr-defined]

@@ -1,10 +1,16 @@
 """PacketDialog: edit one library packet, with the bytes it sends shown as they change.
 
 The dialog builds a :class:`~netassistant.core.packets.model.Packet`; OK stays disabled
-while the packet cannot be built, and the line under the form says why.
+while the packet cannot be built, and the line under the form says why. "Built from" picks
+typed data or a packet template: a template's field values are edited in the templates'
+own value grid (:class:`~netassistant.ui.templates.grid.TemplateGrid`), and the bytes are
+built from them each time the packet is sent.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -26,6 +32,10 @@ from netassistant.core.packets.model import MAX_INTERVAL_MS, Packet, PacketError
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.widgets import decorate
 
+if TYPE_CHECKING:
+    from netassistant.core.templates.model import Template
+    from netassistant.ui.templates.grid import TemplateGrid
+
 #: Bytes of the preview shown at most.
 PREVIEW_BYTES = 256
 
@@ -36,16 +46,28 @@ class PacketDialog(QDialog):
     Attributes:
         name, data, mode, encoding, escapes, append, checksum, checksum_order, framing,
         kind, host, port, interval, notes: The packet's fields.
+        source: "Built from": typed data, or one of the templates offered.
+        grid: The chosen template's value grid (None for typed data).
         preview: The bytes one send puts on the wire (hex).
         error: Why the packet cannot be built (hidden while it can).
     """
 
-    def __init__(self, packet: Packet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, packet: Packet, parent: QWidget | None = None, templates: Sequence[Template] = ()
+    ) -> None:
+        """Edit ``packet``; ``templates`` are offered under "Built from"."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Packet"))
         self.setObjectName("packetDialog")
+        self.grid: TemplateGrid | None = None
+        self._templates: list[Template] = list(templates)
+        if packet.template is not None and all(
+            t.to_dict() != packet.template.to_dict() for t in self._templates
+        ):
+            self._templates.insert(0, packet.template)  # its own copy, as stored
         self._build()
         self.set_packet(packet)
+        self.source.currentIndexChanged.connect(self._on_source_changed)
         for signal in (
             self.name.textChanged,
             self.data.textChanged,
@@ -69,6 +91,21 @@ class PacketDialog(QDialog):
         from netassistant.core.checksum import ALGORITHMS
 
         self.name = decorate(QLineEdit(), "packetName", self.tr("Name"), self.tr("Unique name"))
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Typed data"), -1)
+        for index, template in enumerate(self._templates):
+            self.source.addItem(self.tr("Template: %1").replace("%1", template.name), index)
+        decorate(
+            self.source,
+            "packetSource",
+            self.tr("Built from"),
+            self.tr("Typed data, or a packet template whose field values you edit in a grid"),
+        )
+        self.grid_box = QWidget()
+        self.grid_box.setObjectName("packetTemplateBox")
+        self.grid_layout = QVBoxLayout(self.grid_box)
+        self.grid_layout.setContentsMargins(0, 0, 0, 0)
+        self.grid_box.hide()
         self.data = decorate(
             QLineEdit(),
             "packetData",
@@ -161,9 +198,11 @@ class PacketDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         for label, widget in (
             (self.tr("Name"), self.name),
+            (self.tr("Built from"), self.source),
+            ("", self.grid_box),
             (self.tr("Data"), self.data),
             (self.tr("Mode"), self.mode),
             (self.tr("Encoding"), self.encoding),
@@ -208,6 +247,49 @@ class PacketDialog(QDialog):
         self.port.setValue(packet.port)
         self.interval.setValue(packet.interval_ms)
         self.notes.setPlainText(packet.notes)
+        index = 0
+        if packet.template is not None:
+            wanted = packet.template.to_dict()
+            index = 1 + next(i for i, t in enumerate(self._templates) if t.to_dict() == wanted)
+        self.source.setCurrentIndex(index)
+        self._show_template(packet.values)
+
+    def template(self) -> Template | None:
+        """The template chosen under "Built from" (None: typed data)."""
+        index = int(self.source.currentData())
+        return self._templates[index] if index >= 0 else None
+
+    @Slot()
+    def _on_source_changed(self) -> None:
+        self._show_template({})
+        self._revalidate()
+
+    def _show_template(self, values: Mapping[str, object]) -> None:
+        """Show the chosen template's grid (with ``values`` typed in), or none."""
+        from netassistant.ui.templates.grid import TemplateGrid
+
+        if self.grid is not None:
+            self.grid_layout.removeWidget(self.grid)
+            self.grid.hide()
+            self.grid.deleteLater()
+            self.grid = None
+        template = self.template()
+        for widget in (self.data, self.mode, self.encoding, self.escapes, self.append):
+            self.form.setRowVisible(widget, template is None)  # the template builds it
+        self.grid_box.setVisible(template is not None)
+        if template is None:
+            return
+        grid = TemplateGrid(template)
+        grid.setMinimumHeight(300)
+        for key, value in values.items():
+            try:
+                grid.set_value(key, str(value))
+            except KeyError:
+                continue  # a value of a field the template no longer has
+        grid.changed.connect(self._revalidate)
+        self.grid_layout.addWidget(grid)
+        self.grid = grid
+        self.resize(max(self.width(), 640), max(self.height(), self.sizeHint().height()))
 
     def packet(self) -> Packet:
         """The packet the form shows (checked or not)."""
@@ -226,6 +308,8 @@ class PacketDialog(QDialog):
             port=self.port.value(),
             interval_ms=self.interval.value(),
             notes=self.notes.toPlainText(),
+            template=self.template(),
+            values=self.grid.values() if self.grid is not None else {},
         )
 
     @Slot()

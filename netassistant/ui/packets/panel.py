@@ -3,6 +3,11 @@
 For testing a device by hand over and over: tick the packets to show as buttons (one click
 sends one), and build a step list (send A, wait 100 ms, send B) that runs N times as a
 send script in the session's engine thread, so its timing holds while the window is busy.
+A packet with a resend interval gets a "⟳" toggle under its button that repeats it at that
+interval until clicked again. The chosen buttons, the steps and the rounds are the
+library's (:class:`~netassistant.core.packets.panel.PanelSetup`, in ``packets.json``):
+every change is announced with :attr:`PacketPanel.setup_changed` and stored by the library
+window, so the panel is there next time.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.packets.model import Packet
+from netassistant.core.packets.panel import MAX_ROUNDS, PanelSetup
 from netassistant.core.packets.steps import MAX_WAIT_MS, Step
+from netassistant.ui.packets.repeating import PacketRepeater
 from netassistant.ui.packets.sending import PacketSender
 from netassistant.ui.widgets import decorate
 
@@ -50,10 +57,19 @@ class PacketPanel(QDialog):
         steps: The step list.
         step_packet, wait_ms, repeat: What the next step sends / waits; rounds to run.
         status: What the panel did, or why it did not.
+        repeat_toggles: Packet name -> its "⟳ every N ms" toggle (packets with an interval).
+
+    Signals:
+        setup_changed(PanelSetup): the buttons, steps or rounds changed (by the user).
     """
 
+    setup_changed = Signal(object)
+
     def __init__(
-        self, target: Callable[[], SessionPane | None], parent: QWidget | None = None
+        self,
+        target: Callable[[], SessionPane | None],
+        parent: QWidget | None = None,
+        repeater: PacketRepeater | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Packet panel"))
@@ -64,6 +80,10 @@ class PacketPanel(QDialog):
         self._chosen: set[str] = set()
         self._script: SendScript | None = None
         self.buttons: list[QPushButton] = []
+        self.repeat_toggles: dict[str, QPushButton] = {}
+        self._repeater = repeater if repeater is not None else PacketRepeater(self)
+        self._repeater.changed.connect(self._on_repeat_changed)
+        self._loading = False  # set_setup() fills the widgets: nothing to store
         self._progress = QTimer(self)
         self._progress.setInterval(PROGRESS_MS)
         self._progress.timeout.connect(self._show_progress)
@@ -112,7 +132,8 @@ class PacketPanel(QDialog):
         self.repeat = decorate(
             QSpinBox(), "panelRepeat", self.tr("Rounds"), self.tr("Run the steps this many times")
         )
-        self.repeat.setRange(1, 1_000_000)
+        self.repeat.setRange(1, MAX_ROUNDS)
+        self.repeat.valueChanged.connect(self._announce)
         self.repeat.setPrefix(self.tr("× "))
         self.run_button = self._button(
             self.tr("Run steps"), "panelRun", self.tr("Run the steps in the current pane")
@@ -177,6 +198,29 @@ class PacketPanel(QDialog):
         self.step_packet.setCurrentText(current)
         self._fill_buttons()
 
+    # ------------------------------------------------------------------ the setup
+    def setup(self) -> PanelSetup:
+        """The chosen buttons (library order), the steps and the rounds."""
+        buttons = tuple(name for name in self._packets if name in self._chosen)
+        return PanelSetup(buttons, tuple(self.step_list()), self.repeat.value())
+
+    def set_setup(self, setup: PanelSetup) -> None:
+        """Show a stored setup (call after :meth:`set_packets`); announces nothing."""
+        self._loading = True
+        try:
+            self.choose(list(setup.buttons))
+            self.steps.clear()
+            for step in setup.steps:
+                self.add_step(step)
+            self.repeat.setValue(setup.rounds)
+        finally:
+            self._loading = False
+
+    @Slot()
+    def _announce(self) -> None:
+        if not self._loading:
+            self.setup_changed.emit(self.setup())
+
     def choose(self, names: list[str]) -> None:
         """Show the packets ``names`` as buttons (ticks them in the chooser)."""
         for index in range(self.chooser.count()):
@@ -191,13 +235,15 @@ class PacketPanel(QDialog):
         else:
             self._chosen.discard(item.text())
         self._fill_buttons()
+        self._announce()
 
     def _fill_buttons(self) -> None:
-        for button in self.buttons:
+        for button in self.buttons + list(self.repeat_toggles.values()):
             self.button_grid.removeWidget(button)
             button.hide()  # gone now, not when the event loop deletes it
             button.deleteLater()
         self.buttons = []
+        self.repeat_toggles = {}
         names = [name for name in self._packets if name in self._chosen]
         for index, name in enumerate(names):
             button = QPushButton(name)
@@ -213,8 +259,21 @@ class PacketPanel(QDialog):
             font.setBold(True)
             button.setFont(font)
             button.clicked.connect(lambda _checked=False, n=name: self.send(n))
-            self.button_grid.addWidget(button, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
+            row, column = 2 * (index // BUTTON_COLUMNS), index % BUTTON_COLUMNS
+            self.button_grid.addWidget(button, row, column)
             self.buttons.append(button)
+            interval = self._packets[name].interval_ms
+            if interval:
+                toggle = self._button(
+                    self.tr("⟳ every %1 ms").replace("%1", str(interval)),
+                    f"panelRepeat{index}",
+                    self.tr("Repeat %1 at its interval until clicked again").replace("%1", name),
+                )
+                toggle.setCheckable(True)
+                toggle.setChecked(self._repeater.running(name))
+                toggle.clicked.connect(lambda _checked=False, n=name: self.toggle_repeat(n))
+                self.button_grid.addWidget(toggle, row + 1, column)
+                self.repeat_toggles[name] = toggle
         if not names:
             self.status.setText(self.tr("Tick packets on the left to get a button for each."))
 
@@ -226,6 +285,31 @@ class PacketPanel(QDialog):
         refusal = self._sender.send(self._target(), packet)
         self.status.setText(refusal or self.tr("sent %1").replace("%1", name))
         return not refusal
+
+    def toggle_repeat(self, name: str) -> bool:
+        """Start repeating packet ``name`` at its interval, or stop it; True if it runs."""
+        packet = self._packets.get(name)
+        if packet is None:
+            return False
+        if self._repeater.running(name):
+            self._repeater.stop(name)
+        else:
+            refusal = self._repeater.start(self._target(), packet)
+            if refusal:
+                self.status.setText(refusal)
+        self._sync_toggle(name)
+        return self._repeater.running(name)
+
+    def _sync_toggle(self, name: str) -> None:
+        toggle = self.repeat_toggles.get(name)
+        if toggle is not None:
+            toggle.setChecked(self._repeater.running(name))
+
+    @Slot(str, str)
+    def _on_repeat_changed(self, name: str, message: str) -> None:
+        self._sync_toggle(name)
+        if message and name in self.repeat_toggles:
+            self.status.setText(message)
 
     # ------------------------------------------------------------------ steps
     def step_list(self) -> list[Step]:
@@ -243,6 +327,7 @@ class PacketPanel(QDialog):
         item = QListWidgetItem(label)
         item.setData(Qt.ItemDataRole.UserRole, step)
         self.steps.addItem(item)
+        self._announce()
 
     @Slot()
     def _add_send(self) -> None:
@@ -259,6 +344,7 @@ class PacketPanel(QDialog):
         row = self.steps.currentRow()
         if row >= 0:
             self.steps.takeItem(row)
+            self._announce()
 
     @Slot()
     def run_steps(self) -> bool:

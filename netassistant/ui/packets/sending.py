@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 class PacketSender(QObject):
     """Sends packets into a pane; each method returns "" or why nothing was sent."""
 
-    def _refusal(self, pane: SessionPane | None, packet: Packet | None) -> str:
+    def refusal(self, pane: SessionPane | None, packet: Packet | None) -> str:
+        """Why ``packet`` cannot go into ``pane`` now ("" when it can)."""
         if pane is None:
             return self.tr("open a session pane first; nothing was sent")
         if not pane.controller.running:
@@ -44,7 +45,7 @@ class PacketSender(QObject):
 
     def send(self, pane: SessionPane | None, packet: Packet) -> str:
         """Send ``packet`` once into ``pane``'s session."""
-        refusal = self._refusal(pane, packet)
+        refusal = self.refusal(pane, packet)
         if refusal or pane is None:
             return refusal
         try:
@@ -72,12 +73,12 @@ class PacketSender(QObject):
         """Start ``steps`` on ``pane``'s engine timers: (the running script, "") or (None, why)."""
         from netassistant.core.packets.steps import build_script
 
-        refusal = self._refusal(pane, None)
+        refusal = self.refusal(pane, None)
         if refusal or pane is None:
             return None, refusal
         for step in steps:
             packet = packets.get(step.name)
-            refusal = self._refusal(pane, packet) if packet is not None else ""
+            refusal = self.refusal(pane, packet) if packet is not None else ""
             if refusal:
                 return None, refusal
         try:

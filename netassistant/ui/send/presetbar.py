@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -413,6 +414,10 @@ class PresetBar(QWidget):
         self._edit.toggled.connect(self._on_edit_toggled)
         self.editor.applied.connect(self._on_applied)
         self.editor.cancelled.connect(lambda: self._edit.setChecked(False))
+
+    def add_tool_button(self, button: QAbstractButton) -> None:
+        """Put ``button`` in the row, before "Edit presets…" (the send area's "Packets…")."""
+        self._row.insertWidget(self._row.indexOf(self._edit), button)
 
     def presets(self) -> list[SendPreset]:
         """The presets, in button order."""

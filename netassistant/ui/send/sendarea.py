@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError
@@ -23,7 +23,7 @@ from netassistant.ui.send.filesend import FileSendBox
 from netassistant.ui.send.presetbar import PresetBar
 from netassistant.ui.send.sendpanel import SendInputError, SendPanel, SendRequest
 from netassistant.ui.send.sendtools import PlanError, SendToolsBox
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, tool_button
 
 
 class SendArea(QWidget):
@@ -34,7 +34,13 @@ class SendArea(QWidget):
         tools: Send options (repeat, periodic, burst, split, counter, checksum, framing).
         presets: Quick-send buttons and the send history.
         files: File send with progress and cancel.
+        packets_button: "Packets…": opens the packet library, beside the presets.
+
+    Signals:
+        packets_requested(): "Packets…" was clicked (the main window opens the library).
     """
+
+    packets_requested = Signal()
 
     def __init__(
         self, kind: Kind, controller: SessionController, parent: QWidget | None = None
@@ -47,6 +53,13 @@ class SendArea(QWidget):
         self.tools = SendToolsBox()
         self.presets = PresetBar()
         self.files = FileSendBox(kind)
+        # A tool button: narrower than a push button, so two panes still fit side by side.
+        self.packets_button = tool_button(
+            "sendPackets",
+            self.tr("Packets…"),
+            self.tr("Open the packet library: saved packets to send into this pane (Ctrl+Shift+P)"),
+        )
+        self.presets.add_tool_button(self.packets_button)
         self._plan_id = 0
         self._file_id = 0
         self._build()
@@ -76,6 +89,7 @@ class SendArea(QWidget):
 
     def _connect_signals(self) -> None:
         self.panel.send_requested.connect(self.send)
+        self.packets_button.clicked.connect(self.packets_requested)
         self.panel.empty_requested.connect(self._send_now)  # never a plan, never history
         self.tools.start_requested.connect(self._start_from_button)
         self.tools.stop_requested.connect(self._stop_plan)

@@ -122,7 +122,7 @@ def test_export_some(library: PacketLibrary, tmp_path: Path) -> None:
         (b'{"packets": []}', r'is not a netassistant packet file \(no "format"'),
         (
             b'{"format": "netassistant-packets", "version": 9, "packets": []}',
-            r"was written by a newer netassistant \(version 9; this one reads up to 1\)",
+            r"was written by a newer netassistant \(version 9; this one reads up to 2\)",
         ),
         (
             b'{"format": "netassistant-packets", "version": 1, "packets": {}}',

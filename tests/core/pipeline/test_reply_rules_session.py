@@ -139,3 +139,28 @@ def test_two_rule_lists_echoing_each_other_still_trip_the_bounce_guard():
         f"auto-reply paused: the peer sent our reply straight back {BOUNCE_LIMIT} times in a "
         "row — two echoing peers would bounce it forever"
     )
+
+
+def test_editing_one_rule_keeps_the_other_rules_counts_and_the_n_macro():
+    """Issue 13: counters restarted on every edit; now only the edited rule does."""
+    ping = ReplyRule(name="ping", match_kind="exact", match="ping", reply="pong {n}")
+    time_rule = ReplyRule(name="t", match_kind="exact", match="t", reply="T")
+    rules = ReplyRules([ping, time_rule])
+    config = SessionConfig(kind=Kind.TCP_SERVER)
+    with pipeline_running(config, auto_reply=rules) as h:
+        with socket.create_connection(("127.0.0.1", h.port), timeout=TIMEOUT) as client:
+            for number in (1, 2):
+                client.sendall(b"ping")
+                assert recv_exactly(client, 6) == f"pong {number}".encode()
+            client.sendall(b"t")
+            assert recv_exactly(client, 1) == b"T"
+            edited = ReplyRules(
+                [ReplyRule(name="t", match_kind="exact", match="t", reply="U"), ping]
+            )
+            h.pipeline.set_auto_reply(edited)
+            assert edited.counts() == [0, 2]  # ping moved and kept its 2; "t" was edited
+            client.sendall(b"ping")
+            assert recv_exactly(client, 6) == b"pong 3"
+            client.sendall(b"t")
+            assert recv_exactly(client, 1) == b"U"
+    assert edited.counts() == [1, 3]

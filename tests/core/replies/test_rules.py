@@ -226,3 +226,18 @@ def test_hostile_patterns_stay_linear() -> None:
         assert rules.replies(b"x" * 30_000, "chunk") == []
     assert time.monotonic() - start < 2.0
     assert re.compile(rb"(a+)+$")  # the same pattern is valid Python: only the engine differs
+
+
+def test_carry_counts_matches_rules_by_content_and_each_old_rule_once():
+    a = ReplyRule(match_kind="exact", match="a", reply="1")
+    b = ReplyRule(match_kind="exact", match="b", reply="2")
+    old = ReplyRules([a, b, a])
+    old.validate()
+    for data in (b"a", b"b", b"b"):
+        old.replies(data, "chunk", NOON)
+    assert old.counts() == [1, 2, 0]  # first-match: the second "a" never fires
+    # Same place wins; a copy takes the other equal rule's count; a new rule starts at 0.
+    new = ReplyRules([a, ReplyRule(match_kind="exact", match="c"), b, a, a])
+    new.carry_counts(old)
+    assert new.counts() == [1, 0, 2, 0, 0]
+    assert ReplyRules([]).counts() == []
