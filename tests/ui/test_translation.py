@@ -49,6 +49,7 @@ ALLOWED = {
     "ALPN",  # TLS
     "ASCII",
     "Ctrl",
+    "Shift",
     "Enter",
     "Escape",
     "JSON",
