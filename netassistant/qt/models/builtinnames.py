@@ -1,4 +1,4 @@
-"""The built-in profiles' names and descriptions, translated when they are shown.
+"""The built-in profiles' and templates' names and descriptions, translated when shown.
 
 The stored name stays English (``netassistant-cli --profile "Echo server"`` and saved
 panes keep working in every language); only what is drawn is translated, in the
@@ -40,6 +40,32 @@ BUILTIN_TEXTS: Final = frozenset((
     QT_TRANSLATE_NOOP("BuiltinProfile", "TCP client to 127.0.0.1:9005 that puts a 4-byte big-endian length header before every message it sends."),  # noqa: E501
 ))
 # fmt: on
+
+
+#: Every built-in packet template's name and description (core/templates/builtin.py).
+# fmt: off
+BUILTIN_TEMPLATE_TEXTS: Final = frozenset((
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "struct header message"),
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "struct.pack('i', len(data)) + data, as in the socket tutorials"),  # noqa: E501
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "Modbus/TCP read holding registers request"),
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "MBAP header, then function 3, the first register and how many"),  # noqa: E501
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "Modbus/TCP read holding registers response"),
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "MBAP header, then function 3, a byte count and the registers' values"),  # noqa: E501
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "length + type + payload + CRC-16"),
+    QT_TRANSLATE_NOOP("BuiltinTemplate", "a 2-byte length of type and payload, then CRC-16/MODBUS (low byte first) of it all"),  # noqa: E501
+))
+# fmt: on
+
+
+def shown_template_text(text: str) -> str:
+    """``text`` translated if it is a built-in template's name or description.
+
+    Like a profile's, a template's stored name stays English: packets and profiles refer
+    to templates by it in every language.
+    """
+    if text in BUILTIN_TEMPLATE_TEXTS:
+        return QCoreApplication.translate("BuiltinTemplate", text)
+    return text
 
 
 def shown_text(text: str) -> str:

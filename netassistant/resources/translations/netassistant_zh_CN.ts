@@ -177,6 +177,50 @@
     </message>
 </context>
 <context>
+    <name>BuiltinTemplate</name>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="48"/>
+        <source>struct header message</source>
+        <extracomment>Every built-in packet template&apos;s name and description (core/templates/builtin.py).</extracomment>
+        <translation>struct 长度头消息</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="49"/>
+        <source>struct.pack(&apos;i&apos;, len(data)) + data, as in the socket tutorials</source>
+        <translation>struct.pack(&apos;i&apos;, len(data)) + data，与套接字教程中的写法相同</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="50"/>
+        <source>Modbus/TCP read holding registers request</source>
+        <translation>Modbus/TCP 读保持寄存器请求</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="51"/>
+        <source>MBAP header, then function 3, the first register and how many</source>
+        <translation>MBAP 头，接着是功能码 3、起始寄存器和寄存器数量</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="52"/>
+        <source>Modbus/TCP read holding registers response</source>
+        <translation>Modbus/TCP 读保持寄存器响应</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="53"/>
+        <source>MBAP header, then function 3, a byte count and the registers&apos; values</source>
+        <translation>MBAP 头，接着是功能码 3、字节数和各寄存器的值</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="54"/>
+        <source>length + type + payload + CRC-16</source>
+        <translation>长度 + 类型 + 载荷 + CRC-16</translation>
+    </message>
+    <message>
+        <location filename="../../qt/models/builtinnames.py" line="55"/>
+        <source>a 2-byte length of type and payload, then CRC-16/MODBUS (low byte first) of it all</source>
+        <translation>2 字节长度（类型和载荷的长度），最后是整帧的 CRC-16/MODBUS（低字节在前）</translation>
+    </message>
+</context>
+<context>
     <name>CaptureBox</name>
     <message>
         <location filename="../../ui/automation/capturebox.py" line="96"/>
@@ -2054,247 +2098,247 @@
 <context>
     <name>PacketDialog</name>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="60"/>
+        <location filename="../../ui/packets/packetdialog.py" line="61"/>
         <source>Packet</source>
         <extracomment>Bytes of the preview shown at most.</extracomment>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="93"/>
-        <location filename="../../ui/packets/packetdialog.py" line="203"/>
+        <location filename="../../ui/packets/packetdialog.py" line="94"/>
+        <location filename="../../ui/packets/packetdialog.py" line="206"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="93"/>
+        <location filename="../../ui/packets/packetdialog.py" line="94"/>
         <source>Unique name</source>
         <translation>唯一名称</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="95"/>
+        <location filename="../../ui/packets/packetdialog.py" line="96"/>
         <source>Typed data</source>
         <translation>输入的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="97"/>
+        <location filename="../../ui/packets/packetdialog.py" line="99"/>
         <source>Template: %1</source>
         <translation>模板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="101"/>
-        <location filename="../../ui/packets/packetdialog.py" line="204"/>
+        <location filename="../../ui/packets/packetdialog.py" line="104"/>
+        <location filename="../../ui/packets/packetdialog.py" line="207"/>
         <source>Built from</source>
         <translation>构建自</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="102"/>
+        <location filename="../../ui/packets/packetdialog.py" line="105"/>
         <source>Typed data, or a packet template whose field values you edit in a grid</source>
         <translation>输入的数据，或一个在表格中编辑字段值的报文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="112"/>
-        <location filename="../../ui/packets/packetdialog.py" line="206"/>
+        <location filename="../../ui/packets/packetdialog.py" line="115"/>
+        <location filename="../../ui/packets/packetdialog.py" line="209"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="113"/>
+        <location filename="../../ui/packets/packetdialog.py" line="116"/>
         <source>Text, or hex bytes such as 01 02 FF when the mode is Hex</source>
         <translation>文本，或模式为十六进制时的十六进制字节，如 01 02 FF</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="116"/>
+        <location filename="../../ui/packets/packetdialog.py" line="119"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="117"/>
+        <location filename="../../ui/packets/packetdialog.py" line="120"/>
         <source>Hex</source>
         <translation>十六进制</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="118"/>
-        <location filename="../../ui/packets/packetdialog.py" line="207"/>
+        <location filename="../../ui/packets/packetdialog.py" line="121"/>
+        <location filename="../../ui/packets/packetdialog.py" line="210"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="118"/>
+        <location filename="../../ui/packets/packetdialog.py" line="121"/>
         <source>How the data is read</source>
         <translation>数据的读取方式</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="121"/>
-        <location filename="../../ui/packets/packetdialog.py" line="208"/>
+        <location filename="../../ui/packets/packetdialog.py" line="124"/>
+        <location filename="../../ui/packets/packetdialog.py" line="211"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="121"/>
+        <location filename="../../ui/packets/packetdialog.py" line="124"/>
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="123"/>
-        <location filename="../../ui/packets/packetdialog.py" line="125"/>
+        <location filename="../../ui/packets/packetdialog.py" line="126"/>
+        <location filename="../../ui/packets/packetdialog.py" line="128"/>
         <source>Escapes</source>
         <translation>转义</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="126"/>
+        <location filename="../../ui/packets/packetdialog.py" line="129"/>
         <source>In text, \r \n \t \0 \xNN and \\ stand for those bytes</source>
         <translation>在文本中，\r \n \t \0 \xNN 和 \\ 表示对应字节</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="131"/>
-        <location filename="../../ui/packets/packetdialog.py" line="210"/>
+        <location filename="../../ui/packets/packetdialog.py" line="134"/>
+        <location filename="../../ui/packets/packetdialog.py" line="213"/>
         <source>Append</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="132"/>
+        <location filename="../../ui/packets/packetdialog.py" line="135"/>
         <source>Text added after the data, e.g. a line ending (escapes always read)</source>
         <translation>追加在数据之后的文本，例如行尾（总是解析转义）</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="135"/>
+        <location filename="../../ui/packets/packetdialog.py" line="138"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="141"/>
-        <location filename="../../ui/packets/packetdialog.py" line="211"/>
+        <location filename="../../ui/packets/packetdialog.py" line="144"/>
+        <location filename="../../ui/packets/packetdialog.py" line="214"/>
         <source>Checksum</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="142"/>
+        <location filename="../../ui/packets/packetdialog.py" line="145"/>
         <source>Appended to the data on send, before the frame</source>
         <translation>发送时追加在数据之后、分帧之前</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="145"/>
+        <location filename="../../ui/packets/packetdialog.py" line="148"/>
         <source>Algorithm&apos;s order</source>
         <translation>算法默认顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="146"/>
+        <location filename="../../ui/packets/packetdialog.py" line="149"/>
         <source>Big endian</source>
         <translation>大端</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="147"/>
+        <location filename="../../ui/packets/packetdialog.py" line="150"/>
         <source>Little endian</source>
         <translation>小端</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="151"/>
+        <location filename="../../ui/packets/packetdialog.py" line="154"/>
         <source>Checksum byte order</source>
         <translation>校验字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="152"/>
+        <location filename="../../ui/packets/packetdialog.py" line="155"/>
         <source>Byte order of a checksum wider than one byte</source>
         <translation>宽于一个字节的校验的字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="157"/>
-        <location filename="../../ui/packets/packetdialog.py" line="213"/>
+        <location filename="../../ui/packets/packetdialog.py" line="160"/>
+        <location filename="../../ui/packets/packetdialog.py" line="216"/>
         <source>Frame</source>
         <translation>分帧</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="158"/>
+        <location filename="../../ui/packets/packetdialog.py" line="161"/>
         <source>Built around data + checksum: length:!H, delimiter:\n ... (empty: none)</source>
         <translation>包在数据 + 校验外面：length:!H、delimiter:\n ……（空：无）</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="161"/>
+        <location filename="../../ui/packets/packetdialog.py" line="164"/>
         <source>Any session</source>
         <translation>任意会话</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="162"/>
+        <location filename="../../ui/packets/packetdialog.py" line="165"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="163"/>
+        <location filename="../../ui/packets/packetdialog.py" line="166"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="164"/>
-        <location filename="../../ui/packets/packetdialog.py" line="214"/>
+        <location filename="../../ui/packets/packetdialog.py" line="167"/>
+        <location filename="../../ui/packets/packetdialog.py" line="217"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="164"/>
+        <location filename="../../ui/packets/packetdialog.py" line="167"/>
         <source>Which sessions it is for</source>
         <translation>适用于哪种会话</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="168"/>
-        <location filename="../../ui/packets/packetdialog.py" line="215"/>
+        <location filename="../../ui/packets/packetdialog.py" line="171"/>
+        <location filename="../../ui/packets/packetdialog.py" line="218"/>
         <source>UDP target host</source>
         <translation>UDP 目标主机</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="169"/>
+        <location filename="../../ui/packets/packetdialog.py" line="172"/>
         <source>UDP: send here instead of the pane&apos;s target (empty: the pane&apos;s)</source>
         <translation>UDP：发往这里而不是窗格的目标（空：窗格的目标）</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="172"/>
-        <location filename="../../ui/packets/packetdialog.py" line="216"/>
+        <location filename="../../ui/packets/packetdialog.py" line="175"/>
+        <location filename="../../ui/packets/packetdialog.py" line="219"/>
         <source>UDP target port</source>
         <translation>UDP 目标端口</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="172"/>
+        <location filename="../../ui/packets/packetdialog.py" line="175"/>
         <source>0..65535</source>
         <translation>0..65535</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="178"/>
-        <location filename="../../ui/packets/packetdialog.py" line="217"/>
+        <location filename="../../ui/packets/packetdialog.py" line="181"/>
+        <location filename="../../ui/packets/packetdialog.py" line="220"/>
         <source>Resend interval</source>
         <translation>重发间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="179"/>
+        <location filename="../../ui/packets/packetdialog.py" line="182"/>
         <source>For repeated sends (0: once)</source>
         <translation>用于重复发送（0：只发一次）</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="182"/>
+        <location filename="../../ui/packets/packetdialog.py" line="185"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="184"/>
-        <location filename="../../ui/packets/packetdialog.py" line="218"/>
+        <location filename="../../ui/packets/packetdialog.py" line="187"/>
+        <location filename="../../ui/packets/packetdialog.py" line="221"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="184"/>
+        <location filename="../../ui/packets/packetdialog.py" line="187"/>
         <source>Anything worth knowing</source>
         <translation>任何值得记下的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="212"/>
+        <location filename="../../ui/packets/packetdialog.py" line="215"/>
         <source>Byte order</source>
         <translation>字节序</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="219"/>
+        <location filename="../../ui/packets/packetdialog.py" line="222"/>
         <source>Sends</source>
         <translation>发送内容</translation>
     </message>
     <message>
-        <location filename="../../ui/packets/packetdialog.py" line="328"/>
+        <location filename="../../ui/packets/packetdialog.py" line="331"/>
         <source>%1 bytes: %2</source>
         <translation>%1 字节：%2</translation>
     </message>
@@ -5401,87 +5445,87 @@
 <context>
     <name>TemplateBox</name>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="54"/>
+        <location filename="../../ui/templates/templatebox.py" line="55"/>
         <source>Packet template</source>
         <translation>报文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="55"/>
+        <location filename="../../ui/templates/templatebox.py" line="56"/>
         <source>A frame described as fields: build sends from it, decode replies with it</source>
         <translation>用字段描述的帧：用它生成发送内容，用它解析回复</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="60"/>
+        <location filename="../../ui/templates/templatebox.py" line="61"/>
         <source>Build and send…</source>
         <translation>生成并发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="61"/>
+        <location filename="../../ui/templates/templatebox.py" line="62"/>
         <source>Edit the fields&apos; values in a grid and send the message</source>
         <translation>在表格中编辑各字段的值并发送消息</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="65"/>
+        <location filename="../../ui/templates/templatebox.py" line="66"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="65"/>
+        <location filename="../../ui/templates/templatebox.py" line="66"/>
         <source>Describe a new frame</source>
         <translation>描述一个新的帧</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="69"/>
+        <location filename="../../ui/templates/templatebox.py" line="70"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="70"/>
+        <location filename="../../ui/templates/templatebox.py" line="71"/>
         <source>Change the fields (a built-in template is copied first)</source>
         <translation>修改字段（内置模板会先复制一份）</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="75"/>
+        <location filename="../../ui/templates/templatebox.py" line="76"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="76"/>
+        <location filename="../../ui/templates/templatebox.py" line="77"/>
         <source>Delete this template from the pane</source>
         <translation>从本窗格删除这个模板</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="81"/>
+        <location filename="../../ui/templates/templatebox.py" line="82"/>
         <source>Decode received messages with it</source>
         <translation>用它解析收到的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="83"/>
+        <location filename="../../ui/templates/templatebox.py" line="84"/>
         <source>Show a column per field in the message view and colour the fields in the hex dump of the selected chunk</source>
         <translation>在消息视图中为每个字段显示一列，并在所选数据块的十六进制转储中按字段着色</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="90"/>
+        <location filename="../../ui/templates/templatebox.py" line="91"/>
         <source>The message view needs a framing that cuts whole messages (for example fixed length 12); the hex dump of the selected chunk is coloured either way.</source>
         <translation>消息视图需要一个能切出完整消息的分帧方式（例如固定长度 12）；所选数据块的十六进制转储无论如何都会按字段着色。</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="156"/>
+        <location filename="../../ui/templates/templatebox.py" line="157"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="188"/>
+        <location filename="../../ui/templates/templatebox.py" line="189"/>
         <source>the session is not running; nothing was sent</source>
         <translation>会话未运行；未发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="191"/>
+        <location filename="../../ui/templates/templatebox.py" line="192"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/templatebox.py" line="199"/>
+        <location filename="../../ui/templates/templatebox.py" line="200"/>
         <source>sent %1 bytes</source>
         <translation>已发送 %1 字节</translation>
     </message>
@@ -5711,27 +5755,27 @@
 <context>
     <name>TemplateSendDialog</name>
     <message>
-        <location filename="../../ui/templates/senddialog.py" line="33"/>
+        <location filename="../../ui/templates/senddialog.py" line="35"/>
         <source>Packet template: %1</source>
         <translation>报文模板：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/senddialog.py" line="38"/>
+        <location filename="../../ui/templates/senddialog.py" line="41"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/senddialog.py" line="38"/>
+        <location filename="../../ui/templates/senddialog.py" line="41"/>
         <source>Send this message into the pane</source>
         <translation>把这条消息发送到本窗格</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/senddialog.py" line="42"/>
+        <location filename="../../ui/templates/senddialog.py" line="45"/>
         <source>To send box</source>
         <translation>放入发送框</translation>
     </message>
     <message>
-        <location filename="../../ui/templates/senddialog.py" line="43"/>
+        <location filename="../../ui/templates/senddialog.py" line="46"/>
         <source>Put the message&apos;s bytes into the send box as hex</source>
         <translation>把消息字节以十六进制放入发送框</translation>
     </message>

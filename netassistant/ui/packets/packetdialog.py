@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from netassistant.core.codec import ENCODINGS, format_hex
 from netassistant.core.packets.model import MAX_INTERVAL_MS, Packet, PacketError
 from netassistant.qt.coremessages import tr_error
+from netassistant.qt.models.builtinnames import shown_template_text
 from netassistant.ui.widgets import decorate
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ class PacketDialog(QDialog):
         self.source = QComboBox()
         self.source.addItem(self.tr("Typed data"), -1)
         for index, template in enumerate(self._templates):
-            self.source.addItem(self.tr("Template: %1").replace("%1", template.name), index)
+            self.source.addItem(
+                self.tr("Template: %1").replace("%1", shown_template_text(template.name)), index
+            )
         decorate(
             self.source,
             "packetSource",

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netassistant.core.templates.model import Template
+from netassistant.qt.models.builtinnames import shown_template_text
 from netassistant.ui.templates.grid import TemplateGrid
 from netassistant.ui.widgets import push_button
 
@@ -30,9 +31,11 @@ class TemplateSendDialog(QDialog):
     def __init__(self, template: Template, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("templateSendDialog")
-        self.setWindowTitle(self.tr("Packet template: %1").replace("%1", template.name))
+        self.setWindowTitle(
+            self.tr("Packet template: %1").replace("%1", shown_template_text(template.name))
+        )
         self.grid = TemplateGrid(template)
-        note = QLabel(template.description)
+        note = QLabel(shown_template_text(template.description))
         note.setWordWrap(True)
         self.send_button = push_button(
             "templateSend", self.tr("Send"), self.tr("Send this message into the pane")

@@ -16,6 +16,7 @@ from netassistant.core.config import Kind
 from netassistant.core.templates.library import TemplateLibrary
 from netassistant.core.templates.model import Template, TemplateError
 from netassistant.qt.coremessages import tr_error
+from netassistant.qt.models.builtinnames import shown_template_text
 from netassistant.ui.send.sendarea import SendArea
 from netassistant.ui.send.sendpanel import SendInputError
 from netassistant.ui.templates.editor import TemplateEditor
@@ -114,11 +115,11 @@ class TemplateBox(QWidget):
 
     def refresh(self, select: str = "") -> None:
         """List the library's templates again (keeping, or moving to, ``select``)."""
-        keep = select or self.choice.currentText()
+        keep = select or self.choice.currentData() or ""
         self.choice.blockSignals(True)
         self.choice.clear()
         for name in self.library.names():
-            self.choice.addItem(name, name)
+            self.choice.addItem(shown_template_text(name), name)
         index = self.choice.findData(keep)
         self.choice.setCurrentIndex(max(index, 0))
         self.choice.blockSignals(False)

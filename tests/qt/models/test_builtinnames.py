@@ -49,3 +49,14 @@ def test_builtins_are_translated_when_shown_only(qapp, tmp_path):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert shown_name(echo) == "Echo server"
+
+
+def test_every_builtin_template_text_is_listed_for_translation():
+    from netassistant.core.templates.builtin import BUILTIN_TEMPLATES
+    from netassistant.qt.models.builtinnames import BUILTIN_TEMPLATE_TEXTS, shown_template_text
+
+    assert BUILTIN_TEMPLATES
+    for template in BUILTIN_TEMPLATES:
+        assert template.name in BUILTIN_TEMPLATE_TEXTS
+        assert template.description in BUILTIN_TEMPLATE_TEXTS
+    assert shown_template_text("my own template") == "my own template"

@@ -171,6 +171,10 @@ def test_pause_accepting_leaves_clients_in_the_backlog(qtbot, make_pane):
     assert pause.isChecked()
     assert pause.text() == "Resume accepting"
     assert pane.stats.findChild(QLabel, "statsAcceptPaused").isVisible()
+    # The pause is a command to the session's thread: connect once it has been applied.
+    applied: list[bool] = []
+    assert pane.controller.after_commands(lambda: applied.append(True))
+    qtbot.waitUntil(lambda: bool(applied), timeout=WAIT_MS)
     # Fewer than backlog + 1, so every handshake completes into the kernel's accept queue.
     waiting = [socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) for _ in range(4)]
     try:
