@@ -63,7 +63,10 @@ def test_an_error_is_the_full_parsers_message(capsys):
     with pytest.raises(SystemExit, match="2"):
         full_parse(argv)
     assert light_err == capsys.readouterr().err
-    assert "error: argument -P/--remote-port: must be a whole number from 0 to 65535, not 'seven'" in light_err
+    assert (
+        "error: argument -P/--remote-port: must be a whole number from 0 to 65535, not 'seven'"
+        in light_err
+    )
 
 
 def test_help_is_the_full_parsers(capsys):
