@@ -37,3 +37,59 @@ def test_smoke_test_opens_the_panes_asked_for(tmp_path):
     proc = run_app("--smoke-test", "--new", "udp", "--new", "tcp-client", config_dir=str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"netassistant {__version__}: smoke test passed (2 pane(s) shown)\n"
+
+
+#: Modules the first window must not load: each belongs to a dialog, a section that is
+#: closed at start, or an option that is off (start-up is measured: tests/benchmarks/
+#: startup.py). Heavy third-party ones first.
+NOT_FOR_THE_FIRST_WINDOW = [
+    "construct",  # packet templates
+    "dpkt",  # the wire
+    "yaml",  # scenarios and labs
+    "cryptography",  # self-signed certificates
+    "pyqtgraph",  # the rate graph
+    "ssl",
+    "uuid",  # only the {uuid} reply placeholder
+    "netassistant.core.templates",  # the Packet templates section
+    "netassistant.core.scenario",
+    "netassistant.core.relay",
+    "netassistant.core.engine",  # sessions start in their own thread, later
+    "netassistant.ui.automation.ruledialog",  # the reply rule dialog
+    "netassistant.ui.templates",
+    "netassistant.ui.send.generatorbox",
+    "netassistant.ui.receive.rategraph",
+    "netassistant.ui.packets",  # the packet library window
+    "netassistant.ui.labs",
+    "netassistant.ui.pane.relaypane",
+    "netassistant.ui.timeline.view",
+]
+
+
+def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
+    # A window with a pane of each kind that opens at start (no relay by default), shown.
+    probe = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from netassistant.core.config import Kind\n"
+        "from netassistant.ui.mainwindow import MainWindow\n"
+        "window = MainWindow()\n"
+        "for kind in (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP):\n"
+        "    window.open_pane(kind)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "netassistant.ui.pane.pane" in loaded, "the probe did build the window"
+    unwanted = [
+        name
+        for name in loaded
+        if any(name == m or name.startswith(m + ".") for m in NOT_FOR_THE_FIRST_WINDOW)
+    ]
+    assert sorted(unwanted) == []

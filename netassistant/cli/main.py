@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
-from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, build_parser
+from netassistant.cli.argv import parse_arguments
+from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError
 
 if TYPE_CHECKING:
     from netassistant.cli.runner import Runner
@@ -36,8 +37,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         out: Where records go (stdout if None).
     """
     out = out or sys.stdout
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser, args = parse_arguments(argv)
     # Imported once the command is known: "send one message and exit" is a script's
     # building block, and every module it does not need is start-up time it pays
     # (tests/cli/test_cli_oneshot.py keeps it that way).

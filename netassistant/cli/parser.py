@@ -13,7 +13,7 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from netassistant.core.config import MAX_RECV_SIZE, Kind
 
@@ -416,10 +416,15 @@ class ArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used to generate the README's usage)."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: the full one (also used to generate the README's usage).
+
+    Args:
+        command: Build only this sub-command's options (:mod:`netassistant.cli.argv` picks it);
+            every other sub-command is listed with its help but no options. None: all.
+    """
     # Sub-parsers are made with the parser's own class, so they get the formatter too.
-    parser = ArgumentParser(
+    parser = (ArgumentParser if command is None else _LightParser)(
         prog="netassistant-cli",
         description=(
             "Socket debugging assistant (网络调试助手), headless: every recv() is one chunk."
@@ -436,6 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
         (Kind.RELAY, "stand between clients and a server: both legs' chunks, faults"),
     ):
         p = sub.add_parser(kind.value, help=help_text)
+        if command not in (None, kind.value):
+            continue
         # A sub-command's defaults would overwrite options given before the sub-command
         # (an argparse quirk), so there the run options default to "not given".
         _add_run_options(p, top_level=False)
@@ -454,8 +461,28 @@ def build_parser() -> argparse.ArgumentParser:
 
             add_relay_options(p)
             add_relay_tls_options(p)
-    _add_packets_command(sub)
+    _add_packets_command(sub, full=command in (None, "packets"))
     prof = sub.add_parser("profile", help="manage saved profiles")
+    if command in (None, "profile"):
+        _add_profile_actions(prof)
+    from netassistant.cli.scenario_cmd import add_scenario_commands
+
+    add_scenario_commands(sub, full=command in (None, "run", "lab"))
+    return parser
+
+
+class _LightParser(ArgumentParser):
+    """A parser built for one sub-command: an error means "ask the full parser" (it says it)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise LightParseError(message)
+
+
+class LightParseError(Exception):
+    """The one-command parser could not parse the arguments (the full parser will say why)."""
+
+
+def _add_profile_actions(prof: argparse.ArgumentParser) -> None:
     psub = prof.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list saved and built-in profiles")
     show = psub.add_parser("show", help="print a profile as JSON")
@@ -481,14 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace a saved profile of the same name (without it the import is renamed, "
         "e.g. 'Name (2)'; a built-in example's name is always renamed)",
     )
-    from netassistant.cli.scenario_cmd import add_scenario_commands
-
-    add_scenario_commands(sub)
-    return parser
 
 
-def _add_packets_command(sub: Any) -> None:
+def _add_packets_command(sub: Any, full: bool = True) -> None:
     packets = sub.add_parser("packets", help="the packet library: list, show, import, export")
+    if not full:
+        return
     psub = packets.add_subparsers(dest="packets_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list the saved packets")
     show = psub.add_parser("show", help="print a packet as JSON, with the bytes it sends")

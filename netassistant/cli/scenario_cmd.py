@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1
 
 
-def add_scenario_commands(sub: Any) -> None:
-    """Add ``run`` and ``lab`` to the CLI's sub-commands."""
+def add_scenario_commands(sub: Any, full: bool = True) -> None:
+    """Add ``run`` and ``lab`` to the CLI's sub-commands (without options unless ``full``)."""
     run = sub.add_parser("run", help="run a scenario file (steps and checks on loopback)")
+    lab = sub.add_parser("lab", help="list or run the built-in labs")
+    if not full:
+        return
     run.add_argument("scenario", metavar="SCENARIO.yaml")
     _add_report_options(run)
-    lab = sub.add_parser("lab", help="list or run the built-in labs")
     lsub = lab.add_subparsers(dest="lab_command", metavar="ACTION", required=True)
     lsub.add_parser("list", help="list the built-in labs")
     lab_run = lsub.add_parser("run", help="run a built-in lab and check its effect")

@@ -60,6 +60,19 @@ NOT_FOR_A_PLAIN_SEND = [
     "tempfile",
     "datetime",
     "json",  # only --json writes it
+    "netassistant.cli.relayopts",  # the relay command's options (parser and overrides)
+    "netassistant.cli.packets_cmd",  # the packets command
+    "netassistant.core.replies",  # --reply-rules
+    "netassistant.core.packets",  # --packet
+    "netassistant.core.templates",
+    "netassistant.core.scenario",  # run / lab
+    "yaml",
+    "netassistant.core.tlsconfig",  # --tls
+    "netassistant.core.engine.tls",
+    "ssl",
+    "cryptography",
+    "netassistant.core.engine.relay_common",
+    "netassistant.cli.timeline",  # --timeline
 ]
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import secrets
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -186,6 +185,13 @@ def _capture(groups: Sequence[bytes | None], number: int) -> bytes:
     return groups[number - 1] or b""
 
 
+def _uuid4() -> bytes:
+    """A random UUID as ASCII; uuid (and platform with it) loads only when a rule uses it."""
+    import uuid
+
+    return str(uuid.uuid4()).encode("ascii")
+
+
 def _now(context: Context) -> _dt.datetime:
     return context.now or _dt.datetime.now()
 
@@ -199,7 +205,7 @@ _SIMPLE: dict[str, Callable[[Context, bytes], bytes]] = {
     "len": lambda ctx, _made: str(len(ctx.data)).encode("ascii"),
     "n": lambda ctx, _made: str(ctx.count).encode("ascii"),
     "unixtime": lambda ctx, _made: str(int(_now(ctx).timestamp())).encode("ascii"),
-    "uuid": lambda _ctx, _made: str(uuid.uuid4()).encode("ascii"),
+    "uuid": lambda _ctx, _made: _uuid4(),
     **{name: _clock(fmt) for name, fmt in _CLOCK.items()},
 }
 

@@ -35,7 +35,6 @@ from netassistant.core.pipeline.responder import MAX_REPLIES_PER_SECOND
 from netassistant.core.replies.rules import ReplyRule, RuleError
 from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.automation.ruledialog import RuleDialog
 from netassistant.ui.widgets import decorate, fit_columns
 
 #: How often the "Fired" column is refreshed while rules run.
@@ -200,6 +199,9 @@ class ReplyRulesBox(QGroupBox):
         return rows[0].row() if rows else -1
 
     def _run_dialog(self, rule: ReplyRule) -> ReplyRule | None:
+        # The dialog's module loads when it first opens (start-up is measured).
+        from netassistant.ui.automation.ruledialog import RuleDialog
+
         dialog = RuleDialog(rule, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = dialog.rule() if accepted else None

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from netassistant.core.config import ConfigError, Kind
 from netassistant.core.i18n import text
-from netassistant.core.relay.upstreamtls import upstream_insecure_warning
 from netassistant.core.tlsconfig import TlsSettings, insecure_warning
 from netassistant.qt.coremessages import tr_core
 from netassistant.ui.widgets import decorate
@@ -198,7 +197,7 @@ class TlsBox(QGroupBox):
         if insecure:
             off = TlsSettings(verify=False)
             warning = (
-                upstream_insecure_warning(off)
+                _upstream_insecure_warning(off)
                 if self.upstream
                 else insecure_warning(off, server=False)
             )
@@ -285,3 +284,10 @@ class TlsBox(QGroupBox):
                 for name, label in labels.items()
             }
         return {self.field + name: label for name, label in labels.items()}
+
+
+def _upstream_insecure_warning(off: TlsSettings) -> str | None:
+    # Imported here: only a relay's upstream box needs it (start-up loads no relay code).
+    from netassistant.core.relay.upstreamtls import upstream_insecure_warning
+
+    return upstream_insecure_warning(off)

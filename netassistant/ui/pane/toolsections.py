@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from netassistant.core.templates.library import TemplateLibrary
 from netassistant.qt.models.messagemodel import MessageColumn
 from netassistant.ui.lazysection import LazySection
 
 if TYPE_CHECKING:
+    from netassistant.core.templates.library import TemplateLibrary
     from netassistant.core.templates.model import Template
     from netassistant.ui.pane.pane import SessionPane
     from netassistant.ui.receive.rategraph import RateGraphBox
@@ -44,7 +44,9 @@ class ToolSections(QObject):
     def __init__(self, pane: SessionPane) -> None:
         super().__init__(pane)
         self.pane = pane
-        self.library = TemplateLibrary()
+        # Made at first use (the section opened, a profile with templates): start-up is
+        # measured and the templates' modules are not needed before.
+        self._library: TemplateLibrary | None = None
         self.generator = LazySection(
             "generatorSection",
             self.tr("Traffic generator"),
@@ -74,12 +76,23 @@ class ToolSections(QObject):
         return section.body
 
     # ---------------------------------------------------------------- profiles
+    @property
+    def library(self) -> TemplateLibrary:
+        """The pane's packet templates (built-in and the profile's), made at first use."""
+        if self._library is None:
+            from netassistant.core.templates.library import TemplateLibrary
+
+            self._library = TemplateLibrary()
+        return self._library
+
     def templates_data(self) -> list[dict[str, Any]]:
         """The pane's own templates, for its profile."""
-        return self.library.to_list()
+        return [] if self._library is None else self._library.to_list()
 
     def load_templates(self, data: list[dict[str, Any]]) -> None:
         """Restore a profile's templates (the section's list follows if it is built)."""
+        if not data and self._library is None:
+            return  # nothing to restore: the library stays unmade
         self.library.load(data)
         if self.templates.body is not None:
             from netassistant.ui.templates.templatebox import TemplateBox
