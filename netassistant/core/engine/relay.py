@@ -37,10 +37,9 @@ from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_le
 from netassistant.core.engine.relay_pair import RelayLeg, RelayPair
 from netassistant.core.engine.sockets import (
     SetupError,
-    bind,
-    listen,
     local_name,
     new_socket,
+    open_listener,
     remove_unix_path,
     resolve,
     set_nodelay,
@@ -259,18 +258,7 @@ class RelayEngine(Engine):
             from netassistant.core.engine.relay_tls import RelayTls
 
             self._tls = RelayTls(cfg)
-        sock = new_socket(cfg, socket.SOCK_STREAM)
-        try:
-            bind(sock, cfg, cfg.local_host, cfg.local_port)
-            listen(sock, cfg.backlog)
-        except OSError as exc:
-            sock.close()
-            raise SetupError(
-                text("cannot listen: {reason}", reason=exc.strerror or str(exc))
-            ) from None
-        except SetupError:
-            sock.close()
-            raise
+        sock = open_listener(cfg)
         self._listener = sock
         self.local_address = local_name(sock)
         if cfg.family is not Family.UNIX:

@@ -135,6 +135,25 @@ def listen(sock: socket.socket, backlog: int) -> None:
     sock.listen(backlog or max_backlog())
 
 
+def open_listener(config: SessionConfig) -> socket.socket:
+    """A TCP (or AF_UNIX stream) socket bound and listening as ``config`` says.
+
+    Raises:
+        SetupError: it cannot bind or listen; the message says why, in plain words.
+    """
+    sock = new_socket(config, socket.SOCK_STREAM)
+    try:
+        bind(sock, config, config.local_host, config.local_port)
+        listen(sock, config.backlog)
+    except OSError as exc:
+        sock.close()
+        raise SetupError(text("cannot listen: {reason}", reason=exc.strerror or str(exc))) from None
+    except SetupError:
+        sock.close()
+        raise
+    return sock
+
+
 def local_name(sock: socket.socket) -> str:
     """The socket's own address, formatted ("" if it has none)."""
     try:

@@ -13,11 +13,8 @@ from netassistant.core.engine.accepting import AcceptGate, OverflowWatch
 from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
-    SetupError,
-    bind,
-    listen,
     local_name,
-    new_socket,
+    open_listener,
     remove_unix_path,
     set_nodelay,
 )
@@ -166,18 +163,7 @@ class TcpServerEngine(Engine):
             from netassistant.core.engine.tls import tls_side
 
             self._tls = tls_side(cfg.tls, server=True)
-        sock = new_socket(cfg, socket.SOCK_STREAM)
-        try:
-            bind(sock, cfg, cfg.local_host, cfg.local_port)
-            listen(sock, cfg.backlog)
-        except OSError as exc:
-            sock.close()
-            raise SetupError(
-                text("cannot listen: {reason}", reason=exc.strerror or str(exc))
-            ) from None
-        except SetupError:
-            sock.close()
-            raise
+        sock = open_listener(cfg)
         self._listener = sock
         self.local_address = local_name(sock)
         if cfg.family is not Family.UNIX:

@@ -158,20 +158,6 @@ class RateRunner(PlanRunner):
             target=format_rate(self.target, self.unit),
         )
 
-    def _event(self, kind: EventKind, route: Route, message: str, state: str = "running") -> None:
-        self.engine.emit_event(
-            kind,
-            route.conn_id,
-            local=route.local,
-            peer=route.peer,
-            message=message,
-            sent=self.sent,
-            total=self.total,
-            plan_id=self.plan_id,
-            state=state,
-            detail=self._detail(),
-        )
-
     # ---------------------------------------------------------------- pacing
     def _peek(self) -> bytes:
         if self._next is None:

@@ -139,7 +139,12 @@ class Runner:
             total=self.total,
             plan_id=self.plan_id,
             state=state,
+            detail=self._detail(),
         )
+
+    def _detail(self) -> dict[str, object] | None:
+        """Facts a progress event carries in its ``detail`` (None: none; see ConnEvent)."""
+        return None
 
     def _status(self, state: str, message: str) -> None:
         self.engine.set_plan_status(
