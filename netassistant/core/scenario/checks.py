@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from netassistant.core.chunk import Direction
 from netassistant.core.config import Kind
-from netassistant.core.i18n import text
+from netassistant.core.i18n import text, translatable
 from netassistant.core.scenario.nodes import Map, ScenarioError
 from netassistant.core.scenario.record import COUNTERS, LEG_COUNTERS, MAX_KEPT
 
@@ -72,10 +72,10 @@ class CheckKind:
 # ---------------------------------------------------------------- comparisons
 _COMPARATORS: dict[str, tuple[Callable[[int, int], bool], str]] = {
     "equals": (lambda a, b: a == b, "{value}"),
-    "at_least": (lambda a, b: a >= b, "at least {value}"),
-    "at_most": (lambda a, b: a <= b, "at most {value}"),
-    "fewer_than": (lambda a, b: a < b, "fewer than {value}"),
-    "more_than": (lambda a, b: a > b, "more than {value}"),
+    "at_least": (lambda a, b: a >= b, translatable("at least {value}")),
+    "at_most": (lambda a, b: a <= b, translatable("at most {value}")),
+    "fewer_than": (lambda a, b: a < b, translatable("fewer than {value}")),
+    "more_than": (lambda a, b: a > b, translatable("more than {value}")),
 }
 
 
@@ -123,7 +123,8 @@ def compare(ctx: RunContext, observed: int, comparison: tuple[str, Any]) -> tupl
         label = f"{target} ({value})"
     else:
         target, label = value, str(value)
-    return test(observed, target), words.format(value=label)
+    # A Text, so the window shows the phrase translated (the CLI prints it in English).
+    return test(observed, target), text(words, value=label)
 
 
 # -------------------------------------------------------------------- the kinds
@@ -145,7 +146,9 @@ class Count(CheckKind):
         of = action.params["of"]
         observed = ctx.pane(action.pane).record.counter(of)
         ok, expected = compare(ctx, observed, action.params["compare"])
-        return Verdict(ok, f"{of}: {observed}", f"{of}: {expected}")
+        return Verdict(
+            ok, f"{of}: {observed}", text("{counter}: {expected}", counter=of, expected=expected)
+        )
 
 
 class BytesEqual(CheckKind):
@@ -288,7 +291,11 @@ class Dropped(CheckKind):
     def _judge(self, ctx: RunContext, action: Action) -> Verdict:
         observed = ctx.pane(action.pane).record.counter("dropped")
         ok, expected = compare(ctx, observed, action.params["compare"])
-        return Verdict(ok, f"{observed} datagrams dropped", f"{expected} dropped")
+        return Verdict(
+            ok,
+            text("{count} datagrams dropped", count=observed),
+            text("{expected} dropped", expected=expected),
+        )
 
 
 class Match(CheckKind):

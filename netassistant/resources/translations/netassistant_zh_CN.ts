@@ -3742,200 +3742,200 @@
 <context>
     <name>ReplyRulesBox</name>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="64"/>
-        <location filename="../../ui/automation/rulesbox.py" line="105"/>
+        <location filename="../../ui/automation/rulesbox.py" line="63"/>
+        <location filename="../../ui/automation/rulesbox.py" line="104"/>
         <source>Reply rules</source>
         <extracomment>How often the &quot;Fired&quot; column is refreshed while rules run.</extracomment>
         <translation>回复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="84"/>
+        <location filename="../../ui/automation/rulesbox.py" line="83"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="86"/>
+        <location filename="../../ui/automation/rulesbox.py" line="85"/>
         <source>Enable reply rules</source>
         <translation>启用回复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="88"/>
+        <location filename="../../ui/automation/rulesbox.py" line="87"/>
         <source>Answer received data by the rules, without pressing Send. Replies pause themselves above %1 a second or when two echoing peers bounce data.</source>
         <translation>按规则自动应答收到的数据，无需点击发送。超过每秒 %1 次回复或两个回显端互相反弹数据时会自动暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="93"/>
+        <location filename="../../ui/automation/rulesbox.py" line="92"/>
         <source>First matching rule</source>
         <translation>第一条匹配的规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="94"/>
+        <location filename="../../ui/automation/rulesbox.py" line="93"/>
         <source>Every matching rule</source>
         <translation>每条匹配的规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="98"/>
+        <location filename="../../ui/automation/rulesbox.py" line="97"/>
         <source>Which rules answer</source>
         <translation>哪些规则应答</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="99"/>
+        <location filename="../../ui/automation/rulesbox.py" line="98"/>
         <source>First: only the first rule that matches answers. Every: each one does.</source>
         <translation>第一条：只有第一条匹配的规则应答。每条：每条匹配的规则都应答。</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="106"/>
+        <location filename="../../ui/automation/rulesbox.py" line="105"/>
         <source>Checked in order; double-click a rule to edit it. Fired counts replies.</source>
         <translation>按顺序检查；双击规则可编辑。“触发”是回复次数。</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="109"/>
+        <location filename="../../ui/automation/rulesbox.py" line="108"/>
         <source>On</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="109"/>
+        <location filename="../../ui/automation/rulesbox.py" line="108"/>
         <source>Match</source>
         <translation>匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="109"/>
+        <location filename="../../ui/automation/rulesbox.py" line="108"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="109"/>
+        <location filename="../../ui/automation/rulesbox.py" line="108"/>
         <source>Delay</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="109"/>
+        <location filename="../../ui/automation/rulesbox.py" line="108"/>
         <source>Fired</source>
         <translation>触发</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="124"/>
+        <location filename="../../ui/automation/rulesbox.py" line="123"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="124"/>
+        <location filename="../../ui/automation/rulesbox.py" line="123"/>
         <source>Add a rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="126"/>
+        <location filename="../../ui/automation/rulesbox.py" line="125"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="126"/>
+        <location filename="../../ui/automation/rulesbox.py" line="125"/>
         <source>Edit the selected rule</source>
         <translation>编辑所选规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="129"/>
+        <location filename="../../ui/automation/rulesbox.py" line="128"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="129"/>
+        <location filename="../../ui/automation/rulesbox.py" line="128"/>
         <source>Delete the selected rule</source>
         <translation>删除所选规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="131"/>
+        <location filename="../../ui/automation/rulesbox.py" line="130"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="131"/>
+        <location filename="../../ui/automation/rulesbox.py" line="130"/>
         <source>Check it earlier</source>
         <translation>更早检查</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="132"/>
+        <location filename="../../ui/automation/rulesbox.py" line="131"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="132"/>
+        <location filename="../../ui/automation/rulesbox.py" line="131"/>
         <source>Check it later</source>
         <translation>更晚检查</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="134"/>
+        <location filename="../../ui/automation/rulesbox.py" line="133"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="134"/>
+        <location filename="../../ui/automation/rulesbox.py" line="133"/>
         <source>Load rules from a JSON file</source>
         <translation>从 JSON 文件加载规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="137"/>
+        <location filename="../../ui/automation/rulesbox.py" line="136"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="139"/>
+        <location filename="../../ui/automation/rulesbox.py" line="138"/>
         <source>Save the rules as JSON (netassistant-cli --rules FILE reads it)</source>
         <translation>将规则保存为 JSON（netassistant-cli --rules FILE 可读取）</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="248"/>
+        <location filename="../../ui/automation/rulesbox.py" line="250"/>
         <source>Import reply rules</source>
         <translation>导入回复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="248"/>
-        <location filename="../../ui/automation/rulesbox.py" line="266"/>
+        <location filename="../../ui/automation/rulesbox.py" line="250"/>
+        <location filename="../../ui/automation/rulesbox.py" line="268"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="266"/>
+        <location filename="../../ui/automation/rulesbox.py" line="268"/>
         <source>Export reply rules</source>
         <translation>导出回复规则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="323"/>
+        <location filename="../../ui/automation/rulesbox.py" line="325"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="335"/>
+        <location filename="../../ui/automation/rulesbox.py" line="337"/>
         <source>anything</source>
         <translation>任意内容</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="336"/>
+        <location filename="../../ui/automation/rulesbox.py" line="338"/>
         <source>exactly</source>
         <translation>等于</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="337"/>
+        <location filename="../../ui/automation/rulesbox.py" line="339"/>
         <source>starts with</source>
         <translation>开头为</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="338"/>
+        <location filename="../../ui/automation/rulesbox.py" line="340"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="339"/>
+        <location filename="../../ui/automation/rulesbox.py" line="341"/>
         <source>hex pattern</source>
         <translation>十六进制模式</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="340"/>
+        <location filename="../../ui/automation/rulesbox.py" line="342"/>
         <source>regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/automation/rulesbox.py" line="342"/>
+        <location filename="../../ui/automation/rulesbox.py" line="344"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
@@ -5946,205 +5946,205 @@
 <context>
     <name>TlsBox</name>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="59"/>
+        <location filename="../../ui/pane/tlsbox.py" line="58"/>
         <source>TLS toward the server</source>
         <extracomment>The minimum-version choices, as stored (``&quot;&quot;`` is the library&apos;s default).</extracomment>
         <translation>面向服务器的 TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="59"/>
+        <location filename="../../ui/pane/tlsbox.py" line="58"/>
         <source>TLS toward clients</source>
         <translation>面向客户端的 TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="62"/>
-        <location filename="../../ui/pane/tlsbox.py" line="268"/>
-        <location filename="../../ui/pane/tlsbox.py" line="277"/>
+        <location filename="../../ui/pane/tlsbox.py" line="61"/>
+        <location filename="../../ui/pane/tlsbox.py" line="267"/>
+        <location filename="../../ui/pane/tlsbox.py" line="276"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="87"/>
-        <location filename="../../ui/pane/tlsbox.py" line="165"/>
+        <location filename="../../ui/pane/tlsbox.py" line="86"/>
+        <location filename="../../ui/pane/tlsbox.py" line="164"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="88"/>
+        <location filename="../../ui/pane/tlsbox.py" line="87"/>
         <source>PEM certificate (its chain may follow; the key may be in the same file)</source>
         <translation>PEM 证书（可附带证书链；私钥可在同一文件中）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="90"/>
+        <location filename="../../ui/pane/tlsbox.py" line="89"/>
         <source>Client certificate (PEM), only if the server asks for one</source>
         <translation>客户端证书（PEM），仅当服务器要求时需要</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="95"/>
-        <location filename="../../ui/pane/tlsbox.py" line="166"/>
+        <location filename="../../ui/pane/tlsbox.py" line="94"/>
+        <location filename="../../ui/pane/tlsbox.py" line="165"/>
         <source>Private key file</source>
         <translation>私钥文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="96"/>
+        <location filename="../../ui/pane/tlsbox.py" line="95"/>
         <source>PEM private key, unless it is in the certificate file</source>
         <translation>PEM 私钥（若已包含在证书文件中则不需要）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="101"/>
+        <location filename="../../ui/pane/tlsbox.py" line="100"/>
+        <location filename="../../ui/pane/tlsbox.py" line="169"/>
         <location filename="../../ui/pane/tlsbox.py" line="170"/>
-        <location filename="../../ui/pane/tlsbox.py" line="171"/>
-        <location filename="../../ui/pane/tlsbox.py" line="271"/>
+        <location filename="../../ui/pane/tlsbox.py" line="270"/>
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="102"/>
+        <location filename="../../ui/pane/tlsbox.py" line="101"/>
         <source>CA certificates (PEM): clients must present a certificate they signed</source>
         <translation>CA 证书（PEM）：客户端必须出示由其签发的证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="104"/>
+        <location filename="../../ui/pane/tlsbox.py" line="103"/>
         <source>CA certificates (PEM) the server&apos;s certificate must chain to</source>
         <translation>服务器证书必须链接到的 CA 证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="107"/>
-        <location filename="../../ui/pane/tlsbox.py" line="109"/>
+        <location filename="../../ui/pane/tlsbox.py" line="106"/>
+        <location filename="../../ui/pane/tlsbox.py" line="108"/>
         <source>Use the system&apos;s CA store</source>
         <translation>使用系统 CA 证书库</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="110"/>
+        <location filename="../../ui/pane/tlsbox.py" line="109"/>
         <source>Trust the CAs this system trusts instead of a CA file</source>
         <translation>信任本系统信任的 CA，而不是 CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="114"/>
+        <location filename="../../ui/pane/tlsbox.py" line="113"/>
         <source>Require a client certificate</source>
         <translation>要求客户端证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="116"/>
+        <location filename="../../ui/pane/tlsbox.py" line="115"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>验证服务器证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="119"/>
-        <location filename="../../ui/pane/tlsbox.py" line="276"/>
+        <location filename="../../ui/pane/tlsbox.py" line="118"/>
+        <location filename="../../ui/pane/tlsbox.py" line="275"/>
         <source>Verify</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="120"/>
+        <location filename="../../ui/pane/tlsbox.py" line="119"/>
         <source>With a CA file: refuse clients without a certificate it signed</source>
         <translation>设置 CA 文件时：拒绝没有其签发证书的客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="122"/>
+        <location filename="../../ui/pane/tlsbox.py" line="121"/>
         <source>Check the certificate&apos;s CA, dates and host name; off is insecure</source>
         <translation>检查证书的 CA、有效期和主机名；关闭则不安全</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="131"/>
+        <location filename="../../ui/pane/tlsbox.py" line="130"/>
         <source>Server name (SNI)</source>
         <translation>服务器名称（SNI）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="132"/>
+        <location filename="../../ui/pane/tlsbox.py" line="131"/>
         <source>Name sent to the server and checked in its certificate</source>
         <translation>发送给服务器并在其证书中检查的名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="134"/>
+        <location filename="../../ui/pane/tlsbox.py" line="133"/>
         <source>the remote host</source>
         <translation>远程主机</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="138"/>
+        <location filename="../../ui/pane/tlsbox.py" line="137"/>
         <source>ALPN protocols</source>
         <translation>ALPN 协议</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="139"/>
+        <location filename="../../ui/pane/tlsbox.py" line="138"/>
         <source>Application protocols, comma-separated, e.g. h2, http/1.1</source>
         <translation>应用层协议，逗号分隔，例如 h2, http/1.1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="141"/>
+        <location filename="../../ui/pane/tlsbox.py" line="140"/>
         <source>e.g. h2, http/1.1</source>
         <translation>例如 h2, http/1.1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="145"/>
+        <location filename="../../ui/pane/tlsbox.py" line="144"/>
         <source>Minimum TLS version</source>
         <translation>最低 TLS 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="146"/>
+        <location filename="../../ui/pane/tlsbox.py" line="145"/>
         <source>The lowest TLS version this side accepts</source>
         <translation>本端接受的最低 TLS 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="149"/>
+        <location filename="../../ui/pane/tlsbox.py" line="148"/>
         <source>library default</source>
         <translation>库默认值</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="153"/>
-        <location filename="../../ui/pane/tlsbox.py" line="155"/>
-        <location filename="../../ui/pane/tlsbox.py" line="275"/>
+        <location filename="../../ui/pane/tlsbox.py" line="152"/>
+        <location filename="../../ui/pane/tlsbox.py" line="154"/>
+        <location filename="../../ui/pane/tlsbox.py" line="274"/>
         <source>Generate a self-signed certificate</source>
         <translation>生成自签名证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="157"/>
+        <location filename="../../ui/pane/tlsbox.py" line="156"/>
         <source>Make a certificate for localhost, 127.0.0.1 and ::1 at start (30 days); its SHA-256 fingerprint is shown in the log</source>
         <translation>启动时为 localhost、127.0.0.1 和 ::1 生成证书（30 天有效）；其 SHA-256 指纹显示在日志中</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="165"/>
-        <location filename="../../ui/pane/tlsbox.py" line="269"/>
+        <location filename="../../ui/pane/tlsbox.py" line="164"/>
+        <location filename="../../ui/pane/tlsbox.py" line="268"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="166"/>
-        <location filename="../../ui/pane/tlsbox.py" line="270"/>
+        <location filename="../../ui/pane/tlsbox.py" line="165"/>
+        <location filename="../../ui/pane/tlsbox.py" line="269"/>
         <source>Private key</source>
         <translation>私钥</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="170"/>
-        <location filename="../../ui/pane/tlsbox.py" line="271"/>
+        <location filename="../../ui/pane/tlsbox.py" line="169"/>
+        <location filename="../../ui/pane/tlsbox.py" line="270"/>
         <source>Client CA</source>
         <translation>客户端 CA</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="176"/>
-        <location filename="../../ui/pane/tlsbox.py" line="272"/>
+        <location filename="../../ui/pane/tlsbox.py" line="175"/>
+        <location filename="../../ui/pane/tlsbox.py" line="271"/>
         <source>SNI</source>
         <translation>SNI</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="177"/>
-        <location filename="../../ui/pane/tlsbox.py" line="273"/>
+        <location filename="../../ui/pane/tlsbox.py" line="176"/>
+        <location filename="../../ui/pane/tlsbox.py" line="272"/>
         <source>ALPN</source>
         <translation>ALPN</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="178"/>
-        <location filename="../../ui/pane/tlsbox.py" line="274"/>
+        <location filename="../../ui/pane/tlsbox.py" line="177"/>
+        <location filename="../../ui/pane/tlsbox.py" line="273"/>
         <source>Min. version</source>
         <translation>最低版本</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="213"/>
+        <location filename="../../ui/pane/tlsbox.py" line="212"/>
         <source>Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)</source>
         <translation>证书和私钥 (*.pem *.crt *.key *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/tlsbox.py" line="284"/>
+        <location filename="../../ui/pane/tlsbox.py" line="283"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -6191,33 +6191,33 @@
 <context>
     <name>ToolSections</name>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="50"/>
+        <location filename="../../ui/pane/toolsections.py" line="52"/>
         <source>Traffic generator</source>
         <extracomment>The message view&apos;s data column while template fields have their own columns. Least widths of a field column, and of one whose values have names.</extracomment>
         <translation>流量发生器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="51"/>
+        <location filename="../../ui/pane/toolsections.py" line="53"/>
         <source>Send the send box&apos;s message at a set rate, in messages or bytes a second</source>
         <translation>按设定速率（每秒消息数或字节数）发送发送框中的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="56"/>
+        <location filename="../../ui/pane/toolsections.py" line="58"/>
         <source>Packet templates</source>
         <translation>报文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="57"/>
+        <location filename="../../ui/pane/toolsections.py" line="59"/>
         <source>Describe a frame as fields: build sends in a grid, decode replies</source>
         <translation>用字段描述帧：在表格中生成发送内容，并解析回复</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="62"/>
+        <location filename="../../ui/pane/toolsections.py" line="64"/>
         <source>Rate graph</source>
         <translation>速率图</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="63"/>
+        <location filename="../../ui/pane/toolsections.py" line="65"/>
         <source>Bytes and chunks per second received and sent, over the last minute</source>
         <translation>最近一分钟每秒收发的字节数和块数</translation>
     </message>
@@ -6384,517 +6384,517 @@
         <translation>需要填写地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="120"/>
+        <location filename="../../qt/coremessages.py" line="122"/>
         <source>auto_reply escapes must be true or false</source>
         <translation>auto_reply 的 escapes 必须为 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="121"/>
+        <location filename="../../qt/coremessages.py" line="123"/>
         <source>auto_reply must be an object, not {type}</source>
         <translation>auto_reply 必须是对象，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="122"/>
+        <location filename="../../qt/coremessages.py" line="124"/>
         <source>auto_reply {name} must be text, not {type}</source>
         <translation>auto_reply 的 {name} 必须是文本，而不是 {type}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="124"/>
+        <location filename="../../qt/coremessages.py" line="126"/>
         <source>bad escape &apos;\&apos; before {char} at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处 {char} 前有无效的转义 &apos;\&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="125"/>
+        <location filename="../../qt/coremessages.py" line="127"/>
         <source>bad escape &apos;\{code}&apos; at position {position}; use \r \n \t \0 \xNN or \\</source>
         <translation>位置 {position} 处有无效的转义 &apos;\{code}&apos;；请使用 \r \n \t \0 \xNN 或 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="128"/>
+        <location filename="../../qt/coremessages.py" line="130"/>
         <source>bound to an unnamed socket</source>
         <translation>已绑定到未命名的套接字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="129"/>
+        <location filename="../../qt/coremessages.py" line="131"/>
         <source>bound to {local}</source>
         <translation>已绑定到 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="130"/>
+        <location filename="../../qt/coremessages.py" line="132"/>
         <source>broadcast and multicast are for UDP sessions</source>
         <translation>广播和组播仅适用于 UDP 会话</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="131"/>
+        <location filename="../../qt/coremessages.py" line="133"/>
         <source>broadcast and multicast need inet or inet6, not unix</source>
         <translation>广播和组播需要 inet 或 inet6 地址族，不能是 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="132"/>
+        <location filename="../../qt/coremessages.py" line="134"/>
         <source>burst must be &apos;none&apos;, &apos;one_call&apos; or &apos;back_to_back&apos;, not {burst!r}</source>
         <translation>burst 必须是 &apos;none&apos;、&apos;one_call&apos; 或 &apos;back_to_back&apos;，而不是 {burst!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="133"/>
+        <location filename="../../qt/coremessages.py" line="135"/>
         <source>burst send cancelled after {sent} of {count} sent</source>
         <translation>突发发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="134"/>
+        <location filename="../../qt/coremessages.py" line="136"/>
         <source>burst send stopped after {sent} of {count} sent: {reason}</source>
         <translation>突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="135"/>
+        <location filename="../../qt/coremessages.py" line="137"/>
         <source>burst send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的突发发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="136"/>
+        <location filename="../../qt/coremessages.py" line="138"/>
         <source>burst send: done, {sent} of {count} sent</source>
         <translation>突发发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="137"/>
+        <location filename="../../qt/coremessages.py" line="139"/>
         <source>burst send: {sent} of {count} sent</source>
         <translation>突发发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="140"/>
+        <location filename="../../qt/coremessages.py" line="142"/>
         <source>cannot bind {where}: {reason}</source>
         <translation>无法绑定 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="142"/>
+        <location filename="../../qt/coremessages.py" line="144"/>
         <source>cannot connect to {where} — the address is not valid for this machine&apos;s network</source>
         <translation>无法连接到 {where} — 该地址对本机网络无效</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="143"/>
+        <location filename="../../qt/coremessages.py" line="145"/>
         <source>cannot connect to {where}: {reason}</source>
         <translation>无法连接到 {where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="144"/>
+        <location filename="../../qt/coremessages.py" line="146"/>
         <source>cannot create profile folder {path}: {reason}</source>
         <translation>无法创建配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="145"/>
+        <location filename="../../qt/coremessages.py" line="147"/>
         <source>cannot create socket {where} — its folder does not exist</source>
         <translation>无法创建套接字 {where} — 其所在文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="146"/>
+        <location filename="../../qt/coremessages.py" line="148"/>
         <source>cannot delete profile file {path}: {reason}</source>
         <translation>无法删除配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="147"/>
+        <location filename="../../qt/coremessages.py" line="149"/>
         <source>cannot find a free file name for profile {name!r} in {folder}</source>
         <translation>在 {folder} 中找不到可用于配置方案 {name!r} 的文件名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="148"/>
+        <location filename="../../qt/coremessages.py" line="150"/>
         <source>cannot join multicast group {group}: {reason}</source>
         <translation>无法加入组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="149"/>
+        <location filename="../../qt/coremessages.py" line="151"/>
         <source>cannot leave multicast group {group}: {reason}</source>
         <translation>无法退出组播组 {group}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="150"/>
+        <location filename="../../qt/coremessages.py" line="152"/>
         <source>cannot listen: {reason}</source>
         <translation>无法监听：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="152"/>
+        <location filename="../../qt/coremessages.py" line="154"/>
         <source>cannot open the UDP socket: {reason}</source>
         <translation>无法打开 UDP 套接字：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="153"/>
+        <location filename="../../qt/coremessages.py" line="155"/>
         <source>cannot open {path} for writing: {reason}</source>
         <translation>无法以写入方式打开 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="155"/>
+        <location filename="../../qt/coremessages.py" line="157"/>
         <source>cannot read profile file {path}: {reason}</source>
         <translation>无法读取配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="156"/>
+        <location filename="../../qt/coremessages.py" line="158"/>
         <source>cannot read profile folder {path}: {reason}</source>
         <translation>无法读取配置方案文件夹 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="157"/>
+        <location filename="../../qt/coremessages.py" line="159"/>
         <source>cannot read schema {version} (no upgrade to schema {next} exists)</source>
         <translation>无法读取格式版本 {version}（没有升级到格式版本 {next} 的方法）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="159"/>
+        <location filename="../../qt/coremessages.py" line="161"/>
         <source>cannot read {path}: {reason}; file send to {peer} stopped after {sent} of {total} bytes</source>
         <translation>无法读取 {path}：{reason}；到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="160"/>
+        <location filename="../../qt/coremessages.py" line="162"/>
         <source>cannot read {path}: {reason}; nothing was sent</source>
         <translation>无法读取 {path}：{reason}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="161"/>
+        <location filename="../../qt/coremessages.py" line="163"/>
         <source>cannot resolve host name {host!r}: {reason} — check the spelling or use an IP address</source>
         <translation>无法解析主机名 {host!r}：{reason} — 请检查拼写或改用 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="162"/>
+        <location filename="../../qt/coremessages.py" line="164"/>
         <source>cannot send to {peer}: permission denied — a broadcast address needs the broadcast option</source>
         <translation>无法发送到 {peer}：权限被拒绝 — 向广播地址发送需要开启广播选项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="163"/>
+        <location filename="../../qt/coremessages.py" line="165"/>
         <source>cannot send: not connected to {remote}; nothing was sent</source>
         <translation>无法发送：未连接到 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="164"/>
+        <location filename="../../qt/coremessages.py" line="166"/>
         <source>cannot send: still connecting to {remote}; nothing was sent</source>
         <translation>无法发送：仍在连接 {remote}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="165"/>
+        <location filename="../../qt/coremessages.py" line="167"/>
         <source>cannot send: the connection to {peer} is closed for sending; nothing was sent</source>
         <translation>无法发送：到 {peer} 的连接已关闭发送方向；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="166"/>
+        <location filename="../../qt/coremessages.py" line="168"/>
         <source>cannot set socket options: {reason}</source>
         <translation>无法设置套接字选项：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="167"/>
+        <location filename="../../qt/coremessages.py" line="169"/>
         <source>cannot upgrade from schema {version}: {error}</source>
         <translation>无法从格式版本 {version} 升级：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="169"/>
+        <location filename="../../qt/coremessages.py" line="171"/>
         <source>cannot write profile file {path}: {reason}</source>
         <translation>无法写入配置方案文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="170"/>
+        <location filename="../../qt/coremessages.py" line="172"/>
         <source>cannot write to {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="171"/>
+        <location filename="../../qt/coremessages.py" line="173"/>
         <source>cannot {action} ({peer}): {reason}</source>
         <translation>无法{action}（{peer}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="172"/>
+        <location filename="../../qt/coremessages.py" line="174"/>
         <source>cannot {action}: network unreachable for {peer}</source>
         <translation>无法{action}：到 {peer} 的网络不可达</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="173"/>
+        <location filename="../../qt/coremessages.py" line="175"/>
         <source>cannot {action}: the connection to {peer} is closed</source>
         <translation>无法{action}：到 {peer} 的连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="174"/>
+        <location filename="../../qt/coremessages.py" line="176"/>
         <source>cannot {action}: the datagram is too large for {peer}</source>
         <translation>无法{action}：数据报对 {peer} 来说太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="175"/>
+        <location filename="../../qt/coremessages.py" line="177"/>
         <source>character {char} at position {position} cannot be encoded as {encoding}</source>
         <translation>位置 {position} 处的字符 {char} 无法编码为 {encoding}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="179"/>
+        <location filename="../../qt/coremessages.py" line="181"/>
         <source>client #{conn} is no longer connected; nothing was sent</source>
         <translation>客户端 #{conn} 已不再连接；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="180"/>
+        <location filename="../../qt/coremessages.py" line="182"/>
         <source>client #{conn} is no longer connected; {what}</source>
         <translation>客户端 #{conn} 已不再连接；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="186"/>
+        <location filename="../../qt/coremessages.py" line="188"/>
         <source>connected to {remote} from an unnamed socket</source>
         <translation>已从未命名的套接字连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="187"/>
+        <location filename="../../qt/coremessages.py" line="189"/>
         <source>connected to {remote} from {local}</source>
         <translation>已从 {local} 连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="188"/>
+        <location filename="../../qt/coremessages.py" line="190"/>
         <source>connecting to {remote}</source>
         <translation>正在连接 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="189"/>
+        <location filename="../../qt/coremessages.py" line="191"/>
         <source>connecting to {where} timed out after {seconds:g} s — the host did not answer; check the address and any firewall</source>
         <translation>连接 {where} 在 {seconds:g} 秒后超时 — 主机没有响应；请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="190"/>
+        <location filename="../../qt/coremessages.py" line="192"/>
         <source>connecting to {where} timed out — the host did not answer</source>
         <translation>连接 {where} 超时 — 主机没有响应</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="191"/>
+        <location filename="../../qt/coremessages.py" line="193"/>
         <source>connection refused by {where} — no server is listening on that socket</source>
         <translation>连接被 {where} 拒绝 — 该套接字上没有服务器在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="192"/>
+        <location filename="../../qt/coremessages.py" line="194"/>
         <source>connection refused by {where} — nothing is listening there</source>
         <translation>连接被 {where} 拒绝 — 该地址上没有程序在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="194"/>
+        <location filename="../../qt/coremessages.py" line="196"/>
         <source>connection reset by {peer} (RST)</source>
         <translation>连接被 {peer} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="195"/>
+        <location filename="../../qt/coremessages.py" line="197"/>
         <source>connection reset by {where} (RST) as soon as it was accepted</source>
         <translation>连接刚被接受就被 {where} 复位 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="196"/>
+        <location filename="../../qt/coremessages.py" line="198"/>
         <source>contains a lone surrogate character, which UTF-8 cannot store</source>
         <translation>包含单独的代理字符，UTF-8 无法存储</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="197"/>
+        <location filename="../../qt/coremessages.py" line="199"/>
         <source>count must be 0 (send until stopped) or more, not {count}</source>
         <translation>次数必须为 0（一直发送直到停止）或更大，不能是 {count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="199"/>
+        <location filename="../../qt/coremessages.py" line="201"/>
         <source>datagram of {size} bytes is too large to send to {peer} (the limit is {limit} bytes); nothing was sent — split the data or send a file with a smaller datagram size</source>
         <translation>{size} 字节的数据报太大，无法发送到 {peer}（上限为 {limit} 字节）；未发送任何数据 — 请拆分数据，或以更小的数据报大小发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="201"/>
+        <location filename="../../qt/coremessages.py" line="203"/>
         <source>direction must be rx, tx or both, not {direction!r}</source>
         <translation>方向必须是 rx、tx 或 both，而不是 {direction!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="202"/>
+        <location filename="../../qt/coremessages.py" line="204"/>
         <source>disconnected from {peer}</source>
         <translation>已与 {peer} 断开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="203"/>
+        <location filename="../../qt/coremessages.py" line="205"/>
         <source>disconnected from {peer} (session stopped)</source>
         <translation>已与 {peer} 断开（会话已停止）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="205"/>
+        <location filename="../../qt/coremessages.py" line="207"/>
         <source>empty &apos;{token}&apos; prefix at position {position}</source>
         <translation>位置 {position} 处的前缀 &apos;{token}&apos; 后没有数字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="206"/>
+        <location filename="../../qt/coremessages.py" line="208"/>
         <source>empty delimiter</source>
         <translation>分隔符为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="234"/>
+        <location filename="../../qt/coremessages.py" line="237"/>
         <source>file send to {peer} cancelled after {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送已取消，已发送 {sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="235"/>
+        <location filename="../../qt/coremessages.py" line="238"/>
         <source>file send to {peer} stopped after {sent} of {total} bytes: {reason}</source>
         <translation>到 {peer} 的文件发送已停止，已发送 {sent}/{total} 字节：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="236"/>
+        <location filename="../../qt/coremessages.py" line="239"/>
         <source>file send to {peer}: {sent} of {total} bytes</source>
         <translation>到 {peer} 的文件发送：{sent}/{total} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="237"/>
+        <location filename="../../qt/coremessages.py" line="240"/>
         <source>file {name} sent to {peer}: {sent} bytes</source>
         <translation>文件 {name} 已发送到 {peer}：{sent} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="238"/>
+        <location filename="../../qt/coremessages.py" line="241"/>
         <source>fixed length must be a whole number of bytes from 1 to {largest}</source>
         <translation>固定长度必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="245"/>
+        <location filename="../../qt/coremessages.py" line="248"/>
         <source>host unreachable: {where} — check the address and any firewall</source>
         <translation>主机不可达：{where} — 请检查地址和防火墙</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="246"/>
+        <location filename="../../qt/coremessages.py" line="249"/>
         <source>incomplete \x escape at position {position}; write two hex digits, like \x0d</source>
         <translation>位置 {position} 处的 \x 转义不完整；请写两位十六进制数，如 \x0d</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="248"/>
+        <location filename="../../qt/coremessages.py" line="251"/>
         <source>invalid hex character {char} at position {position}</source>
         <translation>位置 {position} 处有无效的十六进制字符 {char}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="249"/>
+        <location filename="../../qt/coremessages.py" line="252"/>
         <source>invalid regular expression: {error}</source>
         <translation>无效的正则表达式：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="253"/>
+        <location filename="../../qt/coremessages.py" line="256"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="255"/>
+        <location filename="../../qt/coremessages.py" line="258"/>
         <source>is {length} characters long; the limit is {limit}</source>
         <translation>长度为 {length} 个字符；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="259"/>
+        <location filename="../../qt/coremessages.py" line="262"/>
         <source>joined multicast group {group}</source>
         <translation>已加入组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="264"/>
+        <location filename="../../qt/coremessages.py" line="267"/>
         <source>key {key} is not a string</source>
         <translation>键 {key} 不是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="265"/>
+        <location filename="../../qt/coremessages.py" line="268"/>
         <source>left multicast group {group}</source>
         <translation>已退出组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="267"/>
+        <location filename="../../qt/coremessages.py" line="270"/>
         <source>length framing needs a struct format, e.g. length:!I or length:&lt;H</source>
         <translation>长度前缀分帧需要 struct 格式，例如 length:!I 或 length:&lt;H</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="270"/>
+        <location filename="../../qt/coremessages.py" line="273"/>
         <source>length {value} ({payload}-byte payload) exceeds the maximum {limit} bytes</source>
         <translation>长度 {value}（有效载荷 {payload} 字节）超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="271"/>
+        <location filename="../../qt/coremessages.py" line="274"/>
         <source>length {value} does not fit the {fmt!r} header (largest is {largest})</source>
         <translation>长度 {value} 超出 {fmt!r} 长度头的范围（最大为 {largest}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="272"/>
+        <location filename="../../qt/coremessages.py" line="275"/>
         <source>length {value} exceeds the maximum {limit} bytes</source>
         <translation>长度 {value} 超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="273"/>
+        <location filename="../../qt/coremessages.py" line="276"/>
         <source>length {value} is negative</source>
         <translation>长度 {value} 为负数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="274"/>
+        <location filename="../../qt/coremessages.py" line="277"/>
         <source>length {value} is smaller than the {header}-byte header</source>
         <translation>长度 {value} 小于 {header} 字节的长度头</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="278"/>
+        <location filename="../../qt/coremessages.py" line="281"/>
         <source>listening on {local}</source>
         <translation>正在监听 {local}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="279"/>
+        <location filename="../../qt/coremessages.py" line="282"/>
         <source>log format must be text, csv or jsonl, not {fmt!r}</source>
         <translation>日志格式必须是 text、csv 或 jsonl，而不是 {fmt!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="280"/>
+        <location filename="../../qt/coremessages.py" line="283"/>
         <source>lone &apos;\&apos; at end of text at position {position}; write \\ for a backslash</source>
         <translation>位置 {position} 处（文本末尾）有单独的 &apos;\&apos;；反斜杠请写作 \\</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="289"/>
+        <location filename="../../qt/coremessages.py" line="293"/>
         <source>must be &quot;text&quot; or &quot;hex&quot;</source>
         <translation>必须是 &quot;text&quot; 或 &quot;hex&quot;</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="291"/>
+        <location filename="../../qt/coremessages.py" line="295"/>
         <source>must be a JSON list</source>
         <translation>必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="292"/>
+        <location filename="../../qt/coremessages.py" line="296"/>
         <source>must be a JSON object</source>
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="300"/>
+        <location filename="../../qt/coremessages.py" line="304"/>
         <source>must be a string</source>
         <translation>必须是字符串</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="301"/>
+        <location filename="../../qt/coremessages.py" line="305"/>
         <source>must be a string, not {value}</source>
         <translation>必须是字符串，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="306"/>
+        <location filename="../../qt/coremessages.py" line="310"/>
         <source>must be a whole number, not {value!r}</source>
         <translation>必须是整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="307"/>
+        <location filename="../../qt/coremessages.py" line="311"/>
         <source>must be a whole number, not {value}</source>
         <translation>必须是整数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="308"/>
+        <location filename="../../qt/coremessages.py" line="312"/>
         <source>must be between 0 and 600 seconds</source>
         <translation>必须在 0 到 600 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="311"/>
+        <location filename="../../qt/coremessages.py" line="315"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="314"/>
+        <location filename="../../qt/coremessages.py" line="318"/>
         <source>must not be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="315"/>
+        <location filename="../../qt/coremessages.py" line="319"/>
         <source>must not contain control characters ({char!r} at position {position})</source>
         <translation>不能包含控制字符（位置 {position} 处的 {char!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="317"/>
+        <location filename="../../qt/coremessages.py" line="321"/>
         <source>network unreachable for {where} — check the address and this machine&apos;s network</source>
         <translation>到 {where} 的网络不可达 — 请检查地址和本机网络</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="326"/>
+        <location filename="../../qt/coremessages.py" line="330"/>
         <source>no client is connected</source>
         <translation>没有已连接的客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="327"/>
+        <location filename="../../qt/coremessages.py" line="331"/>
         <source>no client is connected; nothing was sent</source>
         <translation>没有已连接的客户端；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="328"/>
+        <location filename="../../qt/coremessages.py" line="332"/>
         <source>no datagram received yet, so there is nobody to reply to; nothing was sent</source>
         <translation>尚未收到任何数据报，没有可回复的对象；未发送任何数据</translation>
     </message>
@@ -7240,2351 +7240,2386 @@
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="114"/>
+        <source>at least {value}</source>
+        <translation>至少 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="115"/>
         <source>at most {count} faults per relay</source>
         <translation>每个中继最多 {count} 个故障</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="115"/>
+        <location filename="../../qt/coremessages.py" line="116"/>
         <source>at most {limit} rules</source>
         <translation>最多 {limit} 条规则</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="116"/>
+        <location filename="../../qt/coremessages.py" line="117"/>
+        <source>at most {value}</source>
+        <translation>至多 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="118"/>
         <source>atomic groups (?&gt;...)</source>
         <translation>原子组 (?&gt;...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="117"/>
+        <location filename="../../qt/coremessages.py" line="119"/>
         <source>auto-reply paused: more than {limit} replies a second — is the peer echoing back?</source>
         <translation>自动应答已暂停：每秒超过 {limit} 次回复 — 对端是否也在回显？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="118"/>
+        <location filename="../../qt/coremessages.py" line="120"/>
         <source>auto-reply paused: the peer sent our reply straight back {count} times in a row — two echoing peers would bounce it forever</source>
         <translation>自动应答已暂停：对端连续 {count} 次把我们的回复原样发回 — 两个回显端会让它永远来回弹跳</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="119"/>
+        <location filename="../../qt/coremessages.py" line="121"/>
         <source>auto-reply stopped: {reason}</source>
         <translation>自动应答已停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="123"/>
+        <location filename="../../qt/coremessages.py" line="125"/>
         <source>backreferences such as \1</source>
         <translation>反向引用（如 \1）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="126"/>
+        <location filename="../../qt/coremessages.py" line="128"/>
         <source>bad session setting: {error}</source>
         <translation>会话设置无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="127"/>
+        <location filename="../../qt/coremessages.py" line="129"/>
         <source>bad value: {problem}</source>
         <translation>无效的值：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="138"/>
+        <location filename="../../qt/coremessages.py" line="140"/>
         <source>cannot accept more clients: the process is near its limit of {limit} open files; new connection attempts are refused until descriptors are freed — close connections or raise the limit (ulimit -n)</source>
         <translation>无法接受更多客户端：进程已接近 {limit} 个打开文件的上限；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接或提高上限（ulimit -n）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="139"/>
+        <location filename="../../qt/coremessages.py" line="141"/>
         <source>cannot accept more clients: the process is out of file descriptors; new connection attempts are refused until some are freed — close connections</source>
         <translation>无法接受更多客户端：进程的文件描述符已耗尽；在释放出描述符之前，新的连接尝试将被拒绝 — 请关闭一些连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="141"/>
+        <location filename="../../qt/coremessages.py" line="143"/>
         <source>cannot bind: {reason}</source>
         <translation>无法绑定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="151"/>
+        <location filename="../../qt/coremessages.py" line="153"/>
         <source>cannot load the certificate and key ({reason}): give a PEM certificate and its unencrypted PEM key</source>
         <translation>无法加载证书和私钥（{reason}）：请提供 PEM 证书及其未加密的 PEM 私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="154"/>
+        <location filename="../../qt/coremessages.py" line="156"/>
         <source>cannot read packet file {path}: {reason}</source>
         <translation>无法读取数据包文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="158"/>
+        <location filename="../../qt/coremessages.py" line="160"/>
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="168"/>
+        <location filename="../../qt/coremessages.py" line="170"/>
         <source>cannot write packet file {path}: {reason}</source>
         <translation>无法写入数据包文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="176"/>
+        <location filename="../../qt/coremessages.py" line="178"/>
         <source>checksum {name!r} cannot cover itself</source>
         <translation>校验字段 {name!r} 不能覆盖自身</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="177"/>
+        <location filename="../../qt/coremessages.py" line="179"/>
         <source>choose a certificate file or a self-signed certificate, not both</source>
         <translation>请选择证书文件或自签名证书，不能同时选择</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="178"/>
+        <location filename="../../qt/coremessages.py" line="180"/>
         <source>client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="181"/>
+        <location filename="../../qt/coremessages.py" line="183"/>
         <source>close()</source>
         <translation>close()</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="182"/>
+        <location filename="../../qt/coremessages.py" line="184"/>
         <source>conditional groups (?(1)...|...)</source>
         <translation>条件组 (?(1)...|...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="183"/>
+        <location filename="../../qt/coremessages.py" line="185"/>
         <source>connect()</source>
         <translation>connect()</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="184"/>
+        <location filename="../../qt/coremessages.py" line="186"/>
         <source>connect() returned: connected</source>
         <translation>connect() 返回：已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="185"/>
+        <location filename="../../qt/coremessages.py" line="187"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="193"/>
+        <location filename="../../qt/coremessages.py" line="195"/>
         <source>connection reset by peer (RST)</source>
         <translation>连接被对端重置（RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="198"/>
+        <location filename="../../qt/coremessages.py" line="200"/>
         <source>counts from 1 (the first); -1 is the newest</source>
         <translation>从 1（第一个）开始数；-1 表示最新的一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="200"/>
+        <location filename="../../qt/coremessages.py" line="202"/>
         <source>delimiter: {problem}</source>
         <translation>分隔符：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="204"/>
+        <location filename="../../qt/coremessages.py" line="206"/>
         <source>dual-stack is for inet6 sessions (a socket on :: or ::0)</source>
         <translation>双栈只用于 inet6 会话（绑定在 :: 或 ::0 上的套接字）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="207"/>
+        <location filename="../../qt/coremessages.py" line="209"/>
         <source>error: {message}</source>
         <translation>错误：{message}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="208"/>
+        <location filename="../../qt/coremessages.py" line="210"/>
         <source>expected a single value, not a list or mapping</source>
         <translation>这里应是单个值，而不是列表或映射</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="209"/>
+        <location filename="../../qt/coremessages.py" line="211"/>
         <source>fault {spec!r} needs direction:name[:param=value,...], e.g. up:slicer:size=5</source>
         <translation>故障 {spec!r} 需要写成 方向:名称[:参数=值,...]，例如 up:slicer:size=5</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="210"/>
+        <location filename="../../qt/coremessages.py" line="212"/>
         <source>fault {spec} added</source>
         <translation>已添加故障 {spec}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="211"/>
+        <location filename="../../qt/coremessages.py" line="213"/>
         <source>fault {spec} applies to this connection</source>
         <translation>故障 {spec} 作用于此连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="212"/>
+        <location filename="../../qt/coremessages.py" line="214"/>
         <source>fault {spec} delays the close</source>
         <translation>故障 {spec} 推迟关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="213"/>
+        <location filename="../../qt/coremessages.py" line="215"/>
         <source>fault {spec} dropped data</source>
         <translation>故障 {spec} 丢弃了数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="214"/>
+        <location filename="../../qt/coremessages.py" line="216"/>
         <source>fault {spec} is set</source>
         <translation>已设置故障 {spec}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="215"/>
+        <location filename="../../qt/coremessages.py" line="217"/>
         <source>fault {spec} removed</source>
         <translation>已移除故障 {spec}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="216"/>
+        <location filename="../../qt/coremessages.py" line="218"/>
         <source>fault {spec} resets the connection (RST)</source>
         <translation>故障 {spec} 复位连接 (RST)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="217"/>
+        <location filename="../../qt/coremessages.py" line="219"/>
         <source>fault {spec} timed the connection out: closing it</source>
         <translation>故障 {spec} 使连接超时：正在关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="218"/>
+        <location filename="../../qt/coremessages.py" line="220"/>
         <source>fault {spec}: byte limit reached, closing the connection</source>
         <translation>故障 {spec}：已达到字节上限，正在关闭连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="219"/>
+        <location filename="../../qt/coremessages.py" line="221"/>
         <source>faults apply to relay sessions only</source>
         <translation>故障只适用于中继会话</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="220"/>
+        <location filename="../../qt/coremessages.py" line="222"/>
+        <source>fewer than {value}</source>
+        <translation>少于 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="223"/>
         <source>field {name!r} covers no fields</source>
         <translation>字段 {name!r} 没有覆盖任何字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="221"/>
+        <location filename="../../qt/coremessages.py" line="224"/>
         <source>field {name!r} covers {other!r}, which is not a field</source>
         <translation>字段 {name!r} 覆盖了 {other!r}，但它不是字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="222"/>
+        <location filename="../../qt/coremessages.py" line="225"/>
         <source>field {name!r}: a length must be an integer</source>
         <translation>字段 {name!r}：长度字段必须是整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="223"/>
+        <location filename="../../qt/coremessages.py" line="226"/>
         <source>field {name!r}: bit widths must add up to 8, 16, 24 ... 64 bits</source>
         <translation>字段 {name!r}：位宽之和必须是 8、16、24 …… 64 位</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="224"/>
+        <location filename="../../qt/coremessages.py" line="227"/>
         <source>field {name!r}: bits, covers or enum is malformed</source>
         <translation>字段 {name!r}：bits、covers 或 enum 格式不正确</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="225"/>
+        <location filename="../../qt/coremessages.py" line="228"/>
         <source>field {name!r}: each bit needs its own name</source>
         <translation>字段 {name!r}：每个位段都需要自己的名称</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="226"/>
+        <location filename="../../qt/coremessages.py" line="229"/>
         <source>field {name!r}: only integers have enum names</source>
         <translation>字段 {name!r}：只有整数字段可以有枚举名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="227"/>
+        <location filename="../../qt/coremessages.py" line="230"/>
         <source>field {name!r}: only one variable field can take the rest of the message; give it a size or a length field</source>
         <translation>字段 {name!r}：只能有一个可变字段占用消息的剩余部分；请给它指定大小或长度字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="228"/>
+        <location filename="../../qt/coremessages.py" line="231"/>
         <source>field {name!r}: the byte order must be big, little or native, not {endian!r}</source>
         <translation>字段 {name!r}：字节序必须是 big、little 或 native，而不是 {endian!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="229"/>
+        <location filename="../../qt/coremessages.py" line="232"/>
         <source>field {name!r}: the role must be &apos;&apos; or &apos;length&apos;, not {role!r}</source>
         <translation>字段 {name!r}：角色必须是 &apos;&apos; 或 &apos;length&apos;，而不是 {role!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="230"/>
+        <location filename="../../qt/coremessages.py" line="233"/>
         <source>field {name!r}: the size must be 0 (variable) .. {limit} bytes, not {size!r}</source>
         <translation>字段 {name!r}：大小必须为 0（可变）到 {limit} 字节，而不是 {size!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="231"/>
+        <location filename="../../qt/coremessages.py" line="234"/>
         <source>field {name!r}: unknown checksum {algorithm!r}; choose one of {names}</source>
         <translation>字段 {name!r}：未知校验 {algorithm!r}；请从 {names} 中选择</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="232"/>
+        <location filename="../../qt/coremessages.py" line="235"/>
         <source>field {name!r}: unknown encoding {encoding!r}</source>
         <translation>字段 {name!r}：未知编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="233"/>
+        <location filename="../../qt/coremessages.py" line="236"/>
         <source>field {name!r}: unknown kind {kind!r}; choose one of {kinds}</source>
         <translation>字段 {name!r}：未知类型 {kind!r}；请从 {kinds} 中选择</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="239"/>
+        <location filename="../../qt/coremessages.py" line="242"/>
         <source>give 1 to {max} panes</source>
         <translation>请给出 1 到 {max} 个面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="240"/>
+        <location filename="../../qt/coremessages.py" line="243"/>
         <source>give a rate in messages/s or in bytes/s, not both</source>
         <translation>速率请按 条/秒 或 字节/秒 给出，不能同时给出</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="241"/>
+        <location filename="../../qt/coremessages.py" line="244"/>
         <source>give the kind one level up, as kind:</source>
         <translation>请在上一层用 kind: 给出类型</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="242"/>
+        <location filename="../../qt/coremessages.py" line="245"/>
         <source>give the template a name</source>
         <translation>请给模板起个名字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="243"/>
+        <location filename="../../qt/coremessages.py" line="246"/>
         <source>hexString is not hex bytes: {reason}</source>
         <translation>hexString 不是十六进制字节：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="244"/>
+        <location filename="../../qt/coremessages.py" line="247"/>
         <source>host name mismatch: we expected {expected}, the certificate of {peer} is for {found}; connect by one of those names or set the SNI name (--sni)</source>
         <translation>主机名不匹配：期望 {expected}，而 {peer} 的证书适用于 {found}；请用其中一个名称连接，或设置 SNI 名称（--sni）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
+        <location filename="../../qt/coremessages.py" line="250"/>
         <source>internal error in {command}: {error}</source>
         <translation>{command} 内部错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="250"/>
+        <location filename="../../qt/coremessages.py" line="253"/>
         <source>is empty; there is nothing to send</source>
         <translation>为空；没有可发送的内容</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="251"/>
+        <location filename="../../qt/coremessages.py" line="254"/>
         <source>is larger than 1 MiB; send a file instead</source>
         <translation>超过 1 MiB；请改为发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="252"/>
+        <location filename="../../qt/coremessages.py" line="255"/>
         <source>is longer than {limit} characters</source>
         <translation>长度超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="254"/>
+        <location filename="../../qt/coremessages.py" line="257"/>
         <source>is nested more than {limit} levels deep; a profile never needs that</source>
         <translation>嵌套超过 {limit} 层；配置文件不需要这么深</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="256"/>
+        <location filename="../../qt/coremessages.py" line="259"/>
         <source>it did not start in time</source>
         <translation>没有按时启动</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="257"/>
+        <location filename="../../qt/coremessages.py" line="260"/>
         <source>it does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="258"/>
+        <location filename="../../qt/coremessages.py" line="261"/>
         <source>it is over {limit} bytes</source>
         <translation>超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="260"/>
+        <location filename="../../qt/coremessages.py" line="263"/>
         <source>joined multicast group {group} on interface {iface}</source>
         <translation>已在网卡 {iface} 上加入组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="261"/>
+        <location filename="../../qt/coremessages.py" line="264"/>
         <source>kernel state {state}, peer {peer_state}; receive queue {rx} B, send queue {tx} B</source>
         <translation>内核状态 {state}，对端 {peer_state}；接收队列 {rx} B，发送队列 {tx} B</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="262"/>
+        <location filename="../../qt/coremessages.py" line="265"/>
         <source>kernel state {state}: {queued} of {backlog} connections wait in the accept queue</source>
         <translation>内核状态 {state}：全连接队列中有 {queued} 个连接等待（backlog 为 {backlog}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="263"/>
+        <location filename="../../qt/coremessages.py" line="266"/>
         <source>kernel state {state}; receive queue {rx} B, send queue {tx} B</source>
         <translation>内核状态 {state}；接收队列 {rx} B，发送队列 {tx} B</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="266"/>
+        <location filename="../../qt/coremessages.py" line="269"/>
         <source>left multicast group {group} on interface {iface}</source>
         <translation>已在网卡 {iface} 上退出组播组 {group}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="268"/>
+        <location filename="../../qt/coremessages.py" line="271"/>
         <source>length {name!r} covers more than one variable field</source>
         <translation>长度字段 {name!r} 覆盖了不止一个可变字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="269"/>
+        <location filename="../../qt/coremessages.py" line="272"/>
         <source>length {name!r} says {value}, too short for the fields it covers</source>
         <translation>长度字段 {name!r} 的值为 {value}，不够它覆盖的字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="275"/>
+        <location filename="../../qt/coremessages.py" line="278"/>
         <source>line {line}: {reason}</source>
         <translation>第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="276"/>
+        <location filename="../../qt/coremessages.py" line="279"/>
         <source>link type {link} is not supported</source>
         <translation>不支持链路类型 {link}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="277"/>
+        <location filename="../../qt/coremessages.py" line="280"/>
         <source>listening</source>
         <translation>正在监听</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="281"/>
+        <location filename="../../qt/coremessages.py" line="284"/>
         <source>longer than 64 MiB</source>
         <translation>超过 64 MiB</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="282"/>
+        <location filename="../../qt/coremessages.py" line="285"/>
         <source>lookahead (?=...) and (?!...)</source>
         <translation>前瞻断言 (?=...) 和 (?!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="283"/>
+        <location filename="../../qt/coremessages.py" line="286"/>
         <source>lookbehind (?&lt;=...) and (?&lt;!...)</source>
         <translation>后顾断言 (?&lt;=...) 和 (?&lt;!...)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="284"/>
+        <location filename="../../qt/coremessages.py" line="287"/>
         <source>max must be a whole number of bytes from 1 to {largest}</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="285"/>
+        <location filename="../../qt/coremessages.py" line="288"/>
         <source>max must be a whole number of bytes from 1 to {largest} (got {value!r})</source>
         <translation>max 必须是 1 到 {largest} 之间的整数字节数（实际为 {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="286"/>
+        <location filename="../../qt/coremessages.py" line="289"/>
         <source>more pieces than bytes in the message</source>
         <translation>分片数多于消息的字节数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="287"/>
+        <location filename="../../qt/coremessages.py" line="290"/>
         <source>more than {limit} {what}; split the scenario</source>
         <translation>{what}超过 {limit} 个；请拆分场景</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="288"/>
+        <location filename="../../qt/coremessages.py" line="291"/>
+        <source>more than {value}</source>
+        <translation>多于 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="292"/>
         <source>must be &quot;big&quot;, &quot;little&quot; or &quot;&quot; (the checksum&apos;s own order)</source>
         <translation>必须是 &quot;big&quot;、&quot;little&quot; 或 &quot;&quot;（校验和自身的字节序）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="290"/>
+        <location filename="../../qt/coremessages.py" line="294"/>
         <source>must be 1 to {limit} characters without control characters</source>
         <translation>必须为 1 到 {limit} 个字符，且不含控制字符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="293"/>
+        <location filename="../../qt/coremessages.py" line="297"/>
         <source>must be a JSON object (or null for plain TCP)</source>
         <translation>必须是 JSON 对象（普通 TCP 为 null）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="294"/>
+        <location filename="../../qt/coremessages.py" line="298"/>
         <source>must be a JSON object of at most {limit} values</source>
         <translation>必须是最多含 {limit} 个值的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="295"/>
+        <location filename="../../qt/coremessages.py" line="299"/>
         <source>must be a list (lines starting with -)</source>
         <translation>必须是列表（以 - 开头的行）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="296"/>
+        <location filename="../../qt/coremessages.py" line="300"/>
         <source>must be a list of fault specs (text)</source>
         <translation>必须是故障描述（文本）的列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="297"/>
+        <location filename="../../qt/coremessages.py" line="301"/>
         <source>must be a list of protocol names</source>
         <translation>必须是协议名称列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="298"/>
+        <location filename="../../qt/coremessages.py" line="302"/>
         <source>must be a list of strings</source>
         <translation>必须是字符串列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="299"/>
+        <location filename="../../qt/coremessages.py" line="303"/>
         <source>must be a number from {low:g} to {high:g}, not {value!r}</source>
         <translation>必须是 {low:g} 到 {high:g} 之间的数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="302"/>
+        <location filename="../../qt/coremessages.py" line="306"/>
         <source>must be a whole number from 0 to 255</source>
         <translation>必须是 0 到 255 的整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="303"/>
+        <location filename="../../qt/coremessages.py" line="307"/>
         <source>must be a whole number from {low} to {high}, not {value!r}</source>
         <translation>必须是 {low} 到 {high} 之间的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="304"/>
+        <location filename="../../qt/coremessages.py" line="308"/>
         <source>must be a whole number of at least 0, or empty for a random one</source>
         <translation>必须是不小于 0 的整数，留空则随机</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="305"/>
+        <location filename="../../qt/coremessages.py" line="309"/>
         <source>must be a whole number or pane.counter (client.tx_chunks)</source>
         <translation>必须是整数或 面板.计数（如 client.tx_chunks）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="309"/>
+        <location filename="../../qt/coremessages.py" line="313"/>
         <source>must be between 0 and 86400 seconds</source>
         <translation>必须在 0 到 86400 秒之间</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="310"/>
+        <location filename="../../qt/coremessages.py" line="314"/>
         <source>must be text; put it in quotes</source>
         <translation>必须是文本；请加上引号</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="312"/>
+        <location filename="../../qt/coremessages.py" line="316"/>
         <source>must be true or false, not {value!r}</source>
         <translation>必须是 true 或 false，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="313"/>
+        <location filename="../../qt/coremessages.py" line="317"/>
         <source>must be {kind}, not {value}</source>
         <translation>必须是{kind}，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="316"/>
+        <location filename="../../qt/coremessages.py" line="320"/>
         <source>named backreferences (?P=name)</source>
         <translation>命名反向引用 (?P=name)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="318"/>
+        <location filename="../../qt/coremessages.py" line="322"/>
         <source>new UDP relay session #{conn} for {peer}, relayed from {local} to {remote}</source>
         <translation>{peer} 的新 UDP 中继会话 #{conn}，从 {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="319"/>
+        <location filename="../../qt/coremessages.py" line="323"/>
         <source>no ALPN protocol both sides accept ({detail}): check the ALPN list</source>
         <translation>双方没有共同接受的 ALPN 协议（{detail}）：请检查 ALPN 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="320"/>
+        <location filename="../../qt/coremessages.py" line="324"/>
         <source>no TLS handshake within {seconds} s: {peer} did not answer our hello; it may not speak TLS</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 没有回应我方的 ClientHello；它可能不使用 TLS</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="321"/>
+        <location filename="../../qt/coremessages.py" line="325"/>
         <source>no TLS handshake within {seconds} s: {peer} may not speak TLS (a plain TCP client waits for the server to speak first)</source>
         <translation>{seconds} 秒内未完成 TLS 握手：{peer} 可能不使用 TLS（普通 TCP 客户端会等待服务器先发数据）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="322"/>
+        <location filename="../../qt/coremessages.py" line="326"/>
         <source>no TLS version both sides accept ({detail}): lower the minimum TLS version, or use a peer that speaks a newer one</source>
         <translation>双方没有共同接受的 TLS 版本（{detail}）：请降低最低 TLS 版本，或使用支持更新版本的对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="323"/>
+        <location filename="../../qt/coremessages.py" line="327"/>
         <source>no UDP relay session is open; nothing was sent</source>
         <translation>没有打开的 UDP 中继会话；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="324"/>
+        <location filename="../../qt/coremessages.py" line="328"/>
         <source>no check has id: {id}</source>
         <translation>没有检查的 id 是 {id}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="325"/>
+        <location filename="../../qt/coremessages.py" line="329"/>
         <source>no cipher suite both sides accept ({detail})</source>
         <translation>双方没有共同接受的密码套件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="329"/>
+        <location filename="../../qt/coremessages.py" line="333"/>
         <source>no delimiter within the maximum {limit} bytes; dropping the message up to the next delimiter</source>
         <translation>在最大值 {limit} 字节内没有分隔符；丢弃该消息，直到下一个分隔符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="330"/>
+        <location filename="../../qt/coremessages.py" line="334"/>
         <source>no interface {iface!r} on this machine; use one of: {names}</source>
         <translation>本机没有网卡 {iface!r}；请使用其中之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="331"/>
+        <location filename="../../qt/coremessages.py" line="335"/>
         <source>no lab named {name!r}; the labs are: {names}</source>
         <translation>没有名为 {name!r} 的实验；现有实验：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="332"/>
+        <location filename="../../qt/coremessages.py" line="336"/>
         <source>no names (no subjectAltName)</source>
         <translation>没有名称（无 subjectAltName）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="333"/>
+        <location filename="../../qt/coremessages.py" line="337"/>
         <source>no packet named {name!r}</source>
         <translation>没有名为 {name!r} 的数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="334"/>
+        <location filename="../../qt/coremessages.py" line="338"/>
         <source>no pane named {name!r}</source>
         <translation>没有名为 {name!r} 的面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="335"/>
+        <location filename="../../qt/coremessages.py" line="339"/>
         <source>no profile named {name!r}</source>
         <translation>没有名为 {name!r} 的配置方案</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="336"/>
+        <location filename="../../qt/coremessages.py" line="340"/>
         <source>no relayed connection is open; nothing was sent</source>
         <translation>没有打开的中继连接；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="337"/>
+        <location filename="../../qt/coremessages.py" line="341"/>
         <source>no socket at {where} — is the server running, and is the path right?</source>
         <translation>{where} 处没有套接字 — 服务器是否在运行？路径是否正确？</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="338"/>
+        <location filename="../../qt/coremessages.py" line="342"/>
         <source>no target address: set the remote host and port; nothing was sent</source>
         <translation>没有目标地址：请设置远程主机和端口；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="339"/>
+        <location filename="../../qt/coremessages.py" line="343"/>
         <source>nodelay is a TCP option; {pane} is UDP</source>
         <translation>nodelay 是 TCP 选项；{pane} 是 UDP</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="340"/>
+        <location filename="../../qt/coremessages.py" line="344"/>
         <source>not JSON ({reason})</source>
         <translation>不是 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="341"/>
+        <location filename="../../qt/coremessages.py" line="345"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="342"/>
+        <location filename="../../qt/coremessages.py" line="346"/>
         <source>not a Packet Sender packet (no hexString or tcpOrUdp)</source>
         <translation>不是 Packet Sender 数据包（没有 hexString 或 tcpOrUdp）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="343"/>
+        <location filename="../../qt/coremessages.py" line="347"/>
         <source>not a hex pattern at position {position}: {char!r} (use hex bytes, ?? for one byte, * for any bytes)</source>
         <translation>位置 {position} 处不是十六进制模式：{char!r}（请用十六进制字节，?? 表示一个字节，* 表示任意字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="344"/>
+        <location filename="../../qt/coremessages.py" line="348"/>
         <source>not a regular file</source>
         <translation>非普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="345"/>
+        <location filename="../../qt/coremessages.py" line="349"/>
         <source>not valid YAML: {problem}</source>
         <translation>不是有效的 YAML：{problem}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="346"/>
+        <location filename="../../qt/coremessages.py" line="350"/>
         <source>nothing to match: enter the bytes, pattern or expression to look for</source>
         <translation>没有匹配内容：请输入要查找的字节、模式或表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="347"/>
+        <location filename="../../qt/coremessages.py" line="351"/>
         <source>nothing to match: enter the text, hex bytes or regular expression to look for</source>
         <translation>没有匹配内容：请输入要查找的文本、十六进制字节或正则表达式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="348"/>
+        <location filename="../../qt/coremessages.py" line="352"/>
         <source>nothing to match: the hex field has no bytes</source>
         <translation>没有匹配内容：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="349"/>
+        <location filename="../../qt/coremessages.py" line="353"/>
         <source>nothing was done</source>
         <translation>未执行任何操作</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="350"/>
+        <location filename="../../qt/coremessages.py" line="354"/>
         <source>nothing was sent</source>
         <translation>未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="351"/>
+        <location filename="../../qt/coremessages.py" line="355"/>
         <source>odd number of hex digits in &apos;{token}&apos; at position {position}</source>
         <translation>位置 {position} 处的 &apos;{token}&apos; 中十六进制位数为奇数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="352"/>
+        <location filename="../../qt/coremessages.py" line="356"/>
         <source>only a relay has a server leg; a TCP client&apos;s TLS settings are its tls</source>
         <translation>只有中继才有服务器侧；TCP 客户端的 TLS 设置在它的 tls 中</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="353"/>
+        <location filename="../../qt/coremessages.py" line="357"/>
         <source>only a relay pane has legs (client_leg, server_leg)</source>
         <translation>只有中继窗格才有两侧（client_leg、server_leg）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="354"/>
+        <location filename="../../qt/coremessages.py" line="358"/>
         <source>only a server makes a self-signed certificate; a client verifies it with its CA file</source>
         <translation>只有服务器生成自签名证书；客户端用 CA 文件验证它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="355"/>
+        <location filename="../../qt/coremessages.py" line="359"/>
         <source>packet file {path} holds {count} packets; the limit is {limit}</source>
         <translation>数据包文件 {path} 含 {count} 个数据包；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="356"/>
+        <location filename="../../qt/coremessages.py" line="360"/>
         <source>packet file {path} is not UTF-8 text (byte 0x{byte:02x} at offset {offset})</source>
         <translation>数据包文件 {path} 不是 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="357"/>
+        <location filename="../../qt/coremessages.py" line="361"/>
         <source>packet file {path} is not a netassistant packet file (no &quot;format&quot;: &quot;{format}&quot;)</source>
         <translation>数据包文件 {path} 不是 netassistant 数据包文件（没有 &quot;format&quot;: &quot;{format}&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="358"/>
+        <location filename="../../qt/coremessages.py" line="362"/>
         <source>packet file {path} is not valid JSON ({reason})</source>
         <translation>数据包文件 {path} 不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="359"/>
+        <location filename="../../qt/coremessages.py" line="363"/>
         <source>packet file {path} is too large (over {limit} bytes)</source>
         <translation>数据包文件 {path} 太大（超过 {limit} 字节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="360"/>
+        <location filename="../../qt/coremessages.py" line="364"/>
         <source>packet file {path} was written by a newer netassistant (version {version}; this one reads up to {supported}) — update netassistant to open it</source>
         <translation>数据包文件 {path} 由更新版本的 netassistant 写入（版本 {version}；本版本最多读取 {supported}）— 请更新 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="361"/>
+        <location filename="../../qt/coremessages.py" line="365"/>
         <source>packet file {path}: packets must be a JSON list</source>
         <translation>数据包文件 {path}：packets 必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="362"/>
+        <location filename="../../qt/coremessages.py" line="366"/>
         <source>packet file {path}: packets[{index}].name: {name!r} is used twice</source>
         <translation>数据包文件 {path}：packets[{index}].name：{name!r} 用了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="363"/>
+        <location filename="../../qt/coremessages.py" line="367"/>
         <source>packet file {path}: version must be a whole number from 1</source>
         <translation>数据包文件 {path}：version 必须是从 1 起的整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="364"/>
+        <location filename="../../qt/coremessages.py" line="368"/>
         <source>packet file {path}: {reason}</source>
         <translation>数据包文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="365"/>
+        <location filename="../../qt/coremessages.py" line="369"/>
         <source>packet {name!r}: {reason}</source>
         <translation>数据包 {name!r}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="366"/>
+        <location filename="../../qt/coremessages.py" line="370"/>
         <source>payload contains the delimiter; it would be split into two messages</source>
         <translation>有效载荷中包含分隔符；它会被拆成两条消息</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="367"/>
+        <location filename="../../qt/coremessages.py" line="371"/>
         <source>payload ends with the start of the delimiter; the message would end too early</source>
         <translation>有效载荷以分隔符的开头部分结尾；消息会提前结束</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="368"/>
+        <location filename="../../qt/coremessages.py" line="372"/>
         <source>payload is {size} byte but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="369"/>
+        <location filename="../../qt/coremessages.py" line="373"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} byte</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="370"/>
+        <location filename="../../qt/coremessages.py" line="374"/>
         <source>payload is {size} bytes but fixed framing needs exactly {needed} bytes</source>
         <translation>有效载荷为 {size} 字节，但固定长度分帧需要正好 {needed} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="371"/>
+        <location filename="../../qt/coremessages.py" line="375"/>
         <source>payload of {size} bytes exceeds the maximum {limit} bytes</source>
         <translation>{size} 字节的有效载荷超过最大值 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="372"/>
+        <location filename="../../qt/coremessages.py" line="376"/>
         <source>pcap cannot hold unix socket sessions (they have no IP addresses); use a text, CSV or JSONL log</source>
         <translation>pcap 无法保存 unix 套接字会话（它们没有 IP 地址）；请使用文本、CSV 或 JSONL 日志</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="373"/>
+        <location filename="../../qt/coremessages.py" line="377"/>
         <source>pcap needs IP addresses; {local} and {peer} are not (pcap cannot hold unix socket sessions)</source>
         <translation>pcap 需要 IP 地址；{local} 和 {peer} 不是（pcap 无法保存 unix 套接字会话）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="374"/>
+        <location filename="../../qt/coremessages.py" line="378"/>
         <source>peer certificate {subject}, issued by {issuer}, expires {expiry}</source>
         <translation>对端证书 {subject}，颁发者 {issuer}，到期 {expiry}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="375"/>
+        <location filename="../../qt/coremessages.py" line="379"/>
         <source>periodic send cancelled after {sent} sent</source>
         <translation>周期发送已取消，已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="376"/>
+        <location filename="../../qt/coremessages.py" line="380"/>
         <source>periodic send stopped after {sent} sent: {reason}</source>
         <translation>周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="377"/>
+        <location filename="../../qt/coremessages.py" line="381"/>
         <source>periodic send to {peer} stopped after {sent} sent: {reason}</source>
         <translation>到 {peer} 的周期发送已停止，已发送 {sent}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="378"/>
+        <location filename="../../qt/coremessages.py" line="382"/>
         <source>periodic send: {sent} sent</source>
         <translation>周期发送：已发送 {sent}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="379"/>
+        <location filename="../../qt/coremessages.py" line="383"/>
         <source>permission denied binding port {port} — ports below 1024 need administrator rights; choose a port above 1023</source>
         <translation>绑定端口 {port} 时权限被拒绝 — 1024 以下的端口需要管理员权限；请选择 1023 以上的端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="380"/>
+        <location filename="../../qt/coremessages.py" line="384"/>
         <source>permission denied creating socket {where} — choose a folder you can write to</source>
         <translation>创建套接字 {where} 时权限被拒绝 — 请选择一个有写权限的文件夹</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="381"/>
+        <location filename="../../qt/coremessages.py" line="385"/>
         <source>port must be 0 .. 65535, not {port}</source>
         <translation>端口必须在 0 .. 65535 之间，不能是 {port}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="382"/>
+        <location filename="../../qt/coremessages.py" line="386"/>
         <source>port {port} is already in use — a socket is listening on it (another program, or another session); choose another port or stop that one</source>
         <translation>端口 {port} 已被占用 — 已有套接字在该端口监听（另一个程序或另一个会话）；请换一个端口或停止它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="383"/>
+        <location filename="../../qt/coremessages.py" line="387"/>
         <source>port {port} is already in use — another program is bound to it; choose another port or stop that program</source>
         <translation>端口 {port} 已被占用 — 另一个程序已绑定该端口；请选择其他端口或停止该程序</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="384"/>
+        <location filename="../../qt/coremessages.py" line="388"/>
         <source>port {port} is already in use — another program, or a recent server still in TIME_WAIT (try SO_REUSEADDR)</source>
         <translation>端口 {port} 已被占用 — 被另一个程序占用，或刚关闭的服务器仍处于 TIME_WAIT（可尝试 SO_REUSEADDR）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="385"/>
+        <location filename="../../qt/coremessages.py" line="389"/>
         <source>port {port} is held by {count} connections in TIME_WAIT from an earlier server — on Linux a new server can reuse it while they last (about 60 s) only if the earlier socket also had SO_REUSEADDR; wait a minute or choose another port</source>
         <translation>端口 {port} 被之前服务器的 {count} 个处于 TIME_WAIT 的连接占用 — 在 Linux 上，只有之前的套接字也设置了 SO_REUSEADDR，新服务器才能在这段时间（约 60 秒）内重用该端口；请等待一分钟或换一个端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="386"/>
+        <location filename="../../qt/coremessages.py" line="390"/>
         <source>port {value!r} is not a port number (0..65535)</source>
         <translation>端口 {value!r} 不是端口号（0..65535）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="387"/>
+        <location filename="../../qt/coremessages.py" line="391"/>
         <source>possessive repeats such as a++ or a*+</source>
         <translation>占有型重复（如 a++ 或 a*+）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="388"/>
+        <location filename="../../qt/coremessages.py" line="392"/>
         <source>profile file {path} is not valid JSON (line {line}, column {column}: {error}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="389"/>
+        <location filename="../../qt/coremessages.py" line="393"/>
         <source>profile file {path} is not valid JSON (nested too deeply); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 JSON（嵌套过深）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="390"/>
+        <location filename="../../qt/coremessages.py" line="394"/>
         <source>profile file {path} is not valid UTF-8 text (byte 0x{byte:02x} at offset {offset}); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 不是有效的 UTF-8 文本（偏移 {offset} 处的字节 0x{byte:02x}）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="391"/>
+        <location filename="../../qt/coremessages.py" line="395"/>
         <source>profile file {path} is too large (over {limit} bytes); it was left untouched — fix or delete it</source>
         <translation>配置方案文件 {path} 太大（超过 {limit} 字节）；该文件未被改动 — 请修复或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="392"/>
+        <location filename="../../qt/coremessages.py" line="396"/>
         <source>profile file {path} was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>配置方案文件 {path} 由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="393"/>
+        <location filename="../../qt/coremessages.py" line="397"/>
         <source>profile file {path}: {field}: {reason}</source>
         <translation>配置方案文件 {path}：{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="394"/>
+        <location filename="../../qt/coremessages.py" line="398"/>
         <source>rate send cancelled after {sent} sent, {achieved} (target {target})</source>
         <translation>速率发送已取消，已发送 {sent} 条，{achieved}（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="395"/>
+        <location filename="../../qt/coremessages.py" line="399"/>
         <source>rate send stopped after {sent} sent: {reason}</source>
         <translation>速率发送在发送 {sent} 条后停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="396"/>
+        <location filename="../../qt/coremessages.py" line="400"/>
         <source>rate send to {peer} stopped after {sent} sent: {reason}</source>
         <translation>向 {peer} 的速率发送在发送 {sent} 条后停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="397"/>
+        <location filename="../../qt/coremessages.py" line="401"/>
         <source>rate send: done, {sent} sent, {achieved} (target {target})</source>
         <translation>速率发送：完成，已发送 {sent} 条，{achieved}（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="398"/>
+        <location filename="../../qt/coremessages.py" line="402"/>
         <source>rate send: {sent} sent, {achieved} (target {target})</source>
         <translation>速率发送：已发送 {sent} 条，{achieved}（目标 {target}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="399"/>
+        <location filename="../../qt/coremessages.py" line="403"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="400"/>
+        <location filename="../../qt/coremessages.py" line="404"/>
         <source>recv {length} B #{seq}</source>
         <translation>recv {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="401"/>
+        <location filename="../../qt/coremessages.py" line="405"/>
         <source>relay connection #{conn} is no longer open; {what}</source>
         <translation>中继连接 #{conn} 已不再打开；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="402"/>
+        <location filename="../../qt/coremessages.py" line="406"/>
         <source>relay connection #{conn}: connected to {remote} from {local}</source>
         <translation>中继连接 #{conn}：已从 {local} 连接到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="403"/>
+        <location filename="../../qt/coremessages.py" line="407"/>
         <source>relay connection #{conn}: {reason}; the client is reset</source>
         <translation>中继连接 #{conn}：{reason}；已复位客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="404"/>
+        <location filename="../../qt/coremessages.py" line="408"/>
         <source>relaying UDP {local} to {remote}</source>
         <translation>正在将 UDP {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="405"/>
+        <location filename="../../qt/coremessages.py" line="409"/>
         <source>relaying {local} to {remote}</source>
         <translation>正在将 {local} 中继到 {remote}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="406"/>
+        <location filename="../../qt/coremessages.py" line="410"/>
         <source>repeat counts over 1000, such as {{1001}}</source>
         <translation>超过 1000 的重复次数（如 {{1001}}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="407"/>
+        <location filename="../../qt/coremessages.py" line="411"/>
         <source>repeat send cancelled after {sent} of {count} sent</source>
         <translation>重复发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="408"/>
+        <location filename="../../qt/coremessages.py" line="412"/>
         <source>repeat send stopped after {sent} of {count} sent: {reason}</source>
         <translation>重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="409"/>
+        <location filename="../../qt/coremessages.py" line="413"/>
         <source>repeat send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的重复发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="410"/>
+        <location filename="../../qt/coremessages.py" line="414"/>
         <source>repeat send: done, {sent} of {count} sent</source>
         <translation>重复发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="411"/>
+        <location filename="../../qt/coremessages.py" line="415"/>
         <source>repeat send: {sent} of {count} sent</source>
         <translation>重复发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="412"/>
+        <location filename="../../qt/coremessages.py" line="416"/>
         <source>repeat {value!r} was not readable; no resend interval set.</source>
         <translation>无法读取 repeat {value!r}；未设置重发间隔。</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="413"/>
+        <location filename="../../qt/coremessages.py" line="417"/>
         <source>replay to {peer} cancelled after {sent} of {count} chunks</source>
         <translation>向 {peer} 的回放已取消，已发送 {sent}/{count} 个数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="414"/>
+        <location filename="../../qt/coremessages.py" line="418"/>
         <source>replay to {peer} done: {sent} chunks sent</source>
         <translation>向 {peer} 的回放完成：已发送 {sent} 个数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="415"/>
+        <location filename="../../qt/coremessages.py" line="419"/>
         <source>replay to {peer} failed after {sent} of {count} chunks: {reason}</source>
         <translation>向 {peer} 的回放在发送 {sent}/{count} 个数据块后失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="416"/>
+        <location filename="../../qt/coremessages.py" line="420"/>
         <source>replay to {peer} stopped after {sent} of {count} chunks: {reason}</source>
         <translation>向 {peer} 的回放在发送 {sent}/{count} 个数据块后停止：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="417"/>
+        <location filename="../../qt/coremessages.py" line="421"/>
         <source>replay to {peer}: {sent} of {count} chunks sent</source>
         <translation>向 {peer} 回放：已发送 {sent}/{count} 个数据块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="418"/>
+        <location filename="../../qt/coremessages.py" line="422"/>
         <source>reply rules must be a JSON object</source>
         <translation>回复规则必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="419"/>
+        <location filename="../../qt/coremessages.py" line="423"/>
         <source>rule setting {key} must be {kind}, not {value!r}</source>
         <translation>规则设置 {key} 必须是{kind}，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="420"/>
+        <location filename="../../qt/coremessages.py" line="424"/>
         <source>rule {number}: {reason}</source>
         <translation>规则 {number}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="421"/>
+        <location filename="../../qt/coremessages.py" line="425"/>
         <source>rules must be a JSON list</source>
         <translation>rules 必须是 JSON 列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="422"/>
+        <location filename="../../qt/coremessages.py" line="426"/>
         <source>say exactly one of {keys}</source>
         <translation>请只给出以下之一：{keys}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="423"/>
+        <location filename="../../qt/coremessages.py" line="427"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="424"/>
+        <location filename="../../qt/coremessages.py" line="428"/>
         <source>send cancelled after {sent} of {count} sent</source>
         <translation>发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="425"/>
+        <location filename="../../qt/coremessages.py" line="429"/>
         <source>send stopped after {sent} of {count} sent: {reason}</source>
         <translation>发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="426"/>
+        <location filename="../../qt/coremessages.py" line="430"/>
         <source>send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="427"/>
+        <location filename="../../qt/coremessages.py" line="431"/>
         <source>send {length} B #{seq}</source>
         <translation>send {length} B #{seq}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="428"/>
+        <location filename="../../qt/coremessages.py" line="432"/>
         <source>send: done, {sent} of {count} sent</source>
         <translation>发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="429"/>
+        <location filename="../../qt/coremessages.py" line="433"/>
         <source>send: {sent} of {count} sent</source>
         <translation>发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="430"/>
+        <location filename="../../qt/coremessages.py" line="434"/>
         <source>sent FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="431"/>
+        <location filename="../../qt/coremessages.py" line="435"/>
         <source>sent TLS close_notify and FIN to {peer} (half-close); still receiving</source>
         <translation>已向 {peer} 发送 TLS close_notify 和 FIN（半关闭）；仍在接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="432"/>
+        <location filename="../../qt/coremessages.py" line="436"/>
         <source>sent TLS close_notify to {peer}, which had already closed the connection</source>
         <translation>已向 {peer} 发送 TLS close_notify，但对方已经关闭了连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="433"/>
+        <location filename="../../qt/coremessages.py" line="437"/>
         <source>server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="434"/>
+        <location filename="../../qt/coremessages.py" line="438"/>
         <source>set {options} on {pane}</source>
         <translation>已在 {pane} 上设置 {options}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="435"/>
+        <location filename="../../qt/coremessages.py" line="439"/>
         <source>show must be hex, text or both, not {show!r}</source>
         <translation>show 必须是 hex、text 或 both，而不是 {show!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="436"/>
+        <location filename="../../qt/coremessages.py" line="440"/>
         <source>shutdown(SHUT_WR): FIN</source>
         <translation>shutdown(SHUT_WR)：FIN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="437"/>
+        <location filename="../../qt/coremessages.py" line="441"/>
         <source>socket path is longer than 107 bytes; use a shorter path</source>
         <translation>套接字路径超过 107 字节；请使用更短的路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="438"/>
+        <location filename="../../qt/coremessages.py" line="442"/>
         <source>socket path {where} is already in use — another server is listening there, or a stale socket file was left behind; delete it or choose another path</source>
         <translation>套接字路径 {where} 已被占用 — 另一个服务器正在该处监听，或遗留了过期的套接字文件；请删除它或选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="439"/>
+        <location filename="../../qt/coremessages.py" line="443"/>
         <source>socket/bind/listen</source>
         <translation>socket/bind/listen</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="440"/>
+        <location filename="../../qt/coremessages.py" line="444"/>
         <source>split must be 1 .. {size} pieces for a {size}-byte payload, not {split}</source>
         <translation>{size} 字节的有效载荷只能拆分为 1 .. {size} 段，不能是 {split}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="441"/>
+        <location filename="../../qt/coremessages.py" line="445"/>
         <source>split send cancelled after {sent} of {count} sent</source>
         <translation>拆分发送已取消，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="442"/>
+        <location filename="../../qt/coremessages.py" line="446"/>
         <source>split send stopped after {sent} of {count} sent: {reason}</source>
         <translation>拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="443"/>
+        <location filename="../../qt/coremessages.py" line="447"/>
         <source>split send to {peer} stopped after {sent} of {count} sent: {reason}</source>
         <translation>到 {peer} 的拆分发送已停止，已发送 {sent}/{count}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="444"/>
+        <location filename="../../qt/coremessages.py" line="448"/>
         <source>split send: done, {sent} of {count} sent</source>
         <translation>拆分发送：完成，已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="445"/>
+        <location filename="../../qt/coremessages.py" line="449"/>
         <source>split send: {sent} of {count} sent</source>
         <translation>拆分发送：已发送 {sent}/{count}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="446"/>
+        <location filename="../../qt/coremessages.py" line="450"/>
         <source>split sends text or hex, not a file</source>
         <translation>split 只能发送文本或十六进制，不能发送文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="447"/>
+        <location filename="../../qt/coremessages.py" line="451"/>
         <source>state {state}</source>
         <translation>状态 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="448"/>
+        <location filename="../../qt/coremessages.py" line="452"/>
         <source>state {state}, peer {peer_state}</source>
         <translation>状态 {state}，对端 {peer_state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="449"/>
+        <location filename="../../qt/coremessages.py" line="453"/>
         <source>step {number}: a wait must be 0 to {limit} ms</source>
         <translation>第 {number} 步：等待必须为 0 到 {limit} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="450"/>
+        <location filename="../../qt/coremessages.py" line="454"/>
         <source>step {number}: no packet named {name!r}</source>
         <translation>第 {number} 步：没有名为 {name!r} 的数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="451"/>
+        <location filename="../../qt/coremessages.py" line="455"/>
         <source>step {number}: the steps must start with a send</source>
         <translation>第 {number} 步：步骤列表必须以发送开始</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="452"/>
+        <location filename="../../qt/coremessages.py" line="456"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="453"/>
+        <location filename="../../qt/coremessages.py" line="457"/>
         <source>text longer than {limit} characters; use file:</source>
         <translation>文本超过 {limit} 个字符；请使用 file:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="454"/>
+        <location filename="../../qt/coremessages.py" line="458"/>
         <source>the UDP relay session has expired</source>
         <translation>UDP 中继会话已过期</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="455"/>
+        <location filename="../../qt/coremessages.py" line="459"/>
         <source>the built-in templates cannot be changed</source>
         <translation>内置模板不能修改</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="456"/>
+        <location filename="../../qt/coremessages.py" line="460"/>
         <source>the certificate of {peer} expired on {date} (UTC); renew it, or turn verification off (--insecure) to talk anyway</source>
         <translation>{peer} 的证书已于 {date}（UTC）过期；请更新证书，或关闭验证（--insecure）后继续通信</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="457"/>
+        <location filename="../../qt/coremessages.py" line="461"/>
         <source>the certificate of {peer} failed verification: {detail}</source>
         <translation>{peer} 的证书验证失败：{detail}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="458"/>
+        <location filename="../../qt/coremessages.py" line="462"/>
         <source>the certificate of {peer} is not signed by a CA we trust ({detail}); if it is self-signed, give it (or its CA) as the CA file (--ca), or turn verification off (--insecure)</source>
         <translation>{peer} 的证书不是由我们信任的 CA 签发的（{detail}）；如果是自签名证书，请把它（或其 CA）作为 CA 文件（--ca），或关闭验证（--insecure）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="459"/>
+        <location filename="../../qt/coremessages.py" line="463"/>
         <source>the certificate of {peer} is not valid before {date} (UTC); check both clocks</source>
         <translation>{peer} 的证书在 {date}（UTC）之前无效；请检查双方的时钟</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="460"/>
+        <location filename="../../qt/coremessages.py" line="464"/>
         <source>the chunk is cut short ({shown} of {length} bytes; the CLI&apos;s --json shows at most 64 KiB): record with the capture box&apos;s JSONL log instead</source>
         <translation>该数据块被截短（{length} 字节中只有 {shown} 字节；命令行的 --json 最多显示 64 KiB）：请改用捕获框的 JSONL 日志录制</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="461"/>
+        <location filename="../../qt/coremessages.py" line="465"/>
         <source>the client certificate of {peer} is not signed by the CA file&apos;s CA ({detail})</source>
         <translation>{peer} 的客户端证书不是由 CA 文件中的 CA 签发的（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="462"/>
+        <location filename="../../qt/coremessages.py" line="466"/>
         <source>the connection ended with {count} byte of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="463"/>
+        <location filename="../../qt/coremessages.py" line="467"/>
         <source>the connection ended with {count} bytes of an unfinished message; dropping them</source>
         <translation>连接已结束，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="464"/>
+        <location filename="../../qt/coremessages.py" line="468"/>
         <source>the connection is closed</source>
         <translation>连接已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="465"/>
+        <location filename="../../qt/coremessages.py" line="469"/>
         <source>the connection was aborted (RST sent)</source>
         <translation>连接已中止（已发送 RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="466"/>
+        <location filename="../../qt/coremessages.py" line="470"/>
         <source>the connection was closed</source>
         <translation>连接已被关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="467"/>
+        <location filename="../../qt/coremessages.py" line="471"/>
         <source>the connection was closed (disconnect)</source>
         <translation>连接已被关闭（断开）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="468"/>
+        <location filename="../../qt/coremessages.py" line="472"/>
         <source>the counter is on but the payload has no {{n}} placeholder</source>
         <translation>已启用计数器，但有效载荷中没有 {{n}} 占位符</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="469"/>
+        <location filename="../../qt/coremessages.py" line="473"/>
         <source>the delay must be 0 to {limit} ms</source>
         <translation>延时必须为 0 到 {limit} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="470"/>
+        <location filename="../../qt/coremessages.py" line="474"/>
         <source>the duration must be 0 (no limit) .. {limit:,.0f} s, not {value}</source>
         <translation>时长必须为 0（不限）到 {limit:,.0f} 秒，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="471"/>
+        <location filename="../../qt/coremessages.py" line="475"/>
         <source>the file has more than {limit} values; split it</source>
         <translation>文件中的值超过 {limit} 个；请拆分</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="472"/>
+        <location filename="../../qt/coremessages.py" line="476"/>
         <source>the file is empty; a scenario needs panes: and steps:</source>
         <translation>文件为空；场景需要 panes: 和 steps:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="473"/>
+        <location filename="../../qt/coremessages.py" line="477"/>
         <source>the file is larger than {limit} KiB; a scenario is a page of steps, put data in a file and send it with file:</source>
         <translation>文件超过 {limit} KiB；场景只是一页步骤，请把数据放进文件并用 file: 发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="474"/>
+        <location filename="../../qt/coremessages.py" line="478"/>
         <source>the file is not UTF-8 text; save it as UTF-8</source>
         <translation>文件不是 UTF-8 文本；请另存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="475"/>
+        <location filename="../../qt/coremessages.py" line="479"/>
         <source>the interval must be 0 ms or more, not {interval:g} ms</source>
         <translation>间隔必须为 0 毫秒或更长，不能是 {interval:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="476"/>
+        <location filename="../../qt/coremessages.py" line="480"/>
         <source>the kernel dropped {new} datagrams because the receive buffer was full ({total} in all) — raise SO_RCVBUF or read faster</source>
         <translation>接收缓冲区已满，内核丢弃了 {new} 个数据报（共 {total} 个）—— 请增大 SO_RCVBUF 或加快读取</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="477"/>
+        <location filename="../../qt/coremessages.py" line="481"/>
         <source>the kernel refused {new} connection attempts because an accept queue was full ({total} since this server started listening, counted for the whole machine) — raise the listen backlog or accept faster</source>
         <translation>由于接受队列已满，内核拒绝了 {new} 次连接尝试（自本服务器开始监听以来共 {total} 次，按整台机器统计）— 请增大监听队列（backlog）或更快地接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="478"/>
+        <location filename="../../qt/coremessages.py" line="482"/>
         <source>the key is encrypted with a password; use an unencrypted key</source>
         <translation>私钥已用密码加密；请使用未加密的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="479"/>
+        <location filename="../../qt/coremessages.py" line="483"/>
         <source>the key {key} does not match the certificate {cert}: choose the key made with that certificate</source>
         <translation>私钥 {key} 与证书 {cert} 不匹配：请选择与该证书一起生成的私钥</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="480"/>
+        <location filename="../../qt/coremessages.py" line="484"/>
         <source>the library holds at most {limit} packets</source>
         <translation>数据包库最多保存 {limit} 个数据包</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="481"/>
+        <location filename="../../qt/coremessages.py" line="485"/>
         <source>the message ends inside field {name!r}: it needs {size} bytes at offset {offset}, {left} are left</source>
         <translation>消息在字段 {name!r} 中间结束：它在偏移 {offset} 处需要 {size} 字节，只剩 {left} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="482"/>
+        <location filename="../../qt/coremessages.py" line="486"/>
         <source>the message is too short for field {name!r} and the fields after it</source>
         <translation>消息太短，放不下字段 {name!r} 及其后的字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="483"/>
+        <location filename="../../qt/coremessages.py" line="487"/>
         <source>the number {digits}… ({count} digits) is too large; the limit is {limit}</source>
         <translation>数字 {digits}…（{count} 位）太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="484"/>
+        <location filename="../../qt/coremessages.py" line="488"/>
         <source>the number {value} is too large; the limit is {limit}</source>
         <translation>数字 {value} 太大；上限为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="485"/>
+        <location filename="../../qt/coremessages.py" line="489"/>
         <source>the oldest {count} steps were dropped (the timeline keeps the newest {limit})</source>
         <translation>已丢弃最早的 {count} 步（时间线只保留最新的 {limit} 步）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="486"/>
+        <location filename="../../qt/coremessages.py" line="490"/>
         <source>the payload is empty; there is nothing to send</source>
         <translation>有效载荷为空；没有要发送的数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="487"/>
+        <location filename="../../qt/coremessages.py" line="491"/>
         <source>the payload must be bytes</source>
         <translation>有效载荷必须是 bytes</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="488"/>
+        <location filename="../../qt/coremessages.py" line="492"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="489"/>
+        <location filename="../../qt/coremessages.py" line="493"/>
         <source>the peer closed the connection (FIN)</source>
         <translation>对端关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="490"/>
+        <location filename="../../qt/coremessages.py" line="494"/>
         <source>the peer sent no certificate</source>
         <translation>对端未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="491"/>
+        <location filename="../../qt/coremessages.py" line="495"/>
         <source>the receiving address is shown for UDP sessions</source>
         <translation>接收地址只对 UDP 会话显示</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="492"/>
+        <location filename="../../qt/coremessages.py" line="496"/>
         <source>the replay speed must be from {low} to {high} (or 0: as fast as possible), not {speed}</source>
         <translation>回放速度必须在 {low} 到 {high} 之间（或 0：尽可能快），而不是 {speed}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="493"/>
+        <location filename="../../qt/coremessages.py" line="497"/>
         <source>the reply is empty: enter text or hex bytes to send</source>
         <translation>回复为空：请输入要发送的文本或十六进制字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="494"/>
+        <location filename="../../qt/coremessages.py" line="498"/>
         <source>the reply is empty: enter what to send back</source>
         <translation>回复为空：请输入要回发的内容</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="495"/>
+        <location filename="../../qt/coremessages.py" line="499"/>
         <source>the reply is empty: the hex field has no bytes</source>
         <translation>回复为空：十六进制字段中没有字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="496"/>
+        <location filename="../../qt/coremessages.py" line="500"/>
         <source>the run was stopped</source>
         <translation>运行已被停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="497"/>
+        <location filename="../../qt/coremessages.py" line="501"/>
         <source>the scenario needs panes: (at least one)</source>
         <translation>场景需要 panes:（至少一个）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="498"/>
+        <location filename="../../qt/coremessages.py" line="502"/>
         <source>the scenario needs steps: (a list)</source>
         <translation>场景需要 steps:（一个列表）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="499"/>
+        <location filename="../../qt/coremessages.py" line="503"/>
         <source>the scenario ran out of time ({seconds:g} s)</source>
         <translation>场景超时（{seconds:g} 秒）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="500"/>
+        <location filename="../../qt/coremessages.py" line="504"/>
         <source>the send failed</source>
         <translation>发送失败</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="501"/>
+        <location filename="../../qt/coremessages.py" line="505"/>
         <source>the sending side was shut down (FIN sent)</source>
         <translation>发送方向已关闭（已发送 FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="502"/>
+        <location filename="../../qt/coremessages.py" line="506"/>
         <source>the server {peer} requires a client certificate: give one with its key (--cert, --key)</source>
         <translation>服务器 {peer} 要求客户端证书：请提供证书及其私钥（--cert、--key）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="503"/>
+        <location filename="../../qt/coremessages.py" line="507"/>
         <source>the session stopped</source>
         <translation>会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="504"/>
+        <location filename="../../qt/coremessages.py" line="508"/>
         <source>the session stopped before it started; nothing was sent</source>
         <translation>会话在发送开始前已停止；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="505"/>
+        <location filename="../../qt/coremessages.py" line="509"/>
         <source>the session stopped with {count} byte of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="506"/>
+        <location filename="../../qt/coremessages.py" line="510"/>
         <source>the session stopped with {count} bytes of an unfinished message; dropping them</source>
         <translation>会话已停止，未完成消息的 {count} 字节被丢弃</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="507"/>
+        <location filename="../../qt/coremessages.py" line="511"/>
         <source>the side must be rx or tx, not {side!r}</source>
         <translation>方向必须是 rx 或 tx，而不是 {side!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="508"/>
+        <location filename="../../qt/coremessages.py" line="512"/>
         <source>the socket is closed</source>
         <translation>套接字已关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="509"/>
+        <location filename="../../qt/coremessages.py" line="513"/>
         <source>the split gap must be 0 ms or more, not {gap:g} ms</source>
         <translation>段间间隔必须为 0 毫秒或更长，不能是 {gap:g} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="510"/>
+        <location filename="../../qt/coremessages.py" line="514"/>
         <source>the tag {tag} is not allowed; write a plain value</source>
         <translation>不允许使用标签 {tag}；请写普通的值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="511"/>
+        <location filename="../../qt/coremessages.py" line="515"/>
         <source>the template is malformed: {error}</source>
         <translation>模板格式不正确：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="512"/>
+        <location filename="../../qt/coremessages.py" line="516"/>
         <source>the wire cannot be shown: capturing on the loopback interface needs the CAP_NET_RAW capability; run as root, or give Python the capability with &apos;sudo setcap cap_net_raw+ep {python}&apos;</source>
         <translation>无法显示线路：在回环接口上抓包需要 CAP_NET_RAW 权限；请以 root 运行，或用 &apos;sudo setcap cap_net_raw+ep {python}&apos; 给 Python 授予该权限</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="513"/>
+        <location filename="../../qt/coremessages.py" line="517"/>
         <source>the wire cannot be shown: {reason}</source>
         <translation>无法显示线路：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="514"/>
+        <location filename="../../qt/coremessages.py" line="518"/>
         <source>the wire needs Linux (AF_PACKET); this system has no such capture</source>
         <translation>线路功能需要 Linux（AF_PACKET）；本系统没有这种抓包方式</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="515"/>
+        <location filename="../../qt/coremessages.py" line="519"/>
         <source>the wire needs the Python package dpkt: pip install dpkt</source>
         <translation>线路功能需要 Python 包 dpkt：pip install dpkt</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="516"/>
+        <location filename="../../qt/coremessages.py" line="520"/>
         <source>the wire shows TCP segments: this session is not TCP over IP</source>
         <translation>线路只显示 TCP 报文段：本会话不是基于 IP 的 TCP</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="517"/>
+        <location filename="../../qt/coremessages.py" line="521"/>
         <source>the {leg} leg of relay connection #{conn} is not open; {what}</source>
         <translation>中继连接 #{conn} 的{leg}侧未打开；{what}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="518"/>
+        <location filename="../../qt/coremessages.py" line="522"/>
         <source>the {name} must be a number above 0 and at most {limit:,.0f}, not {value}</source>
         <translation>{name} 必须是大于 0、不超过 {limit:,.0f} 的数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="519"/>
+        <location filename="../../qt/coremessages.py" line="523"/>
         <source>this group or flag (RE2 knows (?:...), (?P&lt;name&gt;...), (?i), (?m), (?s) and (?U))</source>
         <translation>这种分组或标志（RE2 支持 (?:...)、(?P&lt;name&gt;...)、(?i)、(?m)、(?s) 和 (?U)）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="520"/>
+        <location filename="../../qt/coremessages.py" line="524"/>
         <source>this is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>这不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="521"/>
+        <location filename="../../qt/coremessages.py" line="525"/>
         <source>this profile listens on {address}, reachable from other machines</source>
         <translation>此配置监听 {address}，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="522"/>
+        <location filename="../../qt/coremessages.py" line="526"/>
         <source>this profile receives UDP on {address}, reachable from other machines</source>
         <translation>此配置在 {address} 接收 UDP，其他机器可以访问</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="523"/>
+        <location filename="../../qt/coremessages.py" line="527"/>
         <source>this profile was written by a newer netassistant (schema {version}; this version reads up to {supported}) — update netassistant to open it</source>
         <translation>此配置方案由更新版本的 netassistant 写入（格式版本 {version}；当前版本最多读取 {supported}）— 请升级 netassistant 后再打开</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="524"/>
+        <location filename="../../qt/coremessages.py" line="528"/>
         <source>this socket {address}</source>
         <translation>本套接字 {address}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="525"/>
+        <location filename="../../qt/coremessages.py" line="529"/>
         <source>this system cannot report the receiving address ({reason}); turn the option off</source>
         <translation>本系统无法报告接收地址（{reason}）；请关闭该选项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="526"/>
+        <location filename="../../qt/coremessages.py" line="530"/>
         <source>this system gives no kernel socket state (TCP_INFO is Linux only); none is shown</source>
         <translation>本系统不提供内核套接字状态（TCP_INFO 仅 Linux 支持），因此不显示</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="527"/>
+        <location filename="../../qt/coremessages.py" line="531"/>
         <source>toxicity must be a number 0..1 (the chance the fault applies), not {value!r} in {spec!r}</source>
         <translation>toxicity 必须是 0..1 之间的数（故障生效的概率），而 {spec!r} 中是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="528"/>
+        <location filename="../../qt/coremessages.py" line="532"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="529"/>
+        <location filename="../../qt/coremessages.py" line="533"/>
         <source>two fields are called {name!r}</source>
         <translation>有两个字段都叫 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="530"/>
+        <location filename="../../qt/coremessages.py" line="534"/>
         <source>unknown TCP state; use one of {names}</source>
         <translation>未知的 TCP 状态；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="531"/>
+        <location filename="../../qt/coremessages.py" line="535"/>
         <source>unknown TLS version {value!r}; use 1.2 or 1.3</source>
         <translation>未知的 TLS 版本 {value!r}；请使用 1.2 或 1.3</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="532"/>
+        <location filename="../../qt/coremessages.py" line="536"/>
         <source>unknown auto-reply match mode {value!r}; use text, hex or regex</source>
         <translation>未知的自动应答匹配方式 {value!r}；请使用 text、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="533"/>
+        <location filename="../../qt/coremessages.py" line="537"/>
         <source>unknown auto-reply mode {value!r}; use echo or match</source>
         <translation>未知的自动应答模式 {value!r}；请使用 echo 或 match</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="534"/>
+        <location filename="../../qt/coremessages.py" line="538"/>
         <source>unknown auto-reply reply mode {value!r}; use text or hex</source>
         <translation>未知的自动应答回复格式 {value!r}；请使用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="535"/>
+        <location filename="../../qt/coremessages.py" line="539"/>
         <source>unknown checksum {name!r}; choose one of {choices}</source>
         <translation>未知校验 {name!r}；请选择 {choices} 之一</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="536"/>
+        <location filename="../../qt/coremessages.py" line="540"/>
         <source>unknown checksum {name!r}; choose one of: {choices}</source>
         <translation>未知的校验和 {name!r}；请从以下选择：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="537"/>
+        <location filename="../../qt/coremessages.py" line="541"/>
         <source>unknown checksum {name!r}; use one of {names}</source>
         <translation>未知的校验和 {name!r}；请使用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="538"/>
+        <location filename="../../qt/coremessages.py" line="542"/>
         <source>unknown encoding {encoding!r}</source>
         <translation>未知的编码 {encoding!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="540"/>
+        <location filename="../../qt/coremessages.py" line="544"/>
         <source>unknown fault direction {direction!r} in {spec!r}; use up, down or both</source>
         <translation>{spec!r} 中的故障方向 {direction!r} 未知；请用 up、down 或 both</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="541"/>
+        <location filename="../../qt/coremessages.py" line="545"/>
         <source>unknown fault {name!r} in {spec!r}; use one of {names}</source>
         <translation>{spec!r} 中的故障 {name!r} 未知；请用以下之一：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="542"/>
+        <location filename="../../qt/coremessages.py" line="546"/>
         <source>unknown field setting {key!r}; known: {known}</source>
         <translation>未知的字段设置 {key!r}；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="544"/>
+        <location filename="../../qt/coremessages.py" line="548"/>
         <source>unknown key {key} in {what}; check the spelling (docs/scenarios.md lists the keys)</source>
         <translation>{what} 中有未知的键 {key}；请检查拼写（docs/scenarios.md 列出了所有键）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="545"/>
+        <location filename="../../qt/coremessages.py" line="549"/>
         <source>unknown kind {kind!r}; use tcp-server, tcp-client, udp or relay</source>
         <translation>未知类型 {kind!r}；请用 tcp-server、tcp-client、udp 或 relay</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="546"/>
+        <location filename="../../qt/coremessages.py" line="550"/>
         <source>unknown language; use en or zh_CN</source>
         <translation>未知语言；请使用 en 或 zh_CN</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="547"/>
+        <location filename="../../qt/coremessages.py" line="551"/>
         <source>unknown match format {value!r}; use text or hex</source>
         <translation>未知匹配格式 {value!r}；请用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="548"/>
+        <location filename="../../qt/coremessages.py" line="552"/>
         <source>unknown match kind {value!r}; use any, exact, prefix, contains, hex or regex</source>
         <translation>未知匹配方式 {value!r}；请用 any、exact、prefix、contains、hex 或 regex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="551"/>
+        <location filename="../../qt/coremessages.py" line="555"/>
         <source>unknown protocol {protocol!r} (expected TCP, UDP or SSL)</source>
         <translation>未知协议 {protocol!r}（应为 TCP、UDP 或 SSL）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="552"/>
+        <location filename="../../qt/coremessages.py" line="556"/>
         <source>unknown reply format {value!r}; use text or hex</source>
         <translation>未知回复格式 {value!r}；请用 text 或 hex</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="553"/>
+        <location filename="../../qt/coremessages.py" line="557"/>
         <source>unknown rule mode {value!r}; use first or all</source>
         <translation>未知规则模式 {value!r}；请用 first 或 all</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="554"/>
+        <location filename="../../qt/coremessages.py" line="558"/>
         <source>unknown rule setting {key!r}</source>
         <translation>未知规则设置 {key!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="555"/>
+        <location filename="../../qt/coremessages.py" line="559"/>
         <source>unknown rule source {value!r}; use chunk or message</source>
         <translation>未知规则来源 {value!r}；请用 chunk 或 message</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="561"/>
+        <location filename="../../qt/coremessages.py" line="565"/>
         <source>values are given but there is no template to build them with</source>
         <translation>给出了字段值，但没有可用来构建它们的模板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="563"/>
+        <location filename="../../qt/coremessages.py" line="567"/>
         <source>waited {ms} ms</source>
         <translation>等待了 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="566"/>
+        <location filename="../../qt/coremessages.py" line="568"/>
+        <source>{counter}: {expected}</source>
+        <translation>{counter}：{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="571"/>
+        <source>{count} datagrams dropped</source>
+        <translation>丢弃了 {count} 个数据报</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="572"/>
         <source>{count} segments skipped: the wire shows at most {rate} a second</source>
         <translation>跳过了 {count} 个报文段：线路每秒最多显示 {rate} 个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="567"/>
+        <location filename="../../qt/coremessages.py" line="573"/>
         <source>{dir} [{flags}] seq={seq} ack={ack} len={len} win={win}</source>
         <translation>{dir} [{flags}] seq={seq} ack={ack} len={len} win={win}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="570"/>
+        <location filename="../../qt/coremessages.py" line="575"/>
+        <source>{expected} dropped</source>
+        <translation>丢弃 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="577"/>
         <source>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</source>
         <translation>{flags} seq={tcp_seq} ack={ack} len={length} win={win}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="573"/>
+        <location filename="../../qt/coremessages.py" line="580"/>
         <source>{group!r} is not an IP address; write a multicast group such as 239.1.2.3 or ff02::1:3, optionally @interface</source>
         <translation>{group!r} 不是 IP 地址；请写组播组，如 239.1.2.3 或 ff02::1:3，可加 @网卡</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="575"/>
+        <location filename="../../qt/coremessages.py" line="582"/>
         <source>{group} is an IPv{version} group; this socket is IPv{other}</source>
         <translation>{group} 是 IPv{version} 组；此套接字是 IPv{other}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="581"/>
+        <location filename="../../qt/coremessages.py" line="588"/>
         <source>{item!r} in {spec!r} is not param=value; {name} takes {params}</source>
         <translation>{spec!r} 中的 {item!r} 不是 参数=值 的形式；{name} 的参数有 {params}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="582"/>
+        <location filename="../../qt/coremessages.py" line="589"/>
         <source>{key!r} is not a field of template {template!r}</source>
         <translation>{key!r} 不是模板 {template!r} 的字段</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="583"/>
+        <location filename="../../qt/coremessages.py" line="590"/>
         <source>{key} is computed; it takes no value</source>
         <translation>{key} 是计算得出的，不接受输入值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="584"/>
+        <location filename="../../qt/coremessages.py" line="591"/>
         <source>{key} is given twice in {what}</source>
         <translation>{what} 中 {key} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="585"/>
+        <location filename="../../qt/coremessages.py" line="592"/>
         <source>{key}: must be a number or text, not {value}</source>
         <translation>{key}：必须是数字或文本，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="586"/>
+        <location filename="../../qt/coremessages.py" line="593"/>
         <source>{key}: needs exactly {size} bytes, not {count}</source>
         <translation>{key}：需要正好 {size} 字节，而不是 {count} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="587"/>
+        <location filename="../../qt/coremessages.py" line="594"/>
         <source>{key}: the length {value} is out of range for {kind}</source>
         <translation>{key}：长度 {value} 超出 {kind} 的范围</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="588"/>
+        <location filename="../../qt/coremessages.py" line="595"/>
         <source>{key}: {count} bytes do not fit in its {size}</source>
         <translation>{key}：{count} 字节放不进它的 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="589"/>
+        <location filename="../../qt/coremessages.py" line="596"/>
         <source>{key}: {error}</source>
         <translation>{key}：{error}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="590"/>
+        <location filename="../../qt/coremessages.py" line="597"/>
         <source>{key}: {reason}</source>
         <translation>{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="591"/>
+        <location filename="../../qt/coremessages.py" line="598"/>
         <source>{key}: {value!r} cannot be written in {encoding}</source>
         <translation>{key}：{value!r} 无法用 {encoding} 编码</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="592"/>
+        <location filename="../../qt/coremessages.py" line="599"/>
         <source>{key}: {value!r} is not a number</source>
         <translation>{key}：{value!r} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="593"/>
+        <location filename="../../qt/coremessages.py" line="600"/>
         <source>{key}: {value!r} is not a whole number</source>
         <translation>{key}：{value!r} 不是整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="594"/>
+        <location filename="../../qt/coremessages.py" line="601"/>
         <source>{key}: {value!r} is not a whole number or one of {names}</source>
         <translation>{key}：{value!r} 不是整数，也不是 {names} 之一</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="595"/>
+        <location filename="../../qt/coremessages.py" line="602"/>
         <source>{key}: {value} does not fit in {width} bits (0 .. {high})</source>
         <translation>{key}：{value} 放不进 {width} 位（0 .. {high}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="596"/>
+        <location filename="../../qt/coremessages.py" line="603"/>
         <source>{key}: {value} is out of range for {kind} ({low} .. {high})</source>
         <translation>{key}：{value} 超出 {kind} 的范围（{low} .. {high}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="597"/>
+        <location filename="../../qt/coremessages.py" line="604"/>
         <source>{key}: {value} is too large for a 32-bit float</source>
         <translation>{key}：{value} 对 32 位浮点数来说太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="598"/>
+        <location filename="../../qt/coremessages.py" line="605"/>
         <source>{kind} does not apply to a {pane_kind} pane</source>
         <translation>{kind} 不适用于 {pane_kind} 面板</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="599"/>
+        <location filename="../../qt/coremessages.py" line="606"/>
         <source>{line}; TIME_WAIT ends in {seconds} s</source>
         <translation>{line}；TIME_WAIT 还剩 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="603"/>
+        <location filename="../../qt/coremessages.py" line="610"/>
         <source>{name!r} is not a host name or IP address</source>
         <translation>{name!r} 不是主机名或 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="604"/>
+        <location filename="../../qt/coremessages.py" line="611"/>
         <source>{name!r} is not a protocol name (printable ASCII without spaces or commas, e.g. h2 or http/1.1)</source>
         <translation>{name!r} 不是协议名称（不含空格和逗号的可打印 ASCII，例如 h2 或 http/1.1）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="607"/>
+        <location filename="../../qt/coremessages.py" line="614"/>
         <source>{name} has no parameter {param!r}; use {params}</source>
         <translation>{name} 没有参数 {param!r}；请用 {params}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="608"/>
+        <location filename="../../qt/coremessages.py" line="615"/>
         <source>{name} needs {param}= ({meaning}), e.g. {example}</source>
         <translation>{name} 需要 {param}=（{meaning}），例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="609"/>
+        <location filename="../../qt/coremessages.py" line="616"/>
         <source>{name}: {param} must be a whole number {low}..{high}, not {value!r}</source>
         <translation>{name}：{param} 必须是 {low}..{high} 之间的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="610"/>
+        <location filename="../../qt/coremessages.py" line="617"/>
         <source>{pane} accepts again</source>
         <translation>{pane} 重新开始接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="611"/>
+        <location filename="../../qt/coremessages.py" line="618"/>
         <source>{pane} closed its connection (FIN)</source>
         <translation>{pane} 关闭了连接（FIN）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="612"/>
+        <location filename="../../qt/coremessages.py" line="619"/>
         <source>{pane} did not start: {reason}</source>
         <translation>{pane} 未能启动：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="613"/>
+        <location filename="../../qt/coremessages.py" line="620"/>
         <source>{pane} did not stop in time</source>
         <translation>{pane} 没有按时停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="614"/>
+        <location filename="../../qt/coremessages.py" line="621"/>
         <source>{pane} has no such connection</source>
         <translation>{pane} 没有这个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="615"/>
+        <location filename="../../qt/coremessages.py" line="622"/>
         <source>{pane} is already running</source>
         <translation>{pane} 已在运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="616"/>
+        <location filename="../../qt/coremessages.py" line="623"/>
         <source>{pane} is not running</source>
         <translation>{pane} 没有运行</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="617"/>
+        <location filename="../../qt/coremessages.py" line="624"/>
         <source>{pane} is not running; start it first</source>
         <translation>{pane} 没有运行；请先启动它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="618"/>
+        <location filename="../../qt/coremessages.py" line="625"/>
         <source>{pane} relays with {faults} now</source>
         <translation>{pane} 现在带着 {faults} 转发</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="619"/>
+        <location filename="../../qt/coremessages.py" line="626"/>
         <source>{pane} relays without faults now</source>
         <translation>{pane} 现在不带故障地转发</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="620"/>
+        <location filename="../../qt/coremessages.py" line="627"/>
         <source>{pane} reset its connection (RST)</source>
         <translation>{pane} 复位了连接（RST）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="621"/>
+        <location filename="../../qt/coremessages.py" line="628"/>
         <source>{pane} sent; {count} TX chunks so far</source>
         <translation>{pane} 已发送；目前共 {count} 个发送块</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="622"/>
+        <location filename="../../qt/coremessages.py" line="629"/>
         <source>{pane} shut down writing (FIN); it still receives</source>
         <translation>{pane} 关闭了发送方向（FIN）；仍可接收</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="623"/>
+        <location filename="../../qt/coremessages.py" line="630"/>
         <source>{pane} stopped</source>
         <translation>{pane} 已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="624"/>
+        <location filename="../../qt/coremessages.py" line="631"/>
         <source>{pane} stopped accepting</source>
         <translation>{pane} 停止接受连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="625"/>
+        <location filename="../../qt/coremessages.py" line="632"/>
         <source>{pane} {state} ({address})</source>
         <translation>{pane} {state}（{address}）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="626"/>
+        <location filename="../../qt/coremessages.py" line="633"/>
         <source>{pane}: the send did not finish in time</source>
         <translation>{pane}：发送没有按时完成</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="627"/>
+        <location filename="../../qt/coremessages.py" line="634"/>
         <source>{pane}: the send ended {state}</source>
         <translation>{pane}：发送结束，状态为 {state}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="628"/>
+        <location filename="../../qt/coremessages.py" line="635"/>
         <source>{param} is given twice in {spec!r}</source>
         <translation>{spec!r} 中 {param} 出现了两次</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="630"/>
+        <location filename="../../qt/coremessages.py" line="637"/>
         <source>{path} has no {side} chunks to replay{peer}</source>
         <translation>{path} 中没有可回放的 {side} 数据块{peer}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="631"/>
+        <location filename="../../qt/coremessages.py" line="638"/>
         <source>{path} has {count} sections; a Packet Sender file with more than {limit} packets is not supported</source>
         <translation>{path} 有 {count} 个节；不支持超过 {limit} 个数据包的 Packet Sender 文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="632"/>
+        <location filename="../../qt/coremessages.py" line="639"/>
         <source>{path} holds no CA certificate (PEM or DER) that can be loaded</source>
         <translation>{path} 中没有可加载的 CA 证书（PEM 或 DER）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="633"/>
+        <location filename="../../qt/coremessages.py" line="640"/>
         <source>{path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)</source>
         <translation>{path} 中没有 PEM 证书（-----BEGIN CERTIFICATE-----）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="634"/>
+        <location filename="../../qt/coremessages.py" line="641"/>
         <source>{path} is neither a netassistant packet file nor a Packet Sender packets.ini (no packet sections found)</source>
         <translation>{path} 既不是 netassistant 数据包文件，也不是 Packet Sender 的 packets.ini（未找到数据包节）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="635"/>
+        <location filename="../../qt/coremessages.py" line="642"/>
         <source>{path} is not a JSON rules file: {reason}</source>
         <translation>{path} 不是 JSON 规则文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="637"/>
+        <location filename="../../qt/coremessages.py" line="644"/>
         <source>{path} is not a readable pcap file: {reason}</source>
         <translation>{path} 不是可读的 pcap 文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="638"/>
+        <location filename="../../qt/coremessages.py" line="645"/>
         <source>{path} is not a regular file</source>
         <translation>{path} 不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="639"/>
+        <location filename="../../qt/coremessages.py" line="646"/>
         <source>{path} is not empty; a pcap capture starts a new file: choose another name or delete it</source>
         <translation>{path} 不是空文件；pcap 捕获需要新文件：请换个名字或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="641"/>
+        <location filename="../../qt/coremessages.py" line="648"/>
         <source>{path} is too large for a rules file</source>
         <translation>{path} 作为规则文件太大</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="643"/>
+        <location filename="../../qt/coremessages.py" line="650"/>
         <source>{path}, line {line}: {reason}; nothing was sent</source>
         <translation>{path} 第 {line} 行：{reason}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="644"/>
+        <location filename="../../qt/coremessages.py" line="651"/>
         <source>{path}, packet {number}: {reason}; nothing was sent</source>
         <translation>{path} 第 {number} 个数据包：{reason}；未发送任何数据</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="646"/>
+        <location filename="../../qt/coremessages.py" line="653"/>
         <source>{peer} closed the connection during the TLS handshake: it may not speak TLS, or it refused our settings</source>
         <translation>{peer} 在 TLS 握手期间关闭了连接：它可能不使用 TLS，或拒绝了我方设置</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="647"/>
+        <location filename="../../qt/coremessages.py" line="654"/>
         <source>{peer} does not trust our certificate ({detail}): give it our CA, or use a certificate it trusts</source>
         <translation>{peer} 不信任我方证书（{detail}）：请把我方 CA 交给它，或使用它信任的证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="649"/>
+        <location filename="../../qt/coremessages.py" line="656"/>
         <source>{peer} finished sending (FIN); the relay carries it to the {other}</source>
         <translation>{peer} 已结束发送 (FIN)；中继将它转给{other}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="650"/>
+        <location filename="../../qt/coremessages.py" line="657"/>
         <source>{peer} is not speaking TLS (what it sent is not a TLS record): it may be a plain TCP service; turn TLS off or check the port</source>
         <translation>{peer} 没有使用 TLS（它发送的不是 TLS 记录）：可能是普通 TCP 服务；请关闭 TLS 或检查端口</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="652"/>
+        <location filename="../../qt/coremessages.py" line="659"/>
         <source>{peer} sent no certificate</source>
         <translation>{peer} 未发送证书</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="653"/>
+        <location filename="../../qt/coremessages.py" line="660"/>
         <source>{peer} sent no client certificate and this server requires one (CA file set, verification on)</source>
         <translation>{peer} 未发送客户端证书，而本服务器要求提供（已设置 CA 文件且开启验证）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="654"/>
+        <location filename="../../qt/coremessages.py" line="661"/>
         <source>{protocol} is an HTTP request in Packet Sender, not raw socket data; netassistant sends bytes over TCP and UDP only</source>
         <translation>{protocol} 在 Packet Sender 中是 HTTP 请求，不是原始套接字数据；netassistant 只通过 TCP 和 UDP 发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="655"/>
+        <location filename="../../qt/coremessages.py" line="662"/>
         <source>{reason}; skipping its {count}-byte payload</source>
         <translation>{reason}；跳过其 {count} 字节的有效载荷</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="656"/>
+        <location filename="../../qt/coremessages.py" line="663"/>
         <source>{reason}; the stream is out of step, so the rest of this connection is not decoded</source>
         <translation>{reason}；数据流已错位，此连接的其余数据不再解码</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="658"/>
+        <location filename="../../qt/coremessages.py" line="665"/>
         <source>{value!r} is not one of {choices}</source>
         <translation>{value!r} 不在可选值中：{choices}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="659"/>
+        <location filename="../../qt/coremessages.py" line="666"/>
         <source>{value!r} is not pane.counter; counters: {names}</source>
         <translation>{value!r} 不是 面板.计数；可用计数：{names}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="660"/>
+        <location filename="../../qt/coremessages.py" line="667"/>
         <source>{value} B/s</source>
         <translation>{value} 字节/秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="668"/>
+        <location filename="../../qt/coremessages.py" line="675"/>
         <source>{value} msg/s</source>
         <translation>{value} 条/秒</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="669"/>
+        <location filename="../../qt/coremessages.py" line="676"/>
         <source>{what} must be a mapping of key: value</source>
         <translation>{what} 必须是“键: 值”形式的映射</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="670"/>
+        <location filename="../../qt/coremessages.py" line="677"/>
         <source>{what} needs {key}:</source>
         <translation>{what} 需要 {key}:</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="671"/>
+        <location filename="../../qt/coremessages.py" line="678"/>
         <source>{what}: give the English text as en:</source>
         <translation>{what}：请用 en: 给出英文文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="672"/>
+        <location filename="../../qt/coremessages.py" line="679"/>
         <source>{what}: must be text</source>
         <translation>{what}：必须是文本</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="673"/>
+        <location filename="../../qt/coremessages.py" line="680"/>
         <source>{where} exists and is not a socket; choose another path or remove it</source>
         <translation>{where} 已存在且不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="674"/>
+        <location filename="../../qt/coremessages.py" line="681"/>
         <source>{where} is a directory, not a socket; choose another path</source>
         <translation>{where} 是目录，不是套接字；请选择其他路径</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="675"/>
+        <location filename="../../qt/coremessages.py" line="682"/>
         <source>{where} is a regular file, not a socket; choose another path or remove it</source>
         <translation>{where} 是普通文件，不是套接字；请选择其他路径或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="676"/>
+        <location filename="../../qt/coremessages.py" line="683"/>
         <source>{where}.buttons: must be a list of packet names</source>
         <translation>{where}.buttons：必须是数据包名称的列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="677"/>
+        <location filename="../../qt/coremessages.py" line="684"/>
         <source>{where}.name: is missing</source>
         <translation>{where}.name：缺失</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="678"/>
+        <location filename="../../qt/coremessages.py" line="685"/>
         <source>{where}.rounds: must be a whole number 1 to {limit}</source>
         <translation>{where}.rounds：必须是 1 到 {limit} 的整数</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="679"/>
+        <location filename="../../qt/coremessages.py" line="686"/>
         <source>{where}.steps: must be a list of at most {limit} steps</source>
         <translation>{where}.steps：必须是最多 {limit} 个步骤的列表</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="680"/>
+        <location filename="../../qt/coremessages.py" line="687"/>
         <source>{where}.{key}: unknown setting</source>
         <translation>{where}.{key}：未知设置</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="681"/>
+        <location filename="../../qt/coremessages.py" line="688"/>
         <source>{where}.{key}: {reason}</source>
         <translation>{where}.{key}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="682"/>
+        <location filename="../../qt/coremessages.py" line="689"/>
         <source>{where}: must be a JSON object</source>
         <translation>{where}：必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="683"/>
+        <location filename="../../qt/coremessages.py" line="690"/>
         <source>{where}: {reason}</source>
         <translation>{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="684"/>
+        <location filename="../../qt/coremessages.py" line="691"/>
         <source>{{checksum:NAME}}: unknown checksum {name!r}; choose one of {choices} (optionally :big or :little)</source>
         <translation>{{checksum:NAME}}：未知校验 {name!r}；请选择 {choices} 之一（可加 :big 或 :little）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="685"/>
+        <location filename="../../qt/coremessages.py" line="692"/>
         <source>{{hex:...}}: {reason}</source>
         <translation>{{hex:...}}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="686"/>
+        <location filename="../../qt/coremessages.py" line="693"/>
         <source>{{random:N}} needs a whole number N from 1 to {limit}, not {value!r}</source>
         <translation>{{random:N}} 需要 1 到 {limit} 的整数 N，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="539"/>
+        <location filename="../../qt/coremessages.py" line="543"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="543"/>
+        <location filename="../../qt/coremessages.py" line="547"/>
         <source>unknown framing {kind!r}; use delimiter:..., fixed:N or length:FMT</source>
         <translation>未知的分帧方式 {kind!r}；请使用 delimiter:...、fixed:N 或 length:FMT</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="549"/>
+        <location filename="../../qt/coremessages.py" line="553"/>
         <source>unknown option {option!r} for delimiter-hex framing; use keep or max=N</source>
         <translation>delimiter-hex 分帧不支持选项 {option!r}；请使用 keep 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="550"/>
+        <location filename="../../qt/coremessages.py" line="554"/>
         <source>unknown option {option!r} for length framing; use incl or max=N</source>
         <translation>length 分帧不支持选项 {option!r}；请使用 incl 或 max=N</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="556"/>
+        <location filename="../../qt/coremessages.py" line="560"/>
         <source>unknown setting</source>
         <translation>未知的设置项</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="557"/>
+        <location filename="../../qt/coremessages.py" line="561"/>
         <source>unknown text encoding {encoding!r}; try utf-8 or gbk</source>
         <translation>未知的文本编码 {encoding!r}；请尝试 utf-8 或 gbk</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="558"/>
+        <location filename="../../qt/coremessages.py" line="562"/>
         <source>unsupported in auto-reply regular expressions: {detail} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{detail}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="559"/>
+        <location filename="../../qt/coremessages.py" line="563"/>
         <source>unsupported in auto-reply regular expressions: {what} (auto-reply uses RE2, which never backtracks, so no pattern can freeze the session)</source>
         <translation>自动回复的正则表达式不支持：{what}（自动回复使用 RE2 引擎，从不回溯，任何模式都不会让会话卡死）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="560"/>
+        <location filename="../../qt/coremessages.py" line="564"/>
         <source>upgrade from schema {version} did not give a JSON object</source>
         <translation>从格式版本 {version} 升级后得到的不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="562"/>
+        <location filename="../../qt/coremessages.py" line="566"/>
         <source>verbose mode (?x)</source>
         <translation>详细模式 (?x)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="564"/>
+        <location filename="../../qt/coremessages.py" line="569"/>
         <source>{count} clients</source>
         <translation>{count} 个客户端</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="565"/>
+        <location filename="../../qt/coremessages.py" line="570"/>
         <source>{count} connection attempts were refused while the process was out of file descriptors</source>
         <translation>进程文件描述符耗尽期间拒绝了 {count} 次连接尝试</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="568"/>
+        <location filename="../../qt/coremessages.py" line="574"/>
         <source>{error}; the datagram was not sent</source>
         <translation>{error}；数据报未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="569"/>
+        <location filename="../../qt/coremessages.py" line="576"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="571"/>
+        <location filename="../../qt/coremessages.py" line="578"/>
         <source>{fmt!r} is not a single integer struct format (try !I, &lt;H or B)</source>
         <translation>{fmt!r} 不是单个整数的 struct 格式（可尝试 !I、&lt;H 或 B）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="572"/>
+        <location filename="../../qt/coremessages.py" line="579"/>
         <source>{group!r} is not an IP address</source>
         <translation>{group!r} 不是 IP 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="574"/>
+        <location filename="../../qt/coremessages.py" line="581"/>
         <source>{group} does not match family {family}</source>
         <translation>{group} 与地址族 {family} 不匹配</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="576"/>
+        <location filename="../../qt/coremessages.py" line="583"/>
         <source>{group} is not a multicast address (224.0.0.0/4 or ff00::/8)</source>
         <translation>{group} 不是组播地址（224.0.0.0/4 或 ff00::/8）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="577"/>
+        <location filename="../../qt/coremessages.py" line="584"/>
         <source>{hex!r} is not valid hex for a delimiter (two digits per byte, e.g. 0d0a)</source>
         <translation>{hex!r} 不是有效的十六进制分隔符（每字节两位，例如 0d0a）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="578"/>
+        <location filename="../../qt/coremessages.py" line="585"/>
         <source>{host!r} is not an IP address or host name</source>
         <translation>{host!r} 不是 IP 地址或主机名</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="579"/>
+        <location filename="../../qt/coremessages.py" line="586"/>
         <source>{host} is an IPv4 address; choose family inet or an IPv6 address</source>
         <translation>{host} 是 IPv4 地址；请选择地址族 inet，或改用 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="580"/>
+        <location filename="../../qt/coremessages.py" line="587"/>
         <source>{host} is an IPv6 address; choose family inet6 or an IPv4 address</source>
         <translation>{host} 是 IPv6 地址；请选择地址族 inet6，或改用 IPv4 地址</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="600"/>
+        <location filename="../../qt/coremessages.py" line="607"/>
         <source>{message}; {accepted} bytes of the send under way were accepted by the kernel, {unsent} bytes were never sent</source>
         <translation>{message}；正在进行的发送中有 {accepted} 字节已被内核接收，{unsent} 字节从未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="601"/>
+        <location filename="../../qt/coremessages.py" line="608"/>
         <source>{message}; {unsent} queued bytes were not sent</source>
         <translation>{message}；排队的 {unsent} 字节未发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="602"/>
+        <location filename="../../qt/coremessages.py" line="609"/>
         <source>{name!r} is also used by {path}; rename or delete one of them</source>
         <translation>{name!r} 也被 {path} 使用；请重命名或删除其中一个</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="605"/>
+        <location filename="../../qt/coremessages.py" line="612"/>
         <source>{name!r} is the name of a built-in example, so this file is not used; rename or delete it</source>
         <translation>{name!r} 是内置示例的名称，因此不使用此文件；请重命名或删除它</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="606"/>
+        <location filename="../../qt/coremessages.py" line="613"/>
         <source>{name!r} is the name of a built-in example; choose another name</source>
         <translation>{name!r} 是内置示例的名称；请换一个名称</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="629"/>
+        <location filename="../../qt/coremessages.py" line="636"/>
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="636"/>
+        <location filename="../../qt/coremessages.py" line="643"/>
         <source>{path} is not a netassistant profile (no &quot;schema_version&quot;)</source>
         <translation>{path} 不是 netassistant 配置方案（没有 &quot;schema_version&quot;）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="640"/>
+        <location filename="../../qt/coremessages.py" line="647"/>
         <source>{path} is over {limit} bytes</source>
         <translation>{path} 超过 {limit} 字节</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="642"/>
+        <location filename="../../qt/coremessages.py" line="649"/>
         <source>{path} is {kind}</source>
         <translation>{path} 是{kind}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="645"/>
+        <location filename="../../qt/coremessages.py" line="652"/>
         <source>{peer} closed the connection (FIN)</source>
         <translation>{peer} 关闭了连接 (FIN)</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="648"/>
+        <location filename="../../qt/coremessages.py" line="655"/>
         <source>{peer} finished sending (FIN); the connection stays open for sending</source>
         <translation>{peer} 已结束发送（FIN）；连接仍保持打开，可继续发送</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="651"/>
+        <location filename="../../qt/coremessages.py" line="658"/>
         <source>{peer} refused the datagram — nothing is listening on that port (ICMP port unreachable)</source>
         <translation>{peer} 拒绝了数据报 — 该端口上没有程序在监听（ICMP 端口不可达）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="657"/>
+        <location filename="../../qt/coremessages.py" line="664"/>
         <source>{value!r} cannot be stored in JSON; use a finite number</source>
         <translation>{value!r} 无法存储为 JSON；请使用有限的数值</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="661"/>
+        <location filename="../../qt/coremessages.py" line="668"/>
         <source>{value} is not JSON data (use strings, numbers, true/false, null, lists or objects)</source>
         <translation>{value} 不是 JSON 数据（请使用字符串、数字、true/false、null、列表或对象）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="662"/>
+        <location filename="../../qt/coremessages.py" line="669"/>
         <source>{value} is out of range {low}..{high}</source>
         <translation>{value} 超出范围 {low}..{high}</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="663"/>
+        <location filename="../../qt/coremessages.py" line="670"/>
         <source>{value} is out of range {low}..{high} (0 = any free port)</source>
         <translation>{value} 超出范围 {low}..{high}（0 = 任意空闲端口）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="664"/>
+        <location filename="../../qt/coremessages.py" line="671"/>
         <source>{value} is out of range {low}..{high} bytes (0 = system default)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（0 = 系统默认）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="665"/>
+        <location filename="../../qt/coremessages.py" line="672"/>
         <source>{value} is out of range {low}..{high} bytes (1 B .. 1 MiB)</source>
         <translation>{value} 超出范围 {low}..{high} 字节（1 B .. 1 MiB）</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="666"/>
+        <location filename="../../qt/coremessages.py" line="673"/>
         <source>{value} is out of range {low}..{high} connections</source>
         <translation>{value} 超出范围 {low}..{high} 个连接</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="667"/>
+        <location filename="../../qt/coremessages.py" line="674"/>
         <source>{value} is out of range {low}..{high} milliseconds</source>
         <translation>{value} 超出范围 {low}..{high} 毫秒</translation>
     </message>
