@@ -37,10 +37,10 @@ from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_le
 from netassistant.core.engine.relay_pair import RelayLeg, RelayPair
 from netassistant.core.engine.sockets import (
     SetupError,
+    close_listener,
     local_name,
     new_socket,
     open_listener,
-    remove_unix_path,
     resolve,
     set_nodelay,
 )
@@ -425,7 +425,5 @@ class RelayEngine(Engine):
             self._gate.close()
             self._gate = None
         if self._listener is not None:
-            self._listener.close()
+            close_listener(self._listener, self.config)
             self._listener = None
-            if self.config.family is Family.UNIX:
-                remove_unix_path(self.config.local_host)

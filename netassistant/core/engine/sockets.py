@@ -154,6 +154,13 @@ def open_listener(config: SessionConfig) -> socket.socket:
     return sock
 
 
+def close_listener(sock: socket.socket, config: SessionConfig) -> None:
+    """Close a socket from :func:`open_listener`, and remove the AF_UNIX file it created."""
+    sock.close()
+    if config.family is Family.UNIX:
+        remove_unix_path(config.local_host)
+
+
 def local_name(sock: socket.socket) -> str:
     """The socket's own address, formatted ("" if it has none)."""
     try:

@@ -13,9 +13,9 @@ from netassistant.core.engine.accepting import AcceptGate, OverflowWatch
 from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
+    close_listener,
     local_name,
     open_listener,
-    remove_unix_path,
     set_nodelay,
 )
 from netassistant.core.i18n import text
@@ -223,10 +223,8 @@ class TcpServerEngine(Engine):
             self._gate.close()
             self._gate = None
         if self._listener is not None:
-            self._listener.close()
+            close_listener(self._listener, self.config)
             self._listener = None
-            if self.config.family is Family.UNIX:
-                remove_unix_path(self.config.local_host)
 
 
 class ClientsRoute:
