@@ -245,6 +245,11 @@ def combo_box(
     return decorate(make_combo(items, fit_contents=fit_contents), name, accessible, tooltip)
 
 
+def select_data(combo: QComboBox, value: Any) -> None:
+    """Choose the item of ``combo`` whose data is ``value`` (the first item if none is)."""
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
 def push_button(name: str, text: str, tooltip: str, *, auto_default: bool = True) -> QPushButton:
     """A decorated push button; its accessible name is its text without "…" and "&".
 

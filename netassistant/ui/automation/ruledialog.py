@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from netassistant.core.replies.rules import MAX_DELAY_MS, ReplyRule, RuleError
 from netassistant.core.replies.template import PLACEHOLDERS
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, select_data
 
 
 class RuleDialog(QDialog):
@@ -180,12 +180,12 @@ class RuleDialog(QDialog):
         """Show ``rule`` in the form."""
         self.name.setText(rule.name)
         self.enabled.setChecked(rule.enabled)
-        self.source.setCurrentIndex(max(0, self.source.findData(rule.source)))
-        self.match_kind.setCurrentIndex(max(0, self.match_kind.findData(rule.match_kind)))
+        select_data(self.source, rule.source)
+        select_data(self.match_kind, rule.match_kind)
         self.match.setText(rule.match)
-        self.match_format.setCurrentIndex(max(0, self.match_format.findData(rule.match_format)))
+        select_data(self.match_format, rule.match_format)
         self.reply.setText(rule.reply)
-        self.reply_format.setCurrentIndex(max(0, self.reply_format.findData(rule.reply_format)))
+        select_data(self.reply_format, rule.reply_format)
         self.escapes.setChecked(rule.escapes)
         self.delay.setValue(rule.delay_ms)
         self._encoding = rule.encoding

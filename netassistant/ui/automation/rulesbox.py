@@ -35,7 +35,7 @@ from netassistant.core.pipeline.responder import MAX_REPLIES_PER_SECOND
 from netassistant.core.replies.rules import ReplyRule, RuleError
 from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 from netassistant.qt.coremessages import tr_error
-from netassistant.ui.widgets import decorate, fit_columns
+from netassistant.ui.widgets import decorate, fit_columns, select_data
 
 #: How often the "Fired" column is refreshed while rules run.
 COUNT_REFRESH_MS = 500
@@ -186,7 +186,7 @@ class ReplyRulesBox(QGroupBox):
         """Show ``rules`` (a list loaded from a profile or a file)."""
         self._rules = [dataclasses.replace(r, encoding=self._encoding) for r in rules]
         self.mode.blockSignals(True)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        select_data(self.mode, mode)
         self.mode.blockSignals(False)
         self._revalidate()
 

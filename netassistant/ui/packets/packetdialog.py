@@ -31,7 +31,7 @@ from netassistant.core.codec import ENCODINGS, format_hex
 from netassistant.core.packets.model import MAX_INTERVAL_MS, Packet, PacketError
 from netassistant.qt.coremessages import tr_error
 from netassistant.qt.models.builtinnames import shown_template_text
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, select_data
 
 if TYPE_CHECKING:
     from netassistant.core.templates.model import Template
@@ -232,7 +232,7 @@ class PacketDialog(QDialog):
         """Show ``packet`` in the form."""
         self.name.setText(packet.name)
         self.data.setText(packet.data)
-        self.mode.setCurrentIndex(max(0, self.mode.findData(packet.mode)))
+        select_data(self.mode, packet.mode)
         index = self.encoding.findText(packet.encoding)
         if index < 0:
             self.encoding.addItem(packet.encoding)
@@ -240,12 +240,12 @@ class PacketDialog(QDialog):
         self.encoding.setCurrentIndex(index)
         self.escapes.setChecked(packet.escapes)
         self.append.setText(packet.append)
-        self.checksum.setCurrentIndex(max(0, self.checksum.findData(packet.checksum)))
+        select_data(self.checksum, packet.checksum)
         self.checksum_order.setCurrentIndex(
             max(0, self.checksum_order.findData(packet.checksum_order))
         )
         self.framing.setText(packet.framing)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(packet.kind)))
+        select_data(self.kind, packet.kind)
         self.host.setText(packet.host)
         self.port.setValue(packet.port)
         self.interval.setValue(packet.interval_ms)

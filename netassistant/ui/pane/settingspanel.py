@@ -32,7 +32,7 @@ from netassistant.core.config import (
 )
 from netassistant.qt.coremessages import tr_core
 from netassistant.ui.pane.tlsbox import TlsBox
-from netassistant.ui.widgets import RangeSpinBox, decorate, with_note
+from netassistant.ui.widgets import RangeSpinBox, decorate, select_data, with_note
 
 _DEFAULT_HOSTS = {
     Family.INET: ["127.0.0.1", "0.0.0.0"],
@@ -470,7 +470,7 @@ class SettingsPanel(QWidget):
 
     def set_config(self, config: SessionConfig) -> None:
         """Show ``config`` in the widgets (its kind must be this panel's kind)."""
-        self.family.setCurrentIndex(max(0, self.family.findData(config.family.value)))
+        select_data(self.family, config.family.value)
         self._on_family_changed()
         self.local_host.setEditText(config.local_host)
         self.local_port.setValue(config.local_port)

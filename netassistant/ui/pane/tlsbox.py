@@ -28,7 +28,7 @@ from netassistant.core.config import ConfigError, Kind
 from netassistant.core.i18n import text
 from netassistant.core.tlsconfig import TlsSettings, insecure_warning
 from netassistant.qt.coremessages import tr_core
-from netassistant.ui.widgets import decorate
+from netassistant.ui.widgets import decorate, select_data
 
 #: The minimum-version choices, as stored (``""`` is the library's default).
 _VERSIONS = ("", "1.2", "1.3")
@@ -253,7 +253,7 @@ class TlsBox(QGroupBox):
         self.verify.setChecked(tls.verify)
         self.sni.setText(tls.sni)
         self.alpn.setText(", ".join(tls.alpn))
-        self.min_version.setCurrentIndex(max(0, self.min_version.findData(tls.min_version)))
+        select_data(self.min_version, tls.min_version)
         self.self_signed.setChecked(tls.self_signed)
         self._update()
 

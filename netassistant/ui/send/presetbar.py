@@ -31,7 +31,7 @@ from netassistant.core.codec import ENCODINGS, EncodeError, EscapeError, HexErro
 from netassistant.core.profiles.model import MAX_NAME_LENGTH, SendPreset
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.send.sendpanel import APPENDS, MODES
-from netassistant.ui.widgets import decorate, fill
+from netassistant.ui.widgets import decorate, fill, select_data
 
 # Sends remembered per pane.
 HISTORY_LIMIT = 50
@@ -251,7 +251,7 @@ class PresetEditor(QWidget):
         mode = QComboBox()
         mode.addItem(self.tr("Text"), "text")
         mode.addItem(self.tr("Hex"), "hex")
-        mode.setCurrentIndex(max(0, mode.findData(preset.mode)))
+        select_data(mode, preset.mode)
         decorate(mode, "presetMode", self.tr("Preset mode"), self.tr("Text or hex bytes"))
         append = QComboBox()
         for text, ending in zip(

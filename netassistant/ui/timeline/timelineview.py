@@ -16,7 +16,7 @@ from netassistant.core.timeline import Step
 from netassistant.qt.coremessages import tr_error
 from netassistant.qt.models.timelinemodel import TimelineModel
 from netassistant.ui.timeline.canvas import TimelineCanvas
-from netassistant.ui.widgets import combo_box, tool_button
+from netassistant.ui.widgets import combo_box, select_data, tool_button
 
 #: Playback speeds offered (×).
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
@@ -156,7 +156,7 @@ class TimelineView(QWidget):
             chosen = combo.currentData()
             for lane in lanes[combo.count() - 1 :]:
                 combo.addItem(lane, lane)
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            select_data(combo, chosen)
 
     @Slot(object)
     def show_connection(self, conn_id: int | None) -> None:
@@ -172,7 +172,7 @@ class TimelineView(QWidget):
                     lane = step.lane
                     break
         self._update_lanes()
-        self.lane_combo.setCurrentIndex(max(0, self.lane_combo.findData(lane)))
+        select_data(self.lane_combo, lane)
 
     @Slot()
     def _on_lane_chosen(self) -> None:
