@@ -22,7 +22,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from netassistant.cli.argv import parse_arguments
-from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError
+from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, say
 
 if TYPE_CHECKING:
     from netassistant.cli.runner import Runner
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             pcap = open_pcap(args, config, runner.pipeline)
     except UsageError as exc:
         parser.print_usage(sys.stderr)
-        print(f"netassistant-cli: error: {exc}", file=sys.stderr)
+        say(f"error: {exc}")
         return EXIT_USAGE
     if argv is None:
         # This process is the command: what it has imported lives until it exits. Frozen,

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TextIO
 
-from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError
+from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError, say
 from netassistant.core.packets.library import PacketLibrary
 from netassistant.core.packets.model import Packet, PacketError
-
-
-def _warn(message: str) -> None:
-    print(f"netassistant-cli: {message}", file=sys.stderr)
 
 
 def packets_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -30,7 +25,7 @@ def packets_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return action(PacketLibrary(), args, out)
     except PacketError as exc:
-        _warn(str(exc))
+        say(str(exc))
         return EXIT_FAILURE
 
 
@@ -70,7 +65,7 @@ def _import(library: PacketLibrary, args: argparse.Namespace, out: TextIO) -> in
         else:
             out.write(f"imported packet {packet.name!r}\n")
     for name, reason in result.skipped:
-        _warn(f"skipped {name!r}: {reason}")
+        say(f"skipped {name!r}: {reason}")
     out.write(f"{len(result.added)} imported, {len(result.skipped)} skipped\n")
     return EXIT_OK
 

@@ -166,6 +166,11 @@ FLAG_OPTIONS: list[tuple[str, str, str]] = [
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
+def say(message: str) -> None:
+    """One line on stderr, after the program's name (errors, warnings, what went wrong)."""
+    print(f"netassistant-cli: {message}", file=sys.stderr)
+
+
 class UsageError(Exception):
     """Bad command line; exit code 2."""
 

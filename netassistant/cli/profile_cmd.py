@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TextIO
 
 from netassistant.cli.options import family_hosts as _family_hosts
 from netassistant.cli.options import overrides as _overrides
-from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError
+from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError, say
 from netassistant.cli.tlsoptions import apply_tls_options
 from netassistant.core.config import ConfigError, SessionConfig
 from netassistant.core.exposure import exposure_warning
@@ -29,10 +28,6 @@ from netassistant.core.profiles.model import (
 from netassistant.core.profiles.store import ProfileStore
 
 
-def _warn(message: str) -> None:
-    print(f"netassistant-cli: {message}", file=sys.stderr)
-
-
 def profile_command(args: argparse.Namespace, out: TextIO) -> int:
     """Run one ``profile`` action; returns the exit code (1 with the reason on stderr)."""
     action = _ACTIONS.get(args.profile_command)
@@ -41,7 +36,7 @@ def profile_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         return action(ProfileStore(), args, out)
     except ProfileError as exc:
-        _warn(str(exc))
+        say(str(exc))
         return EXIT_FAILURE
 
 
@@ -53,7 +48,7 @@ def _list(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
     for p in listing.profiles:
         out.write(f"{p.name}\t{p.config.describe()}\t{p.description}\n")
     for err in listing.errors:
-        _warn(str(err))
+        say(str(err))
     return EXIT_OK
 
 
@@ -62,7 +57,7 @@ def _show(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
     out.write(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2) + "\n")
     warning = exposure_warning(profile.config)
     if warning:
-        _warn(f"warning: {warning}")
+        say(f"warning: {warning}")
     return EXIT_OK
 
 

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK
+from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, say
 from netassistant.core import logformat
 from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind, track_live
 from netassistant.core.config import Kind, SessionConfig
@@ -155,20 +155,20 @@ class Runner:
         """Serve the session until it stops, ``--count``/``--duration`` or a signal."""
         warning = exposure_warning(self.config)
         if warning:
-            print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
+            say(f"warning: {warning}")
         if self.config.tls is not None:
             from netassistant.core.tlsconfig import insecure_warning
 
             server = self.config.kind in (Kind.TCP_SERVER, Kind.RELAY)  # a relay's client leg
             warning = insecure_warning(self.config.tls, server=server)
             if warning:
-                print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
+                say(f"warning: {warning}")
         if self.config.upstream_tls is not None:
             from netassistant.core.relay.upstreamtls import upstream_insecure_warning
 
             warning = upstream_insecure_warning(self.config.upstream_tls)
             if warning:
-                print(f"netassistant-cli: warning: {warning}", file=sys.stderr)
+                say(f"warning: {warning}")
         script = self._script
         if script is not None:
             if self.send_only:
@@ -218,7 +218,7 @@ class Runner:
         thread.join(1.0 if self._interrupted.is_set() else 5.0)
         timeline_error = self._timeline.write() if self._timeline is not None else ""
         if timeline_error:
-            print(f"netassistant-cli: {timeline_error}", file=sys.stderr)
+            say(timeline_error)
         if self._interrupted.is_set():
             return EXIT_FAILURE if timeline_error else EXIT_OK
         if self.crash:
@@ -228,10 +228,10 @@ class Runner:
             )
             return EXIT_FAILURE
         if self.failed:
-            print(f"netassistant-cli: {self.failed}", file=sys.stderr)
+            say(self.failed)
             return EXIT_FAILURE
         if script is not None and script.error:
-            print(f"netassistant-cli: {script.error}", file=sys.stderr)
+            say(script.error)
             return EXIT_FAILURE
         if script is not None and self.args.duration is not None and not script.sent:
             # --duration 0 (or too short) ended the run before the sends were done: that

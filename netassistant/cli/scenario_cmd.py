@@ -12,10 +12,9 @@ not a valid scenario (its line is printed) or a report's name is unusable.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from netassistant.cli.parser import EXIT_OK, EXIT_USAGE
+from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, say
 
 if TYPE_CHECKING:
     from netassistant.core.chunk import Event
@@ -78,7 +77,7 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
         # A name no format fits is refused before the file is read or anything opens.
         timeline = check_timeline_option(args)
     except UsageError as exc:
-        print(f"netassistant-cli: error: {exc}", file=sys.stderr)
+        say(f"error: {exc}")
         return EXIT_USAGE
     try:
         if args.command == "lab" and args.lab_command == "export":
@@ -90,14 +89,14 @@ def scenario_command(args: argparse.Namespace, out: TextIO) -> int:
             load_lab(args.name) if args.command == "lab" else load_scenario_file(args.scenario)
         )
     except KeyError as exc:
-        print(f"netassistant-cli: error: {exc.args[0]}", file=sys.stderr)
+        say(f"error: {exc.args[0]}")
         return EXIT_USAGE
     except OSError as exc:
-        print(f"netassistant-cli: error: {args.path}: {exc.strerror}", file=sys.stderr)
+        say(f"error: {args.path}: {exc.strerror}")
         return EXIT_FAILED
     except ScenarioError as exc:
         where = getattr(args, "scenario", None) or args.name
-        print(f"netassistant-cli: error: {where}: {exc}", file=sys.stderr)
+        say(f"error: {where}: {exc}")
         return EXIT_USAGE
     return run_scenario(scenario, out, as_json=args.json, junit=args.junit, timeline=timeline)
 
@@ -150,12 +149,12 @@ def run_scenario(
         try:
             write_junit(junit, scenario, runner.results)
         except OSError as exc:
-            print(f"netassistant-cli: error: cannot write {junit}: {exc.strerror}", file=sys.stderr)
+            say(f"error: cannot write {junit}: {exc.strerror}")
             code = EXIT_FAILED
     if timeline:
         error = write_scenario_timeline(timeline, scenario, runner.events())
         if error:
-            print(f"netassistant-cli: error: {error}", file=sys.stderr)
+            say(f"error: {error}")
             code = EXIT_FAILED
     return code
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from typing import TYPE_CHECKING
 
-from netassistant.cli.parser import EXIT_FAILURE, UsageError
+from netassistant.cli.parser import EXIT_FAILURE, UsageError, say
 
 if TYPE_CHECKING:
     from netassistant.core.config import SessionConfig
@@ -126,6 +125,6 @@ def close_pcap(tap: CaptureTap, code: int) -> int:
     """Close the capture after the run; a write error makes the run fail, with its reason."""
     tap.capture.close()
     if tap.error:
-        print(f"netassistant-cli: the pcap file is incomplete: {tap.error}", file=sys.stderr)
+        say(f"the pcap file is incomplete: {tap.error}")
         return EXIT_FAILURE
     return code
