@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text, translatable
 from netassistant.core.replayfile import ReplayError, ReplaySource, items
-from netassistant.core.sending.runners import Runner
+from netassistant.core.sending.runners import RoutedRunner
 
 if TYPE_CHECKING:
     from netassistant.core.sending.plans import PlanHost, Route
@@ -36,7 +36,7 @@ _MESSAGES = {
 _EARLY = 0.0005
 
 
-class ReplayRunner(Runner):
+class ReplayRunner(RoutedRunner):
     """Sends one side of a recording to one route (see the module docstring)."""
 
     what = "replay"
@@ -44,9 +44,8 @@ class ReplayRunner(Runner):
     def __init__(
         self, engine: PlanHost, plan_id: int, source: ReplaySource, route: Route, total: int
     ) -> None:
-        super().__init__(engine, plan_id, total)
+        super().__init__(engine, plan_id, total, route)
         self.source = source
-        self.route = route
         self._items: Iterator[tuple[float, bytes]] = items(source)
         self._next: tuple[float, bytes] | None = None
         self._start = 0.0
@@ -55,22 +54,6 @@ class ReplayRunner(Runner):
         """Send the first chunk now."""
         self._start = time.monotonic()
         self._run()
-
-    def cancel(self) -> None:
-        """Stop on the user's request; the last event says how many were sent."""
-        self._end("cancelled", self.route, self._say("cancelled"), EventKind.SEND_PROGRESS)
-
-    def stop_with_session(self) -> None:
-        """The loop is ending: report how far the replay got."""
-        reason = self.route.refusal() or text("the session stopped")
-        self._end("stopped", self.route, self._say("stopped", reason), EventKind.SEND_PROGRESS)
-
-    def check_gone(self) -> None:
-        """End the replay if its target went away."""
-        if not self.finished and self.route.refusal():
-            self._end(
-                "failed", self.route, self._say("failed", self.route.refusal()), EventKind.ERROR
-            )
 
     def _end(self, state: str, route: Route | None, message: str, kind: EventKind | None) -> None:
         if not self.finished:
@@ -82,9 +65,6 @@ class ReplayRunner(Runner):
     def _say(self, moment: str, reason: str = "") -> str:
         template = _MESSAGES[moment]
         return text(template, peer=self.route.peer, sent=self.sent, count=self.total, reason=reason)
-
-    def _progress_report(self) -> tuple[Route, str]:
-        return self.route, self._say("progress")
 
     def _run(self) -> None:
         route = self.route

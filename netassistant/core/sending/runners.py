@@ -198,13 +198,45 @@ class Runner:
         self._status(state, message)
 
 
-class PlanRunner(Runner):
+class RoutedRunner(Runner):
+    """A runner with one route: how it is cancelled, stopped and failed, in its own words."""
+
+    def __init__(self, engine: PlanHost, plan_id: int, total: int, route: Route) -> None:
+        super().__init__(engine, plan_id, total)
+        self.route = route
+
+    def cancel(self) -> None:
+        """Stop on the user's request; the last event says how many were sent."""
+        self._end("cancelled", self.route, self._say("cancelled"), EventKind.SEND_PROGRESS)
+
+    def stop_with_session(self) -> None:
+        """The loop is ending: report how far the send got."""
+        reason = self.route.refusal() or text("the session stopped")
+        self._end("stopped", self.route, self._say("stopped", reason), EventKind.SEND_PROGRESS)
+
+    def check_gone(self) -> None:
+        """End the send if its target went away."""
+        if not self.finished and self.route.refusal():
+            self._fail()
+
+    def _fail(self) -> None:
+        route = self.route
+        self._end("failed", route, self._say("failed", route.refusal()), EventKind.ERROR)
+
+    def _say(self, moment: str, reason: str = "") -> str:
+        """This runner's message for ``moment`` (cancelled, stopped, failed, progress)."""
+        raise NotImplementedError
+
+    def _progress_report(self) -> tuple[Route, str]:
+        return self.route, self._say("progress")
+
+
+class PlanRunner(RoutedRunner):
     """Runs one :class:`SendPlan` against one route."""
 
     def __init__(self, engine: PlanHost, plan_id: int, plan: SendPlan, route: Route) -> None:
-        super().__init__(engine, plan_id, plan.count)
+        super().__init__(engine, plan_id, plan.count, route)
         self.plan = plan
-        self.route = route
         self.interval = plan.interval_ms / 1000.0
         self._pieces: collections.deque[bytes] = collections.deque()
         self._number = 0  # the message being sent (1-based)
@@ -231,33 +263,12 @@ class PlanRunner(Runner):
         # Far behind (a slow peer, a long split): start again from now rather than rush.
         return now if due < now - self.interval else due
 
-    def cancel(self) -> None:
-        """Stop on the user's request; the last event says how many were sent."""
-        self._end("cancelled", self.route, self._say("cancelled"), EventKind.SEND_PROGRESS)
-
-    def stop_with_session(self) -> None:
-        """The loop is ending: report how far the plan got."""
-        reason = self.route.refusal() or text("the session stopped")
-        self._end("stopped", self.route, self._say("stopped", reason), EventKind.SEND_PROGRESS)
-
-    def check_gone(self) -> None:
-        """End the plan if its target went away."""
-        if not self.finished and self.route.refusal():
-            self._fail()
-
-    def _fail(self) -> None:
-        route = self.route
-        self._end("failed", route, self._say("failed", route.refusal()), EventKind.ERROR)
-
     def _say(self, moment: str, reason: str = "") -> str:
         """The plan's message for ``moment`` (a key of :data:`_PLAN_MESSAGES`), filled in."""
         template = _PLAN_MESSAGES[self.plan.title][moment]
         return text(
             template, sent=self.sent, count=self.plan.count, peer=self.route.peer, reason=reason
         )
-
-    def _progress_report(self) -> tuple[Route, str]:
-        return self.route, self._say("progress")
 
     def _run(self) -> None:
         plan, route = self.plan, self.route
