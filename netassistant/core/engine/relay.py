@@ -31,9 +31,9 @@ from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family
 from netassistant.core.engine.accepting import AcceptGate
-from netassistant.core.engine.base import Engine, check_conn_id, check_data
+from netassistant.core.engine.base import check_conn_id, check_data
 from netassistant.core.engine.connection import StreamRoute
-from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_leg
+from netassistant.core.engine.relay_common import RelayEngineBase, RelayFaults, check_leg
 from netassistant.core.engine.relay_pair import RelayLeg, RelayPair
 from netassistant.core.engine.sockets import (
     SetupError,
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from netassistant.core.engine.relay_tls import RelayTls
 
 
-class RelayEngine(Engine):
+class RelayEngine(RelayEngineBase):
     """Listens for clients and relays each one to ``remote_host:remote_port``.
 
     Attributes:
@@ -79,17 +79,7 @@ class RelayEngine(Engine):
             else format_address((cfg.remote_host, cfg.remote_port))
         )
 
-    def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
-        """Record a connection event; one of a relayed connection says its leg."""
-        if conn_id:
-            add_leg(fields, self.remote)
-        super().emit_event(kind, conn_id, **fields)
-
     # ------------------------------------------------------------ commands
-    def send(self, data: bytes, conn_id: int | None = None) -> None:
-        """Inject ``data`` toward the server (every relayed connection when None)."""
-        self.inject(conn_id, "server", data)
-
     def inject(self, conn_id: int | None, toward: str, data: bytes) -> None:
         """Send ``data`` to the ``server`` or the ``client`` of a relayed connection.
 

@@ -1,16 +1,14 @@
-"""What the TCP and the UDP relay engines share: legs by name and the session's faults."""
+"""What the TCP and the UDP relay engines share: legs by name, the session's faults, a base."""
 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from netassistant.core.chunk import EventKind
+from netassistant.core.engine.base import Engine
 from netassistant.core.i18n import text, translatable
 from netassistant.core.relay.spec import FaultSpec, parse_fault
-
-if TYPE_CHECKING:
-    from netassistant.core.engine.base import Engine
 
 #: The two legs of a relayed connection, named as in the JSON ``leg`` field.
 LEGS = ("client", "server")
@@ -105,3 +103,27 @@ class RelayFaults:
             message=fault_message(spec, action),
             detail=spec.detail(action),
         )
+
+
+class RelayEngineBase(Engine):
+    """What the TCP and UDP relays share: leg-tagged events and sends toward the server.
+
+    Attributes:
+        remote: The server's address, formatted (set by the subclass).
+    """
+
+    remote = ""
+
+    def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
+        """Record a connection event; one of a relayed connection says its leg."""
+        if conn_id:
+            add_leg(fields, self.remote)
+        super().emit_event(kind, conn_id, **fields)
+
+    def send(self, data: bytes, conn_id: int | None = None) -> None:
+        """Inject ``data`` toward the server (every relayed connection when None)."""
+        self.inject(conn_id, "server", data)
+
+    def inject(self, conn_id: int | None, toward: str, data: bytes) -> None:
+        """Send ``data`` to the ``server`` or the ``client`` of a relayed connection."""
+        raise NotImplementedError

@@ -21,8 +21,8 @@ from typing import Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_address
-from netassistant.core.engine.base import READ_BUDGET, Engine, check_conn_id, check_data
-from netassistant.core.engine.relay_common import RelayFaults, add_leg, check_leg
+from netassistant.core.engine.base import READ_BUDGET, check_conn_id, check_data
+from netassistant.core.engine.relay_common import RelayEngineBase, RelayFaults, check_leg
 from netassistant.core.engine.relay_udp_session import UdpRelaySession, UpstreamRoute
 from netassistant.core.engine.sockets import SetupError, bind, local_name, new_socket, resolve
 from netassistant.core.i18n import text
@@ -32,7 +32,7 @@ from netassistant.core.sending.plans import Route
 _SERVER = ChunkFlag.SERVER_LEG
 
 
-class UdpRelayEngine(Engine):
+class UdpRelayEngine(RelayEngineBase):
     """Relays datagrams between senders and ``remote_host:remote_port``.
 
     Attributes:
@@ -56,17 +56,7 @@ class UdpRelayEngine(Engine):
         self.port = 0
         self.remote = format_address((cfg.remote_host, cfg.remote_port))
 
-    def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
-        """Record a connection event; one of a relayed connection says its leg."""
-        if conn_id:
-            add_leg(fields, self.remote)
-        super().emit_event(kind, conn_id, **fields)
-
     # ------------------------------------------------------------ commands
-    def send(self, data: bytes, conn_id: int | None = None) -> None:
-        """Inject a datagram toward the server (every session when ``conn_id`` is None)."""
-        self.inject(conn_id, "server", data)
-
     def inject(self, conn_id: int | None, toward: str, data: bytes) -> None:
         """Send one datagram to the ``server`` or the ``client`` of a session (no faults).
 
