@@ -144,14 +144,20 @@ class ClientListModel(ReadOnlyTableModel):
             return
         ids = [row.conn_id for row in self._rows]  # once per batch: 10,000 rows stay cheap
         changed: list[int] = []
+        fresh: set[int] = set()
         for event in states:
             state = (event.detail or {}).get("state")
+            if not isinstance(state, str):
+                continue
+            # Kept even for a client not listed yet: the window hears of a batch's
+            # states before its accepts, and a state is only sent when it changes.
+            self._kernel[event.conn_id] = state
+            fresh.add(event.conn_id)
             row = bisect_left(ids, event.conn_id)
-            if isinstance(state, str) and row < len(ids) and ids[row] == event.conn_id:
-                self._kernel[event.conn_id] = state
+            if row < len(ids) and ids[row] == event.conn_id:
                 changed.append(row)
         if len(self._kernel) > 2 * len(self._rows) + 64:  # closed rows' states go
-            live = {row.conn_id for row in self._rows}
+            live = {row.conn_id for row in self._rows} | fresh
             self._kernel = {k: v for k, v in self._kernel.items() if k in live}
         for row in changed:
             cell = self.index(row, Column.KERNEL)

@@ -271,3 +271,17 @@ def test_kernel_states_fill_their_column_for_listed_clients_only(model):
     assert [cell(model, r, Column.KERNEL) for r in range(2)] == ["", "CLOSE_WAIT"]
     assert rec.log == [("data", 1, Column.KERNEL, 1, Column.KERNEL)]
     assert "TCP_INFO" in cell(model, 0, Column.KERNEL, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_state_heard_before_its_accept_shows_once_the_client_is_listed(model):
+    # The window hears a batch's STATE events before the same batch's ACCEPTED, and a
+    # state is only sent again when it changes: the first one must not be lost.
+    from netassistant.core.chunk import ConnEvent, EventKind
+
+    model.update_clients(clients(1))
+    model.apply_kernel_states(
+        [ConnEvent(2, 0, EventKind.STATE, 2, detail={"state": "ESTABLISHED"})]
+    )
+    assert model.rowCount() == 1
+    model.update_clients(clients(1, 2))
+    assert [cell(model, r, Column.KERNEL) for r in range(2)] == ["", "ESTABLISHED"]
