@@ -1,12 +1,12 @@
 """Parsing the command line with a parser built for the one sub-command it names.
 
-The full parser has some twenty sub-parsers; building them all is about half of the
-argument handling of ``tcp-client --send X``, the scripts' building block whose start-up is
+The full parser has some twenty sub-parsers; building them all is most of the argument
+handling of ``tcp-client --send X``, the scripts' building block whose start-up is
 measured (``tests/benchmarks/cli_oneshot.py``). So the first argument that is a sub-command
-name picks a parser with only that sub-command's options (the others listed, for the
-top-level help). Whenever that parse could differ from the full parser's (an error, help,
-or the name was an option's value) the full parser parses again, so the result, the error
-text and the help are always the full parser's.
+name picks a parser with only that sub-command (the others are left out: their names are
+only shown by the help, which is the full parser's). Whenever that parse could differ from
+the full parser's (an error, help, or the name was an option's value) the full parser
+parses again, so the result, the error text and the help are always the full parser's.
 """
 
 from __future__ import annotations

@@ -425,8 +425,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: the full one (also used to generate the README's usage).
 
     Args:
-        command: Build only this sub-command's options (:mod:`netassistant.cli.argv` picks it);
-            every other sub-command is listed with its help but no options. None: all.
+        command: Build only this sub-command (:mod:`netassistant.cli.argv` picks it); the
+            others are left out (each sub-parser costs its share of start-up, and only the
+            full parser prints help). None: all.
     """
     # Sub-parsers are made with the parser's own class, so they get the formatter too.
     parser = (ArgumentParser if command is None else _LightParser)(
@@ -445,9 +446,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         (Kind.UDP, "bind a UDP socket, send and receive datagrams"),
         (Kind.RELAY, "stand between clients and a server: both legs' chunks, faults"),
     ):
-        p = sub.add_parser(kind.value, help=help_text)
         if command not in (None, kind.value):
             continue
+        p = sub.add_parser(kind.value, help=help_text)
         # A sub-command's defaults would overwrite options given before the sub-command
         # (an argparse quirk), so there the run options default to "not given".
         _add_run_options(p, top_level=False)
@@ -466,13 +467,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
             add_relay_options(p)
             add_relay_tls_options(p)
-    _add_packets_command(sub, full=command in (None, "packets"))
-    prof = sub.add_parser("profile", help="manage saved profiles")
+    if command in (None, "packets"):
+        _add_packets_command(sub)
     if command in (None, "profile"):
-        _add_profile_actions(prof)
-    from netassistant.cli.scenario_cmd import add_scenario_commands
+        _add_profile_actions(sub.add_parser("profile", help="manage saved profiles"))
+    if command in (None, "run", "lab"):
+        from netassistant.cli.scenario_cmd import add_scenario_commands
 
-    add_scenario_commands(sub, full=command in (None, "run", "lab"))
+        add_scenario_commands(sub, only=command)
     return parser
 
 
@@ -515,10 +517,8 @@ def _add_profile_actions(prof: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_packets_command(sub: Any, full: bool = True) -> None:
+def _add_packets_command(sub: Any) -> None:
     packets = sub.add_parser("packets", help="the packet library: list, show, import, export")
-    if not full:
-        return
     psub = packets.add_subparsers(dest="packets_command", metavar="ACTION", required=True)
     psub.add_parser("list", help="list the saved packets")
     show = psub.add_parser("show", help="print a packet as JSON, with the bytes it sends")

@@ -23,14 +23,15 @@ if TYPE_CHECKING:
 EXIT_FAILED = 1
 
 
-def add_scenario_commands(sub: Any, full: bool = True) -> None:
-    """Add ``run`` and ``lab`` to the CLI's sub-commands (without options unless ``full``)."""
-    run = sub.add_parser("run", help="run a scenario file (steps and checks on loopback)")
-    lab = sub.add_parser("lab", help="list or run the built-in labs")
-    if not full:
+def add_scenario_commands(sub: Any, only: str | None = None) -> None:
+    """Add ``run`` and ``lab`` to the CLI's sub-commands (``only`` one of them if named)."""
+    if only in (None, "run"):
+        run = sub.add_parser("run", help="run a scenario file (steps and checks on loopback)")
+        run.add_argument("scenario", metavar="SCENARIO.yaml")
+        _add_report_options(run)
+    if only not in (None, "lab"):
         return
-    run.add_argument("scenario", metavar="SCENARIO.yaml")
-    _add_report_options(run)
+    lab = sub.add_parser("lab", help="list or run the built-in labs")
     lsub = lab.add_subparsers(dest="lab_command", metavar="ACTION", required=True)
     lsub.add_parser("list", help="list the built-in labs")
     lab_run = lsub.add_parser("run", help="run a built-in lab and check its effect")
