@@ -173,7 +173,10 @@ class Runner:
         if script is not None:
             if self.send_only:
                 script.on_sent = self._on_sent
-            self.pipeline.start_script(script)
+            # --duration 0 leaves no time to send: nothing is sent (and that is said below),
+            # whether or not the engine thread could have squeezed a send in before the stop.
+            if self.args.duration != 0:
+                self.pipeline.start_script(script)
         thread = threading.Thread(target=self._run_pipeline, name="netassistant-engine")
         thread.daemon = True
         thread.start()

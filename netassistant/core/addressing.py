@@ -13,10 +13,10 @@ import ipaddress
 import socket
 import struct
 import sys
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from netassistant.core.i18n import text
+from netassistant.core.records import FrozenRecord
 
 if TYPE_CHECKING:
     from netassistant.core.config import SessionConfig
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 _SIOCGIFADDR = 0x8915  # Linux: the IPv4 address of an interface
 
 
-@dataclass(frozen=True, slots=True)
-class Interface:
+class Interface(FrozenRecord):
     """One network interface of this machine.
 
     Attributes:
@@ -34,13 +33,20 @@ class Interface:
         addresses: Its IPv4 and IPv6 addresses as strings (may be empty).
     """
 
+    # A record (see netassistant.core.records): every session's config check loads this.
+    __slots__ = ("index", "name", "addresses")  # noqa: RUF023 (fields in order)
     index: int
     name: str
-    addresses: tuple[str, ...] = ()
+    addresses: tuple[str, ...]
+
+    def __init__(self, index: int, name: str, addresses: tuple[str, ...] = ()) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("index", index)
+        self._set("name", name)
+        self._set("addresses", addresses)
 
 
-@dataclass(frozen=True, slots=True)
-class Membership:
+class Membership(NamedTuple):
     """A multicast group to join, with the interface to join it on.
 
     Attributes:

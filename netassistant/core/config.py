@@ -7,20 +7,19 @@ window all report a bad port or address the same way.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import ipaddress
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text, translatable
+from netassistant.core.records import Record
 
 if TYPE_CHECKING:
     from netassistant.core.tlsconfig import TlsSettings
 
 MAX_RECV_SIZE = 1024 * 1024
-_HOSTNAME_RE = re.compile(
+#: A host name (compiled, and cached by re, at the first host that is not an IP address).
+_HOSTNAME_PATTERN = (
     r"^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_-]{1,63})*\.?$"
 )
 
@@ -61,8 +60,7 @@ class ConfigError(ValueError):
         self.reason = message
 
 
-@dataclass(slots=True)
-class SessionConfig:
+class SessionConfig(Record):
     """Everything needed to open one socket session.
 
     For ``family == unix`` the host fields hold filesystem paths (a leading ``@``
@@ -123,42 +121,161 @@ class SessionConfig:
         multicast_if: UDP: interface (name, index or address) multicast sends go out of.
     """
 
-    kind: Kind = Kind.TCP_SERVER
-    family: Family = Family.INET
-    local_host: str = "127.0.0.1"
-    local_port: int = 0
-    remote_host: str = "127.0.0.1"
-    remote_port: int = 0
-    recv_size: int = 65536
-    nodelay: bool = False
-    reuseaddr: bool = True
-    rcvbuf: int = 0
-    sndbuf: int = 0
-    backlog: int = 0
-    connect_timeout: float = 5.0
-    broadcast: bool = False
-    multicast_group: str = ""
-    read_delay_ms: int = 0
-    framing: str = ""
-    checksum: str = ""
-    checksum_order: str = ""
-    encoding: str = "utf-8"
-    close_on_peer_fin: bool = True
-    relay_udp: bool = False
-    relay_idle_timeout: float = 60.0
-    faults: list[str] = field(default_factory=list)
-    fault_seed: int | None = None
-    kernel_state: bool = True
-    wire: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-    tls: TlsSettings | None = None
-    upstream_tls: TlsSettings | None = None
-    dual_stack: bool = False
-    pktinfo: bool = False
-    multicast_joins: list[str] = field(default_factory=list)
-    multicast_ttl: int = 0
-    multicast_loop: bool = True
-    multicast_if: str = ""
+    # A Record, not a data class: see netassistant.core.records (start-up time).
+    __slots__ = (  # noqa: RUF023 (the fields in order: repr, copy)
+        "kind",
+        "family",
+        "local_host",
+        "local_port",
+        "remote_host",
+        "remote_port",
+        "recv_size",
+        "nodelay",
+        "reuseaddr",
+        "rcvbuf",
+        "sndbuf",
+        "backlog",
+        "connect_timeout",
+        "broadcast",
+        "multicast_group",
+        "read_delay_ms",
+        "framing",
+        "checksum",
+        "checksum_order",
+        "encoding",
+        "close_on_peer_fin",
+        "relay_udp",
+        "relay_idle_timeout",
+        "faults",
+        "fault_seed",
+        "kernel_state",
+        "wire",
+        "extra",
+        "tls",
+        "upstream_tls",
+        "dual_stack",
+        "pktinfo",
+        "multicast_joins",
+        "multicast_ttl",
+        "multicast_loop",
+        "multicast_if",
+    )
+    kind: Kind
+    family: Family
+    local_host: str
+    local_port: int
+    remote_host: str
+    remote_port: int
+    recv_size: int
+    nodelay: bool
+    reuseaddr: bool
+    rcvbuf: int
+    sndbuf: int
+    backlog: int
+    connect_timeout: float
+    broadcast: bool
+    multicast_group: str
+    read_delay_ms: int
+    framing: str
+    checksum: str
+    checksum_order: str
+    encoding: str
+    close_on_peer_fin: bool
+    relay_udp: bool
+    relay_idle_timeout: float
+    faults: list[str]
+    fault_seed: int | None
+    kernel_state: bool
+    wire: bool
+    extra: dict[str, Any]
+    tls: TlsSettings | None
+    upstream_tls: TlsSettings | None
+    dual_stack: bool
+    pktinfo: bool
+    multicast_joins: list[str]
+    multicast_ttl: int
+    multicast_loop: bool
+    multicast_if: str
+
+    def __init__(
+        self,
+        kind: Kind = Kind.TCP_SERVER,
+        family: Family = Family.INET,
+        local_host: str = "127.0.0.1",
+        local_port: int = 0,
+        remote_host: str = "127.0.0.1",
+        remote_port: int = 0,
+        recv_size: int = 65536,
+        nodelay: bool = False,
+        reuseaddr: bool = True,
+        rcvbuf: int = 0,
+        sndbuf: int = 0,
+        backlog: int = 0,
+        connect_timeout: float = 5.0,
+        broadcast: bool = False,
+        multicast_group: str = "",
+        read_delay_ms: int = 0,
+        framing: str = "",
+        checksum: str = "",
+        checksum_order: str = "",
+        encoding: str = "utf-8",
+        close_on_peer_fin: bool = True,
+        relay_udp: bool = False,
+        relay_idle_timeout: float = 60.0,
+        faults: list[str] | None = None,
+        fault_seed: int | None = None,
+        kernel_state: bool = True,
+        wire: bool = False,
+        extra: dict[str, Any] | None = None,
+        tls: TlsSettings | None = None,
+        upstream_tls: TlsSettings | None = None,
+        dual_stack: bool = False,
+        pktinfo: bool = False,
+        multicast_joins: list[str] | None = None,
+        multicast_ttl: int = 0,
+        multicast_loop: bool = True,
+        multicast_if: str = "",
+    ) -> None:
+        """Keep the settings as given (:meth:`validate` checks them).
+
+        A list or dict left out is a new empty one.
+        """
+        self.kind = kind
+        self.family = family
+        self.local_host = local_host
+        self.local_port = local_port
+        self.remote_host = remote_host
+        self.remote_port = remote_port
+        self.recv_size = recv_size
+        self.nodelay = nodelay
+        self.reuseaddr = reuseaddr
+        self.rcvbuf = rcvbuf
+        self.sndbuf = sndbuf
+        self.backlog = backlog
+        self.connect_timeout = connect_timeout
+        self.broadcast = broadcast
+        self.multicast_group = multicast_group
+        self.read_delay_ms = read_delay_ms
+        self.framing = framing
+        self.checksum = checksum
+        self.checksum_order = checksum_order
+        self.encoding = encoding
+        self.close_on_peer_fin = close_on_peer_fin
+        self.relay_udp = relay_udp
+        self.relay_idle_timeout = relay_idle_timeout
+        self.faults = [] if faults is None else faults
+        self.fault_seed = fault_seed
+        self.kernel_state = kernel_state
+        self.wire = wire
+        self.extra = {} if extra is None else extra
+        self.tls = tls
+        self.upstream_tls = upstream_tls
+        self.dual_stack = dual_stack
+        self.pktinfo = pktinfo
+        self.multicast_joins = [] if multicast_joins is None else multicast_joins
+        self.multicast_ttl = multicast_ttl
+        self.multicast_loop = multicast_loop
+        self.multicast_if = multicast_if
 
     # ----------------------------------------------------------------- checks
     def validate(self, *, check_files: bool = True) -> SessionConfig:
@@ -325,21 +442,25 @@ class SessionConfig:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (enums as their strings)."""
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name in _RELAY_FIELDS and self.kind is not Kind.RELAY and value == _default(f):
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if (
+                name in _RELAY_DEFAULTS
+                and self.kind is not Kind.RELAY
+                and value == _RELAY_DEFAULTS[name]
+            ):
                 continue  # other kinds' profiles and JSON stay as they were before relays
-            if f.name in _ADDRESSING_DEFAULTS and value == _ADDRESSING_DEFAULTS[f.name]:
+            if name in _ADDRESSING_DEFAULTS and value == _ADDRESSING_DEFAULTS[name]:
                 continue  # documents stay as they were before these settings
             if isinstance(value, enum.Enum):
                 value = value.value
             elif isinstance(value, dict | list):
                 value = value.copy()
-            elif f.name in ("tls", "upstream_tls"):
+            elif name in ("tls", "upstream_tls"):
                 if value is None:
                     continue  # plain TCP: documents stay as they were before TLS
                 value = value.to_dict()
-            out[f.name] = value
+            out[name] = value
         return out
 
     @classmethod
@@ -353,10 +474,9 @@ class SessionConfig:
         """
         if not isinstance(data, dict):
             raise ConfigError("config", text("must be a JSON object"))
-        names = {f.name: f for f in dataclasses.fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
-            if key not in names:
+            if key not in cls.__slots__:
                 raise ConfigError(key, text("unknown setting"))
             kwargs[key] = value
         if "kind" in kwargs:
@@ -381,7 +501,8 @@ class SessionConfig:
 
     def replace(self, **changes: Any) -> SessionConfig:
         """A copy with some fields changed (not validated)."""
-        return dataclasses.replace(self, **changes)
+        config: SessionConfig = self._with(**changes)
+        return config
 
     def describe(self) -> str:
         """Short human summary, e.g. ``tcp-client → 127.0.0.1:9000``."""
@@ -427,13 +548,12 @@ _BOOL_FIELDS = (
 
 
 #: Settings of relay sessions only (left out of other kinds' dicts while at their defaults).
-_RELAY_FIELDS = frozenset({"relay_udp", "relay_idle_timeout", "faults", "fault_seed"})
-
-
-def _default(f: dataclasses.Field[Any]) -> Any:
-    if f.default_factory is not dataclasses.MISSING:
-        return f.default_factory()
-    return f.default
+_RELAY_DEFAULTS: dict[str, Any] = {
+    "relay_udp": False,
+    "relay_idle_timeout": 60.0,
+    "faults": [],
+    "fault_seed": None,
+}
 
 
 #: Settings added with multicast/dual-stack/pktinfo, left out of documents at their default.
@@ -496,7 +616,9 @@ def _check_host(name: str, host: str, family: Family, *, allow_empty: bool) -> N
     try:
         addr = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
-        if _HOSTNAME_RE.match(host):
+        import re
+
+        if re.match(_HOSTNAME_PATTERN, host):
             return
         raise ConfigError(
             name, text("{host!r} is not an IP address or host name", host=host)

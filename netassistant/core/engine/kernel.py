@@ -5,15 +5,19 @@ listening socket or connections in TIME_WAIT hold the port. A full accept queue
 drops connection attempts without any error on our socket; ``/proc/net/netstat``
 counts them. Every reader returns None (or a fallback) where ``/proc`` is missing,
 so the callers keep their plain message on other systems.
+
+The records are immutable ``NamedTuple`` s, not frozen dataclasses: a TCP session's
+first kernel-state sample loads this module, and the ``dataclasses`` module (with
+``inspect``) is a good part of a one-shot CLI run's start-up.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import socket
 import struct
+from typing import NamedTuple
 
 #: States in /proc/net/tcp* (include/net/tcp_states.h).
 _TCP_TIME_WAIT = "06"
@@ -21,8 +25,7 @@ _TCP_LISTEN = "0A"
 _TCP_TABLES = ("/proc/net/tcp", "/proc/net/tcp6")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class PortHolders:
+class PortHolders(NamedTuple):
     """The TCP sockets the kernel holds on one local port.
 
     Attributes:
@@ -90,8 +93,7 @@ TCP_STATE_NAMES: dict[int, str] = {
 TableKey = tuple[str, str]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class TableEntry:
+class TableEntry(NamedTuple):
     """One socket of the system's TCP table.
 
     Attributes:
@@ -230,8 +232,7 @@ def descriptor_limit() -> int | None:
     return None if soft == resource.RLIM_INFINITY else soft
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class TcpSocket:
+class TcpSocket(NamedTuple):
     """One line of ``/proc/net/tcp*``: a TCP socket the kernel holds.
 
     Attributes:

@@ -10,10 +10,10 @@ returns None where the system gives no such data: the callers say so, never gues
 
 from __future__ import annotations
 
-import dataclasses
 import socket
 import struct
 import sys
+from typing import NamedTuple
 
 from netassistant.core.engine.kernel import TCP_STATE_NAMES
 
@@ -29,8 +29,7 @@ def supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "TCP_INFO")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class TcpInfo:
+class TcpInfo(NamedTuple):
     """The part of ``struct tcp_info`` the state view shows.
 
     Attributes:

@@ -10,10 +10,9 @@ still has more than :data:`HIGH_WATER` bytes queued, so a fast loop never piles 
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.config import Kind
@@ -33,8 +32,7 @@ SENDS_PER_TURN = 64
 DRAIN_POLL_S = 0.002
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class SendItem:
+class SendItem(NamedTuple):
     """One step of a script: bytes to send in one call, or a file to stream.
 
     Attributes:

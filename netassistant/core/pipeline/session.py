@@ -21,7 +21,6 @@ Every public method is thread-safe; reconfiguration (:meth:`SessionPipeline.set_
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import threading
 from collections.abc import Callable
@@ -87,8 +86,7 @@ class PipelineBatch(NamedTuple):
     notices: list[Notice]
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class DecodeSettings:
+class DecodeSettings(NamedTuple):
     r"""How received bytes are cut into messages.
 
     Attributes:

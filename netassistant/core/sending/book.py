@@ -11,7 +11,6 @@ events, the local address, and where a send can go (:meth:`PlanEngine.plan_route
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import threading
 from collections.abc import Callable
@@ -232,6 +231,4 @@ class PlanBook:
             for plan_id, status in list(self._status.items()):
                 if status.running and plan_id not in self._runners:
                     message = text("the session stopped before it started; nothing was sent")
-                    self._status[plan_id] = dataclasses.replace(
-                        status, state="stopped", message=message
-                    )
+                    self._status[plan_id] = status._replace(state="stopped", message=message)

@@ -15,11 +15,11 @@ its :class:`~netassistant.core.sending.book.PlanBook`.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from netassistant.core.i18n import text
+from netassistant.core.records import FrozenRecord
 
 # formats (one more dataclass to build at import) loads with the first counted or
 # formatted plan; a plain send never needs it.
@@ -35,8 +35,7 @@ MAX_BURST_COUNT = 100_000
 PROGRESS_INTERVAL = 0.1
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class SendPlan:
+class SendPlan(FrozenRecord):
     """What to send, how often, and to whom.
 
     Attributes:
@@ -59,27 +58,76 @@ class SendPlan:
         duration_s: Traffic generator: stop after this many seconds (0 = by ``count``).
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order: repr, copy)
+        "payload",
+        "count",
+        "interval_ms",
+        "burst",
+        "split",
+        "split_gap_ms",
+        "counter",
+        "conn_id",
+        "udp_host",
+        "udp_port",
+        "reply",
+        "fmt",
+        "rate",
+        "bps",
+        "duration_s",
+    )
     payload: bytes
-    count: int = 1
-    interval_ms: float = 0
-    burst: str = "none"
-    split: int = 1
-    split_gap_ms: float = 0
-    counter: bool = False
-    conn_id: int | None = None
-    udp_host: str = ""
-    udp_port: int = 0
-    reply: bool = False
-    fmt: MessageFormat | None = None
-    rate: float = 0.0
-    bps: float = 0.0
-    duration_s: float = 0.0
+    count: int
+    interval_ms: float
+    burst: str
+    split: int
+    split_gap_ms: float
+    counter: bool
+    conn_id: int | None
+    udp_host: str
+    udp_port: int
+    reply: bool
+    fmt: MessageFormat | None
+    rate: float
+    bps: float
+    duration_s: float
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        payload: bytes,
+        count: int = 1,
+        interval_ms: float = 0,
+        burst: str = "none",
+        split: int = 1,
+        split_gap_ms: float = 0,
+        counter: bool = False,
+        conn_id: int | None = None,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+        fmt: MessageFormat | None = None,
+        rate: float = 0.0,
+        bps: float = 0.0,
+        duration_s: float = 0.0,
+    ) -> None:
+        """Check the plan; raise ValueError (a translatable message) for a bad field."""
         # The ValueErrors carry a translatable Text (args[0]); str() is the English text.
-        if not isinstance(self.payload, bytes | bytearray | memoryview):
+        if not isinstance(payload, bytes | bytearray | memoryview):
             raise ValueError(text("the payload must be bytes"))
-        object.__setattr__(self, "payload", bytes(self.payload))  # frozen means frozen
+        self._set("payload", bytes(payload))  # frozen means frozen
+        self._set("count", count)
+        self._set("interval_ms", interval_ms)
+        self._set("burst", burst)
+        self._set("split", split)
+        self._set("split_gap_ms", split_gap_ms)
+        self._set("counter", counter)
+        self._set("conn_id", conn_id)
+        self._set("udp_host", udp_host)
+        self._set("udp_port", udp_port)
+        self._set("reply", reply)
+        self._set("fmt", fmt)
+        self._set("rate", rate)
+        self._set("bps", bps)
+        self._set("duration_s", duration_s)
         size = len(self.payload)
         if not size:
             raise ValueError(text("the payload is empty; there is nothing to send"))
@@ -202,8 +250,7 @@ def split_evenly(data: bytes, pieces: int) -> list[bytes]:
     return out
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class PlanStatus:
+class PlanStatus(NamedTuple):
     """A snapshot of one plan or file send, readable from any thread.
 
     Attributes:
