@@ -13,7 +13,7 @@ import ipaddress
 import socket
 import struct
 import sys
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from netassistant.core.i18n import text
 from netassistant.core.records import FrozenRecord
@@ -46,7 +46,7 @@ class Interface(FrozenRecord):
         self._set("addresses", addresses)
 
 
-class Membership(NamedTuple):
+class Membership(FrozenRecord):
     """A multicast group to join, with the interface to join it on.
 
     Attributes:
@@ -55,8 +55,14 @@ class Membership(NamedTuple):
             an address of this machine.
     """
 
+    __slots__ = ("group", "interface")
     group: str
-    interface: str = ""
+    interface: str
+
+    def __init__(self, group: str, interface: str = "") -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("group", group)
+        self._set("interface", interface)
 
     def __str__(self) -> str:
         return f"{self.group}@{self.interface}" if self.interface else self.group

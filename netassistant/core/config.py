@@ -499,11 +499,6 @@ class SessionConfig(Record):
                     raise ConfigError(name + exc.field[3:], exc.args[0]) from None
         return cls(**kwargs).validate(check_files=check_files)
 
-    def replace(self, **changes: Any) -> SessionConfig:
-        """A copy with some fields changed (not validated)."""
-        config: SessionConfig = self._with(**changes)
-        return config
-
     def describe(self) -> str:
         """Short human summary, e.g. ``tcp-client → 127.0.0.1:9000``."""
         if self.family is Family.UNIX:

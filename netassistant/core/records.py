@@ -4,17 +4,21 @@ A one-shot CLI run (``netassistant-cli tcp-client --send X``) is a script's buil
 and its start-up is measured (``tests/benchmarks/cli_oneshot.py``). Importing
 ``dataclasses`` pulls in ``inspect`` (with ``ast``, ``dis`` and ``tokenize``), and every
 ``@dataclass`` writes and compiles its methods at import: together about a tenth of
-such a run. The few classes that every session needs (its config, its send items and
-plans) therefore derive from :class:`Record` instead: they list their fields in
+such a run. A ``typing.NamedTuple`` is not much better to define: it compiles each
+field's annotation (about 0.3 ms for six fields, ten times a record).
+
+So the classes that every session needs (its config, its send items and plans, its
+kernel-state samples) derive from :class:`Record`: they list their fields in
 ``__slots__``, in order, and write their ``__init__`` out (so type checkers see it); this
-base class gives them what ``@dataclass`` would (``==``, ``repr``, ``copy``/``pickle``,
-and for :class:`FrozenRecord` immutability and a hash). Records with nothing to check
-are ``typing.NamedTuple`` s (see :mod:`netassistant.core.chunk`).
+base class gives them what ``@dataclass`` would (``==``, ``repr``, ``replace``,
+``copy``/``pickle``, and for :class:`FrozenRecord` immutability and a hash). The records
+made by the hundred thousand (:mod:`netassistant.core.chunk`) stay ``NamedTuple`` s,
+which are cheaper to make.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class Record:
@@ -39,14 +43,19 @@ class Record:
         # copy, deepcopy and pickle rebuild it through __init__, fields in slot order.
         return self.__class__, self._values()
 
-    def _with(self, **changes: Any) -> Any:
-        """A copy with some fields changed (``dataclasses.replace``), through ``__init__``."""
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed (``dataclasses.replace``), made by ``__init__``.
+
+        Raises:
+            TypeError: A change names no field.
+        """
         values = {name: getattr(self, name) for name in self.__slots__}
         for name in changes:
             if name not in values:
                 raise TypeError(f"{self.__class__.__name__} has no field {name!r}")
         values.update(changes)
-        return self.__class__(**values)
+        copy: Self = self.__class__(**values)
+        return copy
 
 
 class FrozenRecord(Record):

@@ -6,9 +6,9 @@ drops connection attempts without any error on our socket; ``/proc/net/netstat``
 counts them. Every reader returns None (or a fallback) where ``/proc`` is missing,
 so the callers keep their plain message on other systems.
 
-The records are immutable ``NamedTuple`` s, not frozen dataclasses: a TCP session's
-first kernel-state sample loads this module, and the ``dataclasses`` module (with
-``inspect``) is a good part of a one-shot CLI run's start-up.
+The records are :class:`~netassistant.core.records.FrozenRecord` s: a TCP session's first
+kernel-state sample loads this module, and a frozen dataclass or a ``NamedTuple`` costs
+a one-shot CLI run's start-up ten times as much to define.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import contextlib
 import os
 import socket
 import struct
-from typing import NamedTuple
+
+from netassistant.core.records import FrozenRecord
 
 #: States in /proc/net/tcp* (include/net/tcp_states.h).
 _TCP_TIME_WAIT = "06"
@@ -25,7 +26,7 @@ _TCP_LISTEN = "0A"
 _TCP_TABLES = ("/proc/net/tcp", "/proc/net/tcp6")
 
 
-class PortHolders(NamedTuple):
+class PortHolders(FrozenRecord):
     """The TCP sockets the kernel holds on one local port.
 
     Attributes:
@@ -34,9 +35,16 @@ class PortHolders(NamedTuple):
         other: Sockets in any other state (connected, closing, ...).
     """
 
-    listening: int = 0
-    time_wait: int = 0
-    other: int = 0
+    __slots__ = ("listening", "time_wait", "other")  # noqa: RUF023 (the fields in order)
+    listening: int
+    time_wait: int
+    other: int
+
+    def __init__(self, listening: int = 0, time_wait: int = 0, other: int = 0) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("listening", listening)
+        self._set("time_wait", time_wait)
+        self._set("other", other)
 
 
 def _table_rows(tables: tuple[str, ...]) -> tuple[bool, list[list[str]]]:
@@ -93,7 +101,7 @@ TCP_STATE_NAMES: dict[int, str] = {
 TableKey = tuple[str, str]
 
 
-class TableEntry(NamedTuple):
+class TableEntry(FrozenRecord):
     """One socket of the system's TCP table.
 
     Attributes:
@@ -104,10 +112,18 @@ class TableEntry(NamedTuple):
             None when no timer runs.
     """
 
+    __slots__ = ("state", "tx_queue", "rx_queue", "timer_ms")  # noqa: RUF023 (the fields in order)
     state: str
     tx_queue: int
     rx_queue: int
     timer_ms: int | None
+
+    def __init__(self, state: str, tx_queue: int, rx_queue: int, timer_ms: int | None) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("state", state)
+        self._set("tx_queue", tx_queue)
+        self._set("rx_queue", rx_queue)
+        self._set("timer_ms", timer_ms)
 
 
 def table_address(host: str, port: int) -> list[str]:
@@ -232,7 +248,7 @@ def descriptor_limit() -> int | None:
     return None if soft == resource.RLIM_INFINITY else soft
 
 
-class TcpSocket(NamedTuple):
+class TcpSocket(FrozenRecord):
     """One line of ``/proc/net/tcp*``: a TCP socket the kernel holds.
 
     Attributes:
@@ -243,11 +259,20 @@ class TcpSocket(NamedTuple):
         rx_queue: Bytes received and not yet read.
     """
 
+    __slots__ = ("local", "remote", "state", "tx_queue", "rx_queue")  # noqa: RUF023 (the fields in order)
     local: str
     remote: str
     state: str
     tx_queue: int
     rx_queue: int
+
+    def __init__(self, local: str, remote: str, state: str, tx_queue: int, rx_queue: int) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("local", local)
+        self._set("remote", remote)
+        self._set("state", state)
+        self._set("tx_queue", tx_queue)
+        self._set("rx_queue", rx_queue)
 
 
 def tcp_sockets(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> list[TcpSocket] | None:

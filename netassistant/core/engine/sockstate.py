@@ -13,9 +13,9 @@ from __future__ import annotations
 import socket
 import struct
 import sys
-from typing import NamedTuple
 
 from netassistant.core.engine.kernel import TCP_STATE_NAMES
+from netassistant.core.records import FrozenRecord
 
 #: struct tcp_info up to and including tcpi_total_retrans (u32 at offset 100).
 _INFO_LEN = 104
@@ -29,7 +29,7 @@ def supported() -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "TCP_INFO")
 
 
-class TcpInfo(NamedTuple):
+class TcpInfo(FrozenRecord):
     """The part of ``struct tcp_info`` the state view shows.
 
     Attributes:
@@ -42,12 +42,30 @@ class TcpInfo(NamedTuple):
         sacked: Segments selectively acknowledged; for a LISTEN socket, the backlog.
     """
 
+    __slots__ = ("state", "retransmits", "total_retrans", "rtt_us", "unacked", "sacked")  # noqa: RUF023 (the fields in order)
     state: str
     retransmits: int
     total_retrans: int
     rtt_us: int
     unacked: int
     sacked: int
+
+    def __init__(
+        self,
+        state: str,
+        retransmits: int,
+        total_retrans: int,
+        rtt_us: int,
+        unacked: int,
+        sacked: int,
+    ) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("state", state)
+        self._set("retransmits", retransmits)
+        self._set("total_retrans", total_retrans)
+        self._set("rtt_us", rtt_us)
+        self._set("unacked", unacked)
+        self._set("sacked", sacked)
 
 
 def tcp_info(sock: socket.socket) -> TcpInfo | None:

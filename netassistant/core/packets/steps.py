@@ -63,7 +63,7 @@ def build_script(
                     text("step {number}: the steps must start with a send", number=number)
                 )
             last = items[-1]
-            items[-1] = last._replace(pause_ms=last.pause_ms + step.wait_ms)
+            items[-1] = last.replace(pause_ms=last.pause_ms + step.wait_ms)
             continue
         packet = packets.get(step.name)
         if packet is None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.config import Kind
+from netassistant.core.records import FrozenRecord
 
 if TYPE_CHECKING:
     from netassistant.core.engine import Engine
@@ -32,7 +33,7 @@ SENDS_PER_TURN = 64
 DRAIN_POLL_S = 0.002
 
 
-class SendItem(NamedTuple):
+class SendItem(FrozenRecord):
     """One step of a script: bytes to send in one call, or a file to stream.
 
     Attributes:
@@ -50,14 +51,36 @@ class SendItem(NamedTuple):
         replay_total: Its number of sends, as ``scan`` counted them.
     """
 
-    data: bytes = b""
-    path: str = ""
-    host: str = ""
-    port: int = 0
-    pause_ms: float = 0.0
-    plan: SendPlan | None = None
-    replay: ReplaySource | None = None
-    replay_total: int = 0
+    __slots__ = ("data", "path", "host", "port", "pause_ms", "plan", "replay", "replay_total")  # noqa: RUF023 (the fields in order)
+    data: bytes
+    path: str
+    host: str
+    port: int
+    pause_ms: float
+    plan: SendPlan | None
+    replay: ReplaySource | None
+    replay_total: int
+
+    def __init__(
+        self,
+        data: bytes = b"",
+        path: str = "",
+        host: str = "",
+        port: int = 0,
+        pause_ms: float = 0.0,
+        plan: SendPlan | None = None,
+        replay: ReplaySource | None = None,
+        replay_total: int = 0,
+    ) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("data", data)
+        self._set("path", path)
+        self._set("host", host)
+        self._set("port", port)
+        self._set("pause_ms", pause_ms)
+        self._set("plan", plan)
+        self._set("replay", replay)
+        self._set("replay_total", replay_total)
 
 
 class SendScript:

@@ -38,6 +38,7 @@ from netassistant.core.chunk import (
 from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.i18n import text
 from netassistant.core.pipeline.responder import AutoResponder
+from netassistant.core.records import FrozenRecord
 
 # Decoding (framing, checksums) and auto-reply rules (a regex engine) are imported when a
 # session uses them, not with this module: a plain session never loads them.
@@ -86,7 +87,7 @@ class PipelineBatch(NamedTuple):
     notices: list[Notice]
 
 
-class DecodeSettings(NamedTuple):
+class DecodeSettings(FrozenRecord):
     r"""How received bytes are cut into messages.
 
     Attributes:
@@ -95,9 +96,18 @@ class DecodeSettings(NamedTuple):
         order: The checksum's byte order ("big"/"little"), None for its default.
     """
 
-    framing: str = ""
-    checksum: str | None = None
-    order: str | None = None
+    __slots__ = ("framing", "checksum", "order")  # noqa: RUF023 (the fields in order)
+    framing: str
+    checksum: str | None
+    order: str | None
+
+    def __init__(
+        self, framing: str = "", checksum: str | None = None, order: str | None = None
+    ) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("framing", framing)
+        self._set("checksum", checksum)
+        self._set("order", order)
 
     @property
     def active(self) -> bool:

@@ -231,4 +231,4 @@ class PlanBook:
             for plan_id, status in list(self._status.items()):
                 if status.running and plan_id not in self._runners:
                     message = text("the session stopped before it started; nothing was sent")
-                    self._status[plan_id] = status._replace(state="stopped", message=message)
+                    self._status[plan_id] = status.replace(state="stopped", message=message)

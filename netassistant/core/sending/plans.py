@@ -16,7 +16,7 @@ its :class:`~netassistant.core.sending.book.PlanBook`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from netassistant.core.i18n import text
 from netassistant.core.records import FrozenRecord
@@ -250,7 +250,7 @@ def split_evenly(data: bytes, pieces: int) -> list[bytes]:
     return out
 
 
-class PlanStatus(NamedTuple):
+class PlanStatus(FrozenRecord):
     """A snapshot of one plan or file send, readable from any thread.
 
     Attributes:
@@ -262,12 +262,24 @@ class PlanStatus(NamedTuple):
         message: The last progress or end message, in plain words.
     """
 
+    __slots__ = ("plan_id", "what", "sent", "total", "state", "message")  # noqa: RUF023 (the fields in order)
     plan_id: int
     what: str
     sent: int
     total: int
     state: str
-    message: str = ""
+    message: str
+
+    def __init__(
+        self, plan_id: int, what: str, sent: int, total: int, state: str, message: str = ""
+    ) -> None:
+        """Keep the fields (see the class docstring)."""
+        self._set("plan_id", plan_id)
+        self._set("what", what)
+        self._set("sent", sent)
+        self._set("total", total)
+        self._set("state", state)
+        self._set("message", message)
 
     @property
     def running(self) -> bool:
