@@ -122,7 +122,7 @@ class SessionConfig(Record):
     """
 
     # A Record, not a data class: see netassistant.core.records (start-up time).
-    __slots__ = (  # noqa: RUF023 (the fields in order: repr, copy)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
         "kind",
         "family",
         "local_host",

@@ -259,7 +259,13 @@ class TcpSocket(FrozenRecord):
         rx_queue: Bytes received and not yet read.
     """
 
-    __slots__ = ("local", "remote", "state", "tx_queue", "rx_queue")  # noqa: RUF023 (the fields in order)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "local",
+        "remote",
+        "state",
+        "tx_queue",
+        "rx_queue",
+    )
     local: str
     remote: str
     state: str

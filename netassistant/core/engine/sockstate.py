@@ -42,7 +42,14 @@ class TcpInfo(FrozenRecord):
         sacked: Segments selectively acknowledged; for a LISTEN socket, the backlog.
     """
 
-    __slots__ = ("state", "retransmits", "total_retrans", "rtt_us", "unacked", "sacked")  # noqa: RUF023 (the fields in order)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "state",
+        "retransmits",
+        "total_retrans",
+        "rtt_us",
+        "unacked",
+        "sacked",
+    )
     state: str
     retransmits: int
     total_retrans: int

@@ -51,7 +51,16 @@ class SendItem(FrozenRecord):
         replay_total: Its number of sends, as ``scan`` counted them.
     """
 
-    __slots__ = ("data", "path", "host", "port", "pause_ms", "plan", "replay", "replay_total")  # noqa: RUF023 (the fields in order)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "data",
+        "path",
+        "host",
+        "port",
+        "pause_ms",
+        "plan",
+        "replay",
+        "replay_total",
+    )
     data: bytes
     path: str
     host: str

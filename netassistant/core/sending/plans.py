@@ -58,7 +58,7 @@ class SendPlan(FrozenRecord):
         duration_s: Traffic generator: stop after this many seconds (0 = by ``count``).
     """
 
-    __slots__ = (  # noqa: RUF023 (the fields in order: repr, copy)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
         "payload",
         "count",
         "interval_ms",
@@ -262,7 +262,14 @@ class PlanStatus(FrozenRecord):
         message: The last progress or end message, in plain words.
     """
 
-    __slots__ = ("plan_id", "what", "sent", "total", "state", "message")  # noqa: RUF023 (the fields in order)
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "plan_id",
+        "what",
+        "sent",
+        "total",
+        "state",
+        "message",
+    )
     plan_id: int
     what: str
     sent: int
