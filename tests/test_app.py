@@ -62,6 +62,11 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "netassistant.ui.labs",
     "netassistant.ui.pane.relaypane",
     "netassistant.ui.timeline.view",
+    # The decoded messages: a pane starts without framing, its message view hidden.
+    "netassistant.qt.decodepipeline",
+    "netassistant.qt.models.messagemodel",
+    "netassistant.core.decoding",
+    "netassistant.ui.decode.messageview",
 ]
 
 
@@ -93,3 +98,27 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
         if any(name == m or name.startswith(m + ".") for m in NOT_FOR_THE_FIRST_WINDOW)
     ]
     assert sorted(unwanted) == []
+
+
+def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
+    import gc
+
+    from netassistant.app import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with collector_paused():
+            raise RuntimeError("a window that failed to build")
+    except RuntimeError:
+        pass
+    assert gc.isenabled(), "back on after an error too"
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "left off when it was off"
+    finally:
+        gc.enable()
