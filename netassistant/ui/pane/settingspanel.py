@@ -7,7 +7,7 @@ has no remote, a client no backlog, only UDP has broadcast and multicast).
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
-from PySide6.QtNetwork import QNetworkInterface
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,14 +46,16 @@ def interface_addresses(family: Family) -> list[str]:
     hosts = list(_DEFAULT_HOSTS[family])
     if family is Family.UNIX:
         return hosts
-    # The family is told by the text (only IPv6 has colons), not by addr.protocol(): that
-    # enum makes PySide build QAbstractSocket's Python type with all its enums, ~11 ms
-    # of the first window's start for one comparison.
-    ipv6 = family is Family.INET6
+    wanted = (
+        QAbstractSocket.NetworkLayerProtocol.IPv4Protocol
+        if family is Family.INET
+        else QAbstractSocket.NetworkLayerProtocol.IPv6Protocol
+    )
     for addr in QNetworkInterface.allAddresses():
-        text = addr.toString()
-        if (":" in text) == ipv6 and text not in hosts:
-            hosts.append(text)
+        if addr.protocol() == wanted:
+            text = addr.toString()
+            if text not in hosts:
+                hosts.append(text)
     return hosts
 
 

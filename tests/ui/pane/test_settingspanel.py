@@ -200,25 +200,3 @@ def test_bound_port_fills_only_an_any_port_bind(make):
 @pytest.mark.parametrize("kind", list(Kind))
 def test_controls_are_named_and_described(make, kind):
     assert undescribed(make(kind)) == []
-
-
-def test_interface_addresses_are_those_qt_lists_for_the_family(qapp):
-    # The family is told by the text; Qt's own protocol() must agree for every address.
-    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
-
-    from netassistant.ui.pane.settingspanel import interface_addresses
-
-    protocols = {
-        Family.INET: QAbstractSocket.NetworkLayerProtocol.IPv4Protocol,
-        Family.INET6: QAbstractSocket.NetworkLayerProtocol.IPv6Protocol,
-    }
-    for family, defaults in (
-        (Family.INET, ["127.0.0.1", "0.0.0.0"]),
-        (Family.INET6, ["::1", "::"]),
-    ):
-        expected = list(defaults)
-        for addr in QNetworkInterface.allAddresses():
-            if addr.protocol() == protocols[family] and addr.toString() not in expected:
-                expected.append(addr.toString())
-        assert interface_addresses(family) == expected
-    assert interface_addresses(Family.UNIX) == []
