@@ -67,6 +67,14 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "netassistant.qt.models.messagemodel",
     "netassistant.core.decoding",
     "netassistant.ui.decode.messageview",
+    # Libraries only a feature in use needs (each loaded at its first use).
+    "crcmod",  # a CRC computed
+    "re2",  # a regex reply rule
+    "csv",  # a CSV log
+    "secrets",  # a file written, a {random} reply
+    "hashlib",  # (loads OpenSSL) a profile file name that clashes
+    "datetime",  # a reply with a clock placeholder
+    "netassistant.core.autoreply",
 ]
 
 
