@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from netassistant import __version__
 
 
@@ -114,19 +116,22 @@ def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
     from netassistant.app import collector_paused
 
     assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
     try:
         with collector_paused():
-            raise RuntimeError("a window that failed to build")
-    except RuntimeError:
-        pass
-    assert gc.isenabled(), "back on after an error too"
-    gc.disable()
-    try:
+            assert not gc.isenabled()
+            made = [[]]  # long-lived objects made while the window is built
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0, "what was made is left out of later walks"
+        assert gc.is_tracked(made)
+        gc.unfreeze()
+        with pytest.raises(RuntimeError, match="failed to build"):
+            with collector_paused():
+                raise RuntimeError("a window that failed to build")
+        assert gc.isenabled(), "back on after an error too"
+        gc.disable()
         with collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled(), "left off when it was off"
     finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
         gc.enable()
