@@ -27,6 +27,10 @@ from netassistant import __version__
 from netassistant.core.config import Kind
 from netassistant.qt.importhook import speed_up_pyside_import_hook
 
+# Before the window's modules are imported (build_window imports them): each then costs
+# PySide's import hook a file read instead of a parse (see netassistant.qt.importhook).
+speed_up_pyside_import_hook()
+
 # How long --smoke-test lets the window run: long enough to lay out, paint and start its
 # timers, short enough for CI.
 SMOKE_TEST_MS = 1000
@@ -158,7 +162,6 @@ def collector_paused() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     argv = list(sys.argv if argv is None else argv)
-    speed_up_pyside_import_hook()
     args = parse_args(argv[1:])
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
