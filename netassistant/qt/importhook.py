@@ -20,8 +20,8 @@ import sys
 from types import ModuleType
 from typing import Any
 
-#: Marks our replacement, so installing twice wraps nothing twice.
-_MARK = "_netassistant_fast"
+#: The attribute that marks our replacement, so installing twice wraps nothing twice.
+FAST_MARK = "_netassistant_fast"
 
 
 def _fast_check(original: Any) -> Any:
@@ -37,7 +37,7 @@ def _fast_check(original: Any) -> Any:
         except OSError:
             return bool(original(module))
 
-    setattr(mod_uses_pyside, _MARK, True)
+    setattr(mod_uses_pyside, FAST_MARK, True)
     return mod_uses_pyside
 
 
@@ -47,6 +47,6 @@ def speed_up_pyside_import_hook() -> bool:
     original = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original):
         return False
-    if not getattr(original, _MARK, False):
+    if not getattr(original, FAST_MARK, False):
         feature._mod_uses_pyside = _fast_check(original)  # type: ignore[attr-defined]
     return True

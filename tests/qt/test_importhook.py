@@ -18,14 +18,14 @@ def test_the_hook_is_replaced_once_and_answers_like_pysides_own(tmp_path, monkey
     feature = _feature()
     original = feature._mod_uses_pyside
     monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # restored after the test
-    if getattr(original, importhook._MARK, False):  # installed earlier in this process
+    if getattr(original, importhook.FAST_MARK, False):  # installed earlier in this process
         original = original.__closure__[0].cell_contents
         monkeypatch.setattr(feature, "_mod_uses_pyside", original)
 
     assert importhook.speed_up_pyside_import_hook() is True
     fast = feature._mod_uses_pyside
     assert fast is not original
-    assert getattr(fast, importhook._MARK) is True
+    assert getattr(fast, importhook.FAST_MARK) is True
     assert importhook.speed_up_pyside_import_hook() is True
     assert feature._mod_uses_pyside is fast, "installing twice wraps nothing twice"
 
