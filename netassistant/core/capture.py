@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import io
 import json
 import os
@@ -321,6 +320,8 @@ class LogCapture(FileCapture):
     @staticmethod
     def _csv_rows(rows: Iterable[Iterable[Any]]) -> bytes:
         buffer = io.StringIO(newline="")
+        import csv  # only CSV logs need it
+
         csv.writer(buffer).writerows(rows)
         return buffer.getvalue().encode("utf-8", "backslashreplace")
 

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import reduce
 from typing import Literal
 
-from crcmod.predefined import mkPredefinedCrcFun
-
 from netassistant.core.i18n import text
 
 
@@ -70,19 +68,35 @@ def _sum16(data: bytes) -> int:
     return sum(data) & 0xFFFF
 
 
+def _crc(predefined: str) -> Callable[[bytes], int]:
+    """The predefined CRC ``predefined`` of crcmod, loaded and tabled at its first use.
+
+    The window lists the checksums at start but computes none: importing crcmod and
+    making five tables then would cost the first window for nothing.
+    """
+    made: list[Callable[[bytes], int]] = []
+
+    def compute(data: bytes) -> int:
+        if not made:
+            from crcmod.predefined import mkPredefinedCrcFun
+
+            made.append(mkPredefinedCrcFun(predefined))
+        return made[0](data)
+
+    return compute
+
+
 _ALL = (
     Algorithm("sum8", "SUM-8", 1, "big", _sum8),
     Algorithm("xor8", "XOR-8 (BCC)", 1, "big", _xor8),
     Algorithm("sum16", "SUM-16", 2, "big", _sum16),
     # crcmod calls CRC-8/SMBUS (poly 0x07, init 0) plain "crc-8".
-    Algorithm("crc8", "CRC-8/SMBUS", 1, "big", mkPredefinedCrcFun("crc-8")),
+    Algorithm("crc8", "CRC-8/SMBUS", 1, "big", _crc("crc-8")),
     # Modbus RTU sends the CRC low byte first.
-    Algorithm("crc16-modbus", "CRC-16/MODBUS", 2, "little", mkPredefinedCrcFun("modbus")),
-    Algorithm(
-        "crc16-ccitt-false", "CRC-16/CCITT-FALSE", 2, "big", mkPredefinedCrcFun("crc-ccitt-false")
-    ),
-    Algorithm("crc16-xmodem", "CRC-16/XMODEM", 2, "big", mkPredefinedCrcFun("xmodem")),
-    Algorithm("crc32", "CRC-32", 4, "big", mkPredefinedCrcFun("crc-32")),
+    Algorithm("crc16-modbus", "CRC-16/MODBUS", 2, "little", _crc("modbus")),
+    Algorithm("crc16-ccitt-false", "CRC-16/CCITT-FALSE", 2, "big", _crc("crc-ccitt-false")),
+    Algorithm("crc16-xmodem", "CRC-16/XMODEM", 2, "big", _crc("xmodem")),
+    Algorithm("crc32", "CRC-32", 4, "big", _crc("crc-32")),
 )
 
 #: The checksums by name, in the order the GUI offers them.

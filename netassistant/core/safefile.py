@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import time
 from typing import IO, Any
@@ -261,6 +260,8 @@ def write_atomic(
     folder = os.path.dirname(name) or "."
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY
     while True:
+        import secrets  # loads hashlib and OpenSSL: not worth it before the first write
+
         temp = os.path.join(folder, f".tmp-{os.getpid()}-{secrets.token_hex(6)}.part")
         try:
             # 0o666 lets the umask decide, as for any file the user creates.

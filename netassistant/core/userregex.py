@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import re2
-
 from netassistant.core.i18n import Text, translatable
 
 
@@ -60,6 +58,8 @@ class Regex:
             position = -1 if exc.pos is None else exc.pos
             message = Text("invalid regular expression: {error}", error=str(exc))
             raise RegexError(message, position) from None
+        import re2  # at the first pattern: a window with no regex rule never loads RE2
+
         options = re2.Options()
         options.log_errors = False  # RE2 would print every refusal on stderr
         options.encoding = re2.Options.Encoding.LATIN1

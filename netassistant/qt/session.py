@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from netassistant.core.autoreply import AutoReplyRule
 from netassistant.core.chunk import ConnEvent, EventKind, parse_address
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.pipeline import (
@@ -36,6 +35,7 @@ from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.worker import SessionWorker
 
 if TYPE_CHECKING:
+    from netassistant.core.autoreply import AutoReplyRule
     from netassistant.core.replayfile import ReplaySource
 
 SHUTDOWN_TIMEOUT_MS = 5000

@@ -18,7 +18,6 @@ import builtins
 import contextlib
 import copy
 import dataclasses
-import hashlib
 import os
 from pathlib import Path
 
@@ -118,6 +117,8 @@ class ProfileStore:
 
     def _candidates(self, name: str) -> builtins.list[Path]:
         stem = file_stem(name)
+        import hashlib  # OpenSSL's start-up, only for names that clash
+
         digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
         stems = [stem] + [f"{stem}-{digest[:n]}" for n in (8, 16, 64)]
         return [self.profiles_dir / f"{s}.json" for s in stems]

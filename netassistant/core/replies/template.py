@@ -24,15 +24,16 @@ format string).
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netassistant.core.codec import EncodeError, EscapeError, HexError, encode_text, parse_hex
 from netassistant.core.i18n import Text, text
+
+if TYPE_CHECKING:
+    import datetime as _dt
 
 #: The placeholders, for the GUI's hint.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -193,7 +194,11 @@ def _uuid4() -> bytes:
 
 
 def _now(context: Context) -> _dt.datetime:
-    return context.now or _dt.datetime.now()
+    if context.now is not None:
+        return context.now
+    import datetime as _dt  # what replies with a clock placeholder need
+
+    return _dt.datetime.now()
 
 
 def _clock(fmt: str) -> Callable[[Context, bytes], bytes]:
@@ -219,6 +224,8 @@ def _random(argument: str, position: int) -> Callable[[Context, bytes], bytes]:
         )
         raise TemplateError(message, position)
     bound = int(argument)
+    import secrets  # what replies with a random placeholder need
+
     return lambda _ctx, _made: str(secrets.randbelow(bound)).encode("ascii")
 
 

@@ -9,7 +9,7 @@ profiles, framing config, save log); each part's own logic lives in its module.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,14 +21,12 @@ from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.profiles.model import Profile
 from netassistant.core.stats import SessionState
 from netassistant.qt.coremessages import tr_core, tr_error
-from netassistant.qt.decodepipeline import DecodePipeline
 from netassistant.qt.kernelstate import log_records
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
 from netassistant.ui.automation.capturebox import CaptureBox
 from netassistant.ui.automation.rulesbox import ReplyRulesBox
 from netassistant.ui.decode.framingbox import FramingBox
-from netassistant.ui.decode.messageview import MessageView
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.lifecycle import attach_lifecycle
 from netassistant.ui.pane.settingspanel import SettingsPanel
@@ -41,6 +39,10 @@ from netassistant.ui.receive.receiveview import ReceiveView
 from netassistant.ui.receive.savelog import ask_keep_recording, ask_save_path
 from netassistant.ui.send.sendarea import SendArea
 from netassistant.ui.timeline.panehook import TimelineHook
+
+if TYPE_CHECKING:
+    from netassistant.qt.decodepipeline import DecodePipeline
+    from netassistant.ui.decode.messageview import MessageView
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
 
@@ -93,9 +95,11 @@ class SessionPane(QWidget):
         self._clients_timer.setInterval(250)
         # The session's byte counts at the last refresh (None: refresh at the next tick).
         self._client_bytes: tuple[int, int] | None = None
-        self.decode = DecodePipeline(self.controller, self)
+        # A pane starts without framing, its message view hidden: both are made the first
+        # time they are asked for (see the decode and messages properties).
+        self._decode: DecodePipeline | None = None
+        self._messages: MessageView | None = None
         self.framing = FramingBox()
-        self.messages = MessageView(self.decode)
         self.auto_reply = ReplyRulesBox()
         self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
         self.sections = ToolSections(self)  # generator, templates, rate graph (built lazily)
@@ -151,11 +155,7 @@ class SessionPane(QWidget):
         self.receive_split = QSplitter(Qt.Orientation.Horizontal)
         self.receive_split.setObjectName("receiveMessagesSplitter")
         self.receive_split.addWidget(self.receive)
-        self.receive_split.addWidget(self.messages)
         self.receive_split.setStretchFactor(0, 3)
-        self.receive_split.setStretchFactor(1, 2)
-        self.receive_split.setSizes([600, 400])
-        self.messages.setVisible(False)
         right.addWidget(self.receive_split)
         if self.clients is not None:
             right.addWidget(self.clients)
@@ -192,14 +192,10 @@ class SessionPane(QWidget):
         if self.socket_state is not None:
             ctl.events_received.connect(self.socket_state.store.apply_events)
             self.socket_state.wire_toggled.connect(ctl.set_wire)
-        # Decoded in the engine thread from every batch, also while the view is paused.
-        ctl.decoded_received.connect(self.decode.feed)
         self.framing.changed.connect(self._on_framing_changed)
         self.auto_reply.changed.connect(self._on_auto_reply_changed)
         ctl.auto_reply_paused.connect(self._on_auto_reply_paused)
         ctl.tap_failed.connect(self._on_tap_failed)
-        self.messages.message_selected.connect(self._on_message_selected)
-        self.receive.clear_button.clicked.connect(self.messages.clear)
         self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
         ctl.stats_changed.connect(self._on_stats_changed)
         self._clients_timer.timeout.connect(self._refresh_client_counters)
@@ -227,10 +223,47 @@ class SessionPane(QWidget):
             self.clients.abort_requested.connect(ctl.abort)
             self.clients.selection_changed.connect(self._on_client_selected)
             ctl.events_received.connect(self.clients.model.apply_kernel_states)
-        clear = QShortcut(QKeySequence("Ctrl+L"), self)
+        self._clear_shortcut = clear = QShortcut(QKeySequence("Ctrl+L"), self)
         clear.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         clear.activated.connect(self.receive.clear)
-        clear.activated.connect(self.messages.clear)
+
+    # --------------------------------------------------------- decoded messages
+    @property
+    def decode(self) -> DecodePipeline:
+        """The pane's message decoding, made the first time it is asked for.
+
+        Until then the pane has neither framing nor checksum, so the controller sends no
+        decoded batches (a pipeline made now would ignore them anyway, being disabled).
+        """
+        if self._decode is None:
+            from netassistant.qt.decodepipeline import DecodePipeline
+
+            self._decode = DecodePipeline(self.controller, self)
+            # Decoded in the engine thread from every batch, also while the view is paused.
+            self.controller.decoded_received.connect(self._decode.feed)
+        return self._decode
+
+    @property
+    def messages(self) -> MessageView:
+        """The decoded messages beside the receive log, made the first time it is asked for.
+
+        Hidden while no framing is chosen; it takes the pane's display mode and encoding
+        when it is made, and follows them from then on.
+        """
+        if self._messages is None:
+            from netassistant.ui.decode.messageview import MessageView
+
+            view = self._messages = MessageView(self.decode)
+            view.setVisible(False)
+            self.receive_split.addWidget(view)
+            self.receive_split.setStretchFactor(1, 2)
+            self.receive_split.setSizes([600, 400])
+            view.message_selected.connect(self._on_message_selected)
+            self.receive.clear_button.clicked.connect(view.clear)
+            self._clear_shortcut.activated.connect(view.clear)
+            view.set_display_mode(self.receive.display_combo.currentData())
+            view.set_encoding(self.settings.encoding.currentText())
+        return self._messages
 
     # ----------------------------------------------------------------- actions
     @Slot()
@@ -504,12 +537,14 @@ class SessionPane(QWidget):
 
     @Slot()
     def _on_display_changed(self) -> None:
-        self.messages.set_display_mode(self.receive.display_combo.currentData())
+        if self._messages is not None:
+            self._messages.set_display_mode(self.receive.display_combo.currentData())
 
     @Slot()
     def _on_encoding_changed(self) -> None:
         encoding = self.settings.encoding.currentText()
-        self.messages.set_encoding(encoding)
+        if self._messages is not None:
+            self._messages.set_encoding(encoding)
         self.auto_reply.set_encoding(encoding)
         self.send_area.presets.set_encoding(encoding)
         self.capture.set_encoding(encoding)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from netassistant.qt.models.messagemodel import MessageColumn
 from netassistant.ui.lazysection import LazySection
 
 if TYPE_CHECKING:
@@ -123,6 +122,8 @@ class ToolSections(QObject):
 
     @Slot(object)
     def _on_decode_template(self, template: Template | None) -> None:
+        from netassistant.qt.models.messagemodel import MessageColumn
+
         messages = self.pane.messages
         messages.model.set_template(template)
         table = messages.table
