@@ -341,6 +341,8 @@ class Engine:
             try:
                 self._start_observers()  # before _open(): the wire must see the SYN
                 self._open()
+                if self._wire is not None:
+                    self._wire.refilter()  # the port is known now (asked for port 0)
             except SetupError as exc:
                 self.failed = True
                 # args[0] is the translatable Text; str(exc) would lose its template.

@@ -11,6 +11,9 @@ that, once, and the session goes on without the wire.
 * Only this session's segments are kept: those of its connections' 4-tuples, and, for
   a server, those to and from its listening port (a handshake happens before
   ``accept()`` knows the connection).
+* The kernel hands the capture only TCP segments to or from this session's ports, and
+  only their headers (:mod:`netassistant.core.engine.wirefilter`): another program's
+  loopback flood neither crowds out the segments a lesson is about nor wakes the loop.
 * At most :data:`MAX_RATE` segments a second become SEGMENT events; the rest are
   counted and reported as one note a second ("N segments skipped"), so a flood on
   loopback never floods the log.
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family, Kind
+from netassistant.core.engine import wirefilter
 from netassistant.core.i18n import text
 
 if TYPE_CHECKING:
@@ -40,7 +44,7 @@ if TYPE_CHECKING:
 ETH_P_ALL = 0x0003
 PACKET_OUTGOING = 4
 #: Bytes kept of each packet: every header fits (Ethernet 14 + IPv6 40 + TCP 60).
-SNAPLEN = 256
+SNAPLEN = wirefilter.SNAPLEN
 #: SEGMENT events a second at most; reads per readiness at most.
 MAX_RATE = 2000
 READ_BUDGET = 256
@@ -109,6 +113,7 @@ class WireTap:
         self._skipped = 0
         self._note_timer: int | None = None
         self._seen: set[int] = set()
+        self._ports: frozenset[int] | None = None  # those the kernel filter keeps
 
     # ---------------------------------------------------------------- control
     def open(self) -> bool:
@@ -137,6 +142,10 @@ class WireTap:
             self._refuse(text("the wire cannot be shown: {reason}", reason=exc.strerror or exc))
             return False
         try:
+            ports = self._session_ports()
+            with contextlib.suppress(OSError):  # refused: every packet comes, as before
+                wirefilter.attach(sock, ports)  # before bind: nothing foreign is queued
+                self._ports = ports
             sock.bind(("lo", ETH_P_ALL))
             sock.setblocking(False)
             with contextlib.suppress(OSError):
@@ -148,6 +157,38 @@ class WireTap:
         self._sock = sock
         self.engine.set_interest(sock, 0, selectors.EVENT_READ, self._on_ready)
         return True
+
+    def refilter(self) -> None:
+        """Narrow the kernel filter to the session's ports once they are all known.
+
+        A server asked for port 0 learns its port when it binds, after the capture
+        opened (to see the first SYN): until then the filter keeps every TCP segment.
+        """
+        ports = self._session_ports()
+        if self._sock is None or ports == self._ports:
+            return
+        try:
+            wirefilter.attach(self._sock, ports)
+        except OSError:
+            return  # the broader filter stays: the wire's own matching still sorts
+        self._ports = ports
+
+    def _session_ports(self) -> frozenset[int]:
+        """The ports whose segments are this session's (empty: not known yet, any TCP)."""
+        config = self.engine.config
+        ports: set[int] = set()
+        if config.kind in (Kind.TCP_SERVER, Kind.RELAY):
+            port = config.local_port
+            listener = self.engine.kernel_targets()[0]
+            if listener is not None:
+                with contextlib.suppress(OSError):
+                    port = listener.getsockname()[1]
+            if not port:
+                return frozenset()
+            ports.add(port)
+        if config.kind in (Kind.TCP_CLIENT, Kind.RELAY) and config.remote_port:
+            ports.add(config.remote_port)
+        return frozenset(ports)
 
     def close(self) -> None:
         """Stop capturing (idempotent)."""
@@ -293,6 +334,7 @@ class WireTap:
                 host, port = listener.getsockname()[:2]
                 wildcard = host in ("0.0.0.0", "::")
                 self._listen = ("" if wildcard else _plain(host), port)
+            self.refilter()
 
     # ----------------------------------------------------------------- rate
     def _admit(self) -> bool:
