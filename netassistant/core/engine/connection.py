@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import os
 import selectors
 import socket
 import struct
 import time
 from collections.abc import Callable
+from functools import partial
 from itertools import islice, repeat
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,9 @@ READ_BYTES_PER_WAKEUP = 1024 * 1024
 MAX_READS_PER_WAKEUP = 16 * READ_BUDGET
 
 _RX = Direction.RX
+#: Plain stream sockets are read with os.read() on their descriptor (see
+#: StreamConn._recv_call); Windows sockets are not file descriptors.
+_FD_READS = os.name == "posix"
 
 
 def reads_per_wakeup(recv_size: int) -> int:
@@ -217,38 +222,34 @@ class StreamConn:
             self._write()
 
     def _read(self) -> None:
-        # The hot path of the whole product. The loop only calls recv() and keeps what it
-        # returns; the Chunks are built after it, by map/zip in C, sharing one timestamp
-        # (when the last recv() returned): per 1 KiB chunk, a Python-level loop that built
-        # each Chunk, with its own clock read, cost as much again as the recv() itself.
+        # The hot path of the whole product. recv() is called by a loop in C (list.extend
+        # over islice over iter(recv, b"")) and the Chunks are built after it, by map/zip
+        # in C, sharing one timestamp (when the last recv() returned): per 1 KiB chunk, a
+        # Python-level loop cost about as much as the recv() itself.
         engine = self.engine
-        recv = self.sock.recv
-        would_block = self._would_block
-        datas: list[bytes] = []
-        append = datas.append
         # Read once per readiness: a change of recv size or delay applies from the next one.
         size = engine.recv_size
         delay = engine.read_delay
-        end: OSError | None = None
-        eof = False
         # Under a flood the next recv() usually has data already: read until EAGAIN
         # (bounded by the budget) instead of going back to select() after a short read.
         # A slow reader takes one recv() per readiness.
-        for _ in range(1 if delay else reads_per_wakeup(size)):
-            try:
-                data = recv(size)
-            except would_block:
-                break
-            except OSError as exc:
-                end = exc
-                break
-            if not data:
-                eof = True
-                break
-            append(data)
-        else:
+        budget = 1 if delay else reads_per_wakeup(size)
+        datas: list[bytes] = []
+        end: OSError | None = None
+        drained = False
+        try:
+            # Stops at the budget, at EOF (recv() returned b"", which is not kept) or at an
+            # exception; list.extend keeps what was read before the exception.
+            datas.extend(islice(iter(self._recv_call(size), b""), budget))
+        except self._would_block:
+            drained = True
+        except OSError as exc:
+            end = exc
+        got = len(datas)
+        eof = got < budget and end is None and not drained
+        if got == budget:
             self._budget_spent()
-        if datas:
+        if got:
             # The chunks go first: the FIN/RST/error below must follow them in seq order.
             self._emit_received(datas)
             if delay and not eof and end is None:
@@ -256,6 +257,21 @@ class StreamConn:
                 return
         if end is not None or eof:
             self._read_ended(end, eof)
+
+    def _recv_call(self, size: int) -> Callable[[], bytes]:
+        """One recv(``size``) as a call without arguments.
+
+        A plain socket on POSIX is read with ``os.read()`` on its descriptor: the same
+        read(2) system call, the same bytes and the same exceptions (EAGAIN is
+        BlockingIOError, ECONNRESET ConnectionResetError), but os.read parses its
+        arguments in C without building a tuple, which ``socket.recv`` does on every call
+        (~300 instructions a chunk). A socket of another class (TLS) keeps its own recv().
+        """
+        sock = self.sock
+        if _FD_READS and type(sock) is socket.socket:
+            # fileno() is -1 once closed: a stale read fails (EBADF), never hits a new fd.
+            return partial(os.read, sock.fileno(), size)
+        return partial(sock.recv, size)
 
     def _budget_spent(self) -> None:
         """A readiness used its whole read budget (more may be waiting: select() says so)."""
@@ -280,9 +296,10 @@ class StreamConn:
         nbytes = sum(map(len, datas))
         self.rx_bytes += nbytes
         # The same Chunks emit_chunk() makes; tuple.__new__ skips the named tuple's
-        # generated (Python) __new__.
+        # generated (Python) __new__. The seqs come straight from the engine's counter
+        # (islice in C: a callable_iterator over next_seq cost ~430 instructions a chunk).
         fields = zip(
-            islice(iter(self.engine.next_seq, None), n),
+            islice(self.engine.seqs, n),
             repeat(time.time_ns(), n),
             repeat(self.conn_id, n),
             repeat(_RX, n),
@@ -293,7 +310,7 @@ class StreamConn:
             repeat(-1, n),
             strict=True,
         )
-        self.engine.emit_all(list(map(tuple.__new__, repeat(Chunk, n), fields)), nbytes)
+        self.engine.emit_all(map(tuple.__new__, repeat(Chunk, n), fields), nbytes)
 
     def _pause_reading(self, delay: float) -> None:
         self._read_paused = True
