@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import os
 import selectors
 import socket
 import struct
@@ -45,9 +44,6 @@ READ_BYTES_PER_WAKEUP = 1024 * 1024
 MAX_READS_PER_WAKEUP = 16 * READ_BUDGET
 
 _RX = Direction.RX
-#: Plain stream sockets are read with os.read() on their descriptor (see
-#: StreamConn._recv_call); Windows sockets are not file descriptors.
-_FD_READS = os.name == "posix"
 
 
 def reads_per_wakeup(recv_size: int) -> int:
@@ -223,9 +219,10 @@ class StreamConn:
 
     def _read(self) -> None:
         # The hot path of the whole product. recv() is called by a loop in C (list.extend
-        # over islice over iter(recv, b"")) and the Chunks are built after it, by map/zip
-        # in C, sharing one timestamp (when the last recv() returned): per 1 KiB chunk, a
-        # Python-level loop cost about as much as the recv() itself.
+        # over islice over iter(recv, b"")): the Python-level loop it replaced cost ~500
+        # more instructions a 1 KiB chunk (callgrind). The Chunks are built after it, by
+        # map/zip in C, sharing one timestamp (when the last recv() returned): a Python loop
+        # that built each Chunk, with its own clock read, cost as much again as the recv().
         engine = self.engine
         # Read once per readiness: a change of recv size or delay applies from the next one.
         size = engine.recv_size
@@ -240,7 +237,7 @@ class StreamConn:
         try:
             # Stops at the budget, at EOF (recv() returned b"", which is not kept) or at an
             # exception; list.extend keeps what was read before the exception.
-            datas.extend(islice(iter(self._recv_call(size), b""), budget))
+            datas.extend(islice(iter(partial(self.sock.recv, size), b""), budget))
         except self._would_block:
             drained = True
         except OSError as exc:
@@ -257,21 +254,6 @@ class StreamConn:
                 return
         if end is not None or eof:
             self._read_ended(end, eof)
-
-    def _recv_call(self, size: int) -> Callable[[], bytes]:
-        """One recv(``size``) as a call without arguments.
-
-        A plain socket on POSIX is read with ``os.read()`` on its descriptor: the same
-        read(2) system call, the same bytes and the same exceptions (EAGAIN is
-        BlockingIOError, ECONNRESET ConnectionResetError), but os.read parses its
-        arguments in C without building a tuple, which ``socket.recv`` does on every call
-        (~300 instructions a chunk). A socket of another class (TLS) keeps its own recv().
-        """
-        sock = self.sock
-        if _FD_READS and type(sock) is socket.socket:
-            # fileno() is -1 once closed: a stale read fails (EBADF), never hits a new fd.
-            return partial(os.read, sock.fileno(), size)
-        return partial(sock.recv, size)
 
     def _budget_spent(self) -> None:
         """A readiness used its whole read budget (more may be waiting: select() says so)."""

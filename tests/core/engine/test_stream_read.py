@@ -1,12 +1,7 @@
-"""The stream read loop: one Chunk per recv(), in order, before the FIN that follows.
-
-Both ways of reading a plain socket are run: ``os.read()`` on its descriptor (POSIX) and
-``socket.recv()`` (Windows, and every TLS connection).
-"""
+"""The stream read loop: one Chunk per recv(), in order, before the FIN that follows."""
 
 from __future__ import annotations
 
-import os
 import socket
 import struct
 import threading
@@ -16,7 +11,6 @@ import pytest
 
 from netassistant.core.chunk import Chunk, ChunkFlag, Direction, EventKind
 from netassistant.core.config import Kind, SessionConfig
-from netassistant.core.engine import connection
 from netassistant.core.engine.base import READ_BUDGET
 from netassistant.core.engine.connection import reads_per_wakeup
 from tests.helpers import TIMEOUT, Harness, running
@@ -25,22 +19,6 @@ FLOOD = bytes(range(256)) * 4096  # 1 MiB, every byte position distinguishable
 #: Sent in one call, so it arrives in one segment: whoever reads it finds all of it.
 BURST = bytes(range(250)) * 20  # 5000 bytes
 BURST_READS = [1024, 1024, 1024, 1024, 904]
-
-
-@pytest.fixture(
-    params=[
-        pytest.param(
-            True,
-            id="os.read",
-            marks=pytest.mark.skipif(os.name != "posix", reason="sockets are not fds here"),
-        ),
-        pytest.param(False, id="socket.recv"),
-    ]
-)
-def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """Plain sockets read with os.read() (True) or with socket.recv() (False)."""
-    monkeypatch.setattr(connection, "_FD_READS", request.param)
-    return bool(request.param)
 
 
 def held_loop(h: Harness) -> threading.Event:
@@ -65,7 +43,7 @@ def test_reads_per_wakeup_is_bounded_in_bytes_and_in_calls():
     assert reads_per_wakeup(65536) == 64
 
 
-def test_flood_of_small_reads_keeps_every_chunk_in_order_before_the_fin(read_path):
+def test_flood_of_small_reads_keeps_every_chunk_in_order_before_the_fin():
     with running(SessionConfig(kind=Kind.TCP_SERVER, recv_size=1024)) as h:
         with socket.create_connection(("127.0.0.1", h.engine.port), timeout=TIMEOUT) as c:
             h.wait_event(EventKind.ACCEPTED)
@@ -88,7 +66,7 @@ def test_flood_of_small_reads_keeps_every_chunk_in_order_before_the_fin(read_pat
 
 
 @pytest.mark.parametrize("ending", ["fin", "rst"])
-def test_data_and_the_end_read_in_one_turn_keep_each_read_then_the_end(read_path, ending):
+def test_data_and_the_end_read_in_one_turn_keep_each_read_then_the_end(ending):
     # The loop is held while the peer sends 5000 bytes and closes: the next turn reads
     # them and meets the end in the same readiness. Each recv() is its own chunk with its
     # true bytes, and the FIN/RST is recorded after them.
@@ -114,7 +92,7 @@ def test_data_and_the_end_read_in_one_turn_keep_each_read_then_the_end(read_path
         )
 
 
-def test_a_slow_reader_takes_one_recv_per_turn(read_path):
+def test_a_slow_reader_takes_one_recv_per_turn():
     # read_delay: one recv() per readiness, then a pause; every byte still arrives in order.
     config = SessionConfig(kind=Kind.TCP_SERVER, recv_size=1024, read_delay_ms=20)
     with running(config) as h:
