@@ -92,6 +92,8 @@ class Engine:
         first_conn_id: The number the session's first connection gets (a front end that
             keeps the rows of earlier runs passes last + 1, so numbers stay unique).
         next_seq: Returns the next sequence number for a record (loop thread only).
+        seqs: The same numbers as an iterator (loop thread only): ``islice(seqs, n)``
+            takes ``n`` of them in C, for records built in bulk.
         opened: Set once :meth:`_open` has finished, successfully or not.
         failed: True if the session could not be opened.
     """
@@ -144,10 +146,10 @@ class Engine:
         # Kernel socket state and the wire (TCP, Linux): core/engine/statewatch.py, wire.py.
         self._kernel_watch: Any = None
         self._wire: Any = None
-        self._seq = itertools.count(first_seq)
+        self.seqs = itertools.count(first_seq)
         #: The next sequence number (loop thread only): a bound ``__next__`` so the hot read
         #: path pays no Python frame for it.
-        self.next_seq: Callable[[], int] = self._seq.__next__
+        self.next_seq: Callable[[], int] = self.seqs.__next__
         self.first_conn_id = first_conn_id
         self._pending: list[Event] = []
         self._after_flush: list[Callable[[], None]] = []
@@ -582,15 +584,16 @@ class Engine:
         """Record a connection event."""
         self._pending.append(ConnEvent(self.next_seq(), time.time_ns(), kind, conn_id, **fields))
 
-    def emit_all(self, records: list[Event], nbytes: int) -> None:
+    def emit_all(self, records: Iterable[Event], nbytes: int) -> None:
         """Record events built by the caller, in order.
 
-        The hot read path builds its Chunks inline, with seqs from :attr:`next_seq`, and
-        hands them over in one call.
+        The hot read path builds its Chunks inline, with seqs from :attr:`next_seq` or
+        :attr:`seqs`, and hands them over in one call (an iterator is consumed here, so
+        no list is built only to be copied).
 
         Args:
-            records: Chunks/ConnEvents whose seqs were taken from :attr:`next_seq` just now,
-                with nothing else recorded in between.
+            records: Chunks/ConnEvents whose seqs were taken from :attr:`next_seq` or
+                :attr:`seqs` just now, with nothing else recorded in between.
             nbytes: The bytes of data they carry (counted towards ``max_batch_bytes``).
         """
         self._pending.extend(records)
