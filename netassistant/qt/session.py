@@ -105,7 +105,8 @@ class SessionController(QObject):
         self._next_seq = 1
         self._next_conn_id = 1
         self._gc_pause = FloodGcPause(self)
-        # Batches are applied one per event-loop turn (see turnqueue.py).
+        # Batches are applied in short event-loop turns, never all waiting ones at once
+        # (see turnqueue.py).
         self._batches: TurnQueue[tuple[QObject | None, PipelineBatch]] = TurnQueue(
             self._apply_batch, self
         )
