@@ -32,6 +32,7 @@ from netassistant.core.replies.ruleset import ReplyRules
 from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.gcpause import FloodGcPause
+from netassistant.qt.turnqueue import TurnQueue
 from netassistant.qt.worker import SessionWorker
 
 if TYPE_CHECKING:
@@ -104,6 +105,11 @@ class SessionController(QObject):
         self._next_seq = 1
         self._next_conn_id = 1
         self._gc_pause = FloodGcPause(self)
+        # Batches are applied in short event-loop turns, never all waiting ones at once
+        # (see turnqueue.py).
+        self._batches: TurnQueue[tuple[QObject | None, PipelineBatch]] = TurnQueue(
+            self._apply_batch, self
+        )
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -202,6 +208,7 @@ class SessionController(QObject):
     def _cleanup(self) -> None:
         if self._thread is None or self._worker is None:
             return
+        self._batches.flush()  # the run's last events come before its end
         # The thread has ended: if it was stopped before run() began, free the engine here.
         self._worker.pipeline.close()
         self._thread = None
@@ -231,7 +238,10 @@ class SessionController(QObject):
     # ----------------------------------------------------------------- events
     @Slot(object)
     def _on_batch(self, batch: PipelineBatch) -> None:
-        worker = self.sender()
+        self._batches.push((self.sender(), batch))
+
+    def _apply_batch(self, item: tuple[QObject | None, PipelineBatch]) -> None:
+        worker, batch = item
         before = self.stats.state
         events = batch.events
         if events:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import socket
 
 import pytest
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QCheckBox, QProgressBar, QVBoxLayout, QWidget
 
 from netassistant.core.chunk import Chunk, ConnEvent, EventKind
 from netassistant.core.config import Kind
@@ -14,7 +15,7 @@ from netassistant.core.engine.sockstate import supported
 from netassistant.core.stats import SessionState
 from netassistant.qt.models.clientmodel import Column
 from netassistant.ui.pane.pane import SessionPane
-from netassistant.ui.pane.socketstate import SocketStatePanel
+from netassistant.ui.pane.socketstate import SocketStatePanel, set_gauge_value
 from tests.ui.helpers import child, undescribed
 
 WAIT_MS = 5000
@@ -109,3 +110,39 @@ def test_the_wire_note_counts_segments(hosted):
     panel.store.apply_events([ConnEvent(1, 0, EventKind.SEGMENT, message=line, detail=segment)])
     panel.store.apply_events([skipped])  # a note, not a segment
     assert panel.wire_note.text() == f"1 segments seen; the newest: {line}"
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_gauge_value_is_drawn_with_the_window_not_at_once(qtbot):
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar = QProgressBar()
+    QVBoxLayout(host).addWidget(bar)
+    bar.setRange(0, 100)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.wait(20)
+    counter = PaintCounter(bar)
+    bar.setValue(10)
+    assert counter.paints == 1  # what QProgressBar does: a repaint right now
+    set_gauge_value(bar, 50)
+    assert counter.paints == 1  # not now ...
+    assert bar.value() == 50
+    qtbot.waitUntil(lambda: counter.paints == 2, timeout=WAIT_MS)  # ... but soon
+    set_gauge_value(bar, 50)  # unchanged: nothing to draw
+    qtbot.wait(20)
+    assert counter.paints == 2
