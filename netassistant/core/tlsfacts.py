@@ -72,13 +72,15 @@ _REASONS = {
 }
 
 
-def explain(exc: BaseException, peer: str, *, server: bool) -> str:
+def explain(exc: BaseException, peer: str, *, server: bool, options: str = "") -> str:
     """Why a TLS handshake (or a later TLS read) failed, in words that say what to do.
 
     Args:
         exc: What ``do_handshake()``/``recv()`` raised.
         peer: The peer's address, formatted.
         server: True on the accepting side (the peer is a client).
+        options: The prefix of the options that set this side (``"upstream-"`` for a
+            relay's leg toward the server), so the advice names ``--upstream-ca``.
     """
     detail = _detail(exc)
     if isinstance(exc, ssl.SSLCertVerificationError):
@@ -91,10 +93,12 @@ def explain(exc: BaseException, peer: str, *, server: bool) -> str:
                 )
             return text(
                 "the certificate of {peer} is not signed by a CA we trust ({detail}); if it is "
-                "self-signed, give it (or its CA) as the CA file (--ca), or turn verification "
-                "off (--insecure)",
+                "self-signed, give it (or its CA) as the CA file ({ca}), or turn verification "
+                "off ({insecure})",
                 peer=peer,
                 detail=detail,
+                ca=f"--{options}ca",
+                insecure=f"--{options}insecure",
             )
         return text(
             "the certificate of {peer} failed verification: {detail}", peer=peer, detail=detail
@@ -154,7 +158,7 @@ def handshake_facts(sock: ssl.SSLSocket) -> dict[str, object]:
     return facts
 
 
-def check_peer(der: bytes | None, expected: str, peer: str) -> str:
+def check_peer(der: bytes | None, expected: str, peer: str, options: str = "") -> str:
     """The client's own check of a verified server certificate: dates and host name.
 
     Args:
@@ -162,6 +166,7 @@ def check_peer(der: bytes | None, expected: str, peer: str) -> str:
         expected: The name the client asked for (SNI, or the host it connected to); ""
             checks the dates only.
         peer: The server's address, for the message.
+        options: The prefix of the options that set this side (see :func:`explain`).
 
     Returns:
         "" when the certificate is valid now and names ``expected``; else why not.
@@ -175,9 +180,10 @@ def check_peer(der: bytes | None, expected: str, peer: str) -> str:
     if cert.not_valid_after_utc < now:
         return text(
             "the certificate of {peer} expired on {date} (UTC); renew it, or turn "
-            "verification off (--insecure) to talk anyway",
+            "verification off ({insecure}) to talk anyway",
             peer=peer,
             date=_date(cert.not_valid_after_utc),
+            insecure=f"--{options}insecure",
         )
     if cert.not_valid_before_utc > now:
         return text(
@@ -197,10 +203,11 @@ def check_peer(der: bytes | None, expected: str, peer: str) -> str:
     found = ", ".join(names) if names else text("no names (no subjectAltName)")
     return text(
         "host name mismatch: we expected {expected}, the certificate of {peer} is for "
-        "{found}; connect by one of those names or set the SNI name (--sni)",
+        "{found}; connect by one of those names or set the SNI name ({sni})",
         expected=expected,
         peer=peer,
         found=found,
+        sni=f"--{options}sni",
     )
 
 

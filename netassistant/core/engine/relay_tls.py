@@ -86,7 +86,10 @@ class RelayTls:
         unix = config.family is Family.UNIX
         self.client = tls_side(config.tls, server=True)
         self.server = tls_side(
-            config.upstream_tls, server=False, host="" if unix else config.remote_host
+            config.upstream_tls,
+            server=False,
+            host="" if unix else config.remote_host,
+            options="upstream-",  # its failures name --upstream-ca, not --ca
         )
 
     def make_leg(

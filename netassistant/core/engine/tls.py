@@ -55,6 +55,8 @@ class TlsSide:
             socket without an SNI name).
         timeout: Seconds the handshake may take.
         self_signed: Server: the self-signed certificate it made, if it made one.
+        options: Prefix of the options that set this side, for advice in failures
+            (``"upstream-"``: a relay's leg toward the server).
     """
 
     context: ssl.SSLContext
@@ -64,9 +66,12 @@ class TlsSide:
     expected_name: str
     timeout: float
     self_signed: SelfSigned | None = None
+    options: str = ""
 
 
-def tls_side(settings: TlsSettings | None, *, server: bool, host: str = "") -> TlsSide | None:
+def tls_side(
+    settings: TlsSettings | None, *, server: bool, host: str = "", options: str = ""
+) -> TlsSide | None:
     """The :class:`TlsSide` for ``settings`` (None for plain TCP).
 
     Args:
@@ -74,6 +79,7 @@ def tls_side(settings: TlsSettings | None, *, server: bool, host: str = "") -> T
         server: True for the accepting side.
         host: Client: the host connected to (the SNI name and expected certificate name
             unless ``settings.sni`` says otherwise).
+        options: Prefix of the options that set this side (see :class:`TlsSide`).
 
     Raises:
         SetupError: a file cannot be loaded, or a self-signed certificate cannot be made.
@@ -104,6 +110,7 @@ def tls_side(settings: TlsSettings | None, *, server: bool, host: str = "") -> T
         expected_name="" if server else name,
         timeout=settings.handshake_timeout,
         self_signed=made,
+        options=options,
     )
 
 
@@ -216,11 +223,16 @@ class TlsStreamConn(StreamConn):
             self._update_interest()
             return
         except OSError as exc:
-            self._fail(explain(exc, self.peer, server=self._side.server))
+            self._fail(
+                explain(exc, self.peer, server=self._side.server, options=self._side.options)
+            )
             return
         if self._side.checks_peer:
             problem = check_peer(
-                tls_sock.getpeercert(binary_form=True), self._side.expected_name, self.peer
+                tls_sock.getpeercert(binary_form=True),
+                self._side.expected_name,
+                self.peer,
+                self._side.options,
             )
             if problem:
                 self._fail(problem)
@@ -332,7 +344,9 @@ class TlsStreamConn(StreamConn):
             reason = text(
                 "TLS error from {peer}: {reason}",
                 peer=self.peer,
-                reason=explain(end, self.peer, server=self._side.server),
+                reason=explain(
+                    end, self.peer, server=self._side.server, options=self._side.options
+                ),
             )
             self._close(EventKind.ERROR, self._with_unsent(reason), reason)
             return

@@ -711,58 +711,58 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="245"/>
+        <location filename="../../qt/models/clientmodel.py" line="251"/>
         <source>#</source>
         <extracomment>The row&apos;s connection id (any column). Kernel state by connection: only connections the engine samples have one.</extracomment>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="246"/>
+        <location filename="../../qt/models/clientmodel.py" line="252"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="247"/>
+        <location filename="../../qt/models/clientmodel.py" line="253"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="248"/>
+        <location filename="../../qt/models/clientmodel.py" line="254"/>
         <source>RX bytes</source>
         <translation>接收字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="249"/>
+        <location filename="../../qt/models/clientmodel.py" line="255"/>
         <source>TX bytes</source>
         <translation>发送字节</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="250"/>
+        <location filename="../../qt/models/clientmodel.py" line="256"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="251"/>
+        <location filename="../../qt/models/clientmodel.py" line="257"/>
         <source>Kernel state</source>
         <translation>内核状态</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="289"/>
+        <location filename="../../qt/models/clientmodel.py" line="295"/>
         <source>half-closed</source>
         <translation>已半关闭</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="289"/>
+        <location filename="../../qt/models/clientmodel.py" line="295"/>
         <source>open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="297"/>
+        <location filename="../../qt/models/clientmodel.py" line="303"/>
         <source>We have sent FIN; the client can still send to us</source>
         <translation>本端已发送 FIN；客户端仍可向本端发送数据</translation>
     </message>
     <message>
-        <location filename="../../qt/models/clientmodel.py" line="300"/>
+        <location filename="../../qt/models/clientmodel.py" line="306"/>
         <source>The connection&apos;s TCP state in the kernel (TCP_INFO); blank for connections not sampled (the state view samples up to 32 at once)</source>
         <translation>连接在内核中的 TCP 状态（TCP_INFO）；未采样的连接留空（状态视图同时最多采样 32 个连接）</translation>
     </message>
@@ -4712,12 +4712,12 @@
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../qt/session.py" line="217"/>
+        <location filename="../../qt/session.py" line="224"/>
         <source>the session stopped before the send finished</source>
         <translation>发送完成前会话已停止</translation>
     </message>
     <message>
-        <location filename="../../qt/session.py" line="291"/>
+        <location filename="../../qt/session.py" line="301"/>
         <source>internal error, please report it: %1</source>
         <translation>内部错误，请报告此问题：%1</translation>
     </message>
@@ -4725,28 +4725,28 @@
 <context>
     <name>SessionPane</name>
     <message>
-        <location filename="../../ui/pane/pane.py" line="497"/>
+        <location filename="../../ui/pane/pane.py" line="530"/>
         <source>internal error in a capture or auto-reply: %1</source>
         <extracomment>The profile this pane was opened from or saved as (&quot;&quot; if none). Half-close/Abort (client) or Pause accepting (server); None for UDP. The settings column&apos;s layout (a pane of one kind may add its own boxes).</extracomment>
         <translation>捕获或自动应答中发生内部错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="536"/>
+        <location filename="../../ui/pane/pane.py" line="571"/>
         <source>TCP server</source>
         <translation>TCP 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="537"/>
+        <location filename="../../ui/pane/pane.py" line="572"/>
         <source>TCP client</source>
         <translation>TCP 客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="538"/>
+        <location filename="../../ui/pane/pane.py" line="573"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/pane.py" line="539"/>
+        <location filename="../../ui/pane/pane.py" line="574"/>
         <source>Relay</source>
         <translation>中继</translation>
     </message>
@@ -5143,168 +5143,168 @@
 <context>
     <name>SocketStatePanel</name>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="52"/>
+        <location filename="../../ui/pane/socketstate.py" line="67"/>
         <source>Socket state</source>
         <extracomment>The smallest full scale of a queue gauge, in bytes (it grows with what it shows): small enough that a few short sends piling up are seen. Linux keeps a socket in TIME_WAIT for 60 s: the countdown bar&apos;s full scale.</extracomment>
         <translation>套接字状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="82"/>
+        <location filename="../../ui/pane/socketstate.py" line="97"/>
         <source>Receive queue</source>
         <translation>接收队列</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="84"/>
+        <location filename="../../ui/pane/socketstate.py" line="99"/>
         <source>Bytes the kernel holds for us that recv() has not taken yet (SIOCINQ): with a slow reader, several sends pile up here and come out as one chunk</source>
         <translation>内核已收到但 recv() 还没取走的字节（SIOCINQ）：读得慢时，多次发送会在这里堆积，然后作为一个块读出（粘包）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="90"/>
+        <location filename="../../ui/pane/socketstate.py" line="105"/>
         <source>Send queue</source>
         <translation>发送队列</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="91"/>
+        <location filename="../../ui/pane/socketstate.py" line="106"/>
         <source>Bytes handed to the kernel that the peer has not acknowledged (SIOCOUTQ)</source>
         <translation>已交给内核但对端尚未确认的字节（SIOCOUTQ）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="101"/>
+        <location filename="../../ui/pane/socketstate.py" line="116"/>
         <source>TIME_WAIT</source>
         <translation>TIME_WAIT</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="103"/>
+        <location filename="../../ui/pane/socketstate.py" line="118"/>
         <source>The side that closed first keeps the connection in TIME_WAIT for 60 s, so late segments cannot reach a new connection on the same ports; this is why a server restarted at once needs SO_REUSEADDR</source>
         <translation>先关闭的一方让连接在 TIME_WAIT 中保留 60 秒，使迟到的报文段不会进入相同端口上的新连接；这就是立即重启的服务器需要 SO_REUSEADDR 的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="109"/>
+        <location filename="../../ui/pane/socketstate.py" line="124"/>
         <source>Connection:</source>
         <translation>连接：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="110"/>
+        <location filename="../../ui/pane/socketstate.py" line="125"/>
         <source>We:</source>
         <translation>本端：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="111"/>
+        <location filename="../../ui/pane/socketstate.py" line="126"/>
         <source>Peer:</source>
         <translation>对端：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="112"/>
+        <location filename="../../ui/pane/socketstate.py" line="127"/>
         <source>Receive queue:</source>
         <translation>接收队列：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="113"/>
+        <location filename="../../ui/pane/socketstate.py" line="128"/>
         <source>Send queue:</source>
         <translation>发送队列：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="114"/>
+        <location filename="../../ui/pane/socketstate.py" line="129"/>
         <source>Timing:</source>
         <translation>时延：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="115"/>
+        <location filename="../../ui/pane/socketstate.py" line="130"/>
         <source>Closed first:</source>
         <translation>先关闭：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="116"/>
+        <location filename="../../ui/pane/socketstate.py" line="131"/>
         <source>TIME_WAIT:</source>
         <translation>TIME_WAIT：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="121"/>
+        <location filename="../../ui/pane/socketstate.py" line="136"/>
         <source>Accept queue</source>
         <translation>全连接队列</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="123"/>
+        <location filename="../../ui/pane/socketstate.py" line="138"/>
         <source>Connections the kernel has completed that accept() has not taken yet, against the listen backlog; when it is full, new connections wait or fail</source>
         <translation>内核已完成握手但 accept() 还没取走的连接数，与 listen 的 backlog 对比；队列满时，新连接会等待或失败</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="127"/>
+        <location filename="../../ui/pane/socketstate.py" line="142"/>
         <source>Accept queue:</source>
         <translation>全连接队列：</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="130"/>
+        <location filename="../../ui/pane/socketstate.py" line="145"/>
         <source>Wire: show the TCP segments</source>
         <translation>线路：显示 TCP 报文段</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="132"/>
+        <location filename="../../ui/pane/socketstate.py" line="147"/>
         <source>Capture this pane&apos;s TCP segments on the loopback interface (SYN, ACK, FIN, RST with their numbers) for the timeline; needs root or CAP_NET_RAW</source>
         <translation>在回环接口上抓取本窗格的 TCP 报文段（SYN、ACK、FIN、RST 及其序号），显示在时间线上；需要 root 或 CAP_NET_RAW 权限</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="181"/>
+        <location filename="../../ui/pane/socketstate.py" line="196"/>
         <source>{count} segments seen; the newest: {segment}</source>
         <translation>已看到 {count} 个报文段；最新的：{segment}</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="194"/>
+        <location filename="../../ui/pane/socketstate.py" line="209"/>
         <source>No TCP connection yet</source>
         <translation>还没有 TCP 连接</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="216"/>
+        <location filename="../../ui/pane/socketstate.py" line="231"/>
         <source>#{conn}  {local} ⇄ {peer}</source>
         <translation>#{conn}  {local} ⇄ {peer}</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="225"/>
+        <location filename="../../ui/pane/socketstate.py" line="240"/>
         <source>unknown (not on this machine&apos;s loopback)</source>
         <translation>未知（不在本机回环上）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="231"/>
+        <location filename="../../ui/pane/socketstate.py" line="246"/>
         <source>RTT {rtt} ms, {retrans} retransmitted</source>
         <translation>RTT {rtt} 毫秒，重传 {retrans} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="240"/>
+        <location filename="../../ui/pane/socketstate.py" line="255"/>
         <source>we did (our FIN went first)</source>
         <translation>本端（我们的 FIN 先发出）</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="241"/>
+        <location filename="../../ui/pane/socketstate.py" line="256"/>
         <source>the peer did</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="242"/>
+        <location filename="../../ui/pane/socketstate.py" line="257"/>
         <source>both at once</source>
         <translation>双方同时关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="249"/>
+        <location filename="../../ui/pane/socketstate.py" line="264"/>
         <source>we</source>
         <translation>本端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="249"/>
+        <location filename="../../ui/pane/socketstate.py" line="264"/>
         <source>the peer</source>
         <translation>对端</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="256"/>
+        <location filename="../../ui/pane/socketstate.py" line="271"/>
         <source>{who}: {seconds} s left</source>
         <translation>{who}：还剩 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="269"/>
+        <location filename="../../ui/pane/socketstate.py" line="284"/>
         <source>{n} B</source>
         <translation>{n} B</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/socketstate.py" line="285"/>
+        <location filename="../../ui/pane/socketstate.py" line="300"/>
         <source>{queued} waiting, backlog {backlog}</source>
         <translation>{queued} 个等待，backlog {backlog}</translation>
     </message>
@@ -6191,33 +6191,33 @@
 <context>
     <name>ToolSections</name>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="52"/>
+        <location filename="../../ui/pane/toolsections.py" line="51"/>
         <source>Traffic generator</source>
         <extracomment>The message view&apos;s data column while template fields have their own columns. Least widths of a field column, and of one whose values have names.</extracomment>
         <translation>流量发生器</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="53"/>
+        <location filename="../../ui/pane/toolsections.py" line="52"/>
         <source>Send the send box&apos;s message at a set rate, in messages or bytes a second</source>
         <translation>按设定速率（每秒消息数或字节数）发送发送框中的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="58"/>
+        <location filename="../../ui/pane/toolsections.py" line="57"/>
         <source>Packet templates</source>
         <translation>报文模板</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="59"/>
+        <location filename="../../ui/pane/toolsections.py" line="58"/>
         <source>Describe a frame as fields: build sends in a grid, decode replies</source>
         <translation>用字段描述帧：在表格中生成发送内容，并解析回复</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="64"/>
+        <location filename="../../ui/pane/toolsections.py" line="63"/>
         <source>Rate graph</source>
         <translation>速率图</translation>
     </message>
     <message>
-        <location filename="../../ui/pane/toolsections.py" line="65"/>
+        <location filename="../../ui/pane/toolsections.py" line="64"/>
         <source>Bytes and chunks per second received and sent, over the last minute</source>
         <translation>最近一分钟每秒收发的字节数和块数</translation>
     </message>
@@ -6732,6 +6732,11 @@
         <location filename="../../qt/coremessages.py" line="241"/>
         <source>fixed length must be a whole number of bytes from 1 to {largest}</source>
         <translation>固定长度必须是 1 到 {largest} 之间的整数字节数</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="247"/>
+        <source>host name mismatch: we expected {expected}, the certificate of {peer} is for {found}; connect by one of those names or set the SNI name ({sni})</source>
+        <translation>主机名不匹配：期望 {expected}，而 {peer} 的证书适用于 {found}；请用其中一个名称连接，或设置 SNI 名称（{sni}）</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="248"/>
@@ -7552,11 +7557,6 @@
         <location filename="../../qt/coremessages.py" line="246"/>
         <source>hexString is not hex bytes: {reason}</source>
         <translation>hexString 不是十六进制字节：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="247"/>
-        <source>host name mismatch: we expected {expected}, the certificate of {peer} is for {found}; connect by one of those names or set the SNI name (--sni)</source>
-        <translation>主机名不匹配：期望 {expected}，而 {peer} 的证书适用于 {found}；请用其中一个名称连接，或设置 SNI 名称（--sni）</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="250"/>
@@ -8454,19 +8454,9 @@
         <translation>内置模板不能修改</translation>
     </message>
     <message>
-        <location filename="../../qt/coremessages.py" line="460"/>
-        <source>the certificate of {peer} expired on {date} (UTC); renew it, or turn verification off (--insecure) to talk anyway</source>
-        <translation>{peer} 的证书已于 {date}（UTC）过期；请更新证书，或关闭验证（--insecure）后继续通信</translation>
-    </message>
-    <message>
         <location filename="../../qt/coremessages.py" line="461"/>
         <source>the certificate of {peer} failed verification: {detail}</source>
         <translation>{peer} 的证书验证失败：{detail}</translation>
-    </message>
-    <message>
-        <location filename="../../qt/coremessages.py" line="462"/>
-        <source>the certificate of {peer} is not signed by a CA we trust ({detail}); if it is self-signed, give it (or its CA) as the CA file (--ca), or turn verification off (--insecure)</source>
-        <translation>{peer} 的证书不是由我们信任的 CA 签发的（{detail}）；如果是自签名证书，请把它（或其 CA）作为 CA 文件（--ca），或关闭验证（--insecure）</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="463"/>
@@ -9417,6 +9407,16 @@
         <location filename="../../qt/coremessages.py" line="543"/>
         <source>unknown family {family!r}; use inet, inet6 or unix</source>
         <translation>未知的地址族 {family!r}；请使用 inet、inet6 或 unix</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="460"/>
+        <source>the certificate of {peer} expired on {date} (UTC); renew it, or turn verification off ({insecure}) to talk anyway</source>
+        <translation>{peer} 的证书已于 {date}（UTC）过期；请更新证书，或关闭验证（{insecure}）后继续通信</translation>
+    </message>
+    <message>
+        <location filename="../../qt/coremessages.py" line="462"/>
+        <source>the certificate of {peer} is not signed by a CA we trust ({detail}); if it is self-signed, give it (or its CA) as the CA file ({ca}), or turn verification off ({insecure})</source>
+        <translation>{peer} 的证书不是由我们信任的 CA 签发的（{detail}）；如果是自签名证书，请把它（或其 CA）作为 CA 文件（{ca}），或关闭验证（{insecure}）</translation>
     </message>
     <message>
         <location filename="../../qt/coremessages.py" line="547"/>

@@ -172,8 +172,8 @@ def test_server_leg_handshake_failure_resets_the_client_with_the_reason(certs, t
     assert error.message == (
         f"TLS handshake with 127.0.0.1:{port} failed: the certificate of 127.0.0.1:{port} is "
         "not signed by a CA we trust (unable to get local issuer certificate); if it is "
-        "self-signed, give it (or its CA) as the CA file (--ca), or turn verification off "
-        "(--insecure)"
+        "self-signed, give it (or its CA) as the CA file (--upstream-ca), or turn "
+        "verification off (--upstream-insecure)"
     )
     # The client leg is reset (RST), as when the server cannot be reached at all.
     aborted = events(relay, EventKind.ABORTED)
