@@ -499,9 +499,12 @@ def _add_profile_actions(prof: argparse.ArgumentParser) -> None:
     save.add_argument("--kind", required=True, choices=[k.value for k in Kind])
     save.add_argument("--description", default="")
     _add_config_options(save)
-    from netassistant.cli.tlsoptions import add_tls_options
+    from netassistant.cli.relayopts import add_relay_options
+    from netassistant.cli.tlsoptions import add_tls_options, add_upstream_tls_options
 
     add_tls_options(save)
+    add_relay_options(save)  # --kind relay: --udp, --toxic, --idle-timeout, --fault-seed
+    add_upstream_tls_options(save)
     delete = psub.add_parser("delete", help="delete a saved profile")
     delete.add_argument("name")
     exp = psub.add_parser("export", help="write a profile to a JSON file")

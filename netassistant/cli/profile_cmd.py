@@ -16,7 +16,8 @@ from typing import TextIO
 from netassistant.cli.options import family_hosts as _family_hosts
 from netassistant.cli.options import overrides as _overrides
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, UsageError, say
-from netassistant.cli.tlsoptions import apply_tls_options
+from netassistant.cli.relayopts import relay_overrides
+from netassistant.cli.tlsoptions import apply_tls_options, apply_upstream_tls_options
 from netassistant.core.config import ConfigError, SessionConfig
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.profiles.model import (
@@ -64,6 +65,14 @@ def _show(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
 def _save(store: ProfileStore, args: argparse.Namespace, out: TextIO) -> int:
     data = {"kind": args.kind, **_overrides(args)}
     apply_tls_options(args, data)
+    relay: dict[str, object] = relay_overrides(args)
+    apply_upstream_tls_options(args, relay)
+    if relay and args.kind != "relay":
+        raise UsageError(
+            "--udp, --toxic, --idle-timeout, --fault-seed and the --upstream-… options are "
+            "relay settings: save them with --kind relay"
+        )
+    data.update(relay)
     _family_hosts(data)
     try:
         config = SessionConfig.from_dict(data)

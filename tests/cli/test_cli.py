@@ -366,6 +366,33 @@ def test_profile_save_checks_numbers_too(env):
     )
 
 
+def test_profile_save_keeps_a_relays_faults_and_upstream_settings(env):
+    saved = run_cli(
+        env,
+        *("profile", "save", "bent", "--kind", "relay", "-p", "9100", "-P", "9000"),
+        *("--toxic", "up:slicer:size=5,variation=2,delay_ms=10", "--toxic", "down:latency:ms=100"),
+        *("--idle-timeout", "30", "--fault-seed", "7", "--upstream-insecure"),
+    )
+    assert saved.returncode == 0, saved.stderr
+    shown = run_cli(env, "profile", "show", "bent")
+    config = json.loads(shown.stdout)["config"]
+    assert config["kind"] == "relay"
+    assert config["faults"] == ["up:slicer:size=5,variation=2,delay_ms=10", "down:latency:ms=100"]
+    assert (config["relay_idle_timeout"], config["fault_seed"]) == (30.0, 7)
+    assert config["upstream_tls"]["verify"] is False
+    assert "tls" not in config  # toward clients: plain TCP
+
+
+def test_profile_save_refuses_relay_settings_for_another_kind(env):
+    proc = run_cli(env, "profile", "save", "x", "--kind", "tcp-server", "--toxic", "up:drop")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (
+        "netassistant-cli: error: --udp, --toxic, --idle-timeout, --fault-seed and the "
+        "--upstream-… options are relay settings: save them with --kind relay"
+    )
+    assert run_cli(env, "profile", "show", "x").returncode != 0
+
+
 def test_invalid_hex_is_a_usage_error(env):
     proc = run_cli(env, "tcp-client", "--remote-port", "9", "--send-hex", "zz")
     assert proc.returncode == 2
