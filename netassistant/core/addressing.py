@@ -41,9 +41,7 @@ class Interface(FrozenRecord):
 
     def __init__(self, index: int, name: str, addresses: tuple[str, ...] = ()) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("index", index)
-        self._set("name", name)
-        self._set("addresses", addresses)
+        self._fill(index, name, addresses)
 
 
 class Membership(FrozenRecord):
@@ -61,8 +59,7 @@ class Membership(FrozenRecord):
 
     def __init__(self, group: str, interface: str = "") -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("group", group)
-        self._set("interface", interface)
+        self._fill(group, interface)
 
     def __str__(self) -> str:
         return f"{self.group}@{self.interface}" if self.interface else self.group

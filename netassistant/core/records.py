@@ -59,12 +59,23 @@ class Record:
 
 
 class FrozenRecord(Record):
-    """An immutable, hashable :class:`Record`; ``__init__`` sets fields with :meth:`_set`."""
+    """An immutable, hashable :class:`Record`; ``__init__`` sets its fields with :meth:`_fill`."""
 
     __slots__ = ()
 
-    def _set(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
+    def _fill(self, *values: Any) -> None:
+        """Set every field, in ``__slots__`` order (``__init__`` only).
+
+        Raises:
+            TypeError: Not one value per field.
+        """
+        names: tuple[str, ...] = self.__slots__
+        if len(values) != len(names):
+            raise TypeError(
+                f"{self.__class__.__name__} has {len(names)} fields, got {len(values)} values"
+            )
+        for name, value in zip(names, values, strict=True):
+            object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"cannot assign to field {name!r}")

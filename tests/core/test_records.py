@@ -67,3 +67,21 @@ def test_a_send_plan_still_checks_its_fields():
         SendPlan(b"")
     assert SendPlan(bytearray(b"ab")).payload == b"ab"
     assert type(SendPlan(bytearray(b"ab")).payload) is bytes
+
+
+def test_a_record_given_the_wrong_number_of_values_says_so():
+    from netassistant.core.records import FrozenRecord
+
+    class Pair(FrozenRecord):
+        __slots__ = ("left", "right")
+        left: int
+        right: int
+
+        def __init__(self, *values: int) -> None:
+            self._fill(*values)
+
+    assert (Pair(1, 2).left, Pair(1, 2).right) == (1, 2)
+    with pytest.raises(TypeError, match=r"^Pair has 2 fields, got 3 values$"):
+        Pair(1, 2, 3)
+    with pytest.raises(AttributeError, match="cannot assign to field 'left'"):
+        Pair(1, 2).left = 5  # type: ignore[misc]

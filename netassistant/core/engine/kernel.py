@@ -42,9 +42,7 @@ class PortHolders(FrozenRecord):
 
     def __init__(self, listening: int = 0, time_wait: int = 0, other: int = 0) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("listening", listening)
-        self._set("time_wait", time_wait)
-        self._set("other", other)
+        self._fill(listening, time_wait, other)
 
 
 def _table_rows(tables: tuple[str, ...]) -> tuple[bool, list[list[str]]]:
@@ -120,10 +118,7 @@ class TableEntry(FrozenRecord):
 
     def __init__(self, state: str, tx_queue: int, rx_queue: int, timer_ms: int | None) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("state", state)
-        self._set("tx_queue", tx_queue)
-        self._set("rx_queue", rx_queue)
-        self._set("timer_ms", timer_ms)
+        self._fill(state, tx_queue, rx_queue, timer_ms)
 
 
 def table_address(host: str, port: int) -> list[str]:
@@ -274,11 +269,7 @@ class TcpSocket(FrozenRecord):
 
     def __init__(self, local: str, remote: str, state: str, tx_queue: int, rx_queue: int) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("local", local)
-        self._set("remote", remote)
-        self._set("state", state)
-        self._set("tx_queue", tx_queue)
-        self._set("rx_queue", rx_queue)
+        self._fill(local, remote, state, tx_queue, rx_queue)
 
 
 def tcp_sockets(port: int, tables: tuple[str, ...] = _TCP_TABLES) -> list[TcpSocket] | None:

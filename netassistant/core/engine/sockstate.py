@@ -67,12 +67,7 @@ class TcpInfo(FrozenRecord):
         sacked: int,
     ) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("state", state)
-        self._set("retransmits", retransmits)
-        self._set("total_retrans", total_retrans)
-        self._set("rtt_us", rtt_us)
-        self._set("unacked", unacked)
-        self._set("sacked", sacked)
+        self._fill(state, retransmits, total_retrans, rtt_us, unacked, sacked)
 
 
 def tcp_info(sock: socket.socket) -> TcpInfo | None:

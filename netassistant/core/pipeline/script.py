@@ -82,14 +82,7 @@ class SendItem(FrozenRecord):
         replay_total: int = 0,
     ) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("data", data)
-        self._set("path", path)
-        self._set("host", host)
-        self._set("port", port)
-        self._set("pause_ms", pause_ms)
-        self._set("plan", plan)
-        self._set("replay", replay)
-        self._set("replay_total", replay_total)
+        self._fill(data, path, host, port, pause_ms, plan, replay, replay_total)
 
 
 class SendScript:

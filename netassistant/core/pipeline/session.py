@@ -105,9 +105,7 @@ class DecodeSettings(FrozenRecord):
         self, framing: str = "", checksum: str | None = None, order: str | None = None
     ) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("framing", framing)
-        self._set("checksum", checksum)
-        self._set("order", order)
+        self._fill(framing, checksum, order)
 
     @property
     def active(self) -> bool:

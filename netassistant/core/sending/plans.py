@@ -113,21 +113,23 @@ class SendPlan(FrozenRecord):
         # The ValueErrors carry a translatable Text (args[0]); str() is the English text.
         if not isinstance(payload, bytes | bytearray | memoryview):
             raise ValueError(text("the payload must be bytes"))
-        self._set("payload", bytes(payload))  # frozen means frozen
-        self._set("count", count)
-        self._set("interval_ms", interval_ms)
-        self._set("burst", burst)
-        self._set("split", split)
-        self._set("split_gap_ms", split_gap_ms)
-        self._set("counter", counter)
-        self._set("conn_id", conn_id)
-        self._set("udp_host", udp_host)
-        self._set("udp_port", udp_port)
-        self._set("reply", reply)
-        self._set("fmt", fmt)
-        self._set("rate", rate)
-        self._set("bps", bps)
-        self._set("duration_s", duration_s)
+        self._fill(
+            bytes(payload),
+            count,
+            interval_ms,
+            burst,
+            split,
+            split_gap_ms,
+            counter,
+            conn_id,
+            udp_host,
+            udp_port,
+            reply,
+            fmt,
+            rate,
+            bps,
+            duration_s,
+        )
         size = len(self.payload)
         if not size:
             raise ValueError(text("the payload is empty; there is nothing to send"))
@@ -281,12 +283,7 @@ class PlanStatus(FrozenRecord):
         self, plan_id: int, what: str, sent: int, total: int, state: str, message: str = ""
     ) -> None:
         """Keep the fields (see the class docstring)."""
-        self._set("plan_id", plan_id)
-        self._set("what", what)
-        self._set("sent", sent)
-        self._set("total", total)
-        self._set("state", state)
-        self._set("message", message)
+        self._fill(plan_id, what, sent, total, state, message)
 
     @property
     def running(self) -> bool:
