@@ -11,12 +11,10 @@ process start time the kernel recorded (``/proc/self/stat``, 10 ms resolution).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
@@ -24,6 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from netassistant import __version__
+from netassistant.core.collector import collector_paused
 from netassistant.core.config import Kind
 from netassistant.qt.importhook import speed_up_pyside_import_hook
 
@@ -136,27 +135,6 @@ class FirstPaintProbe(QObject):
     def _report(self) -> None:
         print(f"first-window {seconds_since_start():.4f}", flush=True)
         QApplication.exit(0)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Keep Python's cyclic garbage collector off for the ``with`` block, then as it was.
-
-    Building the window makes tens of thousands of objects that live as long as the app,
-    and almost no garbage, yet the allocations alone start dozens of collections (15-20
-    ms of a ~0.6 s launch, measured with ``gc.callbacks``). What the block made is then
-    moved to the permanent generation (``gc.freeze()``), so the first collections after
-    it do not walk it all either. Cyclic garbage made in the block (if any) waits there
-    until the next ``gc.unfreeze()`` (see :mod:`netassistant.qt.gcpause`).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -113,7 +113,7 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
 def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
     import gc
 
-    from netassistant.app import collector_paused
+    from netassistant.core.collector import collector_paused
 
     assert gc.isenabled()
     try:
