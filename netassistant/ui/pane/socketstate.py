@@ -44,6 +44,12 @@ def set_gauge_value(bar: QProgressBar, value: int) -> None:
     bar.setUpdatesEnabled(True)
 
 
+def blank_gauge(bar: QProgressBar) -> None:
+    """Show a gauge with nothing to measure: empty, "—"."""
+    set_gauge_value(bar, 0)
+    bar.setFormat("—")
+
+
 def _gauge(name: str, accessible: str, tooltip: str) -> QProgressBar:
     bar = decorate(QProgressBar(), name, accessible, tooltip)
     bar.setRange(0, GAUGE_MIN)
@@ -221,8 +227,7 @@ class SocketStatePanel(QGroupBox):
         for label in (self.ours, self.peer, self.timing, self.closed_first):
             label.setText("—")
         for bar in (self.rx_queue, self.tx_queue, self.time_wait):
-            set_gauge_value(bar, 0)
-            bar.setFormat("—")
+            blank_gauge(bar)
 
     def _show(self, snapshot: KernelSnapshot) -> bool:
         """Draw one connection; True while a TIME_WAIT countdown runs."""
@@ -263,8 +268,7 @@ class SocketStatePanel(QGroupBox):
         ours, theirs = snapshot.remaining_ms("timer_ms"), snapshot.remaining_ms("peer_timer_ms")
         left, who = (ours, self.tr("we")) if ours is not None else (theirs, self.tr("the peer"))
         if left is None:
-            set_gauge_value(self.time_wait, 0)
-            self.time_wait.setFormat("—")
+            blank_gauge(self.time_wait)
             return False
         set_gauge_value(self.time_wait, left)
         self.time_wait.setFormat(
@@ -274,8 +278,7 @@ class SocketStatePanel(QGroupBox):
 
     def _set_queue(self, bar: QProgressBar, key: str, value: object) -> None:
         if not isinstance(value, int):
-            set_gauge_value(bar, 0)
-            bar.setFormat("—")
+            blank_gauge(bar)
             return
         # The scale grows with what was seen, so a filling queue stays readable.
         self._full[key] = max(self._full[key], value)
@@ -290,8 +293,7 @@ class SocketStatePanel(QGroupBox):
         detail = snapshot.detail if snapshot is not None else {}
         queued, backlog = detail.get("accept_queue"), detail.get("backlog")
         if not isinstance(queued, int) or not isinstance(backlog, int):
-            set_gauge_value(bar, 0)
-            bar.setFormat("—")
+            blank_gauge(bar)
             return
         # Linux queues one more than the backlog before it refuses.
         bar.setRange(0, max(1, backlog + 1))
