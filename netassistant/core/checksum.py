@@ -10,7 +10,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cache, reduce
 from typing import Literal
 
 from netassistant.core.i18n import text
@@ -68,20 +68,22 @@ def _sum16(data: bytes) -> int:
     return sum(data) & 0xFFFF
 
 
+@cache
+def _crcmod(predefined: str) -> Callable[[bytes], int]:
+    from crcmod.predefined import mkPredefinedCrcFun
+
+    return mkPredefinedCrcFun(predefined)
+
+
 def _crc(predefined: str) -> Callable[[bytes], int]:
     """The predefined CRC ``predefined`` of crcmod, loaded and tabled at its first use.
 
     The window lists the checksums at start but computes none: importing crcmod and
     making five tables then would cost the first window for nothing.
     """
-    made: list[Callable[[bytes], int]] = []
 
     def compute(data: bytes) -> int:
-        if not made:
-            from crcmod.predefined import mkPredefinedCrcFun
-
-            made.append(mkPredefinedCrcFun(predefined))
-        return made[0](data)
+        return _crcmod(predefined)(data)
 
     return compute
 
