@@ -37,6 +37,7 @@ from netassistant.core.engine.relay_common import RelayEngineBase, RelayFaults, 
 from netassistant.core.engine.relay_pair import RelayLeg, RelayPair
 from netassistant.core.engine.sockets import (
     SetupError,
+    bound_name,
     close_listener,
     local_name,
     new_socket,
@@ -250,9 +251,7 @@ class RelayEngine(RelayEngineBase):
             self._tls = RelayTls(cfg)
         sock = open_listener(cfg)
         self._listener = sock
-        self.local_address = local_name(sock)
-        if cfg.family is not Family.UNIX:
-            self.port = sock.getsockname()[1]
+        self.local_address, self.port = bound_name(sock, cfg)
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,

@@ -24,7 +24,14 @@ from netassistant.core.chunk import ChunkFlag, Direction, EventKind, format_addr
 from netassistant.core.engine.base import READ_BUDGET, check_conn_id, check_data
 from netassistant.core.engine.relay_common import RelayEngineBase, RelayFaults, check_leg
 from netassistant.core.engine.relay_udp_session import UdpRelaySession, UpstreamRoute
-from netassistant.core.engine.sockets import SetupError, bind, local_name, new_socket, resolve
+from netassistant.core.engine.sockets import (
+    SetupError,
+    bind,
+    bound_name,
+    local_name,
+    new_socket,
+    resolve,
+)
 from netassistant.core.i18n import text
 from netassistant.core.relay.spec import FaultSpec
 from netassistant.core.sending.plans import Route
@@ -187,8 +194,7 @@ class UdpRelayEngine(RelayEngineBase):
             sock.close()
             raise
         self._sock = sock
-        self.local_address = local_name(sock)
-        self.port = sock.getsockname()[1]
+        self.local_address, self.port = bound_name(sock, self.config)
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,

@@ -169,6 +169,12 @@ def local_name(sock: socket.socket) -> str:
         return ""
 
 
+def bound_name(sock: socket.socket, config: SessionConfig) -> tuple[str, int]:
+    """A just-bound socket's address, formatted, and its port (0 for an AF_UNIX path)."""
+    port = 0 if config.family is Family.UNIX else int(sock.getsockname()[1])
+    return local_name(sock), port
+
+
 #: (st_dev, st_ino) of each socket file :func:`bind` created, by absolute path.
 _bound_paths: dict[str, tuple[int, int]] = {}
 _bound_lock = threading.Lock()

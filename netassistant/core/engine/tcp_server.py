@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind, format_address
-from netassistant.core.config import Family
 from netassistant.core.engine.accepting import AcceptGate, OverflowWatch
 from netassistant.core.engine.base import Engine, check_conn_id, check_data
 from netassistant.core.engine.connection import STREAM_HIGH_WATER, StreamConn, StreamRoute
 from netassistant.core.engine.sockets import (
+    bound_name,
     close_listener,
     local_name,
     open_listener,
@@ -165,9 +165,7 @@ class TcpServerEngine(Engine):
             self._tls = tls_side(cfg.tls, server=True)
         sock = open_listener(cfg)
         self._listener = sock
-        self.local_address = local_name(sock)
-        if cfg.family is not Family.UNIX:
-            self.port = sock.getsockname()[1]
+        self.local_address, self.port = bound_name(sock, cfg)
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,

@@ -16,7 +16,7 @@ from netassistant.core.engine.base import Engine, check_data, check_port
 from netassistant.core.engine.sockets import (
     SetupError,
     bind,
-    local_name,
+    bound_name,
     new_socket,
     remove_unix_path,
     resolve,
@@ -333,9 +333,7 @@ class UdpEngine(Engine):
         else:
             self._reader = DatagramReader(self, sock, self.batched)
         self._sock = sock
-        self.local_address = local_name(sock)
-        if not unix:
-            self.port = sock.getsockname()[1]
+        self.local_address, self.port = bound_name(sock, cfg)
         self._update_interest()
         self.emit_event(
             EventKind.LISTENING,
