@@ -334,7 +334,6 @@ class WireTap:
                 host, port = listener.getsockname()[:2]
                 wildcard = host in ("0.0.0.0", "::")
                 self._listen = ("" if wildcard else _plain(host), port)
-            self.refilter()
 
     # ----------------------------------------------------------------- rate
     def _admit(self) -> bool:
