@@ -223,9 +223,7 @@ class TlsStreamConn(StreamConn):
             self._update_interest()
             return
         except OSError as exc:
-            self._fail(
-                explain(exc, self.peer, server=self._side.server, options=self._side.options)
-            )
+            self._fail(self._explain(exc))
             return
         if self._side.checks_peer:
             problem = check_peer(
@@ -302,6 +300,10 @@ class TlsStreamConn(StreamConn):
             )
         self._fail(reason)
 
+    def _explain(self, exc: BaseException) -> str:
+        """Why TLS failed on this side, with advice naming this side's options."""
+        return explain(exc, self.peer, server=self._side.server, options=self._side.options)
+
     def _fail(self, reason: str) -> None:
         self.engine.cancel_timer(self._hs_timer)
         message = text("TLS handshake with {peer} failed: {reason}", peer=self.peer, reason=reason)
@@ -344,9 +346,7 @@ class TlsStreamConn(StreamConn):
             reason = text(
                 "TLS error from {peer}: {reason}",
                 peer=self.peer,
-                reason=explain(
-                    end, self.peer, server=self._side.server, options=self._side.options
-                ),
+                reason=self._explain(end),
             )
             self._close(EventKind.ERROR, self._with_unsent(reason), reason)
             return
