@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -40,6 +40,18 @@ if TYPE_CHECKING:
     from netassistant.core.replayfile import ReplaySource
 
 SHUTDOWN_TIMEOUT_MS = 5000
+#: Events applied in one turn of the event loop at most: a flood's batch (up to 8,192
+#: events, 1/30 s of datagrams) took up to 38 ms to apply, so it goes in slices of this
+#: many (about 6 ms each), with a repaint or a timer free to run between two.
+SLICE_EVENTS: Final = 2048
+
+
+class _Slice(NamedTuple):
+    """Part of a worker's batch, applied in one turn; the last part acknowledges it."""
+
+    worker: QObject | None
+    batch: PipelineBatch
+    last: bool
 
 
 class NotRunning(RuntimeError):
@@ -107,9 +119,7 @@ class SessionController(QObject):
         self._gc_pause = FloodGcPause(self)
         # Batches are applied in short event-loop turns, never all waiting ones at once
         # (see turnqueue.py).
-        self._batches: TurnQueue[tuple[QObject | None, PipelineBatch]] = TurnQueue(
-            self._apply_batch, self
-        )
+        self._batches: TurnQueue[_Slice] = TurnQueue(self._apply_batch, self)
 
     # -------------------------------------------------------------- life cycle
     @property
@@ -238,17 +248,28 @@ class SessionController(QObject):
     # ----------------------------------------------------------------- events
     @Slot(object)
     def _on_batch(self, batch: PipelineBatch) -> None:
-        self._batches.push((self.sender(), batch))
+        worker = self.sender()
+        events = batch.events
+        # A flood's batch (up to 8,192 events) took up to 38 ms to apply: its first events
+        # go in slices of their own turns; the last slice carries the rest of the batch
+        # (decoded messages, notices) and the acknowledgement.
+        last_start = max(0, len(events) - 1) // SLICE_EVENTS * SLICE_EVENTS
+        for start in range(0, last_start, SLICE_EVENTS):
+            part = PipelineBatch(events[start : start + SLICE_EVENTS], [], batch.generation, {}, [])
+            self._batches.push(_Slice(worker, part, last=False))
+        if last_start:
+            batch = batch._replace(events=events[last_start:])
+        self._batches.push(_Slice(worker, batch, last=True))
 
-    def _apply_batch(self, item: tuple[QObject | None, PipelineBatch]) -> None:
-        worker, batch = item
+    def _apply_batch(self, item: _Slice) -> None:
+        worker, batch, last = item
         before = self.stats.state
         events = batch.events
         if events:
             self._next_seq = max(self._next_seq, events[-1].seq + 1)
         clients_changed = self.stats.apply(events)
         self.events_received.emit(events)
-        if batch.decoded or batch.pending or self._decode.active:
+        if last and (batch.decoded or batch.pending or self._decode.active):
             self.decoded_received.emit(
                 batch._replace(generation=self._generation_base + batch.generation)
             )
@@ -271,10 +292,8 @@ class SessionController(QObject):
             elif notice.source == "tap":
                 self._taps = [tap for tap in self._taps if tap in self._installed_taps()]
                 self.tap_failed.emit(notice.message)
-        if isinstance(worker, SessionWorker):
-            worker.ack()
-        elif self._worker is not None:
-            self._worker.ack()
+        if last:
+            self._ack(worker)
         self.stats_changed.emit()
         if clients_changed:
             self.client_events.emit(conn_events)
@@ -283,6 +302,12 @@ class SessionController(QObject):
             self.state_changed.emit(self.stats.state)
         if self._thread is not None:  # a batch delivered after shutdown() freezes nothing
             self._gc_pause.note_batch(len(events))
+
+    def _ack(self, worker: QObject | None) -> None:
+        if isinstance(worker, SessionWorker):
+            worker.ack()
+        elif self._worker is not None:
+            self._worker.ack()
 
     def _on_plan_event(self, ev: ConnEvent) -> None:
         if ev.kind is EventKind.ERROR and ev.state == "failed":

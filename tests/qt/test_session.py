@@ -11,8 +11,10 @@ from PySide6.QtCore import QThread
 
 from netassistant.core.chunk import Chunk, Direction
 from netassistant.core.config import Kind, SessionConfig
+from netassistant.core.pipeline import PipelineBatch
 from netassistant.core.stats import SessionState
 from netassistant.qt.session import SessionController
+from netassistant.qt.worker import SessionWorker
 from tests.helpers import TIMEOUT, free_port
 
 WAIT_MS = int(TIMEOUT * 1000)
@@ -146,3 +148,38 @@ def test_shutdown_is_idempotent_and_safe_before_start(qtbot):
     assert ctl.shutdown()
     assert ctl.shutdown()
     assert QThread.currentThread() is not None
+
+
+def test_a_big_batch_is_applied_in_slices_and_acknowledged_once(qtbot):
+    """A flood's 5,000-event batch reaches the GUI as 2,048 + 2,048 + 904 events, in order.
+
+    The worker hears one acknowledgement, after the last slice, and what the pipeline made
+    of the batch (here: bytes pending) comes with that last slice.
+    """
+    ctl = SessionController()
+    worker = SessionWorker(SessionConfig(kind=Kind.UDP).validate())
+    worker.batches.connect(ctl._on_batch)
+    slices: list[tuple[int, int]] = []  # (events, batches the worker still waits for)
+    seqs: list[int] = []
+    pending: list[tuple[int, dict]] = []
+
+    def on_events(events):
+        slices.append((len(events), worker._inflight))
+        seqs.extend(ev.seq for ev in events)
+
+    ctl.events_received.connect(on_events)
+    ctl.decoded_received.connect(lambda batch: pending.append((len(seqs), batch.pending)))
+    events = [
+        Chunk(seq, 0, 0, Direction.RX, "127.0.0.1:1", "127.0.0.1:2", b"x") for seq in range(1, 5001)
+    ]
+    try:
+        worker._sink(PipelineBatch(events, [], 0, {0: 3}, []))
+        qtbot.waitUntil(lambda: len(seqs) == 5000, timeout=WAIT_MS)
+        assert slices == [(2048, 1), (2048, 1), (904, 1)]
+        assert seqs == list(range(1, 5001))
+        assert pending == [(5000, {0: 3})]
+        assert worker._inflight == 0
+        assert ctl.stats.rx_chunks == 5000
+    finally:
+        worker.pipeline.close()
+        assert ctl.shutdown()

@@ -74,6 +74,18 @@ class ReadOnlyTableModel(QAbstractTableModel):
         """Return the number of columns (0 under a valid parent: this is a table)."""
         return 0 if parent.isValid() else len(self.columns)
 
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Return the index of a cell (invalid outside the table).
+
+        A view asks it of every cell it paints. QAbstractTableModel's own index() calls
+        back into Python twice per cell (rowCount and columnCount); under a flood every
+        call into Python from a repaint waits for the GIL the session's engine holds.
+        """
+        inside = 0 <= row < self._row_count() and 0 <= column < len(self.columns)
+        if inside and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def headerData(
         self,
         section: int,

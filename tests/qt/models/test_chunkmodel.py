@@ -133,6 +133,18 @@ def test_table_is_flat(model, mixed):
     assert model.columnCount() == len(Column) == 7
 
 
+def test_index_answers_inside_the_table_only(model, mixed):
+    model.append_events(mixed)
+    rows = model.rowCount()
+    last = model.index(rows - 1, Column.DATA)
+    assert (last.isValid(), last.row(), last.column(), last.model()) == (True, rows - 1, 6, model)
+    assert model.index(0, 0).data() == model.data(model.index(0, 0))
+    for row, column in ((rows, 0), (0, 7), (-1, 0), (0, -1)):
+        assert not model.index(row, column).isValid()
+    assert model.hasIndex(rows - 1, 6)
+    assert not model.hasIndex(rows, 6)
+
+
 # -- display text ---------------------------------------------------------------------
 
 
