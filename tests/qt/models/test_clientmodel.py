@@ -285,3 +285,40 @@ def test_a_state_heard_before_its_accept_shows_once_the_client_is_listed(model):
     assert model.rowCount() == 1
     model.update_clients(clients(1, 2))
     assert [cell(model, r, Column.KERNEL) for r in range(2)] == ["", "ESTABLISHED"]
+
+
+def test_a_small_batch_costs_the_same_with_ten_thousand_clients_listed(qtmodeltester):
+    """Clients that come and go a few at a time: each batch is work for its own rows only.
+
+    A pass over every listed row per batch made 10,000 connecting clients crawl.
+    """
+    from netassistant.core.chunk import EventKind
+
+    model = ClientListModel()
+    model.apply_events([_event(i, EventKind.ACCEPTED, i) for i in range(1, 10_001)])
+    rec = Recorder(model)
+    started = time.perf_counter()
+    for n in range(1, 201):
+        model.apply_events(
+            [
+                _event(20_000 + n, EventKind.ACCEPTED, 10_000 + n),
+                _event(30_000 + n, EventKind.CLOSED, n),
+            ]
+        )
+    elapsed = time.perf_counter() - started
+    assert model.rowCount() == 10_000
+    assert [model.conn_id_at(r) for r in (0, 9_999)] == [201, 10_200]
+    assert rec.log[:2] == [("rem", 0, 0), ("ins", 9_999, 9_999)]
+    assert len(rec.log) == 400
+    assert elapsed < 0.25, f"200 small batches took {elapsed:.3f} s"
+
+
+def test_an_accept_out_of_id_order_is_listed_in_its_place(model):
+    from netassistant.core.chunk import EventKind
+
+    model.apply_events([_event(1, EventKind.ACCEPTED, 2), _event(2, EventKind.ACCEPTED, 5)])
+    rec = Recorder(model)
+    model.apply_events([_event(3, EventKind.ACCEPTED, 3), _event(4, EventKind.ACCEPTED, 1)])
+    assert [model.conn_id_at(r) for r in range(model.rowCount())] == [1, 2, 3, 5]
+    assert rec.log == [("ins", 0, 0), ("ins", 2, 2)]
+    assert (model.row_of(3), model.row_of(4)) == (2, -1)
