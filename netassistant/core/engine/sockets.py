@@ -169,6 +169,22 @@ def local_name(sock: socket.socket) -> str:
         return ""
 
 
+def one_local_address(listener: socket.socket) -> bool:
+    """Whether every client ``listener`` accepts has the listener's own address.
+
+    True for an IPv4 or IPv6 listener bound to one address; False for one bound to all
+    (0.0.0.0, ::), where the address a client reached is only known per connection, and
+    for other families.
+    """
+    if listener.family not in (socket.AF_INET, socket.AF_INET6):
+        return False
+    try:
+        host = listener.getsockname()[0]
+    except OSError:
+        return False
+    return host not in ("0.0.0.0", "::")
+
+
 def bound_name(sock: socket.socket, config: SessionConfig) -> tuple[str, int]:
     """A just-bound socket's address, formatted, and its port (0 for an AF_UNIX path)."""
     port = 0 if config.family is Family.UNIX else int(sock.getsockname()[1])

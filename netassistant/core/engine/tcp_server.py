@@ -15,6 +15,7 @@ from netassistant.core.engine.sockets import (
     bound_name,
     close_listener,
     local_name,
+    one_local_address,
     open_listener,
     set_nodelay,
 )
@@ -37,6 +38,7 @@ class TcpServerEngine(Engine):
         super().__init__(*args, **kwargs)
         self.conns: dict[int, StreamConn] = {}
         self._listener: socket.socket | None = None
+        self._client_local = ""  # every client's local address, when the listener has one
         self._gate: AcceptGate | None = None
         self._overflows: OverflowWatch | None = None
         self._accept_paused = False
@@ -166,6 +168,8 @@ class TcpServerEngine(Engine):
         sock = open_listener(cfg)
         self._listener = sock
         self.local_address, self.port = bound_name(sock, cfg)
+        # Bound to one address, every client arrives on it: no getsockname() per accept.
+        self._client_local = self.local_address if one_local_address(sock) else ""
         self.emit_event(
             EventKind.LISTENING,
             local=self.local_address,
@@ -185,12 +189,13 @@ class TcpServerEngine(Engine):
         conn_id = self._next_id
         self._next_id += 1
         peer = format_address(addr) or f"client #{conn_id}"
+        local = self._client_local or local_name(sock)
         if self._tls is None:
-            conn = StreamConn(self, sock, conn_id, local_name(sock), peer, self._forget)
+            conn = StreamConn(self, sock, conn_id, local, peer, self._forget)
         else:
             from netassistant.core.engine.tls import open_stream
 
-            conn = open_stream(self, self._tls, sock, conn_id, local_name(sock), peer, self._forget)
+            conn = open_stream(self, self._tls, sock, conn_id, local, peer, self._forget)
         self.conns[conn_id] = conn
         self.emit_event(
             EventKind.ACCEPTED,

@@ -138,7 +138,10 @@ class ClientListModel(ReadOnlyTableModel):
         if ended:
             self._remove_rows(sorted(r for r in map(self.row_of, ended) if r >= 0))
         if opened:
-            self._insert_rows([opened[i] for i in sorted(opened) if self.row_of(i) < 0])
+            ids = sorted(opened)
+            if self._rows and ids[0] <= self._rows[-1].conn_id:  # else all come after the last
+                ids = [i for i in ids if self.row_of(i) < 0]
+            self._insert_rows([opened[i] for i in ids])
         for conn_id in sorted(half):
             row = self.row_of(conn_id)
             if row >= 0 and not self._rows[row].half_closed:

@@ -78,7 +78,9 @@ class ConnectionChoices(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._ids[first - 1 : last], self._peers[first - 1 : last]
             self.endRemoveRows()
-        new = sorted(conn_id for conn_id in opened if self.row_of(conn_id) < 0)
+        new = sorted(opened)
+        if self._ids and new and new[0] <= self._ids[-1]:  # else all come after the last
+            new = [conn_id for conn_id in new if self.row_of(conn_id) < 0]
         if not new:
             return
         if self._ids and new[0] < self._ids[-1]:

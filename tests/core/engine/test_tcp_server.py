@@ -193,6 +193,25 @@ def test_ipv6_loopback():
         assert h.wait_rx_bytes(6) == "你好".encode()
 
 
+@pytest.mark.parametrize(
+    ("family", "bind", "reach", "shown"),
+    [
+        (Family.INET, "127.0.0.1", "127.0.0.1", "127.0.0.1:{port}"),
+        (Family.INET, "0.0.0.0", "127.0.0.2", "127.0.0.2:{port}"),  # the address reached
+        (Family.INET6, "::1", "::1", "[::1]:{port}"),
+        (Family.INET6, "::", "::1", "[::1]:{port}"),
+    ],
+)
+def test_each_client_shows_the_local_address_it_reached(family, bind, reach, shown):
+    cfg = server_config(family=family, local_host=bind)
+    with running(cfg) as h, socket.create_connection((reach, h.engine.port), timeout=TIMEOUT) as c:
+        ev = h.wait_event(EventKind.ACCEPTED)
+        assert ev.local == shown.format(port=h.engine.port)
+        c.sendall(b"x")
+        h.wait_rx_bytes(1)
+        assert h.chunks()[0].local == ev.local
+
+
 def test_unix_stream_server(tmp_path):
     path = str(tmp_path / "srv.sock")
     cfg = SessionConfig(kind=Kind.TCP_SERVER, family=Family.UNIX, local_host=path)
