@@ -70,7 +70,9 @@ BandRole: Final = USER_ROLE + 4
 
 DEFAULT_MAX_ROWS: Final = 100_000
 #: Bytes of chunk data the receive log keeps by default (the newest; counters keep counting).
-LOG_MAX_BYTES: Final = 64 * 1024 * 1024
+#: 32 MB is the newest 512 chunks of 64 KiB; chunks under 335 bytes reach the row cap
+#: first. With 64 MB held, a 64 KiB flood grew the window by 92-100 MB.
+LOG_MAX_BYTES: Final = 32 * 1024 * 1024
 DEFAULT_PREVIEW_BYTES: Final = 512
 
 _RIGHT_ALIGNED = frozenset({Column.CONN, Column.SEQ, Column.LEN})

@@ -81,9 +81,8 @@ class ReadOnlyTableModel(QAbstractTableModel):
         back into Python twice per cell (rowCount and columnCount); under a flood every
         call into Python from a repaint waits for the GIL the session's engine holds.
         """
-        inside = 0 <= row < self._row_count() and 0 <= column < len(self.columns)
-        if inside and not parent.isValid():
-            return self.createIndex(row, column)
+        if 0 <= row < self._row_count() and 0 <= column < self.columnCount(parent):
+            return self.createIndex(row, column)  # columnCount() is 0 under a valid parent
         return QModelIndex()
 
     def headerData(

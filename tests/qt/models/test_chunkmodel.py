@@ -487,7 +487,7 @@ def test_clear_resets_everything(qapp):
     assert (model.dropped_rows, model.dropped_bytes, model.held_bytes) == (0, 0, 0)
     assert rec.resets == 1
     assert rec.dropped == [(0, 0)]
-    assert (model.max_rows, model.max_bytes) == (2, 64 * 1024 * 1024)
+    assert (model.max_rows, model.max_bytes) == (2, 32 * 1024 * 1024)
     model.append_events([rx(4, b"d")])
     assert seqs(model) == [4]
     assert model.held_bytes == 1
@@ -500,7 +500,7 @@ def test_empty_batch_does_nothing(model):
 
 
 def test_appending_many_batches_is_linear(qapp):
-    model = ChunkLogModel(max_rows=50_000)
+    model = ChunkLogModel(max_rows=50_000, max_bytes=64 * 1024 * 1024)
     payload = b"\x55" * 1024
     batches = [
         [rx(b * 1000 + i, payload) for i in range(1000)] for b in range(100)

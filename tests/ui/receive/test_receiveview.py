@@ -348,7 +348,7 @@ def test_settings_round_trip(view):
         "autoscroll": True,
         "show_events": True,
         "max_rows": 100_000,
-        "max_bytes": 64 * 1024 * 1024,
+        "max_bytes": 32 * 1024 * 1024,
     }
     wanted = {
         "display": "hex",
