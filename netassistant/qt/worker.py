@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from netassistant.core.chunk import Chunk
 from netassistant.core.config import SessionConfig
 from netassistant.core.pipeline import PipelineBatch, SessionPipeline
+from netassistant.qt.foreground import GUI_GATE
 
 FLUSH_INTERVAL = 1 / 30
 MAX_INFLIGHT = 4
@@ -65,6 +66,7 @@ class SessionWorker(QObject):
         self._sizes: deque[int] = deque()  # data bytes of each unacknowledged batch
         self._inflight_bytes = 0
         self._max_inflight_bytes = max_inflight_bytes
+        pipeline_options.setdefault("foreground", GUI_GATE)  # the log's repaints come first
         self.pipeline = SessionPipeline(
             config, self._sink, flush_interval=flush_interval, **pipeline_options
         )

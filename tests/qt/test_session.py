@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QThread
@@ -183,3 +184,18 @@ def test_a_big_batch_is_applied_in_slices_and_acknowledged_once(qtbot):
     finally:
         worker.pipeline.close()
         assert ctl.shutdown()
+
+
+def test_a_window_session_waits_while_the_gui_holds_the_foreground_gate(qtbot, controller):
+    from netassistant.qt.foreground import GUI_GATE
+
+    controller.start(SessionConfig(kind=Kind.UDP, local_port=0).validate())
+    wait_state(qtbot, controller, SessionState.LISTENING)
+    before = GUI_GATE.waits
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as c, GUI_GATE:
+        c.sendto(b"ping", ("127.0.0.1", controller.local_port))
+        deadline = time.monotonic() + TIMEOUT
+        while GUI_GATE.waits == before and time.monotonic() < deadline:
+            time.sleep(0.01)  # the GUI thread is "busy": batches wait, the engine waits
+    assert GUI_GATE.waits > before
+    qtbot.waitUntil(lambda: controller.stats.rx_bytes == 4, timeout=WAIT_MS)

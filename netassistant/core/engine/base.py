@@ -38,6 +38,7 @@ from netassistant.core.sending.book import PlanBook
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
 
 if TYPE_CHECKING:
+    from netassistant.core.engine.foreground import ForegroundGate
     from netassistant.core.replayfile import ReplaySource
 
 Sink = Callable[[list[Event]], None]
@@ -108,6 +109,7 @@ class Engine:
         max_batch_bytes: int = 8 * 1024 * 1024,
         first_seq: int = 1,
         first_conn_id: int = 1,
+        foreground: ForegroundGate | None = None,
     ) -> None:
         """Set up the loop; nothing is opened before :meth:`run`.
 
@@ -120,6 +122,8 @@ class Engine:
             first_seq: The first event's sequence number (a front end that keeps an earlier
                 run's rows passes its last seq + 1, so numbers never repeat).
             first_conn_id: The first connection's number (likewise).
+            foreground: A window's gate: each loop turn first waits while the GUI thread
+                holds it (see foreground.py). None: never wait.
 
         Raises:
             ValueError: ``first_seq`` or ``first_conn_id`` is not a whole number >= 1.
@@ -134,6 +138,7 @@ class Engine:
         self._flush_interval = flush_interval
         self._max_batch = max_batch
         self._max_batch_bytes = max_batch_bytes
+        self._foreground = foreground
         self._sel = selectors.DefaultSelector()
         self._wake_r, self._wake_w = socket.socketpair()
         self._wake_r.setblocking(False)
@@ -377,6 +382,9 @@ class Engine:
             self._wake_w.close()
 
     def _turn(self) -> None:
+        gate = self._foreground
+        if gate is not None and gate.busy:
+            gate.wait()
         for key, mask in self._sel.select(self._next_timeout()):
             key.data(key.fileobj, mask)
         if self._timers:

@@ -442,3 +442,30 @@ def test_save_log_writes_every_held_row_then_what_waits(view, tmp_path):
     expected = [event_line(held[0])] + [chunk_line(c) for c in (*held[1:], *waiting)]
     assert path.read_text(encoding="utf-8").splitlines() == expected
     assert view.toolbar.save_button.objectName() == "saveLogButton"
+
+
+def test_the_log_repaints_holding_the_foreground_gate(qtbot):
+    from netassistant.qt.foreground import GUI_GATE
+    from netassistant.qt.models.chunkmodel import ChunkLogModel, Column
+    from netassistant.ui.receive.delegates import ChunkDataDelegate, ChunkTableView
+
+    held: list[bool] = []
+
+    class Recording(ChunkDataDelegate):
+        def paint(self, painter, option, index):
+            held.append(GUI_GATE.busy)
+            super().paint(painter, option, index)
+
+    model = ChunkLogModel()
+    model.append_events([Chunk(1, 0, 1, Direction.RX, "127.0.0.1:1", "127.0.0.1:2", b"abc")])
+    view = ChunkTableView(model)
+    qtbot.addWidget(view)
+    delegate = Recording(model, view)  # kept: a collected wrapper loses its paint()
+    view.setItemDelegateForColumn(Column.DATA, delegate)
+    view.resize(1600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.viewport().update()
+    qtbot.waitUntil(lambda: bool(held), timeout=5000)
+    assert set(held) == {True}
+    assert not GUI_GATE.busy

@@ -1,0 +1,61 @@
+"""ForegroundGate: a window's repaint runs without fighting its engines for the GIL.
+
+A window and its sessions share one interpreter, so one GIL. Under a flood an engine
+thread runs Python for a few hundred microseconds, calls into the kernel (releasing the
+GIL) and takes the GIL back a microsecond later, before the waiting GUI thread has even
+woken up. CPython hands the GIL over by force only when its holder has kept it for a
+whole switch interval (5 ms) without letting go, and an engine that lets go every few
+hundred microseconds never does. A repaint of the receive log calls into Python once
+per cell, and each call waited for the GIL: a 10 ms repaint took 25-60 ms.
+
+The GUI thread holds the gate around such a repaint (``with gate:``, nested freely); an
+engine given the gate checks :attr:`busy` at the top of each loop turn and, while it is
+held, waits on a condition (without the GIL) until the repaint ends, at most
+:data:`MAX_WAIT_S`. Nothing is lost meanwhile: the kernel queues what arrives, and
+repaints are throttled (at most ten a second under a flood). Engines without a gate
+(the command line, tests) never wait.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Final
+
+#: The longest an engine waits for one repaint (a repaint is ~10 ms; this bounds a bug).
+MAX_WAIT_S: Final = 0.05
+
+
+class ForegroundGate:
+    """Held by the GUI thread around a repaint; engines wait while it is held.
+
+    Attributes:
+        waits: How many times an engine waited (for tests and benchmarks).
+    """
+
+    def __init__(self) -> None:
+        """Create a gate nobody holds."""
+        self._depth = 0
+        self._cond = threading.Condition(threading.Lock())
+        self.waits = 0
+
+    @property
+    def busy(self) -> bool:
+        """Whether the GUI thread holds the gate."""
+        return self._depth > 0
+
+    def __enter__(self) -> ForegroundGate:
+        self._depth += 1  # only the GUI thread holds the gate: no race on the count
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._depth -= 1
+        if not self._depth:
+            with self._cond:
+                self._cond.notify_all()
+
+    def wait(self, timeout: float = MAX_WAIT_S) -> None:
+        """Block the calling (engine) thread while the gate is held, at most ``timeout``."""
+        with self._cond:
+            if self._depth:
+                self.waits += 1
+                self._cond.wait_for(lambda: not self._depth, timeout)
