@@ -14,12 +14,13 @@ auto-reply rule, taps) are kept here and applied at every start.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from netassistant.core.chunk import ConnEvent, EventKind, parse_address
+from netassistant.core.chunk import ConnEvent, Event, EventKind, parse_address
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.pipeline import (
     DecodeSettings,
@@ -44,6 +45,31 @@ SHUTDOWN_TIMEOUT_MS = 5000
 #: events, 1/30 s of datagrams) took up to 38 ms to apply, so it goes in slices of this
 #: many (about 6 ms each), with a repaint or a timer free to run between two.
 SLICE_EVENTS: Final = 2048
+#: ... and at most this many connection events: each lists or unlists a client in several
+#: views, and 2,048 accepts took 25-50 ms to apply.
+SLICE_CONN_EVENTS: Final = 256
+
+
+def slice_bounds(events: list[Event]) -> list[tuple[int, int]]:
+    """Where to cut a batch: each slice's (start, end), in order (one for a small batch).
+
+    A slice holds at most :data:`SLICE_EVENTS` events and :data:`SLICE_CONN_EVENTS`
+    connection events.
+    """
+    count = len(events)
+    if count <= SLICE_CONN_EVENTS:
+        return [(0, count)]
+    conns = [i for i, ev in enumerate(events) if type(ev) is ConnEvent]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < count:
+        end = min(count, start + SLICE_EVENTS)
+        first = bisect_left(conns, start)
+        if first + SLICE_CONN_EVENTS < len(conns) and conns[first + SLICE_CONN_EVENTS] < end:
+            end = conns[first + SLICE_CONN_EVENTS]
+        bounds.append((start, end))
+        start = end
+    return bounds
 
 
 class _Slice(NamedTuple):
@@ -250,15 +276,12 @@ class SessionController(QObject):
     def _on_batch(self, batch: PipelineBatch) -> None:
         worker = self.sender()
         events = batch.events
-        # A flood's batch (up to 8,192 events) took up to 38 ms to apply: its first events
-        # go in slices of their own turns; the last slice carries the rest of the batch
-        # (decoded messages, notices) and the acknowledgement.
-        last_start = max(0, len(events) - 1) // SLICE_EVENTS * SLICE_EVENTS
-        for start in range(0, last_start, SLICE_EVENTS):
-            part = PipelineBatch(events[start : start + SLICE_EVENTS], [], batch.generation, {}, [])
+        bounds = slice_bounds(events)
+        for start, end in bounds[:-1]:
+            part = PipelineBatch(events[start:end], [], batch.generation, {}, [])
             self._batches.push(_Slice(worker, part, last=False))
-        if last_start:
-            batch = batch._replace(events=events[last_start:])
+        if len(bounds) > 1:
+            batch = batch._replace(events=events[bounds[-1][0] :])
         self._batches.push(_Slice(worker, batch, last=True))
 
     def _apply_batch(self, item: _Slice) -> None:

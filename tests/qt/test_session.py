@@ -199,3 +199,21 @@ def test_a_window_session_waits_while_the_gui_holds_the_foreground_gate(qtbot, c
             time.sleep(0.01)  # the GUI thread is "busy": batches wait, the engine waits
     assert GUI_GATE.waits > before
     qtbot.waitUntil(lambda: controller.stats.rx_bytes == 4, timeout=WAIT_MS)
+
+
+def test_connection_events_are_sliced_finer_than_chunks():
+    from netassistant.core.chunk import ConnEvent, EventKind
+    from netassistant.qt.session import slice_bounds
+
+    def accepted(seq):
+        return ConnEvent(seq, 0, EventKind.ACCEPTED, seq, "127.0.0.1:1", "127.0.0.1:2")
+
+    def chunk(seq):
+        return Chunk(seq, 0, 0, Direction.RX, "127.0.0.1:1", "127.0.0.1:2", b"x")
+
+    assert slice_bounds([]) == [(0, 0)]
+    assert slice_bounds([accepted(i) for i in range(256)]) == [(0, 256)]
+    assert slice_bounds([accepted(i) for i in range(600)]) == [(0, 256), (256, 512), (512, 600)]
+    mixed = [chunk(i) for i in range(1000)] + [accepted(i) for i in range(1000, 1300)]
+    assert slice_bounds(mixed) == [(0, 1256), (1256, 1300)]
+    assert slice_bounds([chunk(i) for i in range(4097)]) == [(0, 2048), (2048, 4096), (4096, 4097)]

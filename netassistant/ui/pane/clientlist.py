@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event
 from netassistant.core.stats import ClientInfo
 from netassistant.qt.models.clientmodel import ClientListModel, Column
+from netassistant.ui.foregroundview import ForegroundTableView
 from netassistant.ui.widgets import decorate, fit_columns
 
 #: The address column is never narrower than this sample (nor than its title).
@@ -51,7 +51,7 @@ class ClientList(QWidget):
         self._selected: int | None = None
         self._updating = False
         self.model = ClientListModel(self)
-        self.table = QTableView()
+        self.table = ForegroundTableView()  # a Python model: repaints hold the gate
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netassistant.qt.foreground import GUI_GATE
 from netassistant.qt.models.chunkmodel import ChunkLogModel, Column, DisplayMode, SegmentsRole
 from netassistant.qt.models.ringmodel import RingTableModel
 from netassistant.qt.zoom import fixed_font, zoom
+from netassistant.ui.foregroundview import ForegroundTableView
 from netassistant.ui.widgets import fit_columns
 
 #: Grid line between rows (and columns).
@@ -255,8 +255,10 @@ def _fit_row_height(view: QTableView) -> None:
     rows.setDefaultSectionSize(height)
 
 
-class ChunkTableView(QTableView):
+class ChunkTableView(ForegroundTableView):
     """The log table: one fixed-height row per record with a line under each.
+
+    It repaints holding the window's foreground gate (see ui/foregroundview.py).
 
     Set up by :func:`configure_log_table`, with :class:`ChunkDataDelegate` drawing the
     DATA column.
@@ -279,16 +281,6 @@ class ChunkTableView(QTableView):
         self.setModel(model)
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Paint holding the window's foreground gate (see core/engine/foreground.py).
-
-        A repaint calls into Python for every visible cell; with the gate held, a
-        flooded session's engine waits the ~10 ms out instead of winning the GIL back
-        between those calls (which made the same repaint take 25-60 ms).
-        """
-        with GUI_GATE:
-            super().paintEvent(event)
 
     def is_at_bottom(self) -> bool:
         """Whether the view is scrolled to the last row."""
