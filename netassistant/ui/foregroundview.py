@@ -2,7 +2,7 @@
 
 Qt asks a Python model for every cell it paints; under a flood each of those calls had to
 win the GIL back from a session's engine. Holding the window's gate (see
-core/engine/foreground.py) makes the engines wait for the repaint instead.
+core/foreground.py) makes the engines wait for the repaint instead.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from netassistant.core.sending.book import PlanBook
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
 
 if TYPE_CHECKING:
-    from netassistant.core.engine.foreground import ForegroundGate
+    from netassistant.core.foreground import ForegroundGate
     from netassistant.core.replayfile import ReplaySource
 
 Sink = Callable[[list[Event]], None]

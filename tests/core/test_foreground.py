@@ -7,7 +7,7 @@ import threading
 import time
 
 from netassistant.core.config import Kind, SessionConfig
-from netassistant.core.engine.foreground import MAX_WAIT_S, ForegroundGate
+from netassistant.core.foreground import MAX_WAIT_S, ForegroundGate
 from tests.helpers import TIMEOUT, running
 
 
