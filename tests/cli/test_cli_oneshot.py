@@ -54,7 +54,8 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.cli.generator",  # --rate / --bps
     "netassistant.core.sending.generator",
     "construct",  # packet templates
-    "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
+    "ctypes",  # the allocator is tuned once a session moved a MiB (engine/memory.py)
+    "netassistant.core.engine.memory",
     "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",
     "tempfile",
