@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import os
 import socket
 import stat
@@ -11,6 +10,7 @@ import threading
 from typing import Any
 
 from netassistant.core import errors
+from netassistant.core.addressing import ip_version
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
 from netassistant.core.i18n import text
@@ -42,10 +42,8 @@ def resolve(config: SessionConfig, host: str, port: int, *, passive: bool) -> An
     family = FAMILIES[config.family]
     if not host:
         host = "" if passive else ("127.0.0.1" if family == socket.AF_INET else "::1")
-    with contextlib.suppress(ValueError):
-        ipaddress.ip_address(host.split("%", 1)[0])
-        if "%" not in host:
-            return (host, port) if family == socket.AF_INET else (host, port, 0, 0)
+    if "%" not in host and ip_version(host) is not None:
+        return (host, port) if family == socket.AF_INET else (host, port, 0, 0)
     try:
         infos = socket.getaddrinfo(
             host or None, port, family, 0, 0, socket.AI_PASSIVE if passive else 0
