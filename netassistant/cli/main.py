@@ -19,12 +19,14 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
 
 from netassistant.cli.argv import parse_arguments
 from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, say
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from netassistant.cli.runner import Runner
 
 

@@ -19,7 +19,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
 
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, say
 from netassistant.core import logformat
@@ -27,8 +26,11 @@ from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind, trac
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from netassistant.cli.timeline import TimelineRecorder
     from netassistant.core.decoding import Decoded
 

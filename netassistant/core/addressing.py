@@ -12,10 +12,10 @@ import contextlib
 import socket
 import struct
 import sys
-from typing import TYPE_CHECKING
 
 from netassistant.core.i18n import text
 from netassistant.core.records import FrozenRecord
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netassistant.core.config import SessionConfig

@@ -8,12 +8,14 @@ window all report a bad port or address the same way.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text, translatable
 from netassistant.core.records import Record
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.tlsconfig import TlsSettings
 
 MAX_RECV_SIZE = 1024 * 1024

@@ -27,7 +27,6 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
@@ -35,8 +34,11 @@ from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
 from netassistant.core.sending.book import PlanBook
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.replayfile import ReplaySource
 
 Sink = Callable[[list[Event]], None]

@@ -7,13 +7,16 @@ import os
 import socket
 import stat
 import threading
-from typing import Any
 
 from netassistant.core import errors
 from netassistant.core.addressing import ip_version
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
 from netassistant.core.i18n import text
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
 if hasattr(socket, "AF_UNIX"):

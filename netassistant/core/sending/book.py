@@ -14,12 +14,15 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan
 from netassistant.core.sending.runners import PlanRunner, Runner
+from netassistant.core.typehints import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Finished plans whose status is kept for :meth:`PlanBook.status`.
 KEEP_FINISHED_PLANS = 256
