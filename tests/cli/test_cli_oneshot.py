@@ -226,3 +226,48 @@ def test_only_a_command_line_run_freezes_its_imports(env, how):
     assert proc.returncode == 0, proc.stderr
     frozen = int(proc.stdout.split()[-1])
     assert (frozen > 10_000) if how == "program" else (frozen == 0), frozen
+
+
+#: The program with a thread of the caller's that is not a daemon and prints after a pause.
+PROGRAM_WITH_A_LATE_THREAD = (
+    "import threading, time\n"
+    "from netassistant.cli.main import run_command\n"
+    "def late():\n"
+    "    time.sleep(0.3)\n"
+    "    print('late', flush=True)\n"
+    "threading.Thread(target=late).start()\n"
+    "run_command()\n"
+)
+
+
+def test_the_program_ends_at_once_only_when_nothing_else_runs(env):
+    """run_command skips the interpreter's teardown, but never cuts another thread short."""
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
+        proc = subprocess.run(
+            [sys.executable, "-c", PROGRAM_WITH_A_LATE_THREAD, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        srv.accept()[0].close()
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "-- STOPPED #0 stopped" in lines[-2]
+    assert lines[-1] == "late"
+
+
+def test_the_program_exits_with_the_runs_code_and_all_its_output(env):
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        ok = run_cli(env, "tcp-client", "--remote-port", str(port), "--send", "hello")
+        srv.accept()[0].close()
+    usage = run_cli(env, "tcp-client", "--remote-port", "0")
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert ok.stdout.splitlines()[-1].endswith("-- STOPPED #0 stopped")
+    assert ok.stdout.endswith("\n")
+    assert usage.returncode == 2
+    assert usage.stderr.splitlines()[-1].startswith("netassistant-cli: error: ")
