@@ -56,6 +56,7 @@ NOT_FOR_A_PLAIN_SEND = [
     "construct",  # packet templates
     "ctypes",  # the allocator is tuned once a session moved a MiB (engine/memory.py)
     "netassistant.core.engine.memory",
+    "netassistant.core.sending.runners",  # the first send plan (--repeat with --interval...)
     "signal",  # its enums; the two handlers are installed through _signal
     "typing",  # annotations only: the session's modules use core/typehints.py
     "ipaddress",  # IPv4 hosts are read by addressing.ip_version; IPv6 ones load it
