@@ -129,6 +129,41 @@ def test_a_plain_send_loads_no_option_machinery(env):
     assert sorted(loaded.intersection(NOT_FOR_A_PLAIN_SEND)) == []
 
 
+#: Every module of ours a plain send loads, and no other: a module that joins this path
+#: is start-up time every script pays, so it has to be added here on purpose.
+A_PLAIN_SEND = {
+    "netassistant",
+    *("netassistant.cli." + name for name in ("argv", "main", "options", "parser", "runner")),
+    *("netassistant.cli." + name for name in ("sessionfiles", "tlsoptions")),  # their options
+    "netassistant.cli",
+    "netassistant.core",
+    *(
+        "netassistant.core." + name
+        for name in ("addressing", "chunk", "codec", "collector", "config", "errors")
+    ),
+    *("netassistant.core." + name for name in ("exposure", "i18n", "logformat", "records")),
+    "netassistant.core.typehints",
+    "netassistant.core.engine",
+    *(
+        "netassistant.core.engine." + name
+        for name in ("base", "connection", "sockets", "tcp_client")
+    ),
+    *KERNEL_STATE,
+    "netassistant.core.engine.sockfind",
+    "netassistant.core.pipeline",
+    *("netassistant.core.pipeline." + name for name in ("responder", "script", "session")),
+    "netassistant.core.sending",
+    "netassistant.core.sending.book",
+    "netassistant.core.sending.plans",
+}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kernel state is read on Linux")
+def test_a_plain_send_loads_these_modules_of_ours_and_no_other(env):
+    loaded = modules_loaded(env, "--send", "hello")
+    assert {name for name in loaded if name.startswith("netassistant")} == A_PLAIN_SEND
+
+
 @pytest.mark.parametrize(
     ("args", "now_loaded"),
     [
