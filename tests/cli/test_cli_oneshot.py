@@ -57,6 +57,7 @@ NOT_FOR_A_PLAIN_SEND = [
     "ctypes",  # the allocator is tuned once a session moved a MiB (engine/memory.py)
     "netassistant.core.engine.memory",
     "netassistant.core.sending.runners",  # the first send plan (--repeat with --interval...)
+    "queue",  # the runner's handoff is a deque on a condition (cli/runner.py)
     "signal",  # its enums; the two handlers are installed through _signal
     "typing",  # annotations only: the session's modules use core/typehints.py
     "ipaddress",  # IPv4 hosts are read by addressing.ip_version; IPv6 ones load it
