@@ -1,5 +1,5 @@
 """The headless front end: ``netassistant-cli``."""
 
-from netassistant.cli.main import main
+from netassistant.cli.main import main, run_command
 
-__all__ = ["main"]
+__all__ = ["main", "run_command"]

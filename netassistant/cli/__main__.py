@@ -1,7 +1,5 @@
 """``python -m netassistant.cli``."""
 
-import sys
+from netassistant.cli.main import run_command
 
-from netassistant.cli.main import main
-
-sys.exit(main())
+run_command()

@@ -12,20 +12,28 @@ Exit codes: 0 done, 1 runtime failure (plain-words message on stderr), 2 usage e
 
 from __future__ import annotations
 
-import gc
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from types import FrameType
-from typing import TYPE_CHECKING, TextIO
 
 from netassistant.cli.argv import parse_arguments
 from netassistant.cli.parser import EXIT_OK, EXIT_USAGE, UsageError, say
+from netassistant.core.collector import collector_paused
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+    from typing import NoReturn, TextIO
+
     from netassistant.cli.runner import Runner
+    from netassistant.core.pipeline.taps import CaptureTap
+
+
+#: The commands that run no session of their own.
+_NOT_SESSIONS = ("profile", "run", "lab", "packets")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -37,7 +45,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         out: Where records go (stdout if None).
     """
     out = out or sys.stdout
-    parser, args = parse_arguments(argv)
+    # As the command (argv None), what this process imports and builds before the run lives
+    # until it exits: the collector is paused meanwhile (its walks of the growing heap cost
+    # a one-shot run a few milliseconds) and those objects are then frozen, so neither the
+    # collections of the run nor the interpreter's teardown walk them again.
+    with collector_paused() if argv is None else nullcontext():
+        parser, args = parse_arguments(argv)
+        try:
+            session = None if args.command in _NOT_SESSIONS else _session(args, out)
+        except UsageError as exc:
+            return _usage_error(parser, exc)
     # Imported once the command is known: "send one message and exit" is a script's
     # building block, and every module it does not need is start-up time it pays
     # (tests/cli/test_cli_oneshot.py keeps it that way).
@@ -54,49 +71,81 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             from netassistant.cli.packets_cmd import packets_command
 
             return packets_command(args, out)
-        from netassistant.cli.options import (
-            config_from_args,
-            decode_settings,
-            reply_rules,
-            send_script,
-        )
-        from netassistant.cli.runner import Runner
-
-        config = config_from_args(args)
-        if getattr(args, "timeline", None):
-            from netassistant.cli.timeline import check_timeline_option
-
-            check_timeline_option(args)  # a bad name is a usage error before any socket
-        # Before the session exists: a usage error must not leave its sockets behind.
-        script = send_script(args, config)
-        decode = decode_settings(args, config)
-        replies = reply_rules(args)
-        runner = Runner(config, args, out, script=script, decode=decode, replies=replies)
-        pcap = None
-        if getattr(args, "pcap", None):
-            from netassistant.cli.sessionfiles import open_pcap
-
-            pcap = open_pcap(args, config, runner.pipeline)
     except UsageError as exc:
-        parser.print_usage(sys.stderr)
-        say(f"error: {exc}")
-        return EXIT_USAGE
-    if argv is None:
-        # This process is the command: what it has imported lives until it exits. Frozen,
-        # those objects are never walked again by the cyclic collector, neither during the
-        # run nor in the interpreter's teardown at exit (10-20 ms of a one-shot run).
-        gc.freeze()
+        return _usage_error(parser, exc)
+    assert session is not None
+    runner, pcap = session
     if threading.current_thread() is threading.main_thread():
+        # The C module behind ``signal``, which the interpreter has loaded already: the
+        # signal module only adds enums of every constant (3 million instructions to
+        # build, ~2% of a one-shot run), and two handlers need none of them.
+        import _signal
+
         handler = _stop_within_a_second(runner)
-        signal.signal(signal.SIGINT, handler)
-        if hasattr(signal, "SIGTERM"):
-            signal.signal(signal.SIGTERM, handler)
+        _signal.signal(_signal.SIGINT, handler)
+        if hasattr(_signal, "SIGTERM"):
+            _signal.signal(_signal.SIGTERM, handler)
     code = runner.run()
     if pcap is not None:
         from netassistant.cli.sessionfiles import close_pcap
 
         code = close_pcap(pcap, code)
     return code
+
+
+def _usage_error(parser: argparse.ArgumentParser, exc: UsageError) -> int:
+    parser.print_usage(sys.stderr)
+    say(f"error: {exc}")
+    return EXIT_USAGE
+
+
+def _session(args: argparse.Namespace, out: TextIO) -> tuple[Runner, CaptureTap | None]:
+    """The session a session command runs, and its pcap capture (or None).
+
+    Raises:
+        UsageError: An option is wrong; nothing was opened.
+    """
+    from netassistant.cli.options import config_from_args, decode_settings, reply_rules, send_script
+    from netassistant.cli.runner import Runner
+
+    config = config_from_args(args)
+    if getattr(args, "timeline", None):
+        from netassistant.cli.timeline import check_timeline_option
+
+        check_timeline_option(args)  # a bad name is a usage error before any socket
+    # Before the session exists: a usage error must not leave its sockets behind.
+    script = send_script(args, config)
+    decode = decode_settings(args, config)
+    replies = reply_rules(args)
+    runner = Runner(config, args, out, script=script, decode=decode, replies=replies)
+    pcap = None
+    if getattr(args, "pcap", None):
+        from netassistant.cli.sessionfiles import open_pcap
+
+        pcap = open_pcap(args, config, runner.pipeline)
+    return runner, pcap
+
+
+def run_command() -> NoReturn:
+    """The ``netassistant-cli`` program: :func:`main` on this process's command line.
+
+    Once the run has ended, its output is flushed and the process ends at once
+    (``os._exit``): the interpreter's teardown would only free, one by one, every object
+    the run made, which costs a one-shot send about 5 ms (``tests/benchmarks/cli_oneshot.py``)
+    and nothing anyone could see (every file the run wrote is closed by then). Where
+    something else is still running (a thread that is not a daemon) or the output cannot
+    be flushed, the usual exit does it, as it always did.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        sys.exit(code)  # the interpreter's exit says what went wrong, as it always did
+    main_thread = threading.main_thread()
+    if any(not thread.daemon for thread in threading.enumerate() if thread is not main_thread):
+        sys.exit(code)
+    os._exit(code)
 
 
 #: How long a signalled run may take to end cleanly before the process just exits.
@@ -124,4 +173,4 @@ def _stop_within_a_second(runner: Runner) -> Callable[[int, FrameType | None], N
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_command()

@@ -7,15 +7,17 @@ a plain ``--send`` pays for none of them.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
 
 from netassistant.cli.parser import CONFIG_OPTIONS, FLAG_OPTIONS, UsageError
 from netassistant.cli.tlsoptions import apply_tls_options
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
 from netassistant.core.pipeline import DecodeSettings, SendItem, SendScript
 from netassistant.core.sending.plans import MAX_BURST_BYTES
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.sending.formats import MessageFormat
 
 

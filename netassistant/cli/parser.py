@@ -13,9 +13,12 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
 
 from netassistant.core.config import MAX_RECV_SIZE, Kind
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 # The ranges SessionConfig.validate() enforces, checked here already so the message names
 # the option as typed (--rcvbuf) instead of the setting (rcvbuf).

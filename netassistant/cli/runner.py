@@ -14,12 +14,11 @@ chunks print as one bounded line. SIGINT and SIGTERM end the run within a second
 from __future__ import annotations
 
 import argparse
-import queue
+import collections
 import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO
 
 from netassistant.cli.parser import EXIT_FAILURE, EXIT_OK, say
 from netassistant.core import logformat
@@ -27,8 +26,11 @@ from netassistant.core.chunk import Chunk, ConnEvent, Direction, EventKind, trac
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.exposure import exposure_warning
 from netassistant.core.pipeline import DecodeSettings, PipelineBatch, SendScript, SessionPipeline
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from netassistant.cli.timeline import TimelineRecorder
     from netassistant.core.decoding import Decoded
 
@@ -47,6 +49,38 @@ DRAIN_SECONDS = 0.3
 IDLE_WAKE_S = 0.1
 #: What a wake-up without a batch prints.
 _NOTHING = PipelineBatch([], [], 0, {}, [])
+
+
+class Handoff:
+    """Batches from the engine thread to the printer, at most ``size`` waiting.
+
+    The two calls the runner needs of ``queue.Queue``, a put and a get that each wait at
+    most a given time, on one condition: importing ``queue`` costs a one-shot send more
+    than this class (``tests/benchmarks/cli_oneshot.py``).
+    """
+
+    def __init__(self, size: int) -> None:
+        self._items: collections.deque[PipelineBatch | None] = collections.deque()
+        self._size = size
+        self._changed = threading.Condition()
+
+    def put(self, item: PipelineBatch | None, timeout: float) -> bool:
+        """Add ``item`` once there is room, waiting ``timeout`` s at most; False if none."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: len(self._items) < self._size, timeout):
+                return False
+            self._items.append(item)
+            self._changed.notify_all()
+            return True
+
+    def get(self, timeout: float) -> PipelineBatch | None:
+        """The oldest item, waiting ``timeout`` s at most for one (:data:`_NOTHING` if none)."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._items, timeout):
+                return _NOTHING
+            item = self._items.popleft()
+            self._changed.notify_all()
+            return item
 
 
 class Runner:
@@ -75,7 +109,7 @@ class Runner:
         self.config = config
         self.args = args
         self.out = out
-        self._queue: queue.Queue[PipelineBatch | None] = queue.Queue(MAX_QUEUED_BATCHES)
+        self._queue = Handoff(MAX_QUEUED_BATCHES)
         self._interrupted = threading.Event()
         #: Set on the engine thread once a send-only run's bytes are all with the kernel.
         self._sent = threading.Event()
@@ -115,13 +149,9 @@ class Runner:
     # ------------------------------------------------------------ engine thread
     def _enqueue(self, batch: PipelineBatch) -> None:
         """The pipeline's sink: wait while the printer is behind (back-pressure)."""
-        while True:
-            try:
-                self._queue.put(batch, timeout=0.05)
-                return
-            except queue.Full:
-                if self.pipeline.stop_requested:
-                    return  # the run is ending: what is not printed now never will be
+        while not self._queue.put(batch, timeout=0.05):
+            if self.pipeline.stop_requested:
+                return  # the run is ending: what is not printed now never will be
 
     def _on_sent(self) -> None:
         """The send script's bytes are all with the kernel: wake the printer to end the run."""
@@ -137,13 +167,9 @@ class Runner:
             self.crash = traceback.format_exc(limit=8)
         finally:
             # Wakes the printer even if the queue was full when the loop ended.
-            while True:
-                try:
-                    self._queue.put(None, timeout=0.05)
+            while not self._queue.put(None, timeout=0.05):
+                if self._interrupted.is_set():
                     break
-                except queue.Full:
-                    if self._interrupted.is_set():
-                        break
 
     # -------------------------------------------------------------- main thread
     def interrupt(self) -> None:
@@ -200,10 +226,7 @@ class Runner:
                     clocks = (deadline, stop_at, sent_until)
                 due = [at - now for at in clocks if at is not None]
                 timeout = max(0.0, min([IDLE_WAKE_S, *due]))
-                try:
-                    batch = self._queue.get(timeout=timeout)
-                except queue.Empty:
-                    batch = _NOTHING
+                batch = self._queue.get(timeout=timeout)
                 if batch is None:
                     break
                 self._print_batch(batch)

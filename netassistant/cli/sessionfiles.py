@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import argparse
 import math
-from typing import TYPE_CHECKING
 
 from netassistant.cli.parser import EXIT_FAILURE, UsageError, say
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netassistant.core.config import SessionConfig

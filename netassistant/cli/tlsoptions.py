@@ -11,9 +11,12 @@ server leg's (the relay is the TLS client of the server), stored as ``upstream_t
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from netassistant.cli.parser import UsageError, finite_number
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 #: (option, TlsSettings field, argparse keywords, help).
 _VALUE_OPTIONS: list[tuple[str, str, dict[str, Any], str]] = [

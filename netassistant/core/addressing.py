@@ -9,14 +9,13 @@ each from ``ioctl``/``/proc``); no name is ever looked up in DNS.
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import struct
 import sys
-from typing import TYPE_CHECKING
 
 from netassistant.core.i18n import text
 from netassistant.core.records import FrozenRecord
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netassistant.core.config import SessionConfig
@@ -69,6 +68,33 @@ class AddressingError(ValueError):
     """A multicast spec or interface is wrong; ``args[0]`` is a translatable message."""
 
 
+def ip_version(value: str) -> int | None:
+    """4 or 6 if ``value`` is an IP address as ``ipaddress.ip_address`` reads it, else None.
+
+    Every session checks its hosts, and most are IPv4 (``127.0.0.1``): those are read here
+    by ipaddress's own rules (four decimal parts 0-255, no leading zeros), so such a
+    session never loads ipaddress. Anything with a colon is left to ipaddress.
+    """
+    if ":" in value:
+        import ipaddress
+
+        try:
+            return ipaddress.ip_address(value).version
+        except ValueError:
+            return None
+    parts = value.split(".")
+    if len(parts) == 4 and all(
+        part.isascii()
+        and part.isdigit()
+        and len(part) <= 3
+        and (part == "0" or part[0] != "0")
+        and int(part) <= 255
+        for part in parts
+    ):
+        return 4
+    return None
+
+
 def interfaces() -> list[Interface]:
     """The machine's interfaces with their addresses, ordered by index."""
     try:
@@ -101,6 +127,8 @@ def _ipv4_address(name: str) -> str:
 
 def _ipv6_addresses() -> dict[str, list[str]]:
     """Interface name -> IPv6 addresses, from ``/proc/net/if_inet6`` (Linux)."""
+    import ipaddress
+
     out: dict[str, list[str]] = {}
     with contextlib.suppress(OSError), open("/proc/net/if_inet6", encoding="ascii") as fh:
         for line in fh:
@@ -118,6 +146,8 @@ def parse_membership(spec: str) -> Membership:
     Raises:
         AddressingError: the group is not a multicast address or the spec is empty.
     """
+    import ipaddress
+
     group, _, iface = spec.strip().partition("@")
     group = group.strip()
     try:
@@ -172,7 +202,7 @@ def membership_request(member: Membership, family: int) -> tuple[int, int, bytes
     Raises:
         AddressingError: the group's family differs from the socket's, or no such interface.
     """
-    version = ipaddress.ip_address(member.group).version
+    version = ip_version(member.group)
     if (version == 6) != (family == socket.AF_INET6):
         raise AddressingError(
             text(
@@ -266,7 +296,4 @@ def check_config(config: SessionConfig) -> None:
 
 
 def _is_ipv4(value: str) -> bool:
-    try:
-        return ipaddress.ip_address(value).version == 4
-    except ValueError:
-        return False
+    return ip_version(value) == 4

@@ -17,7 +17,8 @@ recv. They stay immutable, typed and cheap to keep by the hundred thousand.
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+
+from netassistant.core.typehints import NamedTuple
 
 
 class Direction(enum.Enum):

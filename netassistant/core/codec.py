@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable
+from functools import cache
 
 from netassistant.core.i18n import Text
 
@@ -23,27 +24,45 @@ from netassistant.core.i18n import Text
 ENCODINGS: tuple[str, ...] = ("utf-8", "gbk", "gb18030", "big5", "latin-1", "ascii")
 
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
-_HEX_TOKEN = re.compile(r"[^\s,;]+")
-_C_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Patterns and tables are made at first use (re caches compiled patterns): every session
+# loads this module for its log lines, and a one-shot CLI send uses none of them
+# (tests/benchmarks/cli_oneshot.py measures its start-up).
+_HEX_TOKEN = r"[^\s,;]+"
+_C_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 # The escape syntax, in one place: "\r \n \t \0 \xNN \\" (the send box, --send, auto-reply
 # text and framing delimiters all read it; escape() and escape_text() write it).
 _CHAR_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", "0": "\0", "\\": "\\"}
-_CHAR_ESCAPES_OUT = {ord(char): f"\\{code}" for code, char in _CHAR_ESCAPES.items()}
-# Every other C0 control character and DEL as \xNN; they are invisible or break a line.
-_CONTROL_ESCAPES_OUT = {
-    **{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]},
-    **_CHAR_ESCAPES_OUT,
-}
-# escape(): bytes as printable ASCII, so a byte outside 0x20-0x7E is \xNN too; among raw
-# bytes NUL reads best as one more \x00 (and saved framing specs have always said so).
-_BYTE_ESCAPES_OUT = {
-    **{c: f"\\x{c:02x}" for c in range(256) if not 0x20 <= c < 0x7F},
-    **_CHAR_ESCAPES_OUT,
-    0: "\\x00",
-}
 
-# One table serves printable_ascii() and the hexdump ASCII column.
-_ASCII_TABLE = bytes(b if 0x20 <= b < 0x7F else ord(".") for b in range(256))
+
+def _char_escapes_out() -> dict[int, str]:
+    return {ord(char): f"\\{code}" for code, char in _CHAR_ESCAPES.items()}
+
+
+@cache
+def _control_escapes_out() -> dict[int, str]:
+    r"""Every other C0 control character and DEL as \xNN; they are invisible or break a line."""
+    return {**{c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}, **_char_escapes_out()}
+
+
+@cache
+def _byte_escapes_out() -> dict[int, str]:
+    r"""escape()'s table: bytes as printable ASCII, so a byte outside 0x20-0x7E is \xNN too.
+
+    Among raw bytes NUL reads best as one more \x00 (and saved framing specs have always
+    said so).
+    """
+    return {
+        **{c: f"\\x{c:02x}" for c in range(256) if not 0x20 <= c < 0x7F},
+        **_char_escapes_out(),
+        0: "\\x00",
+    }
+
+
+@cache
+def _ascii_table() -> bytes:
+    """One table serves printable_ascii() and the hexdump ASCII column."""
+    return bytes(b if 0x20 <= b < 0x7F else ord(".") for b in range(256))
+
 
 # decode_segments() needs to know which characters stood for undecodable bytes, but
 # the stock error handlers either lose the byte value or (surrogateescape) cannot
@@ -62,15 +81,19 @@ def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_SEGMENTS_ERRORS, _mark_undecodable)
 
-_SPECIAL_RUN = re.compile("([\x00-\x1f\x7f-\x9f\udc00-\udcff]+)")
-_SPECIAL_TABLE: dict[int, str] = {
-    **{c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]},
-    **{0xDC00 + b: f"\\x{b:02x}" for b in range(256)},
-    ord("\r"): "\\r",
-    ord("\n"): "\\n",
-    ord("\t"): "\\t",
-    0: "\\0",
-}
+_SPECIAL_RUN = "([\x00-\x1f\x7f-\x9f\udc00-\udcff]+)"
+
+
+@cache
+def _special_table() -> dict[int, str]:
+    return {
+        **{c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]},
+        **{0xDC00 + b: f"\\x{b:02x}" for b in range(256)},
+        ord("\r"): "\\r",
+        ord("\n"): "\\n",
+        ord("\t"): "\\t",
+        0: "\\0",
+    }
 
 
 class HexError(ValueError):
@@ -133,7 +156,7 @@ def parse_hex(text: str) -> bytes:
             or a ``0x`` without digits; ``position`` points into ``text``.
     """
     digits: list[str] = []
-    for match in _HEX_TOKEN.finditer(text):
+    for match in re.finditer(_HEX_TOKEN, text):
         token, start = match.group(), match.start()
         body, body_start = token, start
         if token[:2] in ("0x", "0X"):
@@ -278,7 +301,7 @@ def escape(data: bytes) -> str:
     Returns:
         The text; ``""`` for no data.
     """
-    text = bytes(data).decode("latin-1").translate(_BYTE_ESCAPES_OUT)
+    text = bytes(data).decode("latin-1").translate(_byte_escapes_out())
     if text.startswith(" "):
         text = "\\x20" + text[1:]
     if text.endswith(" "):
@@ -301,7 +324,7 @@ def escape_text(text: str, keep: str = "") -> str:
     Returns:
         The escaped text.
     """
-    table = _CONTROL_ESCAPES_OUT
+    table = _control_escapes_out()
     if keep:
         table = {c: out for c, out in table.items() if chr(c) not in keep}
     return text.translate(table)
@@ -398,14 +421,18 @@ def decode_segments(data: bytes, encoding: str = "utf-8") -> list[tuple[str, boo
         LookupError: For an unknown encoding name, which is a programming error.
     """
     text = bytes(data).decode(encoding, errors=_SEGMENTS_ERRORS)
+    if text.isprintable():
+        # No control character (Cc) nor marked byte (a lone surrogate, Cs) in it: one run.
+        return [(text, False)] if text else []
     # With one capturing group, split() alternates ordinary and special runs.
-    parts = _SPECIAL_RUN.split(text)
+    parts = re.split(_SPECIAL_RUN, text)
     segments: list[tuple[str, bool]] = []
+    table = _special_table()
     for index, part in enumerate(parts):
         if not part:
             continue
         special = index % 2 == 1
-        segments.append((part.translate(_SPECIAL_TABLE) if special else part, special))
+        segments.append((part.translate(table) if special else part, special))
     return segments
 
 
@@ -418,7 +445,7 @@ def printable_ascii(data: bytes) -> str:
     Returns:
         One character per byte.
     """
-    return bytes(data).translate(_ASCII_TABLE).decode("ascii")
+    return bytes(data).translate(_ascii_table()).decode("ascii")
 
 
 def hexdump(data: bytes, width: int = 16) -> str:
@@ -467,7 +494,7 @@ def to_c_array(data: bytes, name: str = "data") -> str:
     Raises:
         ValueError: If ``name`` is not a C identifier.
     """
-    if not _C_IDENTIFIER.fullmatch(name):
+    if not re.fullmatch(_C_IDENTIFIER, name):
         raise ValueError(f"{name!r} is not a C identifier")
     data = bytes(data)
     if not data:

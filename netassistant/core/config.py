@@ -8,13 +8,14 @@ window all report a bad port or address the same way.
 from __future__ import annotations
 
 import enum
-import ipaddress
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text, translatable
 from netassistant.core.records import Record
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.tlsconfig import TlsSettings
 
 MAX_RECV_SIZE = 1024 * 1024
@@ -411,6 +412,8 @@ class SessionConfig(Record):
                 "remote_host", self.remote_host, self.family, allow_empty=self.kind is Kind.UDP
             )
         if self.multicast_group:
+            import ipaddress
+
             try:
                 group = ipaddress.ip_address(self.multicast_group)
             except ValueError:
@@ -608,22 +611,21 @@ def _check_host(name: str, host: str, family: Family, *, allow_empty: bool) -> N
         if allow_empty:
             return
         raise ConfigError(name, text("an address is needed"))
-    try:
-        addr = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
+    from netassistant.core.addressing import ip_version
+
+    version = ip_version(host.split("%", 1)[0])
+    if version is None:
         import re
 
         if re.match(_HOSTNAME_PATTERN, host):
             return
-        raise ConfigError(
-            name, text("{host!r} is not an IP address or host name", host=host)
-        ) from None
-    if family is Family.INET and addr.version != 4:
+        raise ConfigError(name, text("{host!r} is not an IP address or host name", host=host))
+    if family is Family.INET and version != 4:
         raise ConfigError(
             name,
             text("{host} is an IPv6 address; choose family inet6 or an IPv4 address", host=host),
         )
-    if family is Family.INET6 and addr.version != 6:
+    if family is Family.INET6 and version != 6:
         raise ConfigError(
             name,
             text("{host} is an IPv4 address; choose family inet or an IPv6 address", host=host),

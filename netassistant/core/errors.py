@@ -11,9 +11,9 @@ import errno
 import os
 import socket
 import stat
-from typing import TYPE_CHECKING
 
 from netassistant.core.i18n import text
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netassistant.core.engine.kernel import PortHolders

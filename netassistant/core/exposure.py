@@ -10,8 +10,7 @@ leak); a host name other than ``localhost`` is treated as possibly reachable.
 
 from __future__ import annotations
 
-import ipaddress
-
+from netassistant.core.addressing import ip_version
 from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.i18n import text
 
@@ -47,7 +46,10 @@ def exposure_warning(config: SessionConfig) -> str | None:
 def _is_loopback(host: str) -> bool:
     if host.lower() in _LOCAL_NAMES:
         return True
-    try:
-        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
-    except ValueError:
-        return False
+    host = host.split("%", 1)[0]
+    version = ip_version(host)
+    if version == 6:
+        import ipaddress
+
+        return ipaddress.IPv6Address(host).is_loopback
+    return version == 4 and host.startswith("127.")  # 127.0.0.0/8

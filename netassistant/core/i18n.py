@@ -10,7 +10,10 @@ templates are listed for lupdate in :mod:`netassistant.qt.coremessages`.
 
 from __future__ import annotations
 
-from typing import Any
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Text(str):

@@ -7,9 +7,12 @@ either reads the same.
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, EventKind
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # Framing is imported by the functions that draw framed messages: a log of raw chunks
 # (the CLI without --frame) never loads it.

@@ -18,7 +18,10 @@ which are cheaper to make.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, Self
 
 
 class Record:

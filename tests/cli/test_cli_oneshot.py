@@ -54,7 +54,13 @@ NOT_FOR_A_PLAIN_SEND = [
     "netassistant.cli.generator",  # --rate / --bps
     "netassistant.core.sending.generator",
     "construct",  # packet templates
-    "ctypes.util",  # memory.py finds glibc by its soname, without ldconfig
+    "ctypes",  # the allocator is tuned once a session moved a MiB (engine/memory.py)
+    "netassistant.core.engine.memory",
+    "netassistant.core.sending.runners",  # the first send plan (--repeat with --interval...)
+    "queue",  # the runner's handoff is a deque on a condition (cli/runner.py)
+    "signal",  # its enums; the two handlers are installed through _signal
+    "typing",  # annotations only: the session's modules use core/typehints.py
+    "ipaddress",  # IPv4 hosts are read by addressing.ip_version; IPv6 ones load it
     "shutil",  # argparse's default help width (the parser sizes it itself)
     "subprocess",
     "tempfile",
@@ -122,6 +128,41 @@ def test_a_plain_send_loads_no_option_machinery(env):
     loaded = modules_loaded(env, "--send", "hello")
     assert "netassistant.core.engine.tcp_client" in loaded, "the run did happen"
     assert sorted(loaded.intersection(NOT_FOR_A_PLAIN_SEND)) == []
+
+
+#: Every module of ours a plain send loads, and no other: a module that joins this path
+#: is start-up time every script pays, so it has to be added here on purpose.
+A_PLAIN_SEND = {
+    "netassistant",
+    *("netassistant.cli." + name for name in ("argv", "main", "options", "parser", "runner")),
+    *("netassistant.cli." + name for name in ("sessionfiles", "tlsoptions")),  # their options
+    "netassistant.cli",
+    "netassistant.core",
+    *(
+        "netassistant.core." + name
+        for name in ("addressing", "chunk", "codec", "collector", "config", "errors")
+    ),
+    *("netassistant.core." + name for name in ("exposure", "i18n", "logformat", "records")),
+    "netassistant.core.typehints",
+    "netassistant.core.engine",
+    *(
+        "netassistant.core.engine." + name
+        for name in ("base", "connection", "sockets", "tcp_client")
+    ),
+    *KERNEL_STATE,
+    "netassistant.core.engine.sockfind",
+    "netassistant.core.pipeline",
+    *("netassistant.core.pipeline." + name for name in ("responder", "script", "session")),
+    "netassistant.core.sending",
+    "netassistant.core.sending.book",
+    "netassistant.core.sending.plans",
+}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kernel state is read on Linux")
+def test_a_plain_send_loads_these_modules_of_ours_and_no_other(env):
+    loaded = modules_loaded(env, "--send", "hello")
+    assert {name for name in loaded if name.startswith("netassistant")} == A_PLAIN_SEND
 
 
 @pytest.mark.parametrize(
@@ -223,3 +264,48 @@ def test_only_a_command_line_run_freezes_its_imports(env, how):
     assert proc.returncode == 0, proc.stderr
     frozen = int(proc.stdout.split()[-1])
     assert (frozen > 10_000) if how == "program" else (frozen == 0), frozen
+
+
+#: The program with a thread of the caller's that is not a daemon and prints after a pause.
+PROGRAM_WITH_A_LATE_THREAD = (
+    "import threading, time\n"
+    "from netassistant.cli.main import run_command\n"
+    "def late():\n"
+    "    time.sleep(0.3)\n"
+    "    print('late', flush=True)\n"
+    "threading.Thread(target=late).start()\n"
+    "run_command()\n"
+)
+
+
+def test_the_program_ends_at_once_only_when_nothing_else_runs(env):
+    """run_command skips the interpreter's teardown, but never cuts another thread short."""
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
+        proc = subprocess.run(
+            [sys.executable, "-c", PROGRAM_WITH_A_LATE_THREAD, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        srv.accept()[0].close()
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert "-- STOPPED #0 stopped" in lines[-2]
+    assert lines[-1] == "late"
+
+
+def test_the_program_exits_with_the_runs_code_and_all_its_output(env):
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        ok = run_cli(env, "tcp-client", "--remote-port", str(port), "--send", "hello")
+        srv.accept()[0].close()
+    usage = run_cli(env, "tcp-client", "--remote-port", "0")
+    assert (ok.returncode, ok.stderr) == (0, "")
+    assert ok.stdout.splitlines()[-1].endswith("-- STOPPED #0 stopped")
+    assert ok.stdout.endswith("\n")
+    assert usage.returncode == 2
+    assert usage.stderr.splitlines()[-1].startswith("netassistant-cli: error: ")

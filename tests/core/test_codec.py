@@ -380,6 +380,15 @@ class TestDecodeSegments:
     def test_empty(self) -> None:
         assert decode_segments(b"") == []
 
+    def test_printable_text_is_one_run(self) -> None:
+        assert decode_segments(b"hello") == [("hello", False)]
+
+    def test_unprintable_characters_that_are_not_controls_stay_ordinary(self) -> None:
+        # No-break space, line separator, a private-use character: not printable, not Cc.
+        text = "a\u00a0b\u2028c\ue000"
+        assert decode_segments(text.encode()) == [(text, False)]
+        assert decode_segments((text + "\r").encode()) == [(text, False), ("\\r", True)]
+
     @given(data=st.binary(max_size=200), encoding=st.sampled_from(ENCODINGS))
     def test_joined_text_is_decode_text_with_controls_escaped(
         self, data: bytes, encoding: str

@@ -8,14 +8,16 @@ UDP engine and its ``recvmmsg`` bindings); the classes are still importable from
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.engine.base import Engine, Sink
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.sending.plans import PlanStatus, SendPlan
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.engine.tcp_client import TcpClientEngine
     from netassistant.core.engine.tcp_server import TcpServerEngine
     from netassistant.core.engine.udp import UdpEngine

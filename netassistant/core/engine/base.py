@@ -27,17 +27,18 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
 from netassistant.core.config import SessionConfig
-from netassistant.core.engine.memory import keep_freed_memory
 from netassistant.core.engine.sockets import SetupError
 from netassistant.core.i18n import text
 from netassistant.core.sending.book import PlanBook
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan, check_interval
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.foreground import ForegroundGate
     from netassistant.core.replayfile import ReplaySource
 
@@ -46,6 +47,9 @@ Sink = Callable[[list[Event]], None]
 #: Reads per readiness notification before going back to select(): amortises the
 #: select() call under a flood without starving other sockets.
 READ_BUDGET = 64
+#: Data a session moves before it tunes the allocator (engine/memory.py): a flood gets
+#: there in its first batches, a short session (a one-shot send) never loads ctypes.
+TUNE_MEMORY_AFTER_BYTES = 1024 * 1024
 
 
 def check_data(data: Any) -> bytes:
@@ -132,7 +136,6 @@ class Engine:
         for name, value in (("first_seq", first_seq), ("first_conn_id", first_conn_id)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
-        keep_freed_memory()  # see engine/memory.py: half the flood throughput otherwise
         self.config = config
         self._sink = sink
         self._flush_interval = flush_interval
@@ -159,6 +162,8 @@ class Engine:
         self._pending: list[Event] = []
         self._after_flush: list[Callable[[], None]] = []
         self._pending_bytes = 0
+        #: Bytes still to move before the allocator is tuned; None once done.
+        self._tune_memory_in: int | None = TUNE_MEMORY_AFTER_BYTES
         self._last_flush = time.monotonic()
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._timer_ids = itertools.count()
@@ -410,6 +415,10 @@ class Engine:
     def _flush(self, now: float | None = None) -> None:
         self._last_flush = time.monotonic() if now is None else now
         if self._pending:
+            if self._tune_memory_in is not None:
+                self._tune_memory_in -= self._pending_bytes
+                if self._tune_memory_in <= 0:
+                    self._tune_memory()
             batch, self._pending, self._pending_bytes = self._pending, [], 0
             self._sink(batch)
             if self._after_flush:
@@ -418,6 +427,13 @@ class Engine:
                 waiting, self._after_flush = self._after_flush, []
                 for fn in waiting:
                     self._post(fn)
+
+    def _tune_memory(self) -> None:
+        # See engine/memory.py: half the flood throughput otherwise.
+        from netassistant.core.engine.memory import keep_freed_memory
+
+        keep_freed_memory()
+        self._tune_memory_in = None
 
     def after_flush(self, fn: Callable[[], None]) -> None:
         """Run ``fn`` after the next flush (loop thread only).

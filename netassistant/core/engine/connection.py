@@ -18,12 +18,12 @@ import time
 from collections.abc import Callable
 from functools import partial
 from itertools import islice, repeat
-from typing import TYPE_CHECKING
 
 from netassistant.core import errors
 from netassistant.core.chunk import Chunk, ChunkFlag, Direction, EventKind
 from netassistant.core.engine.base import READ_BUDGET
 from netassistant.core.i18n import text
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netassistant.core.engine.base import Engine

@@ -9,6 +9,8 @@ larger trim threshold; ``tests/benchmarks/engine_throughput.py``). Raising the t
 threshold and top pad keeps a bounded amount of freed memory for reuse.
 
 Linux with glibc only; elsewhere this does nothing. It is process-wide and idempotent.
+An engine calls it once its session has moved its first MiB of data (``Engine._flush``),
+so a short session (a one-shot CLI send) never loads this module, nor ctypes.
 """
 
 from __future__ import annotations

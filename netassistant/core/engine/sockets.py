@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import os
 import socket
 import stat
 import threading
-from typing import Any
 
 from netassistant.core import errors
+from netassistant.core.addressing import ip_version
 from netassistant.core.chunk import format_address
 from netassistant.core.config import Family, SessionConfig
 from netassistant.core.i18n import text
+from netassistant.core.typehints import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FAMILIES = {Family.INET: socket.AF_INET, Family.INET6: socket.AF_INET6}
 if hasattr(socket, "AF_UNIX"):
@@ -42,10 +45,8 @@ def resolve(config: SessionConfig, host: str, port: int, *, passive: bool) -> An
     family = FAMILIES[config.family]
     if not host:
         host = "" if passive else ("127.0.0.1" if family == socket.AF_INET else "::1")
-    with contextlib.suppress(ValueError):
-        ipaddress.ip_address(host.split("%", 1)[0])
-        if "%" not in host:
-            return (host, port) if family == socket.AF_INET else (host, port, 0, 0)
+    if "%" not in host and ip_version(host) is not None:
+        return (host, port) if family == socket.AF_INET else (host, port, 0, 0)
     try:
         infos = socket.getaddrinfo(
             host or None, port, family, 0, 0, socket.AI_PASSIVE if passive else 0

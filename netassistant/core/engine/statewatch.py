@@ -30,7 +30,6 @@ import itertools
 import socket
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family, Kind
@@ -38,8 +37,11 @@ from netassistant.core.engine.kernel import TableEntry
 from netassistant.core.engine.sockfind import Pair, SocketFinder
 from netassistant.core.engine.sockstate import queue_sizes, supported, tcp_info
 from netassistant.core.i18n import text
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.engine.base import Engine
 
 #: Seconds between two samples (so at most 10 STATE events a second per connection).

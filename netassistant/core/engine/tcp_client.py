@@ -11,7 +11,6 @@ import errno
 import selectors
 import socket
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core import errors
 from netassistant.core.chunk import EventKind, format_address
@@ -29,8 +28,11 @@ from netassistant.core.engine.sockets import (
 )
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import Route
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.engine.tls import TlsSide
 
 

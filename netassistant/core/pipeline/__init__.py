@@ -10,7 +10,6 @@ the capture writers.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.pipeline.script import SendItem, SendScript
 from netassistant.core.pipeline.session import (
@@ -21,8 +20,11 @@ from netassistant.core.pipeline.session import (
     SessionPipeline,
     UnsupportedCommand,
 )
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.pipeline.responder import AutoResponder
     from netassistant.core.pipeline.taps import CaptureTap, Tap
 

@@ -28,10 +28,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
 
 from netassistant.core.chunk import Chunk, Direction, Event
 from netassistant.core.i18n import Text, text
+from netassistant.core.typehints import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import datetime as _dt

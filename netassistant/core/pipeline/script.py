@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
 from netassistant.core.config import Kind
 from netassistant.core.records import FrozenRecord
+from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.engine import Engine
     from netassistant.core.pipeline.session import SessionPipeline
     from netassistant.core.replayfile import ReplaySource

@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from netassistant.core.chunk import (
     Chunk,
@@ -39,11 +38,13 @@ from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.core.i18n import text
 from netassistant.core.pipeline.responder import AutoResponder
 from netassistant.core.records import FrozenRecord
+from netassistant.core.typehints import TYPE_CHECKING, NamedTuple
 
 # Decoding (framing, checksums) and auto-reply rules (a regex engine) are imported when a
 # session uses them, not with this module: a plain session never loads them.
 if TYPE_CHECKING:
     import datetime
+    from typing import Any
 
     from netassistant.core.autoreply import AutoReplyRule
     from netassistant.core.decoding import Decoded, MessageDecoder

@@ -14,12 +14,16 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
 
 from netassistant.core.chunk import EventKind
 from netassistant.core.i18n import text
 from netassistant.core.sending.plans import PlanStatus, Route, SendPlan
-from netassistant.core.sending.runners import PlanRunner, Runner
+from netassistant.core.typehints import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from netassistant.core.sending.runners import PlanRunner, Runner
 
 #: Finished plans whose status is kept for :meth:`PlanBook.status`.
 KEEP_FINISHED_PLANS = 256
@@ -120,6 +124,9 @@ class PlanBook:
         if isinstance(routes, str):
             self._refuse(plan_id, "plan", plan.count, plan.conn_id, routes)
             return
+        # The runners load with the first plan: a plain send never starts one.
+        from netassistant.core.sending.runners import PlanRunner
+
         if plan.rate or plan.bps:
             from netassistant.core.sending.generator import RateRunner
 

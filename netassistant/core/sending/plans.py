@@ -16,14 +16,16 @@ its :class:`~netassistant.core.sending.book.PlanBook`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
 
 from netassistant.core.i18n import text
 from netassistant.core.records import FrozenRecord
+from netassistant.core.typehints import TYPE_CHECKING, Protocol
 
 # formats (one more dataclass to build at import) loads with the first counted or
 # formatted plan; a plain send never needs it.
 if TYPE_CHECKING:
+    from typing import Any
+
     from netassistant.core.chunk import EventKind as _EventKind
     from netassistant.core.sending.formats import MessageFormat
 

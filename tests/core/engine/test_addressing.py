@@ -270,3 +270,46 @@ def test_pktinfo_off_keeps_the_bound_address():
             tx.sendto(b"a", ("127.0.0.2", h.engine.port))
             h.wait_for(lambda _: h.chunks())
         assert h.chunks()[0].local == f"0.0.0.0:{h.engine.port}"
+
+
+#: IP literals and near misses: ip_version must read each exactly as ipaddress does.
+IP_SPELLINGS = [
+    "127.0.0.1", "0.0.0.0", "255.255.255.255", "1.2.3.4", "10.0.0.256", "256.1.1.1",
+    "127.000.0.1", "127.0.0.01", "01.2.3.4", "0.0.0.00", "1.2.3", "1.2.3.4.5", "1.2.3.",
+    ".1.2.3", "1..2.3", "", ".", "...", "1.2.3.4 ", " 1.2.3.4", "1.2.3.-4", "1.2.3.+4",
+    "1.2.3.1000", "1.2.3.0x1", "١.٢.٣.٤", "1.2.3.²", "1.2.3.4/32", "localhost", "example.com",
+    "127.1", "2130706433", "1_0.0.0.1", "::1", "::", "fe80::1", "::ffff:1.2.3.4",
+    "::ffff:1.2.3.04", "1::2::3", ":1", "1:", "12345::", "g::1", "1:2:3:4:5:6:7:8",
+    "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "1:2:3:4:5:6:7::8", "[::1]",
+    "fe80::1%lo", "1.2.3.4:80",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("spelling", IP_SPELLINGS)
+def test_ip_version_reads_addresses_as_ipaddress_does(spelling):
+    import ipaddress
+
+    try:
+        expected: int | None = ipaddress.ip_address(spelling).version
+    except ValueError:
+        expected = None
+    assert addressing.ip_version(spelling) == expected
+
+
+def test_a_session_on_ipv4_loopback_loads_no_ipaddress():
+    """Checking and opening a 127.0.0.1 session reads its addresses without ipaddress."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from netassistant.core.config import Kind, SessionConfig\n"
+        "from netassistant.core.engine.sockets import resolve\n"
+        "from netassistant.core.exposure import exposure_warning\n"
+        "config = SessionConfig(kind=Kind.TCP_SERVER, local_host='127.0.0.1').validate()\n"
+        "print(exposure_warning(config), resolve(config, '127.0.0.1', 9, passive=False))\n"
+        "print('ipaddress' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["None ('127.0.0.1', 9)", "False"]
