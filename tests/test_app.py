@@ -80,6 +80,10 @@ NOT_FOR_THE_FIRST_WINDOW = [
     # Reply rules: a new pane has none (their matching, templates and the packet model).
     "netassistant.core.replies",
     "netassistant.core.packets",
+    # The framing box only parses and formats specs: no decoder, encoder or their records.
+    "netassistant.core.framing.decoders",
+    "netassistant.core.framing.encoders",
+    "netassistant.core.framing.records",
 ]
 
 #: PySide6 classes the first window must not build: PySide makes a class (and every enum
