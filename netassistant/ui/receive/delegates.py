@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,9 +39,10 @@ from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.widgets import fit_columns
 
 if TYPE_CHECKING:
-    # Not imported at run time: naming QStyle or QStyleOptionViewItem builds PySide's
-    # classes for them (a few ms of a launch whose log has no row to paint yet). The
-    # painting code reaches both through the objects it is handed (a style, an option).
+    # Not imported at run time: naming QPainter, QStyle or QStyleOptionViewItem builds
+    # PySide's classes for them (a few ms of a launch whose log has no row to paint yet).
+    # The painting code reaches them through the objects it is handed (a style, an option).
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 #: Grid line between rows (and columns).
