@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -207,7 +205,7 @@ class ReplyRulesBox(QGroupBox):
         from netassistant.ui.automation.ruledialog import RuleDialog
 
         dialog = RuleDialog(rule, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
         result = dialog.rule() if accepted else None
         dialog.deleteLater()
         return result
@@ -252,6 +250,8 @@ class ReplyRulesBox(QGroupBox):
 
     @Slot()
     def _import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import reply rules"), "", self.tr("JSON files (*.json)")
         )
@@ -273,6 +273,8 @@ class ReplyRulesBox(QGroupBox):
 
     @Slot()
     def _export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export reply rules"), "rules.json", self.tr("JSON files (*.json)")
         )
