@@ -80,6 +80,8 @@ NOT_FOR_THE_FIRST_WINDOW = [
     # Reply rules: a new pane has none (their matching, templates and the packet model).
     "netassistant.core.replies",
     "netassistant.core.packets",
+    # The local host list comes from netlink (core.localaddresses) on Linux.
+    *(["PySide6.QtNetwork"] if sys.platform.startswith("linux") else []),
     # The framing box only parses and formats specs: no decoder, encoder or their records.
     "netassistant.core.framing.decoders",
     "netassistant.core.framing.encoders",
