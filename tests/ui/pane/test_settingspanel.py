@@ -112,19 +112,22 @@ def test_unix_family_asks_for_a_socket_path_and_hides_the_ports(make):
 
 
 @pytest.mark.parametrize(
-    ("family", "protocol"),
-    [(Family.INET, "IPv4Protocol"), (Family.INET6, "IPv6Protocol")],
+    ("family", "protocol", "first"),
+    [
+        (Family.INET, "IPv4Protocol", ["127.0.0.1", "0.0.0.0"]),
+        (Family.INET6, "IPv6Protocol", ["::1", "::"]),
+    ],
 )
-def test_the_local_hosts_are_the_machines_addresses_as_qt_lists_them(make, family, protocol):
+def test_the_local_hosts_are_the_machines_addresses_as_qt_lists_them(make, family, protocol, first):
     # Read from netlink (no QtNetwork at start-up): the same addresses, in the same order
     # and spelling (an IPv6 link-local one with its %interface), as Qt's own list.
     from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
-    from netassistant.ui.pane.settingspanel import _DEFAULT_HOSTS, interface_addresses
+    from netassistant.ui.pane.settingspanel import interface_addresses
 
     wanted = getattr(QAbstractSocket.NetworkLayerProtocol, protocol)
     qt = [a.toString() for a in QNetworkInterface.allAddresses() if a.protocol() == wanted]
-    expected = [*_DEFAULT_HOSTS[family], *(a for a in qt if a not in _DEFAULT_HOSTS[family])]
+    expected = [*first, *(a for a in qt if a not in first)]
     assert interface_addresses(family) == expected
     panel = make(Kind.TCP_SERVER)
     panel.family.setCurrentIndex(panel.family.findData(family.value))
