@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.records import Record
 
 
 class SessionState(enum.Enum):
@@ -26,8 +26,7 @@ class SessionState(enum.Enum):
     FAILED = "failed"
 
 
-@dataclass(slots=True)
-class ClientInfo:
+class ClientInfo(Record):
     """One connection of a session (a server's client, or the client's one connection).
 
     Attributes:
@@ -39,12 +38,36 @@ class ClientInfo:
         half_closed: We have sent FIN (shutdown SHUT_WR).
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "conn_id",
+        "peer",
+        "since_ns",
+        "rx_bytes",
+        "tx_bytes",
+        "half_closed",
+    )
     conn_id: int
     peer: str
     since_ns: int
-    rx_bytes: int = 0
-    tx_bytes: int = 0
-    half_closed: bool = False
+    rx_bytes: int
+    tx_bytes: int
+    half_closed: bool
+
+    def __init__(
+        self,
+        conn_id: int,
+        peer: str,
+        since_ns: int,
+        rx_bytes: int = 0,
+        tx_bytes: int = 0,
+        half_closed: bool = False,
+    ) -> None:
+        self.conn_id = conn_id
+        self.peer = peer
+        self.since_ns = since_ns
+        self.rx_bytes = rx_bytes
+        self.tx_bytes = tx_bytes
+        self.half_closed = half_closed
 
 
 class SessionStats:

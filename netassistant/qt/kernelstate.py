@@ -9,20 +9,22 @@ beyond :data:`MAX_CONNECTIONS`.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
 from netassistant.core.chunk import ConnEvent, Event, EventKind
+from netassistant.core.records import FrozenRecord
 
 MAX_CONNECTIONS = 256
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class KernelSnapshot:
+class KernelSnapshot(FrozenRecord):
     """One STATE event as a view needs it.
+
+    A :class:`~netassistant.core.records.FrozenRecord`, not a dataclass: the window's
+    start-up does not write and compile its methods.
 
     Attributes:
         conn_id: The connection (0: the listening socket).
@@ -32,11 +34,17 @@ class KernelSnapshot:
         seen: ``time.monotonic()`` when it arrived, for a TIME_WAIT countdown.
     """
 
+    __slots__ = ("conn_id", "local", "peer", "detail", "seen")  # noqa: RUF023 (in order)
     conn_id: int
     local: str
     peer: str
     detail: dict[str, object]
     seen: float
+
+    def __init__(
+        self, conn_id: int, local: str, peer: str, detail: dict[str, object], seen: float
+    ) -> None:
+        self._fill(conn_id, local, peer, detail, seen)
 
     def remaining_ms(self, key: str = "timer_ms") -> int | None:
         """Time left on a TIME_WAIT timer (``timer_ms`` ours, ``peer_timer_ms`` the peer's)."""

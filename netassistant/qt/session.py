@@ -29,8 +29,6 @@ from netassistant.core.pipeline import (
     SessionPipeline,
     Tap,
 )
-from netassistant.core.replies.ruleset import ReplyRules
-from netassistant.core.sending.plans import SendPlan
 from netassistant.core.stats import SessionState, SessionStats
 from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.turnqueue import TurnQueue
@@ -39,6 +37,8 @@ from netassistant.qt.worker import SessionWorker
 if TYPE_CHECKING:
     from netassistant.core.autoreply import AutoReplyRule
     from netassistant.core.replayfile import ReplaySource
+    from netassistant.core.replies.ruleset import ReplyRules
+    from netassistant.core.sending.plans import SendPlan
 
 SHUTDOWN_TIMEOUT_MS = 5000
 #: Events applied in one turn of the event loop at most: a flood's batch (up to 8,192

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -346,6 +345,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # built by PySide at first use
+
         QMessageBox.about(
             self,
             self.tr("About netassistant"),

@@ -15,29 +15,15 @@ so a view can draw both and link them.
   finely its bytes were split.
 * :mod:`.encoders`: :func:`encode_frame`, the frames a decoder cuts back into the payloads.
 
-Import from here: ``from netassistant.core.framing import FrameSpec, make_decoder``.
+Import from here: ``from netassistant.core.framing import FrameSpec, make_decoder``. Only
+:mod:`.spec` loads with the package; the rest load at their first use.
 """
 
 from __future__ import annotations
 
-from netassistant.core.framing.decoders import (
-    Decoder,
-    DelimiterDecoder,
-    FixedDecoder,
-    LengthDecoder,
-    make_decoder,
-)
-from netassistant.core.framing.encoders import encode_frame, encode_frames
-from netassistant.core.framing.records import (
-    MAX_SPANS,
-    FrameErrorRecord,
-    Message,
-    Span,
-    SpanRun,
-    chunk_seqs,
-    seqs_text,
-    span_fields,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from netassistant.core.framing.spec import (
     DEFAULT_MAX_LENGTH,
     DELIMITER,
@@ -50,6 +36,60 @@ from netassistant.core.framing.spec import (
     format_frame_spec,
     parse_frame_spec,
 )
+
+if TYPE_CHECKING:
+    from netassistant.core.framing.decoders import (
+        Decoder,
+        DelimiterDecoder,
+        FixedDecoder,
+        LengthDecoder,
+        make_decoder,
+    )
+    from netassistant.core.framing.encoders import encode_frame, encode_frames
+    from netassistant.core.framing.records import (
+        MAX_SPANS,
+        FrameErrorRecord,
+        Message,
+        Span,
+        SpanRun,
+        chunk_seqs,
+        seqs_text,
+        span_fields,
+    )
+
+#: The names loaded on first use (PEP 562), and the module each comes from: a framing
+#: box or a ``--frame`` option only parses and formats specs, and the decoders' records
+#: (four dataclasses, written and compiled at import) wait for the first decoder.
+_LAZY = {
+    **dict.fromkeys(
+        ("Decoder", "DelimiterDecoder", "FixedDecoder", "LengthDecoder", "make_decoder"),
+        "netassistant.core.framing.decoders",
+    ),
+    **dict.fromkeys(("encode_frame", "encode_frames"), "netassistant.core.framing.encoders"),
+    **dict.fromkeys(
+        (
+            "MAX_SPANS",
+            "FrameErrorRecord",
+            "Message",
+            "Span",
+            "SpanRun",
+            "chunk_seqs",
+            "seqs_text",
+            "span_fields",
+        ),
+        "netassistant.core.framing.records",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups do not come here again
+    return value
+
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import struct
-from dataclasses import dataclass
 
 from netassistant.core.codec import EncodeError, EscapeError, escape, unescape
 from netassistant.core.i18n import Text, translatable
+from netassistant.core.records import FrozenRecord
 
 DELIMITER = "delimiter"
 FIXED = "fixed"
@@ -92,8 +92,7 @@ def _shown(value: str) -> str:
     return value if len(value) <= 24 else value[:20] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class FrameSpec:
+class FrameSpec(FrozenRecord):
     """How a byte stream is cut into messages.
 
     Attributes:
@@ -109,15 +108,37 @@ class FrameSpec:
         FramingError: On construction, if the fields the kind needs are unusable.
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "kind",
+        "delimiter",
+        "size",
+        "fmt",
+        "header_counted",
+        "max_length",
+        "keep_delimiter",
+    )
     kind: str
-    delimiter: bytes = b""
-    size: int = 0
-    fmt: str = ""
-    header_counted: bool = False
-    max_length: int = DEFAULT_MAX_LENGTH
-    keep_delimiter: bool = False
+    delimiter: bytes
+    size: int
+    fmt: str
+    header_counted: bool
+    max_length: int
+    keep_delimiter: bool
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        kind: str,
+        delimiter: bytes = b"",
+        size: int = 0,
+        fmt: str = "",
+        header_counted: bool = False,
+        max_length: int = DEFAULT_MAX_LENGTH,
+        keep_delimiter: bool = False,
+    ) -> None:
+        self._fill(kind, delimiter, size, fmt, header_counted, max_length, keep_delimiter)
+        self._check()
+
+    def _check(self) -> None:
         # Validating here means decoders and encoders never meet a spec they cannot run.
         if self.kind == DELIMITER:
             if not self.delimiter:

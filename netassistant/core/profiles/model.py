@@ -20,7 +20,6 @@ built-ins use ``view = {"display": "text"|"hex", "timestamps": bool}`` and
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 import unicodedata
@@ -38,6 +37,7 @@ from netassistant.core.profiles.errors import (
     ProfileNotFoundError,
 )
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, PRESET_MODES
+from netassistant.core.records import FrozenRecord, Record
 from netassistant.core.safefile import FileTooLargeError, read_regular
 
 __all__ = [
@@ -65,8 +65,7 @@ CONFIG_DIR_ENV = "NETASSISTANT_CONFIG_DIR"
 MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class SendPreset:
+class SendPreset(FrozenRecord):
     r"""One saved send button: what was typed and how, so its bytes are always the same.
 
     The bytes do not depend on the send box's state at click time: a text preset
@@ -81,12 +80,24 @@ class SendPreset:
         encoding: Text mode: the codec that turns ``data`` (and ``append``) into bytes.
     """
 
+    __slots__ = ("name", "data", "mode", "append", "escapes", "encoding")  # noqa: RUF023
     name: str
     data: str
-    mode: str = "text"
-    append: str = ""
-    escapes: bool = False
-    encoding: str = "utf-8"
+    mode: str
+    append: str
+    escapes: bool
+    encoding: str
+
+    def __init__(
+        self,
+        name: str,
+        data: str,
+        mode: str = "text",
+        append: str = "",
+        escapes: bool = False,
+        encoding: str = "utf-8",
+    ) -> None:
+        self._fill(name, data, mode, append, escapes, encoding)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the on-disk key order."""
@@ -113,8 +124,7 @@ class SendPreset:
         return body + encode_text(self.append, self.encoding)
 
 
-@dataclasses.dataclass(slots=True)
-class Profile:
+class Profile(Record):
     """A saved pane.
 
     Attributes:
@@ -128,14 +138,44 @@ class Profile:
         builtin: True for the read-only examples shipped with netassistant; never stored.
     """
 
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "name",
+        "config",
+        "description",
+        "send_presets",
+        "view",
+        "send",
+        "templates",
+        "builtin",
+    )
     name: str
     config: SessionConfig
-    description: str = ""
-    send_presets: list[SendPreset] = dataclasses.field(default_factory=list)
-    view: dict[str, Any] = dataclasses.field(default_factory=dict)
-    send: dict[str, Any] = dataclasses.field(default_factory=dict)
-    templates: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    builtin: bool = False
+    description: str
+    send_presets: list[SendPreset]
+    view: dict[str, Any]
+    send: dict[str, Any]
+    templates: list[dict[str, Any]]
+    builtin: bool
+
+    def __init__(
+        self,
+        name: str,
+        config: SessionConfig,
+        description: str = "",
+        send_presets: list[SendPreset] | None = None,
+        view: dict[str, Any] | None = None,
+        send: dict[str, Any] | None = None,
+        templates: list[dict[str, Any]] | None = None,
+        builtin: bool = False,
+    ) -> None:
+        self.name = name
+        self.config = config
+        self.description = description
+        self.send_presets = [] if send_presets is None else send_presets
+        self.view = {} if view is None else view
+        self.send = {} if send is None else send
+        self.templates = [] if templates is None else templates
+        self.builtin = builtin
 
     def to_dict(self) -> dict[str, Any]:
         """The on-disk document (with ``schema_version``; without ``builtin``)."""
@@ -189,8 +229,7 @@ class Profile:
         return schema.dump(self.to_dict())
 
 
-@dataclasses.dataclass(slots=True)
-class ProfileListing:
+class ProfileListing(Record):
     """Result of :meth:`ProfileStore.list`; iterating it yields the good profiles.
 
     Attributes:
@@ -198,8 +237,15 @@ class ProfileListing:
         errors: One error per file that could not be used; those files were left untouched.
     """
 
-    profiles: list[Profile] = dataclasses.field(default_factory=list)
-    errors: list[ProfileError] = dataclasses.field(default_factory=list)
+    __slots__ = ("profiles", "errors")  # noqa: RUF023 (in order)
+    profiles: list[Profile]
+    errors: list[ProfileError]
+
+    def __init__(
+        self, profiles: list[Profile] | None = None, errors: list[ProfileError] | None = None
+    ) -> None:
+        self.profiles = [] if profiles is None else profiles
+        self.errors = [] if errors is None else errors
 
     def __iter__(self) -> Iterator[Profile]:
         return iter(self.profiles)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import copy
-import dataclasses
 import os
 from pathlib import Path
 
@@ -43,10 +42,10 @@ from netassistant.core.profiles.model import (
     same_name,
 )
 from netassistant.core.profiles.schema import MAX_NAME_LENGTH, check_name, field_error
+from netassistant.core.records import FrozenRecord
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Imported:
+class Imported(FrozenRecord):
     """What :meth:`ProfileStore.import_profile` did.
 
     Attributes:
@@ -55,9 +54,13 @@ class Imported:
         replaced: True if it replaced a saved profile of that name (``overwrite``).
     """
 
+    __slots__ = ("profile", "original_name", "replaced")  # noqa: RUF023 (in order)
     profile: Profile
     original_name: str
     replaced: bool
+
+    def __init__(self, profile: Profile, original_name: str, replaced: bool) -> None:
+        self._fill(profile, original_name, replaced)
 
     @property
     def renamed(self) -> bool:
@@ -324,7 +327,7 @@ class ProfileStore:
         profile = read_profile_file(source)
         if new == old:
             return profile
-        renamed = dataclasses.replace(profile, name=new)
+        renamed = profile.replace(name=new)
         data = renamed.to_json_bytes()
         self._refuse_builtin_name(new)
         if self._find(new) is not None:

@@ -8,8 +8,9 @@ message looks the same on the wire whichever front end sent it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from netassistant.core.records import FrozenRecord
 
 # Checksums (crcmod) and framing load when a format uses them: every send plan imports
 # this module for its counter, and a plain send needs neither.
@@ -25,8 +26,7 @@ def counted(payload: bytes, n: int) -> bytes:
     return payload.replace(COUNTER, str(n).encode("ascii"))
 
 
-@dataclass(frozen=True, slots=True)
-class MessageFormat:
+class MessageFormat(FrozenRecord):
     """What is added to each message on the way out: a checksum, then a frame.
 
     Attributes:
@@ -35,9 +35,15 @@ class MessageFormat:
         frame: The framing, or None.
     """
 
-    checksum: str = ""
-    checksum_order: str | None = None
-    frame: FrameSpec | None = None
+    __slots__ = ("checksum", "checksum_order", "frame")
+    checksum: str
+    checksum_order: str | None
+    frame: FrameSpec | None
+
+    def __init__(
+        self, checksum: str = "", checksum_order: str | None = None, frame: FrameSpec | None = None
+    ) -> None:
+        self._fill(checksum, checksum_order, frame)
 
     @property
     def active(self) -> bool:

@@ -25,7 +25,6 @@ from typing import Protocol
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -376,6 +375,8 @@ class CaptureBox(QGroupBox):
         # Captures append, so "replace the file?" would be the wrong question. A chosen
         # symbolic link must reach the capture as the link (which refuses it), not be
         # silently swapped for its target by the dialog.
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             title,

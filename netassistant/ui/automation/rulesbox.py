@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,10 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.pipeline.responder import MAX_REPLIES_PER_SECOND
-from netassistant.core.replies.rules import ReplyRule, RuleError
-from netassistant.core.replies.ruleset import ReplyRules, load_rules_file
 from netassistant.qt.coremessages import tr_error
 from netassistant.ui.widgets import decorate, fit_columns, select_data
+
+if TYPE_CHECKING:
+    # The rules' modules (matching, templates, the packet model) load with the first rule,
+    # not with the window: a new pane has none.
+    from netassistant.core.replies.rules import ReplyRule
+    from netassistant.core.replies.ruleset import ReplyRules
 
 #: How often the "Fired" column is refreshed while rules run.
 COUNT_REFRESH_MS = 500
@@ -203,13 +205,15 @@ class ReplyRulesBox(QGroupBox):
         from netassistant.ui.automation.ruledialog import RuleDialog
 
         dialog = RuleDialog(rule, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
         result = dialog.rule() if accepted else None
         dialog.deleteLater()
         return result
 
     @Slot()
     def _add(self) -> None:
+        from netassistant.core.replies.rules import ReplyRule
+
         rule = self._run_dialog(ReplyRule(encoding=self._encoding))
         if rule is not None:
             self._rules.append(rule)
@@ -246,6 +250,8 @@ class ReplyRulesBox(QGroupBox):
 
     @Slot()
     def _import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import reply rules"), "", self.tr("JSON files (*.json)")
         )
@@ -254,6 +260,9 @@ class ReplyRulesBox(QGroupBox):
 
     def import_file(self, path: str) -> bool:
         """Replace the rules with those in ``path``; False (and the reason shown) on error."""
+        from netassistant.core.replies.rules import RuleError
+        from netassistant.core.replies.ruleset import load_rules_file
+
         try:
             loaded = load_rules_file(path)
         except RuleError as exc:
@@ -264,6 +273,8 @@ class ReplyRulesBox(QGroupBox):
 
     @Slot()
     def _export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export reply rules"), "rules.json", self.tr("JSON files (*.json)")
         )
@@ -276,6 +287,7 @@ class ReplyRulesBox(QGroupBox):
 
         from netassistant.core.profiles.errors import ProfileError
         from netassistant.core.profiles.files import write_file
+        from netassistant.core.replies.ruleset import ReplyRules
 
         document = ReplyRules(self._rules, str(self.mode.currentData())).to_dict()
         data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -289,6 +301,26 @@ class ReplyRulesBox(QGroupBox):
     # ------------------------------------------------------------------ checking
     @Slot()
     def _revalidate(self) -> None:
+        if not self._rules:
+            # Nothing to check, run or count (a new pane, or every rule deleted).
+            self._counted = self._live = None
+            self._show_error("")
+        else:
+            self._check_rules()
+        self._fill_table()
+        self.hide_status()
+        running = self._live is not None and self.enabled.isChecked()
+        if running:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.changed.emit()
+
+    def _check_rules(self) -> None:
+        """Build the list to run from the table's rules; show why it cannot run, if so."""
+        from netassistant.core.replies.rules import RuleError
+        from netassistant.core.replies.ruleset import ReplyRules
+
         live = ReplyRules(self._rules, str(self.mode.currentData()))
         if self._counted is not None:
             live.carry_counts(self._counted)  # only an edited rule starts again from 0
@@ -299,16 +331,8 @@ class ReplyRulesBox(QGroupBox):
             self._live = None
             self._show_error(tr_error(exc))
         else:
-            self._live = live if self._rules else None
+            self._live = live
             self._show_error("")
-        self._fill_table()
-        self.hide_status()
-        running = self._live is not None and self.enabled.isChecked()
-        if running:
-            self._timer.start()
-        else:
-            self._timer.stop()
-        self.changed.emit()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -377,6 +401,8 @@ class ReplyRulesBox(QGroupBox):
 
     def settings(self) -> dict[str, Any]:
         """The box as a profile's ``reply_rules`` dict: enabled, mode and the rules."""
+        from netassistant.core.replies.ruleset import ReplyRules
+
         document = ReplyRules(self._rules, str(self.mode.currentData())).to_dict()
         return {"enabled": self.enabled.isChecked(), **document}
 
@@ -386,6 +412,9 @@ class ReplyRulesBox(QGroupBox):
         A bad dict leaves the box as it was and shows why; rules that load but cannot run
         are shown with the error and switched off, so nothing answers until fixed.
         """
+        from netassistant.core.replies.rules import RuleError
+        from netassistant.core.replies.ruleset import ReplyRules
+
         try:
             loaded = ReplyRules.from_dict(data)
         except RuleError as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBox, QWidget
 
-from netassistant.core.addressing import interfaces
 from netassistant.core.config import Family, Kind, SessionConfig
 from netassistant.ui.widgets import decorate
 
@@ -29,8 +28,13 @@ class AddressingOptions(QWidget):
         self.multicast_ttl.setSpecialValueText(self.tr("system default"))
         self.multicast_if = QComboBox()
         self.multicast_if.addItem(self.tr("system default"), "")
-        for item in interfaces():
-            self.multicast_if.addItem(item.name, item.name)
+        if kind is Kind.UDP:
+            # Only UDP shows and sends by this choice: the machine's interfaces (and the
+            # socket module) are not looked up for a TCP pane.
+            from netassistant.core.addressing import interfaces
+
+            for item in interfaces():
+                self.multicast_if.addItem(item.name, item.name)
         self._ttl_label = QLabel(self.tr("Multicast TTL"))
         self._if_label = QLabel(self.tr("Multicast send via"))
         form = QFormLayout(self)

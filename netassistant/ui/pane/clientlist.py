@@ -22,6 +22,9 @@ from netassistant.ui.widgets import decorate, fit_columns
 
 #: The address column is never narrower than this sample (nor than its title).
 _ADDRESS_SAMPLE = "127.0.0.1:65535"
+#: Room beyond the widest text that is surely enough for the header's margins (a few
+#: pixels in every style) and the 12 px of air.
+_PLENTY = 64
 
 
 class ClientList(QWidget):
@@ -69,7 +72,11 @@ class ClientList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.ADDRESS, QHeaderView.ResizeMode.Stretch)
         fit_columns(self.table, self.model.widest_values())
-        self.table.viewport().installEventFilter(self)
+        # The header is as wide as the viewport (the table keeps them aligned): watching it
+        # sees every change of the room for the columns. Not the viewport itself: the first
+        # viewport() made PySide build every QtWidgets class it had not made yet (~15 ms of
+        # a launch, measured with tests/benchmarks/startup.py).
+        header.installEventFilter(self)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         decorate(
             self.table,
@@ -209,7 +216,7 @@ class ClientList(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """On a resize of the table, keep the address column at least as wide as its title."""
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.table.horizontalHeader() and event.type() == QEvent.Type.Resize:
             self._fit_address()
         return False
 
@@ -222,20 +229,23 @@ class ClientList(QWidget):
         """
         header = self.table.horizontalHeader()
         title = str(self.model.headerData(Column.ADDRESS, Qt.Orientation.Horizontal) or "")
-        readable = (
-            max(
-                header.fontMetrics().horizontalAdvance(title),
-                self.table.fontMetrics().horizontalAdvance(_ADDRESS_SAMPLE),
-            )
-            + 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)
-            + 12
+        widest = max(
+            header.fontMetrics().horizontalAdvance(title),
+            self.table.fontMetrics().horizontalAdvance(_ADDRESS_SAMPLE),
         )
         others = sum(
             header.sectionSize(column)
             for column in range(header.count())
             if column != Column.ADDRESS and not header.isSectionHidden(column)
         )
-        room = self.table.viewport().width() - others
+        room = header.width() - others  # the viewport's width
+        if room >= widest + _PLENTY:
+            readable = widest  # stretched: the exact margins do not matter
+        else:
+            # The style's header margins, asked only when they can matter: the first style
+            # object Python sees builds PySide's whole QStyle class (~7 ms of a launch).
+            style = header.style()
+            readable = widest + 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin) + 12
         mode = (
             QHeaderView.ResizeMode.Stretch
             if room >= readable

@@ -7,7 +7,6 @@ has no remote, a client no backlog, only UDP has broadcast and multicast).
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal, Slot
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,17 +45,33 @@ def interface_addresses(family: Family) -> list[str]:
     hosts = list(_DEFAULT_HOSTS[family])
     if family is Family.UNIX:
         return hosts
-    wanted = (
+    for text in _machine_addresses(family):
+        if text not in hosts:
+            hosts.append(text)
+    return hosts
+
+
+def _machine_addresses(family: Family) -> list[str]:
+    """The addresses of the interfaces that are up, as ``QNetworkInterface`` lists them.
+
+    Read from netlink where it answers (Linux): QtNetwork is loaded only elsewhere.
+    """
+    import socket
+
+    from netassistant.core.localaddresses import local_addresses
+
+    listed = local_addresses()
+    if listed is not None:
+        wanted = socket.AF_INET if family is Family.INET else socket.AF_INET6
+        return [text for af, text in listed if af == wanted]
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+    protocol = (
         QAbstractSocket.NetworkLayerProtocol.IPv4Protocol
         if family is Family.INET
         else QAbstractSocket.NetworkLayerProtocol.IPv6Protocol
     )
-    for addr in QNetworkInterface.allAddresses():
-        if addr.protocol() == wanted:
-            text = addr.toString()
-            if text not in hosts:
-                hosts.append(text)
-    return hosts
+    return [a.toString() for a in QNetworkInterface.allAddresses() if a.protocol() == protocol]
 
 
 class SettingsPanel(QWidget):

@@ -14,7 +14,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -205,6 +204,8 @@ class TlsBox(QGroupBox):
         self.warning.setVisible(insecure)
 
     def _browse(self, line: QLineEdit, title: str) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _filter = QFileDialog.getOpenFileName(
             self,
             title,

@@ -12,7 +12,7 @@ puts them together; :func:`configure_log_table` sets up any table that reads lik
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,14 +23,12 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -40,6 +38,13 @@ from netassistant.qt.models.ringmodel import RingTableModel
 from netassistant.qt.zoom import fixed_font, zoom
 from netassistant.ui.foregroundview import ForegroundTableView
 from netassistant.ui.widgets import fit_columns
+
+if TYPE_CHECKING:
+    # Not imported at run time: naming QPainter, QStyle or QStyleOptionViewItem builds
+    # PySide's classes for them (a few ms of a launch whose log has no row to paint yet).
+    # The painting code reaches them through the objects it is handed (a style, an option).
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 #: Grid line between rows (and columns).
 SEPARATOR_COLOR: Final = QColor(0xB4, 0xC0, 0xD2)
@@ -93,7 +98,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
         if not segments:  # a connection event, or no data
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
+        opt = type(option)(option)  # a copy (QStyleOptionViewItem)
         self.initStyleOption(opt, index)
         runs = self._runs(opt.text, segments)
         if runs is None:  # the model is in another mode than we were told
@@ -110,7 +115,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
         little past the cell's width first; the cut text still overflows the cell, so
         Qt elides it to exactly the same characters.
         """
-        opt = QStyleOptionViewItem(option)
+        opt = type(option)(option)  # a copy (QStyleOptionViewItem)
         self.initStyleOption(opt, index)
         text = opt.text
         if len(text) > _CUT_MIN_CHARS and text.isascii():
@@ -121,7 +126,7 @@ class ChunkDataDelegate(QStyledItemDelegate):
                     opt.text = text[:keep]
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        style.drawControl(style.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
     def _fixed_advance(self, opt: QStyleOptionViewItem) -> int:
         """The width of every ASCII character of the cell's font, or 0 if they differ."""
@@ -156,12 +161,12 @@ class ChunkDataDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         opt.text = ""
         # Background, band colour, selection and focus, as any other cell.
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        style.drawControl(style.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        text_rect = style.subElementRect(style.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         text_rect.adjust(margin, 0, -margin, 0)
 
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        selected = bool(opt.state & style.StateFlag.State_Selected)
         palette: QPalette = opt.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         normal = palette.color(role)

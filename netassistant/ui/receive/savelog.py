@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from netassistant.ui.widgets import fill
 
@@ -34,6 +34,9 @@ def log_format(path: str) -> str:
 
 def ask_save_path(parent: QWidget, folder: str | None = None) -> SaveChoice | None:
     """Ask for the file to save the log to (None if cancelled)."""
+    # Imported here: PySide builds a class (and its enums) the first time it is named.
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("SaveLog", "Save log"),
@@ -51,6 +54,8 @@ def ask_save_path(parent: QWidget, folder: str | None = None) -> SaveChoice | No
 
 def ask_keep_recording(parent: QWidget, count: int, path: str) -> bool:
     """Say what was saved and ask whether to go on recording to the same file."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("SaveLog", "Save log"),

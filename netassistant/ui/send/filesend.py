@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -132,6 +131,8 @@ class FileSendBox(QWidget):
 
     # ------------------------------------------------------------------ choosing
     def _choose_with_dialog(self, parent: QWidget) -> str:
+        from PySide6.QtWidgets import QFileDialog  # built by PySide at first use, not at start-up
+
         path, _filter = QFileDialog.getOpenFileName(parent, self.tr("Send file"))
         return path
 

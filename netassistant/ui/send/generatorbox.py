@@ -8,7 +8,6 @@ achieved rate, measured by the engine, is shown next to the target as it runs.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Final
 
 from PySide6.QtCore import Slot
@@ -139,7 +138,7 @@ class GeneratorBox(QWidget):
         self.error.clear_message()
         try:
             request = self.area.panel.build_request()
-            plan = self.make_plan(request.data, dataclasses.asdict(request))
+            plan = self.make_plan(request.data, request.target())
             self.plan_id = self.area.controller.start_plan(plan)
         except SendInputError as exc:
             self.error.show_message(str(exc))

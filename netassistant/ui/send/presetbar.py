@@ -373,7 +373,7 @@ class PresetBar(QWidget):
     """A row of quick-send buttons, an "Edit presets…" toggle and the send history.
 
     Attributes:
-        editor: The inline preset editor (hidden until "Edit presets…").
+        editor: The inline preset editor (hidden until "Edit presets…"; made then).
         history: The send history combo.
 
     Signals:
@@ -405,15 +405,31 @@ class PresetBar(QWidget):
         self.history = HistoryCombo()
         self._row.addWidget(self._edit)
         self._row.addWidget(self.history)
-        self.editor = PresetEditor()
-        self.editor.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._row)
-        layout.addWidget(self.editor)
+        # The editor (a table and six buttons, hidden) is made when first wanted: the
+        # window's start-up neither builds nor polishes it.
+        self._editor: PresetEditor | None = None
+        self._encoding = "utf-8"
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(self._row)
         self._edit.toggled.connect(self._on_edit_toggled)
-        self.editor.applied.connect(self._on_applied)
-        self.editor.cancelled.connect(lambda: self._edit.setChecked(False))
+
+    @property
+    def editor(self) -> PresetEditor:
+        """The inline preset editor, made the first time it is asked for (hidden)."""
+        if self._editor is None:
+            editor = self._editor = PresetEditor()
+            editor.hide()
+            editor.set_encoding(self._encoding)
+            self._layout.addWidget(editor)
+            # Tab goes from the history into the editor, as if it had been made with the bar.
+            previous: QWidget = self.history
+            for widget in (editor.table, *editor.findChildren(QPushButton)):
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+            editor.applied.connect(self._on_applied)
+            editor.cancelled.connect(lambda: self._edit.setChecked(False))
+        return self._editor
 
     def add_tool_button(self, button: QAbstractButton) -> None:
         """Put ``button`` in the row, before "Edit presets…" (the send area's "Packets…")."""
@@ -446,8 +462,8 @@ class PresetBar(QWidget):
             self._row.insertWidget(index, button)
             self._buttons.append(button)
         self._empty.setVisible(not self._presets)
-        if not self.editor.isHidden():
-            self.editor.set_presets(self._presets)
+        if self._editor is not None and not self._editor.isHidden():
+            self._editor.set_presets(self._presets)
 
     def _bytes_note(self, preset: SendPreset) -> str:
         r"""What the button sends, byte for byte (the hex says what "\\r\\n" became)."""
@@ -460,7 +476,9 @@ class PresetBar(QWidget):
 
     def set_encoding(self, encoding: str) -> None:
         """The encoding a new preset starts with (the session's)."""
-        self.editor.set_encoding(encoding)
+        self._encoding = encoding
+        if self._editor is not None:
+            self._editor.set_encoding(encoding)
 
     @Slot(bool)
     def _on_edit_toggled(self, on: bool) -> None:

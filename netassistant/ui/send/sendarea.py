@@ -8,7 +8,6 @@ batch the session delivers.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -164,7 +163,7 @@ class SendArea(QWidget):
 
     def _start_plan(self, request: SendRequest) -> None:
         try:
-            plan = self.tools.make_plan(request.data, dataclasses.asdict(request))
+            plan = self.tools.make_plan(request.data, request.target())
             self._plan_id = self.controller.start_plan(plan)
         except PlanError as exc:
             self.tools.show_error(str(exc))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
@@ -41,6 +40,7 @@ from netassistant.core.codec import (
     parse_hex,
 )
 from netassistant.core.config import Kind
+from netassistant.core.records import FrozenRecord
 from netassistant.qt.coremessages import tr_error
 from netassistant.qt.models.connchoices import ConnectionChoices
 from netassistant.ui.widgets import ErrorLabel, decorate, fill
@@ -56,9 +56,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _TEXT_BOX_KEEPS = "\n\t"
 
 
-@dataclass(frozen=True, slots=True)
-class SendRequest:
+class SendRequest(FrozenRecord):
     """What the user asked to send, and to whom.
+
+    A :class:`~netassistant.core.records.FrozenRecord`, not a dataclass: the window's
+    start-up does not write and compile its methods.
 
     Attributes:
         data: The bytes, line ending included.
@@ -68,11 +70,26 @@ class SendRequest:
         reply: UDP: send to whoever sent the last datagram instead.
     """
 
+    __slots__ = ("data", "conn_id", "udp_host", "udp_port", "reply")  # noqa: RUF023 (in order)
     data: bytes
-    conn_id: int | None = None
-    udp_host: str = ""
-    udp_port: int = 0
-    reply: bool = False
+    conn_id: int | None
+    udp_host: str
+    udp_port: int
+    reply: bool
+
+    def __init__(
+        self,
+        data: bytes,
+        conn_id: int | None = None,
+        udp_host: str = "",
+        udp_port: int = 0,
+        reply: bool = False,
+    ) -> None:
+        self._fill(data, conn_id, udp_host, udp_port, reply)
+
+    def target(self) -> dict[str, Any]:
+        """Who to send to: every field but ``data``, by name."""
+        return {name: getattr(self, name) for name in self.__slots__ if name != "data"}
 
 
 class SendInputError(ValueError):

@@ -111,6 +111,39 @@ def test_unix_family_asks_for_a_socket_path_and_hides_the_ports(make):
     assert host_label(panel) == "Local host"
 
 
+@pytest.mark.parametrize(
+    ("family", "protocol", "first"),
+    [
+        (Family.INET, "IPv4Protocol", ["127.0.0.1", "0.0.0.0"]),
+        (Family.INET6, "IPv6Protocol", ["::1", "::"]),
+    ],
+)
+def test_the_local_hosts_are_the_machines_addresses_as_qt_lists_them(make, family, protocol, first):
+    # Read from netlink (no QtNetwork at start-up): the same addresses, in the same order
+    # and spelling (an IPv6 link-local one with its %interface), as Qt's own list.
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+    from netassistant.ui.pane.settingspanel import interface_addresses
+
+    wanted = getattr(QAbstractSocket.NetworkLayerProtocol, protocol)
+    qt = [a.toString() for a in QNetworkInterface.allAddresses() if a.protocol() == wanted]
+    expected = [*first, *(a for a in qt if a not in first)]
+    assert interface_addresses(family) == expected
+    panel = make(Kind.TCP_SERVER)
+    panel.family.setCurrentIndex(panel.family.findData(family.value))
+    assert [panel.local_host.itemText(i) for i in range(panel.local_host.count())] == expected
+
+
+def test_without_netlink_the_local_hosts_come_from_qt(monkeypatch):
+    from netassistant.core import localaddresses
+    from netassistant.ui.pane.settingspanel import interface_addresses
+
+    before = interface_addresses(Family.INET)
+    monkeypatch.setattr(localaddresses.sys, "platform", "darwin")
+    assert localaddresses.local_addresses() is None
+    assert interface_addresses(Family.INET) == before
+
+
 def test_a_client_binds_its_local_host_only_with_a_local_port(make):
     panel = make(Kind.TCP_CLIENT)
     panel.local_host.setEditText("127.0.0.1")

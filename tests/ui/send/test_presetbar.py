@@ -61,6 +61,18 @@ def test_set_presets_replaces_buttons_without_presets_changed(bar, qtbot):
 
 
 # ------------------------------------------------------------------- editor
+def test_editor_is_made_when_first_wanted_in_its_place_in_the_tab_order(bar, qtbot):
+    # Start-up builds no hidden editor; "Edit presets…" makes it, right after the history.
+    bar.set_encoding("gbk")
+    assert bar.findChild(QTableWidget, "presetTable") is None
+    click(qtbot, bar, "presetEdit")
+    assert not table(bar).isHidden()
+    assert bar.history.nextInFocusChain() is bar.editor
+    assert bar.editor.nextInFocusChain() is table(bar)
+    click(qtbot, bar, "presetAdd")
+    assert bar.editor.rows()[-1].encoding == "gbk", "the session's encoding, set before"
+
+
 def test_editor_shows_presets_and_applies_edits(bar, qtbot):
     bar.set_presets(PRESETS)
     click(qtbot, bar, "presetEdit")
