@@ -142,7 +142,8 @@ A_PLAIN_SEND = {
         "netassistant.core." + name
         for name in ("addressing", "chunk", "codec", "collector", "config", "errors")
     ),
-    *("netassistant.core." + name for name in ("exposure", "i18n", "logformat", "records")),
+    *("netassistant.core." + name for name in ("exposure", "i18n", "lazynames", "logformat")),
+    "netassistant.core.records",
     "netassistant.core.typehints",
     "netassistant.core.engine",
     *(
@@ -232,6 +233,23 @@ def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
     assert (parser.format_help(), client.format_help()) == ours
 
 
+def _send_hello_with(env, code: str, *args: str) -> subprocess.CompletedProcess:
+    """Run ``python -c code *args tcp-client ... --send hello`` against a listener of ours."""
+    with listener() as srv:
+        port = srv.getsockname()[1]
+        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
+        proc = subprocess.run(
+            [sys.executable, "-c", code, *args, *argv],
+            cwd=workdir(env),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT * 2,
+        )
+        srv.accept()[0].close()
+    return proc
+
+
 FREEZE_COUNT_AFTER_MAIN = (
     "import gc, io, sys\n"
     "from netassistant.cli.main import main\n"
@@ -249,18 +267,7 @@ def test_only_a_command_line_run_freezes_its_imports(env, how):
 
     A caller that passes argv (a test, a script) keeps its garbage collection as it was.
     """
-    with listener() as srv:
-        port = srv.getsockname()[1]
-        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
-        proc = subprocess.run(
-            [sys.executable, "-c", FREEZE_COUNT_AFTER_MAIN, how, *argv],
-            cwd=workdir(env),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT * 2,
-        )
-        srv.accept()[0].close()
+    proc = _send_hello_with(env, FREEZE_COUNT_AFTER_MAIN, how)
     assert proc.returncode == 0, proc.stderr
     frozen = int(proc.stdout.split()[-1])
     assert (frozen > 10_000) if how == "program" else (frozen == 0), frozen
@@ -280,18 +287,7 @@ PROGRAM_WITH_A_LATE_THREAD = (
 
 def test_the_program_ends_at_once_only_when_nothing_else_runs(env):
     """run_command skips the interpreter's teardown, but never cuts another thread short."""
-    with listener() as srv:
-        port = srv.getsockname()[1]
-        argv = ["tcp-client", "--remote-port", str(port), "--send", "hello"]
-        proc = subprocess.run(
-            [sys.executable, "-c", PROGRAM_WITH_A_LATE_THREAD, *argv],
-            cwd=workdir(env),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT * 2,
-        )
-        srv.accept()[0].close()
+    proc = _send_hello_with(env, PROGRAM_WITH_A_LATE_THREAD)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert "-- STOPPED #0 stopped" in lines[-2]

@@ -21,8 +21,7 @@ Import from here: ``from netassistant.core.framing import FrameSpec, make_decode
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from netassistant.core.framing.spec import (
     DEFAULT_MAX_LENGTH,
@@ -36,6 +35,7 @@ from netassistant.core.framing.spec import (
     format_frame_spec,
     parse_frame_spec,
 )
+from netassistant.core.lazynames import lazy_names
 
 if TYPE_CHECKING:
     from netassistant.core.framing.decoders import (
@@ -82,13 +82,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups do not come here again
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [

@@ -9,8 +9,7 @@ the capture writers.
 
 from __future__ import annotations
 
-import importlib
-
+from netassistant.core.lazynames import lazy_names
 from netassistant.core.pipeline.script import SendItem, SendScript
 from netassistant.core.pipeline.session import (
     BatchSink,
@@ -23,8 +22,6 @@ from netassistant.core.pipeline.session import (
 from netassistant.core.typehints import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from netassistant.core.pipeline.responder import AutoResponder
     from netassistant.core.pipeline.taps import CaptureTap, Tap
 
@@ -36,13 +33,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups do not come here again
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 __all__ = [
