@@ -165,6 +165,20 @@ class PipelineHarness(Harness):
             return [m.payload for m in self.decoded if isinstance(m, DecodedMessage)]
 
 
+def wait_for_a_notice(*harnesses: PipelineHarness, timeout: float = TIMEOUT) -> bool:
+    """Poll until one of ``harnesses`` has a notice (True) or ``timeout`` passes (False).
+
+    Polled, not waited: one harness's condition is not woken by another's notice, and two
+    echoing sessions stop exchanging events once either pauses.
+    """
+    deadline = time.monotonic() + timeout
+    while not any(h.notices for h in harnesses):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 @contextlib.contextmanager
 def pipeline_running(config: SessionConfig, **options: Any) -> Iterator[PipelineHarness]:
     h = PipelineHarness(config, **options).start()

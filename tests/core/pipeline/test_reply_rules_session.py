@@ -11,7 +11,7 @@ from netassistant.core.pipeline import DecodeSettings
 from netassistant.core.pipeline.responder import BOUNCE_LIMIT
 from netassistant.core.replies.rules import ReplyRule
 from netassistant.core.replies.ruleset import ReplyRules
-from tests.helpers import TIMEOUT, pipeline_running, recv_exactly
+from tests.helpers import TIMEOUT, pipeline_running, recv_exactly, wait_for_a_notice
 
 NOON = datetime.datetime(2024, 5, 6, 13, 4, 5)
 
@@ -132,7 +132,7 @@ def test_two_rule_lists_echoing_each_other_still_trip_the_bounce_guard():
         pipeline_running(config, auto_reply=echo(), flush_interval=1 / 30) as b,
     ):
         a.pipeline.send_to(b"bounce", "127.0.0.1", b.port)
-        a.wait_for(lambda _e: a.notices or b.notices, timeout=BOUNCE_LIMIT * 0.5 + 5)
+        assert wait_for_a_notice(a, b, timeout=BOUNCE_LIMIT * 0.5 + 5)
     notices = a.notices + b.notices
     assert len(notices) == 1
     assert notices[0].message == (

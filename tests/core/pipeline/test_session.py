@@ -27,7 +27,7 @@ from netassistant.core.pipeline import (
 )
 from netassistant.core.pipeline.responder import BOUNCE_LIMIT, MAX_REPLIES_PER_SECOND
 from netassistant.core.sending.plans import SendPlan
-from tests.helpers import TIMEOUT, pipeline_running, recv_exactly
+from tests.helpers import TIMEOUT, pipeline_running, recv_exactly, wait_for_a_notice
 
 NOON = datetime.datetime(2024, 5, 6, 13, 4, 5)
 
@@ -185,7 +185,9 @@ def test_two_echoing_sessions_stop_bouncing_one_message():
     with pipeline_running(config, **options) as a, pipeline_running(config, **options) as b:
         started = time.monotonic()
         a.pipeline.send_to(b"bounce", "127.0.0.1", b.port)
-        a.wait_for(lambda _e: a.notices or b.notices, timeout=BOUNCE_LIMIT * 0.5 + 5)
+        # Either side may pause first (waiting on a alone slept to its timeout whenever b
+        # tripped with nothing after it).
+        assert wait_for_a_notice(a, b, timeout=BOUNCE_LIMIT * 0.5 + 5)
         elapsed = time.monotonic() - started
         time.sleep(0.3)
         counts = (len(a.chunks(Direction.RX)), len(b.chunks(Direction.RX)))
@@ -209,7 +211,7 @@ def test_a_flood_between_echoers_trips_the_rate_guard():
     ):
         for i in range(200):
             a.pipeline.send_to(b"bounce %d" % i, "127.0.0.1", b.port)
-        a.wait_for(lambda _e: a.notices or b.notices, timeout=3)
+        assert wait_for_a_notice(a, b, timeout=3)
     messages = {n.message for n in a.notices + b.notices}
     rate = (
         f"auto-reply paused: more than {MAX_REPLIES_PER_SECOND} replies a second — "
