@@ -170,6 +170,10 @@ def local_name(sock: socket.socket) -> str:
         return ""
 
 
+#: What getsockname() says of a socket bound to every address of its family.
+ANY_ADDRESSES = frozenset({"0.0.0.0", "::"})
+
+
 def one_local_address(listener: socket.socket) -> bool:
     """Whether every client ``listener`` accepts has the listener's own address.
 
@@ -183,7 +187,7 @@ def one_local_address(listener: socket.socket) -> bool:
         host = listener.getsockname()[0]
     except OSError:
         return False
-    return host not in ("0.0.0.0", "::")
+    return host not in ANY_ADDRESSES
 
 
 def bound_name(sock: socket.socket, config: SessionConfig) -> tuple[str, int]:

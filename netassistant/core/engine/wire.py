@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from netassistant.core.chunk import EventKind, format_address
 from netassistant.core.config import Family, Kind
 from netassistant.core.engine import wirefilter
+from netassistant.core.engine.sockets import ANY_ADDRESSES
 from netassistant.core.i18n import text
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ class WireTap:
         if self._listen is None and listener is not None:
             with contextlib.suppress(OSError):
                 host, port = listener.getsockname()[:2]
-                wildcard = host in ("0.0.0.0", "::")
+                wildcard = host in ANY_ADDRESSES
                 self._listen = ("" if wildcard else _plain(host), port)
 
     # ----------------------------------------------------------------- rate
