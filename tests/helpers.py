@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -95,6 +97,16 @@ def running(config: SessionConfig, **options: Any) -> Iterator[Harness]:
         yield h
     finally:
         h.stop()
+
+
+def fresh_python(code: str) -> str:
+    """Run ``code`` in a new interpreter (what a fresh process imports); its stdout.
+
+    The run must succeed: its stderr is the failure message otherwise.
+    """
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
 
 
 def free_port(family: int = socket.AF_INET, kind: int = socket.SOCK_STREAM) -> int:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pickle
-import subprocess
-import sys
 import typing
 
 import pytest
 
 from netassistant.core import typehints
 from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, EventKind
+from tests.helpers import fresh_python
 
 
 class Point(typehints.NamedTuple):
@@ -99,6 +98,4 @@ def test_the_runtime_names_load_no_typing():
         "from netassistant.core.typehints import TYPE_CHECKING, NamedTuple, Protocol\n"
         "print(TYPE_CHECKING, Protocol is object, 'typing' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["False", "True", "False"]
+    assert fresh_python(code).split() == ["False", "True", "False"]

@@ -14,7 +14,7 @@ import pytest
 from netassistant.core import addressing
 from netassistant.core.chunk import EventKind, parse_address
 from netassistant.core.config import ConfigError, Family, Kind, SessionConfig
-from tests.helpers import TIMEOUT, running
+from tests.helpers import TIMEOUT, fresh_python, running
 
 GROUP = "239.255.81.7"
 LO = socket.if_nametoindex("lo")
@@ -298,9 +298,6 @@ def test_ip_version_reads_addresses_as_ipaddress_does(spelling):
 
 def test_a_session_on_ipv4_loopback_loads_no_ipaddress():
     """Checking and opening a 127.0.0.1 session reads its addresses without ipaddress."""
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from netassistant.core.config import Kind, SessionConfig\n"
@@ -310,6 +307,4 @@ def test_a_session_on_ipv4_loopback_loads_no_ipaddress():
         "print(exposure_warning(config), resolve(config, '127.0.0.1', 9, passive=False))\n"
         "print('ipaddress' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == ["None ('127.0.0.1', 9)", "False"]
+    assert fresh_python(code).splitlines() == ["None ('127.0.0.1', 9)", "False"]

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests.helpers import fresh_python
+
 #: A client session that receives ``sys.argv[1]`` bytes from a loopback server, then
 #: stops; prints whether the allocator was tuned (and ctypes loaded) before and after.
 RECEIVE_THEN_REPORT = """
@@ -71,6 +73,4 @@ def test_tuning_is_done_once():
         "assert memory._done is False\n"
         "print(memory.keep_freed_memory(), memory._done, memory.keep_freed_memory())\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["True", "True", "True"]
+    assert fresh_python(code).split() == ["True", "True", "True"]
