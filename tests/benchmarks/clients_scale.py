@@ -153,17 +153,22 @@ def raw_accept(count: int, backlog: int) -> tuple[float, int]:
 
 # ----------------------------------------------------------------------------------- GUI
 def gui_run(count: int, backlog: int) -> dict[str, Any]:
-    from guiprobe import GapProbe
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    from netassistant.core.collector import collector_paused
 
-    from netassistant.core.config import Kind
-    from netassistant.core.stats import SessionState
-    from netassistant.ui.mainwindow import MainWindow
+    # Imported and built as `python -m netassistant` does (see netassistant/__main__.py
+    # and netassistant.app.main): the collector paused, what was made then frozen.
+    with collector_paused():
+        from guiprobe import GapProbe
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow()
-    window.show()
+        from netassistant.core.config import Kind
+        from netassistant.core.stats import SessionState
+        from netassistant.ui.mainwindow import MainWindow
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        window = MainWindow()
+        window.show()
     pane = window.open_pane(Kind.TCP_SERVER)
     pane.settings.local_port.setValue(0)
     pane.settings.backlog.setValue(backlog)

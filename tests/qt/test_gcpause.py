@@ -10,7 +10,7 @@ import pytest
 
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.stats import SessionState
-from netassistant.qt.gcpause import FLOOD_BATCH, IDLE_MS, FloodGcPause
+from netassistant.qt.gcpause import FLOOD_BATCH, IDLE_MS, PAUSED_THRESHOLD, FloodGcPause
 from netassistant.qt.session import SessionController
 from tests.helpers import TIMEOUT
 
@@ -30,32 +30,91 @@ def _cycle() -> weakref.ref[_Node]:
     return weakref.ref(a)
 
 
+class _FullCollections:
+    """Counts the collector's generation-2 runs (gc.callbacks)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            self.count += 1
+
+    def __enter__(self) -> _FullCollections:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+
 @pytest.fixture
 def pause(qtbot):
+    before = gc.get_threshold()
     p = FloodGcPause()
     yield p
     p.release()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
 
 
-def test_small_batches_freeze_nothing(pause):
+def test_small_batches_pause_nothing(pause):
+    before = gc.get_threshold()
     pause.note_batch(FLOOD_BATCH - 1)
-    assert (pause.frozen, gc.get_freeze_count()) == (False, 0)
+    assert (pause.paused, gc.get_threshold()) == (False, before)
 
 
-def test_a_flood_batch_freezes_what_survived(pause):
+def test_a_flood_holds_full_collections_off_and_young_ones_on(pause):
+    young = gc.get_threshold()[:2]
     pause.note_batch(FLOOD_BATCH)
-    assert pause.frozen
-    assert gc.get_freeze_count() > 0
+    assert pause.paused
+    assert gc.get_threshold() == (*young, PAUSED_THRESHOLD)
+    with _FullCollections() as full:
+        # Survivors (what a flood leaves in the log): as many as the collector tracks,
+        # so a full collection would be due without the pause whatever ran before.
+        kept = [[i] for i in range(max(200_000, len(gc.get_objects())))]
+        ref = _cycle()
+        garbage = [[] for _ in range(10 * young[0])]  # enough allocations for young runs
+        del garbage
+    assert full.count == 0, "no full collection while the flood lasts"
+    assert ref() is None, "a young cycle is still freed during the flood"
+    del kept
 
 
-def test_a_cycle_frozen_by_a_flood_is_collected_once_it_is_quiet(qtbot, pause):
-    ref = _cycle()
+def test_the_deferred_collection_runs_once_it_is_quiet(qtbot, pause):
+    before = gc.get_threshold()
     pause.note_batch(FLOOD_BATCH)
-    gc.collect()
-    assert ref() is not None, "frozen objects are not walked while the flood lasts"
-    qtbot.waitUntil(lambda: pause.collections == 1, timeout=IDLE_MS + WAIT_MS)
-    assert (ref(), pause.frozen, gc.get_freeze_count()) == (None, False, 0)
+    with _FullCollections() as full:
+        qtbot.waitUntil(lambda: pause.collections == 1, timeout=IDLE_MS + WAIT_MS)
+        assert full.count == 1
+    assert (pause.paused, gc.get_threshold()) == (False, before)
+
+
+def test_what_start_up_froze_stays_frozen(pause):
+    frozen = [[]]
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        pause.note_batch(FLOOD_BATCH)
+        pause.release()
+        assert pause.collections == 1
+        assert gc.get_freeze_count() == count, "ending a flood walks only what it made"
+        assert frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_two_floods_share_one_deferred_collection(qtbot, pause):
+    before = gc.get_threshold()
+    other = FloodGcPause()
+    pause.note_batch(FLOOD_BATCH)
+    other.note_batch(FLOOD_BATCH)
+    with _FullCollections() as full:
+        pause.release()
+        assert gc.get_threshold()[2] == PAUSED_THRESHOLD, "the other pane still floods"
+        assert (pause.collections, full.count) == (0, 0)
+        other.release()
+        assert (other.collections, full.count) == (1, 1)
+    assert gc.get_threshold() == before
 
 
 def test_release_without_a_flood_collects_nothing(pause):
@@ -63,7 +122,8 @@ def test_release_without_a_flood_collects_nothing(pause):
     assert pause.collections == 0
 
 
-def test_a_stopped_session_leaves_nothing_frozen(qtbot):
+def test_a_stopped_session_leaves_the_collector_as_it_was(qtbot):
+    before = gc.get_threshold()
     ctl = SessionController()
     # A buffer big enough that the kernel keeps every datagram of this short burst.
     ctl.start(SessionConfig(kind=Kind.UDP, local_port=0, rcvbuf=4 << 20).validate())
@@ -74,6 +134,7 @@ def test_a_stopped_session_leaves_nothing_frozen(qtbot):
             for i in range(count):
                 s.sendto(i.to_bytes(4, "big"), ("127.0.0.1", ctl.local_port))
         qtbot.waitUntil(lambda: ctl.stats.rx_chunks == count, timeout=WAIT_MS)
+        assert gc.get_threshold()[2] == PAUSED_THRESHOLD
     finally:
         assert ctl.shutdown()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
