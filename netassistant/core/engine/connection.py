@@ -62,6 +62,10 @@ class _Outgoing:
         self.last_progress = 0.0
 
 
+#: Every connection's send queue until its first send (it stays empty: maxlen 0).
+_NOTHING_QUEUED: collections.deque[_Outgoing] = collections.deque(maxlen=0)
+
+
 class StreamConn:
     """A connected stream socket registered in an engine's selector.
 
@@ -104,14 +108,16 @@ class StreamConn:
         self.tx_bytes = 0
         self.closed = False
         self._on_closed = on_closed
-        self._outq: collections.deque[_Outgoing] = collections.deque()
+        # Made by the first send: most of 10,000 listening clients never queue anything,
+        # and every object a connection holds is walked by each full collection.
+        self._outq: collections.deque[_Outgoing] = _NOTHING_QUEUED
         self._reading = True
         self._read_paused = False
         self._write_shut = False
         self._after_drain: str | None = None  # "close" or "half_close"
         self._registered = 0
         self._queued = 0
-        self._drain_waiters: list[Callable[[], None]] = []
+        self._drain_waiters: tuple[Callable[[], None], ...] = ()
         self._end_reason = ""
         #: Bytes still queued when the connection closed (they were never sent).
         self.unsent_at_close = 0
@@ -132,9 +138,12 @@ class StreamConn:
                 ),
             )
             return
-        self._outq.append(_Outgoing(data))
+        outq = self._outq
+        if outq is _NOTHING_QUEUED:
+            outq = self._outq = collections.deque()
+        outq.append(_Outgoing(data))
         self._queued += len(data)
-        if len(self._outq) == 1:
+        if len(outq) == 1:
             self._write()
 
     @property
@@ -160,10 +169,10 @@ class StreamConn:
         if self.closed or not self._outq:
             self.engine.call_later(0, fn)
         else:
-            self._drain_waiters.append(fn)
+            self._drain_waiters += (fn,)
 
     def _notify_drained(self) -> None:
-        waiters, self._drain_waiters = self._drain_waiters, []
+        waiters, self._drain_waiters = self._drain_waiters, ()
         for fn in waiters:
             self.engine.call_later(0, fn)
 
