@@ -290,6 +290,7 @@ class SessionPane(QWidget):
             self.socket_state.clear()
             config = config.replace(wire=self.socket_state.wire.isChecked())
         self.controller.start(config)
+        self.receive.prepare_to_draw()
         self.settings.set_running(True)
         self.started.emit()
         return True

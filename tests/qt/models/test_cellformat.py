@@ -34,3 +34,14 @@ def test_the_style_is_chosen_from_the_fonts_on_first_use(qapp):
     has = any(QFontMetrics(QFont(f)).inFontUcs4(0x240D) for f in QFontDatabase.families())
     cellformat.set_picture_style(None)
     assert cellformat.lf_mark() == ("␊" if has else "‹LF›")
+
+
+def test_a_character_is_drawable_when_a_font_here_has_it(qapp):
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    assert cellformat.drawable("A")
+    assert not cellformat.drawable("\U000f0000"), "a private-use character has no glyph"
+    cjk = [f for f in QFontDatabase.families() if QFontMetrics(QFont(f)).inFontUcs4(0x4E2D)]
+    if not cjk:
+        pytest.skip("no font on this machine draws 中 (CI installs fonts-noto-cjk)")
+    assert cellformat.drawable("中"), f"{cjk[0]} has it"

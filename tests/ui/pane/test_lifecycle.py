@@ -237,3 +237,25 @@ def test_udp_pane_sends_an_empty_datagram_only_when_asked(qtbot, make_pane):
     assert sender.controller.stats.tx_chunks == 1
     assert receiver.controller.stats.rx_chunks == 1
     assert receiver.receive.model.rowCount() >= 1
+
+
+def test_starting_chooses_how_control_bytes_are_drawn_before_any_arrive(
+    qtbot, make_pane, monkeypatch
+):
+    """The fonts are asked once, at the start click: not in the first data's repaint."""
+    from netassistant.qt.models import cellformat
+
+    asked: list[str] = []
+    monkeypatch.setattr(cellformat, "drawable", lambda char: asked.append(char) or False)
+    cellformat.set_picture_style(None)
+    pane = make_pane(Kind.UDP)
+    pane.settings.local_port.setValue(0)
+    assert asked == [], "building the pane asks nothing"
+    click(qtbot, pane, "startButton")
+    assert asked == ["\u240d"]
+    qtbot.waitUntil(lambda: pane.controller.state is SessionState.LISTENING, timeout=WAIT_MS)
+    click(qtbot, pane, "startButton")  # the same button stops
+    qtbot.waitUntil(lambda: not pane.controller.running, timeout=WAIT_MS)
+    click(qtbot, pane, "startButton")
+    assert asked == ["\u240d"], "chosen once"
+    assert cellformat.lf_mark() == "‹LF›"

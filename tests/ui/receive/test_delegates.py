@@ -98,3 +98,36 @@ def test_hex_cells_cut_before_layout_paint_exactly_like_whole_text(qtbot, size, 
     fast = render_hex(qtbot, ChunkDataDelegate, size, width)
     slow = render_hex(qtbot, PlainHexDelegate, size, width)
     assert fast == slow
+
+
+def test_the_log_table_viewport_is_made_in_python_and_set_up_like_qts_own(qtbot):
+    """The first flood asks for the viewport: Python already has it (no 16-20 ms build)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+    from shiboken6 import Shiboken
+
+    model = ChunkLogModel()
+    ours, plain = ChunkTableView(model), QTableView()
+    plain.setModel(model)
+    for view in (ours, plain):
+        qtbot.addWidget(view)
+        view.resize(400, 300)
+        view.show()
+
+    def setup(view: QTableView) -> dict[str, object]:
+        port = view.viewport()
+        facts: dict[str, object] = {
+            "name": port.objectName(),
+            "background": port.backgroundRole(),
+            "foreground": port.foregroundRole(),
+            "fills": port.autoFillBackground(),
+            "colour": port.palette().color(port.backgroundRole()).name(),
+            "proxy": port.focusProxy() is view,
+            "geometry": port.geometry(),
+        }
+        facts.update({a.name: port.testAttribute(a) for a in Qt.WidgetAttribute})
+        return facts
+
+    assert Shiboken.createdByPython(ours.viewport())
+    assert not Shiboken.createdByPython(plain.viewport())
+    assert setup(ours) == setup(plain)
