@@ -8,7 +8,9 @@ whole switch interval (5 ms) without letting go, and an engine that lets go ever
 hundred microseconds never does. A repaint of the receive log calls into Python once
 per cell, and each call waited for the GIL: a 10 ms repaint took 25-60 ms.
 
-The GUI thread holds the gate around such a repaint (``with gate:``, nested freely); an
+The same held for applying a slice of a batch to the window's models (qt/session.py):
+its few milliseconds of Python took 10-27 ms under a UDP flood. The GUI thread holds
+the gate around such a repaint or slice (``with gate:``, nested freely); an
 engine given the gate checks :attr:`busy` at the top of each loop turn and, while it is
 held, waits on a condition (without the GIL) until the repaint ends, at most
 :data:`MAX_WAIT_S`. Nothing is lost meanwhile: the kernel queues what arrives, and
@@ -26,7 +28,7 @@ MAX_WAIT_S: Final = 0.05
 
 
 class ForegroundGate:
-    """Held by the GUI thread around a repaint; engines wait while it is held.
+    """Held by the GUI thread around a repaint or a slice; engines wait while it is held.
 
     Attributes:
         waits: How many times an engine waited (for tests and benchmarks).

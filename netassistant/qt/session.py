@@ -30,6 +30,7 @@ from netassistant.core.pipeline import (
     Tap,
 )
 from netassistant.core.stats import SessionState, SessionStats
+from netassistant.qt.foreground import GUI_GATE
 from netassistant.qt.gcpause import FloodGcPause
 from netassistant.qt.turnqueue import TurnQueue
 from netassistant.qt.worker import SessionWorker
@@ -285,6 +286,12 @@ class SessionController(QObject):
         self._batches.push(_Slice(worker, batch, last=True))
 
     def _apply_batch(self, item: _Slice) -> None:
+        # Holding the window's gate: the engines wait at their next turn instead of
+        # taking the GIL back between this slice's calls into Python and Qt's.
+        with GUI_GATE:
+            self._apply_slice(item)
+
+    def _apply_slice(self, item: _Slice) -> None:
         worker, batch, last = item
         before = self.stats.state
         events = batch.events

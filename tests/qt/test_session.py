@@ -201,6 +201,22 @@ def test_a_window_session_waits_while_the_gui_holds_the_foreground_gate(qtbot, c
     qtbot.waitUntil(lambda: controller.stats.rx_bytes == 4, timeout=WAIT_MS)
 
 
+def test_each_slice_is_applied_holding_the_foreground_gate(qtbot, controller):
+    """Applying a slice calls into Python and Qt many times: the engines wait meanwhile."""
+    from netassistant.qt.foreground import GUI_GATE
+
+    held: list[bool] = []
+    controller.events_received.connect(lambda events: held.append(GUI_GATE.busy))
+    controller.start(SessionConfig(kind=Kind.UDP, local_port=0).validate())
+    wait_state(qtbot, controller, SessionState.LISTENING)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as c:
+        c.sendto(b"ping", ("127.0.0.1", controller.local_port))
+    qtbot.waitUntil(lambda: controller.stats.rx_bytes == 4, timeout=WAIT_MS)
+    assert held
+    assert all(held)
+    assert not GUI_GATE.busy
+
+
 def test_connection_events_are_sliced_finer_than_chunks():
     from netassistant.core.chunk import ConnEvent, EventKind
     from netassistant.qt.session import slice_bounds
