@@ -357,7 +357,7 @@ def top_imports(env: dict[str, str], count: int = 10) -> float:
 def main() -> None:
     global ROOT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="one-shot runs of each (default 7)")
+    parser.add_argument("--runs", type=int, default=15, help="one-shot runs of each (default 15)")
     parser.add_argument("--file-mb", type=int, default=100, help="file size in MB (default 100)")
     parser.add_argument(
         "--flood-seconds", type=float, default=10.0, help="flood duration (default 10)"
