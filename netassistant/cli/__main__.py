@@ -1,5 +1,5 @@
 """``python -m netassistant.cli``."""
 
-from netassistant.cli.main import run_command
+from netassistant.cli import run_command
 
 run_command()

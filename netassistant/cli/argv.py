@@ -7,13 +7,23 @@ name picks a parser with only that sub-command (the others are left out: their n
 only shown by the help, which is the full parser's). Whenever that parse could differ from
 the full parser's (an error, help, or the name was an option's value) the full parser
 parses again, so the result, the error text and the help are always the full parser's.
+
+argparse passes each of its own words (the group titles of every parser it builds, its
+help and error lines) through :func:`gettext.gettext`, which looks for a catalog of them
+on every call and imports :mod:`locale` to spell the user's languages: a tenth of the
+argument handling of a one-shot send, for a catalog that cannot exist when gettext's
+locale folder does not (:func:`argparse_words`). Then the words are argparse's English
+ones, exactly what gettext would have returned.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from netassistant.cli.parser import LightParseError, build_parser
 
@@ -40,14 +50,45 @@ def parse_arguments(
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = command_named(args_list)
-    if command is not None:
-        parser = build_parser(command)
-        try:
-            args = parser.parse_args(args_list)
-        except LightParseError:
-            pass  # the full parser reports it, in its own words
-        else:
-            if args.command == command:
-                return parser, args
-    parser = build_parser()
-    return parser, parser.parse_args(args_list)
+    with argparse_words():
+        if command is not None:
+            parser = build_parser(command)
+            try:
+                args = parser.parse_args(args_list)
+            except LightParseError:
+                pass  # the full parser reports it, in its own words
+            else:
+                if args.command == command:
+                    return parser, args
+        parser = build_parser()
+        return parser, parser.parse_args(args_list)
+
+
+def _untranslated(message: str) -> str:
+    return message
+
+
+def _untranslated_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+@contextmanager
+def argparse_words() -> Iterator[None]:
+    """Within: argparse's own words are its English ones when gettext has no catalog.
+
+    gettext finds a catalog of argparse's words (domain ``messages``) only as
+    ``LOCALEDIR/LANGUAGE/LC_MESSAGES/messages.mo``; if ``LOCALEDIR`` is no folder, every
+    lookup returns the English words it was given (plural: by the count), and that is
+    what argparse gets here, without the lookups. Otherwise gettext does as always.
+    """
+    names = vars(argparse)
+    localedir = gettext.bindtextdomain(gettext.textdomain())  # asks, changes nothing
+    if os.path.isdir(localedir) or "_" not in names or "ngettext" not in names:
+        yield
+        return
+    saved = names["_"], names["ngettext"]
+    names["_"], names["ngettext"] = _untranslated, _untranslated_plural
+    try:
+        yield
+    finally:
+        names["_"], names["ngettext"] = saved

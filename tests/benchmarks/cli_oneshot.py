@@ -5,12 +5,18 @@ Run: ``python tests/benchmarks/cli_oneshot.py [--runs N] [--flood-seconds S] [--
 
 Every load is on loopback (127.0.0.1), bounded in bytes and in time. Three figures:
 
-- ``oneshot_ms``: median wall time of ``python -m netassistant.cli tcp-client --remote-port P
-  --send hello`` against a server of this script that accepts and reads, next to a plain
+- ``oneshot_ms``: median wall time of ``netassistant-cli tcp-client --remote-port P --send
+  hello`` against a server of this script that accepts and reads, next to a plain
   ``python -c "import socket; ..."`` that does the same (``oneshot_raw_ms``, and the ratio)
   and to the interpreter's own start-up, ``python -c pass`` (``python_startup_ms``) and
   ``python -S -c pass`` (``python_bare_startup_ms``: without site-packages, so without the
-  ``.pth`` files an editable install adds), all alternated.
+  ``.pth`` files an editable install adds), all alternated. The command is run as its
+  installed script runs it (:data:`CONSOLE_SCRIPT`, the text pip writes, given to
+  ``python -c`` so that ``--root`` picks the checkout); ``python -m netassistant.cli``,
+  which also loads ``runpy``, is measured alongside (``oneshot_module_ms``). The CPU time
+  (user + system) of each figure's runs is given too (``oneshot_cpu_ms``,
+  ``oneshot_raw_cpu_ms``): on a shared machine it varies less than the wall time, which
+  also counts waiting for a core; the load average is printed with the figures.
   When a send-only run does not exit by itself yet, ``--duration 0.05`` is added and said.
 - ``file_send_rss_mb``: peak RSS of the CLI sending a sparse file (default 100 MB) to a
   reader of this script that reads and discards, then closes when it has it all.
@@ -34,6 +40,7 @@ import json
 import multiprocessing as mp
 import os
 import re
+import resource
 import signal
 import socket
 import statistics
@@ -52,7 +59,16 @@ from loopback_senders import HOST, tcp_sender
 ROOT = Path(__file__).resolve().parents[2]
 TIME_LIMIT = 60.0  # seconds: no single CLI run may take longer
 FLOOD_MAX_BYTES = 8 * 1024**3
-CLI = [sys.executable, "-m", "netassistant.cli"]
+#: What pip writes as the ``netassistant-cli`` script (pyproject's ``[project.scripts]``).
+CONSOLE_SCRIPT = (
+    "import sys\n"
+    "from netassistant.cli import run_command\n"
+    "if __name__ == '__main__':\n"
+    "    sys.argv[0] = sys.argv[0].removesuffix('.exe')\n"
+    "    sys.exit(run_command())\n"
+)
+CLI = [sys.executable, "-c", CONSOLE_SCRIPT]
+CLI_MODULE = [sys.executable, "-m", "netassistant.cli"]
 RAW_ONESHOT = (
     "import socket, sys; s = socket.create_connection(('127.0.0.1', int(sys.argv[1]))); "
     "s.sendall(b'hello'); s.close()"
@@ -132,8 +148,13 @@ def _peak_rss_run(args: list[str], env: dict[str, str]) -> tuple[int, float, flo
     return proc.returncode, max(hwm_kb, usage.ru_maxrss) / 1024, wall, stderr
 
 
-def _timed(args: list[str], env: dict[str, str], timeout: float) -> tuple[float, int] | None:
-    """Wall seconds and exit status of ``args``; None if it did not end within ``timeout``."""
+def _timed(args: list[str], env: dict[str, str], timeout: float) -> tuple[float, int, float] | None:
+    """Wall seconds, exit status and CPU seconds of ``args``; None if it outlived ``timeout``.
+
+    The CPU time (user + system) is what the children this process waited for used
+    meanwhile: the run's own (the reader is a thread, not a child).
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     try:
         proc = subprocess.run(
@@ -146,7 +167,10 @@ def _timed(args: list[str], env: dict[str, str], timeout: float) -> tuple[float,
         )
     except subprocess.TimeoutExpired:
         return None
-    return time.perf_counter() - t0, proc.returncode
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, proc.returncode, cpu
 
 
 # ----------------------------------------------------------------------------- figures
@@ -161,30 +185,41 @@ def oneshot(env: dict[str, str], runs: int) -> dict[str, float | bool]:
         if not exits:
             print("a send-only CLI run does not exit by itself yet: measured with --duration 0.05")
         raw_args = [sys.executable, "-c", RAW_ONESHOT, str(reader.port)]
-        _timed(raw_args, env, TIME_LIMIT)
+        module_args = CLI_MODULE + cli_args[len(CLI) :]
+        for warm_up in (raw_args, module_args):
+            _timed(warm_up, env, TIME_LIMIT)
         kinds = {
             "cli": cli_args,
             "raw": raw_args,
             "pass": [sys.executable, "-c", "pass"],
             "bare": [sys.executable, "-S", "-c", "pass"],
+            "module": module_args,
         }
         times: dict[str, list[float]] = {kind: [] for kind in kinds}
+        cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
         for _ in range(runs):
             for kind, args in kinds.items():
                 result = _timed(args, env, TIME_LIMIT)
                 if result is None or result[1] != 0:
                     raise SystemExit(f"run failed: {' '.join(args)}")
                 times[kind].append(result[0] * 1000)
+                cpu[kind].append(result[2] * 1000)
         time.sleep(0.2)  # let the reader finish the last connection
-        expected = (2 + 2 * runs) * 5
+        expected = (3 + 3 * runs) * 5
         if sum(reader.received) != expected:
             raise SystemExit(f"reader got {sum(reader.received)} bytes, expected {expected}")
     finally:
         reader.close()
-    cli_ms, raw_ms, pass_ms, bare_ms = (statistics.median(times[k]) for k in kinds)
+    cli_ms, raw_ms, pass_ms, bare_ms, module_ms = (statistics.median(times[k]) for k in kinds)
+    cli_cpu, raw_cpu = statistics.median(cpu["cli"]), statistics.median(cpu["raw"])
     print(
         f"one TCP message and exit: CLI median {cli_ms:.0f} ms, raw python -c median "
-        f"{raw_ms:.0f} ms, ratio {cli_ms / raw_ms:.2f} ({runs} runs each)"
+        f"{raw_ms:.0f} ms, ratio {cli_ms / raw_ms:.2f} ({runs} runs each; load average "
+        f"{os.getloadavg()[0]:.2f})"
+    )
+    print(
+        f"  CPU time medians: CLI {cli_cpu:.0f} ms, raw {raw_cpu:.0f} ms; "
+        f"python -m netassistant.cli: {module_ms:.0f} ms"
     )
     print(
         f"python start-up: -c pass {pass_ms:.0f} ms, -S -c pass {bare_ms:.0f} ms; the CLI "
@@ -196,6 +231,9 @@ def oneshot(env: dict[str, str], runs: int) -> dict[str, float | bool]:
         "oneshot_exits_by_itself": exits,
         "python_startup_ms": pass_ms,
         "python_bare_startup_ms": bare_ms,
+        "oneshot_module_ms": module_ms,
+        "oneshot_cpu_ms": cli_cpu,
+        "oneshot_raw_cpu_ms": raw_cpu,
     }
 
 
@@ -319,7 +357,7 @@ def top_imports(env: dict[str, str], count: int = 10) -> float:
 def main() -> None:
     global ROOT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="one-shot runs of each (default 7)")
+    parser.add_argument("--runs", type=int, default=15, help="one-shot runs of each (default 15)")
     parser.add_argument("--file-mb", type=int, default=100, help="file size in MB (default 100)")
     parser.add_argument(
         "--flood-seconds", type=float, default=10.0, help="flood duration (default 10)"

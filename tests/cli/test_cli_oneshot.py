@@ -19,6 +19,7 @@ import pytest
 
 from netassistant.cli.parser import build_parser
 from tests.cli.helpers import TIMEOUT, listener, run_cli, workdir
+from tests.helpers import fresh_python
 
 #: Runs the CLI in-process, then prints the modules it loaded, one per line (no json: the
 #: check must not load what it looks for).
@@ -305,3 +306,37 @@ def test_the_program_exits_with_the_runs_code_and_all_its_output(env):
     assert ok.stdout.endswith("\n")
     assert usage.returncode == 2
     assert usage.stderr.splitlines()[-1].startswith("netassistant-cli: error: ")
+
+
+def test_a_one_shot_send_starts_no_collection(env, tmp_path):
+    """What the program imports and builds lives until it exits: no collection walks it.
+
+    Run twice, the second time with the bytecode cache the first wrote, as an installed
+    command runs (compiling a module's source makes garbage of its own).
+    """
+    code = (
+        "import gc, sys\n"
+        "gc.callbacks.append(\n"
+        "    lambda phase, info: phase == 'start' and sys.stderr.write('collection\\n')\n"
+        ")\n"
+        "from netassistant.cli import run_command\n"
+        "run_command()\n"
+    )
+    env = {**env, "PYTHONPYCACHEPREFIX": str(tmp_path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs = [_send_hello_with(env, code) for _ in range(2)]
+    assert runs[1].returncode == 0, runs[1].stderr
+    assert "TX #1" in runs[1].stdout
+    assert runs[1].stderr.count("collection") == 0, runs[1].stderr
+
+
+def test_a_caller_of_main_keeps_its_collections():
+    """Importing the package loads nothing and changes nothing; importing main pauses nothing."""
+    out = fresh_python(
+        "import gc, sys\n"
+        "import netassistant.cli\n"
+        "print('argparse' in sys.modules, gc.get_freeze_count(), gc.isenabled())\n"
+        "import netassistant.cli.main\n"
+        "print(gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    assert out == "False 0 True\n0 True\n"
