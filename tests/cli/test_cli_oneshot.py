@@ -276,10 +276,10 @@ def test_only_a_command_line_run_freezes_its_imports(env, how):
 
 #: The program with a thread of the caller's that is not a daemon and prints after a pause.
 PROGRAM_WITH_A_LATE_THREAD = (
-    "import threading, time\n"
+    "import threading\n"
     "from netassistant.cli.main import run_command\n"
     "def late():\n"
-    "    time.sleep(0.3)\n"
+    "    threading.main_thread().join()  # returns when the interpreter starts to end\n"
     "    print('late', flush=True)\n"
     "threading.Thread(target=late).start()\n"
     "run_command()\n"
