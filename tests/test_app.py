@@ -76,6 +76,7 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "secrets",  # a file written, a {random} reply
     "hashlib",  # (loads OpenSSL) a profile file name that clashes
     "datetime",  # a reply with a clock placeholder
+    "dataclasses",  # reply rules and templates (the window's own values are records)
     "netassistant.core.autoreply",
     # Reply rules: a new pane has none (their matching, templates and the packet model).
     "netassistant.core.replies",
