@@ -25,6 +25,7 @@ from netassistant import __version__
 from netassistant.core.collector import collector_paused
 from netassistant.core.config import Kind
 from netassistant.qt.importhook import speed_up_pyside_import_hook
+from netassistant.resources import file_path
 
 # Before the window's modules are imported (build_window imports them): each then costs
 # PySide's import hook a file read instead of a parse (see netassistant.qt.importhook).
@@ -67,13 +68,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load netassistant's and Qt's own translations for ``locale`` (default: the system's)."""
-    from importlib import resources
-
     locale = locale or QLocale.system()
     translators = []
     ours = QTranslator(app)
-    folder = resources.files("netassistant.resources").joinpath("translations")
-    if ours.load(locale, "netassistant", "_", str(folder)):
+    if ours.load(locale, "netassistant", "_", file_path("translations")):
         translators.append(ours)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -84,9 +82,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
 
 
 def _icon() -> QIcon:
-    from importlib import resources
-
-    return QIcon(str(resources.files("netassistant.resources").joinpath("icons/netassistant.svg")))
+    return QIcon(file_path("icons", "netassistant.svg"))
 
 
 STARTUP_PROBE_ENV = "NETASSISTANT_STARTUP_PROBE"

@@ -77,6 +77,7 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "hashlib",  # (loads OpenSSL) a profile file name that clashes
     "datetime",  # a reply with a clock placeholder
     "dataclasses",  # reply rules and templates (the window's own values are records)
+    "importlib.resources",  # built-in profiles and labs (the icon and translations are files)
     "netassistant.core.autoreply",
     # Reply rules: a new pane has none (their matching, templates and the packet model).
     "netassistant.core.replies",
