@@ -167,3 +167,17 @@ def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
         gc.enable()
+
+
+def test_the_icon_and_translations_are_the_package_data_files():
+    # file_path() names what importlib.resources would (the window's start skips importing it).
+    from importlib import resources
+
+    from netassistant.resources import file_path
+
+    package = resources.files("netassistant.resources")
+    icon = file_path("icons", "netassistant.svg")
+    assert icon == str(package.joinpath("icons/netassistant.svg"))
+    assert os.path.isfile(icon)
+    assert file_path("translations") == str(package.joinpath("translations"))
+    assert os.path.isfile(os.path.join(file_path("translations"), "netassistant_zh_CN.qm"))
