@@ -181,3 +181,13 @@ def test_the_icon_and_translations_are_the_package_data_files():
     assert os.path.isfile(icon)
     assert file_path("translations") == str(package.joinpath("translations"))
     assert os.path.isfile(os.path.join(file_path("translations"), "netassistant_zh_CN.qm"))
+
+
+def test_a_launch_without_arguments_has_the_parsers_defaults():
+    from netassistant.app import build_parser, parse_args
+
+    plain = parse_args([])
+    assert vars(plain) == vars(build_parser().parse_known_args([])[0])
+    plain.new.append("udp")
+    assert parse_args([]).new == [], "each launch gets its own list"
+    assert parse_args(["--new", "udp", "-platform", "offscreen"]).new == ["udp"]
