@@ -90,6 +90,15 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "netassistant.core.framing.records",
 ]
 
+#: Modules the first window of a first launch (one TCP server pane) must not load either:
+#: a UDP pane's multicast box lists the interfaces through socket.
+NOT_FOR_THE_DEFAULT_WINDOW = [
+    # The local host list is read through _socket (netassistant.core.localaddresses) and
+    # the hosts are checked as text (core.addressing.ip_version): socket, with selectors and
+    # the enums it makes of every constant, waits for a session.
+    *(["socket", "selectors"] if sys.platform.startswith("linux") else []),
+]
+
 #: PySide6 classes the first window must not build: PySide makes a class (and every enum
 #: of it, Python enums that cost ~20 us a member) the first time Python names it or sees
 #: one of its objects. QStyle: naming it or asking a widget for its style(); QWizard and
@@ -108,7 +117,8 @@ NOT_BUILT_FOR_THE_FIRST_WINDOW = [
 
 
 def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
-    # A window with a pane of each kind that opens at start (no relay by default), shown.
+    # A first launch's window (one TCP server pane), shown; then a pane of each kind that
+    # opens at start (no relay by default).
     probe = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -116,9 +126,12 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
         "from netassistant.core.config import Kind\n"
         "from netassistant.ui.mainwindow import MainWindow\n"
         "window = MainWindow()\n"
-        "for kind in (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP):\n"
-        "    window.open_pane(kind)\n"
+        "window.open_pane(Kind.TCP_SERVER)\n"
         "window.show()\n"
+        "app.processEvents()\n"
+        "print('\\n'.join('default:' + name for name in sorted(sys.modules)))\n"
+        "for kind in (Kind.TCP_CLIENT, Kind.UDP):\n"
+        "    window.open_pane(kind)\n"
         "app.processEvents()\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
         "import PySide6.QtGui, PySide6.QtWidgets\n"
@@ -140,6 +153,8 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
     assert sorted(unwanted) == []
     built = [name for name in NOT_BUILT_FOR_THE_FIRST_WINDOW if f"class:{name}" in loaded]
     assert built == []
+    assert "default:netassistant.ui.pane.pane" in loaded
+    assert [name for name in NOT_FOR_THE_DEFAULT_WINDOW if f"default:{name}" in loaded] == []
 
 
 def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
