@@ -5,10 +5,18 @@ from __future__ import annotations
 import sys
 
 from netassistant.core.collector import collector_paused
+from netassistant.qt.importhook import speed_up_pyside_import_hook
 
 # Importing Qt and the app makes tens of thousands of long-lived objects and no garbage,
 # yet starts ~30 collections (12-14 ms of the launch).
 with collector_paused():
+    # PySide first, then its import watcher made cheap, then the app: every module the app
+    # imports after Qt (its config and records among them) then costs the watcher a file
+    # read, not a parse (netassistant.qt.importhook; app.py installing it is too late for
+    # the ~30 modules it imports before that line).
+    import PySide6.QtCore  # noqa: F401  # loads the import watcher the next line replaces
+
+    speed_up_pyside_import_hook()
     from netassistant.app import main
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from netassistant import __version__
 from netassistant.core.collector import collector_paused
 from netassistant.core.config import Kind
 from netassistant.qt.importhook import speed_up_pyside_import_hook
+from netassistant.resources import file_path
 
 # Before the window's modules are imported (build_window imports them): each then costs
 # PySide's import hook a file read instead of a parse (see netassistant.qt.importhook).
@@ -37,6 +38,16 @@ SMOKE_TEST_MS = 1000
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The app's command-line options; arguments Qt itself understands are left alone."""
+    if not argv:
+        # The usual launch (the desktop entry, python -m netassistant) builds no parser: its
+        # first one costs ~2.5 ms of gettext catalogue look-ups, regular expressions and a
+        # terminal-size query. These are its defaults (tests/test_app.py compares them).
+        return argparse.Namespace(new=[], profile=None, no_restore=False, smoke_test=False)
+    return build_parser().parse_known_args(list(argv))[0]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of :func:`parse_args`."""
     parser = argparse.ArgumentParser(
         prog="netassistant", description="Socket debugging assistant (网络调试助手)"
     )
@@ -62,18 +73,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "(checks a build or bundle; leaves your settings and last panes alone)",
     )
     parser.add_argument("--version", action="version", version=f"netassistant {__version__}")
-    return parser.parse_known_args(list(argv))[0]
+    return parser
 
 
 def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Load netassistant's and Qt's own translations for ``locale`` (default: the system's)."""
-    from importlib import resources
-
     locale = locale or QLocale.system()
     translators = []
     ours = QTranslator(app)
-    folder = resources.files("netassistant.resources").joinpath("translations")
-    if ours.load(locale, "netassistant", "_", str(folder)):
+    if ours.load(locale, "netassistant", "_", file_path("translations")):
         translators.append(ours)
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -84,9 +92,7 @@ def install_translators(app: QApplication, locale: QLocale | None = None) -> lis
 
 
 def _icon() -> QIcon:
-    from importlib import resources
-
-    return QIcon(str(resources.files("netassistant.resources").joinpath("icons/netassistant.svg")))
+    return QIcon(file_path("icons", "netassistant.svg"))
 
 
 STARTUP_PROBE_ENV = "NETASSISTANT_STARTUP_PROBE"

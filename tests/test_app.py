@@ -76,6 +76,8 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "secrets",  # a file written, a {random} reply
     "hashlib",  # (loads OpenSSL) a profile file name that clashes
     "datetime",  # a reply with a clock placeholder
+    "dataclasses",  # reply rules and templates (the window's own values are records)
+    "importlib.resources",  # built-in profiles and labs (the icon and translations are files)
     "netassistant.core.autoreply",
     # Reply rules: a new pane has none (their matching, templates and the packet model).
     "netassistant.core.replies",
@@ -86,6 +88,15 @@ NOT_FOR_THE_FIRST_WINDOW = [
     "netassistant.core.framing.decoders",
     "netassistant.core.framing.encoders",
     "netassistant.core.framing.records",
+]
+
+#: Modules the first window of a first launch (one TCP server pane) must not load either:
+#: a UDP pane's multicast box lists the interfaces through socket.
+NOT_FOR_THE_DEFAULT_WINDOW = [
+    # The local host list is read through _socket (netassistant.core.localaddresses) and
+    # the hosts are checked as text (core.addressing.ip_version): socket, with selectors and
+    # the enums it makes of every constant, waits for a session.
+    *(["socket", "selectors"] if sys.platform.startswith("linux") else []),
 ]
 
 #: PySide6 classes the first window must not build: PySide makes a class (and every enum
@@ -106,7 +117,8 @@ NOT_BUILT_FOR_THE_FIRST_WINDOW = [
 
 
 def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
-    # A window with a pane of each kind that opens at start (no relay by default), shown.
+    # A first launch's window (one TCP server pane), shown; then a pane of each kind that
+    # opens at start (no relay by default).
     probe = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -114,9 +126,12 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
         "from netassistant.core.config import Kind\n"
         "from netassistant.ui.mainwindow import MainWindow\n"
         "window = MainWindow()\n"
-        "for kind in (Kind.TCP_SERVER, Kind.TCP_CLIENT, Kind.UDP):\n"
-        "    window.open_pane(kind)\n"
+        "window.open_pane(Kind.TCP_SERVER)\n"
         "window.show()\n"
+        "app.processEvents()\n"
+        "print('\\n'.join('default:' + name for name in sorted(sys.modules)))\n"
+        "for kind in (Kind.TCP_CLIENT, Kind.UDP):\n"
+        "    window.open_pane(kind)\n"
         "app.processEvents()\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
         "import PySide6.QtGui, PySide6.QtWidgets\n"
@@ -138,6 +153,8 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
     assert sorted(unwanted) == []
     built = [name for name in NOT_BUILT_FOR_THE_FIRST_WINDOW if f"class:{name}" in loaded]
     assert built == []
+    assert "default:netassistant.ui.pane.pane" in loaded
+    assert [name for name in NOT_FOR_THE_DEFAULT_WINDOW if f"default:{name}" in loaded] == []
 
 
 def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
@@ -165,3 +182,27 @@ def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
         gc.enable()
+
+
+def test_the_icon_and_translations_are_the_package_data_files():
+    # file_path() names what importlib.resources would (the window's start skips importing it).
+    from importlib import resources
+
+    from netassistant.resources import file_path
+
+    package = resources.files("netassistant.resources")
+    icon = file_path("icons", "netassistant.svg")
+    assert icon == str(package.joinpath("icons/netassistant.svg"))
+    assert os.path.isfile(icon)
+    assert file_path("translations") == str(package.joinpath("translations"))
+    assert os.path.isfile(os.path.join(file_path("translations"), "netassistant_zh_CN.qm"))
+
+
+def test_a_launch_without_arguments_has_the_parsers_defaults():
+    from netassistant.app import build_parser, parse_args
+
+    plain = parse_args([])
+    assert vars(plain) == vars(build_parser().parse_known_args([])[0])
+    plain.new.append("udp")
+    assert parse_args([]).new == [], "each launch gets its own list"
+    assert parse_args(["--new", "udp", "-platform", "offscreen"]).new == ["udp"]

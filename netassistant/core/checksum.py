@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, reduce
 from typing import Literal
 
 from netassistant.core.i18n import text
+from netassistant.core.records import FrozenRecord
 
 
 class ChecksumError(ValueError):
     """An unknown checksum name; ``args[0]`` is the message as a translatable Text."""
 
 
-@dataclass(frozen=True, slots=True)
-class Algorithm:
+class Algorithm(FrozenRecord):
     """One checksum the user can choose.
+
+    A record, not a dataclass: the window's send and framing boxes import this module at
+    start, and ``@dataclass`` wrote and compiled the methods of these two classes there.
 
     Attributes:
         name: Key in :data:`ALGORITHMS`, also used in profiles.
@@ -32,15 +34,25 @@ class Algorithm:
         compute: Function from the data to the checksum value.
     """
 
+    __slots__ = ("name", "title", "width_bytes", "default_byteorder", "compute")  # noqa: RUF023
     name: str
     title: str
     width_bytes: int
     default_byteorder: Literal["little", "big"]
     compute: Callable[[bytes], int]
 
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        width_bytes: int,
+        default_byteorder: Literal["little", "big"],
+        compute: Callable[[bytes], int],
+    ) -> None:
+        self._fill(name, title, width_bytes, default_byteorder, compute)
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+
+class CheckResult(FrozenRecord):
     """The outcome of :func:`verify_checksum`.
 
     Attributes:
@@ -51,9 +63,13 @@ class CheckResult:
             shorter than a checksum).
     """
 
+    __slots__ = ("ok", "expected", "found")  # noqa: RUF023
     ok: bool
     expected: bytes
     found: bytes
+
+    def __init__(self, ok: bool, expected: bytes, found: bytes) -> None:
+        self._fill(ok, expected, found)
 
 
 def _sum8(data: bytes) -> int:

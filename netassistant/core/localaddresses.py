@@ -10,11 +10,16 @@ system, a sandbox without it, a reply it cannot read); the caller then asks Qt.
 Addresses are written as Qt writes them: IPv4 dotted, IPv6 compressed (RFC 5952), a
 link-local IPv6 address with its interface as scope (``fe80::1%eth0``). No name is
 looked up.
+
+The netlink socket is made with ``_socket``, the C module under :mod:`socket`: the window
+needs no other socket before its first paint, and ``socket`` (with ``selectors`` and the
+enums it makes of every constant) was ~6 ms of a launch. Its families are the plain ints
+that ``socket.AF_INET``/``AF_INET6`` equal.
 """
 
 from __future__ import annotations
 
-import socket
+import _socket
 import struct
 import sys
 
@@ -41,7 +46,7 @@ _MAX_BYTES = 4 * 1024 * 1024
 
 
 def local_addresses() -> list[tuple[int, str]] | None:
-    """``(socket.AF_INET or AF_INET6, address)`` of every interface that is up, or None.
+    """``(AF_INET or AF_INET6, address)`` of every interface that is up, or None.
 
     Interfaces in the kernel's order (by index), each one's IPv4 addresses before its
     IPv6 ones, as ``QNetworkInterface.allAddresses()`` lists them on Linux.
@@ -49,10 +54,13 @@ def local_addresses() -> list[tuple[int, str]] | None:
     if not sys.platform.startswith("linux"):
         return None
     try:
-        with socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, _NETLINK_ROUTE) as sock:
+        sock = _socket.socket(_socket.AF_NETLINK, _socket.SOCK_RAW, _NETLINK_ROUTE)
+        try:
             sock.settimeout(1.0)
             links = _dump(sock, _RTM_GETLINK, 1, _RTM_NEWLINK)
             addresses = _dump(sock, _RTM_GETADDR, 2, _RTM_NEWADDR)
+        finally:
+            sock.close()
     except (OSError, ValueError, struct.error):
         return None
     names: dict[int, str] = {}
@@ -66,21 +74,21 @@ def local_addresses() -> list[tuple[int, str]] | None:
     per_interface: dict[int, list[tuple[int, str]]] = {index: [] for index in up}
     for payload in addresses:
         family, _prefix, _flags, scope, index = _IFADDR.unpack_from(payload)
-        if index not in per_interface or family not in (socket.AF_INET, socket.AF_INET6):
+        if index not in per_interface or family not in (_socket.AF_INET, _socket.AF_INET6):
             continue
         attributes = _attributes(payload, _IFADDR.size)
         # IFA_LOCAL is our end of a point-to-point link (IFA_ADDRESS is then the peer's).
         raw = attributes.get(_IFA_LOCAL) or attributes.get(_IFA_ADDRESS)
         if raw is None:
             continue
-        text = socket.inet_ntop(family, raw)
-        if family == socket.AF_INET6 and scope == _RT_SCOPE_LINK:
+        text = _socket.inet_ntop(family, raw)
+        if family == _socket.AF_INET6 and scope == _RT_SCOPE_LINK:
             text += "%" + names.get(index, str(index))
         per_interface[index].append((family, text))
     return [entry for index in up for entry in per_interface[index]]
 
 
-def _dump(sock: socket.socket, request: int, sequence: int, answer: int) -> list[bytes]:
+def _dump(sock: _socket.socket, request: int, sequence: int, answer: int) -> list[bytes]:
     """Send one dump ``request`` (family AF_UNSPEC); the payloads of its ``answer`` messages.
 
     Raises:

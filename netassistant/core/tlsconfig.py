@@ -14,13 +14,12 @@ that way; the chain above it is still verified by OpenSSL.
 
 from __future__ import annotations
 
-import dataclasses
 import ipaddress
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from netassistant.core.i18n import text
+from netassistant.core.records import Record
 
 if TYPE_CHECKING:
     import ssl
@@ -48,9 +47,16 @@ class TlsError(ValueError):
         self.field = field_name
 
 
-@dataclass(slots=True)
-class TlsSettings:
+#: The default of ``TlsSettings.alpn``: a new empty list each time (an explicit None stays
+#: what it was, an error :meth:`TlsSettings.validate` reports).
+_NEW_LIST: Any = object()
+
+
+class TlsSettings(Record):
     """How a stream session speaks TLS (paths only: key contents are never stored).
+
+    A record, not a dataclass: the window's TLS box imports it at start (see
+    :mod:`netassistant.core.records`).
 
     Attributes:
         cert: PEM certificate file (chain allowed); a server needs one unless
@@ -68,19 +74,52 @@ class TlsSettings:
         handshake_timeout: Seconds a handshake may take before the connection is closed.
     """
 
-    cert: str = ""
-    key: str = ""
-    ca: str = ""
-    verify: bool = True
-    sni: str = ""
-    alpn: list[str] = field(default_factory=list)
-    min_version: str = ""
-    self_signed: bool = False
-    handshake_timeout: float = 10.0
+    __slots__ = (  # noqa: RUF023 (the fields in order)
+        "cert",
+        "key",
+        "ca",
+        "verify",
+        "sni",
+        "alpn",
+        "min_version",
+        "self_signed",
+        "handshake_timeout",
+    )
+    cert: str
+    key: str
+    ca: str
+    verify: bool
+    sni: str
+    alpn: list[str]
+    min_version: str
+    self_signed: bool
+    handshake_timeout: float
+
+    def __init__(
+        self,
+        cert: str = "",
+        key: str = "",
+        ca: str = "",
+        verify: bool = True,
+        sni: str = "",
+        alpn: list[str] = _NEW_LIST,
+        min_version: str = "",
+        self_signed: bool = False,
+        handshake_timeout: float = 10.0,
+    ) -> None:
+        self.cert = cert
+        self.key = key
+        self.ca = ca
+        self.verify = verify
+        self.sni = sni
+        self.alpn = [] if alpn is _NEW_LIST else alpn
+        self.min_version = min_version
+        self.self_signed = self_signed
+        self.handshake_timeout = handshake_timeout
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
-        out = dataclasses.asdict(self)
+        out = {name: getattr(self, name) for name in self.__slots__}
         out["alpn"] = list(self.alpn)
         return out
 
@@ -93,9 +132,8 @@ class TlsSettings:
         """
         if not isinstance(data, dict):
             raise TlsError("tls", text("must be a JSON object (or null for plain TCP)"))
-        names = {f.name for f in dataclasses.fields(cls)}
         for key in data:
-            if key not in names:
+            if key not in cls.__slots__:
                 raise TlsError(f"tls.{key}", text("unknown setting"))
         return cls(**data)
 

@@ -12,16 +12,21 @@ module, 25-30 ms of a launch that imports ~150 modules after Qt (measured with
 file's bytes. Modules without a plain ``.py`` file (built-ins, extension modules,
 zipped or frozen modules) still get PySide's own answer, so the result is the same for
 every module; when PySide no longer has this hook (another version), nothing changes.
+Extension modules (``.so``/``.pyd``) are answered "no" at once: ``inspect`` has no source
+for them either, so PySide's own check says the same after a longer search.
 """
 
 from __future__ import annotations
 
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from types import ModuleType
 from typing import Any
 
 #: The attribute that marks our replacement, so installing twice wraps nothing twice.
 FAST_MARK = "_netassistant_fast"
+#: File endings of compiled extension modules, which have no source to search.
+_EXTENSIONS = tuple(EXTENSION_SUFFIXES)
 
 
 def _fast_check(original: Any) -> Any:
@@ -29,7 +34,11 @@ def _fast_check(original: Any) -> Any:
 
     def mod_uses_pyside(module: ModuleType) -> bool:
         path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
+        if not isinstance(path, str):
+            return bool(original(module))
+        if path.endswith(_EXTENSIONS):
+            return False
+        if not path.endswith(".py"):
             return bool(original(module))
         try:
             with open(path, "rb") as source:

@@ -150,3 +150,22 @@ def test_profile_keeps_paths_never_key_contents_and_loads_with_the_file_gone(cer
     assert loaded.config.tls == config.tls
     with pytest.raises(ConfigError, match=r"^tls\.key: cannot read "):
         loaded.config.validate()
+
+
+def test_settings_behave_as_the_dataclass_they_were():
+    # A Record since the window imports this at start: fields, defaults, equality, repr.
+    first, second = TlsSettings(), TlsSettings()
+    first.alpn.append("h2")
+    assert second.alpn == [], "each settings object has its own ALPN list"
+    assert first == TlsSettings(alpn=["h2"])
+    assert first != second
+    assert repr(second) == (
+        "TlsSettings(cert='', key='', ca='', verify=True, sni='', alpn=[], min_version='', "
+        "self_signed=False, handshake_timeout=10.0)"
+    )
+    assert TlsSettings.from_dict(first.to_dict()) == first
+    assert first.to_dict()["alpn"] is not first.alpn
+    # An explicit null is still an error, not an empty list.
+    config = client(alpn=None)
+    with pytest.raises(ConfigError, match=r"^tls\.alpn: must be a list of protocol names$"):
+        config.validate()

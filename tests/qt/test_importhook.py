@@ -54,3 +54,25 @@ def test_the_hook_is_replaced_once_and_answers_like_pysides_own(tmp_path, monkey
 def test_without_pysides_hook_nothing_changes(monkeypatch):
     monkeypatch.delitem(sys.modules, "shibokensupport.feature")
     assert importhook.speed_up_pyside_import_hook() is False
+
+
+def test_the_app_entry_installs_it_before_importing_the_app():
+    # PySide's slow check (inspect.getsource) must see none of our modules: the entry
+    # (python -m netassistant, the netassistant script) replaces it before the app's
+    # imports, not in app.py after its config, records and i18n were already imported.
+    from tests.helpers import fresh_python
+
+    out = fresh_python(
+        "import inspect\n"
+        "slow = []\n"
+        "getsource = inspect.getsource\n"
+        "def watched(obj):\n"
+        "    slow.append(getattr(obj, '__name__', '?'))\n"
+        "    return getsource(obj)\n"
+        "inspect.getsource = watched\n"
+        "import netassistant.__main__\n"
+        "import sys\n"
+        "assert 'netassistant.app' in sys.modules\n"
+        "print(' '.join(name for name in slow if name.startswith('netassistant')))\n"
+    )
+    assert out.split() == []

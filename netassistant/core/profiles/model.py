@@ -24,7 +24,6 @@ import functools
 import os
 import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from netassistant.core.codec import encode_text, parse_hex
@@ -327,6 +326,8 @@ def builtin_profiles() -> list[Profile]:
     Returns:
         Fresh objects (callers may edit them) in file-name order, each with ``builtin=True``.
     """
+    from importlib import resources  # here: the window's start lists none of them
+
     folder = resources.files("netassistant.resources").joinpath("profiles")
     out = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

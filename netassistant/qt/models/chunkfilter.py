@@ -7,21 +7,36 @@ take the same object, so the two can never disagree about what "filtered" means.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, Final
 
 from PySide6.QtCore import QObject
 
 from netassistant.core.chunk import Chunk, Direction, Event
+from netassistant.core.records import FrozenRecord
 from netassistant.qt.models.chunkmodel import ChunkLogModel
 from netassistant.qt.models.tablemodel import AnyIndex, RowFilterProxy
 
 _DIRECTIONS: Final = {"all": None, "rx": Direction.RX, "tx": Direction.TX}
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class ChunkFilter:
+class _DerivedKeys(FrozenRecord):
+    """Room for what :class:`ChunkFilter` derives from its fields once, not per row.
+
+    These slots are not fields: a record's fields are the ``__slots__`` of its own class,
+    so equality, hash, repr and ``replace`` see only the four that :class:`ChunkFilter`
+    lists.
+    """
+
+    __slots__ = ("_wanted", "_peer_key")  # noqa: RUF023
+    _wanted: Direction | None
+    _peer_key: str
+
+
+class ChunkFilter(_DerivedKeys):
     """What the receive log shows. The default shows everything.
+
+    A record, not a dataclass: every pane makes one at start (see
+    :mod:`netassistant.core.records`).
 
     Attributes:
         conn: Connection id to show, or None for all.
@@ -33,19 +48,25 @@ class ChunkFilter:
         ValueError: For a direction other than the three above.
     """
 
-    conn: int | None = None
-    direction: str = "all"
-    peer: str = ""
-    show_events: bool = True
-    # Derived once, not per row: filterAcceptsRow runs for every inserted row.
-    _wanted: Direction | None = dataclasses.field(init=False, repr=False, compare=False)
-    _peer_key: str = dataclasses.field(init=False, repr=False, compare=False)
+    __slots__ = ("conn", "direction", "peer", "show_events")
+    conn: int | None
+    direction: str
+    peer: str
+    show_events: bool
 
-    def __post_init__(self) -> None:
-        if self.direction not in _DIRECTIONS:
-            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {self.direction!r}")
-        object.__setattr__(self, "_wanted", _DIRECTIONS[self.direction])
-        object.__setattr__(self, "_peer_key", self.peer.casefold())
+    def __init__(
+        self,
+        conn: int | None = None,
+        direction: str = "all",
+        peer: str = "",
+        show_events: bool = True,
+    ) -> None:
+        if direction not in _DIRECTIONS:
+            raise ValueError(f"direction must be 'all', 'rx' or 'tx', not {direction!r}")
+        self._fill(conn, direction, peer, show_events)
+        # Derived once, not per row: filterAcceptsRow runs for every inserted row.
+        object.__setattr__(self, "_wanted", _DIRECTIONS[direction])
+        object.__setattr__(self, "_peer_key", peer.casefold())
 
     @property
     def active(self) -> bool:
@@ -63,10 +84,6 @@ class ChunkFilter:
         if self.conn is not None and event.conn_id != self.conn:
             return False
         return not self._peer_key or self._peer_key in event.peer.casefold()
-
-    def replace(self, **changes: Any) -> ChunkFilter:
-        """A copy with ``changes`` applied (validated like a new filter)."""
-        return dataclasses.replace(self, **changes)
 
 
 class ChunkFilterProxy(RowFilterProxy):

@@ -9,7 +9,6 @@ use the JSON that ``netassistant-cli --rules FILE`` reads.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,19 @@ if TYPE_CHECKING:
 #: How often the "Fired" column is refreshed while rules run.
 COUNT_REFRESH_MS = 500
 _COLUMNS = 5  # on, match, reply, delay, fired
+
+
+def _with_encoding(rules: list[ReplyRule], encoding: str) -> list[ReplyRule]:
+    """Copies of ``rules`` that encode their text with ``encoding``.
+
+    ``dataclasses`` is imported with the first rule: a new pane has none, and the window
+    does not load it before its first paint (tests/test_app.py).
+    """
+    if not rules:
+        return []
+    import dataclasses
+
+    return [dataclasses.replace(rule, encoding=encoding) for rule in rules]
 
 
 class ReplyRulesBox(QGroupBox):
@@ -186,7 +198,7 @@ class ReplyRulesBox(QGroupBox):
 
     def set_rules(self, rules: list[ReplyRule], mode: str = "first") -> None:
         """Show ``rules`` (a list loaded from a profile or a file)."""
-        self._rules = [dataclasses.replace(r, encoding=self._encoding) for r in rules]
+        self._rules = _with_encoding(rules, self._encoding)
         self.mode.blockSignals(True)
         select_data(self.mode, mode)
         self.mode.blockSignals(False)
@@ -396,7 +408,7 @@ class ReplyRulesBox(QGroupBox):
         """Use codec ``name`` for the rules' text (the session's encoding)."""
         if name != self._encoding:
             self._encoding = name
-            self._rules = [dataclasses.replace(r, encoding=name) for r in self._rules]
+            self._rules = _with_encoding(self._rules, name)
             self._revalidate()
 
     def settings(self) -> dict[str, Any]:

@@ -56,13 +56,13 @@ def _machine_addresses(family: Family) -> list[str]:
 
     Read from netlink where it answers (Linux): QtNetwork is loaded only elsewhere.
     """
-    import socket
+    from _socket import AF_INET, AF_INET6  # not socket: see netassistant.core.localaddresses
 
     from netassistant.core.localaddresses import local_addresses
 
     listed = local_addresses()
     if listed is not None:
-        wanted = socket.AF_INET if family is Family.INET else socket.AF_INET6
+        wanted = AF_INET if family is Family.INET else AF_INET6
         return [text for af, text in listed if af == wanted]
     from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 

@@ -124,3 +124,18 @@ def test_proxy_needs_a_chunk_log_model(qapp):
 def test_proxy_can_be_detached(proxy):
     proxy.setSourceModel(None)
     assert proxy.rowCount() == 0
+
+
+def test_a_filter_is_a_value_of_its_four_fields():
+    # A record since every pane makes one at start: what it derives is not a field.
+    shown = ChunkFilter(peer="Host", direction="rx")
+    assert repr(shown) == "ChunkFilter(conn=None, direction='rx', peer='Host', show_events=True)"
+    assert shown == ChunkFilter(direction="rx", peer="Host")
+    assert hash(shown) == hash(ChunkFilter(direction="rx", peer="Host"))
+    assert shown != ChunkFilter(peer="host", direction="rx")
+    with pytest.raises(AttributeError, match="cannot assign to field 'peer'"):
+        shown.peer = "x"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="direction must be 'all', 'rx' or 'tx', not 'up'"):
+        shown.replace(direction="up")
+    with pytest.raises(TypeError, match="ChunkFilter has no field 'colour'"):
+        shown.replace(colour="red")
