@@ -16,7 +16,7 @@ one deferred full collection runs, when nobody is waiting for the window; a floo
 never ends is collected in full every :data:`MAX_PAUSED_S`.
 
 Why thresholds and not ``gc.freeze()`` after each batch (the first design): a freeze
-can only be undone as a whole, so ending it also handed back the ~55,000 objects that
+can only be undone as a whole, so ending it also handed back the ~41,500 objects that
 start-up froze for good (:mod:`netassistant.core.collector`), and the deferred
 collection walked them too: with 10,000 clients listed that was 99,000 objects and a
 38-66 ms freeze, against ~60,000 objects now.
