@@ -36,7 +36,6 @@ import os
 import resource
 import selectors
 import socket
-import sys
 import time
 from multiprocessing.connection import Connection
 from typing import Any
@@ -153,32 +152,18 @@ def raw_accept(count: int, backlog: int) -> tuple[float, int]:
 
 # ----------------------------------------------------------------------------------- GUI
 def gui_run(count: int, backlog: int) -> dict[str, Any]:
-    from netassistant.core.collector import collector_paused
+    from guiprobe import GapProbe, app_window, start_pane
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    # Imported and built as `python -m netassistant` does (see netassistant/__main__.py
-    # and netassistant.app.main): the collector paused, what was made then frozen.
-    with collector_paused():
-        from guiprobe import GapProbe
-        from PySide6.QtCore import QEventLoop, QTimer
-        from PySide6.QtWidgets import QApplication
+    from netassistant.core.config import Kind
 
-        from netassistant.core.config import Kind
-        from netassistant.core.stats import SessionState
-        from netassistant.ui.mainwindow import MainWindow
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = MainWindow()
-        window.show()
+    app, window = app_window()
     pane = window.open_pane(Kind.TCP_SERVER)
     pane.settings.local_port.setValue(0)
     pane.settings.backlog.setValue(backlog)
     assert pane.clients is not None
     model = pane.clients.model
-    assert pane.start()
-    deadline = time.monotonic() + 10
-    while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.005)
+    start_pane(app, pane)
     proc, pipe = _start_helper(pane.controller.local_port, count)
 
     probe = GapProbe(PROBE_MS)

@@ -95,33 +95,19 @@ def raw_udp(seconds: float, size: int) -> tuple[float, int]:
 
 # ------------------------------------------------------------------------------------- GUI
 def gui_run(seconds: float, recv_size: int, udp: bool, size: int) -> dict[str, float]:
-    from netassistant.core.collector import collector_paused
+    from guiprobe import GapProbe, app_window, start_pane
+    from PySide6.QtCore import QEventLoop, QTimer
 
-    # Imported and built as `python -m netassistant` does (see netassistant/__main__.py
-    # and netassistant.app.main): the collector paused, what was made then frozen.
-    with collector_paused():
-        from guiprobe import GapProbe
-        from PySide6.QtCore import QEventLoop, QTimer
-        from PySide6.QtWidgets import QApplication
+    from netassistant.core.chunk import Chunk
+    from netassistant.core.config import Kind
 
-        from netassistant.core.chunk import Chunk
-        from netassistant.core.config import Kind
-        from netassistant.core.stats import SessionState
-        from netassistant.ui.mainwindow import MainWindow
-
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = MainWindow()
-        window.show()
+    app, window = app_window()
     pane = window.open_pane(Kind.UDP if udp else Kind.TCP_SERVER)
     pane.settings.local_port.setValue(0)
     pane.settings.recv_size.setValue(recv_size if not udp else 2048)
     if udp:
         pane.settings.rcvbuf.setValue(4 * 1024 * 1024)
-    assert pane.start()
-    deadline = time.monotonic() + 10
-    while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.005)
+    start_pane(app, pane)
     port = pane.controller.local_port
 
     state = {"first": 0.0, "last": 0.0, "done": False, "seen": 0}

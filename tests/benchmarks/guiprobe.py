@@ -1,19 +1,65 @@
-"""GapProbe: a GUI-thread timer that records how late each tick was (the window's freezes).
+"""What the window benchmarks (gui_flood.py, clients_scale.py) share.
 
-Shared by the window benchmarks (gui_flood.py, clients_scale.py): a QTimer ticks every
-``interval_ms`` in the GUI thread; the gap between two ticks is how long the thread was
-busy, so the longest gap is the longest freeze a user would have felt.
+:func:`app_window` builds the real window as the app does; :func:`start_pane` starts a
+pane and waits until it listens; :class:`GapProbe` is a GUI-thread timer that records how
+late each tick was: the gap between two ticks is how long the thread was busy, so the
+longest gap is the longest freeze a user would have felt.
+
+Qt is imported inside the functions: :func:`app_window` imports it with the collector
+paused, as ``python -m netassistant`` does, and importing this module must come first.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QTimer
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from netassistant.ui.mainwindow import MainWindow
+
+
+def app_window() -> tuple[QApplication, MainWindow]:
+    """The application and its main window, shown, imported and built as the app does.
+
+    ``python -m netassistant`` imports Qt and the app, and :func:`netassistant.app.main`
+    builds the window, with the collector paused; what was made is then frozen (see
+    netassistant/core/collector.py). Built any other way, the benchmark's collections
+    would walk objects the app's never do.
+    """
+    from netassistant.core.collector import collector_paused
+
+    with collector_paused():
+        from PySide6.QtWidgets import QApplication
+
+        from netassistant.ui.mainwindow import MainWindow
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert isinstance(app, QApplication)
+        window = MainWindow()
+        window.show()
+    return app, window
+
+
+def start_pane(app: QApplication, pane: Any, timeout: float = 10.0) -> None:
+    """Start ``pane`` with its current settings and run events until it listens."""
+    from netassistant.core.stats import SessionState
+
+    assert pane.start()
+    deadline = time.monotonic() + timeout
+    while pane.controller.state is not SessionState.LISTENING and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 class GapProbe:
     """Ticks every ``interval_ms`` while started; ``gaps`` holds the ms between ticks."""
 
     def __init__(self, interval_ms: int) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
         self.interval_ms = interval_ms
         self.gaps: list[float] = []
         self._clock = QElapsedTimer()
