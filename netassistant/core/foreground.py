@@ -16,15 +16,28 @@ held, waits on a condition (without the GIL) until the repaint ends, at most
 :data:`MAX_WAIT_S`. Nothing is lost meanwhile: the kernel queues what arrives, and
 repaints are throttled (at most ten a second under a flood). Engines without a gate
 (the command line, tests) never wait.
+
+The other way round, an engine can :meth:`~ForegroundGate.urge` the window to wait: a
+server whose clients arrive faster than it accepts them (its accept budget used up, more
+waiting) says so, and for :data:`URGENT_S` after each such turn the window applies its
+sessions' batches only now and then (qt/turnqueue.py). The kernel's accept queue is the
+scarce resource there: once it is full the kernel drops new connection attempts, and
+each such client retries only a second later. With 10,000 clients connecting at once the
+window's own work per client (list rows, log rows, counters) took half the GIL and the
+queue overflowed in about every second run; the list catches up when the burst is over.
 """
 
 from __future__ import annotations
 
+import math
 import threading
+import time
 from typing import Final
 
 #: The longest an engine waits for one repaint (a repaint is ~10 ms; this bounds a bug).
 MAX_WAIT_S: Final = 0.05
+#: How long one :meth:`ForegroundGate.urge` keeps the window's batches waiting.
+URGENT_S: Final = 0.03
 
 
 class ForegroundGate:
@@ -39,6 +52,7 @@ class ForegroundGate:
         self._depth = 0
         self._cond = threading.Condition(threading.Lock())
         self.waits = 0
+        self._urged = -math.inf
 
     @property
     def busy(self) -> bool:
@@ -61,3 +75,15 @@ class ForegroundGate:
             if self._depth:
                 self.waits += 1
                 self._cond.wait_for(lambda: not self._depth, timeout)
+
+    def urge(self) -> None:
+        """An engine has more waiting in a kernel queue than it takes in one turn.
+
+        Called from the engine thread (a float store: no lock). The window then applies
+        batches sparingly for :data:`URGENT_S`, so the engine gets the GIL to empty it.
+        """
+        self._urged = time.monotonic()
+
+    def urgent(self) -> bool:
+        """Whether an engine urged within the last :data:`URGENT_S` (GUI thread)."""
+        return time.monotonic() - self._urged < URGENT_S

@@ -146,7 +146,7 @@ class SessionController(QObject):
         self._gc_pause = FloodGcPause(self)
         # Batches are applied in short event-loop turns, never all waiting ones at once
         # (see turnqueue.py).
-        self._batches: TurnQueue[_Slice] = TurnQueue(self._apply_batch, self)
+        self._batches: TurnQueue[_Slice] = TurnQueue(self._apply_batch, self, hold=GUI_GATE.urgent)
 
     # -------------------------------------------------------------- life cycle
     @property

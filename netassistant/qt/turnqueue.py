@@ -10,6 +10,12 @@ their turn between two slow batches, while quick ones still share a turn (and a
 repaint: one turn per batch made 10,000 closing clients half as slow again to clear). Nothing
 is dropped or reordered; :meth:`flush` applies what waits at once (when the session
 ends, so its last events come before ``finished``).
+
+While ``hold()`` says so (an engine urged the window's gate: clients are arriving faster
+than it accepts them, see core/foreground.py), a turn runs only every
+:data:`HOLD_EVERY_MS`: the list still moves, but the engine gets the GIL to empty the
+kernel's queue before it overflows. The worker lets batches of connection events pile
+up meanwhile (qt/worker.py), so the engine does not stop to wait for them either.
 """
 
 from __future__ import annotations
@@ -25,10 +31,17 @@ ItemT = TypeVar("ItemT")
 
 #: A turn starts no further item once this long has passed since it began.
 TURN_BUDGET_MS: Final = 8.0
+#: While held back, one turn at most this often.
+HOLD_EVERY_MS: Final = 200
+#: While held back, how often the hold is asked again (it ends 30 ms after the last urge).
+HOLD_POLL_MS: Final = 10
 
 
 class TurnQueue(QObject, Generic[ItemT]):
     """Calls ``apply(item)`` for each pushed item, in order, in event-loop turns of ~8 ms.
+
+    ``hold``, if given, is asked before each turn: while it returns True, turns are
+    :data:`HOLD_EVERY_MS` apart (the hold is asked every :data:`HOLD_POLL_MS`).
 
     Attributes:
         waiting: Items pushed and not yet applied.
@@ -40,9 +53,12 @@ class TurnQueue(QObject, Generic[ItemT]):
         parent: QObject | None = None,
         *,
         budget_ms: float = TURN_BUDGET_MS,
+        hold: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._apply = apply
+        self._hold = hold
+        self._held_turn = -1.0  # when the last turn that ran while held began
         self._budget_s = budget_ms / 1000
         self._items: deque[ItemT] = deque()
         self._timer = QTimer(self)
@@ -59,7 +75,7 @@ class TurnQueue(QObject, Generic[ItemT]):
         """Apply ``item`` in a later turn, after every item pushed before it."""
         self._items.append(item)
         if not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(0)
 
     def flush(self) -> None:
         """Apply every waiting item now, in order."""
@@ -69,11 +85,17 @@ class TurnQueue(QObject, Generic[ItemT]):
 
     @Slot()
     def _apply_next(self) -> None:
-        deadline = time.monotonic() + self._budget_s
+        now = time.monotonic()
+        if self._hold is not None and self._hold():
+            if now - self._held_turn < HOLD_EVERY_MS / 1000:
+                self._timer.start(HOLD_POLL_MS)
+                return
+            self._held_turn = now
+        deadline = now + self._budget_s
         while self._items:
             item = self._items.popleft()
             if self._items:
-                self._timer.start()  # before applying: an apply that raises stalls nothing
+                self._timer.start(0)  # before applying: an apply that raises stalls nothing
             self._apply(item)
             if time.monotonic() >= deadline:
                 return

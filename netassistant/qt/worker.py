@@ -10,6 +10,12 @@ the GUI the engine waits too, so a TCP flood of 8 MiB batches holds at most that
 beside the receive log (four such batches were a third of the window's memory). The
 wait checks ``stop()`` every 50 ms, so stopping stays prompt.
 
+Batches of connection events alone (no data: clients arriving or leaving) do not count
+against ``max_inflight`` while fewer than :data:`MAX_LIGHT_EVENTS` such events wait: a
+server taking thousands of clients at once must keep accepting while the window holds
+its batches back (core/foreground.py), or the kernel's accept queue overflows. Their
+number still bounds what waits.
+
 Decoding, auto-reply and captures run in the :class:`SessionPipeline` before that wait,
 in the engine thread, so they keep up with the wire even while the GUI lags.
 """
@@ -31,6 +37,8 @@ from netassistant.qt.foreground import GUI_GATE
 FLUSH_INTERVAL = 1 / 30
 MAX_INFLIGHT = 4
 MAX_INFLIGHT_BYTES = 16 * 1024 * 1024
+#: Events of data-less batches that may wait for the GUI beyond ``max_inflight`` batches.
+MAX_LIGHT_EVENTS = 32_768
 
 
 class SessionWorker(QObject):
@@ -63,8 +71,10 @@ class SessionWorker(QObject):
         self._cond = threading.Condition()
         self._inflight = 0
         self._max_inflight = max_inflight
-        self._sizes: deque[int] = deque()  # data bytes of each unacknowledged batch
+        # (data bytes, events if data-less else 0) of each unacknowledged batch
+        self._sizes: deque[tuple[int, int]] = deque()
         self._inflight_bytes = 0
+        self._light_events = 0
         self._max_inflight_bytes = max_inflight_bytes
         pipeline_options.setdefault("foreground", GUI_GATE)  # the log's repaints come first
         self.pipeline = SessionPipeline(
@@ -73,23 +83,32 @@ class SessionWorker(QObject):
 
     def _sink(self, batch: PipelineBatch) -> None:
         pipeline = self.pipeline
-        size = sum([len(ev.data) for ev in batch.events if type(ev) is Chunk])
+        sizes = [len(ev.data) for ev in batch.events if type(ev) is Chunk]
+        size = sum(sizes)
+        light = 0 if sizes else len(batch.events)
         with self._cond:
-            while (
-                self._inflight >= self._max_inflight
-                or (self._inflight and self._inflight_bytes + size > self._max_inflight_bytes)
-            ) and not pipeline.stop_requested:
+            while self._full(size, light) and not pipeline.stop_requested:
                 self._cond.wait(0.05)
             self._inflight += 1
-            self._sizes.append(size)
+            self._sizes.append((size, light))
             self._inflight_bytes += size
+            self._light_events += light
         self.batches.emit(batch)
+
+    def _full(self, size: int, light: int) -> bool:
+        if self._inflight and self._inflight_bytes + size > self._max_inflight_bytes:
+            return True
+        if self._inflight < self._max_inflight:
+            return False
+        return not light or self._light_events + light > MAX_LIGHT_EVENTS
 
     def ack(self) -> None:
         """The GUI has applied one batch (thread-safe; batches are applied in order)."""
         with self._cond:
             if self._sizes:
-                self._inflight_bytes -= self._sizes.popleft()
+                size, light = self._sizes.popleft()
+                self._inflight_bytes -= size
+                self._light_events -= light
             self._inflight = max(0, self._inflight - 1)
             self._cond.notify()
 

@@ -233,3 +233,29 @@ def test_connection_events_are_sliced_finer_than_chunks():
     mixed = [chunk(i) for i in range(1000)] + [accepted(i) for i in range(1000, 1300)]
     assert slice_bounds(mixed) == [(0, 1256), (1256, 1300)]
     assert slice_bounds([chunk(i) for i in range(4097)]) == [(0, 2048), (2048, 4096), (4096, 4097)]
+
+
+def test_batches_wait_while_an_engine_urges_the_window(qtbot, controller):
+    """A server falling behind its accept queue urges the window's gate: batches wait."""
+    from PySide6.QtCore import QTimer
+
+    from netassistant.qt.foreground import GUI_GATE
+    from netassistant.qt.turnqueue import HOLD_EVERY_MS
+
+    controller.start(SessionConfig(kind=Kind.UDP, local_port=0).validate())
+    wait_state(qtbot, controller, SessionState.LISTENING)
+    urging = QTimer()
+    urging.setInterval(5)
+    urging.timeout.connect(GUI_GATE.urge)  # as an engine does, from its own thread
+    urging.start()
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as c:
+            target = ("127.0.0.1", controller.local_port)
+            c.sendto(b"one", target)
+            qtbot.waitUntil(lambda: controller.stats.rx_bytes == 3, timeout=WAIT_MS)
+            c.sendto(b"two", target)
+            qtbot.wait(HOLD_EVERY_MS // 2)
+            assert controller.stats.rx_bytes == 3  # held back: no turn yet
+    finally:
+        urging.stop()
+    qtbot.waitUntil(lambda: controller.stats.rx_bytes == 6, timeout=WAIT_MS)

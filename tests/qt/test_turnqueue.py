@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from netassistant.qt.turnqueue import TurnQueue
+from netassistant.qt.turnqueue import HOLD_EVERY_MS, TurnQueue
 
 
 def slow(log: list[str], ms: float):
@@ -76,3 +76,23 @@ def test_quick_items_share_a_turn_within_the_budget(qtbot):
     other.stop()
     first = log.index("item 0")
     assert log[first : first + 3] == ["item 0", "item 1", "item 2"]  # one turn
+
+
+def test_while_held_turns_come_only_every_hold_interval_and_all_at_once_after(qtbot):
+    held = [True]
+    applied: list[tuple[int, float]] = []
+    queue: TurnQueue[int] = TurnQueue(
+        lambda item: applied.append((item, time.monotonic())), budget_ms=0, hold=lambda: held[0]
+    )
+    for item in range(5):
+        queue.push(item)
+    qtbot.waitUntil(lambda: len(applied) == 2, timeout=2000)  # one item per turn (budget 0)
+    (_, first), (_, second) = applied
+    assert second - first >= HOLD_EVERY_MS / 1000 * 0.9
+    qtbot.wait(HOLD_EVERY_MS // 2)
+    assert len(applied) == 2  # still held: no turn before the interval is up
+    released = time.monotonic()
+    held[0] = False
+    qtbot.waitUntil(lambda: queue.waiting == 0, timeout=2000)
+    assert [item for item, _ in applied] == [0, 1, 2, 3, 4]
+    assert applied[-1][1] - released < HOLD_EVERY_MS / 1000  # no more waiting for the interval

@@ -154,6 +154,9 @@ class AcceptGate:
             if self._spell:
                 self._recovered()
             self.adopt(sock, addr)
+        # The budget is used up and clients are still waiting: they are arriving faster than
+        # this loop takes them, and a full queue drops them. The window holds back.
+        self.engine.urge_foreground()
 
     def _turn_away_with_spare(self) -> None:
         """accept() itself hit the limit: turn the waiting clients away with the spare.

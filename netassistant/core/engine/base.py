@@ -604,6 +604,15 @@ class Engine:
         )
         self._pending_bytes += len(data)
 
+    def urge_foreground(self) -> None:
+        """Ask the window (if any) to hold back its work: the kernel queues overflow soon.
+
+        See :meth:`ForegroundGate.urge`. Loop thread only; without a gate, nothing.
+        """
+        gate = self._foreground
+        if gate is not None:
+            gate.urge()
+
     def emit_event(self, kind: EventKind, conn_id: int = 0, **fields: Any) -> None:
         """Record a connection event."""
         self._pending.append(ConnEvent(self.next_seq(), time.time_ns(), kind, conn_id, **fields))
