@@ -4,7 +4,8 @@ Run: ``python tests/benchmarks/gui_flood.py [--udp] [--seconds S] [--recv-size N
 
 The real :class:`MainWindow` runs offscreen with one TCP server pane (or a UDP pane with
 ``--udp``). A separate process floods it over loopback (127.0.0.1 only) for a bounded
-time. In the same run a raw Python ``recv()`` loop receives the same flood as baseline.
+time, once the pane listens and the window has drawn the start (guiprobe.start_pane).
+In the same run a raw Python ``recv()`` loop receives the same flood as baseline.
 A 10 ms QTimer in the GUI thread probes responsiveness: latency is how late each tick
 fires, a freeze is the longest gap between ticks. The last line printed is one JSON
 object with ``ratio_vs_raw``, ``latency_p50_ms``, ``latency_p99_ms``, ``max_freeze_ms``,
