@@ -9,11 +9,12 @@ field that happens to pass under the pointer.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -52,36 +53,34 @@ def fill(template: str, *args: str) -> str:
     return _PLACEHOLDER.sub(arg, template)
 
 
-class WheelGuard(QObject):
-    """Event filter: an unfocused spin box or combo box ignores the mouse wheel.
+class _FocusedWheel:
+    """A control's own ``wheelEvent``: it changes on the wheel only while it has focus.
 
-    The ignored event goes on to the parent, so the scroll area under the pointer
-    scrolls instead. One instance serves every guarded control (see :func:`guard_wheel`).
+    Without focus the event is ignored, so Qt offers it to the parent (the scroll area
+    under the pointer scrolls instead). Set on the instance, it replaces an event filter:
+    a filter written in Python is called for every event the control gets (each repaint,
+    hover and move too), and under a flood each such call waited for the GIL, while
+    this is called for wheel events only.
     """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Swallow wheel events for ``watched`` unless it has focus."""
-        if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
-        ):
+    __slots__ = ("_widget",)
+
+    def __init__(self, widget: QWidget) -> None:
+        self._widget = weakref.ref(widget)
+
+    def __call__(self, event: QWheelEvent) -> None:
+        widget = self._widget()
+        if widget is None or not widget.hasFocus():
             event.ignore()  # ignored, so Qt offers it to the parent (the scroll area)
-            return True
-        return False
-
-
-_WHEEL_GUARD: WheelGuard | None = None
+            return
+        type(widget).wheelEvent(widget, event)  # the class's own (Qt's) handling
 
 
 def guard_wheel(widget: QWidget) -> None:
     """Let ``widget`` change on the wheel only while focused (spin and combo boxes)."""
-    global _WHEEL_GUARD
-    if _WHEEL_GUARD is None:
-        _WHEEL_GUARD = WheelGuard()
     # StrongFocus: a click or Tab focuses it, the wheel alone does not.
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    widget.installEventFilter(_WHEEL_GUARD)
+    widget.wheelEvent = _FocusedWheel(widget)  # type: ignore[method-assign]
 
 
 def decorate(widget: WidgetT, name: str, accessible: str, tooltip: str) -> WidgetT:

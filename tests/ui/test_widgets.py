@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
@@ -66,6 +68,35 @@ def test_unfocused_spin_and_combo_ignore_the_wheel(qtbot):
     qtbot.waitUntil(spin.hasFocus, timeout=2000)
     _wheel(spin, 1)
     assert spin.value() == 8081
+
+
+def test_a_guarded_control_runs_no_python_when_it_repaints(qtbot):
+    """Under a flood each call from Qt into Python waits for the GIL: a repaint makes none."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    spin = spin_box("port", "Port", "tip", low=0, high=65535, value=8080)
+    combo = combo_box("pick", "Pick", "tip", [("a", 1), ("b", 2)])
+    layout.addWidget(spin)
+    layout.addWidget(combo)
+    host.show()
+    qtbot.waitExposed(host)
+    calls: list[str] = []
+    enter = QEvent(QEvent.Type.Enter)
+
+    def profile(frame, event, _arg) -> None:
+        if event == "call":
+            calls.append(frame.f_code.co_qualname)
+
+    sys.setprofile(profile)
+    try:
+        spin.repaint()
+        combo.repaint()
+        QApplication.sendEvent(spin, enter)
+    finally:
+        sys.setprofile(None)
+    assert calls == []
+    assert _wheel(spin, 1) is False  # the wheel still reaches Python, and is refused
 
 
 def test_wheel_over_an_unfocused_settings_spin_is_left_to_the_scroll_area(qtbot):
