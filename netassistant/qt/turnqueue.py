@@ -20,6 +20,7 @@ up meanwhile (qt/worker.py), so the engine does not stop to wait for them either
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -58,7 +59,7 @@ class TurnQueue(QObject, Generic[ItemT]):
         super().__init__(parent)
         self._apply = apply
         self._hold = hold
-        self._held_turn = -1.0  # when the last turn that ran while held began
+        self._held_turn = -math.inf  # when the last turn that ran while held began
         self._budget_s = budget_ms / 1000
         self._items: deque[ItemT] = deque()
         self._timer = QTimer(self)
