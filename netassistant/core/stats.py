@@ -9,7 +9,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
-from netassistant.core.chunk import ENDING_KINDS, Chunk, ConnEvent, Direction, EventKind
+from netassistant.core.chunk import (
+    CHUNK_CONN_ID,
+    CHUNK_DATA,
+    CHUNK_DIRECTION,
+    ENDING_KINDS,
+    Chunk,
+    ConnEvent,
+    Direction,
+    EventKind,
+    only_chunks,
+)
 from netassistant.core.records import Record
 
 
@@ -102,6 +112,8 @@ class SessionStats:
         Returns:
             True if the client table or the state changed.
         """
+        if isinstance(events, list) and events and self._count_in_bulk(events):
+            return False
         changed = False
         clients = self.clients
         for ev in events:
@@ -122,6 +134,31 @@ class SessionStats:
             assert isinstance(ev, ConnEvent)
             changed |= self._apply_event(ev)
         return changed
+
+    def _count_in_bulk(self, events: list[Chunk | ConnEvent]) -> bool:
+        """Count a flood's batch with loops in C; False (nothing counted) if it is not one.
+
+        A batch of chunks alone, all one way, none of a listed client's (a UDP flood, or a
+        flood before its client is listed): the loop below cost ~0.4 µs a record, a
+        third of what the window spends on a datagram.
+        """
+        if not only_chunks(events):
+            return False
+        # list.count() compares by identity first: no enum __hash__ or __eq__ in Python.
+        directions = list(map(CHUNK_DIRECTION, events))
+        direction = directions[0]
+        if directions.count(direction) != len(directions):
+            return False
+        if self.clients and not self.clients.keys().isdisjoint(map(CHUNK_CONN_ID, events)):
+            return False
+        n = sum(map(len, map(CHUNK_DATA, events)))
+        if direction is Direction.RX:
+            self.rx_bytes += n
+            self.rx_chunks += len(events)
+        else:
+            self.tx_bytes += n
+            self.tx_chunks += len(events)
+        return True
 
     def _apply_event(self, ev: ConnEvent) -> bool:
         kind = ev.kind

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from netassistant.core.chunk import ConnEvent, Event, EventKind
+from netassistant.core.chunk import ConnEvent, Event, EventKind, connection_events
 from netassistant.core.records import FrozenRecord
 
 MAX_CONNECTIONS = 256
@@ -82,9 +82,7 @@ class KernelStateStore(QObject):
         changed: list[int] = []
         now = time.monotonic()
         newest_segment: ConnEvent | None = None
-        for event in events:
-            if type(event) is not ConnEvent:
-                continue
+        for event in connection_events(events):
             if event.kind is EventKind.STATE:
                 detail = dict(event.detail or {})
                 if detail.get("state") is None:
@@ -132,6 +130,6 @@ def log_records(events: list[Event]) -> list[Event]:
     At up to ten states a second per connection and 2,000 segments a second they would
     push the chunks, the product, out of the log.
     """
-    if not any(type(e) is ConnEvent and e.kind in KERNEL_KINDS for e in events):
+    if not any(e.kind in KERNEL_KINDS for e in connection_events(events)):
         return events
     return [e for e in events if type(e) is not ConnEvent or e.kind not in KERNEL_KINDS]

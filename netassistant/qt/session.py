@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from netassistant.core.chunk import ConnEvent, Event, EventKind, parse_address
+from netassistant.core.chunk import ConnEvent, Event, EventKind, connection_events, parse_address
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.pipeline import (
     DecodeSettings,
@@ -303,11 +303,8 @@ class SessionController(QObject):
             self.decoded_received.emit(
                 batch._replace(generation=self._generation_base + batch.generation)
             )
-        conn_events = []
-        for ev in events:
-            if type(ev) is not ConnEvent:
-                continue
-            conn_events.append(ev)
+        conn_events = connection_events(events)
+        for ev in conn_events:
             if ev.kind in (EventKind.ACCEPTED, EventKind.CONNECTED):
                 self._next_conn_id = max(self._next_conn_id, ev.conn_id + 1)
             if ev.kind is EventKind.ERROR and not ev.plan_id:

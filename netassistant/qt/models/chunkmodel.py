@@ -16,12 +16,22 @@ from __future__ import annotations
 import enum
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate, cycle, islice
 from typing import Any, Final
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QFont
 
-from netassistant.core.chunk import Chunk, ChunkFlag, ConnEvent, Direction, Event, EventKind
+from netassistant.core.chunk import (
+    CHUNK_DATA,
+    Chunk,
+    ChunkFlag,
+    ConnEvent,
+    Direction,
+    Event,
+    EventKind,
+    only_chunks,
+)
 from netassistant.core.logformat import clock
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.logcolors import LIGHT, log_colors
@@ -214,17 +224,24 @@ class ChunkLogModel(RingTableModel[Event]):
         old = len(self._rows) - self._head
         base = self._cum[-1]
 
-        # The one Python loop over the batch: running byte totals and chunk bands.
-        batch_cum = [base]
-        bands = []
-        total = base
+        # Running byte totals and chunk bands (a chunk flips the band, an event keeps it).
         chunks = self._chunk_count
-        for event in events:
-            if isinstance(event, Chunk):
-                total += len(event.data)
-                chunks += 1
-            batch_cum.append(total)
-            bands.append(chunks & 1)
+        if only_chunks(events):
+            # A flood's batch: the same lists, built by loops in C (about half the cost).
+            batch_cum = list(accumulate(map(len, map(CHUNK_DATA, events)), initial=base))
+            first = (chunks + 1) & 1
+            bands = list(islice(cycle((first, first ^ 1)), count))
+            chunks += count
+        else:
+            batch_cum = [base]
+            bands = []
+            total = base
+            for event in events:
+                if isinstance(event, Chunk):
+                    total += len(event.data)
+                    chunks += 1
+                batch_cum.append(total)
+                bands.append(chunks & 1)
         self._chunk_count = chunks
 
         start = self._first_kept(old + count, batch_cum)

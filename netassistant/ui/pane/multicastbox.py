@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from netassistant.core.addressing import AddressingError, interfaces, parse_membership
-from netassistant.core.chunk import ConnEvent, EventKind
+from netassistant.core.chunk import EventKind, connection_events
 from netassistant.qt.coremessages import tr_core
 from netassistant.qt.session import SessionController
 from netassistant.ui.widgets import ErrorLabel, decorate
@@ -131,8 +131,8 @@ class MulticastBox(QGroupBox):
 
     @Slot(object)
     def _on_events(self, events: list[object]) -> None:
-        for event in events:
-            if not isinstance(event, ConnEvent) or event.kind is not EventKind.LISTENING:
+        for event in connection_events(events):  # type: ignore[arg-type]
+            if event.kind is not EventKind.LISTENING:
                 continue
             facts = event.detail or {}
             if "multicast" not in facts:

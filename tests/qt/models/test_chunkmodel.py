@@ -592,3 +592,20 @@ def test_multi_data_leaves_an_invalid_or_stale_index_empty(model, mixed):
         role_data = QModelRoleData(DISPLAY)
         model.multiData(index, QModelRoleDataSpan(role_data))
         assert role_data.data() is None
+
+
+def test_a_batch_of_chunks_alone_gets_the_bands_and_byte_totals_of_the_record_loop(qapp):
+    """A flood's batch is measured by loops in C; a batch with an event, in Python."""
+    first = [rx(1, b"abc"), ev(2)]
+    chunks = [rx(seq, b"x" * seq) for seq in range(3, 12)]
+    in_bulk, by_loop = ChunkLogModel(), ChunkLogModel()
+    for model in (in_bulk, by_loop):
+        model.append_events(first)  # an odd chunk count so far
+    in_bulk.append_events(chunks)
+    by_loop.append_events([*chunks, ev(99)])  # the event sends it down the record loop
+    assert bands(in_bulk) == bands(by_loop)[:-1]
+    assert in_bulk._cum == by_loop._cum[:-1]  # running byte totals, for the byte cap
+    assert bands(in_bulk)[2:] in ([1, 0] * 4 + [1], [0, 1] * 4 + [0])  # alternating
+    capped = ChunkLogModel(max_bytes=20)
+    capped.append_events(chunks)  # 3+4+...+11 bytes: only the newest that fit stay
+    assert [capped.chunk_at(r).seq for r in range(capped.rowCount())] == [11]
