@@ -109,6 +109,7 @@ def test_the_log_table_viewport_is_made_in_python_and_set_up_like_qts_own(qtbot)
     model = ChunkLogModel()
     ours, plain = ChunkTableView(model), QTableView()
     plain.setModel(model)
+    plain.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # as a log's
     for view in (ours, plain):
         qtbot.addWidget(view)
         view.resize(400, 300)
@@ -131,3 +132,18 @@ def test_the_log_table_viewport_is_made_in_python_and_set_up_like_qts_own(qtbot)
     assert Shiboken.createdByPython(ours.viewport())
     assert not Shiboken.createdByPython(plain.viewport())
     assert setup(ours) == setup(plain)
+
+
+def test_the_first_rows_of_a_flood_do_not_resize_the_log_viewport(qtbot):
+    """A scroll bar brought in by the first rows re-laid out and repainted the table."""
+    model = ChunkLogModel()
+    view = ChunkTableView(model)
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    empty = view.viewport().size()
+    model.append_events(records())  # far more rows than the view shows
+    qtbot.wait(50)
+    assert view.verticalScrollBar().maximum() > 0
+    assert view.viewport().size() == empty
