@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from netassistant.core.chunk import ConnEvent, Event, EventKind
+from netassistant.core.chunk import ConnEvent, Event, EventKind, connection_events
 from netassistant.core.config import Kind
 from netassistant.core.records import FrozenRecord
 from netassistant.core.typehints import TYPE_CHECKING
@@ -170,9 +170,7 @@ class SendScript:
         """
         if self.finished or self._pipeline is None:
             return
-        for event in events:
-            if type(event) is not ConnEvent:
-                continue
+        for event in connection_events(events):
             if not self._started and self._ready(event):
                 self._begin()
             elif (

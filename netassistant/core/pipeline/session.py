@@ -31,6 +31,7 @@ from netassistant.core.chunk import (
     Direction,
     Event,
     EventKind,
+    connection_events,
     parse_address,
     track_live,
 )
@@ -499,9 +500,7 @@ class SessionPipeline:
         return bool(self._live) or (self._bound and self.config.kind is Kind.UDP)
 
     def _track(self, events: list[Event]) -> None:
-        for event in events:
-            if type(event) is not ConnEvent:
-                continue
+        for event in connection_events(events):
             track_live(self._live, event)
             if event.kind is EventKind.LISTENING:
                 self._bound = True

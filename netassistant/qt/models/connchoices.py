@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from netassistant.core.chunk import ENDING_KINDS, ConnEvent, Event, EventKind
+from netassistant.core.chunk import ENDING_KINDS, Event, EventKind, connection_events
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 _OPENING = frozenset({EventKind.ACCEPTED, EventKind.CONNECTED})
@@ -62,9 +62,7 @@ class ConnectionChoices(QAbstractListModel):
         """
         opened: dict[int, str] = {}
         ended: set[int] = set()
-        for ev in events:
-            if type(ev) is not ConnEvent:
-                continue
+        for ev in connection_events(events):
             if ev.kind in _OPENING:
                 opened[ev.conn_id] = ev.peer
             elif ev.kind in ENDING_KINDS and ev.conn_id != keep:
