@@ -2,8 +2,10 @@
 
 ``NETASSISTANT_STARTUP_PROBE=1`` turns a launch into a start-up measurement (used by
 ``tests/benchmarks/startup.py``): once the main window has painted for the first time the
-app prints ``first-window <seconds since the process started>`` on stdout and exits at once,
-without saving its state. The start is ``NETASSISTANT_STARTUP_T0`` (a ``time.monotonic()``
+app prints ``first-window <seconds since the process started>`` on stdout, then
+``startup-phases`` with the seconds each phase of the launch took (see
+:data:`STARTUP_PHASES`; they add up to the first figure), and exits at once, without
+saving its state. The start is ``NETASSISTANT_STARTUP_T0`` (a ``time.monotonic()``
 reading taken by the launcher just before it started the process) when given, else the
 process start time the kernel recorded (``/proc/self/stat``, 10 ms resolution).
 """
@@ -98,6 +100,51 @@ def _icon() -> QIcon:
 STARTUP_PROBE_ENV = "NETASSISTANT_STARTUP_PROBE"
 STARTUP_T0_ENV = "NETASSISTANT_STARTUP_T0"
 
+#: The phases of a launch, in order, each named for what ends it:
+#: ``python`` the interpreter and its site (``__main__``'s first line runs), ``qt`` PySide's
+#: QtCore imported, ``app`` this module imported (QtGui and QtWidgets with it),
+#: ``qapplication`` the QApplication made and translated, ``window_modules`` the main
+#: window's modules imported, ``window_build`` the window and its first pane made, ``show``
+#: ``show()`` returned, ``first_frame`` the first frame painted (the probe's report).
+STARTUP_PHASES = (
+    "python",
+    "qt",
+    "app",
+    "qapplication",
+    "window_modules",
+    "window_build",
+    "show",
+    "first_frame",
+)
+#: (phase, ``time.monotonic()`` when it ended) of this launch, in order; ``python -m
+#: netassistant`` adds the first three (``__main__``), :func:`main` the others.
+STARTUP_MARKS: list[tuple[str, float]] = []
+
+
+def mark_startup(phase: str) -> None:
+    """Note that ``phase`` (one of :data:`STARTUP_PHASES`) of the launch has just ended."""
+    STARTUP_MARKS.append((phase, time.monotonic()))
+
+
+def startup_phases(marks: Sequence[tuple[str, float]], now: float, since_start: float) -> str:
+    """The probe's ``startup-phases`` line: ``name=seconds`` for each phase in ``marks``.
+
+    Args:
+        marks: (phase, monotonic time it ended), in order.
+        now: A ``time.monotonic()`` reading ...
+        since_start: ... taken when the process had run this many seconds.
+
+    Each phase's seconds run from the end of the one before (the first from the start), so
+    they add up to the last mark's time since the start, give or take the rounding.
+    """
+    parts = ["startup-phases"]
+    previous = 0.0
+    for phase, moment in marks:
+        at = since_start - (now - moment)
+        parts.append(f"{phase}={at - previous:.4f}")
+        previous = at
+    return " ".join(parts)
+
 
 def seconds_since_start() -> float:
     """Seconds since the launcher's ``NETASSISTANT_STARTUP_T0``, else since the process began.
@@ -139,7 +186,10 @@ class FirstPaintProbe(QObject):
         return False
 
     def _report(self) -> None:
-        print(f"first-window {seconds_since_start():.4f}", flush=True)
+        now, since_start = time.monotonic(), seconds_since_start()
+        STARTUP_MARKS.append(("first_frame", now))
+        print(f"first-window {since_start:.4f}", flush=True)
+        print(startup_phases(STARTUP_MARKS, now, since_start), flush=True)
         QApplication.exit(0)
 
 
@@ -155,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("netassistant")
     app.setWindowIcon(_icon())
     install_translators(app)
+    mark_startup("qapplication")
 
     if args.smoke_test:
         args.no_restore = True  # the user's last panes are not ours to open
@@ -163,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get(STARTUP_PROBE_ENV) == "1":
             FirstPaintProbe(window)  # a child of the window: lives as long as it
         window.show()
+        mark_startup("show")
     if args.smoke_test:
         return _smoke_test(app, window)
     return app.exec()
@@ -220,6 +272,7 @@ def build_window(args: argparse.Namespace) -> Any:
     from netassistant.qt.coremessages import tr_error
     from netassistant.ui.mainwindow import MainWindow
 
+    mark_startup("window_modules")
     window = MainWindow()
     notices: list[str] = []
     if args.profile:
@@ -245,4 +298,5 @@ def build_window(args: argparse.Namespace) -> Any:
         notices.append(first if not more else f"{first} (and {more} more unreadable profiles)")
     if notices:
         window.notify(" · ".join(notices))
+    mark_startup("window_build")
     return window

@@ -15,8 +15,12 @@ repeated on a real X server too. Python's bytecode cache is on (in a temporary
 ``PYTHONPYCACHEPREFIX``, filled by one uncounted warm-up launch), as for an installed app.
 ``import_s`` is the median wall time of ``import netassistant.app, netassistant.ui.mainwindow``
 after ``import PySide6.QtWidgets`` (what the app imports before its window on top of Qt);
-the slowest modules of one ``python -X importtime`` run are listed. The last line printed
-is one JSON object with ``first_window_s``, ``import_s`` (medians), ``baseline_s`` and
+the slowest modules of one ``python -X importtime`` run are listed. Each app launch also
+reports how long each phase of it took (its ``startup-phases`` line: the interpreter,
+PySide's QtCore, the app module, the QApplication, the window's modules, building the
+window, ``show()``, the first frame; see ``netassistant.app.STARTUP_PHASES``): their
+medians are printed and given as ``phases_s`` (offscreen). The last line printed is one
+JSON object with ``first_window_s``, ``import_s`` (medians), ``baseline_s`` and
 ``ratio_vs_baseline``.
 """
 
@@ -34,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TIME_LIMIT = 60.0  # seconds: a launch that takes longer is a failure, not a figure
@@ -75,10 +80,11 @@ class LaunchError(RuntimeError):
     """A launch did not report its first window."""
 
 
-def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Start ``python args``; return the seconds on its ``first-window`` line and its CPU time.
+def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float, dict[str, float]]:
+    """Start ``python args``; return its first window's seconds, CPU time and phases.
 
-    The CPU seconds (user + system, of the whole short life of the process) vary much less
+    The seconds are its ``first-window`` line's; the phases (name: seconds) are those of
+    its ``startup-phases`` line, empty without one. The CPU seconds (user + system, of the whole short life of the process) vary much less
     with the load of a shared machine than the wall time does.
     """
     with tempfile.TemporaryDirectory(prefix="na-startup-config-") as config:
@@ -100,7 +106,12 @@ def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float]:
         raise LaunchError(
             f"launch failed (exit {proc.returncode}): {' '.join(args)}\n{proc.stderr[-2000:]}"
         )
-    return float(match.group(1)), cpu
+    phases = re.search(r"^startup-phases (.*)$", proc.stdout, re.MULTILINE)
+    durations = {}
+    for pair in phases.group(1).split() if phases else ():
+        name, _, seconds = pair.partition("=")
+        durations[name] = float(seconds)
+    return float(match.group(1)), cpu, durations
 
 
 def _import_time(env: dict[str, str]) -> float:
@@ -149,21 +160,41 @@ def measure(env: dict[str, str], runs: int, label: str) -> dict[str, float]:
     """
     _launch(["-m", "netassistant"], env)  # warm-up: fills the bytecode cache, not counted
     _launch(["-c", BASELINE], env)
-    runs_of: dict[str, list[tuple[float, float]]] = {"app": [], "bare": []}
+    runs_of: dict[str, list[tuple[float, float, dict[str, float]]]] = {"app": [], "bare": []}
     for _ in range(runs):
         runs_of["app"].append(_launch(["-m", "netassistant"], env))
         runs_of["bare"].append(_launch(["-c", BASELINE], env))
-    out = {}
+    out: dict[str, Any] = {}
     for key, title in (("app", "netassistant   "), ("bare", "bare QMainWindow")):
-        walls = [wall for wall, _cpu in runs_of[key]]
-        cpus = [cpu for _wall, cpu in runs_of[key]]
+        walls = [wall for wall, _cpu, _phases in runs_of[key]]
+        cpus = [cpu for _wall, cpu, _phases in runs_of[key]]
         out[f"{key}_s"] = statistics.median(walls)
         out[f"{key}_cpu_s"] = statistics.median(cpus)
         print(
             f"{label}: {title} first window median {out[f'{key}_s']:.3f} s "
             f"(runs {', '.join(f'{t:.3f}' for t in walls)}); CPU median {out[f'{key}_cpu_s']:.3f} s"
         )
+    out["phases_s"] = phases = median_phases([p for _wall, _cpu, p in runs_of["app"]])
+    if phases:
+        print(
+            f"{label}: netassistant phases, medians (s): "
+            + ", ".join(f"{name} {seconds:.3f}" for name, seconds in phases.items())
+        )
     return out
+
+
+def median_phases(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The median seconds of each phase over ``runs``, in the order of the first run.
+
+    A phase some run did not report is left out (its median would mix two launches).
+    """
+    if not runs:
+        return {}
+    return {
+        name: round(statistics.median(run[name] for run in runs), 4)
+        for name in runs[0]
+        if all(name in run for run in runs)
+    }
 
 
 def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
@@ -237,6 +268,7 @@ def main() -> None:
         import_s=round(import_s, 3),
         baseline_s=round(bare, 3),
         ratio_vs_baseline=round(first / bare, 2),
+        phases_s=figures["phases_s"],
         first_window_cpu_s=round(figures["app_cpu_s"], 3),
         baseline_cpu_s=round(figures["bare_cpu_s"], 3),
         runs=runs,

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from netassistant.app import STARTUP_T0_ENV, seconds_since_start
+from netassistant.app import STARTUP_PHASES, STARTUP_T0_ENV, seconds_since_start, startup_phases
 
 
 def test_probe_reports_the_first_window_and_saves_nothing(tmp_path):
@@ -25,11 +25,27 @@ def test_probe_reports_the_first_window_and_saves_nothing(tmp_path):
     )
     wall = time.monotonic() - start
     assert proc.returncode == 0, proc.stderr
-    match = re.fullmatch(r"first-window (\d+\.\d{4})\n", proc.stdout)
+    match = re.fullmatch(r"first-window (\d+\.\d{4})\nstartup-phases (.*)\n", proc.stdout)
     assert match is not None, proc.stdout
-    assert 0.0 < float(match.group(1)) < wall
+    first_window = float(match.group(1))
+    assert 0.0 < first_window < wall
+    # Every phase of the launch, in order, each a duration; together the first window.
+    pairs = [pair.partition("=") for pair in match.group(2).split(" ")]
+    assert [name for name, _, _ in pairs] == list(STARTUP_PHASES)
+    seconds = [float(value) for _, _, value in pairs]
+    assert all(value >= 0.0 for value in seconds)
+    assert abs(sum(seconds) - first_window) <= 0.0006  # eight figures rounded to 0.1 ms
     # The app ended without closing its window: no state was written for the next start.
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_phases_run_from_the_start_each_from_the_end_of_the_one_before():
+    # The report came 0.5 s after the start, at monotonic 100.0; the phases ended at 99.6
+    # (0.1 s after the start), 99.75 (0.25 s) and 100.0 (0.5 s).
+    marks = [("python", 99.6), ("qt", 99.75), ("first_frame", 100.0)]
+    line = startup_phases(marks, now=100.0, since_start=0.5)
+    assert line == "startup-phases python=0.1000 qt=0.1500 first_frame=0.2500"
+    assert startup_phases([], now=1.0, since_start=1.0) == "startup-phases"
 
 
 def test_seconds_since_the_launchers_reading(monkeypatch):
