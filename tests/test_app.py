@@ -35,6 +35,34 @@ def test_smoke_test_shows_the_window_and_exits_cleanly(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.ini"]
 
 
+def test_smoke_test_fails_when_the_start_loaded_a_test_tool(tmp_path):
+    # As a bundle whose packager's runtime hook imports pkg_resources at every start.
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import sys, types\nsys.modules['pkg_resources'] = types.ModuleType('pkg_resources')\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "config"
+    config.mkdir()
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "netassistant", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(config)},
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == (
+        f"netassistant {__version__}: smoke test FAILED "
+        "(1 pane(s) shown; loaded at start: pkg_resources)\n"
+    )
+
+
 def test_smoke_test_opens_the_panes_asked_for(tmp_path):
     proc = run_app("--smoke-test", "--new", "udp", "--new", "tcp-client", config_dir=str(tmp_path))
     assert proc.returncode == 0, proc.stderr
