@@ -11,8 +11,12 @@ import pytest
 from netassistant import __version__
 
 
-def run_app(*args: str, config_dir: str) -> subprocess.CompletedProcess[str]:
+def run_app(
+    *args: str, config_dir: str, python_path: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": config_dir}
+    if python_path is not None:  # put first on the path (a sitecustomize, say)
+        env["PYTHONPATH"] = os.pathsep.join([python_path, os.environ.get("PYTHONPATH", "")])
     return subprocess.run(
         [sys.executable, "-m", "netassistant", *args],
         capture_output=True,
@@ -45,17 +49,7 @@ def test_smoke_test_fails_when_the_start_loaded_a_test_tool(tmp_path):
     )
     config = tmp_path / "config"
     config.mkdir()
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]),
-    }
-    proc = subprocess.run(
-        [sys.executable, "-m", "netassistant", "--smoke-test"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**env, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(config)},
-    )
+    proc = run_app("--smoke-test", config_dir=str(config), python_path=str(hook))
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == (
         f"netassistant {__version__}: smoke test FAILED "

@@ -84,8 +84,9 @@ def _launch(args: list[str], env: dict[str, str]) -> tuple[float, float, dict[st
     """Start ``python args``; return its first window's seconds, CPU time and phases.
 
     The seconds are its ``first-window`` line's; the phases (name: seconds) are those of
-    its ``startup-phases`` line, empty without one. The CPU seconds (user + system, of the whole short life of the process) vary much less
-    with the load of a shared machine than the wall time does.
+    its ``startup-phases`` line, empty without one. The CPU seconds (user + system, of the
+    whole short life of the process) vary much less with the load of a shared machine than
+    the wall time does.
     """
     with tempfile.TemporaryDirectory(prefix="na-startup-config-") as config:
         env = {**env, "NETASSISTANT_CONFIG_DIR": config}
