@@ -8,7 +8,30 @@ import subprocess
 import sys
 import time
 
-from netassistant.app import STARTUP_PHASES, STARTUP_T0_ENV, seconds_since_start, startup_phases
+from netassistant.app import (
+    QT_ENVIRONMENT,
+    STARTUP_PHASES,
+    STARTUP_T0_ENV,
+    prepare_qt_environment,
+    seconds_since_start,
+    startup_phases,
+)
+
+# Launches the app as ``python -m netassistant`` does, printing how many threads the process
+# has when its first frame has been painted (the start-up probe's report). With "pool" the
+# app leaves Qt's raster thread pool on: the control, showing the count can see it.
+THREADS_AT_FIRST_FRAME = """
+import os, sys
+import netassistant.app as app_module
+if sys.argv[1] == "pool":
+    app_module.QT_ENVIRONMENT = {}
+report = app_module.FirstPaintProbe._report
+def counting(self):
+    print("threads", len(os.listdir("/proc/self/task")), flush=True)
+    report(self)
+app_module.FirstPaintProbe._report = counting
+sys.exit(app_module.main(["netassistant"]))
+"""
 
 
 def test_probe_reports_the_first_window_and_saves_nothing(tmp_path):
@@ -92,3 +115,36 @@ def test_the_stream_view_is_made_when_first_wanted(qtbot):
     assert stream is not None
     assert stream is view.stream.text
     assert (view.stream.autoscroll, view.stream.filter.conn) == (False, 3)
+
+
+def test_qt_settings_keep_what_the_user_set():
+    environ = {"QT_NO_GUI_THREADPOOL": "", "PATH": "/bin"}
+    prepare_qt_environment(environ)
+    assert environ == {"QT_NO_GUI_THREADPOOL": "", "PATH": "/bin"}
+    environ = {"PATH": "/bin"}
+    prepare_qt_environment(environ)
+    assert environ == {"PATH": "/bin", **QT_ENVIRONMENT}
+    assert QT_ENVIRONMENT == {"QT_NO_GUI_THREADPOOL": "1"}
+
+
+def test_the_first_frame_is_painted_without_a_thread_pool(tmp_path):
+    # Qt's raster engine would hand the window's big fills to threads it starts at the
+    # first paint and wait for them: the app paints on its own thread.
+    env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+    env.update(NETASSISTANT_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    counts = {}
+    for variant in ("app", "pool"):
+        env["NETASSISTANT_CONFIG_DIR"] = str(tmp_path / variant)
+        proc = subprocess.run(
+            [sys.executable, "-c", THREADS_AT_FIRST_FRAME, variant],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        match = re.match(r"threads (\d+)\n", proc.stdout)
+        assert match is not None, proc.stdout
+        counts[variant] = int(match.group(1))
+    assert counts["app"] == 1
+    assert counts["pool"] > 1  # the control: Qt started its pool for the same window
