@@ -7,6 +7,9 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt paints on the GUI thread alone, as in the app (netassistant.app.QT_ENVIRONMENT; not
+# imported here: core tests run without Qt).
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
 @pytest.fixture(autouse=True)
