@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from netassistant.app import (
     QT_ENVIRONMENT,
     STARTUP_PHASES,
@@ -127,6 +129,7 @@ def test_qt_settings_keep_what_the_user_set():
     assert QT_ENVIRONMENT == {"QT_NO_GUI_THREADPOOL": "1"}
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts threads in /proc")
 def test_the_first_frame_is_painted_without_a_thread_pool(tmp_path):
     # Qt's raster engine would hand the window's big fills to threads it starts at the
     # first paint and wait for them: the app paints on its own thread.
