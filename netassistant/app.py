@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from netassistant import __version__
 from netassistant.core.collector import collector_paused
 from netassistant.core.config import Kind
+from netassistant.qt.environment import prepare_qt_environment
 from netassistant.qt.importhook import speed_up_pyside_import_hook
 from netassistant.resources import file_path
 
@@ -40,21 +41,6 @@ SMOKE_TEST_MS = 1000
 #: packaging mistake (a bundle that collected test tools got PyInstaller's runtime hook
 #: for pkg_resources, which imported it at every start: 0.1 s of the launch).
 STRAY_AT_START = ("pkg_resources", "pytest", "_pytest")
-#: Qt settings made through the environment before the first paint; a value the user set
-#: is kept. ``QT_NO_GUI_THREADPOOL``: without it, Qt's raster engine hands every fill of
-#: 96 or more spans (any widget taller than ~100 px: a progress bar, a table's background)
-#: to a pool of threads it starts at the first paint, and waits for them. For a window
-#: of controls the hand-off costs more than the fill: the first frame took 6-9 ms less
-#: without it (median of 15 and 20 paired launches), and under a flood the pool's threads
-#: would compete with the session's worker for the cores instead of waiting for them.
-QT_ENVIRONMENT = {"QT_NO_GUI_THREADPOOL": "1"}
-
-
-def prepare_qt_environment(environ: MutableMapping[str, str] | None = None) -> None:
-    """Set :data:`QT_ENVIRONMENT` in ``environ`` (the process's), keeping what is set."""
-    target = os.environ if environ is None else environ
-    for name, value in QT_ENVIRONMENT.items():
-        target.setdefault(name, value)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

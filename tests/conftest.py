@@ -6,10 +6,10 @@ import os
 
 import pytest
 
+from netassistant.qt.environment import prepare_qt_environment
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Qt paints on the GUI thread alone, as in the app (netassistant.app.QT_ENVIRONMENT; not
-# imported here: core tests run without Qt).
-os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+prepare_qt_environment()  # Qt paints on the GUI thread alone, as in the app
 
 
 @pytest.fixture(autouse=True)

@@ -32,8 +32,8 @@ def app_window() -> tuple[QApplication, MainWindow]:
     netassistant/core/collector.py). Built any other way, the benchmark's collections
     would walk objects the app's never do.
     """
-    from netassistant.app import prepare_qt_environment
     from netassistant.core.collector import collector_paused
+    from netassistant.qt.environment import prepare_qt_environment
 
     prepare_qt_environment()  # as main() does before its QApplication
     with collector_paused():

@@ -10,23 +10,18 @@ import time
 
 import pytest
 
-from netassistant.app import (
-    QT_ENVIRONMENT,
-    STARTUP_PHASES,
-    STARTUP_T0_ENV,
-    prepare_qt_environment,
-    seconds_since_start,
-    startup_phases,
-)
+from netassistant.app import STARTUP_PHASES, STARTUP_T0_ENV, seconds_since_start, startup_phases
+from netassistant.qt.environment import QT_ENVIRONMENT, prepare_qt_environment
 
 # Launches the app as ``python -m netassistant`` does, printing how many threads the process
 # has when its first frame has been painted (the start-up probe's report). With "pool" the
 # app leaves Qt's raster thread pool on: the control, showing the count can see it.
 THREADS_AT_FIRST_FRAME = """
 import os, sys
+import netassistant.qt.environment as environment
 import netassistant.app as app_module
 if sys.argv[1] == "pool":
-    app_module.QT_ENVIRONMENT = {}
+    environment.QT_ENVIRONMENT = {}
 report = app_module.FirstPaintProbe._report
 def counting(self):
     print("threads", len(os.listdir("/proc/self/task")), flush=True)
