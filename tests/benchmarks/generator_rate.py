@@ -6,8 +6,8 @@ For each target rate, an engine (TCP client, or UDP) sends ``--size``-byte messa
 a rate plan for ``--seconds`` to a loopback peer that counts what arrives (a child
 process, as a real peer is another program). The achieved rate is measured on the
 engine's clock (the plan's own report) and cross-checked against the messages the peer
-counted. A last run asks for far more than the machine can do
-(1,000,000 msg/s) and reports what it reached: the machine's limit, not a target.
+counted. A last run asks for far more than the machine can do (1,000,000 msg/s) and
+reports what it reached: the machine's limit, not a target.
 The last line is one JSON object: ``{"rates": {...}, "max_error_pct": x, "limit": {...}}``;
 ``max_error_pct`` is the worst error over the rates below the limit.
 """
@@ -54,12 +54,10 @@ class Peer:
         if not udp:
             self.sock.listen(1)
         self.port = self.sock.getsockname()[1]
-        self.udp = udp
-        self._counted = mp.get_context("fork").Value("q", 0)
         # Forked: the child inherits the bound socket (nothing to pickle).
-        self._proc = mp.get_context("fork").Process(
-            target=_count, args=(self.sock, udp, self._counted), daemon=True
-        )
+        fork = mp.get_context("fork")
+        self._counted = fork.Value("q", 0)
+        self._proc = fork.Process(target=_count, args=(self.sock, udp, self._counted), daemon=True)
         self._proc.start()
         self.bytes = 0
 
