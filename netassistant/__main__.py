@@ -6,7 +6,7 @@ import sys
 import time
 
 from netassistant.core.collector import collector_paused
-from netassistant.qt.importhook import speed_up_pyside_import_hook
+from netassistant.qt.importhook import speed_up_pyside_import_hook, stub_generator_deferred
 
 # The interpreter and its site are ready (the start-up probe's first phase ends here; the
 # two small modules above take well under a millisecond).
@@ -19,7 +19,9 @@ with collector_paused():
     # imports after Qt (its config and records among them) then costs the watcher a file
     # read, not a parse (netassistant.qt.importhook; app.py installing it is too late for
     # the ~30 modules it imports before that line).
-    import PySide6.QtCore  # noqa: F401  # loads the import watcher the next line replaces
+    # PySide's .pyi stub generator, imported with it, runs only if something uses it.
+    with stub_generator_deferred():
+        import PySide6.QtCore  # noqa: F401  # loads the import watcher the next line replaces
 
     _qt_ready = time.monotonic()
     speed_up_pyside_import_hook()

@@ -39,21 +39,37 @@ def test_smoke_test_shows_the_window_and_exits_cleanly(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.ini"]
 
 
-def test_smoke_test_fails_when_the_start_loaded_a_test_tool(tmp_path):
-    # As a bundle whose packager's runtime hook imports pkg_resources at every start.
+def smoke_test_after(tmp_path, sitecustomize: str) -> subprocess.CompletedProcess[str]:
+    """``--smoke-test`` in a process that first ran ``sitecustomize`` (a packager's hook)."""
     hook = tmp_path / "hook"
     hook.mkdir()
-    (hook / "sitecustomize.py").write_text(
-        "import sys, types\nsys.modules['pkg_resources'] = types.ModuleType('pkg_resources')\n",
-        encoding="utf-8",
-    )
+    (hook / "sitecustomize.py").write_text(sitecustomize, encoding="utf-8")
     config = tmp_path / "config"
     config.mkdir()
-    proc = run_app("--smoke-test", config_dir=str(config), python_path=str(hook))
+    return run_app("--smoke-test", config_dir=str(config), python_path=str(hook))
+
+
+def test_smoke_test_fails_when_the_start_loaded_a_test_tool(tmp_path):
+    # As a bundle whose packager's runtime hook imports pkg_resources at every start.
+    proc = smoke_test_after(
+        tmp_path,
+        "import sys, types\nsys.modules['pkg_resources'] = types.ModuleType('pkg_resources')\n",
+    )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout == (
         f"netassistant {__version__}: smoke test FAILED "
         "(1 pane(s) shown; loaded at start: pkg_resources)\n"
+    )
+
+
+def test_smoke_test_fails_when_the_start_ran_pysides_stub_generator(tmp_path):
+    # As a bundle whose runtime hooks import PySide before ours: the generator's class body
+    # (two large regular expressions) then runs at every start.
+    proc = smoke_test_after(tmp_path, "import PySide6.QtCore\n")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == (
+        f"netassistant {__version__}: smoke test FAILED "
+        "(1 pane(s) shown; loaded at start: PySide's .pyi stub generator)\n"
     )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+import threading
 import types
 
-import PySide6.QtCore  # loads PySide's feature hook
+import PySide6.QtCore
+import pytest  # loads PySide's feature hook
 
 from netassistant.qt import importhook
 
@@ -76,3 +78,113 @@ def test_the_app_entry_installs_it_before_importing_the_app():
         "print(' '.join(name for name in slow if name.startswith('netassistant')))\n"
     )
     assert out.split() == []
+
+
+# ------------------------------------------------------- modules run on first use
+def _package(tmp_path, monkeypatch, name: str) -> None:
+    """A package ``name`` on the path whose modules note each run of their code in ``runs``."""
+    root = tmp_path / name
+    root.mkdir()
+    (root / "__init__.py").write_text("runs = []\n", encoding="utf-8")
+    for module, body in (
+        ("heavy", "VALUE = 42\n"),
+        ("slow", "import time\ntime.sleep(0.05)\nVALUE = 7\n"),
+        ("plain", "VALUE = 1\n"),
+    ):
+        (root / f"{module}.py").write_text(
+            f"import sys\nsys.modules[{name!r}].runs.append({module!r})\n{body}", encoding="utf-8"
+        )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for key in [key for key in sys.modules if key == name or key.startswith(name + ".")]:
+        monkeypatch.delitem(sys.modules, key)
+
+
+def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch):
+    _package(tmp_path, monkeypatch, "deferpkg_a")
+    finders = list(sys.meta_path)
+    with importhook.stub_generator_deferred("deferpkg_a.heavy", "deferpkg_a.slow"):
+        import deferpkg_a
+        import deferpkg_a.heavy as heavy
+        import deferpkg_a.plain as plain
+
+        assert len(sys.meta_path) == len(finders) + 1
+    assert sys.meta_path == finders, "the finder is gone after the block"
+    assert deferpkg_a.runs == ["plain"], "imported, but its code has not run"
+    assert plain.VALUE == 1
+    assert heavy.__name__ == "deferpkg_a.heavy"
+    assert heavy.__file__ == str(tmp_path / "deferpkg_a" / "heavy.py")
+    assert heavy.__spec__.name == "deferpkg_a.heavy"
+    assert "VALUE" not in vars(heavy)
+
+    assert heavy.VALUE == 42
+    assert deferpkg_a.runs == ["plain", "heavy"]
+    from deferpkg_a.heavy import VALUE
+
+    assert VALUE == 42
+    assert "__getattr__" not in vars(heavy)
+    with pytest.raises(AttributeError, match=r"'deferpkg_a\.heavy' has no attribute 'missing'"):
+        heavy.missing  # noqa: B018
+    assert deferpkg_a.runs == ["plain", "heavy"], "once, whatever is asked after"
+
+    # Threads asking together while the code runs (it sleeps): it still runs once.
+    import deferpkg_a.slow as slow
+
+    barrier = threading.Barrier(6)
+    seen: list[int] = []
+
+    def ask() -> None:
+        barrier.wait()
+        seen.append(slow.VALUE)
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == [7] * 6
+    assert deferpkg_a.runs == ["plain", "heavy", "slow"]
+
+
+def test_a_deferred_name_that_is_nowhere_is_not_found(tmp_path, monkeypatch):
+    _package(tmp_path, monkeypatch, "deferpkg_b")
+    with importhook.stub_generator_deferred("deferpkg_b.nowhere"):
+        with pytest.raises(ModuleNotFoundError, match=r"No module named 'deferpkg_b\.nowhere'"):
+            import deferpkg_b.nowhere  # noqa: F401
+
+
+def test_the_app_entry_imports_pysides_stub_generator_without_running_it():
+    # Its class body compiles two large regular expressions at every start (~9 ms of
+    # PySide's import); nothing in the app uses it, and PySide works as before.
+    from tests.helpers import fresh_python
+
+    out = fresh_python(
+        "import sys\n"
+        "import netassistant.__main__\n"
+        "from PySide6.QtCore import QTimer\n"
+        "generator = sys.modules['PySide6.support.signature.lib.pyi_generator']\n"
+        "from netassistant.qt.importhook import stub_generator_ran\n"
+        "print('TYPE_MAP' in vars(generator), stub_generator_ran())\n"
+        "print(sorted(type(f).__name__ for f in sys.meta_path if 'Defer' in type(f).__name__))\n"
+        "try:\n"
+        "    QTimer.singleShot('x', 3)\n"
+        "except TypeError as exc:\n"
+        "    print(str(exc).splitlines()[0])\n"
+        "    print(str(exc).splitlines()[2])\n"
+        "print(callable(generator.generate_pyi), 'TYPE_MAP' in vars(generator))\n"
+        "print(stub_generator_ran())\n"
+    )
+    assert out.splitlines() == [
+        "False False",
+        "[]",
+        "'PySide6.QtCore.QTimer.singleShot' called with wrong argument types:",
+        "Supported signatures:",
+        "True True",
+        "True",
+    ]
+
+
+def test_stub_generator_ran_in_this_process_and_not_without_it(monkeypatch):
+    # The tests import PySide without the deferral: its code ran here.
+    assert importhook.stub_generator_ran() is True
+    monkeypatch.delitem(sys.modules, importhook.STUB_GENERATOR)
+    assert importhook.stub_generator_ran() is False
