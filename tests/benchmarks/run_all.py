@@ -77,6 +77,10 @@ SHOWN = (
     ("startup", "import_s"),
     ("startup", "baseline_s"),
     ("startup", "ratio_vs_baseline"),
+    # Under Xvfb, with Packet Sender installed: launch -> window mapped, ours against it.
+    ("startup", "reference_map_s"),
+    ("startup", "app_map_s"),
+    ("startup", "map_ratio_vs_reference"),
     ("cli_oneshot", "oneshot_raw_ms"),
     ("relay_throughput", "engine_mib_s"),
     ("relay_throughput", "plain_mib_s"),

@@ -1,6 +1,6 @@
 """Cold start of the real app: launch -> first window painted, against a bare PySide6 window.
 
-Run: ``python tests/benchmarks/startup.py [--runs N]``
+Run: ``python tests/benchmarks/startup.py [--runs N] [--reference COMMAND | --no-reference]``
 
 Each run launches ``python -m netassistant`` as a new process with
 ``NETASSISTANT_STARTUP_PROBE=1`` (the app prints ``first-window <seconds>`` once its main
@@ -11,7 +11,13 @@ The start is a ``time.monotonic()`` reading taken just before the process is sta
 ``import PySide6.QtWidgets`` and an empty ``QMainWindow``.
 
 Qt draws offscreen (``QT_QPA_PLATFORM=offscreen``); when ``Xvfb`` is installed the runs are
-repeated on a real X server too. Python's bytecode cache is on (in a temporary
+repeated on a real X server too. There, when a reference program is installed too (``--reference
+COMMAND``; by default ``packetsender``, the program the "Performance at scale" issue compared
+with), the reference, the app and the bare window are also launched alternately, each with a
+fresh ``HOME``, and timed from launch to their first top-level window mapped on the X server,
+as an X client watching the root window sees it (``MapNotify``; libX11 through ctypes): the
+same moment for a C++ program as for ours, on the same machine at the same time
+(``reference_map_s``, ``app_map_s``, ``baseline_map_s``, ``map_ratio_vs_reference``). Python's bytecode cache is on (in a temporary
 ``PYTHONPYCACHEPREFIX``, filled by one uncounted warm-up launch), as for an installed app.
 ``import_s`` is the median wall time of ``import netassistant.app, netassistant.ui.mainwindow``
 after ``import PySide6.QtWidgets`` (what the app imports before its window on top of Qt);
@@ -27,11 +33,17 @@ JSON object with ``first_window_s``, ``import_s`` (medians), ``baseline_s`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import ctypes.util
 import json
 import os
 import re
 import resource
+import select
+import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -198,6 +210,165 @@ def median_phases(runs: list[dict[str, float]]) -> dict[str, float]:
     }
 
 
+class _XMapEvent(ctypes.Structure):
+    """The start of Xlib's ``XMapEvent`` (the fields read here)."""
+
+    _fields_ = (
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("event", ctypes.c_ulong),
+        ("window", ctypes.c_ulong),
+        ("override_redirect", ctypes.c_int),
+    )
+
+
+class MapWatch:
+    """Times launch -> first top-level window mapped on an X server, from outside.
+
+    An X client of its own selects ``SubstructureNotifyMask`` on the root window, so the
+    server tells it of every window mapped as a child of the root (no window manager runs
+    on Xvfb). Override-redirect windows (menus, tool tips) and windows smaller than
+    200×150 are not counted.
+    """
+
+    MAP_NOTIFY = 19
+    SUBSTRUCTURE_NOTIFY_MASK = 1 << 19
+    MIN_SIZE = (200, 150)
+
+    def __init__(self, display: str) -> None:
+        name = ctypes.util.find_library("X11")
+        if name is None:
+            raise OSError("libX11 is not installed")
+        x = self._x = ctypes.CDLL(name)
+        x.XOpenDisplay.restype = ctypes.c_void_p
+        x.XOpenDisplay.argtypes = (ctypes.c_char_p,)
+        x.XDefaultRootWindow.restype = ctypes.c_ulong
+        x.XDefaultRootWindow.argtypes = (ctypes.c_void_p,)
+        x.XSelectInput.argtypes = (ctypes.c_void_p, ctypes.c_ulong, ctypes.c_long)
+        x.XFlush.argtypes = x.XPending.argtypes = x.XConnectionNumber.argtypes = (ctypes.c_void_p,)
+        x.XCloseDisplay.argtypes = (ctypes.c_void_p,)
+        x.XNextEvent.argtypes = (ctypes.c_void_p, ctypes.c_void_p)
+        uint = ctypes.POINTER(ctypes.c_uint)
+        x.XGetGeometry.argtypes = (
+            ctypes.c_void_p,
+            ctypes.c_ulong,
+            ctypes.POINTER(ctypes.c_ulong),
+            ctypes.POINTER(ctypes.c_int),
+            ctypes.POINTER(ctypes.c_int),
+            uint,
+            uint,
+            uint,
+            uint,
+        )
+        self._display = x.XOpenDisplay(display.encode())
+        if not self._display:
+            raise OSError(f"cannot open X display {display}")
+        x.XSelectInput(
+            self._display, x.XDefaultRootWindow(self._display), self.SUBSTRUCTURE_NOTIFY_MASK
+        )
+        x.XFlush(self._display)
+        self._fd = x.XConnectionNumber(self._display)
+        self._event = ctypes.create_string_buffer(192)  # sizeof(XEvent): 24 longs
+
+    def close(self) -> None:
+        """Close the connection to the X server."""
+        self._x.XCloseDisplay(self._display)
+
+    def _size(self, window: int) -> tuple[int, int]:
+        root, x, y = ctypes.c_ulong(), ctypes.c_int(), ctypes.c_int()
+        w, h, border, depth = (ctypes.c_uint() for _ in range(4))
+        refs = (ctypes.byref(v) for v in (root, x, y, w, h, border, depth))
+        if not self._x.XGetGeometry(self._display, window, *refs):
+            return 0, 0  # already gone
+        return w.value, h.value
+
+    def _mapped(self) -> bool:
+        """Read every queued event; True if one was a counted window being mapped."""
+        found = False
+        while self._x.XPending(self._display):
+            self._x.XNextEvent(self._display, self._event)
+            event = _XMapEvent.from_buffer(self._event)
+            if found or event.type != self.MAP_NOTIFY or event.override_redirect:
+                continue
+            width, height = self._size(event.window)
+            found = width >= self.MIN_SIZE[0] and height >= self.MIN_SIZE[1]
+        return found
+
+    def launch(self, command: list[str], env: dict[str, str]) -> float:
+        """Seconds from starting ``command`` to its first counted window; then it is killed."""
+        self._mapped()  # events of earlier launches
+        with tempfile.TemporaryDirectory(prefix="na-startup-home-") as home:
+            env = {**env, "HOME": home, "XDG_CONFIG_HOME": os.path.join(home, ".config")}
+            env["NETASSISTANT_CONFIG_DIR"] = os.path.join(home, "netassistant")
+            started = time.monotonic()
+            proc = subprocess.Popen(
+                command,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # the program and its children are killed together
+            )
+            seconds = None
+            try:
+                while time.monotonic() - started < TIME_LIMIT:
+                    select.select([self._fd], [], [], 0.05)
+                    if self._mapped():
+                        seconds = time.monotonic() - started
+                        break
+            finally:
+                with contextlib.suppress(ProcessLookupError):  # gone already
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        if seconds is None:
+            raise LaunchError(f"no window mapped within {TIME_LIMIT:.0f} s: {shlex.join(command)}")
+        return seconds
+
+
+def measure_mapped(xenv: dict[str, str], runs: int, reference: list[str]) -> dict[str, float | str]:
+    """Medians of launch -> first window mapped: the reference, the app, the bare window.
+
+    The three are alternated (one uncounted round first), on the X server of ``xenv``.
+    """
+    watch = MapWatch(xenv["DISPLAY"])
+    commands = {
+        "reference": reference,
+        "app": [sys.executable, "-m", "netassistant"],
+        "baseline": [sys.executable, "-c", BASELINE],
+    }
+    env = {**xenv, "NETASSISTANT_STARTUP_T0": "0"}  # the probe's line is not read here
+    seconds: dict[str, list[float]] = {key: [] for key in commands}
+    try:
+        for round_ in range(runs + 1):
+            for key, command in commands.items():
+                took = watch.launch(command, env)
+                if round_:
+                    seconds[key].append(took)
+    finally:
+        watch.close()
+    out: dict[str, float | str] = {"reference": shlex.join(reference)}
+    for key, title in (
+        ("reference", shlex.join(reference)),
+        ("app", "netassistant"),
+        ("baseline", "bare QMainWindow"),
+    ):
+        out[f"{key}_map_s"] = round(statistics.median(seconds[key]), 3)
+        print(
+            f"Xvfb, window mapped: {title} median {out[f'{key}_map_s']:.3f} s "
+            f"(runs {', '.join(f'{t:.3f}' for t in seconds[key])})"
+        )
+    ratio = statistics.median(seconds["app"]) / statistics.median(seconds["reference"])
+    out["map_ratio_vs_reference"] = round(ratio, 2)
+    print(f"Xvfb, window mapped: ratio netassistant / {title_of(reference)}: {ratio:.2f}")
+    return out
+
+
+def title_of(command: list[str]) -> str:
+    """The program's name of ``command`` (for the printed lines)."""
+    return os.path.basename(command[0])
+
+
 def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, str]] | None:
     """Start Xvfb on a free display number; None when it is not installed or fails."""
     xvfb = shutil.which("Xvfb")
@@ -224,7 +395,17 @@ def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="launches of each (default 5)")
+    parser.add_argument(
+        "--reference",
+        metavar="COMMAND",
+        default="packetsender",
+        help="a program to time the first mapped window of, under Xvfb (default packetsender)",
+    )
+    parser.add_argument(
+        "--no-reference", action="store_true", help="no reference program, even if installed"
+    )
     args = parser.parse_args()
+    reference = [] if args.no_reference else shlex.split(args.reference)
     runs = max(1, min(args.runs, 50))
     with tempfile.TemporaryDirectory(prefix="na-startup-pyc-") as pyc:
         env = dict(os.environ)
@@ -249,6 +430,10 @@ def main() -> None:
                     xvfb_first_window_s=round(x_figures["app_s"], 3),
                     xvfb_baseline_s=round(x_figures["bare_s"], 3),
                 )
+                if reference and shutil.which(reference[0]):
+                    result.update(measure_mapped(xenv, runs, reference))
+                elif reference:
+                    print(f"{reference[0]} is not installed: no reference program timed")
             except LaunchError as exc:  # e.g. Qt's xcb plugin lacks libxcb-cursor0
                 print(f"Xvfb is installed but a launch on it failed, offscreen only: {exc}")
             finally:
