@@ -12,12 +12,12 @@ process start time the kernel recorded (``/proc/self/stat``, 10 ms resolution).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -29,6 +29,9 @@ from netassistant.core.config import Kind
 from netassistant.qt.environment import prepare_qt_environment
 from netassistant.qt.importhook import speed_up_pyside_import_hook, stub_generator_ran
 from netassistant.resources import file_path
+
+if TYPE_CHECKING:
+    import argparse
 
 # Before the window's modules are imported (build_window imports them): each then costs
 # PySide's import hook a file read instead of a parse (see netassistant.qt.importhook).
@@ -43,18 +46,21 @@ SMOKE_TEST_MS = 1000
 STRAY_AT_START = ("pkg_resources", "pytest", "_pytest")
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def parse_args(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace:
     """The app's command-line options; arguments Qt itself understands are left alone."""
     if not argv:
-        # The usual launch (the desktop entry, python -m netassistant) builds no parser: its
-        # first one costs ~2.5 ms of gettext catalogue look-ups, regular expressions and a
-        # terminal-size query. These are its defaults (tests/test_app.py compares them).
-        return argparse.Namespace(new=[], profile=None, no_restore=False, smoke_test=False)
+        # The usual launch (the desktop entry, python -m netassistant) neither builds a
+        # parser nor imports argparse: the first costs ~2.5 ms of gettext catalogue
+        # look-ups, regular expressions and a terminal-size query, the second ~1.5 ms
+        # (argparse and gettext). These are its defaults (tests/test_app.py compares them).
+        return SimpleNamespace(new=[], profile=None, no_restore=False, smoke_test=False)
     return build_parser().parse_known_args(list(argv))[0]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of :func:`parse_args`."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="netassistant", description="Socket debugging assistant (网络调试助手)"
     )
@@ -275,7 +281,7 @@ def _session_runs(window: Any) -> bool:
     return first.kind is not Kind.TCP_SERVER or first.controller.state is SessionState.LISTENING
 
 
-def build_window(args: argparse.Namespace) -> Any:
+def build_window(args: argparse.Namespace | SimpleNamespace) -> Any:
     """The main window with the panes asked for, or those of the last run, or a default one.
 
     Problems (an unknown ``--profile``, unreadable profile files) are shown in the status

@@ -154,6 +154,16 @@ NOT_BUILT_FOR_THE_FIRST_WINDOW = [
 ]
 
 
+def window_probe(probe: str, config_dir: object) -> str:
+    """The stdout of ``python -c probe``, offscreen, with its own config folder; it must pass."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(config_dir)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
     # A first launch's window (one TCP server pane), shown; then a pane of each kind that
     # opens at start (no relay by default).
@@ -176,12 +186,7 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
         "for module in (PySide6.QtGui, PySide6.QtWidgets):\n"
         "    print('\\n'.join('class:' + name for name in vars(module)))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
-    )
-    assert result.returncode == 0, result.stderr
-    loaded = set(result.stdout.split())
+    loaded = set(window_probe(probe, tmp_path).split())
     assert "netassistant.ui.pane.pane" in loaded, "the probe did build the window"
     unwanted = [
         name
@@ -193,6 +198,24 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
     assert built == []
     assert "default:netassistant.ui.pane.pane" in loaded
     assert [name for name in NOT_FOR_THE_DEFAULT_WINDOW if f"default:{name}" in loaded] == []
+
+
+def test_a_plain_launch_imports_no_option_parser_and_no_logging(tmp_path):
+    # The entry (python -m netassistant) up to the shown window, as main() does it without
+    # arguments: argparse (with gettext) only parses options that were given, and logging
+    # came only with PySide's .pyi stub generator, which the entry leaves unrun.
+    probe = (
+        "import sys\n"
+        "import netassistant.__main__\n"
+        "from netassistant.app import QApplication, build_window, parse_args\n"
+        "app = QApplication([])\n"
+        "window = build_window(parse_args([]))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(window.panes()[0].kind.value)\n"
+        "print(' '.join(m for m in ('argparse', 'gettext', 'logging') if m in sys.modules))\n"
+    )
+    assert window_probe(probe, tmp_path).splitlines() == ["tcp-server", ""]
 
 
 def test_the_collector_is_paused_while_the_window_is_built_then_as_it_was():
