@@ -317,6 +317,10 @@ class MapWatch:
                     if self._mapped():
                         seconds = time.monotonic() - started
                         break
+                    if proc.poll() is not None and not self._mapped():
+                        raise LaunchError(
+                            f"exited ({proc.returncode}) without a window: {shlex.join(command)}"
+                        )
             finally:
                 with contextlib.suppress(ProcessLookupError):  # gone already
                     os.killpg(proc.pid, signal.SIGKILL)
@@ -431,7 +435,10 @@ def main() -> None:
                     xvfb_baseline_s=round(x_figures["bare_s"], 3),
                 )
                 if reference and shutil.which(reference[0]):
-                    result.update(measure_mapped(xenv, runs, reference))
+                    try:
+                        result.update(measure_mapped(xenv, runs, reference))
+                    except (LaunchError, OSError) as exc:  # e.g. no libX11, a program that quit
+                        print(f"no reference timing: {exc}")
                 elif reference:
                     print(f"{reference[0]} is not installed: no reference program timed")
             except LaunchError as exc:  # e.g. Qt's xcb plugin lacks libxcb-cursor0
