@@ -409,7 +409,10 @@ def main() -> None:
         "--no-reference", action="store_true", help="no reference program, even if installed"
     )
     args = parser.parse_args()
-    reference = [] if args.no_reference else shlex.split(args.reference)
+    try:
+        reference = [] if args.no_reference else shlex.split(args.reference)
+    except ValueError as exc:  # an unclosed quote
+        parser.error(f"--reference: {exc}; give a command as you would type it in a shell")
     runs = max(1, min(args.runs, 50))
     with tempfile.TemporaryDirectory(prefix="na-startup-pyc-") as pyc:
         env = dict(os.environ)
