@@ -6,10 +6,14 @@ import sys
 import time
 
 from netassistant.core.collector import collector_paused
-from netassistant.qt.importhook import speed_up_pyside_import_hook, stub_generator_deferred
+from netassistant.qt.importhook import (
+    STUB_GENERATOR,
+    run_on_first_use,
+    speed_up_pyside_import_hook,
+)
 
 # The interpreter and its site are ready (the start-up probe's first phase ends here; the
-# two small modules above take well under a millisecond).
+# two small modules above take about a millisecond beside typing, which PySide imports too).
 _python_ready = time.monotonic()
 
 # Importing Qt and the app makes tens of thousands of long-lived objects and no garbage,
@@ -20,7 +24,7 @@ with collector_paused():
     # read, not a parse (netassistant.qt.importhook; app.py installing it is too late for
     # the ~30 modules it imports before that line).
     # PySide's .pyi stub generator, imported with it, runs only if something uses it.
-    with stub_generator_deferred():
+    with run_on_first_use(STUB_GENERATOR):
         import PySide6.QtCore  # noqa: F401  # loads the import watcher the next line replaces
 
     _qt_ready = time.monotonic()

@@ -3,10 +3,10 @@
 It runs before PyInstaller's own PySide6 hook, which imports PySide6.QtCore. Importing it
 here first, with PySide's .pyi stub generator left unrun until something uses it, keeps
 in the bundle what ``python -m netassistant`` gains
-(:func:`netassistant.qt.importhook.stub_generator_deferred`).
+(:func:`netassistant.qt.importhook.run_on_first_use`).
 """
 
-from netassistant.qt.importhook import stub_generator_deferred
+from netassistant.qt.importhook import STUB_GENERATOR, run_on_first_use
 
-with stub_generator_deferred():
+with run_on_first_use(STUB_GENERATOR):
     import PySide6.QtCore  # noqa: F401

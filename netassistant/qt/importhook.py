@@ -15,7 +15,7 @@ every module; when PySide no longer has this hook (another version), nothing cha
 Extension modules (``.so``/``.pyd``) are answered "no" at once: ``inspect`` has no source
 for them either, so PySide's own check says the same after a longer search.
 
-:func:`stub_generator_deferred` wraps the import of PySide itself. PySide's signature
+:func:`run_on_first_use` wraps the import of PySide itself. PySide's signature
 support imports its ``.pyi`` stub generator (``shibokensupport.signature.lib.pyi_generator``,
 used only by the ``pyside6-genpyi`` tool) at every start, twice: its class body compiles
 two large verbose regular expressions, and it pulls in ``logging`` and ``argparse``. In the
@@ -136,7 +136,7 @@ class _DeferFinder:
 
 
 class _Deferred:
-    """The ``with`` block of :func:`stub_generator_deferred`."""
+    """The ``with`` block of :func:`run_on_first_use`."""
 
     __slots__ = ("_finder",)
 
@@ -151,20 +151,22 @@ class _Deferred:
             sys.meta_path.remove(self._finder)
 
 
-def stub_generator_deferred(*names: str) -> _Deferred:
-    """A ``with`` block in which ``names`` are imported with their code run on first use.
+def run_on_first_use(*names: str) -> _Deferred:
+    """A ``with`` block in which the modules ``names`` are imported with their code unrun.
 
-    Without ``names``, PySide's stub generator (:data:`STUB_GENERATOR`). A module imported
-    in the block stays so after it; the finder is only in ``sys.meta_path`` inside it.
+    Each runs its code the first time one of its attributes is used (:class:`_OnFirstUse`);
+    a module imported in the block stays so after it, and the finder is in
+    ``sys.meta_path`` only inside it. ``python -m netassistant`` wraps PySide's import
+    with ``run_on_first_use(STUB_GENERATOR)``.
     """
-    return _Deferred(frozenset(names or (STUB_GENERATOR,)))
+    return _Deferred(frozenset(names))
 
 
 def stub_generator_ran() -> bool:
     """True if PySide's stub generator is imported and its code has run.
 
     False when it is not imported (a PySide without it) or still waits for its first use
-    (imported in :func:`stub_generator_deferred`): the smoke test checks the start left it so.
+    (imported in :func:`run_on_first_use`): the smoke test checks the start left it so.
     """
     module = sys.modules.get(STUB_GENERATOR)
     if module is None:

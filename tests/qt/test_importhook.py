@@ -102,7 +102,7 @@ def _package(tmp_path, monkeypatch, name: str) -> None:
 def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch):
     _package(tmp_path, monkeypatch, "deferpkg_a")
     finders = list(sys.meta_path)
-    with importhook.stub_generator_deferred("deferpkg_a.heavy", "deferpkg_a.slow"):
+    with importhook.run_on_first_use("deferpkg_a.heavy", "deferpkg_a.slow"):
         import deferpkg_a
         import deferpkg_a.heavy as heavy
         import deferpkg_a.plain as plain
@@ -147,7 +147,7 @@ def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch
 
 def test_a_deferred_name_that_is_nowhere_is_not_found(tmp_path, monkeypatch):
     _package(tmp_path, monkeypatch, "deferpkg_b")
-    with importhook.stub_generator_deferred("deferpkg_b.nowhere"):
+    with importhook.run_on_first_use("deferpkg_b.nowhere"):
         with pytest.raises(ModuleNotFoundError, match=r"No module named 'deferpkg_b\.nowhere'"):
             import deferpkg_b.nowhere  # noqa: F401
 
