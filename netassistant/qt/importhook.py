@@ -27,7 +27,7 @@ import is ~9 ms shorter (a fifth of it; tests/benchmarks/startup.py's ``qt`` pha
 from __future__ import annotations
 
 import sys
-from _thread import allocate_lock
+from _thread import allocate_lock, get_ident
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
@@ -97,13 +97,24 @@ class _OnFirstUse:
     def exec_module(self, module: ModuleType) -> None:
         """Leave ``module`` empty, with a ``__getattr__`` that runs its code when needed."""
         real, lock = self._real, self._lock
+        # The thread running the module's code (0: none), and whether it has run.
+        state = {"runner": 0, "ran": False}
 
         def __getattr__(name: str) -> Any:  # a module's __getattr__ (PEP 562)
-            with lock:
-                if module.__dict__.get("__getattr__") is __getattr__:
-                    del module.__dict__["__getattr__"]
-                    code = real.loader.get_code(real.name)  # type: ignore[union-attr]
-                    exec(code, module.__dict__)  # the module's own code
+            if state["runner"] == get_ident():  # the module's own code asks: not there yet
+                raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+            with lock:  # other threads wait here until the code has run
+                if not state["ran"]:
+                    state["runner"] = get_ident()
+                    try:
+                        code = real.loader.get_code(real.name)  # type: ignore[union-attr]
+                        exec(code, module.__dict__)  # the module's own code
+                    finally:
+                        state["runner"] = 0
+                    state["ran"] = True
+                    # Kept until now, so a thread asking while the code ran waited above.
+                    if module.__dict__.get("__getattr__") is __getattr__:
+                        del module.__dict__["__getattr__"]
             return getattr(module, name)
 
         module.__getattr__ = __getattr__  # type: ignore[method-assign]

@@ -6,8 +6,8 @@ import sys
 import threading
 import types
 
-import PySide6.QtCore
-import pytest  # loads PySide's feature hook
+import PySide6.QtCore  # loads PySide's feature hook
+import pytest
 
 from netassistant.qt import importhook
 
@@ -90,6 +90,8 @@ def _package(tmp_path, monkeypatch, name: str) -> None:
         ("heavy", "VALUE = 42\n"),
         ("slow", "import time\ntime.sleep(0.05)\nVALUE = 7\n"),
         ("plain", "VALUE = 1\n"),
+        # Asks for one of its own names before defining it (as the import system allows).
+        ("selfref", "EARLY = hasattr(sys.modules[__name__], 'LATER')\nLATER = 1\n"),
     ):
         (root / f"{module}.py").write_text(
             f"import sys\nsys.modules[{name!r}].runs.append({module!r})\n{body}", encoding="utf-8"
@@ -106,6 +108,7 @@ def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch
         import deferpkg_a
         import deferpkg_a.heavy as heavy
         import deferpkg_a.plain as plain
+        import deferpkg_a.slow as slow
 
         assert len(sys.meta_path) == len(finders) + 1
     assert sys.meta_path == finders, "the finder is gone after the block"
@@ -127,8 +130,7 @@ def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch
     assert deferpkg_a.runs == ["plain", "heavy"], "once, whatever is asked after"
 
     # Threads asking together while the code runs (it sleeps): it still runs once.
-    import deferpkg_a.slow as slow
-
+    assert "VALUE" not in vars(slow)
     barrier = threading.Barrier(6)
     seen: list[int] = []
 
@@ -143,6 +145,18 @@ def test_a_deferred_module_runs_its_code_once_on_first_use(tmp_path, monkeypatch
         thread.join(10)
     assert seen == [7] * 6
     assert deferpkg_a.runs == ["plain", "heavy", "slow"]
+
+
+def test_a_deferred_module_asking_for_its_own_names_while_it_runs_gets_no_answer(
+    tmp_path, monkeypatch
+):
+    # Its own code runs in the thread that holds the lock: no wait for itself, no deadlock.
+    _package(tmp_path, monkeypatch, "deferpkg_c")
+    with importhook.run_on_first_use("deferpkg_c.selfref"):
+        import deferpkg_c.selfref as selfref
+    assert selfref.LATER == 1
+    assert selfref.EARLY is False
+    assert sys.modules["deferpkg_c"].runs == ["selfref"]
 
 
 def test_a_deferred_name_that_is_nowhere_is_not_found(tmp_path, monkeypatch):
