@@ -305,9 +305,7 @@ def build_window(args: argparse.Namespace | SimpleNamespace) -> Any:
     if not asked:
         window.restore()
     else:
-        geometry = window.state.value("window/geometry")
-        if geometry:
-            window.restoreGeometry(geometry)
+        window.restore_geometry()
     if not window.panes():
         window.open_pane(Kind.TCP_SERVER)
     bad_files = window.store.list().errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -154,9 +155,9 @@ NOT_BUILT_FOR_THE_FIRST_WINDOW = [
 ]
 
 
-def window_probe(probe: str, config_dir: object) -> str:
+def window_probe(probe: str, config_dir: object, platform: str = "offscreen") -> str:
     """The stdout of ``python -c probe``, offscreen, with its own config folder; it must pass."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETASSISTANT_CONFIG_DIR": str(config_dir)}
+    env = {**os.environ, "QT_QPA_PLATFORM": platform, "NETASSISTANT_CONFIG_DIR": str(config_dir)}
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, env=env
     )
@@ -267,3 +268,65 @@ def test_a_launch_without_arguments_has_the_parsers_defaults():
     plain.new.append("udp")
     assert parse_args([]).new == [], "each launch gets its own list"
     assert parse_args(["--new", "udp", "-platform", "offscreen"]).new == ["udp"]
+
+
+def offscreen_screen(tmp_path, width: int, height: int) -> str:
+    """``QT_QPA_PLATFORM`` for Qt's offscreen plugin with one screen of this size."""
+    config = tmp_path / f"screen-{width}x{height}.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+FIRST_WINDOW = (
+    "import sys\n"
+    "from netassistant.app import QApplication, build_window, parse_args\n"
+    "app = QApplication([])\n"
+    "window = build_window(parse_args(sys.argv[1:]))\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+    "print(window.width(), window.height())\n"
+    "window.save_state()\n"
+)
+
+
+def test_the_first_window_fits_a_1366x768_screen_and_keeps_its_size_on_a_larger_one(tmp_path):
+    # A first launch on a 1366x768 laptop or projector: the default 1280x800 would put the
+    # status bar and the send row below the bottom of the screen.
+    small = offscreen_screen(tmp_path, 1366, 768)
+    large = offscreen_screen(tmp_path, 1920, 1080)
+    assert window_probe(FIRST_WINDOW, tmp_path / "a", small) == "1280 720\n"
+    assert window_probe(FIRST_WINDOW, tmp_path / "b", large) == "1280 800\n"
+    # --no-restore opens a default pane but still puts the window where it was: unchanged
+    assert (
+        window_probe(FIRST_WINDOW.replace("[1:]", "[1:] + ['--no-restore']"), tmp_path / "c", small)
+        == "1280 720\n"
+    )
+
+
+def test_a_saved_window_size_is_restored_as_it_was_not_fitted_again(tmp_path):
+    # Saved at 1300x740 on a 1366x768 screen (taller than a first window gets there): the
+    # next launch restores it exactly, so a window the user sized does not shrink each time.
+    screen = offscreen_screen(tmp_path, 1366, 768)
+    resize = FIRST_WINDOW.replace("window.show()", "window.resize(1300, 740)\nwindow.show()")
+    assert window_probe(resize, tmp_path, screen) == "1300 740\n"
+    assert window_probe(FIRST_WINDOW, tmp_path, screen) == "1300 740\n"
+
+
+@pytest.mark.parametrize(
+    ("available", "size"),
+    [
+        ((1920, 1040), (1280, 800)),  # room to spare: the default
+        ((1296, 848), (1280, 800)),  # just room for the default and its frame
+        ((1366, 728), (1280, 680)),  # a 1366x768 screen less a 40 px panel
+        ((1024, 600), (1008, 552)),  # a netbook: all of it but the frame
+        ((10, 20), (1, 1)),  # nonsense from a broken screen: still a valid size
+    ],
+)
+def test_first_size(available, size):
+    from PySide6.QtCore import QRect
+
+    from netassistant.ui.mainwindow import first_size
+
+    got = first_size(QRect(0, 40, *available))
+    assert (got.width(), got.height()) == size

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,24 @@ from netassistant.ui.widgets import plain_label
 
 if TYPE_CHECKING:
     from netassistant.ui.labs.labdock import LabDock
+
+#: The window's size on a first launch, where the screen has room for it.
+DEFAULT_SIZE = (1280, 800)
+#: Room kept free around a first window on a smaller screen for the window manager's frame
+#: (title bar and borders, which are not part of the size given to ``resize()``).
+FRAME_ROOM = (16, 48)
+
+
+def first_size(available: QRect, default: tuple[int, int] = DEFAULT_SIZE) -> QSize:
+    """The size of a first window on a screen with ``available`` room (panels left out).
+
+    :data:`DEFAULT_SIZE` where it fits with its frame; on a smaller screen (a 1366x768
+    laptop or projector) as much of it as fits, so the status bar and the send row are
+    not below the bottom of the screen.
+    """
+    width = min(default[0], available.width() - FRAME_ROOM[0])
+    height = min(default[1], available.height() - FRAME_ROOM[1])
+    return QSize(max(1, width), max(1, height))
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +90,7 @@ class MainWindow(QMainWindow):
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._build_actions()
         self._connect_signals()
-        self.resize(1280, 800)
+        self.resize(*DEFAULT_SIZE)
 
     # ------------------------------------------------------------------ actions
     def _build_actions(self) -> None:
@@ -457,15 +475,35 @@ class MainWindow(QMainWindow):
     def _on_restore_toggled(self, on: bool) -> None:
         self.state.restore_panes = on
 
+    def restore_geometry(self) -> bool:
+        """Put the window where and as large as it was at the end of the last run.
+
+        Returns:
+            True if there was a saved geometry. Without one (a first launch) the window
+            is fitted to its screen instead (:meth:`fit_to_screen`).
+        """
+        geometry = self.state.value("window/geometry")
+        if geometry and self.restoreGeometry(geometry):
+            return True
+        self.fit_to_screen()
+        return False
+
+    def fit_to_screen(self) -> None:
+        """Shrink the window to its screen's free area if it is larger (see :func:`first_size`)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        size = first_size(screen.availableGeometry(), (self.width(), self.height()))
+        if size != self.size():
+            self.resize(size)
+
     def restore(self) -> int:
         """Restore geometry, and the panes of the last run if the user wants them.
 
         Returns:
             The number of panes reopened.
         """
-        geometry = self.state.value("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
+        self.restore_geometry()
         opened = 0
         if self.state.restore_panes:
             for profile in self.state.open_panes():

@@ -10,14 +10,16 @@ The start is a ``time.monotonic()`` reading taken just before the process is sta
 (``NETASSISTANT_STARTUP_T0``). In the same run, a bare baseline does the same with
 ``import PySide6.QtWidgets`` and an empty ``QMainWindow``.
 
-Qt draws offscreen (``QT_QPA_PLATFORM=offscreen``); when ``Xvfb`` is installed the runs are
-repeated on a real X server too. There, when a reference program is installed too (``--reference
-COMMAND``; by default ``packetsender``, the program the "Performance at scale" issue compared
-with), the reference, the app and the bare window are also launched alternately, each with a
-fresh ``HOME``, and timed from launch to their first top-level window mapped on the X server,
-as an X client watching the root window sees it (``MapNotify``; libX11 through ctypes): the
-same moment for a C++ program as for ours, on the same machine at the same time
-(``reference_map_s``, ``app_map_s``, ``baseline_map_s``, ``map_ratio_vs_reference``). Python's bytecode cache is on (in a temporary
+Qt draws offscreen (``QT_QPA_PLATFORM=offscreen``, on a configured 1920x1080 screen: the app
+fits a first window to its screen, and the plugin's own is 800x800); when ``Xvfb`` is
+installed the runs are repeated on a real X server (1920x1080 too). There, when a reference
+program is installed too (``--reference COMMAND``; by default ``packetsender``, the program
+the "Performance at scale" issue compared with), the reference, the app and the bare window
+are also launched alternately, each with a fresh ``HOME``, and timed from launch to their
+first top-level window mapped on the X server, as an X client watching the root window sees
+it (``MapNotify``; libX11 through ctypes): the same moment for a C++ program as for ours, on
+the same machine at the same time (``reference_map_s``, ``app_map_s``, ``baseline_map_s``,
+``map_ratio_vs_reference``). Python's bytecode cache is on (in a temporary
 ``PYTHONPYCACHEPREFIX``, filled by one uncounted warm-up launch), as for an installed app.
 ``import_s`` is the median wall time of ``import netassistant.app, netassistant.ui.mainwindow``
 after ``import PySide6.QtWidgets`` (what the app imports before its window on top of Qt);
@@ -54,6 +56,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 TIME_LIMIT = 60.0  # seconds: a launch that takes longer is a failure, not a figure
+#: The screen both platforms show the windows on (Qt's offscreen plugin and Xvfb).
+SCREEN_SIZE = (1920, 1080)
+OFFSCREEN_SCREEN = {
+    "name": "benchmark",
+    "x": 0,
+    "y": 0,
+    "width": SCREEN_SIZE[0],
+    "height": SCREEN_SIZE[1],
+    "logicalDpi": 96,
+    "dpr": 1,
+}
 
 # The baseline: the least a PySide6 app pays before its first window has painted.
 BASELINE = """
@@ -381,7 +394,15 @@ def _with_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], dict[str, 
         if os.path.exists(f"/tmp/.X11-unix/X{display}"):
             continue
         proc = subprocess.Popen(
-            [xvfb, f":{display}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+            [
+                xvfb,
+                f":{display}",
+                "-screen",
+                "0",
+                f"{SCREEN_SIZE[0]}x{SCREEN_SIZE[1]}x24",
+                "-nolisten",
+                "tcp",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -416,8 +437,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="na-startup-pyc-") as pyc:
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        # The offscreen screen is 800x800 unless configured: the app would fit its first
+        # window to it (smaller than the bare window's). The same screen as under Xvfb.
+        screen = Path(pyc) / "offscreen-screen.json"
+        screen.write_text(json.dumps({"screens": [OFFSCREEN_SCREEN]}), encoding="utf-8")
         env.update(
-            QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=pyc, NETASSISTANT_STARTUP_PROBE="1"
+            QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+            PYTHONPYCACHEPREFIX=pyc,
+            NETASSISTANT_STARTUP_PROBE="1",
         )
         try:
             figures = measure(env, runs, "offscreen")
