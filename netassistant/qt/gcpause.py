@@ -43,18 +43,19 @@ PAUSED_THRESHOLD: Final = 2**31 - 1
 class _Collector:
     """The process-wide pause that every :class:`FloodGcPause` holds a share of.
 
-    The collector's thresholds are global, so they are raised by the first holder and
-    put back (followed by the deferred full collection) when the last one lets go.
+    The collector's thresholds are global, so the old generation's is raised by the first
+    holder and put back (followed by the deferred full collection) when the last one lets
+    go; the young generations' are not the pause's to change.
     """
 
     def __init__(self) -> None:
         self.holders = 0
-        self.saved: tuple[int, ...] = ()
+        self.saved = 0  # the old generation's threshold before the pause
 
     def hold(self) -> None:
         if self.holders == 0:
-            self.saved = gc.get_threshold()
-            gc.set_threshold(self.saved[0], self.saved[1], PAUSED_THRESHOLD)
+            young, middle, self.saved = gc.get_threshold()
+            gc.set_threshold(young, middle, PAUSED_THRESHOLD)
         self.holders += 1
 
     def let_go(self) -> bool:
@@ -62,7 +63,10 @@ class _Collector:
         self.holders -= 1
         if self.holders:
             return False
-        gc.set_threshold(*self.saved)
+        # Only the old generation's threshold is the pause's: the young one may have been
+        # raised meanwhile (core/collector.py, by an engine under the flood) and stays so.
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, self.saved)
         gc.collect()
         return True
 

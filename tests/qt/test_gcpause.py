@@ -89,6 +89,21 @@ def test_the_deferred_collection_runs_once_it_is_quiet(qtbot, pause):
     assert (pause.paused, gc.get_threshold()) == (False, before)
 
 
+def test_a_young_threshold_raised_during_the_flood_is_kept_when_it_ends():
+    # An engine under the flood raises the young generation's threshold (core/collector.py)
+    # while the window's pause holds the old one's: ending the pause puts back only that.
+    before = gc.get_threshold()
+    pause = FloodGcPause()
+    try:
+        pause.note_batch(FLOOD_BATCH)
+        gc.set_threshold(before[0] + 1000, before[1] + 1, gc.get_threshold()[2])
+        pause.release()
+        assert gc.get_threshold() == (before[0] + 1000, before[1] + 1, before[2])
+    finally:
+        pause.release()
+        gc.set_threshold(*before)
+
+
 def test_what_start_up_froze_stays_frozen(pause):
     frozen = [[]]
     gc.freeze()

@@ -1,4 +1,4 @@
-"""The allocator tuning the engines rely on for flood throughput."""
+"""The allocator and collector tuning the engines rely on for flood throughput."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import sys
 
 import pytest
 
+from netassistant.core.collector import YOUNG_THRESHOLD, collect_young_less_often
 from tests.helpers import fresh_python
 
 #: A client session that receives ``sys.argv[1]`` bytes from a loopback server, then
-#: stops; prints whether the allocator was tuned (and ctypes loaded) before and after.
+#: stops; prints whether the allocator was tuned (and ctypes loaded) before and after, and
+#: the collector's thresholds before and after.
 RECEIVE_THEN_REPORT = """
-import socket, sys, threading
+import gc, socket, sys, threading
 from netassistant.core.chunk import EventKind
 from netassistant.core.config import Kind, SessionConfig
 from netassistant.core.engine import create_engine
@@ -30,6 +32,7 @@ def sink(batch):
         done.set()
 
 engine = create_engine(config, sink)
+thresholds = gc.get_threshold()
 before = "ctypes" in sys.modules or "netassistant.core.engine.memory" in sys.modules
 thread = threading.Thread(target=engine.run)
 thread.start()
@@ -42,6 +45,8 @@ conn.close()
 ctypes_loaded = "ctypes" in sys.modules
 from netassistant.core.engine import memory
 print(before, got[0], memory._done, ctypes_loaded)
+print(*thresholds)
+print(*gc.get_threshold())
 """
 
 
@@ -57,13 +62,40 @@ def _receive(size: int) -> list[str]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc mallopt is Linux-only")
-def test_a_session_that_moves_a_mib_tunes_the_allocator():
-    assert _receive(4 * 1024 * 1024) == ["False", str(4 * 1024 * 1024), "True", "True"]
+def test_a_session_that_moves_a_mib_tunes_the_allocator_and_the_collector():
+    out = _receive(4 * 1024 * 1024)
+    assert out[:4] == ["False", str(4 * 1024 * 1024), "True", "True"]
+    assert out[4:7] == ["700", "10", "10"], "CPython's defaults before"
+    assert out[7:] == [str(YOUNG_THRESHOLD), "10", "10"], "young collections less often"
 
 
-def test_a_short_session_leaves_the_allocator_and_ctypes_alone():
+def test_a_short_session_leaves_the_allocator_the_collector_and_ctypes_alone():
     """A one-shot run moves a few bytes: it never pays for ctypes (cli_oneshot.py)."""
-    assert _receive(1000) == ["False", "1000", "False", "False"]
+    before_and_after = ["700", "10", "10"] * 2
+    assert _receive(1000) == ["False", "1000", "False", "False", *before_and_after]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ((700, 10, 10), (YOUNG_THRESHOLD, 10, 10)),
+        ((700, 5, 2**31 - 1), (YOUNG_THRESHOLD, 5, 2**31 - 1)),  # the window's flood pause
+        ((50_000, 10, 10), (50_000, 10, 10)),  # the program chose a higher one: kept
+        ((0, 10, 10), (0, 10, 10)),  # 0 turns automatic collection off: left off
+    ],
+)
+def test_collect_young_less_often(before, after):
+    import gc
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(*before)
+        collect_young_less_often()
+        assert gc.get_threshold() == after
+        collect_young_less_often()
+        assert gc.get_threshold() == after, "idempotent"
+    finally:
+        gc.set_threshold(*saved)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc mallopt is Linux-only")
