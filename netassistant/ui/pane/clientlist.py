@@ -22,7 +22,7 @@ from netassistant.ui.widgets import decorate, fit_columns
 
 #: The address column is never narrower than this sample (nor than its title).
 _ADDRESS_SAMPLE = "127.0.0.1:65535"
-#: Room beyond the widest text that is surely enough for the header's margins (a few
+#: Room beyond the widest text that is surely enough for the header's padding (a few
 #: pixels in every style) and the 12 px of air.
 _PLENTY = 64
 
@@ -229,10 +229,8 @@ class ClientList(QWidget):
         """
         header = self.table.horizontalHeader()
         title = str(self.model.headerData(Column.ADDRESS, Qt.Orientation.Horizontal) or "")
-        widest = max(
-            header.fontMetrics().horizontalAdvance(title),
-            self.table.fontMetrics().horizontalAdvance(_ADDRESS_SAMPLE),
-        )
+        title_width = header.fontMetrics().horizontalAdvance(title)
+        widest = max(title_width, self.table.fontMetrics().horizontalAdvance(_ADDRESS_SAMPLE))
         others = sum(
             header.sectionSize(column)
             for column in range(header.count())
@@ -242,10 +240,12 @@ class ClientList(QWidget):
         if room >= widest + _PLENTY:
             readable = widest  # stretched: the exact margins do not matter
         else:
-            # The style's header margins, asked only when they can matter: the first style
-            # object Python sees builds PySide's whole QStyle class (~7 ms of a launch).
-            style = header.style()
-            readable = widest + 2 * style.pixelMetric(style.PixelMetric.PM_HeaderMargin) + 12
+            # What the style puts around a header title (margins, room for a sort arrow),
+            # as the header sizes its title: not asked of the style itself, as the first
+            # style object Python sees builds PySide's whole QStyle class (~5 ms of a launch,
+            # and this runs while the first window is laid out).
+            padding = max(0, header.sectionSizeHint(Column.ADDRESS) - title_width)
+            readable = widest + padding + 12
         mode = (
             QHeaderView.ResizeMode.Stretch
             if room >= readable
