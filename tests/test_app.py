@@ -201,6 +201,30 @@ def test_the_first_window_loads_no_dialog_section_or_option_module(tmp_path):
     assert [name for name in NOT_FOR_THE_DEFAULT_WINDOW if f"default:{name}" in loaded] == []
 
 
+def test_a_launch_makes_the_tool_boxes_of_its_first_pane_after_the_first_paint(tmp_path):
+    # The framing, reply rules and capture boxes are below the settings column's first
+    # screen: a launch's window is painted without them (nor their modules), then made whole.
+    probe = (
+        "import sys, time\n"
+        "from netassistant.app import QApplication, build_window, parse_args\n"
+        "BOXES = ('ui.decode.framingbox', 'ui.automation.rulesbox', 'ui.automation.capturebox')\n"
+        "def loaded():\n"
+        "    return ' '.join(b.split('.')[-1] for b in BOXES if 'netassistant.' + b in sys.modules)\n"
+        "app = QApplication([])\n"
+        "window = build_window(parse_args([]))\n"
+        "print('built:', loaded())\n"
+        "window.show()\n"
+        "deadline = time.monotonic() + 10\n"
+        "while window.panes()[0]._tools is None and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "print('painted:', loaded())\n"
+    )
+    assert window_probe(probe, tmp_path).splitlines() == [
+        "built: ",
+        "painted: framingbox rulesbox capturebox",
+    ]
+
+
 def test_a_plain_launch_imports_no_option_parser_and_no_logging(tmp_path):
     # The entry (python -m netassistant) up to the shown window, as main() does it without
     # arguments: argparse (with gettext) only parses options that were given, and logging
