@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -185,16 +185,11 @@ class FirstPaintProbe(QObject):
     """
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
+        # The window's modules (this one among them) are loaded by now.
+        from netassistant.ui.widgets import after_first_paint
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Watch for the window's first paint event."""
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
-        return False
+        super().__init__(window)
+        after_first_paint(window, self._report)
 
     def _report(self) -> None:
         now, since_start = time.monotonic(), seconds_since_start()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QRect, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,7 +25,7 @@ from netassistant.qt.models.builtinnames import shown_text
 from netassistant.ui.appstate import AppState
 from netassistant.ui.pane.pane import SessionPane
 from netassistant.ui.viewcontrols import ViewControls
-from netassistant.ui.widgets import plain_label
+from netassistant.ui.widgets import after_first_paint, plain_label
 
 if TYPE_CHECKING:
     from netassistant.ui.labs.labdock import LabDock
@@ -254,7 +253,7 @@ class MainWindow(QMainWindow):
         """
         if not self._deferring_tools:
             self._deferring_tools = True
-            _AfterFirstPaint(self, self._finish_panes)
+            after_first_paint(self, self._finish_panes)
 
     @Slot()
     def _finish_panes(self) -> None:
@@ -497,18 +496,15 @@ class MainWindow(QMainWindow):
     def _on_restore_toggled(self, on: bool) -> None:
         self.state.restore_panes = on
 
-    def restore_geometry(self) -> bool:
+    def restore_geometry(self) -> None:
         """Put the window where and as large as it was at the end of the last run.
 
-        Returns:
-            True if there was a saved geometry. Without one (a first launch) the window
-            is fitted to its screen instead (:meth:`fit_to_screen`).
+        Without a saved geometry (a first launch) the window is fitted to its screen
+        instead (:meth:`fit_to_screen`).
         """
         geometry = self.state.value("window/geometry")
-        if geometry and self.restoreGeometry(geometry):
-            return True
-        self.fit_to_screen()
-        return False
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
         """Shrink the window to its screen's free area if it is larger (see :func:`first_size`)."""
@@ -555,19 +551,3 @@ class MainWindow(QMainWindow):
             saved = self.state.value(f"splitters/{pane.kind.value}/{name}")
             if saved:
                 splitter.restoreState(saved)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``then`` once, from the event loop, just after ``widget`` is first painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint: remove the filter, call ``then`` once the paint is done."""
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -295,6 +295,30 @@ def plain_label(text: str) -> str:
 _CELL_PADDING = 10
 #: Pixels added to a measured title: header margins (no sort indicator: logs never sort).
 _TITLE_PADDING = 14
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` once, from the event loop, when ``widget``'s first paint is done.
+
+    That is, once the whole first frame (the widget and its children) has been drawn.
+    """
+    _AfterFirstPaint(widget, then)
+
+
+class _AfterFirstPaint(QObject):
+    """A child of the widget, watching for its first paint (see :func:`after_first_paint`)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint: stop watching, call ``then`` once the paint is done."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def fit_columns(view: QTableView, widths: Mapping[ColumnT, int | str]) -> None:

@@ -161,9 +161,7 @@ class SessionPane(QWidget):
             self.left_layout.insertWidget(at + offset, box)
         framing.changed.connect(self._on_framing_changed)
         rules.changed.connect(self._on_auto_reply_changed)
-        encoding = self.settings.encoding.currentText()
-        rules.set_encoding(encoding)
-        capture.set_encoding(encoding)
+        self._tools_follow(self.settings.encoding.currentText())
 
     def _made_tools(self) -> tuple[FramingBox, ReplyRulesBox, CaptureBox]:
         if self._tools is None:
@@ -608,12 +606,16 @@ class SessionPane(QWidget):
         encoding = self.settings.encoding.currentText()
         if self._messages is not None:
             self._messages.set_encoding(encoding)
-        if self._tools is not None:
-            self._tools[1].set_encoding(encoding)
-            self._tools[2].set_encoding(encoding)
+        self._tools_follow(encoding)
         self.send_area.presets.set_encoding(encoding)
         self.receive.set_encoding(encoding)
         self.send_area.set_encoding(encoding)
+
+    def _tools_follow(self, encoding: str) -> None:
+        """The reply rules and capture boxes use ``encoding`` (if they are made)."""
+        if self._tools is not None:
+            self._tools[1].set_encoding(encoding)
+            self._tools[2].set_encoding(encoding)
 
     def snapshot(self) -> Profile | None:
         """The pane as a profile for the recent list and restore (None: invalid settings)."""
